@@ -1,0 +1,118 @@
+# crossfoot — GNU make build.
+#   make            build build/crossfoot (optimised)
+#   make test       build everything under AddressSanitizer + UBSan and run every test
+#   make run        build and open the workbench on a bundled sample report
+#   make clean
+
+CC      ?= cc
+PKG     ?= pkg-config
+BUILD   := build
+
+# Libraries found through pkg-config; a missing one stops the build with the package to install.
+LIB_PKGS  := ncursesw yaml-0.1 libcjson
+TEST_PKGS := criterion
+DEB_ncursesw  := libncurses-dev
+DEB_yaml-0.1  := libyaml-dev
+DEB_libcjson  := libcjson-dev
+DEB_criterion := libcriterion-dev
+
+define require_pkg
+$(if $(shell $(PKG) --exists $(1) 2>/dev/null && echo yes),,$(error pkg-config cannot find '$(1)': install the Debian package $(DEB_$(1)) (apt-get install $(DEB_$(1)))))
+endef
+
+# Debian packages for building, testing (tmux drives the workbench tests) and exporting.
+DEB_PACKAGES := build-essential pkg-config libncurses-dev libyaml-dev libcjson-dev libcriterion-dev \
+                libxlsxwriter-dev tmux python3 unzip locales
+
+ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
+$(foreach p,$(LIB_PKGS),$(call require_pkg,$(p)))
+endif
+
+WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED -Icore -Iui -Iapp $(WARN)
+PKG_CFLAGS := $(shell $(PKG) --cflags $(LIB_PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG) --libs $(LIB_PKGS) 2>/dev/null)
+
+REL_CFLAGS := $(BASEFLAGS) -O2 -g $(PKG_CFLAGS)
+SAN_FLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN_CFLAGS := $(BASEFLAGS) -O1 -g $(SAN_FLAGS) $(PKG_CFLAGS)
+
+CORE_SRC := $(wildcard core/*.c)
+UI_SRC   := $(wildcard ui/*.c)
+APP_SRC  := $(wildcard app/*.c)
+TEMPLATES := $(wildcard core/templates/*.yaml)
+UNIT_SRC := $(wildcard tests/unit/*.c)
+SUPPORT_SRC := $(wildcard tests/support/*.c)
+
+GEN_EMBED := $(BUILD)/gen/builtin_templates.S
+
+.PHONY: all deps test unit cli run clean
+all: $(BUILD)/crossfoot
+
+# Every template file is embedded so the binary runs from any folder; adding a file needs no code.
+$(GEN_EMBED): $(TEMPLATES) Makefile
+	@mkdir -p $(dir $@)
+	@{ printf '\t.section .rodata\n'; i=0; \
+	  for f in $(TEMPLATES); do \
+	    printf 'cf_tpl_name_%d:\n\t.asciz "%s"\ncf_tpl_data_%d:\n\t.incbin "%s"\ncf_tpl_end_%d:\n\t.byte 0\n' \
+	      $$i "$$(basename $$f .yaml)" $$i "$$f" $$i; i=$$((i+1)); done; \
+	  printf '\t.section .data.rel.ro\n\t.balign 8\n\t.globl cf_builtin_templates\ncf_builtin_templates:\n'; \
+	  i=0; for f in $(TEMPLATES); do \
+	    printf '\t.quad cf_tpl_name_%d, cf_tpl_data_%d, cf_tpl_end_%d\n' $$i $$i $$i; i=$$((i+1)); done; \
+	  printf '\t.globl cf_builtin_template_count\n\t.balign 8\ncf_builtin_template_count:\n\t.quad %d\n' $$i; \
+	  printf '\t.section .note.GNU-stack,"",@progbits\n'; } > $@
+
+# $(1) = variant (rel|san), $(2) = CFLAGS
+define variant
+$(BUILD)/$(1)/%.o: %.c
+	@mkdir -p $$(dir $$@)
+	$$(CC) $(2) -MMD -MP -c $$< -o $$@
+$(BUILD)/$(1)/builtin_templates.o: $(GEN_EMBED) $(TEMPLATES)
+	@mkdir -p $$(dir $$@)
+	$$(CC) -c $$< -o $$@
+$(1)_CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/$(1)/%.o) $(BUILD)/$(1)/builtin_templates.o
+$(1)_UI_OBJ   := $(UI_SRC:%.c=$(BUILD)/$(1)/%.o)
+$(1)_APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/$(1)/%.o)
+-include $(CORE_SRC:%.c=$(BUILD)/$(1)/%.d) $(UI_SRC:%.c=$(BUILD)/$(1)/%.d) $(APP_SRC:%.c=$(BUILD)/$(1)/%.d)
+endef
+$(eval $(call variant,rel,$(REL_CFLAGS)))
+$(eval $(call variant,san,$(SAN_CFLAGS)))
+
+$(BUILD)/crossfoot: $(rel_CORE_OBJ) $(rel_UI_OBJ) $(rel_APP_OBJ)
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/san/crossfoot: $(san_CORE_OBJ) $(san_UI_OBJ) $(san_APP_OBJ)
+	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+TEST_CFLAGS = $(SAN_CFLAGS) $(shell $(PKG) --cflags criterion) -Itests/support -DCF_FIXTURES='"tests/fixtures"'
+$(BUILD)/san/tests/%.o: tests/%.c
+	$(call require_pkg,criterion)
+	@mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) -MMD -MP -c $< -o $@
+-include $(UNIT_SRC:%.c=$(BUILD)/san/%.d) $(SUPPORT_SRC:%.c=$(BUILD)/san/%.d)
+
+$(BUILD)/san/unit_tests: $(UNIT_SRC:%.c=$(BUILD)/san/%.o) $(SUPPORT_SRC:%.c=$(BUILD)/san/%.o) $(san_CORE_OBJ)
+	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS) $(shell $(PKG) --libs criterion)
+
+# The one test command: unit tests, then the command-line tests against the sanitised binary.
+test: unit cli
+
+unit: $(BUILD)/san/unit_tests
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(BUILD)/san/unit_tests --jobs 2
+
+cli: $(BUILD)/san/crossfoot
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  CROSSFOOT=$(BUILD)/san/crossfoot bash tests/cli/run.sh
+
+run: $(BUILD)/crossfoot
+	$(BUILD)/crossfoot check tests/fixtures/seeds/002_b895455aa8998ba0.txt; true
+
+# Install the Debian packages (as root, or through sudo).
+deps:
+	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES)
+
+clean:
+	rm -rf $(BUILD)

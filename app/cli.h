@@ -1,0 +1,13 @@
+/* cli.h — the crossfoot commands. Each takes the arguments after its name and returns an exit status. */
+#ifndef CF_CLI_H
+#define CF_CLI_H
+
+#include <stdio.h>
+
+/* Exit statuses (SPEC.md): every report passes / a rule broken or a cell missing / unreadable or misused. */
+enum { CF_EXIT_PASS = 0, CF_EXIT_PROBLEMS = 1, CF_EXIT_ERROR = 2 };
+
+int cf_cmd_check(int argc, char **argv);
+void cf_usage(FILE *out);
+
+#endif

@@ -1,0 +1,47 @@
+/* main.c — crossfoot's entry point: picks the command. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define CF_VERSION "0.1.0"
+
+void cf_usage(FILE *out)
+{
+    fputs("usage: crossfoot check [--json] [--template FILE] REPORT...\n"
+          "       crossfoot --help | --version\n"
+          "\n"
+          "  check     extract the statistical tables of each report, check the cross-sum\n"
+          "            rules (勾稽关系) and list every broken rule and missing cell.\n"
+          "            --json prints one JSON object per report, one per line.\n"
+          "            --template FILE reads the reports with that template instead of\n"
+          "            choosing between the built-in 2019 and 2021 formats.\n"
+          "\n"
+          "exit status: 0 every report passes, 1 a rule is broken or a cell is missing,\n"
+          "             2 a report cannot be read or the command is misused.\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    if (argc < 2) {
+        cf_usage(stderr);
+        return CF_EXIT_ERROR;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "check") == 0)
+        return cf_cmd_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        cf_usage(stdout);
+        return CF_EXIT_PASS;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("crossfoot %s\n", CF_VERSION);
+        return CF_EXIT_PASS;
+    }
+    fprintf(stderr, "crossfoot: unknown command '%s'\n", cmd);
+    cf_usage(stderr);
+    return CF_EXIT_ERROR;
+}

@@ -1,0 +1,69 @@
+/* buf.c — growable byte buffer. */
+#include "buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+
+void cf_buf_init(cf_buf *buf) { memset(buf, 0, sizeof *buf); }
+
+void cf_buf_release(cf_buf *buf)
+{
+    cf_free(buf->data);
+    cf_buf_init(buf);
+}
+
+bool cf_buf_reserve(cf_buf *buf, size_t extra)
+{
+    if (buf->len + extra + 1 <= buf->cap)
+        return true;
+    size_t cap = buf->cap ? buf->cap : 64;
+    while (cap < buf->len + extra + 1) {
+        if (cap > ((size_t)-1) / 2)
+            return false;
+        cap *= 2;
+    }
+    char *grown = cf_realloc(buf->data, cap);
+    if (!grown)
+        return false;
+    buf->data = grown;
+    buf->cap = cap;
+    return true;
+}
+
+bool cf_buf_append(cf_buf *buf, const char *bytes, size_t len)
+{
+    if (!cf_buf_reserve(buf, len))
+        return false;
+    if (len)
+        memcpy(buf->data + buf->len, bytes, len);
+    buf->len += len;
+    buf->data[buf->len] = '\0';
+    return true;
+}
+
+bool cf_buf_puts(cf_buf *buf, const char *s) { return cf_buf_append(buf, s, strlen(s)); }
+
+bool cf_buf_printf(cf_buf *buf, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int need = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (need < 0 || !cf_buf_reserve(buf, (size_t)need))
+        return false;
+    va_start(ap, fmt);
+    vsnprintf(buf->data + buf->len, (size_t)need + 1, fmt, ap);
+    va_end(ap);
+    buf->len += (size_t)need;
+    return true;
+}
+
+char *cf_buf_take(cf_buf *buf)
+{
+    char *data = buf->data;
+    cf_buf_init(buf);
+    return data;
+}

@@ -1,0 +1,252 @@
+/* cellvalue.c — lexing table fields into words, numbers and markers. */
+#include "cellvalue.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "normalize.h"
+
+void cf_item_list_init(cf_item_list *list) { memset(list, 0, sizeof *list); }
+
+void cf_item_list_release(cf_item_list *list)
+{
+    cf_free(list->items);
+    cf_item_list_init(list);
+}
+
+bool cf_item_list_push(cf_item_list *list, const cf_item *item)
+{
+    if (list->count == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 16;
+        cf_item *grown = cf_realloc(list->items, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        list->items = grown;
+        list->cap = cap;
+    }
+    list->items[list->count++] = *item;
+    return true;
+}
+
+static const char *const UNITS[] = {"万元", "元", "件", "个", "项", "条", "次", "人", "家", "份", "宗"};
+static const char *const SIGN_WORDS[] = {"增加", "减少", "增", "减"};
+static const char *const NA_WORDS[] = {"/",  "-",  "--", "\xE2\x80\x94", "\xE2\x80\x94\xE2\x80\x94",
+                                       "\xE2\x80\x93", "\\", "无", "\xE2\x80\x95"};
+
+static bool word_is(const char *w, size_t len, const char *const *set, size_t n, size_t *which)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(set[i]) == len && memcmp(w, set[i], len) == 0) {
+            if (which)
+                *which = i;
+            return true;
+        }
+    return false;
+}
+
+static size_t prefix_of(const char *w, size_t len, const char *const *set, size_t n, size_t *which)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(set[i]);
+        if (l <= len && memcmp(w, set[i], l) == 0) {
+            *which = i;
+            return l;
+        }
+    }
+    return 0;
+}
+
+/* Parse w as [sign][number][unit][(note)]. Fills item (kind NUMBER or BAD) and returns true;
+ * false when w is not a number at all. sign_from_word: a sign word came before w. */
+static bool parse_number_word(const char *w, size_t len, size_t base, int outer_sign, cf_item *item)
+{
+    size_t i = 0;
+    int sign = outer_sign;
+    size_t which;
+    bool signed_word = outer_sign != 0;
+    size_t sw = prefix_of(w, len, SIGN_WORDS, sizeof SIGN_WORDS / sizeof *SIGN_WORDS, &which);
+    if (sw && !outer_sign) {
+        sign = which == 1 || which == 3 ? -1 : 1;
+        signed_word = true;
+        i = sw;
+    } else if (i < len && (w[i] == '+' || w[i] == '-') && !outer_sign) {
+        sign = w[i] == '-' ? -1 : 1;
+        signed_word = w[i] == '+';
+        i++;
+    }
+    size_t num_start = i;
+    while (i < len && (isdigit((unsigned char)w[i]) || w[i] == '.' || w[i] == ','))
+        i++;
+    size_t num_end = i;
+    if (num_end == num_start || !isdigit((unsigned char)w[num_start]))
+        return false;
+    memset(item, 0, sizeof *item);
+    item->start = base;
+    item->end = base + len;
+    item->signed_word = signed_word;
+    /* scientific notation is never a count or an amount in these tables */
+    if (i < len && (w[i] == 'e' || w[i] == 'E')) {
+        size_t k = i + 1;
+        if (k < len && (w[k] == '+' || w[k] == '-'))
+            k++;
+        size_t exp_digits = 0;
+        while (k < len && isdigit((unsigned char)w[k])) {
+            k++;
+            exp_digits++;
+        }
+        if (exp_digits && k == len) {
+            item->kind = CF_ITEM_BAD;
+            return true;
+        }
+        return false;
+    }
+    size_t unit_len = prefix_of(w + i, len - i, UNITS, sizeof UNITS / sizeof *UNITS, &which);
+    if (unit_len) {
+        memcpy(item->unit, UNITS[which], strlen(UNITS[which]) + 1);
+        i += unit_len;
+    }
+    if (i < len && w[i] == '(' && w[len - 1] == ')') {
+        item->note_start = base + i + 1;
+        item->note_end = base + len - 1;
+        i = len;
+    }
+    if (i != len)
+        return false; /* "1.属于国家秘密", "2022年度": text */
+    cf_decimal value;
+    cf_decimal_parse_status st = cf_decimal_parse(w + num_start, num_end - num_start, &value);
+    if (st == CF_DEC_SYNTAX)
+        return false; /* "1." list numbering, "3.2.1" */
+    if (st == CF_DEC_OVERFLOW) {
+        item->kind = CF_ITEM_BAD;
+        return true;
+    }
+    if (sign < 0)
+        value.coef = -value.coef;
+    item->kind = CF_ITEM_NUMBER;
+    item->value = value;
+    return true;
+}
+
+typedef struct {
+    size_t start, end;
+} word_span;
+
+bool cf_lex_field(const char *s, size_t len, cf_item_list *out)
+{
+    /* split on spaces */
+    word_span words[256];
+    size_t nwords = 0;
+    size_t i = 0;
+    size_t text_start = 0, text_end = 0;
+    bool in_text = false;
+    while (i < len) {
+        nwords = 0;
+        while (i < len && nwords < sizeof words / sizeof *words) {
+            while (i < len && (s[i] == ' ' || s[i] == '\t'))
+                i++;
+            if (i == len)
+                break;
+            size_t ws = i;
+            while (i < len && s[i] != ' ' && s[i] != '\t')
+                i++;
+            words[nwords++] = (word_span){ws, i};
+        }
+        for (size_t w = 0; w < nwords; w++) {
+            const char *word = s + words[w].start;
+            size_t wl = words[w].end - words[w].start;
+            cf_item item;
+            bool is_value = false;
+            size_t which;
+            if (word_is(word, wl, NA_WORDS, sizeof NA_WORDS / sizeof *NA_WORDS, NULL)) {
+                memset(&item, 0, sizeof item);
+                item.kind = CF_ITEM_NA;
+                item.start = words[w].start;
+                item.end = words[w].end;
+                is_value = true;
+            } else if ((word_is(word, wl, SIGN_WORDS, sizeof SIGN_WORDS / sizeof *SIGN_WORDS, &which) ||
+                        (wl == 1 && word[0] == '+' && (which = 0, true))) &&
+                       w + 1 < nwords &&
+                       parse_number_word(s + words[w + 1].start, words[w + 1].end - words[w + 1].start,
+                                         words[w + 1].start, which == 1 || which == 3 ? -1 : 1, &item)) {
+                item.start = words[w].start;
+                w++;
+                is_value = true;
+            } else if (parse_number_word(word, wl, words[w].start, 0, &item)) {
+                is_value = true;
+            }
+            if (is_value && item.kind == CF_ITEM_NUMBER) {
+                /* a unit or a note written as the next word belongs to this number */
+                if (w + 1 < nwords && !item.unit[0]) {
+                    const char *next = s + words[w + 1].start;
+                    size_t nl = words[w + 1].end - words[w + 1].start;
+                    if (word_is(next, nl, UNITS, sizeof UNITS / sizeof *UNITS, &which)) {
+                        memcpy(item.unit, UNITS[which], strlen(UNITS[which]) + 1);
+                        item.end = words[++w].end;
+                    }
+                }
+                if (w + 1 < nwords && item.note_start == item.note_end) {
+                    const char *next = s + words[w + 1].start;
+                    size_t nl = words[w + 1].end - words[w + 1].start;
+                    if (nl >= 2 && next[0] == '(' && next[nl - 1] == ')') {
+                        item.note_start = words[w + 1].start + 1;
+                        item.note_end = words[w + 1].end - 1;
+                        item.end = words[++w].end;
+                    }
+                }
+            }
+            if (is_value) {
+                if (in_text) {
+                    cf_item text = {.kind = CF_ITEM_TEXT, .start = text_start, .end = text_end};
+                    if (!cf_item_list_push(out, &text))
+                        return false;
+                    in_text = false;
+                }
+                if (!cf_item_list_push(out, &item))
+                    return false;
+            } else {
+                if (!in_text)
+                    text_start = words[w].start;
+                text_end = words[w].end;
+                in_text = true;
+            }
+        }
+    }
+    if (in_text) {
+        cf_item text = {.kind = CF_ITEM_TEXT, .start = text_start, .end = text_end};
+        if (!cf_item_list_push(out, &text))
+            return false;
+    }
+    return true;
+}
+
+bool cf_cell_parse(const char *text, cf_item *out, char *note, size_t note_size)
+{
+    memset(out, 0, sizeof *out);
+    if (note && note_size)
+        note[0] = '\0';
+    cf_norm_line norm;
+    cf_norm_line_init(&norm);
+    cf_item_list items;
+    cf_item_list_init(&items);
+    bool ok = cf_normalize_line(text, strlen(text), &norm) && cf_lex_field(norm.text, norm.len, &items);
+    if (ok && items.count == 0) {
+        out->kind = CF_ITEM_EMPTY;
+    } else if (ok && items.count == 1) {
+        *out = items.items[0];
+        if (note && note_size && out->note_end > out->note_start) {
+            size_t n = out->note_end - out->note_start;
+            if (n >= note_size)
+                n = note_size - 1;
+            memcpy(note, norm.text + out->note_start, n);
+            note[n] = '\0';
+        }
+        ok = out->kind != CF_ITEM_TEXT;
+    } else {
+        out->kind = CF_ITEM_TEXT;
+        ok = false;
+    }
+    cf_item_list_release(&items);
+    cf_norm_line_release(&norm);
+    return ok;
+}

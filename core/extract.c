@@ -1,0 +1,924 @@
+/* extract.c — from a report's text to its table cells, by label.
+ *
+ * 1. Every line is normalised; the template is chosen by its detect phrases and
+ *    each table's region is found between headings.
+ * 2. A region becomes a stream of tokens: words (kept as a compact key for
+ *    matching), values and empty fields, each remembering its source bytes.
+ *    Tabs and pipes separate fields; a pipe cell may run over several lines.
+ * 3. Words gathered since the last run of values are matched against the row
+ *    labels; the run of values that follows is reconciled with the row's columns. */
+#include "extract.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "cellvalue.h"
+#include "normalize.h"
+#include "utf8.h"
+
+struct cf_report {
+    const cf_text *text;
+    const cf_template *tpl;
+    cf_cell *cells;
+    cf_warning *warnings;
+    size_t warning_count, warning_cap;
+    size_t *table_lines;
+};
+
+typedef struct {
+    cf_item_kind kind;
+    cf_decimal value;
+    char unit[16];
+    size_t line;                 /* 0-based */
+    size_t byte_start, byte_end; /* in the decoded text */
+    size_t note_start, note_end; /* in the decoded text; equal when none */
+    size_t key_start, key_end;   /* TEXT: its compact key in the region's key buffer */
+} token;
+
+typedef struct {
+    token *items;
+    size_t count, cap;
+    cf_buf keys;
+} token_stream;
+
+/* A pipe cell still open at the end of a line: its pieces so far. */
+typedef struct {
+    bool open;
+    bool has_text;
+    size_t piece_count;
+    struct {
+        size_t line, start, end; /* normalised offsets within that line */
+    } pieces[8];
+} pending_cell;
+
+typedef struct {
+    const cf_text *text;
+    cf_report *report;
+    cf_error *err;
+    cf_status status;
+    cf_norm_line norm;
+    size_t norm_line; /* the source line ex->norm holds */
+    cf_item_list items;
+} extractor;
+
+/* ---------- small helpers ---------- */
+
+static bool oom(extractor *ex)
+{
+    if (ex->status == CF_OK)
+        ex->status = cf_error_nomem(ex->err, cf_text_name(ex->text));
+    return false;
+}
+
+static bool warn(extractor *ex, size_t line, long cell, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static bool warn(extractor *ex, size_t line, long cell, const char *fmt, ...)
+{
+    cf_report *r = ex->report;
+    if (r->warning_count == r->warning_cap) {
+        size_t cap = r->warning_cap ? r->warning_cap * 2 : 8;
+        cf_warning *grown = cf_realloc(r->warnings, cap * sizeof *grown);
+        if (!grown)
+            return oom(ex);
+        r->warnings = grown;
+        r->warning_cap = cap;
+    }
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    char *copy = cf_strdup(msg);
+    if (!copy)
+        return oom(ex);
+    r->warnings[r->warning_count++] = (cf_warning){line, cell, copy};
+    return true;
+}
+
+static bool normalize(extractor *ex, size_t line)
+{
+    size_t len;
+    const char *src = cf_text_line(ex->text, line, &len);
+    ex->norm_line = line;
+    return cf_normalize_line(src, len, &ex->norm) || oom(ex);
+}
+
+static bool is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return false;
+    return true;
+}
+
+static const char *find_last(const char *hay, size_t hay_len, const char *needle, size_t needle_len)
+{
+    if (needle_len == 0 || needle_len > hay_len)
+        return NULL;
+    for (size_t i = hay_len - needle_len + 1; i-- > 0;)
+        if (memcmp(hay + i, needle, needle_len) == 0)
+            return hay + i;
+    return NULL;
+}
+
+/* ---------- tokenising a region ---------- */
+
+static bool push_token(extractor *ex, token_stream *ts, const token *t)
+{
+    if (ts->count == ts->cap) {
+        size_t cap = ts->cap ? ts->cap * 2 : 256;
+        token *grown = cf_realloc(ts->items, cap * sizeof *grown);
+        if (!grown)
+            return oom(ex);
+        ts->items = grown;
+        ts->cap = cap;
+    }
+    ts->items[ts->count++] = *t;
+    return true;
+}
+
+/* Lex normalised bytes [start, end) of the current line (ex->norm, source line `line`) into tokens. */
+static bool lex_piece(extractor *ex, token_stream *ts, size_t line, size_t start, size_t end)
+{
+    ex->items.count = 0;
+    if (!cf_lex_field(ex->norm.text + start, end - start, &ex->items))
+        return oom(ex);
+    size_t base = cf_text_line_offset(ex->text, line);
+    for (size_t i = 0; i < ex->items.count; i++) {
+        const cf_item *it = &ex->items.items[i];
+        token t;
+        memset(&t, 0, sizeof t);
+        t.kind = it->kind;
+        t.value = it->value;
+        memcpy(t.unit, it->unit, sizeof t.unit);
+        t.line = line;
+        t.byte_start = base + ex->norm.origin[start + it->start];
+        t.byte_end = base + ex->norm.origin[start + it->end];
+        if (it->note_end > it->note_start) {
+            t.note_start = base + ex->norm.origin[start + it->note_start];
+            t.note_end = base + ex->norm.origin[start + it->note_end];
+        }
+        if (it->kind == CF_ITEM_TEXT) {
+            t.key_start = ts->keys.len;
+            if (!cf_compact_append(&ts->keys, ex->norm.text + start + it->start, it->end - it->start))
+                return oom(ex);
+            t.key_end = ts->keys.len;
+            if (t.key_end == t.key_start)
+                continue; /* punctuation only: nothing to match, nothing to hold */
+        }
+        if (!push_token(ex, ts, &t))
+            return false;
+    }
+    return true;
+}
+
+static bool push_empty(extractor *ex, token_stream *ts, size_t line, size_t norm_offset)
+{
+    token t;
+    memset(&t, 0, sizeof t);
+    t.kind = CF_ITEM_EMPTY;
+    t.line = line;
+    t.byte_start = t.byte_end = cf_text_line_offset(ex->text, line) + ex->norm.origin[norm_offset];
+    return push_token(ex, ts, &t);
+}
+
+/* Close an open pipe cell: its pieces become tokens; a blank one bounded by pipes is an empty field. */
+static bool close_pending(extractor *ex, token_stream *ts, pending_cell *p, size_t cur_line, bool bounded)
+{
+    if (!p->open)
+        return true;
+    p->open = false;
+    if (!p->has_text) {
+        if (bounded && p->piece_count > 0 && p->pieces[0].line == cur_line)
+            return push_empty(ex, ts, cur_line, p->pieces[0].start);
+        return true;
+    }
+    /* pieces on earlier lines need their own normalisation */
+    for (size_t i = 0; i < p->piece_count; i++) {
+        size_t line = p->pieces[i].line;
+        if (ex->norm_line != line && !normalize(ex, line))
+            return false;
+        if (!lex_piece(ex, ts, line, p->pieces[i].start, p->pieces[i].end))
+            return false;
+    }
+    return ex->norm_line == cur_line || normalize(ex, cur_line);
+}
+
+static void add_piece(pending_cell *p, const char *norm, size_t line, size_t start, size_t end)
+{
+    if (!is_blank(norm + start, end - start))
+        p->has_text = true;
+    if (p->piece_count < sizeof p->pieces / sizeof *p->pieces) {
+        p->pieces[p->piece_count].line = line;
+        p->pieces[p->piece_count].start = start;
+        p->pieces[p->piece_count].end = end;
+        p->piece_count++;
+    }
+}
+
+static bool tokenize_line(extractor *ex, token_stream *ts, pending_cell *pend, size_t line)
+{
+    if (!normalize(ex, line))
+        return false;
+    const char *s = ex->norm.text;
+    size_t len = ex->norm.len;
+    if (ex->norm.dropped)
+        return true; /* a page marker: as if it were not there, even inside a cell */
+    if (is_blank(s, len))
+        return close_pending(ex, ts, pend, line, false);
+    const char *bar = memchr(s, '|', len);
+    if (bar) {
+        size_t prev = 0;
+        bool first = true;
+        for (size_t i = 0; i <= len; i++) {
+            if (i < len && s[i] != '|')
+                continue;
+            if (i == len) { /* after the last bar: a cell that may go on over the next lines */
+                *pend = (pending_cell){.open = true};
+                add_piece(pend, s, line, prev, len);
+                break;
+            }
+            if (first) {
+                if (pend->open) {
+                    add_piece(pend, s, line, prev, i);
+                    bool blank_start = is_blank(s, i);
+                    if (!close_pending(ex, ts, pend, line, !blank_start))
+                        return false;
+                    s = ex->norm.text; /* closing may have normalised other lines into the buffer */
+                } else if (!is_blank(s + prev, i - prev) && !lex_piece(ex, ts, line, prev, i)) {
+                    return false;
+                }
+                first = false;
+            } else if (is_blank(s + prev, i - prev)) {
+                if (!push_empty(ex, ts, line, prev))
+                    return false;
+            } else if (!lex_piece(ex, ts, line, prev, i)) {
+                return false;
+            }
+            prev = i + 1;
+        }
+        return true;
+    }
+    if (pend->open) {
+        add_piece(pend, s, line, 0, len);
+        return true;
+    }
+    const char *tab = memchr(s, '\t', len);
+    if (!tab)
+        return lex_piece(ex, ts, line, 0, len);
+    size_t tabs = 0;
+    for (size_t i = 0; i < len; i++)
+        tabs += s[i] == '\t';
+    if (s[0] == '\t' && tabs == 1) { /* "\tX": one cell a line, the tab is indentation */
+        if (is_blank(s + 1, len - 1))
+            return push_empty(ex, ts, line, 1);
+        return lex_piece(ex, ts, line, 1, len);
+    }
+    size_t prev = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && s[i] != '\t')
+            continue;
+        if (is_blank(s + prev, i - prev)) {
+            if (!push_empty(ex, ts, line, prev))
+                return false;
+        } else if (!lex_piece(ex, ts, line, prev, i)) {
+            return false;
+        }
+        prev = i + 1;
+    }
+    return true;
+}
+
+static bool tokenize_region(extractor *ex, size_t first, size_t end, token_stream *ts)
+{
+    pending_cell pend = {0};
+    for (size_t line = first; line < end; line++)
+        if (!tokenize_line(ex, ts, &pend, line))
+            return false;
+    return close_pending(ex, ts, &pend, end ? end - 1 : 0, false);
+}
+
+/* ---------- filling cells ---------- */
+
+static size_t column_of(const cf_text *text, size_t line, size_t byte)
+{
+    size_t start = cf_text_line_offset(text, line);
+    const char *s = cf_text_data(text);
+    size_t col = 1;
+    for (size_t i = start; i < byte;) {
+        uint32_t cp;
+        size_t n = cf_utf8_decode(s + i, byte - i, &cp);
+        i += n ? n : 1;
+        col++;
+    }
+    return col;
+}
+
+static bool fill_cell(extractor *ex, size_t cell_index, const token *t, bool inferred, size_t label_line)
+{
+    cf_cell *cell = &ex->report->cells[cell_index];
+    cell->label_line = label_line;
+    cell->inferred = inferred;
+    if (!t) {
+        cell->state = CF_CELL_MISSING;
+        return true;
+    }
+    cell->line = t->line + 1;
+    cell->column = column_of(ex->text, t->line, t->byte_start);
+    cell->byte_start = t->byte_start;
+    cell->byte_end = t->byte_end;
+    memcpy(cell->unit, t->unit, sizeof cell->unit);
+    switch (t->kind) {
+    case CF_ITEM_NUMBER:
+        cell->state = CF_CELL_NUMBER;
+        cell->value = t->value;
+        break;
+    case CF_ITEM_NA:
+        cell->state = CF_CELL_NA;
+        break;
+    case CF_ITEM_BAD:
+        cell->state = CF_CELL_INVALID;
+        break;
+    default:
+        cell->state = CF_CELL_MISSING;
+        break;
+    }
+    if (t->note_end > t->note_start) {
+        cell->note = cf_strndup(cf_text_data(ex->text) + t->note_start, t->note_end - t->note_start);
+        if (!cell->note)
+            return oom(ex);
+    }
+    return true;
+}
+
+/* Which token of run[0..n) goes to each of want columns (-1: missing). Values are
+ * taken in order when there are enough of them; otherwise blanks keep their place,
+ * once the blanks that only pad the run at either end are trimmed. */
+static void reconcile(const token *run, size_t n, size_t want, long *slots, bool *inferred, size_t *extra)
+{
+    size_t filled = 0;
+    for (size_t i = 0; i < n; i++)
+        filled += run[i].kind != CF_ITEM_EMPTY;
+    *extra = 0;
+    *inferred = false;
+    for (size_t c = 0; c < want; c++)
+        slots[c] = -1;
+    if (filled >= want) {
+        size_t c = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (run[i].kind == CF_ITEM_EMPTY)
+                continue;
+            if (c < want)
+                slots[c++] = (long)i;
+            else
+                (*extra)++;
+        }
+        return;
+    }
+    size_t lo = 0, hi = n;
+    while (hi - lo > want && run[hi - 1].kind == CF_ITEM_EMPTY)
+        hi--;
+    while (hi - lo > want && run[lo].kind == CF_ITEM_EMPTY) {
+        lo++;
+        *inferred = true; /* a leading blank may be a merged label cell or a missing first value */
+    }
+    if (hi - lo < want)
+        *inferred = true; /* fewer fields than columns: which one is missing is a guess */
+    for (size_t c = 0; c < want && lo + c < hi; c++)
+        slots[c] = (long)(lo + c); /* a blank keeps its column and its place in the text */
+    if (hi - lo > want) {
+        *inferred = true;
+        for (size_t i = lo + want; i < hi; i++)
+            *extra += run[i].kind != CF_ITEM_EMPTY;
+    }
+}
+
+static bool assign_row(extractor *ex, size_t table, size_t row, const token *run, size_t n, size_t label_line)
+{
+    const cf_template *tpl = ex->report->tpl;
+    const cf_table_def *t = cf_template_table(tpl, table);
+    const cf_row_def *r = &t->rows[row];
+    long slots[64];
+    size_t want = r->column_count < 64 ? r->column_count : 64;
+    bool inferred;
+    size_t extra;
+    reconcile(run, n, want, slots, &inferred, &extra);
+    for (size_t c = 0; c < want; c++)
+        if (!fill_cell(ex, r->first_cell + c, slots[c] >= 0 ? &run[slots[c]] : NULL, inferred, label_line))
+            return false;
+    if (extra)
+        return warn(ex, run[0].line + 1, (long)r->first_cell,
+                    "%s %s: %zu more value%s than the %zu columns; the extra ones are ignored",
+                    t->number, r->short_label, extra, extra == 1 ? "" : "s", want);
+    return true;
+}
+
+/* ---------- matching labels ---------- */
+
+typedef struct {
+    size_t row;
+    size_t start, end; /* key offsets of the match */
+    size_t key_len;
+} label_match;
+
+/* The source line holding key offset `at` of the region. */
+static size_t line_of_key(const token_stream *ts, size_t from, size_t to, size_t at)
+{
+    for (size_t i = from; i < to; i++)
+        if (ts->items[i].kind == CF_ITEM_TEXT && at >= ts->items[i].key_start && at < ts->items[i].key_end)
+            return ts->items[i].line + 1;
+    return 0;
+}
+
+/* Rows (not yet taken) whose label ends latest in keys[seg_start, seg_end), in key order. */
+static size_t match_labels(const cf_table_def *t, const bool *taken, const char *keys, size_t seg_start,
+                           size_t seg_end, label_match *out, size_t max)
+{
+    label_match found[128];
+    size_t nfound = 0;
+    for (size_t r = 0; r < t->row_count && nfound < 128; r++) {
+        if (taken[r])
+            continue;
+        label_match best = {0};
+        bool any = false;
+        for (size_t k = 0; k < t->rows[r].key_count; k++) {
+            const char *key = t->rows[r].keys[k];
+            size_t kl = strlen(key);
+            const char *hit = find_last(keys + seg_start, seg_end - seg_start, key, kl);
+            if (!hit)
+                continue;
+            size_t start = (size_t)(hit - keys);
+            if (!any || start + kl > best.end || (start + kl == best.end && kl > best.key_len)) {
+                best = (label_match){r, start, start + kl, kl};
+                any = true;
+            }
+        }
+        if (any)
+            found[nfound++] = best;
+    }
+    if (nfound == 0)
+        return 0;
+    /* the label nearest the values wins; labels wholly before it (in order) may head earlier lines */
+    size_t last = 0;
+    for (size_t i = 1; i < nfound; i++)
+        if (found[i].end > found[last].end ||
+            (found[i].end == found[last].end && found[i].key_len > found[last].key_len))
+            last = i;
+    size_t count = 0;
+    size_t limit = found[last].start;
+    label_match chain[128];
+    chain[count++] = found[last];
+    for (;;) {
+        long pick = -1;
+        for (size_t i = 0; i < nfound; i++)
+            if (found[i].end <= limit && (pick < 0 || found[i].end > found[pick].end))
+                pick = (long)i;
+        if (pick < 0 || count == 128)
+            break;
+        chain[count++] = found[pick];
+        limit = found[pick].start;
+    }
+    size_t n = count < max ? count : max;
+    for (size_t i = 0; i < n; i++)
+        out[i] = chain[count - 1 - i];
+    return n;
+}
+
+/* Labels printed apart from their numbers: several labels, then their rows of values.
+ * Split the run by source line, or evenly, when that fits exactly; else NULL. */
+static bool split_run(const cf_table_def *t, const label_match *labels, size_t nlabels, const token *run,
+                      size_t n, size_t *bounds)
+{
+    size_t lines = 1;
+    for (size_t i = 1; i < n; i++)
+        if (run[i].line != run[i - 1].line)
+            lines++;
+    if (lines == nlabels) {
+        size_t k = 0;
+        bounds[k++] = 0;
+        for (size_t i = 1; i < n; i++)
+            if (run[i].line != run[i - 1].line)
+                bounds[k++] = i;
+        bounds[k] = n;
+        return true;
+    }
+    size_t want = 0, filled = 0;
+    for (size_t i = 0; i < nlabels; i++)
+        want += t->rows[labels[i].row].column_count;
+    for (size_t i = 0; i < n; i++)
+        filled += run[i].kind != CF_ITEM_EMPTY;
+    if (filled != want || filled != n)
+        return false;
+    size_t at = 0;
+    for (size_t i = 0; i < nlabels; i++) {
+        bounds[i] = at;
+        at += t->rows[labels[i].row].column_count;
+    }
+    bounds[nlabels] = n;
+    return true;
+}
+
+static size_t count_found(const cf_report *r, const cf_table_def *t)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < t->cell_count; i++)
+        found += r->cells[t->first_cell + i].line != 0 || r->cells[t->first_cell + i].label_line != 0;
+    return found;
+}
+
+static bool has_value(const token *run, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (run[i].kind != CF_ITEM_EMPTY)
+            return true;
+    return false;
+}
+
+/* The whole table printed as one run of numbers, row after row. */
+static bool extract_flat(extractor *ex, size_t table, const token_stream *ts, bool *done)
+{
+    const cf_table_def *t = cf_template_table(ex->report->tpl, table);
+    *done = false;
+    size_t want = t->cell_count;
+    for (size_t i = 0; i < ts->count;) {
+        if (ts->items[i].kind == CF_ITEM_TEXT) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < ts->count && ts->items[j].kind != CF_ITEM_TEXT)
+            j++;
+        const token *run = &ts->items[i];
+        size_t n = j - i, filled = 0;
+        for (size_t k = 0; k < n; k++)
+            filled += run[k].kind != CF_ITEM_EMPTY;
+        size_t lo = 0, hi = n;
+        while (hi - lo > want && run[hi - 1].kind == CF_ITEM_EMPTY)
+            hi--;
+        if (filled == want || (filled > 0 && hi - lo == want)) {
+            long slots[256];
+            bool inferred;
+            size_t extra;
+            if (want > 256)
+                return true;
+            reconcile(run, n, want, slots, &inferred, &extra);
+            for (size_t c = 0; c < want; c++)
+                if (!fill_cell(ex, t->first_cell + c, slots[c] >= 0 ? &run[slots[c]] : NULL, inferred,
+                               run[0].line + 1))
+                    return false;
+            *done = true;
+            return true;
+        }
+        i = j;
+    }
+    return true;
+}
+
+static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts)
+{
+    const cf_table_def *t = cf_template_table(ex->report->tpl, table);
+    bool taken[128] = {0};
+    size_t seg_start = 0; /* key offset where the current run of words began */
+    size_t seg_first = 0; /* token index where it began */
+    for (size_t i = 0; i < ts->count;) {
+        if (ts->items[i].kind == CF_ITEM_TEXT) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < ts->count && ts->items[j].kind != CF_ITEM_TEXT)
+            j++;
+        const token *run = &ts->items[i];
+        size_t n = j - i;
+        if (!has_value(run, n)) { /* blanks among headers: the words go on */
+            i = j;
+            continue;
+        }
+        size_t seg_end = seg_start;
+        for (size_t k = i; k-- > seg_first;)
+            if (ts->items[k].kind == CF_ITEM_TEXT) {
+                seg_end = ts->items[k].key_end;
+                break;
+            }
+        label_match labels[32];
+        size_t nlabels = match_labels(t, taken, ts->keys.data ? ts->keys.data : "", seg_start, seg_end,
+                                      labels, 32);
+        size_t bounds[33];
+        if (nlabels > 1 && split_run(t, labels, nlabels, run, n, bounds)) {
+            for (size_t l = 0; l < nlabels; l++) {
+                taken[labels[l].row] = true;
+                if (!assign_row(ex, table, labels[l].row, run + bounds[l], bounds[l + 1] - bounds[l],
+                                line_of_key(ts, seg_first, i, labels[l].start)))
+                    return false;
+            }
+        } else if (nlabels > 0) {
+            const label_match *m = &labels[nlabels - 1];
+            taken[m->row] = true;
+            if (!assign_row(ex, table, m->row, run, n, line_of_key(ts, seg_first, i, m->start)))
+                return false;
+        }
+        /* the next label starts after these values */
+        seg_first = j;
+        seg_start = j < ts->count ? ts->items[j].key_start : ts->keys.len;
+        i = j;
+    }
+    return true;
+}
+
+static void reset_table(cf_report *r, const cf_table_def *t)
+{
+    for (size_t i = 0; i < t->cell_count; i++) {
+        cf_cell *c = &r->cells[t->first_cell + i];
+        cf_free(c->note);
+        memset(c, 0, sizeof *c);
+    }
+}
+
+static bool extract_table(extractor *ex, size_t table, size_t first, size_t end)
+{
+    const cf_table_def *t = cf_template_table(ex->report->tpl, table);
+    token_stream ts;
+    memset(&ts, 0, sizeof ts);
+    cf_buf_init(&ts.keys);
+    bool ok = tokenize_region(ex, first, end, &ts);
+    reset_table(ex->report, t);
+    bool done = false;
+    if (ok && t->flat)
+        ok = extract_flat(ex, table, &ts, &done);
+    if (ok && !done)
+        ok = extract_by_label(ex, table, &ts);
+    cf_free(ts.items);
+    cf_buf_release(&ts.keys);
+    return ok;
+}
+
+/* ---------- format and regions ---------- */
+
+typedef struct {
+    size_t line;
+    long table; /* -1: an end heading */
+} heading;
+
+/* Does this line (compact) hold key and little else? */
+static bool is_heading(const char *compact, size_t len, const char *key)
+{
+    size_t kl = strlen(key);
+    return len <= kl + 12 && len >= kl && strstr(compact, key) != NULL;
+}
+
+typedef struct {
+    heading *items;
+    size_t count, cap;
+} heading_list;
+
+static bool add_heading(extractor *ex, heading_list *hl, size_t line, long table)
+{
+    if (hl->count == hl->cap) {
+        size_t cap = hl->cap ? hl->cap * 2 : 16;
+        heading *grown = cf_realloc(hl->items, cap * sizeof *grown);
+        if (!grown)
+            return oom(ex);
+        hl->items = grown;
+        hl->cap = cap;
+    }
+    hl->items[hl->count++] = (heading){line, table};
+    return true;
+}
+
+/* One pass over the lines: score each template's detect phrases and collect its headings. */
+static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *scores, heading_list *hls)
+{
+    cf_buf compact, window;
+    cf_buf_init(&compact);
+    cf_buf_init(&window);
+    bool **seen = cf_calloc(count, sizeof *seen);
+    bool ok = seen != NULL;
+    for (size_t k = 0; ok && k < count; k++) {
+        seen[k] = cf_calloc(cf_template_detect_count(tpls[k]) + 1, sizeof **seen);
+        ok = seen[k] != NULL;
+    }
+    size_t lines = cf_text_line_count(ex->text);
+    for (size_t line = 0; ok && line < lines; line++) {
+        if (!normalize(ex, line)) {
+            ok = false;
+            break;
+        }
+        size_t keep = compact.len > 96 ? 96 : compact.len; /* a phrase may be broken over two lines */
+        window.len = 0;
+        ok = cf_buf_append(&window, compact.data ? compact.data + compact.len - keep : "", keep);
+        compact.len = 0;
+        ok = ok && cf_compact_append(&compact, ex->norm.text, ex->norm.len) && cf_buf_append(&compact, "", 0) &&
+             cf_buf_append(&window, compact.data, compact.len);
+        if (!ok)
+            break;
+        for (size_t k = 0; k < count; k++) {
+            const cf_template *tpl = tpls[k];
+            for (size_t d = 0; d < cf_template_detect_count(tpl); d++)
+                if (!seen[k][d] && strstr(window.data, cf_template_detect(tpl, d))) {
+                    seen[k][d] = true;
+                    scores[k]++;
+                }
+            if (compact.len == 0)
+                continue;
+            bool added = false;
+            for (size_t t = 0; t < cf_template_table_count(tpl) && !added; t++) {
+                const cf_table_def *td = cf_template_table(tpl, t);
+                for (size_t h = 0; h < td->heading_count && !added; h++)
+                    if (is_heading(compact.data, compact.len, td->headings[h]))
+                        added = true, ok = add_heading(ex, &hls[k], line, (long)t);
+            }
+            for (size_t e = 0; e < cf_template_end_heading_count(tpl) && !added; e++)
+                if (is_heading(compact.data, compact.len, cf_template_end_heading(tpl, e)))
+                    added = true, ok = add_heading(ex, &hls[k], line, -1);
+        }
+    }
+    for (size_t k = 0; seen && k < count; k++)
+        cf_free(seen[k]);
+    cf_free(seen);
+    cf_buf_release(&compact);
+    cf_buf_release(&window);
+    return ok || oom(ex);
+}
+
+static bool extract_tables(extractor *ex, const heading_list *hl)
+{
+    const cf_template *tpl = ex->report->tpl;
+    size_t lines = cf_text_line_count(ex->text);
+    size_t ntables = cf_template_table_count(tpl);
+    size_t region_floor = 0; /* where a table without a heading may start */
+    for (size_t t = 0; t < ntables; t++) {
+        const cf_table_def *td = cf_template_table(tpl, t);
+        size_t best_found = 0, best_first = 0, best_end = 0, best_heading = 0;
+        bool any_heading = false;
+        for (size_t h = 0; h < hl->count; h++) {
+            if (hl->items[h].table != (long)t)
+                continue;
+            any_heading = true;
+            size_t first = hl->items[h].line + 1;
+            size_t end = h + 1 < hl->count ? hl->items[h + 1].line : lines;
+            if (!extract_table(ex, t, first, end))
+                return false;
+            size_t found = count_found(ex->report, td);
+            if (found > best_found || best_end == 0) {
+                best_found = found;
+                best_first = first;
+                best_end = end;
+                best_heading = hl->items[h].line + 1;
+            }
+        }
+        if (!any_heading) {
+            /* no heading: look between the previous table and the next heading */
+            best_first = region_floor;
+            best_end = lines;
+            for (size_t h = 0; h < hl->count; h++)
+                if (hl->items[h].line >= region_floor && (hl->items[h].table > (long)t || hl->items[h].table < 0)) {
+                    best_end = hl->items[h].line;
+                    break;
+                }
+        }
+        if (!extract_table(ex, t, best_first, best_end))
+            return false;
+        if (count_found(ex->report, td) > 0) {
+            ex->report->table_lines[t] = any_heading ? best_heading : best_first + 1;
+            region_floor = best_first;
+        }
+    }
+    return true;
+}
+
+/* Numbers of the wrong kind for their column, and units that do not fit. */
+static bool check_kinds(extractor *ex)
+{
+    const cf_template *tpl = ex->report->tpl;
+    for (size_t i = 0; i < cf_template_cell_count(tpl); i++) {
+        const cf_cell *cell = &ex->report->cells[i];
+        const cf_cell_def *def = cf_template_cell(tpl, i);
+        const cf_column_def *col = &cf_template_table(tpl, def->table)->columns[def->column];
+        const char *data = cf_text_data(ex->text);
+        int raw_len = (int)(cell->byte_end - cell->byte_start);
+        const char *raw = data + cell->byte_start;
+        bool ok = true;
+        if (cell->state == CF_CELL_INVALID)
+            ok = warn(ex, cell->line, (long)i, "%s: '%.*s' is not a number crossfoot can hold exactly",
+                      def->id, raw_len, raw);
+        if (cell->state != CF_CELL_NUMBER) {
+            if (!ok)
+                return false;
+            continue;
+        }
+        if (col->kind != CF_KIND_DECIMAL && !cf_decimal_is_integer(cell->value))
+            ok = warn(ex, cell->line, (long)i, "%s: '%.*s' is not a whole number", def->id, raw_len, raw);
+        else if (col->kind == CF_KIND_COUNT && cf_decimal_is_negative(cell->value))
+            ok = warn(ex, cell->line, (long)i, "%s: '%.*s' is a negative count", def->id, raw_len, raw);
+        if (ok && cell->unit[0] && col->unit[0] && strcmp(cell->unit, col->unit) != 0)
+            ok = warn(ex, cell->line, (long)i, "%s: '%.*s' is in %s, but the column is in %s", def->id,
+                      raw_len, raw, cell->unit, col->unit);
+        else if (ok && !col->unit[0] && (strcmp(cell->unit, "元") == 0 || strcmp(cell->unit, "万元") == 0))
+            ok = warn(ex, cell->line, (long)i, "%s: '%.*s' is an amount of money in a column of counts",
+                      def->id, raw_len, raw);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t count)
+{
+    size_t *scores = cf_calloc(count, sizeof *scores);
+    heading_list *hls = cf_calloc(count, sizeof *hls);
+    if (!scores || !hls) {
+        cf_free(scores);
+        cf_free(hls);
+        return cf_error_nomem(ex->err, cf_text_name(ex->text));
+    }
+    bool ok = scan(ex, tpls, count, scores, hls);
+    size_t best = 0;
+    for (size_t k = 1; k < count; k++)
+        if (scores[k] > scores[best] || (scores[k] == scores[best] && hls[k].count > hls[best].count))
+            best = k;
+    cf_report *r = ex->report;
+    if (ok) {
+        r->tpl = tpls[best];
+        size_t ncells = cf_template_cell_count(r->tpl);
+        r->cells = cf_calloc(ncells ? ncells : 1, sizeof *r->cells);
+        r->table_lines = cf_calloc(cf_template_table_count(r->tpl), sizeof *r->table_lines);
+        ok = (r->cells && r->table_lines) || oom(ex);
+    }
+    ok = ok && extract_tables(ex, &hls[best]);
+    size_t tables_found = 0;
+    if (ok) {
+        for (size_t t = 0; t < cf_template_table_count(r->tpl); t++)
+            tables_found += r->table_lines[t] != 0;
+        if (tables_found == 0)
+            ex->status = cf_error_set(ex->err, CF_ERR_NOTABLES, cf_text_name(ex->text), 0, 0,
+                                      "no statistical tables found (looked for %s and the other parts "
+                                      "of the national format)",
+                                      cf_template_table(r->tpl, 0)->title);
+    }
+    if (ok && ex->status == CF_OK && count > 1 && scores[best] == 0)
+        ok = warn(ex, 0, -1, "the report names none of the column headings that tell the formats apart; "
+                             "read as %s", cf_template_id(r->tpl));
+    for (size_t t = 0; ok && ex->status == CF_OK && t < cf_template_table_count(r->tpl); t++) {
+        const cf_table_def *td = cf_template_table(r->tpl, t);
+        if (r->table_lines[t] == 0)
+            ok = warn(ex, 0, -1, "part %s (%s) was not found: its %zu cells are missing", td->number,
+                      td->title, td->cell_count);
+    }
+    ok = ok && ex->status == CF_OK && check_kinds(ex);
+    for (size_t k = 0; k < count; k++)
+        cf_free(hls[k].items);
+    cf_free(hls);
+    cf_free(scores);
+    if (!ok && ex->status == CF_OK)
+        ex->status = cf_error_nomem(ex->err, cf_text_name(ex->text));
+    return ex->status;
+}
+
+cf_status cf_extract(const cf_text *text, cf_template *const *templates, size_t count, cf_report **out,
+                     cf_error *err)
+{
+    *out = NULL;
+    if (count == 0)
+        return cf_error_set(err, CF_ERR_USAGE, cf_text_name(text), 0, 0, "no template to read the report with");
+    cf_report *r = cf_calloc(1, sizeof *r);
+    if (!r)
+        return cf_error_nomem(err, cf_text_name(text));
+    r->text = text;
+    extractor ex = {.text = text, .report = r, .err = err, .status = CF_OK};
+    cf_norm_line_init(&ex.norm);
+    cf_item_list_init(&ex.items);
+    cf_status st = run_extraction(&ex, templates, count);
+    cf_norm_line_release(&ex.norm);
+    cf_item_list_release(&ex.items);
+    if (st != CF_OK) {
+        cf_report_free(r);
+        return st;
+    }
+    *out = r;
+    return CF_OK;
+}
+
+void cf_report_free(cf_report *report)
+{
+    if (!report)
+        return;
+    if (report->cells && report->tpl)
+        for (size_t i = 0; i < cf_template_cell_count(report->tpl); i++)
+            cf_free(report->cells[i].note);
+    cf_free(report->cells);
+    for (size_t i = 0; i < report->warning_count; i++)
+        cf_free(report->warnings[i].message);
+    cf_free(report->warnings);
+    cf_free(report->table_lines);
+    cf_free(report);
+}
+
+const cf_text *cf_report_text(const cf_report *report) { return report->text; }
+const cf_template *cf_report_template(const cf_report *report) { return report->tpl; }
+const cf_cell *cf_report_cells(const cf_report *report) { return report->cells; }
+size_t cf_report_warning_count(const cf_report *report) { return report->warning_count; }
+const cf_warning *cf_report_warning(const cf_report *report, size_t i) { return &report->warnings[i]; }
+size_t cf_report_table_line(const cf_report *report, size_t table) { return report->table_lines[table]; }

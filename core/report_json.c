@@ -1,0 +1,198 @@
+/* report_json.c — building the check record with cJSON. Decimals are written as
+ * raw JSON numbers from their exact text, never through a double. */
+#include "report_json.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+
+#include "alloc.h"
+
+static cJSON *decimal_json(cf_decimal d)
+{
+    char num[32];
+    return cJSON_CreateRaw(cf_decimal_format(d, num));
+}
+
+static cJSON *cell_value_json(const cf_cell *c)
+{
+    return cf_cell_has_value(c) ? decimal_json(c->value) : cJSON_CreateNull();
+}
+
+static bool add_cell_ids(cJSON *array, const cf_template *tpl, const size_t *idx, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        cJSON *s = cJSON_CreateString(cf_template_cell(tpl, idx[i])->id);
+        if (!s || !cJSON_AddItemToArray(array, s))
+            return false;
+    }
+    return true;
+}
+
+static cJSON *rule_json(const cf_template *tpl, size_t i, const cf_cell *cells, const cf_rule_result *res)
+{
+    const cf_rule_def *def = cf_template_rule(tpl, i);
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    cJSON *ids = cJSON_AddArrayToObject(o, "cells");
+    char *msg = cf_rule_explain(tpl, i, cells, res);
+    bool ok = cJSON_AddStringToObject(o, "rule", def->id) && cJSON_AddStringToObject(o, "family", def->family) &&
+              ids && add_cell_ids(ids, tpl, def->left, def->left_count) &&
+              add_cell_ids(ids, tpl, def->right, def->right_count) && msg &&
+              cJSON_AddStringToObject(o, "message", msg) && cJSON_AddStringToObject(o, "words", def->words);
+    cf_free(msg);
+    if (ok && res->status == CF_RULE_FAIL) {
+        cf_decimal diff;
+        ok = cJSON_AddItemToObject(o, "left", decimal_json(res->left)) &&
+             cJSON_AddItemToObject(o, "right", decimal_json(res->right)) &&
+             (!cf_decimal_sub(res->left, res->right, &diff) ||
+              cJSON_AddItemToObject(o, "difference", decimal_json(diff)));
+    } else if (ok) {
+        cJSON *missing = cJSON_AddArrayToObject(o, "missing");
+        ok = missing != NULL;
+        for (int side = 0; ok && side < 2; side++) {
+            const size_t *idx = side ? def->right : def->left;
+            size_t n = side ? def->right_count : def->left_count;
+            for (size_t k = 0; ok && k < n; k++)
+                if (!cf_cell_has_value(&cells[idx[k]]))
+                    ok = add_cell_ids(missing, tpl, &idx[k], 1);
+        }
+    }
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static const char *state_name(cf_cell_state s)
+{
+    switch (s) {
+    case CF_CELL_NUMBER:
+        return "number";
+    case CF_CELL_NA:
+        return "not_applicable";
+    case CF_CELL_INVALID:
+        return "invalid";
+    default:
+        return "missing";
+    }
+}
+
+static bool build(cJSON *root, const cf_report *report, const cf_rule_result *results, const char *file)
+{
+    const cf_template *tpl = cf_report_template(report);
+    const cf_text *text = cf_report_text(report);
+    const cf_cell *cells = cf_report_cells(report);
+    size_t ncells = cf_template_cell_count(tpl);
+    if (!cJSON_AddStringToObject(root, "file", file) || !cJSON_AddStringToObject(root, "template", cf_template_id(tpl)) ||
+        !cJSON_AddStringToObject(root, "format", cf_template_name(tpl)) ||
+        !cJSON_AddStringToObject(root, "encoding", cf_text_encoding(text)) ||
+        !cJSON_AddStringToObject(root, "sha256", cf_text_sha256(text)))
+        return false;
+    cJSON *values = cJSON_AddObjectToObject(root, "cells");
+    if (!values)
+        return false;
+    size_t missing = 0;
+    for (size_t i = 0; i < ncells; i++) {
+        if (!cJSON_AddItemToObject(values, cf_template_cell(tpl, i)->id, cell_value_json(&cells[i])))
+            return false;
+        missing += !cf_cell_has_value(&cells[i]);
+    }
+    cJSON *violations = cJSON_AddArrayToObject(root, "violations");
+    cJSON *unassessable = cJSON_AddArrayToObject(root, "unassessable");
+    if (!violations || !unassessable)
+        return false;
+    size_t failed = 0, unchecked = 0;
+    for (size_t i = 0; i < cf_template_rule_count(tpl); i++) {
+        if (results[i].status == CF_RULE_PASS)
+            continue;
+        cJSON *r = rule_json(tpl, i, cells, &results[i]);
+        if (!r || !cJSON_AddItemToArray(results[i].status == CF_RULE_FAIL ? violations : unassessable, r)) {
+            cJSON_Delete(r);
+            return false;
+        }
+        failed += results[i].status == CF_RULE_FAIL;
+        unchecked += results[i].status == CF_RULE_UNASSESSABLE;
+    }
+    cJSON *missing_ids = cJSON_AddArrayToObject(root, "missing");
+    cJSON *sources = cJSON_AddObjectToObject(root, "sources");
+    if (!missing_ids || !sources)
+        return false;
+    for (size_t i = 0; i < ncells; i++) {
+        const cf_cell *c = &cells[i];
+        if (!cf_cell_has_value(c) && !add_cell_ids(missing_ids, tpl, &i, 1))
+            return false;
+        cJSON *src = cJSON_AddObjectToObject(sources, cf_template_cell(tpl, i)->id);
+        if (!src || !cJSON_AddStringToObject(src, "state", state_name(c->state)))
+            return false;
+        if (c->line && (!cJSON_AddNumberToObject(src, "line", (double)c->line) ||
+                        !cJSON_AddNumberToObject(src, "column", (double)c->column) ||
+                        !cJSON_AddNumberToObject(src, "byte_start", (double)c->byte_start) ||
+                        !cJSON_AddNumberToObject(src, "byte_end", (double)c->byte_end)))
+            return false;
+        if (c->label_line && !cJSON_AddNumberToObject(src, "label_line", (double)c->label_line))
+            return false;
+        if (c->inferred && !cJSON_AddTrueToObject(src, "inferred"))
+            return false;
+        if (c->unit[0] && !cJSON_AddStringToObject(src, "unit", c->unit))
+            return false;
+        if (c->note && !cJSON_AddStringToObject(src, "note", c->note))
+            return false;
+    }
+    cJSON *warnings = cJSON_AddArrayToObject(root, "warnings");
+    if (!warnings)
+        return false;
+    for (size_t i = 0; i < cf_report_warning_count(report); i++) {
+        const cf_warning *w = cf_report_warning(report, i);
+        cJSON *o = cJSON_CreateObject();
+        if (!o || !cJSON_AddItemToArray(warnings, o) || !cJSON_AddStringToObject(o, "message", w->message))
+            return false;
+        if (w->line && !cJSON_AddNumberToObject(o, "line", (double)w->line))
+            return false;
+        if (w->cell >= 0 && !cJSON_AddStringToObject(o, "cell", cf_template_cell(tpl, (size_t)w->cell)->id))
+            return false;
+    }
+    cJSON *summary = cJSON_AddObjectToObject(root, "summary");
+    return summary && cJSON_AddNumberToObject(summary, "violations", (double)failed) &&
+           cJSON_AddNumberToObject(summary, "missing", (double)missing) &&
+           cJSON_AddNumberToObject(summary, "unassessable", (double)unchecked) &&
+           cJSON_AddNumberToObject(summary, "warnings", (double)cf_report_warning_count(report)) &&
+           cJSON_AddBoolToObject(summary, "passed", failed == 0 && missing == 0 && unchecked == 0);
+}
+
+/* cJSON allocates with malloc; hand the caller memory that cf_free releases. */
+static char *print_compact(cJSON *root)
+{
+    char *printed = cJSON_PrintUnformatted(root);
+    if (!printed)
+        return NULL;
+    char *copy = cf_strdup(printed);
+    cJSON_free(printed);
+    return copy;
+}
+
+char *cf_report_json(const cf_report *report, const cf_rule_result *results, const char *file)
+{
+    cJSON *root = cJSON_CreateObject();
+    if (!root)
+        return NULL;
+    char *out = build(root, report, results, file) ? print_compact(root) : NULL;
+    cJSON_Delete(root);
+    return out;
+}
+
+char *cf_error_json(const char *file, const cf_error *err)
+{
+    cJSON *root = cJSON_CreateObject();
+    if (!root)
+        return NULL;
+    char msg[1200];
+    cf_error_format(err, msg, sizeof msg);
+    char *out = NULL;
+    if (cJSON_AddStringToObject(root, "file", file) && cJSON_AddStringToObject(root, "error", msg) &&
+        (err->line <= 0 || cJSON_AddNumberToObject(root, "line", (double)err->line)))
+        out = print_compact(root);
+    cJSON_Delete(root);
+    return out;
+}

@@ -1,0 +1,18 @@
+/* report_json.h — the `check --json` record of one report (the contract in SPEC.md). */
+#ifndef CF_REPORT_JSON_H
+#define CF_REPORT_JSON_H
+
+#include "error.h"
+#include "extract.h"
+#include "rules.h"
+
+/* One line of JSON for report (file is the path as the user gave it): format,
+ * every cell's value (exact decimal or null), violations with their cells and
+ * both sides, rules that cannot be checked, missing cells, warnings, where each
+ * cell came from, and a summary. results holds every rule's result. Caller frees;
+ * NULL when memory runs out. */
+char *cf_report_json(const cf_report *report, const cf_rule_result *results, const char *file);
+/* {"file": …, "error": …} for a report that could not be read. Caller frees. */
+char *cf_error_json(const char *file, const cf_error *err);
+
+#endif

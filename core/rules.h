@@ -1,0 +1,31 @@
+/* rules.h — evaluating a template's cross-sum rules (勾稽关系) over cell values, exactly. */
+#ifndef CF_RULES_H
+#define CF_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cell.h"
+#include "template.h"
+
+typedef enum {
+    CF_RULE_PASS,
+    CF_RULE_FAIL,
+    CF_RULE_UNASSESSABLE /* a cell it needs holds no number: the rule cannot pass */
+} cf_rule_status;
+
+typedef struct {
+    cf_rule_status status;
+    cf_decimal left, right; /* the two sums (PASS and FAIL only) */
+    bool overflow;          /* UNASSESSABLE because a sum is too large to hold */
+} cf_rule_result;
+
+/* Evaluate rule i of tpl over cells (in the template's cell order). */
+cf_rule_result cf_rule_evaluate(const cf_template *tpl, size_t rule, const cf_cell *cells);
+/* Evaluate every rule into results (cf_template_rule_count entries). Returns how many failed. */
+size_t cf_rules_evaluate(const cf_template *tpl, const cf_cell *cells, cf_rule_result *results);
+/* The rule in the report's terms with its arithmetic, e.g.
+ * "一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0". Caller frees; NULL when memory runs out. */
+char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells, const cf_rule_result *result);
+
+#endif

@@ -1,0 +1,20 @@
+/* sha256.h — SHA-256 (FIPS 180-4), to fingerprint a report's bytes. */
+#ifndef CF_SHA256_H
+#define CF_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    uint32_t state[8];
+    uint64_t bytes;
+    unsigned char block[64];
+    size_t used;
+} cf_sha256;
+
+void cf_sha256_init(cf_sha256 *ctx);
+void cf_sha256_update(cf_sha256 *ctx, const void *data, size_t len);
+/* Finish and write 64 lowercase hex digits and a NUL into hex. */
+void cf_sha256_hex(cf_sha256 *ctx, char hex[65]);
+
+#endif

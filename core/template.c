@@ -1,0 +1,704 @@
+/* template.c — loading report formats from YAML (libyaml) and expanding their rules. */
+#include "template.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "normalize.h"
+
+struct cf_template {
+    char *id, *name;
+    char **detect;
+    size_t detect_count;
+    char **end_headings;
+    size_t end_heading_count;
+    cf_table_def *tables;
+    size_t table_count;
+    cf_cell_def *cells;
+    size_t cell_count;
+    cf_rule_def *rules;
+    size_t rule_count;
+};
+
+/* The templates built in by the Makefile (generated assembly, one entry a file). */
+typedef struct {
+    const char *name, *data, *end;
+} builtin_entry;
+extern const builtin_entry cf_builtin_templates[];
+extern const size_t cf_builtin_template_count;
+
+typedef struct {
+    const char *name;
+    yaml_document_t *doc;
+    cf_error *err;
+    cf_status status;
+} loader;
+
+static long line_of(const yaml_node_t *node) { return node ? (long)node->start_mark.line + 1 : 0; }
+
+static bool fail(loader *ld, const yaml_node_t *node, const char *fmt, const char *arg)
+{
+    if (ld->status == CF_OK) {
+        char msg[400];
+        snprintf(msg, sizeof msg, fmt, arg ? arg : "");
+        ld->status = cf_error_set(ld->err, CF_ERR_TEMPLATE, ld->name, line_of(node),
+                                  node ? (long)node->start_mark.column + 1 : 0, "%s", msg);
+    }
+    return false;
+}
+
+static bool nomem(loader *ld)
+{
+    if (ld->status == CF_OK)
+        ld->status = cf_error_nomem(ld->err, ld->name);
+    return false;
+}
+
+static yaml_node_t *map_get(loader *ld, yaml_node_t *map, const char *key)
+{
+    if (!map || map->type != YAML_MAPPING_NODE)
+        return NULL;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+        if (k && k->type == YAML_SCALAR_NODE && strcmp((const char *)k->data.scalar.value, key) == 0)
+            return yaml_document_get_node(ld->doc, p->value);
+    }
+    return NULL;
+}
+
+/* Check that a mapping has only the keys listed (a typo must not pass silently). */
+static bool known_keys(loader *ld, yaml_node_t *map, const char *const *keys)
+{
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+        if (!k || k->type != YAML_SCALAR_NODE)
+            return fail(ld, k, "a key must be plain text", NULL);
+        bool ok = false;
+        for (size_t i = 0; keys[i]; i++)
+            ok |= strcmp((const char *)k->data.scalar.value, keys[i]) == 0;
+        if (!ok)
+            return fail(ld, k, "unknown key '%s'", (const char *)k->data.scalar.value);
+    }
+    return true;
+}
+
+/* A scalar's text copied (caller frees); NULL and an error when missing and required. */
+static char *get_str(loader *ld, yaml_node_t *map, const char *key, bool required, yaml_node_t *where)
+{
+    yaml_node_t *n = map_get(ld, map, key);
+    if (!n) {
+        if (required) {
+            char msg[128];
+            snprintf(msg, sizeof msg, "missing '%s'", key);
+            fail(ld, where ? where : map, "%s", msg);
+        }
+        return NULL;
+    }
+    if (n->type != YAML_SCALAR_NODE) {
+        fail(ld, n, "'%s' must be text", key);
+        return NULL;
+    }
+    char *s = cf_strndup((const char *)n->data.scalar.value, n->data.scalar.length);
+    if (!s)
+        nomem(ld);
+    return s;
+}
+
+static char *compact_of(loader *ld, const char *s)
+{
+    cf_buf b;
+    cf_buf_init(&b);
+    if (!cf_compact_append(&b, s, strlen(s)) || !cf_buf_append(&b, "", 0)) {
+        cf_buf_release(&b);
+        nomem(ld);
+        return NULL;
+    }
+    return cf_buf_take(&b);
+}
+
+/* A list of scalars as compact keys (or as is, when compact is false). */
+static bool get_list(loader *ld, yaml_node_t *map, const char *key, bool compact, char ***out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    yaml_node_t *n = map_get(ld, map, key);
+    if (!n)
+        return true;
+    if (n->type != YAML_SEQUENCE_NODE)
+        return fail(ld, n, "'%s' must be a list", key);
+    size_t len = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+    *out = cf_calloc(len ? len : 1, sizeof **out);
+    if (!*out)
+        return nomem(ld);
+    for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+        yaml_node_t *v = yaml_document_get_node(ld->doc, *it);
+        if (!v || v->type != YAML_SCALAR_NODE)
+            return fail(ld, v, "every entry of '%s' must be text", key);
+        const char *text = (const char *)v->data.scalar.value;
+        char *s = compact ? compact_of(ld, text) : cf_strdup(text);
+        if (!s)
+            return nomem(ld);
+        (*out)[(*count)++] = s;
+        if (compact && !s[0])
+            return fail(ld, v, "'%s' has an entry with no Chinese characters, letters or digits", text);
+    }
+    return true;
+}
+
+static void free_list(char **list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        cf_free(list[i]);
+    cf_free(list);
+}
+
+static bool load_column(loader *ld, yaml_node_t *node, cf_column_def *col)
+{
+    static const char *const keys[] = {"id", "label", "short", "kind", "unit", NULL};
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(ld, node, "a column must be a mapping", NULL);
+    if (!known_keys(ld, node, keys))
+        return false;
+    col->id = get_str(ld, node, "id", true, node);
+    col->label = get_str(ld, node, "label", true, node);
+    col->short_label = get_str(ld, node, "short", false, node);
+    col->unit = get_str(ld, node, "unit", false, node);
+    char *kind = get_str(ld, node, "kind", true, node);
+    if (ld->status != CF_OK) {
+        cf_free(kind);
+        return false;
+    }
+    if (!col->short_label && !(col->short_label = cf_strdup(col->label)))
+        return nomem(ld);
+    if (!col->unit && !(col->unit = cf_strdup("")))
+        return nomem(ld);
+    bool ok = true;
+    if (strcmp(kind, "count") == 0)
+        col->kind = CF_KIND_COUNT;
+    else if (strcmp(kind, "signed") == 0)
+        col->kind = CF_KIND_SIGNED;
+    else if (strcmp(kind, "decimal") == 0)
+        col->kind = CF_KIND_DECIMAL;
+    else
+        ok = fail(ld, map_get(ld, node, "kind"), "kind '%s' is not count, signed or decimal", kind);
+    cf_free(kind);
+    return ok;
+}
+
+static long find_column(const cf_table_def *t, const char *id)
+{
+    for (size_t i = 0; i < t->column_count; i++)
+        if (strcmp(t->columns[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+static long find_row(const cf_table_def *t, const char *id)
+{
+    for (size_t i = 0; i < t->row_count; i++)
+        if (strcmp(t->rows[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+static bool load_row(loader *ld, yaml_node_t *node, cf_table_def *t, cf_row_def *row)
+{
+    static const char *const keys[] = {"id", "label", "short", "ref", "aliases", "columns", NULL};
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(ld, node, "a row must be a mapping", NULL);
+    if (!known_keys(ld, node, keys))
+        return false;
+    row->id = get_str(ld, node, "id", true, node);
+    row->label = get_str(ld, node, "label", true, node);
+    row->short_label = get_str(ld, node, "short", false, node);
+    row->ref = get_str(ld, node, "ref", false, node);
+    if (ld->status != CF_OK)
+        return false;
+    if (!row->short_label && !(row->short_label = cf_strdup(row->label)))
+        return nomem(ld);
+    if (!row->ref && !(row->ref = cf_strdup(row->short_label)))
+        return nomem(ld);
+    char **aliases;
+    size_t alias_count;
+    if (!get_list(ld, node, "aliases", true, &aliases, &alias_count)) {
+        free_list(aliases, alias_count);
+        return false;
+    }
+    row->keys = cf_calloc(alias_count + 1, sizeof *row->keys);
+    if (!row->keys) {
+        free_list(aliases, alias_count);
+        return nomem(ld);
+    }
+    row->keys[0] = compact_of(ld, row->label);
+    row->key_count = 1;
+    for (size_t i = 0; i < alias_count; i++)
+        row->keys[row->key_count++] = aliases[i];
+    cf_free(aliases);
+    if (!row->keys[0])
+        return false;
+    char **cols;
+    size_t col_count;
+    if (!get_list(ld, node, "columns", false, &cols, &col_count)) {
+        free_list(cols, col_count);
+        return false;
+    }
+    size_t n = cols ? col_count : t->column_count;
+    row->columns = cf_calloc(n ? n : 1, sizeof *row->columns);
+    if (!row->columns) {
+        free_list(cols, col_count);
+        return nomem(ld);
+    }
+    for (size_t i = 0; i < n; i++) {
+        long c = cols ? find_column(t, cols[i]) : (long)i;
+        if (c < 0) {
+            fail(ld, map_get(ld, node, "columns"), "unknown column '%s'", cols[i]);
+            free_list(cols, col_count);
+            return false;
+        }
+        row->columns[row->column_count++] = (size_t)c;
+    }
+    free_list(cols, col_count);
+    return true;
+}
+
+static bool load_table(loader *ld, yaml_node_t *node, cf_table_def *t)
+{
+    static const char *const keys[] = {"id", "number", "title", "headings", "flat", "columns", "rows", NULL};
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(ld, node, "a table must be a mapping", NULL);
+    if (!known_keys(ld, node, keys))
+        return false;
+    t->id = get_str(ld, node, "id", true, node);
+    t->number = get_str(ld, node, "number", true, node);
+    t->title = get_str(ld, node, "title", true, node);
+    char *flat = get_str(ld, node, "flat", false, node);
+    if (flat) {
+        t->flat = strcmp(flat, "true") == 0;
+        if (!t->flat && strcmp(flat, "false") != 0)
+            fail(ld, map_get(ld, node, "flat"), "flat must be true or false", NULL);
+        cf_free(flat);
+    }
+    if (ld->status != CF_OK || !get_list(ld, node, "headings", true, &t->headings, &t->heading_count))
+        return false;
+    if (t->heading_count == 0)
+        return fail(ld, node, "a table needs at least one heading", NULL);
+    yaml_node_t *cols = map_get(ld, node, "columns");
+    yaml_node_t *rows = map_get(ld, node, "rows");
+    if (!cols || cols->type != YAML_SEQUENCE_NODE || cols->data.sequence.items.top == cols->data.sequence.items.start)
+        return fail(ld, cols ? cols : node, "a table needs a list of columns", NULL);
+    if (!rows || rows->type != YAML_SEQUENCE_NODE || rows->data.sequence.items.top == rows->data.sequence.items.start)
+        return fail(ld, rows ? rows : node, "a table needs a list of rows", NULL);
+    size_t ncols = (size_t)(cols->data.sequence.items.top - cols->data.sequence.items.start);
+    t->columns = cf_calloc(ncols, sizeof *t->columns);
+    if (!t->columns)
+        return nomem(ld);
+    for (yaml_node_item_t *it = cols->data.sequence.items.start; it < cols->data.sequence.items.top; it++) {
+        yaml_node_t *c = yaml_document_get_node(ld->doc, *it);
+        if (!load_column(ld, c, &t->columns[t->column_count++]))
+            return false;
+        if (find_column(t, t->columns[t->column_count - 1].id) != (long)t->column_count - 1)
+            return fail(ld, c, "column '%s' is listed twice", t->columns[t->column_count - 1].id);
+    }
+    size_t nrows = (size_t)(rows->data.sequence.items.top - rows->data.sequence.items.start);
+    t->rows = cf_calloc(nrows, sizeof *t->rows);
+    if (!t->rows)
+        return nomem(ld);
+    for (yaml_node_item_t *it = rows->data.sequence.items.start; it < rows->data.sequence.items.top; it++) {
+        yaml_node_t *r = yaml_document_get_node(ld->doc, *it);
+        if (!load_row(ld, r, t, &t->rows[t->row_count++]))
+            return false;
+        if (find_row(t, t->rows[t->row_count - 1].id) != (long)t->row_count - 1)
+            return fail(ld, r, "row '%s' is listed twice", t->rows[t->row_count - 1].id);
+    }
+    return true;
+}
+
+static bool build_cells(loader *ld, cf_template *tpl)
+{
+    size_t total = 0;
+    for (size_t t = 0; t < tpl->table_count; t++)
+        for (size_t r = 0; r < tpl->tables[t].row_count; r++)
+            total += tpl->tables[t].rows[r].column_count;
+    tpl->cells = cf_calloc(total ? total : 1, sizeof *tpl->cells);
+    if (!tpl->cells)
+        return nomem(ld);
+    for (size_t t = 0; t < tpl->table_count; t++) {
+        cf_table_def *table = &tpl->tables[t];
+        table->first_cell = tpl->cell_count;
+        for (size_t r = 0; r < table->row_count; r++) {
+            cf_row_def *row = &table->rows[r];
+            row->first_cell = tpl->cell_count;
+            for (size_t c = 0; c < row->column_count; c++) {
+                cf_cell_def *cell = &tpl->cells[tpl->cell_count++];
+                cell->table = t;
+                cell->row = r;
+                cell->column = row->columns[c];
+                cf_buf id;
+                cf_buf_init(&id);
+                if (!cf_buf_printf(&id, "%s.%s.%s", table->id, row->id, table->columns[row->columns[c]].id))
+                    return nomem(ld);
+                cell->id = cf_buf_take(&id);
+            }
+        }
+        table->cell_count = tpl->cell_count - table->first_cell;
+    }
+    return true;
+}
+
+/* Index of the cell at (table, row, column), or -1 when the row has no such column. */
+static long cell_at(const cf_template *tpl, size_t t, size_t r, size_t c)
+{
+    const cf_row_def *row = &tpl->tables[t].rows[r];
+    for (size_t i = 0; i < row->column_count; i++)
+        if (row->columns[i] == c)
+            return (long)(row->first_cell + i);
+    return -1;
+}
+
+/* "一+二", or "三(一)+…+三(六)3" when a side has many terms. */
+static char *side_text(char **refs, size_t n)
+{
+    cf_buf b;
+    cf_buf_init(&b);
+    bool ok = true;
+    if (n > 4) {
+        ok = cf_buf_printf(&b, "%s+…+%s", refs[0], refs[n - 1]);
+    } else {
+        for (size_t i = 0; i < n && ok; i++)
+            ok = cf_buf_printf(&b, "%s%s", i ? "+" : "", refs[i]);
+    }
+    if (!ok) {
+        cf_buf_release(&b);
+        return NULL;
+    }
+    return cf_buf_take(&b);
+}
+
+static bool expand_side(loader *ld, cf_template *tpl, size_t t, bool per_column, size_t fixed,
+                        char **names, size_t count, yaml_node_t *where, size_t **cells, char ***refs,
+                        size_t *out_count)
+{
+    const cf_table_def *table = &tpl->tables[t];
+    *cells = cf_calloc(count ? count : 1, sizeof **cells);
+    *refs = cf_calloc(count ? count : 1, sizeof **refs);
+    if (!*cells || !*refs)
+        return nomem(ld);
+    for (size_t i = 0; i < count; i++) {
+        long r = per_column ? find_row(table, names[i]) : (long)fixed;
+        long c = per_column ? (long)fixed : find_column(table, names[i]);
+        if (r < 0 || c < 0)
+            return fail(ld, where, per_column ? "unknown row '%s'" : "unknown column '%s'", names[i]);
+        long cell = cell_at(tpl, t, (size_t)r, (size_t)c);
+        if (cell < 0)
+            return fail(ld, where, "the rule names '%s', which has no cell there", names[i]);
+        (*cells)[i] = (size_t)cell;
+        const char *ref = per_column ? table->rows[r].ref : table->columns[c].short_label;
+        if (!((*refs)[i] = cf_strdup(ref)))
+            return nomem(ld);
+        (*out_count)++;
+    }
+    return true;
+}
+
+static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *capacity)
+{
+    static const char *const keys[] = {"id", "family", "table", "per", "words", "left", "right", NULL};
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(ld, node, "a rule must be a mapping", NULL);
+    if (!known_keys(ld, node, keys))
+        return false;
+    char *id = get_str(ld, node, "id", true, node), *family = get_str(ld, node, "family", true, node);
+    char *table = get_str(ld, node, "table", true, node), *per = get_str(ld, node, "per", true, node);
+    char *words = get_str(ld, node, "words", true, node);
+    char **left = NULL, **right = NULL;
+    size_t nleft = 0, nright = 0;
+    bool ok = ld->status == CF_OK && get_list(ld, node, "left", false, &left, &nleft) &&
+              get_list(ld, node, "right", false, &right, &nright);
+    long t = -1;
+    bool per_column = false;
+    if (ok) {
+        for (size_t i = 0; i < tpl->table_count; i++)
+            if (strcmp(tpl->tables[i].id, table) == 0)
+                t = (long)i;
+        if (t < 0)
+            ok = fail(ld, map_get(ld, node, "table"), "unknown table '%s'", table);
+        else if (strcmp(per, "column") == 0)
+            per_column = true;
+        else if (strcmp(per, "row") != 0)
+            ok = fail(ld, map_get(ld, node, "per"), "per must be row or column, not '%s'", per);
+        if (ok && (nleft == 0 || nright == 0))
+            ok = fail(ld, node, "a rule needs a left and a right side", NULL);
+    }
+    if (ok) {
+        const cf_table_def *td = &tpl->tables[t];
+        size_t instances = per_column ? td->column_count : td->row_count;
+        if (tpl->rule_count + instances > *capacity) {
+            size_t cap = (*capacity + instances) * 2;
+            cf_rule_def *grown = cf_realloc(tpl->rules, cap * sizeof *grown);
+            if (!grown)
+                ok = nomem(ld);
+            else {
+                tpl->rules = grown;
+                *capacity = cap;
+            }
+        }
+        for (size_t k = 0; ok && k < instances; k++) {
+            cf_rule_def *rule = &tpl->rules[tpl->rule_count++];
+            memset(rule, 0, sizeof *rule);
+            rule->table = (size_t)t;
+            const char *scope_id = per_column ? td->columns[k].id : td->rows[k].id;
+            cf_buf rid;
+            cf_buf_init(&rid);
+            if (!cf_buf_printf(&rid, "%s.%s.%s", td->id, id, scope_id)) {
+                ok = nomem(ld);
+                break;
+            }
+            rule->id = cf_buf_take(&rid);
+            rule->family = cf_strdup(family);
+            rule->words = cf_strdup(words);
+            rule->scope = cf_strdup(per_column ? td->columns[k].label : td->rows[k].short_label);
+            if (!rule->family || !rule->words || !rule->scope) {
+                ok = nomem(ld);
+                break;
+            }
+            ok = expand_side(ld, tpl, (size_t)t, per_column, k, left, nleft, node, &rule->left,
+                             &rule->left_refs, &rule->left_count) &&
+                 expand_side(ld, tpl, (size_t)t, per_column, k, right, nright, node, &rule->right,
+                             &rule->right_refs, &rule->right_count);
+            if (ok) {
+                rule->left_text = side_text(rule->left_refs, rule->left_count);
+                rule->right_text = side_text(rule->right_refs, rule->right_count);
+                if (!rule->left_text || !rule->right_text)
+                    ok = nomem(ld);
+            }
+        }
+    }
+    cf_free(id);
+    cf_free(family);
+    cf_free(table);
+    cf_free(per);
+    cf_free(words);
+    free_list(left, nleft);
+    free_list(right, nright);
+    return ok;
+}
+
+static bool load_root(loader *ld, cf_template *tpl, yaml_node_t *root)
+{
+    static const char *const keys[] = {"id", "name", "detect", "end_headings", "tables", "rules", NULL};
+    if (!root || root->type != YAML_MAPPING_NODE)
+        return fail(ld, root, "a template must be a mapping with id, name, tables and rules", NULL);
+    if (!known_keys(ld, root, keys))
+        return false;
+    tpl->id = get_str(ld, root, "id", true, root);
+    tpl->name = get_str(ld, root, "name", true, root);
+    if (ld->status != CF_OK || !get_list(ld, root, "detect", true, &tpl->detect, &tpl->detect_count) ||
+        !get_list(ld, root, "end_headings", true, &tpl->end_headings, &tpl->end_heading_count))
+        return false;
+    yaml_node_t *tables = map_get(ld, root, "tables");
+    if (!tables || tables->type != YAML_SEQUENCE_NODE || tables->data.sequence.items.top == tables->data.sequence.items.start)
+        return fail(ld, tables ? tables : root, "a template needs a list of tables", NULL);
+    size_t n = (size_t)(tables->data.sequence.items.top - tables->data.sequence.items.start);
+    tpl->tables = cf_calloc(n, sizeof *tpl->tables);
+    if (!tpl->tables)
+        return nomem(ld);
+    for (yaml_node_item_t *it = tables->data.sequence.items.start; it < tables->data.sequence.items.top; it++) {
+        yaml_node_t *t = yaml_document_get_node(ld->doc, *it);
+        if (!load_table(ld, t, &tpl->tables[tpl->table_count++]))
+            return false;
+        for (size_t i = 0; i + 1 < tpl->table_count; i++)
+            if (strcmp(tpl->tables[i].id, tpl->tables[tpl->table_count - 1].id) == 0)
+                return fail(ld, t, "table '%s' is listed twice", tpl->tables[i].id);
+    }
+    if (!build_cells(ld, tpl))
+        return false;
+    yaml_node_t *rules = map_get(ld, root, "rules");
+    if (!rules)
+        return true;
+    if (rules->type != YAML_SEQUENCE_NODE)
+        return fail(ld, rules, "'rules' must be a list", NULL);
+    size_t capacity = 0;
+    for (yaml_node_item_t *it = rules->data.sequence.items.start; it < rules->data.sequence.items.top; it++)
+        if (!load_rule(ld, tpl, yaml_document_get_node(ld->doc, *it), &capacity))
+            return false;
+    return true;
+}
+
+cf_status cf_template_parse(const char *name, const char *yaml, size_t len, cf_template **out, cf_error *err)
+{
+    *out = NULL;
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    if (!yaml_parser_initialize(&parser))
+        return cf_error_nomem(err, name);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
+    if (!yaml_parser_load(&parser, &doc)) {
+        cf_status st = cf_error_set(err, CF_ERR_TEMPLATE, name, (long)parser.problem_mark.line + 1,
+                                    (long)parser.problem_mark.column + 1, "not valid YAML: %s",
+                                    parser.problem ? parser.problem : "unknown error");
+        yaml_parser_delete(&parser);
+        return st;
+    }
+    yaml_parser_delete(&parser);
+    cf_template *tpl = cf_calloc(1, sizeof *tpl);
+    if (!tpl) {
+        yaml_document_delete(&doc);
+        return cf_error_nomem(err, name);
+    }
+    loader ld = {name, &doc, err, CF_OK};
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    if (!root)
+        fail(&ld, NULL, "the template file is empty", NULL);
+    else
+        load_root(&ld, tpl, root);
+    yaml_document_delete(&doc);
+    if (ld.status != CF_OK) {
+        cf_template_free(tpl);
+        return ld.status;
+    }
+    *out = tpl;
+    return CF_OK;
+}
+
+cf_status cf_template_load(const char *path, cf_template **out, cf_error *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot open template");
+    cf_buf b;
+    cf_buf_init(&b);
+    char chunk[8192];
+    size_t n;
+    bool ok = true;
+    while (ok && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        ok = cf_buf_append(&b, chunk, n);
+        if (b.len > (1u << 20)) {
+            fclose(f);
+            cf_buf_release(&b);
+            return cf_error_set(err, CF_ERR_LIMIT, path, 0, 0, "template is larger than 1 MB");
+        }
+    }
+    bool read_error = ferror(f);
+    fclose(f);
+    if (!ok) {
+        cf_buf_release(&b);
+        return cf_error_nomem(err, path);
+    }
+    if (read_error) {
+        cf_buf_release(&b);
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot read template");
+    }
+    cf_status st = cf_template_parse(path, b.data ? b.data : "", b.len, out, err);
+    cf_buf_release(&b);
+    return st;
+}
+
+cf_status cf_template_load_builtin(cf_template ***out, size_t *count, cf_error *err)
+{
+    *out = NULL;
+    *count = 0;
+    cf_template **list = cf_calloc(cf_builtin_template_count + 1, sizeof *list);
+    if (!list)
+        return cf_error_nomem(err, "built-in templates");
+    for (size_t i = 0; i < cf_builtin_template_count; i++) {
+        const builtin_entry *e = &cf_builtin_templates[i];
+        char name[128];
+        snprintf(name, sizeof name, "(built-in) %s.yaml", e->name);
+        cf_status st = cf_template_parse(name, e->data, (size_t)(e->end - e->data), &list[i], err);
+        if (st != CF_OK) {
+            for (size_t k = 0; k < i; k++)
+                cf_template_free(list[k]);
+            cf_free(list);
+            return st;
+        }
+    }
+    *out = list;
+    *count = cf_builtin_template_count;
+    return CF_OK;
+}
+
+void cf_template_free(cf_template *tpl)
+{
+    if (!tpl)
+        return;
+    for (size_t t = 0; t < tpl->table_count; t++) {
+        cf_table_def *table = &tpl->tables[t];
+        for (size_t c = 0; c < table->column_count; c++) {
+            cf_column_def *col = &table->columns[c];
+            cf_free(col->id);
+            cf_free(col->label);
+            cf_free(col->short_label);
+            cf_free(col->unit);
+        }
+        for (size_t r = 0; r < table->row_count; r++) {
+            cf_row_def *row = &table->rows[r];
+            cf_free(row->id);
+            cf_free(row->label);
+            cf_free(row->short_label);
+            cf_free(row->ref);
+            free_list(row->keys, row->key_count);
+            cf_free(row->columns);
+        }
+        cf_free(table->id);
+        cf_free(table->number);
+        cf_free(table->title);
+        free_list(table->headings, table->heading_count);
+        cf_free(table->columns);
+        cf_free(table->rows);
+    }
+    for (size_t i = 0; i < tpl->cell_count; i++)
+        cf_free(tpl->cells[i].id);
+    for (size_t i = 0; i < tpl->rule_count; i++) {
+        cf_rule_def *rule = &tpl->rules[i];
+        cf_free(rule->id);
+        cf_free(rule->family);
+        cf_free(rule->words);
+        cf_free(rule->left_text);
+        cf_free(rule->right_text);
+        cf_free(rule->scope);
+        cf_free(rule->left);
+        cf_free(rule->right);
+        free_list(rule->left_refs, rule->left_count);
+        free_list(rule->right_refs, rule->right_count);
+    }
+    cf_free(tpl->id);
+    cf_free(tpl->name);
+    free_list(tpl->detect, tpl->detect_count);
+    free_list(tpl->end_headings, tpl->end_heading_count);
+    cf_free(tpl->tables);
+    cf_free(tpl->cells);
+    cf_free(tpl->rules);
+    cf_free(tpl);
+}
+
+const char *cf_template_id(const cf_template *tpl) { return tpl->id; }
+const char *cf_template_name(const cf_template *tpl) { return tpl->name; }
+size_t cf_template_detect_count(const cf_template *tpl) { return tpl->detect_count; }
+const char *cf_template_detect(const cf_template *tpl, size_t i) { return tpl->detect[i]; }
+size_t cf_template_end_heading_count(const cf_template *tpl) { return tpl->end_heading_count; }
+const char *cf_template_end_heading(const cf_template *tpl, size_t i) { return tpl->end_headings[i]; }
+size_t cf_template_table_count(const cf_template *tpl) { return tpl->table_count; }
+const cf_table_def *cf_template_table(const cf_template *tpl, size_t i) { return &tpl->tables[i]; }
+size_t cf_template_cell_count(const cf_template *tpl) { return tpl->cell_count; }
+const cf_cell_def *cf_template_cell(const cf_template *tpl, size_t i) { return &tpl->cells[i]; }
+size_t cf_template_rule_count(const cf_template *tpl) { return tpl->rule_count; }
+const cf_rule_def *cf_template_rule(const cf_template *tpl, size_t i) { return &tpl->rules[i]; }
+
+long cf_template_find_cell(const cf_template *tpl, const char *id)
+{
+    for (size_t i = 0; i < tpl->cell_count; i++)
+        if (strcmp(tpl->cells[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+void cf_template_cell_label(const cf_template *tpl, size_t cell, char *buf, size_t size)
+{
+    const cf_cell_def *c = &tpl->cells[cell];
+    const cf_table_def *t = &tpl->tables[c->table];
+    snprintf(buf, size, "%s · %s", t->rows[c->row].short_label, t->columns[c->column].short_label);
+}

@@ -1,0 +1,327 @@
+/* text.c — reading a report file, detecting its encoding and indexing its lines. */
+#include "text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdbool.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "sha256.h"
+#include "utf8.h"
+
+struct cf_text {
+    char *name;
+    char *data; /* decoded UTF-8, NUL-terminated */
+    size_t size;
+    const char *encoding;
+    char sha256[65];
+    size_t *line_starts; /* line_count + 1 entries; the last is size + 1 */
+    size_t line_count;
+};
+
+/* 1-based line number of byte offset in raw bytes (counting LF). */
+static long raw_line_of(const char *bytes, size_t offset)
+{
+    long line = 1;
+    for (size_t i = 0; i < offset; i++)
+        if (bytes[i] == '\n')
+            line++;
+    return line;
+}
+
+/* Convert with iconv; on failure *bad_offset is where the input stopped decoding. Caller frees. */
+static cf_status convert(const char *from, const char *bytes, size_t len, char **out, size_t *out_len,
+                         size_t *bad_offset)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1)
+        return CF_ERR_INPUT;
+    size_t cap = len * 2 + 16;
+    char *dst = cf_malloc(cap);
+    if (!dst) {
+        iconv_close(cd);
+        return CF_ERR_NOMEM;
+    }
+    char *in = (char *)bytes;
+    size_t in_left = len;
+    char *o = dst;
+    size_t o_left = cap - 1;
+    cf_status status = CF_OK;
+    while (in_left > 0) {
+        if (iconv(cd, &in, &in_left, &o, &o_left) != (size_t)-1)
+            continue;
+        if (errno == E2BIG) {
+            size_t used = (size_t)(o - dst);
+            char *grown = cf_realloc(dst, cap * 2);
+            if (!grown) {
+                status = CF_ERR_NOMEM;
+                break;
+            }
+            dst = grown;
+            cap *= 2;
+            o = dst + used;
+            o_left = cap - 1 - used;
+            continue;
+        }
+        *bad_offset = (size_t)(in - bytes);
+        status = CF_ERR_INPUT;
+        break;
+    }
+    iconv_close(cd);
+    if (status != CF_OK) {
+        cf_free(dst);
+        return status;
+    }
+    *o = '\0';
+    *out = dst;
+    *out_len = (size_t)(o - dst);
+    return CF_OK;
+}
+
+static bool contains_cjk(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = cf_utf8_decode(s + i, len - i, &cp);
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        if (cf_is_cjk(cp))
+            return true;
+        i += n;
+    }
+    return false;
+}
+
+/* Bytes that decode under GB18030 are not proof of Chinese: text in another
+ * encoding decodes to noise. A report says these words somewhere. */
+static bool looks_like_chinese_report(const char *s)
+{
+    static const char *const words[] = {"政府", "信息", "公开", "申请", "年度", "情况"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strstr(s, words[i]))
+            return true;
+    return false;
+}
+
+static cf_status index_lines(cf_text *text, cf_error *err)
+{
+    size_t count = 1;
+    for (size_t i = 0; i < text->size; i++)
+        if (text->data[i] == '\n' || (text->data[i] == '\r' && text->data[i + 1] != '\n'))
+            count++;
+    text->line_starts = cf_malloc((count + 1) * sizeof *text->line_starts);
+    if (!text->line_starts)
+        return cf_error_nomem(err, text->name);
+    size_t line = 0;
+    text->line_starts[line++] = 0;
+    for (size_t i = 0; i < text->size; i++)
+        if (text->data[i] == '\n' || (text->data[i] == '\r' && text->data[i + 1] != '\n'))
+            text->line_starts[line++] = i + 1;
+    text->line_starts[line] = text->size + 1;
+    text->line_count = count;
+    for (size_t l = 0; l < count; l++) {
+        size_t len;
+        cf_text_line(text, l, &len);
+        if (len > CF_TEXT_MAX_LINE)
+            return cf_error_set(err, CF_ERR_LIMIT, text->name, (long)l + 1, 0,
+                                "line is %zu bytes long; crossfoot reads lines of at most %zu bytes "
+                                "(is this a report?)",
+                                len, CF_TEXT_MAX_LINE);
+    }
+    return CF_OK;
+}
+
+cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf_text **out,
+                             cf_error *err)
+{
+    *out = NULL;
+    if (len > CF_TEXT_MAX_BYTES)
+        return cf_error_set(err, CF_ERR_LIMIT, name, 0, 0,
+                            "file is %zu MB; crossfoot reads reports of at most %zu MB",
+                            len >> 20, CF_TEXT_MAX_BYTES >> 20);
+    cf_text *text = cf_calloc(1, sizeof *text);
+    if (!text)
+        return cf_error_nomem(err, name);
+    text->name = cf_strdup(name);
+    if (!text->name) {
+        cf_free(text);
+        return cf_error_nomem(err, name);
+    }
+    cf_sha256 sha;
+    cf_sha256_init(&sha);
+    cf_sha256_update(&sha, bytes, len);
+    cf_sha256_hex(&sha, text->sha256);
+
+    const unsigned char *u = (const unsigned char *)bytes;
+    cf_status status = CF_OK;
+    size_t bad = 0;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        text->encoding = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+        status = convert(text->encoding, bytes + 2, len - 2, &text->data, &text->size, &bad);
+        if (status == CF_ERR_INPUT)
+            bad += 2;
+    } else {
+        const char *body = bytes;
+        size_t body_len = len;
+        text->encoding = "UTF-8";
+        if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+            body += 3;
+            body_len -= 3;
+            text->encoding = "UTF-8 (BOM)";
+        }
+        const char *nul = memchr(body, '\0', body_len);
+        if (nul) {
+            size_t at = (size_t)(nul - bytes);
+            cf_text_free(text);
+            return cf_error_set(err, CF_ERR_INPUT, name, raw_line_of(bytes, at), 0,
+                                "binary file (NUL byte at offset %zu), not a text report", at);
+        }
+        if (cf_utf8_valid(body, body_len, &bad)) {
+            text->data = cf_strndup(body, body_len);
+            text->size = body_len;
+            status = text->data ? CF_OK : CF_ERR_NOMEM;
+        } else {
+            size_t utf8_bad = (size_t)(body - bytes) + bad;
+            status = convert("GB18030", body, body_len, &text->data, &text->size, &bad);
+            text->encoding = "GB18030";
+            if (status == CF_ERR_INPUT) {
+                cf_text_free(text);
+                return cf_error_set(err, CF_ERR_INPUT, name, raw_line_of(bytes, utf8_bad), 0,
+                                    "text is neither UTF-8 nor GB18030/GBK (invalid byte 0x%02X at "
+                                    "offset %zu)",
+                                    u[utf8_bad], utf8_bad);
+            }
+            if (status == CF_OK && !looks_like_chinese_report(text->data)) {
+                cf_text_free(text);
+                return cf_error_set(err, CF_ERR_INPUT, name, raw_line_of(bytes, utf8_bad), 0,
+                                    "text is not in a Chinese encoding (not UTF-8 at offset %zu, "
+                                    "and as GB18030 it reads as noise)",
+                                    utf8_bad);
+            }
+        }
+    }
+    if (status == CF_ERR_NOMEM) {
+        cf_text_free(text);
+        return cf_error_nomem(err, name);
+    }
+    if (status != CF_OK) {
+        cf_text_free(text);
+        return cf_error_set(err, CF_ERR_INPUT, name, raw_line_of(bytes, bad), 0,
+                            "cannot decode the text as %s", u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
+    }
+    size_t visible = 0;
+    for (size_t i = 0; i < text->size; i++)
+        if (!strchr(" \t\r\n\f\v", text->data[i]))
+            visible++;
+    if (visible == 0) {
+        cf_text_free(text);
+        return cf_error_set(err, CF_ERR_INPUT, name, 0, 0, "empty file: there is no text to check");
+    }
+    if (!contains_cjk(text->data, text->size)) {
+        cf_text_free(text);
+        return cf_error_set(err, CF_ERR_INPUT, name, 0, 0,
+                            "no Chinese text: this is not a disclosure report");
+    }
+    status = index_lines(text, err);
+    if (status != CF_OK) {
+        cf_text_free(text);
+        return status;
+    }
+    *out = text;
+    return CF_OK;
+}
+
+cf_status cf_text_load(const char *path, cf_text **out, cf_error *err)
+{
+    *out = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "not a regular file");
+    }
+    if ((size_t)st.st_size > CF_TEXT_MAX_BYTES) {
+        close(fd);
+        return cf_error_set(err, CF_ERR_LIMIT, path, 0, 0,
+                            "file is %lld MB; crossfoot reads reports of at most %zu MB",
+                            (long long)(st.st_size >> 20), CF_TEXT_MAX_BYTES >> 20);
+    }
+    size_t size = (size_t)st.st_size;
+    char *bytes = cf_malloc(size + 1);
+    if (!bytes) {
+        close(fd);
+        return cf_error_nomem(err, path);
+    }
+    size_t got = 0;
+    while (got < size) {
+        ssize_t n = read(fd, bytes + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    int read_errno = errno;
+    close(fd);
+    if (got != size) {
+        cf_free(bytes);
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "read failed: %s",
+                            got < size ? strerror(read_errno) : "file changed while reading");
+    }
+    cf_status status = cf_text_from_bytes(path, bytes, size, out, err);
+    cf_free(bytes);
+    return status;
+}
+
+void cf_text_free(cf_text *text)
+{
+    if (!text)
+        return;
+    cf_free(text->name);
+    cf_free(text->data);
+    cf_free(text->line_starts);
+    cf_free(text);
+}
+
+const char *cf_text_name(const cf_text *text) { return text->name; }
+const char *cf_text_data(const cf_text *text) { return text->data; }
+size_t cf_text_size(const cf_text *text) { return text->size; }
+const char *cf_text_encoding(const cf_text *text) { return text->encoding; }
+const char *cf_text_sha256(const cf_text *text) { return text->sha256; }
+size_t cf_text_line_count(const cf_text *text) { return text->line_count; }
+size_t cf_text_line_offset(const cf_text *text, size_t index) { return text->line_starts[index]; }
+
+const char *cf_text_line(const cf_text *text, size_t index, size_t *len)
+{
+    size_t start = text->line_starts[index];
+    size_t end = text->line_starts[index + 1] - 1; /* the break (or the end) */
+    if (end > start && end <= text->size && text->data[end - 1] == '\r' && end < text->size &&
+        text->data[end] == '\n')
+        end--;
+    if (end > text->size)
+        end = text->size;
+    *len = end - start;
+    return text->data + start;
+}
+
+size_t cf_text_line_at(const cf_text *text, size_t offset)
+{
+    size_t lo = 0, hi = text->line_count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (text->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}

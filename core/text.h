@@ -1,0 +1,45 @@
+/* text.h — a report's text: read, decoded to UTF-8 and indexed by line.
+ *
+ * Accepts UTF-8 (with or without BOM), UTF-16 with a BOM and GB18030/GBK;
+ * valid UTF-8 is never re-decoded. The decoded text is kept byte for byte
+ * (CR, tabs, control characters and all): it is what the workbench shows and
+ * what every cell's provenance points into. */
+#ifndef CF_TEXT_H
+#define CF_TEXT_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+typedef struct cf_text cf_text;
+
+/* Largest report accepted, and longest line. */
+#define CF_TEXT_MAX_BYTES ((size_t)64 << 20)
+#define CF_TEXT_MAX_LINE ((size_t)1 << 20)
+
+/* Read and decode the file at path. On failure returns non-CF_OK, fills err
+ * (naming the file and, where there is one, the line) and leaves *out NULL.
+ * Caller frees with cf_text_free. */
+cf_status cf_text_load(const char *path, cf_text **out, cf_error *err);
+/* Same from bytes in memory; name is used in messages. Caller frees. */
+cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf_text **out,
+                             cf_error *err);
+void cf_text_free(cf_text *text);
+
+const char *cf_text_name(const cf_text *text);
+/* The decoded UTF-8 text (NUL-terminated) and its length in bytes. */
+const char *cf_text_data(const cf_text *text);
+size_t cf_text_size(const cf_text *text);
+/* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "GB18030" … */
+const char *cf_text_encoding(const cf_text *text);
+/* SHA-256 of the file's bytes as read (before decoding), 64 hex digits. */
+const char *cf_text_sha256(const cf_text *text);
+
+size_t cf_text_line_count(const cf_text *text);
+/* Line index (0-based): its first byte and its length without the line break. */
+const char *cf_text_line(const cf_text *text, size_t index, size_t *len);
+size_t cf_text_line_offset(const cf_text *text, size_t index);
+/* Index of the line holding byte offset. */
+size_t cf_text_line_at(const cf_text *text, size_t offset);
+
+#endif

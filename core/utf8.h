@@ -1,0 +1,19 @@
+/* utf8.h — small UTF-8 helpers shared by core/ and ui/. */
+#ifndef CF_UTF8_H
+#define CF_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one code point from s (at most len bytes). Returns the bytes used, or 0
+ * when the sequence is invalid (overlong, surrogate, truncated, > U+10FFFF). */
+size_t cf_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encode cp into out (4 bytes of room); returns the bytes written. */
+size_t cf_utf8_encode(uint32_t cp, char *out);
+/* True when s is valid UTF-8; otherwise *bad (if not NULL) is the offset of the first invalid byte. */
+bool cf_utf8_valid(const char *s, size_t len, size_t *bad);
+/* True for the CJK ideographs (basic block, extension A, compatibility). */
+bool cf_is_cjk(uint32_t cp);
+
+#endif
