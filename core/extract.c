@@ -227,6 +227,14 @@ static bool tokenize_line(extractor *ex, token_stream *ts, pending_cell *pend, s
     size_t len = ex->norm.len;
     if (ex->norm.dropped)
         return true; /* a page marker: as if it were not there, even inside a cell */
+    if (!pend->open && memchr(s, '\t', len) && is_blank(s, len)) {
+        /* one cell a line, each indented by a tab: a lone tab is an empty cell */
+        size_t tabs = 0;
+        for (size_t i = 0; i < len; i++)
+            tabs += s[i] == '\t';
+        if (tabs == 1)
+            return push_empty(ex, ts, line, (size_t)((const char *)memchr(s, '\t', len) - s) + 1);
+    }
     if (is_blank(s, len))
         return close_pending(ex, ts, pend, line, false);
     const char *bar = memchr(s, '|', len);
@@ -379,14 +387,24 @@ static void reconcile(const token *run, size_t n, size_t want, long *slots, bool
         return;
     }
     size_t lo = 0, hi = n;
-    while (hi - lo > want && run[hi - 1].kind == CF_ITEM_EMPTY)
+    size_t trimmed = 0;
+    while (hi - lo > want && run[hi - 1].kind == CF_ITEM_EMPTY) {
         hi--;
+        trimmed++;
+    }
     while (hi - lo > want && run[lo].kind == CF_ITEM_EMPTY) {
         lo++;
+        trimmed++;
         *inferred = true; /* a leading blank may be a merged label cell or a missing first value */
     }
     if (hi - lo < want)
         *inferred = true; /* fewer fields than columns: which one is missing is a guess */
+    /* blanks dropped at an end while others were kept: padding and blank cells look alike */
+    bool kept_blank = false;
+    for (size_t i = lo; i < hi; i++)
+        kept_blank |= run[i].kind == CF_ITEM_EMPTY;
+    if (trimmed && kept_blank && (run[lo].kind == CF_ITEM_EMPTY || run[hi - 1].kind == CF_ITEM_EMPTY))
+        *inferred = true;
     for (size_t c = 0; c < want && lo + c < hi; c++)
         slots[c] = (long)(lo + c); /* a blank keeps its column and its place in the text */
     if (hi - lo > want) {
@@ -406,9 +424,17 @@ static bool assign_row(extractor *ex, size_t table, size_t row, const token *run
     bool inferred;
     size_t extra;
     reconcile(run, n, want, slots, &inferred, &extra);
-    for (size_t c = 0; c < want; c++)
+    size_t filled = 0;
+    for (size_t c = 0; c < want; c++) {
         if (!fill_cell(ex, r->first_cell + c, slots[c] >= 0 ? &run[slots[c]] : NULL, inferred, label_line))
             return false;
+        filled += slots[c] >= 0 && run[slots[c]].kind != CF_ITEM_EMPTY;
+    }
+    if (inferred && filled < want &&
+        !warn(ex, run[0].line + 1, (long)r->first_cell,
+              "%s %s: %zu value%s for %zu columns; which columns are blank is a guess, check the row",
+              t->number, r->short_label, filled, filled == 1 ? "" : "s", want))
+        return false;
     if (extra)
         return warn(ex, run[0].line + 1, (long)r->first_cell,
                     "%s %s: %zu more value%s than the %zu columns; the extra ones are ignored",
@@ -743,6 +769,12 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
     return ok || oom(ex);
 }
 
+static void drop_warnings(cf_report *r, size_t keep)
+{
+    while (r->warning_count > keep)
+        cf_free(r->warnings[--r->warning_count].message);
+}
+
 static bool extract_tables(extractor *ex, const heading_list *hl)
 {
     const cf_template *tpl = ex->report->tpl;
@@ -759,8 +791,10 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
             any_heading = true;
             size_t first = hl->items[h].line + 1;
             size_t end = h + 1 < hl->count ? hl->items[h + 1].line : lines;
+            size_t mark = ex->report->warning_count;
             if (!extract_table(ex, t, first, end))
                 return false;
+            drop_warnings(ex->report, mark); /* a trial: only the region kept may warn */
             size_t found = count_found(ex->report, td);
             if (found > best_found || best_end == 0) {
                 best_found = found;
