@@ -10,6 +10,7 @@
 void cf_usage(FILE *out)
 {
     fputs("usage: crossfoot check [--json] [--template FILE] REPORT...\n"
+          "       crossfoot extract [--template FILE] [--reviewer NAME] REPORT [-o REVIEW.yaml]\n"
           "       crossfoot --help | --version\n"
           "\n"
           "  check     extract the statistical tables of each report, check the cross-sum\n"
@@ -17,6 +18,9 @@ void cf_usage(FILE *out)
           "            --json prints one JSON object per report, one per line.\n"
           "            --template FILE reads the reports with that template instead of\n"
           "            choosing between the built-in 2019 and 2021 formats.\n"
+          "  extract   write the review file (annotated YAML) of a report: every cell\n"
+          "            with its value, source and state, the rules, the history.\n"
+          "            Default output: REPORT.review.yaml.\n"
           "\n"
           "exit status: 0 every report passes, 1 a rule is broken or a cell is missing,\n"
           "             2 a report cannot be read or the command is misused.\n",
@@ -33,6 +37,8 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "check") == 0)
         return cf_cmd_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "extract") == 0)
+        return cf_cmd_extract(argc - 2, argv + 2);
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         cf_usage(stdout);
         return CF_EXIT_PASS;

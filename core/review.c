@@ -1,0 +1,653 @@
+/* review.c — review state, the edit history (undo/redo) and the crash journal. */
+#include "review_internal.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "alloc.h"
+#include "buf.h"
+
+static const char *const STATE_NAMES[] = {"extracted", "corrected", "confirmed", "missing", "not_applicable"};
+
+const char *cf_review_state_name(cf_review_state state) { return STATE_NAMES[state]; }
+
+static void clock_now(char out[32], void *ctx)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static cf_review_state state_of_extracted(const cf_cell *c)
+{
+    switch (c->state) {
+    case CF_CELL_NUMBER:
+        return CF_STATE_EXTRACTED;
+    case CF_CELL_NA:
+        return CF_STATE_NA;
+    default:
+        return CF_STATE_MISSING;
+    }
+}
+
+char *cf_review_default_path(const char *report_path)
+{
+    cf_buf b;
+    cf_buf_init(&b);
+    if (!cf_buf_printf(&b, "%s.review.yaml", report_path)) {
+        cf_buf_release(&b);
+        return NULL;
+    }
+    return cf_buf_take(&b);
+}
+
+cf_status cf_review_create(cf_text *text, cf_template **templates, size_t template_count, const cf_template *tpl,
+                           const char *report_path, const char *review_path, const char *reviewer,
+                           cf_review **out, cf_error *err)
+{
+    *out = NULL;
+    cf_review *r = cf_calloc(1, sizeof *r);
+    if (!r)
+        return cf_error_nomem(err, report_path);
+    r->text = text;
+    r->templates = templates;
+    r->template_count = template_count;
+    r->tpl = tpl;
+    r->io = cf_io_default();
+    r->now = clock_now;
+    r->cell_count = cf_template_cell_count(tpl);
+    size_t n = r->cell_count ? r->cell_count : 1;
+    cf_buf jp;
+    cf_buf_init(&jp);
+    r->report_path = cf_strdup(report_path);
+    r->review_path = cf_strdup(review_path);
+    r->reviewer = cf_strdup(reviewer && reviewer[0] ? reviewer : "unknown");
+    r->extracted = cf_calloc(n, sizeof *r->extracted);
+    r->current = cf_calloc(n, sizeof *r->current);
+    r->states = cf_calloc(n, sizeof *r->states);
+    r->notes = cf_calloc(n, sizeof *r->notes);
+    r->results = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *r->results);
+    bool ok = r->report_path && r->review_path && r->reviewer && r->extracted && r->current && r->states &&
+              r->notes && r->results && cf_buf_printf(&jp, "%s.journal", review_path);
+    r->journal_path = cf_buf_take(&jp);
+    for (size_t i = 0; ok && i < r->cell_count; i++)
+        ok = (r->notes[i] = cf_strdup("")) != NULL;
+    if (!ok || !r->journal_path) {
+        cf_review_free(r);
+        return cf_error_nomem(err, report_path);
+    }
+    r->now(r->created, r->now_ctx);
+    memcpy(r->updated, r->created, sizeof r->updated);
+    *out = r;
+    return CF_OK;
+}
+
+void cf_review_recheck(cf_review *review) { cf_rules_evaluate(review->tpl, review->current, review->results); }
+
+static void free_entry(cf_history_entry *e)
+{
+    cf_free(e->who);
+    cf_free(e->at);
+    cf_free(e->action);
+    cf_free(e->reason);
+    for (size_t i = 0; i < e->edit_count; i++) {
+        cf_free((char *)e->edits[i].before.note);
+        cf_free((char *)e->edits[i].after.note);
+    }
+    cf_free(e->edits);
+    memset(e, 0, sizeof *e);
+}
+
+void cf_review_free(cf_review *review)
+{
+    if (!review)
+        return;
+    for (size_t i = 0; i < review->cell_count; i++) {
+        if (review->extracted)
+            cf_free(review->extracted[i].note);
+        if (review->notes)
+            cf_free(review->notes[i]);
+    }
+    for (size_t i = 0; i < review->entry_count; i++)
+        free_entry(&review->entries[i]);
+    for (size_t i = 0; i < review->warning_count; i++)
+        cf_free(review->warnings[i]);
+    for (size_t i = 0; i < review->template_count; i++)
+        cf_template_free(review->templates[i]);
+    cf_free(review->templates);
+    cf_text_free(review->text);
+    cf_free(review->warnings);
+    cf_free(review->warning_lines);
+    cf_free(review->entries);
+    cf_free(review->extracted);
+    cf_free(review->current);
+    cf_free(review->states);
+    cf_free(review->notes);
+    cf_free(review->results);
+    cf_free(review->template_path);
+    cf_free(review->report_path);
+    cf_free(review->review_path);
+    cf_free(review->journal_path);
+    cf_free(review->reviewer);
+    cf_free(review);
+}
+
+/* Take the extracted cells and warnings of report into a new review. */
+static cf_status adopt_report(cf_review *r, const cf_report *report, cf_error *err)
+{
+    const cf_cell *cells = cf_report_cells(report);
+    for (size_t i = 0; i < r->cell_count; i++) {
+        r->extracted[i] = cells[i];
+        r->extracted[i].note = NULL;
+        if (cells[i].note && !(r->extracted[i].note = cf_strdup(cells[i].note)))
+            return cf_error_nomem(err, r->report_path);
+        r->current[i] = cells[i];
+        r->current[i].note = NULL;
+        r->states[i] = state_of_extracted(&cells[i]);
+    }
+    size_t nw = cf_report_warning_count(report);
+    r->warnings = cf_calloc(nw + 1, sizeof *r->warnings);
+    r->warning_lines = cf_calloc(nw + 1, sizeof *r->warning_lines);
+    if (!r->warnings || !r->warning_lines)
+        return cf_error_nomem(err, r->report_path);
+    for (size_t i = 0; i < nw; i++) {
+        const cf_warning *w = cf_report_warning(report, i);
+        if (!(r->warnings[i] = cf_strdup(w->message)))
+            return cf_error_nomem(err, r->report_path);
+        r->warning_lines[i] = w->line;
+        r->warning_count++;
+    }
+    cf_review_recheck(r);
+    return CF_OK;
+}
+
+/* Read the journal's records after the review file's; defined below. */
+static cf_status scan_journal(cf_review *r, bool apply, size_t *pending, cf_error *err);
+
+cf_status cf_review_open_report(const char *path, const char *template_path, const char *reviewer,
+                                const char *review_path, cf_review **out, cf_error *err)
+{
+    *out = NULL;
+    cf_text *text = NULL;
+    cf_template **tpls = NULL;
+    size_t ntpls = 0;
+    cf_report *report = NULL;
+    cf_status st = cf_text_load(path, &text, err);
+    if (st == CF_OK && template_path) {
+        tpls = cf_calloc(1, sizeof *tpls);
+        st = tpls ? cf_template_load(template_path, &tpls[0], err) : cf_error_nomem(err, template_path);
+        ntpls = st == CF_OK;
+    } else if (st == CF_OK) {
+        st = cf_template_load_builtin(&tpls, &ntpls, err);
+    }
+    if (st == CF_OK)
+        st = cf_extract(text, tpls, ntpls, &report, err);
+    cf_review *r = NULL;
+    char *default_path = NULL;
+    if (st == CF_OK && !review_path) {
+        default_path = cf_review_default_path(path);
+        st = default_path ? CF_OK : cf_error_nomem(err, path);
+    }
+    if (st == CF_OK)
+        st = cf_review_create(text, tpls, ntpls, cf_report_template(report), path,
+                              review_path ? review_path : default_path, reviewer, &r, err);
+    cf_free(default_path);
+    if (st == CF_OK) {
+        text = NULL; /* the review owns them now */
+        tpls = NULL;
+        ntpls = 0;
+        if (template_path && !(r->template_path = cf_strdup(template_path)))
+            st = cf_error_nomem(err, path);
+    }
+    if (st == CF_OK)
+        st = adopt_report(r, report, err);
+    size_t pending;
+    if (st == CF_OK)
+        st = scan_journal(r, false, &pending, err);
+    cf_report_free(report);
+    for (size_t i = 0; i < ntpls; i++)
+        cf_template_free(tpls[i]);
+    cf_free(tpls);
+    cf_text_free(text);
+    if (st != CF_OK) {
+        cf_review_free(r);
+        return st;
+    }
+    *out = r;
+    return CF_OK;
+}
+
+void cf_review_set_io(cf_review *review, const cf_io *io) { review->io = io ? io : cf_io_default(); }
+
+void cf_review_set_clock(cf_review *review, void (*now)(char out[32], void *ctx), void *ctx)
+{
+    review->now = now ? now : clock_now;
+    review->now_ctx = ctx;
+}
+
+const cf_text *cf_review_text(const cf_review *review) { return review->text; }
+const cf_template *cf_review_template(const cf_review *review) { return review->tpl; }
+const char *cf_review_report_path(const cf_review *review) { return review->report_path; }
+const char *cf_review_path(const cf_review *review) { return review->review_path; }
+const char *cf_review_reviewer(const cf_review *review) { return review->reviewer; }
+size_t cf_review_cell_count(const cf_review *review) { return review->cell_count; }
+const cf_cell *cf_review_extracted(const cf_review *review, size_t cell) { return &review->extracted[cell]; }
+const cf_cell *cf_review_current_cells(const cf_review *review) { return review->current; }
+const cf_rule_result *cf_review_results(const cf_review *review) { return review->results; }
+size_t cf_review_warning_count(const cf_review *review) { return review->warning_count; }
+bool cf_review_dirty(const cf_review *review) { return review->dirty; }
+bool cf_review_can_undo(const cf_review *review) { return review->applied > 0; }
+bool cf_review_can_redo(const cf_review *review) { return review->applied < review->entry_count; }
+size_t cf_review_history_count(const cf_review *review) { return review->applied; }
+const cf_history_entry *cf_review_history(const cf_review *review, size_t i) { return &review->entries[i]; }
+
+void cf_review_set_reviewer(cf_review *review, const char *reviewer)
+{
+    char *copy = cf_strdup(reviewer);
+    if (copy) {
+        cf_free(review->reviewer);
+        review->reviewer = copy;
+    }
+}
+
+const char *cf_review_warning(const cf_review *review, size_t i, size_t *line)
+{
+    if (line)
+        *line = review->warning_lines[i];
+    return review->warnings[i];
+}
+
+cf_cell_view cf_review_cell(const cf_review *review, size_t cell)
+{
+    const cf_cell *c = &review->current[cell];
+    return (cf_cell_view){c->state, c->value, review->states[cell], review->notes[cell]};
+}
+
+cf_review_summary cf_review_summarize(const cf_review *review)
+{
+    cf_review_summary s = {0};
+    for (size_t i = 0; i < cf_template_rule_count(review->tpl); i++) {
+        s.violations += review->results[i].status == CF_RULE_FAIL;
+        s.unassessable += review->results[i].status == CF_RULE_UNASSESSABLE;
+    }
+    for (size_t i = 0; i < review->cell_count; i++) {
+        s.missing += !cf_cell_has_value(&review->current[i]);
+        s.corrected += review->states[i] == CF_STATE_CORRECTED;
+        s.confirmed += review->states[i] == CF_STATE_CONFIRMED;
+        s.notes += review->notes[i][0] != '\0';
+    }
+    return s;
+}
+
+/* ---------- applying edits ---------- */
+
+/* Put view v into cell i (the note is copied). */
+static bool set_view(cf_review *r, size_t i, const cf_cell_view *v)
+{
+    char *note = cf_strdup(v->note ? v->note : "");
+    if (!note)
+        return false;
+    cf_free(r->notes[i]);
+    r->notes[i] = note;
+    r->current[i].state = v->value_state;
+    r->current[i].value = v->value;
+    r->states[i] = v->state;
+    return true;
+}
+
+/* What edit e makes of a cell that stands as v. */
+static cf_cell_view after_edit(const cf_review *r, const cf_edit *e, cf_cell_view v)
+{
+    const cf_cell *x = &r->extracted[e->cell];
+    switch (e->kind) {
+    case CF_EDIT_SET:
+        v.value_state = CF_CELL_NUMBER;
+        v.value = e->value;
+        v.state = x->state == CF_CELL_NUMBER && cf_decimal_cmp(x->value, e->value) == 0 ? CF_STATE_EXTRACTED
+                                                                                         : CF_STATE_CORRECTED;
+        break;
+    case CF_EDIT_CLEAR:
+        v.value_state = CF_CELL_MISSING;
+        v.value = cf_decimal_from_int(0);
+        v.state = CF_STATE_MISSING;
+        break;
+    case CF_EDIT_REVERT:
+        v.value_state = x->state;
+        v.value = x->value;
+        v.state = state_of_extracted(x);
+        break;
+    case CF_EDIT_CONFIRM:
+        v.state = CF_STATE_CONFIRMED;
+        break;
+    case CF_EDIT_NOTE:
+        v.note = e->note ? e->note : "";
+        break;
+    }
+    return v;
+}
+
+static bool copy_view(cf_cell_view *dst, const cf_cell_view *src)
+{
+    *dst = *src;
+    dst->note = cf_strdup(src->note ? src->note : "");
+    return dst->note != NULL;
+}
+
+cf_status cf_review_push_entry(cf_review *r, cf_history_entry *entry, cf_error *err)
+{
+    /* a new action drops the redo tail */
+    for (size_t i = r->applied; i < r->entry_count; i++)
+        free_entry(&r->entries[i]);
+    r->entry_count = r->applied;
+    if (r->entry_count == r->entry_cap) {
+        size_t cap = r->entry_cap ? r->entry_cap * 2 : 16;
+        cf_history_entry *grown = cf_realloc(r->entries, cap * sizeof *grown);
+        if (!grown)
+            return cf_error_nomem(err, r->review_path);
+        r->entries = grown;
+        r->entry_cap = cap;
+    }
+    r->entries[r->entry_count++] = *entry;
+    r->applied = r->entry_count;
+    memset(entry, 0, sizeof *entry);
+    return CF_OK;
+}
+
+/* Put every edit's before (undo) or after (redo) view into the cells. */
+static bool play(cf_review *r, const cf_history_entry *e, bool forward)
+{
+    if (forward) {
+        for (size_t i = 0; i < e->edit_count; i++)
+            if (!set_view(r, e->edits[i].cell, &e->edits[i].after))
+                return false;
+    } else {
+        for (size_t i = e->edit_count; i-- > 0;)
+            if (!set_view(r, e->edits[i].cell, &e->edits[i].before))
+                return false;
+    }
+    cf_review_recheck(r);
+    return true;
+}
+
+static const char *const EDIT_NAMES[] = {"set", "clear", "revert", "confirm", "note"};
+
+static bool journal_entry_json(cJSON *o, const cf_review *r, const cf_history_entry *e, const cf_edit *edits)
+{
+    cJSON *arr = cJSON_AddArrayToObject(o, "edits");
+    bool ok = arr && cJSON_AddStringToObject(o, "op", "apply") && cJSON_AddStringToObject(o, "who", e->who) &&
+              cJSON_AddStringToObject(o, "at", e->at) && cJSON_AddStringToObject(o, "action", e->action) &&
+              (!e->reason || cJSON_AddStringToObject(o, "reason", e->reason));
+    for (size_t i = 0; ok && i < e->edit_count; i++) {
+        cJSON *x = cJSON_CreateObject();
+        char num[32];
+        ok = x && cJSON_AddItemToArray(arr, x) &&
+             cJSON_AddStringToObject(x, "cell", cf_template_cell(r->tpl, edits[i].cell)->id) &&
+             cJSON_AddStringToObject(x, "kind", EDIT_NAMES[edits[i].kind]) &&
+             (edits[i].kind != CF_EDIT_SET ||
+              cJSON_AddStringToObject(x, "value", cf_decimal_format(edits[i].value, num))) &&
+             (edits[i].kind != CF_EDIT_NOTE || cJSON_AddStringToObject(x, "note", edits[i].note ? edits[i].note : ""));
+        if (!x)
+            ok = false;
+    }
+    return ok;
+}
+
+/* Append one record to the journal, fsync'd. */
+static cf_status journal_write(cf_review *r, cJSON *record, cf_error *err)
+{
+    if (!cJSON_AddNumberToObject(record, "seq", (double)r->next_seq))
+        return cf_error_nomem(err, r->journal_path);
+    char *line = cJSON_PrintUnformatted(record);
+    if (!line)
+        return cf_error_nomem(err, r->journal_path);
+    cf_buf b;
+    cf_buf_init(&b);
+    bool ok = (!r->journal_broken_tail || cf_buf_puts(&b, "\n")) && cf_buf_puts(&b, line) && cf_buf_puts(&b, "\n");
+    cJSON_free(line);
+    if (!ok) {
+        cf_buf_release(&b);
+        return cf_error_nomem(err, r->journal_path);
+    }
+    cf_status st = cf_file_append_synced(r->io, r->journal_path, b.data, b.len, err);
+    cf_buf_release(&b);
+    if (st != CF_OK) {
+        r->journal_broken_tail = true; /* a part of the record may be there */
+        return st;
+    }
+    r->journal_broken_tail = false;
+    r->last_seq = r->next_seq++;
+    return CF_OK;
+}
+
+/* Build the history entry for edits, applying nothing yet. */
+static cf_status make_entry(cf_review *r, const char *action, const char *reason, const char *who, const char *at,
+                            const cf_edit *edits, size_t count, cf_history_entry *e, cf_error *err)
+{
+    memset(e, 0, sizeof *e);
+    e->who = cf_strdup(who);
+    e->at = cf_strdup(at);
+    e->action = cf_strdup(action ? action : "edit");
+    e->reason = reason && reason[0] ? cf_strdup(reason) : NULL;
+    e->edits = cf_calloc(count ? count : 1, sizeof *e->edits);
+    bool ok = e->who && e->at && e->action && e->edits && (!reason || !reason[0] || e->reason);
+    /* later edits of the same cell see the earlier ones */
+    cf_cell_view *pending = cf_calloc(r->cell_count, sizeof *pending);
+    bool *touched = cf_calloc(r->cell_count, sizeof *touched);
+    ok = ok && pending && touched;
+    for (size_t i = 0; ok && i < count; i++) {
+        size_t c = edits[i].cell;
+        cf_cell_view before = touched[c] ? pending[c] : cf_review_cell(r, c);
+        cf_cell_view after = after_edit(r, &edits[i], before);
+        cf_history_edit *h = &e->edits[e->edit_count];
+        h->cell = c;
+        ok = copy_view(&h->before, &before) && copy_view(&h->after, &after);
+        if (ok) {
+            e->edit_count++;
+            pending[c] = h->after;
+            touched[c] = true;
+        } else {
+            cf_free((char *)h->before.note);
+        }
+    }
+    cf_free(pending);
+    cf_free(touched);
+    if (!ok) {
+        free_entry(e);
+        return cf_error_nomem(err, r->review_path);
+    }
+    return CF_OK;
+}
+
+static cf_status check_edits(const cf_review *r, const cf_edit *edits, size_t count, cf_error *err)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (edits[i].cell >= r->cell_count || (unsigned)edits[i].kind > CF_EDIT_NOTE)
+            return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, "no such cell or edit");
+        if (edits[i].kind != CF_EDIT_SET)
+            continue;
+        const cf_cell_def *def = cf_template_cell(r->tpl, edits[i].cell);
+        cf_value_kind kind = cf_template_table(r->tpl, def->table)->columns[def->column].kind;
+        if (kind != CF_KIND_DECIMAL && !cf_decimal_is_integer(edits[i].value))
+            return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, "%s takes a whole number", def->id);
+        if (kind == CF_KIND_COUNT && cf_decimal_is_negative(edits[i].value))
+            return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, "%s is a count: it cannot be negative",
+                                def->id);
+    }
+    return CF_OK;
+}
+
+/* Apply, optionally journaling first (replay does not journal again). */
+static cf_status apply_entry(cf_review *r, const char *action, const char *reason, const char *who, const char *at,
+                             const cf_edit *edits, size_t count, bool journal, cf_error *err)
+{
+    cf_status st = check_edits(r, edits, count, err);
+    if (st != CF_OK)
+        return st;
+    cf_history_entry e;
+    st = make_entry(r, action, reason, who, at, edits, count, &e, err);
+    if (st != CF_OK)
+        return st;
+    if (journal) {
+        cJSON *rec = cJSON_CreateObject();
+        st = rec && journal_entry_json(rec, r, &e, edits) ? journal_write(r, rec, err)
+                                                         : cf_error_nomem(err, r->journal_path);
+        cJSON_Delete(rec);
+        if (st != CF_OK) {
+            free_entry(&e);
+            return st;
+        }
+    }
+    e.seq = r->last_seq;
+    st = cf_review_push_entry(r, &e, err);
+    if (st != CF_OK) {
+        free_entry(&e);
+        return st;
+    }
+    if (!play(r, &r->entries[r->applied - 1], true))
+        return cf_error_nomem(err, r->review_path);
+    snprintf(r->updated, sizeof r->updated, "%s", r->entries[r->applied - 1].at);
+    r->dirty = true;
+    return CF_OK;
+}
+
+cf_status cf_review_apply(cf_review *review, const char *action, const char *reason, const cf_edit *edits,
+                          size_t count, cf_error *err)
+{
+    char at[32];
+    review->now(at, review->now_ctx);
+    return apply_entry(review, action, reason, review->reviewer, at, edits, count, true, err);
+}
+
+static cf_status step(cf_review *r, bool forward, bool journal, cf_error *err)
+{
+    if (forward ? !cf_review_can_redo(r) : !cf_review_can_undo(r))
+        return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, forward ? "nothing to redo" : "nothing to undo");
+    if (journal) {
+        cJSON *rec = cJSON_CreateObject();
+        cf_status st = rec && cJSON_AddStringToObject(rec, "op", forward ? "redo" : "undo")
+                           ? journal_write(r, rec, err)
+                           : cf_error_nomem(err, r->journal_path);
+        cJSON_Delete(rec);
+        if (st != CF_OK)
+            return st;
+    }
+    size_t index = forward ? r->applied : r->applied - 1;
+    if (!play(r, &r->entries[index], forward))
+        return cf_error_nomem(err, r->review_path);
+    r->applied = forward ? r->applied + 1 : r->applied - 1;
+    r->dirty = true;
+    return CF_OK;
+}
+
+cf_status cf_review_undo(cf_review *review, cf_error *err) { return step(review, false, true, err); }
+cf_status cf_review_redo(cf_review *review, cf_error *err) { return step(review, true, true, err); }
+
+/* ---------- the journal on open ---------- */
+
+static cf_status replay_record(cf_review *r, cJSON *rec, long line, cf_error *err)
+{
+    const char *op = cJSON_GetStringValue(cJSON_GetObjectItem(rec, "op"));
+    if (op && strcmp(op, "undo") == 0)
+        return step(r, false, false, err);
+    if (op && strcmp(op, "redo") == 0)
+        return step(r, true, false, err);
+    cJSON *arr = cJSON_GetObjectItem(rec, "edits");
+    const char *who = cJSON_GetStringValue(cJSON_GetObjectItem(rec, "who"));
+    const char *at = cJSON_GetStringValue(cJSON_GetObjectItem(rec, "at"));
+    if (!op || strcmp(op, "apply") != 0 || !cJSON_IsArray(arr) || !who || !at)
+        return cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, "not a journal record");
+    size_t count = (size_t)cJSON_GetArraySize(arr);
+    cf_edit *edits = cf_calloc(count ? count : 1, sizeof *edits);
+    if (!edits)
+        return cf_error_nomem(err, r->journal_path);
+    cf_status st = CF_OK;
+    size_t i = 0;
+    for (cJSON *x = arr->child; x && st == CF_OK; x = x->next, i++) {
+        const char *cell = cJSON_GetStringValue(cJSON_GetObjectItem(x, "cell"));
+        const char *kind = cJSON_GetStringValue(cJSON_GetObjectItem(x, "kind"));
+        long idx = cell ? cf_template_find_cell(r->tpl, cell) : -1;
+        long k = -1;
+        for (size_t n = 0; kind && n < sizeof EDIT_NAMES / sizeof *EDIT_NAMES; n++)
+            if (strcmp(kind, EDIT_NAMES[n]) == 0)
+                k = (long)n;
+        if (idx < 0 || k < 0) {
+            st = cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, "unknown cell or edit in a journal record");
+            break;
+        }
+        edits[i].cell = (size_t)idx;
+        edits[i].kind = (cf_edit_kind)k;
+        edits[i].note = cJSON_GetStringValue(cJSON_GetObjectItem(x, "note"));
+        const char *value = cJSON_GetStringValue(cJSON_GetObjectItem(x, "value"));
+        if (edits[i].kind == CF_EDIT_SET &&
+            (!value || cf_decimal_parse(value, strlen(value), &edits[i].value) != CF_DEC_OK))
+            st = cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, "a journal record has no usable value");
+    }
+    if (st == CF_OK)
+        st = apply_entry(r, cJSON_GetStringValue(cJSON_GetObjectItem(rec, "action")),
+                         cJSON_GetStringValue(cJSON_GetObjectItem(rec, "reason")), who, at, edits, count, false, err);
+    cf_free(edits);
+    return st;
+}
+
+static cf_status scan_journal(cf_review *r, bool apply, size_t *pending, cf_error *err)
+{
+    *pending = 0;
+    FILE *f = fopen(r->journal_path, "rb");
+    if (!f)
+        return CF_OK;
+    cf_buf all;
+    cf_buf_init(&all);
+    char chunk[8192];
+    size_t n;
+    bool ok = true;
+    while (ok && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        ok = cf_buf_append(&all, chunk, n);
+    fclose(f);
+    if (!ok) {
+        cf_buf_release(&all);
+        return cf_error_nomem(err, r->journal_path);
+    }
+    r->journal_broken_tail = all.len > 0 && all.data[all.len - 1] != '\n';
+    cf_status st = CF_OK;
+    long line = 0;
+    for (char *p = all.data; p && *p && st == CF_OK;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        line++;
+        cJSON *rec = cJSON_Parse(p);
+        double seq = rec ? cJSON_GetNumberValue(cJSON_GetObjectItem(rec, "seq")) : -1;
+        /* a record cut short by a crash was never acknowledged: it is skipped */
+        if (rec && seq == seq && seq >= 0 && (uint64_t)seq >= r->saved_seq) {
+            (*pending)++;
+            if (apply) {
+                st = replay_record(r, rec, line, err);
+                r->last_seq = (uint64_t)seq;
+            }
+            if ((uint64_t)seq + 1 > r->next_seq)
+                r->next_seq = (uint64_t)seq + 1;
+        }
+        cJSON_Delete(rec);
+        p = nl ? nl + 1 : NULL;
+    }
+    cf_buf_release(&all);
+    return st;
+}
+
+size_t cf_review_journal_pending(cf_review *review)
+{
+    size_t pending = 0;
+    cf_error err;
+    scan_journal(review, false, &pending, &err);
+    return pending;
+}
+
+cf_status cf_review_replay_journal(cf_review *review, cf_error *err)
+{
+    size_t pending;
+    return scan_journal(review, true, &pending, err);
+}

@@ -1,0 +1,131 @@
+/* review.h — a reviewer's work on one report: corrected cells, notes, confirmations,
+ * the edit history with unlimited undo and redo, and the journal that makes every
+ * acknowledged change survive a crash.
+ *
+ * Every change goes through cf_review_apply (or undo/redo), which records it in
+ * the history, appends it to the journal (fsync'd before it returns) and
+ * re-evaluates the rules. */
+#ifndef CF_REVIEW_H
+#define CF_REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cell.h"
+#include "error.h"
+#include "extract.h"
+#include "fileio.h"
+#include "rules.h"
+#include "template.h"
+#include "text.h"
+
+typedef enum {
+    CF_STATE_EXTRACTED, /* as read from the report */
+    CF_STATE_CORRECTED, /* changed by the reviewer */
+    CF_STATE_CONFIRMED, /* checked against the report and accepted */
+    CF_STATE_MISSING,   /* holds no number */
+    CF_STATE_NA         /* not applicable ("/") */
+} cf_review_state;
+
+/* What one edit does to one cell. */
+typedef enum {
+    CF_EDIT_SET,     /* value := the given number (state corrected) */
+    CF_EDIT_CLEAR,   /* no value (state missing) */
+    CF_EDIT_REVERT,  /* back to the extracted value and state */
+    CF_EDIT_CONFIRM, /* state confirmed, value kept */
+    CF_EDIT_NOTE     /* note := the given text, value and state kept */
+} cf_edit_kind;
+
+typedef struct {
+    size_t cell;
+    cf_edit_kind kind;
+    cf_decimal value; /* CF_EDIT_SET */
+    const char *note; /* CF_EDIT_NOTE: the new note ("" removes it) */
+} cf_edit;
+
+/* A cell as it stands in the review. */
+typedef struct {
+    cf_cell_state value_state; /* CF_CELL_NUMBER, _MISSING, _NA, _INVALID */
+    cf_decimal value;
+    cf_review_state state;
+    const char *note; /* "" when none */
+} cf_cell_view;
+
+/* One entry of the history: a named action of one or more cell edits. */
+typedef struct {
+    size_t cell;
+    cf_cell_view before, after; /* notes owned by the review */
+} cf_history_edit;
+
+typedef struct {
+    uint64_t seq;
+    char *who, *at, *action, *reason;
+    cf_history_edit *edits;
+    size_t edit_count;
+} cf_history_entry;
+
+typedef struct cf_review cf_review;
+
+/* Read the report at path, extract it (with the template file at template_path, or
+ * the built-in format that fits), and start a review by reviewer. The review file
+ * and its journal are review_path and review_path + ".journal". Caller frees. */
+cf_status cf_review_open_report(const char *path, const char *template_path, const char *reviewer,
+                                const char *review_path, cf_review **out, cf_error *err);
+void cf_review_free(cf_review *review);
+
+/* Route every file write through io (NULL: the default). The review does not own io. */
+void cf_review_set_io(cf_review *review, const cf_io *io);
+/* The time source for history entries (tests fix it); NULL restores the clock. */
+void cf_review_set_clock(cf_review *review, void (*now)(char out[32], void *ctx), void *ctx);
+
+const cf_text *cf_review_text(const cf_review *review);
+const cf_template *cf_review_template(const cf_review *review);
+const char *cf_review_report_path(const cf_review *review);
+const char *cf_review_path(const cf_review *review);
+const char *cf_review_reviewer(const cf_review *review);
+void cf_review_set_reviewer(cf_review *review, const char *reviewer);
+size_t cf_review_cell_count(const cf_review *review);
+/* The cell as extracted (value and provenance), and as it stands now. */
+const cf_cell *cf_review_extracted(const cf_review *review, size_t cell);
+cf_cell_view cf_review_cell(const cf_review *review, size_t cell);
+/* Current values as cells, for the rules (cf_review_cell_count entries). */
+const cf_cell *cf_review_current_cells(const cf_review *review);
+const cf_rule_result *cf_review_results(const cf_review *review);
+size_t cf_review_warning_count(const cf_review *review);
+const char *cf_review_warning(const cf_review *review, size_t i, size_t *line);
+
+typedef struct {
+    size_t violations, unassessable, missing, corrected, confirmed, notes;
+} cf_review_summary;
+cf_review_summary cf_review_summarize(const cf_review *review);
+
+/* Apply edits[0..count) as one undoable action named action with reason (may be
+ * NULL). Journals it before returning CF_OK; on failure nothing changes. */
+cf_status cf_review_apply(cf_review *review, const char *action, const char *reason, const cf_edit *edits,
+                          size_t count, cf_error *err);
+bool cf_review_can_undo(const cf_review *review);
+bool cf_review_can_redo(const cf_review *review);
+cf_status cf_review_undo(cf_review *review, cf_error *err);
+cf_status cf_review_redo(cf_review *review, cf_error *err);
+/* The entries in effect (the ones that could be undone), oldest first. */
+size_t cf_review_history_count(const cf_review *review);
+const cf_history_entry *cf_review_history(const cf_review *review, size_t i);
+/* True when there are changes not yet saved to the review file. */
+bool cf_review_dirty(const cf_review *review);
+
+/* Save the review file atomically (review_path), then drop the journal it now holds. */
+cf_status cf_review_save(cf_review *review, cf_error *err);
+/* Load a review file: reopen its report (refusing when the report's SHA-256 differs,
+ * unless force) and restore every cell, note and the history. Caller frees. */
+cf_status cf_review_load(const char *review_path, bool force, const char *reviewer, cf_review **out,
+                         cf_error *err);
+/* Journal entries newer than the review file (a crash left them): how many, and replay them. */
+size_t cf_review_journal_pending(cf_review *review);
+cf_status cf_review_replay_journal(cf_review *review, cf_error *err);
+/* "REPORT.review.yaml" for a report path. Caller frees. */
+char *cf_review_default_path(const char *report_path);
+
+const char *cf_review_state_name(cf_review_state state);
+
+#endif

@@ -1,0 +1,776 @@
+/* review_yaml.c — the annotated review file: written with libyaml's emitter (keys in a
+ * fixed order, Chinese as UTF-8) and read back strictly (no anchors or aliases, known
+ * cell ids, right types, bounded size), every error naming its line. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "review_internal.h"
+
+#define REVIEW_MAX_BYTES ((size_t)16 << 20)
+
+/* ---------- writing ---------- */
+
+typedef struct {
+    yaml_emitter_t em;
+    cf_buf out;
+    bool ok;
+} writer;
+
+static int write_handler(void *data, unsigned char *buffer, size_t size)
+{
+    writer *w = data;
+    return cf_buf_append(&w->out, (const char *)buffer, size);
+}
+
+static void emit(writer *w, yaml_event_t *ev)
+{
+    if (w->ok && !yaml_emitter_emit(&w->em, ev))
+        w->ok = false;
+}
+
+static void scalar_style(writer *w, const char *s, yaml_scalar_style_t style)
+{
+    yaml_event_t ev;
+    if (!w->ok)
+        return;
+    if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1, style)) {
+        w->ok = false;
+        return;
+    }
+    emit(w, &ev);
+}
+
+/* Text that must stay text ("0", "null", "true" quoted when they would read otherwise). */
+static void str(writer *w, const char *s) { scalar_style(w, s, YAML_ANY_SCALAR_STYLE); }
+
+static void text(writer *w, const char *s)
+{
+    bool plain_is_other = strcmp(s, "") == 0 || strcmp(s, "null") == 0 || strcmp(s, "~") == 0 ||
+                          strcmp(s, "true") == 0 || strcmp(s, "false") == 0 || strspn(s, "0123456789.-+") == strlen(s);
+    scalar_style(w, s, plain_is_other ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE);
+}
+
+static void num(writer *w, unsigned long long v)
+{
+    char b[32];
+    snprintf(b, sizeof b, "%llu", v);
+    str(w, b);
+}
+
+static void map_start(writer *w, bool flow)
+{
+    yaml_event_t ev;
+    if (w->ok && !yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE))
+        w->ok = false;
+    else
+        emit(w, &ev);
+}
+
+static void map_end(writer *w)
+{
+    yaml_event_t ev;
+    yaml_mapping_end_event_initialize(&ev);
+    emit(w, &ev);
+}
+
+static void seq_start(writer *w)
+{
+    yaml_event_t ev;
+    if (w->ok && !yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE))
+        w->ok = false;
+    else
+        emit(w, &ev);
+}
+
+static void seq_end(writer *w)
+{
+    yaml_event_t ev;
+    yaml_sequence_end_event_initialize(&ev);
+    emit(w, &ev);
+}
+
+static void key_text(writer *w, const char *k, const char *v)
+{
+    str(w, k);
+    text(w, v);
+}
+
+static void key_num(writer *w, const char *k, unsigned long long v)
+{
+    str(w, k);
+    num(w, v);
+}
+
+static void value_of(writer *w, cf_cell_state state, cf_decimal value)
+{
+    char b[32];
+    str(w, state == CF_CELL_NUMBER ? cf_decimal_format(value, b) : "null");
+}
+
+static const char *const CELL_STATE_NAMES[] = {"missing", "number", "not_applicable", "invalid"};
+
+static void view(writer *w, const cf_cell_view *v)
+{
+    map_start(w, true);
+    str(w, "value");
+    value_of(w, v->value_state, v->value);
+    str(w, "kind");
+    str(w, CELL_STATE_NAMES[v->value_state]);
+    key_text(w, "state", cf_review_state_name(v->state));
+    key_text(w, "note", v->note ? v->note : "");
+    map_end(w);
+}
+
+static void write_cells(writer *w, const cf_review *r, const cf_table_def *t)
+{
+    const char *data = cf_text_data(r->text);
+    seq_start(w);
+    for (size_t i = t->first_cell; i < t->first_cell + t->cell_count; i++) {
+        const cf_cell_def *def = cf_template_cell(r->tpl, i);
+        const cf_cell *x = &r->extracted[i];
+        map_start(w, false);
+        key_text(w, "id", def->id);
+        key_text(w, "row", t->rows[def->row].label);
+        key_text(w, "column", t->columns[def->column].label);
+        str(w, "value");
+        value_of(w, r->current[i].state, r->current[i].value);
+        str(w, "kind");
+        str(w, CELL_STATE_NAMES[r->current[i].state]);
+        str(w, "extracted");
+        value_of(w, x->state, x->value);
+        str(w, "extracted_kind");
+        str(w, CELL_STATE_NAMES[x->state]);
+        key_text(w, "state", cf_review_state_name(r->states[i]));
+        str(w, "source");
+        map_start(w, true);
+        key_num(w, "line", x->line);
+        key_num(w, "column", x->column);
+        key_num(w, "byte_start", x->byte_start);
+        key_num(w, "byte_end", x->byte_end);
+        key_num(w, "label_line", x->label_line);
+        str(w, "inferred");
+        str(w, x->inferred ? "true" : "false");
+        char *raw = cf_strndup(data + x->byte_start, x->byte_end - x->byte_start);
+        if (!raw)
+            w->ok = false;
+        else
+            key_text(w, "text", raw);
+        cf_free(raw);
+        key_text(w, "unit", x->unit);
+        key_text(w, "note", x->note ? x->note : "");
+        map_end(w);
+        key_text(w, "note", r->notes[i]);
+        map_end(w);
+    }
+    seq_end(w);
+}
+
+static const char *const RULE_STATUS[] = {"pass", "fail", "unassessable"};
+
+static char *render(const cf_review *r)
+{
+    writer w = {.ok = true};
+    cf_buf_init(&w.out);
+    if (!yaml_emitter_initialize(&w.em))
+        return NULL;
+    yaml_emitter_set_output(&w.em, write_handler, &w);
+    yaml_emitter_set_unicode(&w.em, 1);
+    yaml_emitter_set_width(&w.em, -1);
+    yaml_event_t ev;
+    yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+    emit(&w, &ev);
+    yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+    emit(&w, &ev);
+    map_start(&w, false);
+    key_num(&w, "crossfoot_review", CF_REVIEW_FORMAT_VERSION);
+    str(&w, "report");
+    map_start(&w, false);
+    key_text(&w, "path", r->report_path);
+    key_text(&w, "sha256", cf_text_sha256(r->text));
+    key_text(&w, "encoding", cf_text_encoding(r->text));
+    map_end(&w);
+    key_text(&w, "template", cf_template_id(r->tpl));
+    key_text(&w, "template_file", r->template_path ? r->template_path : "");
+    key_text(&w, "format", cf_template_name(r->tpl));
+    key_text(&w, "reviewer", r->reviewer);
+    key_text(&w, "created", r->created);
+    key_text(&w, "updated", r->updated);
+    key_num(&w, "journal_seq", r->saved_seq);
+    cf_review_summary s = cf_review_summarize(r);
+    str(&w, "summary");
+    map_start(&w, false);
+    key_num(&w, "violations", s.violations);
+    key_num(&w, "unassessable", s.unassessable);
+    key_num(&w, "missing", s.missing);
+    key_num(&w, "corrected", s.corrected);
+    key_num(&w, "confirmed", s.confirmed);
+    key_num(&w, "notes", s.notes);
+    map_end(&w);
+    str(&w, "tables");
+    seq_start(&w);
+    for (size_t t = 0; t < cf_template_table_count(r->tpl); t++) {
+        const cf_table_def *td = cf_template_table(r->tpl, t);
+        map_start(&w, false);
+        key_text(&w, "id", td->id);
+        key_text(&w, "number", td->number);
+        key_text(&w, "title", td->title);
+        str(&w, "cells");
+        write_cells(&w, r, td);
+        map_end(&w);
+    }
+    seq_end(&w);
+    str(&w, "rules");
+    seq_start(&w);
+    for (size_t i = 0; i < cf_template_rule_count(r->tpl); i++) {
+        const cf_rule_result *res = &r->results[i];
+        char b[32];
+        map_start(&w, false);
+        key_text(&w, "id", cf_template_rule(r->tpl, i)->id);
+        key_text(&w, "status", RULE_STATUS[res->status]);
+        str(&w, "left");
+        str(&w, res->status == CF_RULE_UNASSESSABLE ? "null" : cf_decimal_format(res->left, b));
+        str(&w, "right");
+        str(&w, res->status == CF_RULE_UNASSESSABLE ? "null" : cf_decimal_format(res->right, b));
+        char *msg = cf_rule_explain(r->tpl, i, r->current, res);
+        if (!msg)
+            w.ok = false;
+        else
+            key_text(&w, "message", msg);
+        cf_free(msg);
+        map_end(&w);
+    }
+    seq_end(&w);
+    str(&w, "warnings");
+    seq_start(&w);
+    for (size_t i = 0; i < r->warning_count; i++) {
+        map_start(&w, false);
+        key_num(&w, "line", r->warning_lines[i]);
+        key_text(&w, "message", r->warnings[i]);
+        map_end(&w);
+    }
+    seq_end(&w);
+    str(&w, "history");
+    seq_start(&w);
+    for (size_t i = 0; i < r->applied; i++) {
+        const cf_history_entry *e = &r->entries[i];
+        map_start(&w, false);
+        key_num(&w, "seq", e->seq);
+        key_text(&w, "who", e->who);
+        key_text(&w, "at", e->at);
+        key_text(&w, "action", e->action);
+        key_text(&w, "reason", e->reason ? e->reason : "");
+        str(&w, "edits");
+        seq_start(&w);
+        for (size_t k = 0; k < e->edit_count; k++) {
+            map_start(&w, false);
+            key_text(&w, "cell", cf_template_cell(r->tpl, e->edits[k].cell)->id);
+            str(&w, "before");
+            view(&w, &e->edits[k].before);
+            str(&w, "after");
+            view(&w, &e->edits[k].after);
+            map_end(&w);
+        }
+        seq_end(&w);
+        map_end(&w);
+    }
+    seq_end(&w);
+    map_end(&w);
+    yaml_document_end_event_initialize(&ev, 1);
+    emit(&w, &ev);
+    yaml_stream_end_event_initialize(&ev);
+    emit(&w, &ev);
+    yaml_emitter_delete(&w.em);
+    if (!w.ok) {
+        cf_buf_release(&w.out);
+        return NULL;
+    }
+    return cf_buf_take(&w.out);
+}
+
+cf_status cf_review_save(cf_review *review, cf_error *err)
+{
+    uint64_t saved = review->saved_seq;
+    review->saved_seq = review->next_seq; /* the file will hold every journal record so far */
+    char *yaml = render(review);
+    if (!yaml) {
+        review->saved_seq = saved;
+        return cf_error_nomem(err, review->review_path);
+    }
+    cf_status st = cf_file_replace(review->io, review->review_path, yaml, strlen(yaml), err);
+    cf_free(yaml);
+    if (st != CF_OK) {
+        review->saved_seq = saved;
+        return st;
+    }
+    review->dirty = false;
+    /* the file now holds every change; a journal left behind would only be skipped */
+    cf_error ignored;
+    if (cf_file_remove(review->io, review->journal_path, &ignored) == CF_OK)
+        review->journal_broken_tail = false;
+    return CF_OK;
+}
+
+/* ---------- reading ---------- */
+
+typedef struct {
+    const char *path;
+    yaml_document_t *doc;
+    cf_error *err;
+    cf_status status;
+} reader;
+
+static bool rfail(reader *rd, const yaml_node_t *n, const char *fmt, const char *arg)
+{
+    if (rd->status == CF_OK) {
+        char msg[400];
+        snprintf(msg, sizeof msg, fmt, arg ? arg : "");
+        rd->status = cf_error_set(rd->err, CF_ERR_INPUT, rd->path, n ? (long)n->start_mark.line + 1 : 0,
+                                  n ? (long)n->start_mark.column + 1 : 0, "%s", msg);
+    }
+    return false;
+}
+
+static yaml_node_t *get(reader *rd, yaml_node_t *map, const char *key)
+{
+    if (!map || map->type != YAML_MAPPING_NODE)
+        return NULL;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(rd->doc, p->key);
+        if (k && k->type == YAML_SCALAR_NODE && strcmp((const char *)k->data.scalar.value, key) == 0)
+            return yaml_document_get_node(rd->doc, p->value);
+    }
+    return NULL;
+}
+
+/* The text of map[key]; NULL (and an error) when absent or not a scalar. */
+static const char *need(reader *rd, yaml_node_t *map, const char *key)
+{
+    yaml_node_t *n = get(rd, map, key);
+    if (!n) {
+        rfail(rd, map, "missing '%s'", key);
+        return NULL;
+    }
+    if (n->type != YAML_SCALAR_NODE) {
+        rfail(rd, n, "'%s' must be a plain value", key);
+        return NULL;
+    }
+    return (const char *)n->data.scalar.value;
+}
+
+static bool need_count(reader *rd, yaml_node_t *map, const char *key, unsigned long long *out)
+{
+    const char *s = need(rd, map, key);
+    if (!s)
+        return false;
+    char *end;
+    *out = strtoull(s, &end, 10);
+    if (!*s || *end || s[0] == '-')
+        return rfail(rd, get(rd, map, key), "'%s' must be a whole number", key);
+    return true;
+}
+
+static bool need_value(reader *rd, yaml_node_t *map, const char *key, const char *kind_key, cf_cell_state *state,
+                       cf_decimal *value)
+{
+    const char *s = need(rd, map, key), *kind = need(rd, map, kind_key);
+    if (!s || !kind)
+        return false;
+    long k = -1;
+    for (size_t i = 0; i < 4; i++)
+        if (strcmp(kind, CELL_STATE_NAMES[i]) == 0)
+            k = (long)i;
+    if (k < 0)
+        return rfail(rd, get(rd, map, kind_key), "'%s' is not a kind of value", kind);
+    *state = (cf_cell_state)k;
+    *value = cf_decimal_from_int(0);
+    if (*state != CF_CELL_NUMBER) {
+        if (strcmp(s, "null") != 0)
+            return rfail(rd, get(rd, map, key), "'%s' must be null for a cell without a number", key);
+        return true;
+    }
+    if (cf_decimal_parse(s, strlen(s), value) != CF_DEC_OK)
+        return rfail(rd, get(rd, map, key), "'%s' is not a number", s);
+    return true;
+}
+
+static bool need_state(reader *rd, yaml_node_t *map, const char *key, cf_review_state *out)
+{
+    const char *s = need(rd, map, key);
+    if (!s)
+        return false;
+    for (int i = 0; i <= CF_STATE_NA; i++)
+        if (strcmp(s, cf_review_state_name((cf_review_state)i)) == 0) {
+            *out = (cf_review_state)i;
+            return true;
+        }
+    return rfail(rd, get(rd, map, key), "'%s' is not a cell state", s);
+}
+
+static yaml_node_t *need_seq(reader *rd, yaml_node_t *map, const char *key)
+{
+    yaml_node_t *n = get(rd, map, key);
+    if (!n || n->type != YAML_SEQUENCE_NODE) {
+        rfail(rd, n ? n : map, "'%s' must be a list", key);
+        return NULL;
+    }
+    return n;
+}
+
+/* Each node of a sequence (a `break` leaves only the current item: keep a flag). */
+#define EACH(rd, seq, node)                                                                                    \
+    for (yaml_node_item_t *it_##node = (seq)->data.sequence.items.start;                                       \
+         it_##node < (seq)->data.sequence.items.top; it_##node++)                                              \
+        for (yaml_node_t *node = yaml_document_get_node((rd)->doc, *it_##node); node; node = NULL)
+
+/* Anchors and aliases are refused: a review file is data a person reads, not a graph. */
+static cf_status scan_events(const char *path, const char *data, size_t len, cf_error *err)
+{
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p))
+        return cf_error_nomem(err, path);
+    yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
+    cf_status st = CF_OK;
+    size_t events = 0;
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&p, &ev)) {
+            st = cf_error_set(err, CF_ERR_INPUT, path, (long)p.problem_mark.line + 1, (long)p.problem_mark.column + 1,
+                              "not valid YAML: %s", p.problem ? p.problem : "unknown error");
+            break;
+        }
+        bool anchored = (ev.type == YAML_SCALAR_EVENT && ev.data.scalar.anchor) ||
+                        (ev.type == YAML_MAPPING_START_EVENT && ev.data.mapping_start.anchor) ||
+                        (ev.type == YAML_SEQUENCE_START_EVENT && ev.data.sequence_start.anchor);
+        if (ev.type == YAML_ALIAS_EVENT || anchored)
+            st = cf_error_set(err, CF_ERR_INPUT, path, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
+                              "anchors and aliases are not allowed in a review file");
+        else if (++events > 2000000)
+            st = cf_error_set(err, CF_ERR_LIMIT, path, (long)ev.start_mark.line + 1, 0, "review file is too large");
+        bool end = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+        if (st != CF_OK || end)
+            break;
+    }
+    yaml_parser_delete(&p);
+    return st;
+}
+
+static bool read_view(reader *rd, yaml_node_t *n, cf_cell_view *v)
+{
+    if (!n || n->type != YAML_MAPPING_NODE)
+        return rfail(rd, n, "an edit needs 'before' and 'after' mappings", NULL);
+    const char *note = need(rd, n, "note");
+    if (!need_value(rd, n, "value", "kind", &v->value_state, &v->value) || !need_state(rd, n, "state", &v->state) ||
+        !note)
+        return false;
+    v->note = cf_strdup(note);
+    return v->note != NULL || rfail(rd, n, "out of memory", NULL);
+}
+
+static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist)
+{
+    EACH(rd, hist, n)
+    {
+        cf_history_entry e;
+        memset(&e, 0, sizeof e);
+        unsigned long long seq;
+        const char *who = need(rd, n, "who"), *at = need(rd, n, "at"), *action = need(rd, n, "action"),
+                   *reason = need(rd, n, "reason");
+        yaml_node_t *edits = need_seq(rd, n, "edits");
+        if (!need_count(rd, n, "seq", &seq) || !who || !at || !action || !reason || !edits)
+            return false;
+        size_t count = (size_t)(edits->data.sequence.items.top - edits->data.sequence.items.start);
+        e.seq = seq;
+        e.who = cf_strdup(who);
+        e.at = cf_strdup(at);
+        e.action = cf_strdup(action);
+        e.reason = reason[0] ? cf_strdup(reason) : NULL;
+        e.edits = cf_calloc(count ? count : 1, sizeof *e.edits);
+        bool ok = e.who && e.at && e.action && e.edits && (!reason[0] || e.reason);
+        EACH(rd, edits, x)
+        {
+            const char *cell = ok ? need(rd, x, "cell") : NULL;
+            long idx = cell ? cf_template_find_cell(r->tpl, cell) : -1;
+            if (cell && idx < 0)
+                rfail(rd, get(rd, x, "cell"), "unknown cell id '%s'", cell);
+            cf_history_edit *h = &e.edits[e.edit_count];
+            ok = ok && idx >= 0 && read_view(rd, get(rd, x, "before"), &h->before);
+            if (ok && !read_view(rd, get(rd, x, "after"), &h->after)) {
+                cf_free((char *)h->before.note);
+                ok = false;
+            }
+            if (ok) {
+                h->cell = (size_t)idx;
+                e.edit_count++;
+            }
+        }
+        cf_error ignored;
+        if (!ok || cf_review_push_entry(r, &e, &ignored) != CF_OK) {
+            for (size_t i = 0; i < e.edit_count; i++) {
+                cf_free((char *)e.edits[i].before.note);
+                cf_free((char *)e.edits[i].after.note);
+            }
+            cf_free(e.who);
+            cf_free(e.at);
+            cf_free(e.action);
+            cf_free(e.reason);
+            cf_free(e.edits);
+            return ok ? rfail(rd, n, "out of memory", NULL) : false;
+        }
+    }
+    return true;
+}
+
+static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
+{
+    bool *seen = cf_calloc(r->cell_count + 1, sizeof *seen);
+    if (!seen)
+        return rfail(rd, tables, "out of memory", NULL);
+    bool ok = true;
+    EACH(rd, tables, t)
+    {
+        yaml_node_t *cells = ok ? need_seq(rd, t, "cells") : NULL;
+        ok = ok && cells;
+        if (!ok)
+            break;
+        EACH(rd, cells, c)
+        {
+            const char *id = ok ? need(rd, c, "id") : NULL;
+            long idx = id ? cf_template_find_cell(r->tpl, id) : -1;
+            if (id && idx < 0)
+                rfail(rd, get(rd, c, "id"), "unknown cell id '%s'", id);
+            if (idx >= 0 && seen[idx])
+                rfail(rd, get(rd, c, "id"), "cell '%s' is listed twice", id);
+            ok = ok && idx >= 0 && !seen[idx];
+            if (!ok)
+                break;
+            seen[idx] = true;
+            cf_cell *x = &r->extracted[idx];
+            cf_cell *cur = &r->current[idx];
+            yaml_node_t *src = get(rd, c, "source");
+            const char *note = need(rd, c, "note");
+            const char *unit = src ? need(rd, src, "unit") : NULL;
+            const char *xnote = src ? need(rd, src, "note") : NULL;
+            const char *inferred = src ? need(rd, src, "inferred") : NULL;
+            unsigned long long line, column, bs, be, label_line;
+            ok = need_value(rd, c, "value", "kind", &cur->state, &cur->value) &&
+                 need_value(rd, c, "extracted", "extracted_kind", &x->state, &x->value) &&
+                 need_state(rd, c, "state", &r->states[idx]) && note && src && unit && xnote && inferred &&
+                 need_count(rd, src, "line", &line) && need_count(rd, src, "column", &column) &&
+                 need_count(rd, src, "byte_start", &bs) && need_count(rd, src, "byte_end", &be) &&
+                 need_count(rd, src, "label_line", &label_line);
+            if (!ok) {
+                if (!src)
+                    rfail(rd, c, "missing 'source'", NULL);
+                break;
+            }
+            if (bs > be || be > cf_text_size(r->text) || line > cf_text_line_count(r->text) ||
+                strlen(unit) >= sizeof x->unit) {
+                ok = rfail(rd, src, "the source of '%s' lies outside the report", id);
+                break;
+            }
+            x->line = line;
+            x->column = column;
+            x->byte_start = bs;
+            x->byte_end = be;
+            x->label_line = label_line;
+            x->inferred = strcmp(inferred, "true") == 0;
+            memcpy(x->unit, unit, strlen(unit) + 1);
+            if (xnote[0] && !(x->note = cf_strdup(xnote)))
+                ok = rfail(rd, c, "out of memory", NULL);
+            char *copy = cf_strdup(note);
+            if (!copy) {
+                ok = rfail(rd, c, "out of memory", NULL);
+                break;
+            }
+            cf_free(r->notes[idx]);
+            r->notes[idx] = copy;
+        }
+    }
+    for (size_t i = 0; ok && i < r->cell_count; i++)
+        if (!seen[i])
+            ok = rfail(rd, tables, "cell '%s' is missing from the review file", cf_template_cell(r->tpl, i)->id);
+    cf_free(seen);
+    return ok;
+}
+
+static bool read_warnings(reader *rd, cf_review *r, yaml_node_t *list)
+{
+    size_t n = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
+    r->warnings = cf_calloc(n + 1, sizeof *r->warnings);
+    r->warning_lines = cf_calloc(n + 1, sizeof *r->warning_lines);
+    if (!r->warnings || !r->warning_lines)
+        return rfail(rd, list, "out of memory", NULL);
+    EACH(rd, list, w)
+    {
+        unsigned long long line;
+        const char *msg = need(rd, w, "message");
+        if (!msg || !need_count(rd, w, "line", &line))
+            return false;
+        if (!(r->warnings[r->warning_count] = cf_strdup(msg)))
+            return rfail(rd, w, "out of memory", NULL);
+        r->warning_lines[r->warning_count++] = line;
+    }
+    return true;
+}
+
+/* The report's path as written, or beside the review file when written relative and not found. */
+static char *locate_report(const char *review_path, const char *report_path)
+{
+    FILE *f = fopen(report_path, "rb");
+    if (f || report_path[0] == '/') {
+        if (f)
+            fclose(f);
+        return cf_strdup(report_path);
+    }
+    const char *slash = strrchr(review_path, '/');
+    cf_buf b;
+    cf_buf_init(&b);
+    if (!slash || !cf_buf_printf(&b, "%.*s/%s", (int)(slash - review_path), review_path, report_path)) {
+        cf_buf_release(&b);
+        return cf_strdup(report_path);
+    }
+    f = fopen(b.data, "rb");
+    if (!f) {
+        cf_buf_release(&b);
+        return cf_strdup(report_path);
+    }
+    fclose(f);
+    return cf_buf_take(&b);
+}
+
+static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path, bool force, const char *reviewer,
+                          cf_review **out)
+{
+    cf_error *err = rd->err;
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        rfail(rd, root, "not a crossfoot review file", NULL);
+        return rd->status;
+    }
+    unsigned long long version;
+    if (!need_count(rd, root, "crossfoot_review", &version))
+        return rd->status;
+    if (version > CF_REVIEW_FORMAT_VERSION) {
+        rfail(rd, get(rd, root, "crossfoot_review"),
+              "written by a newer crossfoot (review format %s); this one reads format 1: update crossfoot",
+              need(rd, root, "crossfoot_review"));
+        return rd->status;
+    }
+    yaml_node_t *report = get(rd, root, "report");
+    const char *path = need(rd, report ? report : root, "path");
+    const char *sha = report ? need(rd, report, "sha256") : NULL;
+    const char *template_id = need(rd, root, "template"), *template_file = need(rd, root, "template_file");
+    const char *who = need(rd, root, "reviewer"), *created = need(rd, root, "created"), *updated = need(rd, root, "updated");
+    unsigned long long journal_seq;
+    yaml_node_t *tables = need_seq(rd, root, "tables"), *history = need_seq(rd, root, "history"),
+                *warnings = need_seq(rd, root, "warnings");
+    if (!report)
+        rfail(rd, root, "missing 'report'", NULL);
+    if (rd->status != CF_OK || !need_count(rd, root, "journal_seq", &journal_seq))
+        return rd->status;
+    char *report_path = locate_report(review_path, path);
+    if (!report_path)
+        return cf_error_nomem(err, review_path);
+    cf_text *text = NULL;
+    cf_status st = cf_text_load(report_path, &text, err);
+    if (st == CF_OK && strcmp(cf_text_sha256(text), sha) != 0 && !force)
+        st = cf_error_set(err, CF_ERR_INPUT, report_path, 0, 0,
+                          "the report has changed since it was reviewed in %s (SHA-256 %.12s… now, %.12s… then); "
+                          "open it with --force to review it anyway",
+                          review_path, cf_text_sha256(text), sha);
+    cf_template **tpls = NULL;
+    size_t ntpls = 0;
+    const cf_template *tpl = NULL;
+    if (st == CF_OK && template_file[0]) {
+        tpls = cf_calloc(1, sizeof *tpls);
+        st = tpls ? cf_template_load(template_file, &tpls[0], err) : cf_error_nomem(err, template_file);
+        ntpls = st == CF_OK;
+    } else if (st == CF_OK) {
+        st = cf_template_load_builtin(&tpls, &ntpls, err);
+    }
+    for (size_t i = 0; st == CF_OK && i < ntpls; i++)
+        if (strcmp(cf_template_id(tpls[i]), template_id) == 0)
+            tpl = tpls[i];
+    if (st == CF_OK && !tpl)
+        st = cf_error_set(err, CF_ERR_INPUT, review_path, (long)get(rd, root, "template")->start_mark.line + 1, 0,
+                          "unknown template '%s'", template_id);
+    cf_review *r = NULL;
+    if (st == CF_OK)
+        st = cf_review_create(text, tpls, ntpls, tpl, report_path, review_path, reviewer ? reviewer : who, &r, err);
+    cf_free(report_path);
+    if (st != CF_OK) {
+        for (size_t i = 0; i < ntpls; i++)
+            cf_template_free(tpls[i]);
+        cf_free(tpls);
+        cf_text_free(text);
+        return st;
+    }
+    snprintf(r->created, sizeof r->created, "%s", created);
+    snprintf(r->updated, sizeof r->updated, "%s", updated);
+    if (template_file[0] && !(r->template_path = cf_strdup(template_file)))
+        rfail(rd, root, "out of memory", NULL);
+    r->saved_seq = r->next_seq = r->last_seq = journal_seq;
+    if (rd->status == CF_OK && read_cells(rd, r, tables) && read_warnings(rd, r, warnings) &&
+        read_history(rd, r, history)) {
+        cf_review_recheck(r);
+        cf_review_journal_pending(r);
+        *out = r;
+        return CF_OK;
+    }
+    cf_review_free(r);
+    return rd->status;
+}
+
+cf_status cf_review_load(const char *review_path, bool force, const char *reviewer, cf_review **out, cf_error *err)
+{
+    *out = NULL;
+    FILE *f = fopen(review_path, "rb");
+    if (!f)
+        return cf_error_set(err, CF_ERR_IO, review_path, 0, 0, "cannot open the review file");
+    cf_buf b;
+    cf_buf_init(&b);
+    char chunk[8192];
+    size_t n;
+    bool ok = true;
+    while (ok && (n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= REVIEW_MAX_BYTES)
+        ok = cf_buf_append(&b, chunk, n);
+    fclose(f);
+    if (!ok) {
+        cf_buf_release(&b);
+        return cf_error_nomem(err, review_path);
+    }
+    if (b.len > REVIEW_MAX_BYTES) {
+        cf_buf_release(&b);
+        return cf_error_set(err, CF_ERR_LIMIT, review_path, 0, 0, "review file is larger than %zu MB",
+                            REVIEW_MAX_BYTES >> 20);
+    }
+    cf_status st = scan_events(review_path, b.data ? b.data : "", b.len, err);
+    if (st != CF_OK) {
+        cf_buf_release(&b);
+        return st;
+    }
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    if (!yaml_parser_initialize(&parser)) {
+        cf_buf_release(&b);
+        return cf_error_nomem(err, review_path);
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)(b.data ? b.data : ""), b.len);
+    if (!yaml_parser_load(&parser, &doc)) {
+        st = cf_error_set(err, CF_ERR_INPUT, review_path, (long)parser.problem_mark.line + 1, 0, "not valid YAML: %s",
+                          parser.problem ? parser.problem : "unknown error");
+        yaml_parser_delete(&parser);
+        cf_buf_release(&b);
+        return st;
+    }
+    yaml_parser_delete(&parser);
+    cf_buf_release(&b);
+    reader rd = {review_path, &doc, err, CF_OK};
+    st = load_doc(&rd, yaml_document_get_root_node(&doc), review_path, force, reviewer, out);
+    yaml_document_delete(&doc);
+    return st;
+}

@@ -1,0 +1,413 @@
+/* The audit record: review state, undo/redo, the review file and the journal. */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "review.h"
+
+static const char *const SEEDS[] = {"000_b0a3a3717f6cc721", "001_fc0e04f6e45ee7b3", "002_b895455aa8998ba0",
+                                    "003_ef1786e90cacf8b3", "004_ff7ba18170778dc6"};
+
+static char dir[64];
+
+static void make_dir(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/cf-review-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+}
+
+static void remove_dir(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    cr_assert_eq(system(cmd), 0);
+}
+
+/* Copy a seed into the temp folder (so tests can change it) and return its path. */
+static char *seed_copy(const char *seed)
+{
+    static char path[256];
+    char cmd[512];
+    snprintf(path, sizeof path, "%s/%s.txt", dir, seed);
+    snprintf(cmd, sizeof cmd, "cp %s/seeds/%s.txt %s", CF_FIXTURES, seed, path);
+    cr_assert_eq(system(cmd), 0);
+    return path;
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+static void fixed_clock(char out[32], void *ctx) { snprintf(out, 32, "2026-11-22T10:00:00Z"); }
+
+static cf_review *open_seed(const char *seed)
+{
+    cf_review *r = NULL;
+    cf_error err;
+    char review_path[300];
+    const char *report = seed_copy(seed);
+    snprintf(review_path, sizeof review_path, "%s.review.yaml", report);
+    cr_assert_eq(cf_review_open_report(report, NULL, "tester", review_path, &r, &err), CF_OK, "%s", err.message);
+    cf_review_set_clock(r, fixed_clock, NULL);
+    return r;
+}
+
+static long cell(const cf_review *r, const char *id)
+{
+    long i = cf_template_find_cell(cf_review_template(r), id);
+    cr_assert_geq(i, 0, "no cell %s", id);
+    return i;
+}
+
+static cf_edit set_to(const cf_review *r, const char *id, int64_t v)
+{
+    return (cf_edit){.cell = (size_t)cell(r, id), .kind = CF_EDIT_SET, .value = cf_decimal_from_int(v)};
+}
+
+static void assert_same_state(const cf_review *a, const cf_review *b)
+{
+    cr_assert_eq(cf_review_cell_count(a), cf_review_cell_count(b));
+    for (size_t i = 0; i < cf_review_cell_count(a); i++) {
+        cf_cell_view x = cf_review_cell(a, i), y = cf_review_cell(b, i);
+        cr_assert_eq(x.value_state, y.value_state, "cell %zu", i);
+        cr_assert_eq(cf_decimal_cmp(x.value, y.value), 0, "cell %zu", i);
+        cr_assert_eq(x.state, y.state, "cell %zu", i);
+        cr_assert_str_eq(x.note, y.note, "cell %zu", i);
+        cr_assert_eq(cf_review_extracted(a, i)->line, cf_review_extracted(b, i)->line);
+        cr_assert_eq(cf_review_extracted(a, i)->byte_start, cf_review_extracted(b, i)->byte_start);
+    }
+    cr_assert_eq(cf_review_history_count(a), cf_review_history_count(b));
+    cf_review_summary sa = cf_review_summarize(a), sb = cf_review_summarize(b);
+    cr_assert_eq(sa.violations, sb.violations);
+    cr_assert_eq(sa.missing, sb.missing);
+}
+
+TestSuite(review, .init = make_dir, .fini = remove_dir);
+
+Test(review, every_seed_round_trips_and_saves_identical_bytes)
+{
+    for (size_t s = 0; s < sizeof SEEDS / sizeof *SEEDS; s++) {
+        cf_review *r = open_seed(SEEDS[s]);
+        cf_error err;
+        cf_edit e = {.cell = 0, .kind = CF_EDIT_NOTE, .note = "核对原文：第3页"};
+        cr_assert_eq(cf_review_apply(r, "note", NULL, &e, 1, &err), CF_OK);
+        cr_assert_eq(cf_review_save(r, &err), CF_OK, "%s", err.message);
+        char *first = slurp(cf_review_path(r));
+        cf_review *back = NULL;
+        cr_assert_eq(cf_review_load(cf_review_path(r), false, NULL, &back, &err), CF_OK, "%s: %s", SEEDS[s],
+                     err.message);
+        assert_same_state(r, back);
+        cf_review_set_clock(back, fixed_clock, NULL);
+        cr_assert_eq(cf_review_save(back, &err), CF_OK);
+        char *second = slurp(cf_review_path(r));
+        cr_assert_str_eq(first, second, "%s: save → load → save changed the file", SEEDS[s]);
+        /* people read it: Chinese as UTF-8, not escaped */
+        cr_assert_not_null(strstr(first, "核对原文：第3页"));
+        cr_assert_null(strstr(first, "\\u"));
+        free(first);
+        free(second);
+        cf_review_free(back);
+        cf_review_free(r);
+    }
+}
+
+Test(review, fixing_seed_002_clears_its_problems_and_undo_redo_follow)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    cf_review_summary before = cf_review_summarize(r);
+    cr_assert_eq(before.violations, 4);
+    cf_edit fix[] = {set_to(r, "requests.results_total.natural", 2), set_to(r, "requests.results_total.total", 2)};
+    cr_assert_eq(cf_review_apply(r, "set", "总计漏填", fix, 2, &err), CF_OK);
+    cr_assert_eq(cf_review_summarize(r).violations, 0);
+    cr_assert_eq(cf_review_summarize(r).corrected, 2);
+    cr_assert(cf_review_dirty(r));
+    cr_assert_eq(cf_review_undo(r, &err), CF_OK);
+    cr_assert_eq(cf_review_summarize(r).violations, 4);
+    cr_assert_eq(cf_review_redo(r, &err), CF_OK);
+    cr_assert_eq(cf_review_summarize(r).violations, 0);
+    /* a change after an undo drops the redo tail */
+    cr_assert_eq(cf_review_undo(r, &err), CF_OK);
+    cf_edit confirm = {.cell = (size_t)cell(r, "requests.new.natural"), .kind = CF_EDIT_CONFIRM};
+    cr_assert_eq(cf_review_apply(r, "confirm", NULL, &confirm, 1, &err), CF_OK);
+    cr_assert_not(cf_review_can_redo(r));
+    cr_assert_eq(cf_review_redo(r, &err), CF_ERR_USAGE);
+    cr_assert_eq(cf_review_cell(r, (size_t)cell(r, "requests.new.natural")).state, CF_STATE_CONFIRMED);
+    /* unlimited undo */
+    cr_assert_eq(cf_review_undo(r, &err), CF_OK);
+    cr_assert_not(cf_review_can_undo(r));
+    cf_review_free(r);
+}
+
+Test(review, values_of_the_wrong_kind_are_refused_and_nothing_changes)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    cf_edit neg = set_to(r, "requests.new.natural", -1);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &neg, 1, &err), CF_ERR_USAGE);
+    cr_assert_not_null(strstr(err.message, "negative"));
+    cf_edit frac = {.cell = (size_t)cell(r, "requests.new.natural"), .kind = CF_EDIT_SET, .value = {5, 1}};
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &frac, 1, &err), CF_ERR_USAGE);
+    cr_assert_not(cf_review_can_undo(r));
+    cr_assert_not(cf_review_dirty(r));
+    cf_review_free(r);
+}
+
+Test(review, a_changed_report_is_refused_unless_forced)
+{
+    cf_review *r = open_seed("000_b0a3a3717f6cc721");
+    cf_error err;
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    FILE *f = fopen(cf_review_report_path(r), "ab");
+    fputs("\n追加的一行\n", f);
+    fclose(f);
+    cf_review *back = NULL;
+    cr_assert_eq(cf_review_load(cf_review_path(r), false, NULL, &back, &err), CF_ERR_INPUT);
+    cr_assert_not_null(strstr(err.message, "has changed"), "%s", err.message);
+    cr_assert_not_null(strstr(err.file, "000_b0a3a3717f6cc721.txt"));
+    cr_assert_eq(cf_review_load(cf_review_path(r), true, NULL, &back, &err), CF_OK);
+    cf_review_free(back);
+    cf_review_free(r);
+}
+
+/* Write text into the temp folder as a review file and expect loading it to fail at line. */
+static void expect_rejected(const char *yaml, long line, const char *words)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/bad.yaml", dir);
+    FILE *f = fopen(path, "wb");
+    fputs(yaml, f);
+    fclose(f);
+    cf_review *r = NULL;
+    cf_error err;
+    cf_status st = cf_review_load(path, false, NULL, &r, &err);
+    cr_assert_neq(st, CF_OK, "accepted: %s", yaml);
+    cr_assert_null(r);
+    cr_assert_not_null(strstr(err.message, words), "message '%s' lacks '%s'", err.message, words);
+    if (line)
+        cr_assert_eq(err.line, line, "line %ld, wanted %ld: %s", err.line, line, err.message);
+}
+
+/* A saved review of seed 001, with one line replaced. */
+static char *saved_with(const char *from, const char *to)
+{
+    cf_review *r = open_seed("001_fc0e04f6e45ee7b3");
+    cf_error err;
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    char *text = slurp(cf_review_path(r));
+    cf_review_free(r);
+    char *at = strstr(text, from);
+    cr_assert_not_null(at, "no '%s' in the review file", from);
+    size_t n = strlen(text) + strlen(to) + 1;
+    char *out = malloc(n);
+    snprintf(out, n, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+    free(text);
+    return out;
+}
+
+/* 1-based line of the first occurrence of what in text. */
+static long line_of(const char *text, const char *what)
+{
+    const char *at = strstr(text, what);
+    cr_assert_not_null(at);
+    long line = 1;
+    for (const char *p = text; p < at; p++)
+        line += *p == '\n';
+    return line;
+}
+
+Test(review, malformed_review_files_are_rejected_with_their_line)
+{
+    expect_rejected("crossfoot_review: 1\nreport: [unclosed\n", 0, "not valid YAML");
+    expect_rejected("crossfoot_review: 1\nreport: &a {path: x}\nother: *a\n", 2, "anchors and aliases");
+    expect_rejected("crossfoot_review: 7\n", 1, "newer crossfoot");
+    expect_rejected("- just\n- a list\n", 1, "not a crossfoot review file");
+    char *y = saved_with("id: requests.new.natural", "id: requests.new.martian");
+    expect_rejected(y, line_of(y, "requests.new.martian"), "unknown cell id 'requests.new.martian'");
+    free(y);
+    y = saved_with("journal_seq: 0", "journal_seq: lots");
+    expect_rejected(y, line_of(y, "journal_seq: lots"), "must be a whole number");
+    free(y);
+    y = saved_with("value: 0\n    kind: number\n    extracted: 0", "value: zero\n    kind: number\n    extracted: 0");
+    expect_rejected(y, line_of(y, "value: zero"), "'zero' is not a number");
+    free(y);
+    y = saved_with("state: extracted", "state: approved");
+    expect_rejected(y, line_of(y, "state: approved"), "not a cell state");
+    free(y);
+}
+
+Test(review, oversized_review_file_is_refused)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/huge.yaml", dir);
+    FILE *f = fopen(path, "wb");
+    cr_assert_eq(ftruncate(fileno(f), (off_t)20 << 20), 0);
+    fclose(f);
+    cf_review *r = NULL;
+    cf_error err;
+    cr_assert_eq(cf_review_load(path, false, NULL, &r, &err), CF_ERR_LIMIT);
+}
+
+/* ---------- faults ---------- */
+
+typedef struct {
+    int calls, fail_at;
+} fault_ctx;
+
+static bool should_fail(fault_ctx *c) { return ++c->calls == c->fail_at; }
+
+static int f_open(void *ctx, const char *path, int flags, mode_t mode)
+{
+    if (should_fail(ctx)) {
+        errno = EACCES;
+        return -1;
+    }
+    return cf_io_default()->open(NULL, path, flags, mode);
+}
+static ssize_t f_write(void *ctx, int fd, const void *buf, size_t len)
+{
+    if (should_fail(ctx)) { /* half a write, then a full disk */
+        if (len > 1)
+            cf_io_default()->write(NULL, fd, buf, len / 2);
+        errno = ENOSPC;
+        return -1;
+    }
+    return cf_io_default()->write(NULL, fd, buf, len);
+}
+static int f_fsync(void *ctx, int fd)
+{
+    if (should_fail(ctx)) {
+        errno = EIO;
+        return -1;
+    }
+    return 0;
+}
+static int f_close(void *ctx, int fd) { return cf_io_default()->close(NULL, fd) | (should_fail(ctx) ? -1 : 0); }
+static int f_rename(void *ctx, const char *a, const char *b)
+{
+    if (should_fail(ctx)) {
+        errno = EXDEV;
+        return -1;
+    }
+    return cf_io_default()->rename(NULL, a, b);
+}
+static int f_unlink(void *ctx, const char *p) { return cf_io_default()->unlink(NULL, p); }
+
+Test(review, a_failing_write_at_any_step_leaves_the_previous_file_intact)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    char *previous = slurp(cf_review_path(r));
+    cf_edit fix = set_to(r, "requests.results_total.natural", 2);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &fix, 1, &err), CF_OK);
+    bool saved = false;
+    for (int n = 1; !saved && n < 50; n++) {
+        fault_ctx ctx = {0, n};
+        cf_io io = {f_open, f_write, f_fsync, f_close, f_rename, f_unlink, &ctx};
+        cf_review_set_io(r, &io);
+        cf_status st = cf_review_save(r, &err);
+        cf_review_set_io(r, NULL);
+        if (st == CF_OK && ctx.calls < n) {
+            saved = true;
+            break;
+        }
+        if (st != CF_OK) {
+            cr_assert_eq(st, CF_ERR_IO);
+            cr_assert_not_null(strstr(err.file, ".review.yaml"));
+            char *now = slurp(cf_review_path(r));
+            if (strcmp(now, previous) != 0) {
+                /* only a failure after the rename may leave the new file, and it must be complete */
+                cf_review *back = NULL;
+                cr_assert_eq(cf_review_load(cf_review_path(r), false, NULL, &back, &err), CF_OK, "step %d", n);
+                cf_review_free(back);
+            } else {
+                cf_review *back = NULL;
+                cr_assert_eq(cf_review_load(cf_review_path(r), false, NULL, &back, &err), CF_OK);
+                cf_review_free(back);
+            }
+            free(now);
+            cr_assert(cf_review_dirty(r) || strcmp(previous, "") != 0);
+        }
+    }
+    cr_assert(saved, "the save never went through");
+    /* no temporary files are left behind */
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "ls %s | grep -q '\\.tmp\\.'", dir);
+    cr_assert_neq(system(cmd), 0, "a temporary file was left in the folder");
+    free(previous);
+    cf_review_free(r);
+}
+
+Test(review, an_unsaved_change_comes_back_from_the_journal)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    cf_edit fix[] = {set_to(r, "requests.results_total.natural", 2), set_to(r, "requests.results_total.total", 2)};
+    cr_assert_eq(cf_review_apply(r, "set", "漏填", fix, 2, &err), CF_OK);
+    cf_edit note = {.cell = (size_t)cell(r, "requests.new.natural"), .kind = CF_EDIT_NOTE, .note = "已核对"};
+    cr_assert_eq(cf_review_apply(r, "note", NULL, &note, 1, &err), CF_OK);
+    cr_assert_eq(cf_review_undo(r, &err), CF_OK);
+    char path[300];
+    snprintf(path, sizeof path, "%s", cf_review_path(r));
+    cf_review_free(r); /* as if killed: nothing saved since */
+
+    cf_review *back = NULL;
+    cr_assert_eq(cf_review_load(path, false, NULL, &back, &err), CF_OK, "%s", err.message);
+    cr_assert_eq(cf_review_journal_pending(back), 3);
+    cr_assert_eq(cf_review_summarize(back).violations, 4);
+    cr_assert_eq(cf_review_replay_journal(back, &err), CF_OK, "%s", err.message);
+    cr_assert_eq(cf_review_summarize(back).violations, 0);
+    cr_assert_str_eq(cf_review_cell(back, (size_t)cell(back, "requests.new.natural")).note, "");
+    cr_assert(cf_review_can_redo(back), "the undone note can be redone");
+    cr_assert_eq(cf_review_save(back, &err), CF_OK);
+    cr_assert_eq(cf_review_journal_pending(back), 0);
+    cf_review_free(back);
+}
+
+Test(review, a_truncated_last_journal_line_is_skipped_and_the_rest_replays)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    cf_edit fix = set_to(r, "requests.results_total.natural", 2);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &fix, 1, &err), CF_OK);
+    char journal[320], path[300];
+    snprintf(path, sizeof path, "%s", cf_review_path(r));
+    snprintf(journal, sizeof journal, "%s.journal", path);
+    cf_review_free(r);
+    FILE *f = fopen(journal, "ab");
+    fputs("{\"op\":\"apply\",\"who\":\"x\",\"edi", f); /* killed mid-write */
+    fclose(f);
+    cf_review *back = NULL;
+    cr_assert_eq(cf_review_load(path, false, NULL, &back, &err), CF_OK);
+    cr_assert_eq(cf_review_journal_pending(back), 1);
+    cr_assert_eq(cf_review_replay_journal(back, &err), CF_OK);
+    cr_assert_eq(cf_decimal_cmp(cf_review_cell(back, (size_t)cell(back, "requests.results_total.natural")).value,
+                                cf_decimal_from_int(2)),
+                 0);
+    /* the next record starts on a line of its own */
+    cf_edit fix2 = set_to(back, "requests.results_total.total", 2);
+    cr_assert_eq(cf_review_apply(back, "set", NULL, &fix2, 1, &err), CF_OK);
+    cf_review_free(back);
+    cr_assert_eq(cf_review_load(path, false, NULL, &back, &err), CF_OK);
+    cr_assert_eq(cf_review_journal_pending(back), 2);
+    cr_assert_eq(cf_review_replay_journal(back, &err), CF_OK);
+    cr_assert_eq(cf_review_summarize(back).violations, 0);
+    cf_review_free(back);
+}
