@@ -9,11 +9,12 @@ PKG     ?= pkg-config
 BUILD   := build
 
 # Libraries found through pkg-config; a missing one stops the build with the package to install.
-LIB_PKGS  := ncursesw yaml-0.1 libcjson
+LIB_PKGS  := ncursesw yaml-0.1 libcjson xlsxwriter
 TEST_PKGS := criterion
 DEB_ncursesw  := libncurses-dev
 DEB_yaml-0.1  := libyaml-dev
 DEB_libcjson  := libcjson-dev
+DEB_xlsxwriter := libxlsxwriter-dev
 DEB_criterion := libcriterion-dev
 
 define require_pkg
@@ -104,6 +105,7 @@ unit: $(BUILD)/san/unit_tests
 cli: $(BUILD)/san/crossfoot
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  CROSSFOOT=$(BUILD)/san/crossfoot bash tests/cli/run.sh
+	ASAN_OPTIONS=detect_leaks=1 python3 tests/cli/kill_edits.py $(BUILD)/san/crossfoot 20
 
 run: $(BUILD)/crossfoot
 	$(BUILD)/crossfoot check tests/fixtures/seeds/002_b895455aa8998ba0.txt; true

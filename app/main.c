@@ -11,6 +11,8 @@ void cf_usage(FILE *out)
 {
     fputs("usage: crossfoot check [--json] [--template FILE] REPORT...\n"
           "       crossfoot extract [--template FILE] [--reviewer NAME] REPORT [-o REVIEW.yaml]\n"
+          "       crossfoot export REVIEW.yaml --format json|csv|md|xlsx [-o FILE] [--force]\n"
+          "       crossfoot apply [--reviewer NAME] [--force] REVIEW.yaml < EDITS\n"
           "       crossfoot --help | --version\n"
           "\n"
           "  check     extract the statistical tables of each report, check the cross-sum\n"
@@ -21,6 +23,12 @@ void cf_usage(FILE *out)
           "  extract   write the review file (annotated YAML) of a report: every cell\n"
           "            with its value, source and state, the rules, the history.\n"
           "            Default output: REPORT.review.yaml.\n"
+          "  export    the audited result of a review file: JSON (check's cell ids plus\n"
+          "            state and note), CSV (UTF-8 with BOM), Markdown in the national\n"
+          "            layout, XLSX (one sheet a table; broken red, corrected yellow).\n"
+          "  apply     edit a review from a script, one command a line: set CELL VALUE\n"
+          "            [reason], clear|revert|confirm CELL [reason], note CELL TEXT,\n"
+          "            undo, redo, save. Prints 'ok N' once line N is in the journal.\n"
           "\n"
           "exit status: 0 every report passes, 1 a rule is broken or a cell is missing,\n"
           "             2 a report cannot be read or the command is misused.\n",
@@ -39,6 +47,10 @@ int main(int argc, char **argv)
         return cf_cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "extract") == 0)
         return cf_cmd_extract(argc - 2, argv + 2);
+    if (strcmp(cmd, "export") == 0)
+        return cf_cmd_export(argc - 2, argv + 2);
+    if (strcmp(cmd, "apply") == 0)
+        return cf_cmd_apply(argc - 2, argv + 2);
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         cf_usage(stdout);
         return CF_EXIT_PASS;

@@ -1,10 +1,12 @@
-/* review_cmds.c — `crossfoot extract` (report → review file) and the reviewer's name. */
+/* review_cmds.c — the commands on review files: extract, export, apply; and the reviewer's name. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "cli.h"
+#include "export.h"
 #include "review.h"
 
 const char *cf_reviewer_name(const char *given, char *buf, size_t size)
@@ -85,6 +87,181 @@ int cf_cmd_extract(int argc, char **argv)
         status = fail(&err);
     else
         fprintf(stderr, "crossfoot: wrote %s\n", cf_review_path(r));
+    cf_review_free(r);
+    return status;
+}
+
+int cf_cmd_export(int argc, char **argv)
+{
+    const char *review_path = NULL, *out = NULL, *format_name = NULL;
+    bool force = false;
+    for (int i = 0; i < argc; i++) {
+        if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc)
+            out = argv[++i];
+        else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+            format_name = argv[++i];
+        else if (strcmp(argv[i], "--force") == 0)
+            force = true;
+        else if (argv[i][0] == '-' || review_path) {
+            fprintf(stderr, "crossfoot export: unexpected '%s'\n", argv[i]);
+            cf_usage(stderr);
+            return CF_EXIT_ERROR;
+        } else
+            review_path = argv[i];
+    }
+    cf_export_format format;
+    if (!review_path || !format_name || !cf_export_format_parse(format_name, &format)) {
+        fprintf(stderr, "crossfoot export: give a review file and --format json|csv|md|xlsx\n");
+        cf_usage(stderr);
+        return CF_EXIT_ERROR;
+    }
+    if (format == CF_EXPORT_XLSX && !out) {
+        fprintf(stderr, "crossfoot export: an XLSX export needs -o FILE\n");
+        return CF_EXIT_ERROR;
+    }
+    cf_error err;
+    cf_error_clear(&err);
+    cf_review *r = NULL;
+    if (cf_review_load(review_path, force, NULL, &r, &err) != CF_OK)
+        return fail(&err);
+    size_t pending = cf_review_journal_pending(r);
+    if (pending)
+        fprintf(stderr, "crossfoot: note: %s.journal holds %zu change(s) not in the review file; they are not "
+                        "exported (open the review to replay them)\n",
+                review_path, pending);
+    int status = CF_EXIT_PASS;
+    if (out) {
+        if (cf_export_write(r, format, out, NULL, &err) != CF_OK)
+            status = fail(&err);
+    } else {
+        char *data;
+        size_t len;
+        if (cf_export_render(r, format, &data, &len, &err) != CF_OK)
+            status = fail(&err);
+        else {
+            fwrite(data, 1, len, stdout);
+            cf_free(data);
+        }
+    }
+    cf_review_free(r);
+    return status;
+}
+
+/* One command of an `apply` script into edit; false when it is not one. */
+static bool parse_edit(cf_review *r, char *line, cf_edit *edit, const char **action, char **reason, char *why,
+                       size_t why_size)
+{
+    char *cmd = strtok(line, " \t");
+    char *id = cmd ? strtok(NULL, " \t") : NULL;
+    char *rest = id ? strtok(NULL, "") : NULL;
+    *reason = NULL;
+    if (!cmd || !id) {
+        snprintf(why, why_size, "expected: set|clear|revert|confirm|note CELL …, undo, redo or save");
+        return false;
+    }
+    long cell = cf_template_find_cell(cf_review_template(r), id);
+    if (cell < 0) {
+        snprintf(why, why_size, "unknown cell '%s'", id);
+        return false;
+    }
+    memset(edit, 0, sizeof *edit);
+    edit->cell = (size_t)cell;
+    *action = cmd;
+    if (strcmp(cmd, "set") == 0) {
+        char *value = rest ? strtok(rest, " \t") : NULL;
+        *reason = value ? strtok(NULL, "") : NULL;
+        edit->kind = CF_EDIT_SET;
+        if (!value || cf_decimal_parse(value, strlen(value), &edit->value) != CF_DEC_OK) {
+            snprintf(why, why_size, "'%s' is not a number", value ? value : "");
+            return false;
+        }
+    } else if (strcmp(cmd, "clear") == 0 || strcmp(cmd, "revert") == 0 || strcmp(cmd, "confirm") == 0) {
+        edit->kind = cmd[0] == 'c' ? (cmd[1] == 'l' ? CF_EDIT_CLEAR : CF_EDIT_CONFIRM) : CF_EDIT_REVERT;
+        *reason = rest;
+    } else if (strcmp(cmd, "note") == 0) {
+        edit->kind = CF_EDIT_NOTE;
+        edit->note = rest ? rest : "";
+    } else {
+        snprintf(why, why_size, "unknown command '%s'", cmd);
+        return false;
+    }
+    return true;
+}
+
+int cf_cmd_apply(int argc, char **argv)
+{
+    const char *review_path = NULL, *reviewer = NULL;
+    bool force = false;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--reviewer") == 0 && i + 1 < argc)
+            reviewer = argv[++i];
+        else if (strcmp(argv[i], "--force") == 0)
+            force = true;
+        else if (argv[i][0] == '-' || review_path) {
+            fprintf(stderr, "crossfoot apply: unexpected '%s'\n", argv[i]);
+            return CF_EXIT_ERROR;
+        } else
+            review_path = argv[i];
+    }
+    if (!review_path) {
+        fprintf(stderr, "crossfoot apply: no review file given\n");
+        cf_usage(stderr);
+        return CF_EXIT_ERROR;
+    }
+    char name[256];
+    cf_error err;
+    cf_error_clear(&err);
+    cf_review *r = NULL;
+    if (cf_review_load(review_path, force, cf_reviewer_name(reviewer, name, sizeof name), &r, &err) != CF_OK)
+        return fail(&err);
+    size_t pending = cf_review_journal_pending(r);
+    if (pending) {
+        if (cf_review_replay_journal(r, &err) != CF_OK) {
+            cf_review_free(r);
+            return fail(&err);
+        }
+        printf("replayed %zu change(s) from the journal\n", pending);
+    }
+    int status = CF_EXIT_PASS;
+    char line[4096];
+    long lineno = 0;
+    while (fgets(line, sizeof line, stdin)) {
+        lineno++;
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!line[0] || line[0] == '#')
+            continue;
+        cf_status st;
+        if (strcmp(line, "undo") == 0)
+            st = cf_review_undo(r, &err);
+        else if (strcmp(line, "redo") == 0)
+            st = cf_review_redo(r, &err);
+        else if (strcmp(line, "save") == 0)
+            st = cf_review_save(r, &err);
+        else {
+            cf_edit edit;
+            const char *action;
+            char *reason;
+            char why[256];
+            if (!parse_edit(r, line, &edit, &action, &reason, why, sizeof why)) {
+                fprintf(stderr, "crossfoot apply: line %ld: %s\n", lineno, why);
+                status = CF_EXIT_ERROR;
+                continue;
+            }
+            st = cf_review_apply(r, action, reason, &edit, 1, &err);
+        }
+        if (st != CF_OK) {
+            char msg[1200];
+            cf_error_format(&err, msg, sizeof msg);
+            fprintf(stderr, "crossfoot apply: line %ld: %s\n", lineno, msg);
+            status = CF_EXIT_ERROR;
+            continue;
+        }
+        /* the change is in the journal (fsync'd): acknowledge it */
+        printf("ok %ld\n", lineno);
+        fflush(stdout);
+    }
+    if (cf_review_dirty(r))
+        fprintf(stderr, "crossfoot apply: changes not saved to %s are kept in its journal\n", review_path);
     cf_review_free(r);
     return status;
 }

@@ -2,7 +2,6 @@
  * raw JSON numbers from their exact text, never through a double. */
 #include "report_json.h"
 
-#include <cjson/cJSON.h>
 #include <stdio.h>
 
 #include "alloc.h"
@@ -79,6 +78,45 @@ static const char *state_name(cf_cell_state s)
     }
 }
 
+bool cf_json_add_checks(cJSON *root, const cf_template *tpl, const cf_cell *cells, const cf_rule_result *results,
+                        cf_check_counts *counts)
+{
+    size_t ncells = cf_template_cell_count(tpl);
+    cf_check_counts c = {0, 0, 0};
+    cJSON *values = cJSON_AddObjectToObject(root, "cells");
+    if (!values)
+        return false;
+    for (size_t i = 0; i < ncells; i++) {
+        if (!cJSON_AddItemToObject(values, cf_template_cell(tpl, i)->id, cell_value_json(&cells[i])))
+            return false;
+        c.missing += !cf_cell_has_value(&cells[i]);
+    }
+    cJSON *violations = cJSON_AddArrayToObject(root, "violations");
+    cJSON *unassessable = cJSON_AddArrayToObject(root, "unassessable");
+    if (!violations || !unassessable)
+        return false;
+    for (size_t i = 0; i < cf_template_rule_count(tpl); i++) {
+        if (results[i].status == CF_RULE_PASS)
+            continue;
+        cJSON *r = rule_json(tpl, i, cells, &results[i]);
+        if (!r || !cJSON_AddItemToArray(results[i].status == CF_RULE_FAIL ? violations : unassessable, r)) {
+            cJSON_Delete(r);
+            return false;
+        }
+        c.violations += results[i].status == CF_RULE_FAIL;
+        c.unassessable += results[i].status == CF_RULE_UNASSESSABLE;
+    }
+    cJSON *missing_ids = cJSON_AddArrayToObject(root, "missing");
+    if (!missing_ids)
+        return false;
+    for (size_t i = 0; i < ncells; i++)
+        if (!cf_cell_has_value(&cells[i]) && !add_cell_ids(missing_ids, tpl, &i, 1))
+            return false;
+    if (counts)
+        *counts = c;
+    return true;
+}
+
 static bool build(cJSON *root, const cf_report *report, const cf_rule_result *results, const char *file)
 {
     const cf_template *tpl = cf_report_template(report);
@@ -90,39 +128,15 @@ static bool build(cJSON *root, const cf_report *report, const cf_rule_result *re
         !cJSON_AddStringToObject(root, "encoding", cf_text_encoding(text)) ||
         !cJSON_AddStringToObject(root, "sha256", cf_text_sha256(text)))
         return false;
-    cJSON *values = cJSON_AddObjectToObject(root, "cells");
-    if (!values)
+    cf_check_counts counts;
+    if (!cf_json_add_checks(root, tpl, cells, results, &counts))
         return false;
-    size_t missing = 0;
-    for (size_t i = 0; i < ncells; i++) {
-        if (!cJSON_AddItemToObject(values, cf_template_cell(tpl, i)->id, cell_value_json(&cells[i])))
-            return false;
-        missing += !cf_cell_has_value(&cells[i]);
-    }
-    cJSON *violations = cJSON_AddArrayToObject(root, "violations");
-    cJSON *unassessable = cJSON_AddArrayToObject(root, "unassessable");
-    if (!violations || !unassessable)
-        return false;
-    size_t failed = 0, unchecked = 0;
-    for (size_t i = 0; i < cf_template_rule_count(tpl); i++) {
-        if (results[i].status == CF_RULE_PASS)
-            continue;
-        cJSON *r = rule_json(tpl, i, cells, &results[i]);
-        if (!r || !cJSON_AddItemToArray(results[i].status == CF_RULE_FAIL ? violations : unassessable, r)) {
-            cJSON_Delete(r);
-            return false;
-        }
-        failed += results[i].status == CF_RULE_FAIL;
-        unchecked += results[i].status == CF_RULE_UNASSESSABLE;
-    }
-    cJSON *missing_ids = cJSON_AddArrayToObject(root, "missing");
+    size_t failed = counts.violations, unchecked = counts.unassessable, missing = counts.missing;
     cJSON *sources = cJSON_AddObjectToObject(root, "sources");
-    if (!missing_ids || !sources)
+    if (!sources)
         return false;
     for (size_t i = 0; i < ncells; i++) {
         const cf_cell *c = &cells[i];
-        if (!cf_cell_has_value(c) && !add_cell_ids(missing_ids, tpl, &i, 1))
-            return false;
         cJSON *src = cJSON_AddObjectToObject(sources, cf_template_cell(tpl, i)->id);
         if (!src || !cJSON_AddStringToObject(src, "state", state_name(c->state)))
             return false;

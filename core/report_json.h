@@ -2,6 +2,9 @@
 #ifndef CF_REPORT_JSON_H
 #define CF_REPORT_JSON_H
 
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+
 #include "error.h"
 #include "extract.h"
 #include "rules.h"
@@ -12,6 +15,15 @@
  * cell came from, and a summary. results holds every rule's result. Caller frees;
  * NULL when memory runs out. */
 char *cf_report_json(const cf_report *report, const cf_rule_result *results, const char *file);
+typedef struct {
+    size_t violations, unassessable, missing;
+} cf_check_counts;
+
+/* Add to root what every record of checked cells holds: "cells" (id → exact value or
+ * null), "violations", "unassessable" and "missing", and count them into counts
+ * (may be NULL). False when memory runs out. */
+bool cf_json_add_checks(cJSON *root, const cf_template *tpl, const cf_cell *cells, const cf_rule_result *results,
+                        cf_check_counts *counts);
 /* {"file": …, "error": …} for a report that could not be read. Caller frees. */
 char *cf_error_json(const char *file, const cf_error *err);
 

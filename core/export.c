@@ -1,0 +1,379 @@
+/* export.c — JSON, CSV, Markdown and XLSX exports of a review. */
+#include "export.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "report_json.h"
+
+bool cf_export_format_parse(const char *name, cf_export_format *out)
+{
+    static const struct {
+        const char *name;
+        cf_export_format format;
+    } names[] = {{"json", CF_EXPORT_JSON}, {"csv", CF_EXPORT_CSV}, {"md", CF_EXPORT_MD},
+                 {"markdown", CF_EXPORT_MD}, {"xlsx", CF_EXPORT_XLSX}};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].format;
+            return true;
+        }
+    return false;
+}
+
+/* The cell's current value as people write it: the number, "/" or "" (missing). */
+static const char *value_text(const cf_cell_view *v, char buf[32])
+{
+    if (v->value_state == CF_CELL_NUMBER)
+        return cf_decimal_format(v->value, buf);
+    return v->value_state == CF_CELL_NA ? "/" : "";
+}
+
+static const char *extracted_text(const cf_cell *c, char buf[32])
+{
+    if (c->state == CF_CELL_NUMBER)
+        return cf_decimal_format(c->value, buf);
+    return c->state == CF_CELL_NA ? "/" : "";
+}
+
+/* Cells that take part in a broken rule. */
+static bool *broken_cells(const cf_review *r)
+{
+    const cf_template *tpl = cf_review_template(r);
+    bool *broken = cf_calloc(cf_review_cell_count(r) + 1, sizeof *broken);
+    if (!broken)
+        return NULL;
+    const cf_rule_result *res = cf_review_results(r);
+    for (size_t i = 0; i < cf_template_rule_count(tpl); i++) {
+        if (res[i].status != CF_RULE_FAIL)
+            continue;
+        const cf_rule_def *def = cf_template_rule(tpl, i);
+        for (size_t k = 0; k < def->left_count; k++)
+            broken[def->left[k]] = true;
+        for (size_t k = 0; k < def->right_count; k++)
+            broken[def->right[k]] = true;
+    }
+    return broken;
+}
+
+/* ---------- JSON ---------- */
+
+static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_error *err)
+{
+    const cf_template *tpl = cf_review_template(r);
+    cJSON *root = cJSON_CreateObject();
+    cf_review_summary s = cf_review_summarize(r);
+    bool ok = root && cJSON_AddStringToObject(root, "file", cf_review_report_path(r)) &&
+              cJSON_AddStringToObject(root, "review", cf_review_path(r)) &&
+              cJSON_AddStringToObject(root, "template", cf_template_id(tpl)) &&
+              cJSON_AddStringToObject(root, "format", cf_template_name(tpl)) &&
+              cJSON_AddStringToObject(root, "sha256", cf_text_sha256(cf_review_text(r))) &&
+              cJSON_AddStringToObject(root, "reviewer", cf_review_reviewer(r)) &&
+              cf_json_add_checks(root, tpl, cf_review_current_cells(r), cf_review_results(r), NULL);
+    cJSON *review = ok ? cJSON_AddObjectToObject(root, "review") : NULL;
+    ok = ok && review;
+    for (size_t i = 0; ok && i < cf_review_cell_count(r); i++) {
+        cf_cell_view v = cf_review_cell(r, i);
+        const cf_cell *x = cf_review_extracted(r, i);
+        char num[32];
+        cJSON *c = cJSON_AddObjectToObject(review, cf_template_cell(tpl, i)->id);
+        ok = c && cJSON_AddStringToObject(c, "state", cf_review_state_name(v.state)) &&
+             cJSON_AddItemToObject(c, "extracted", x->state == CF_CELL_NUMBER
+                                                       ? cJSON_CreateRaw(cf_decimal_format(x->value, num))
+                                                       : cJSON_CreateNull()) &&
+             cJSON_AddStringToObject(c, "note", v.note) &&
+             (!x->line || cJSON_AddNumberToObject(c, "line", (double)x->line));
+    }
+    cJSON *summary = ok ? cJSON_AddObjectToObject(root, "summary") : NULL;
+    ok = ok && summary && cJSON_AddNumberToObject(summary, "violations", (double)s.violations) &&
+         cJSON_AddNumberToObject(summary, "unassessable", (double)s.unassessable) &&
+         cJSON_AddNumberToObject(summary, "missing", (double)s.missing) &&
+         cJSON_AddNumberToObject(summary, "corrected", (double)s.corrected) &&
+         cJSON_AddNumberToObject(summary, "confirmed", (double)s.confirmed) &&
+         cJSON_AddNumberToObject(summary, "notes", (double)s.notes);
+    char *printed = ok ? cJSON_Print(root) : NULL;
+    cJSON_Delete(root);
+    if (!printed)
+        return cf_error_nomem(err, cf_review_path(r));
+    cf_buf b;
+    cf_buf_init(&b);
+    ok = cf_buf_puts(&b, printed) && cf_buf_puts(&b, "\n");
+    cJSON_free(printed);
+    if (!ok) {
+        cf_buf_release(&b);
+        return cf_error_nomem(err, cf_review_path(r));
+    }
+    *len = b.len;
+    *out = cf_buf_take(&b);
+    return CF_OK;
+}
+
+/* ---------- CSV ---------- */
+
+static bool csv_field(cf_buf *b, const char *s, bool last)
+{
+    bool quote = strpbrk(s, ",\"\r\n") != NULL;
+    bool ok = !quote || cf_buf_puts(b, "\"");
+    for (const char *p = s; ok && *p; p++)
+        ok = *p == '"' ? cf_buf_puts(b, "\"\"") : cf_buf_append(b, p, 1);
+    return ok && (!quote || cf_buf_puts(b, "\"")) && cf_buf_puts(b, last ? "\r\n" : ",");
+}
+
+static cf_status render_csv(const cf_review *r, char **out, size_t *len, cf_error *err)
+{
+    const cf_template *tpl = cf_review_template(r);
+    cf_buf b;
+    cf_buf_init(&b);
+    /* the BOM tells Excel and WPS the file is UTF-8 */
+    bool ok = cf_buf_puts(&b, "\xEF\xBB\xBF") && cf_buf_puts(&b, "id,table,row,column,value,extracted,state,note\r\n");
+    for (size_t i = 0; ok && i < cf_review_cell_count(r); i++) {
+        const cf_cell_def *def = cf_template_cell(tpl, i);
+        const cf_table_def *t = cf_template_table(tpl, def->table);
+        cf_cell_view v = cf_review_cell(r, i);
+        char a[32], x[32];
+        ok = csv_field(&b, def->id, false) && csv_field(&b, t->title, false) &&
+             csv_field(&b, t->rows[def->row].label, false) && csv_field(&b, t->columns[def->column].label, false) &&
+             csv_field(&b, value_text(&v, a), false) && csv_field(&b, extracted_text(cf_review_extracted(r, i), x), false) &&
+             csv_field(&b, cf_review_state_name(v.state), false) && csv_field(&b, v.note, true);
+    }
+    if (!ok) {
+        cf_buf_release(&b);
+        return cf_error_nomem(err, cf_review_path(r));
+    }
+    *len = b.len;
+    *out = cf_buf_take(&b);
+    return CF_OK;
+}
+
+/* ---------- Markdown ---------- */
+
+/* A Markdown cell: pipes escaped, line breaks as spaces. */
+static bool md_text(cf_buf *b, const char *s)
+{
+    bool ok = true;
+    for (const char *p = s; ok && *p; p++)
+        ok = *p == '|' ? cf_buf_puts(b, "\\|") : (*p == '\n' || *p == '\r') ? cf_buf_puts(b, " ") : cf_buf_append(b, p, 1);
+    return ok;
+}
+
+static bool same_columns(const cf_row_def *a, const cf_row_def *b)
+{
+    return a->column_count == b->column_count && memcmp(a->columns, b->columns, a->column_count * sizeof *a->columns) == 0;
+}
+
+static bool md_cell(cf_buf *b, const cf_review *r, size_t cell)
+{
+    char num[32];
+    cf_cell_view v = cf_review_cell(r, cell);
+    return cf_buf_puts(b, " ") && cf_buf_puts(b, value_text(&v, num)) && cf_buf_puts(b, " |");
+}
+
+static bool md_flat(cf_buf *b, const cf_review *r, const cf_table_def *t)
+{
+    bool ok = cf_buf_puts(b, "|");
+    for (size_t row = 0; ok && row < t->row_count; row++)
+        for (size_t c = 0; ok && c < t->rows[row].column_count; c++)
+            ok = cf_buf_printf(b, " %s·%s |", t->rows[row].short_label, t->columns[t->rows[row].columns[c]].label);
+    ok = ok && cf_buf_puts(b, "\n|");
+    for (size_t i = 0; ok && i < t->cell_count; i++)
+        ok = cf_buf_puts(b, " ---: |");
+    ok = ok && cf_buf_puts(b, "\n|");
+    for (size_t i = 0; ok && i < t->cell_count; i++)
+        ok = md_cell(b, r, t->first_cell + i);
+    return ok && cf_buf_puts(b, "\n");
+}
+
+/* Rows with the same columns share one table, as the national layout prints them. */
+static bool md_grouped(cf_buf *b, const cf_review *r, const cf_table_def *t)
+{
+    bool ok = true;
+    for (size_t row = 0; ok && row < t->row_count;) {
+        const cf_row_def *head = &t->rows[row];
+        ok = cf_buf_puts(b, row ? "\n| 项目 |" : "| 项目 |");
+        for (size_t c = 0; ok && c < head->column_count; c++)
+            ok = cf_buf_puts(b, " ") && md_text(b, t->columns[head->columns[c]].label) && cf_buf_puts(b, " |");
+        ok = ok && cf_buf_puts(b, "\n| --- |");
+        for (size_t c = 0; ok && c < head->column_count; c++)
+            ok = cf_buf_puts(b, " ---: |");
+        ok = ok && cf_buf_puts(b, "\n");
+        size_t end = row;
+        while (end < t->row_count && same_columns(&t->rows[end], head))
+            end++;
+        for (; ok && row < end; row++) {
+            ok = cf_buf_puts(b, "| ") && md_text(b, t->rows[row].label) && cf_buf_puts(b, " |");
+            for (size_t c = 0; ok && c < t->rows[row].column_count; c++)
+                ok = md_cell(b, r, t->rows[row].first_cell + c);
+            ok = ok && cf_buf_puts(b, "\n");
+        }
+    }
+    return ok;
+}
+
+static cf_status render_md(const cf_review *r, char **out, size_t *len, cf_error *err)
+{
+    const cf_template *tpl = cf_review_template(r);
+    cf_buf b;
+    cf_buf_init(&b);
+    cf_review_summary s = cf_review_summarize(r);
+    bool ok = cf_buf_printf(&b, "<!-- crossfoot: %s, %s, reviewed by %s; %zu broken rules, %zu missing cells, %zu corrected -->\n",
+                            cf_review_report_path(r), cf_template_id(tpl), cf_review_reviewer(r), s.violations,
+                            s.missing, s.corrected);
+    for (size_t t = 0; ok && t < cf_template_table_count(tpl); t++) {
+        const cf_table_def *td = cf_template_table(tpl, t);
+        ok = cf_buf_printf(&b, "\n## %s、%s\n\n", td->number, td->title) &&
+             (td->flat ? md_flat(&b, r, td) : md_grouped(&b, r, td));
+    }
+    if (!ok) {
+        cf_buf_release(&b);
+        return cf_error_nomem(err, cf_review_path(r));
+    }
+    *len = b.len;
+    *out = cf_buf_take(&b);
+    return CF_OK;
+}
+
+cf_status cf_export_render(const cf_review *review, cf_export_format format, char **out, size_t *len, cf_error *err)
+{
+    *out = NULL;
+    *len = 0;
+    switch (format) {
+    case CF_EXPORT_JSON:
+        return render_json(review, out, len, err);
+    case CF_EXPORT_CSV:
+        return render_csv(review, out, len, err);
+    case CF_EXPORT_MD:
+        return render_md(review, out, len, err);
+    default:
+        return cf_error_set(err, CF_ERR_USAGE, cf_review_path(review), 0, 0, "XLSX is written to a file, not rendered");
+    }
+}
+
+/* ---------- XLSX ---------- */
+
+typedef struct {
+    lxw_format *header, *label, *broken, *corrected, *plain;
+} xlsx_formats;
+
+static void xlsx_value(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const cf_review *r, size_t cell,
+                       const bool *broken, const xlsx_formats *f)
+{
+    cf_cell_view v = cf_review_cell(r, cell);
+    lxw_format *fmt = broken[cell] || !cf_cell_has_value(&cf_review_current_cells(r)[cell]) ? f->broken
+                      : v.state == CF_STATE_CORRECTED                                        ? f->corrected
+                                                                                             : f->plain;
+    char num[32];
+    if (v.value_state == CF_CELL_NUMBER)
+        worksheet_write_number(ws, row, col, strtod(cf_decimal_format(v.value, num), NULL), fmt);
+    else if (v.value_state == CF_CELL_NA)
+        worksheet_write_string(ws, row, col, "/", fmt);
+    else
+        worksheet_write_blank(ws, row, col, fmt);
+    if (v.note[0])
+        worksheet_write_comment(ws, row, col, v.note);
+}
+
+static void xlsx_sheet(lxw_workbook *wb, const cf_review *r, const cf_table_def *t, const bool *broken,
+                       const xlsx_formats *f)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s %s", t->number, t->id);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+    if (!ws)
+        return;
+    worksheet_set_column(ws, 0, 0, 40, NULL);
+    worksheet_set_column(ws, 1, 15, 12, NULL);
+    worksheet_write_string(ws, 0, 0, t->title, f->header);
+    if (t->flat) {
+        lxw_col_t col = 0;
+        for (size_t row = 0; row < t->row_count; row++) {
+            const cf_row_def *rd = &t->rows[row];
+            worksheet_merge_range(ws, 1, col, 1, (lxw_col_t)(col + rd->column_count - 1), rd->label, f->header);
+            for (size_t c = 0; c < rd->column_count; c++) {
+                worksheet_write_string(ws, 2, col, t->columns[rd->columns[c]].label, f->header);
+                xlsx_value(ws, 3, col, r, rd->first_cell + c, broken, f);
+                col++;
+            }
+        }
+        return;
+    }
+    lxw_row_t line = 1;
+    for (size_t row = 0; row < t->row_count; row++) {
+        const cf_row_def *rd = &t->rows[row];
+        if (row == 0 || !same_columns(rd, &t->rows[row - 1])) {
+            worksheet_write_string(ws, line, 0, "项目", f->header);
+            for (size_t c = 0; c < rd->column_count; c++)
+                worksheet_write_string(ws, line, (lxw_col_t)(c + 1), t->columns[rd->columns[c]].label, f->header);
+            line++;
+        }
+        worksheet_write_string(ws, line, 0, rd->label, f->label);
+        for (size_t c = 0; c < rd->column_count; c++)
+            xlsx_value(ws, line, (lxw_col_t)(c + 1), r, rd->first_cell + c, broken, f);
+        line++;
+    }
+}
+
+static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *io, cf_error *err)
+{
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.building.%ld.xlsx", path, (long)getpid());
+    bool *broken = broken_cells(r);
+    if (!broken)
+        return cf_error_nomem(err, path);
+    lxw_workbook *wb = workbook_new(tmp);
+    if (!wb) {
+        cf_free(broken);
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot create the workbook in its folder");
+    }
+    xlsx_formats f = {workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb),
+                      workbook_add_format(wb), workbook_add_format(wb)};
+    format_set_bold(f.header);
+    format_set_text_wrap(f.header);
+    format_set_text_wrap(f.label);
+    format_set_bg_color(f.broken, 0xFF9999);
+    format_set_bg_color(f.corrected, 0xFFFF66);
+    const cf_template *tpl = cf_review_template(r);
+    for (size_t t = 0; t < cf_template_table_count(tpl); t++)
+        xlsx_sheet(wb, r, cf_template_table(tpl, t), broken, &f);
+    lxw_error rc = workbook_close(wb);
+    cf_free(broken);
+    if (rc != LXW_NO_ERROR) {
+        unlink(tmp);
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot write the workbook: %s", lxw_strerror(rc));
+    }
+    /* read it back and replace the target atomically, like every other file */
+    FILE *in = fopen(tmp, "rb");
+    cf_buf data;
+    cf_buf_init(&data);
+    char chunk[8192];
+    size_t n;
+    bool ok = in != NULL;
+    while (ok && (n = fread(chunk, 1, sizeof chunk, in)) > 0)
+        ok = cf_buf_append(&data, chunk, n);
+    if (in)
+        fclose(in);
+    unlink(tmp);
+    cf_status st = ok ? cf_file_replace(io, path, data.data ? data.data : "", data.len, err)
+                      : cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot read back the workbook");
+    cf_buf_release(&data);
+    return st;
+}
+
+cf_status cf_export_write(const cf_review *review, cf_export_format format, const char *path, const cf_io *io,
+                          cf_error *err)
+{
+    if (format == CF_EXPORT_XLSX)
+        return write_xlsx(review, path, io, err);
+    char *data;
+    size_t len;
+    cf_status st = cf_export_render(review, format, &data, &len, err);
+    if (st != CF_OK)
+        return st;
+    st = cf_file_replace(io, path, data, len, err);
+    cf_free(data);
+    return st;
+}

@@ -1,0 +1,24 @@
+/* export.h — the audited result of a review, for other programs and for the report itself.
+ *
+ * JSON keeps the cell ids of `check --json` and adds each cell's state, note and
+ * extracted value; CSV is UTF-8 with a BOM (so Excel and WPS show the Chinese),
+ * one row per cell; Markdown renders the tables in the national layout; XLSX has
+ * one sheet per table, broken cells red, corrected cells yellow, notes as comments. */
+#ifndef CF_EXPORT_H
+#define CF_EXPORT_H
+
+#include "error.h"
+#include "fileio.h"
+#include "review.h"
+
+typedef enum { CF_EXPORT_JSON, CF_EXPORT_CSV, CF_EXPORT_MD, CF_EXPORT_XLSX } cf_export_format;
+
+/* "json", "csv", "md" (or "markdown"), "xlsx" → format; false when unknown. */
+bool cf_export_format_parse(const char *name, cf_export_format *out);
+/* The export as bytes (*len of them). Caller frees. Not for XLSX. */
+cf_status cf_export_render(const cf_review *review, cf_export_format format, char **out, size_t *len, cf_error *err);
+/* Write the export to path, atomically (the previous file stays intact on failure). */
+cf_status cf_export_write(const cf_review *review, cf_export_format format, const char *path, const cf_io *io,
+                          cf_error *err);
+
+#endif

@@ -1,0 +1,114 @@
+/* Exports of a reviewed seed: JSON, CSV (with BOM), Markdown, XLSX. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "export.h"
+#include "review.h"
+
+static char dir[64];
+static cf_review *review;
+
+/* Seed 002 reviewed: its two broken totals corrected, a note left, one cell cleared. */
+static void reviewed_seed(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/cf-export-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+    char cmd[256], report[128], path[160];
+    snprintf(report, sizeof report, "%s/002.txt", dir);
+    snprintf(cmd, sizeof cmd, "cp %s/seeds/002_b895455aa8998ba0.txt %s", CF_FIXTURES, report);
+    cr_assert_eq(system(cmd), 0);
+    snprintf(path, sizeof path, "%s.review.yaml", report);
+    cf_error err;
+    cr_assert_eq(cf_review_open_report(report, NULL, "审核员", path, &review, &err), CF_OK);
+    const cf_template *tpl = cf_review_template(review);
+    cf_edit edits[] = {
+        {.cell = (size_t)cf_template_find_cell(tpl, "requests.results_total.natural"), .kind = CF_EDIT_SET,
+         .value = cf_decimal_from_int(2)},
+        {.cell = (size_t)cf_template_find_cell(tpl, "requests.results_total.total"), .kind = CF_EDIT_SET,
+         .value = cf_decimal_from_int(2)},
+        {.cell = (size_t)cf_template_find_cell(tpl, "requests.new.natural"), .kind = CF_EDIT_NOTE,
+         .note = "与原文第54行核对一致, \"两件\""},
+    };
+    cr_assert_eq(cf_review_apply(review, "fix", "总计漏填", edits, 3, &err), CF_OK);
+}
+
+static void cleanup(void)
+{
+    cf_review_free(review);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    cr_assert_eq(system(cmd), 0);
+}
+
+static char *render(cf_export_format f)
+{
+    char *out;
+    size_t len;
+    cf_error err;
+    cr_assert_eq(cf_export_render(review, f, &out, &len, &err), CF_OK);
+    cr_assert_eq(strlen(out), len);
+    return out;
+}
+
+TestSuite(export, .init = reviewed_seed, .fini = cleanup);
+
+Test(export, json_keeps_the_check_ids_and_adds_state_and_note)
+{
+    char *out = render(CF_EXPORT_JSON);
+    cr_assert_not_null(strstr(out, "\"requests.results_total.natural\":\t2"), "%.400s", out);
+    cr_assert_not_null(strstr(out, "\"state\":\t\"corrected\""));
+    cr_assert_not_null(strstr(out, "与原文第54行核对一致"));
+    cr_assert_not_null(strstr(out, "\"appeals.review.upheld\":\tnull"));
+    cr_assert_not_null(strstr(out, "\"violations\":\t[]"), "seed 002 has no broken rule once corrected");
+    cf_free(out);
+}
+
+Test(export, csv_has_a_bom_and_one_quoted_row_per_cell)
+{
+    char *out = render(CF_EXPORT_CSV);
+    cr_assert_eq(memcmp(out, "\xEF\xBB\xBF" "id,table,row,column,value,extracted,state,note\r\n", 3 + 47), 0);
+    size_t rows = 0;
+    for (char *p = out; *p; p++)
+        rows += *p == '\n';
+    cr_assert_eq(rows, 1 + cf_review_cell_count(review));
+    cr_assert_not_null(strstr(out, "requests.results_total.natural,收到和处理政府信息公开申请情况,（七）总计,自然人,2,0,corrected,\r\n"), "%s", out);
+    /* a note with a comma and quotes is quoted, quotes doubled */
+    cr_assert_not_null(strstr(out, ",\"与原文第54行核对一致, \"\"两件\"\"\"\r\n"));
+    cf_free(out);
+}
+
+Test(export, markdown_renders_the_national_layout)
+{
+    char *out = render(CF_EXPORT_MD);
+    cr_assert_not_null(strstr(out, "## 三、收到和处理政府信息公开申请情况"));
+    cr_assert_not_null(strstr(out, "| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"));
+    cr_assert_not_null(strstr(out, "| （七）总计 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |"), "%s", out);
+    cr_assert_not_null(strstr(out, "| 行政许可 | 22 | 36 | 58 |"));
+    /* the missing 行政复议 cells stay blank, never 0 */
+    cr_assert_not_null(strstr(out, "|  |  |  |  |  | 0 |"), "%s", out);
+    cf_free(out);
+}
+
+Test(export, xlsx_is_a_workbook_with_a_sheet_per_table_and_the_note_as_a_comment)
+{
+    char path[128], cmd[512];
+    snprintf(path, sizeof path, "%s/out.xlsx", dir);
+    cf_error err;
+    cr_assert_eq(cf_export_write(review, CF_EXPORT_XLSX, path, NULL, &err), CF_OK, "%s", err.message);
+    snprintf(cmd, sizeof cmd, "cd %s && unzip -o -q out.xlsx -d x && ls x/xl/worksheets/sheet3.xml >/dev/null && "
+                              "grep -q '与原文第54行核对一致' x/xl/comments1.xml && grep -q '（七）总计' x/xl/sharedStrings.xml && "
+                              "grep -q 'FFFF66' x/xl/styles.xml", dir);
+    cr_assert_eq(system(cmd), 0, "the workbook lacks its sheets, note, labels or the corrected colour");
+    snprintf(cmd, sizeof cmd, "ls %s | grep -q building", dir);
+    cr_assert_neq(system(cmd), 0, "a half-built workbook was left behind");
+}
+
+Test(export, an_unwritable_folder_is_a_clear_error)
+{
+    cf_error err;
+    cr_assert_eq(cf_export_write(review, CF_EXPORT_CSV, "/nonexistent-folder/out.csv", NULL, &err), CF_ERR_IO);
+    cr_assert_not_null(strstr(err.file, "/nonexistent-folder/out.csv"));
+}
