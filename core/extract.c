@@ -36,6 +36,7 @@ typedef struct {
     size_t byte_start, byte_end; /* in the decoded text */
     size_t note_start, note_end; /* in the decoded text; equal when none */
     size_t key_start, key_end;   /* TEXT: its compact key in the region's key buffer */
+    long field;                  /* index of its tab-separated field in the line; -1 when the line has no tabs */
 } token;
 
 typedef struct {
@@ -62,6 +63,8 @@ typedef struct {
     cf_norm_line norm;
     size_t norm_line; /* the source line ex->norm holds */
     cf_item_list items;
+    long colpos[64];  /* the tab field under each column's heading in the current region */
+    bool colpos_ok;   /* every column's heading was found, left to right */
 } extractor;
 
 /* ---------- small helpers ---------- */
@@ -126,6 +129,20 @@ static const char *find_last(const char *hay, size_t hay_len, const char *needle
 
 /* ---------- tokenising a region ---------- */
 
+/* The tab field of source line `line` holding decoded byte `byte`; -1 when the line has no tabs or pipes decide. */
+static long field_of(const cf_text *text, size_t line, size_t byte)
+{
+    size_t len;
+    const char *s = cf_text_line(text, line, &len);
+    if (!memchr(s, '\t', len) || memchr(s, '|', len))
+        return -1;
+    size_t start = cf_text_line_offset(text, line);
+    long field = 0;
+    for (size_t i = start; i < byte && i - start < len; i++)
+        field += cf_text_data(text)[i] == '\t';
+    return field;
+}
+
 static bool push_token(extractor *ex, token_stream *ts, const token *t)
 {
     if (ts->count == ts->cap) {
@@ -157,6 +174,7 @@ static bool lex_piece(extractor *ex, token_stream *ts, size_t line, size_t start
         t.line = line;
         t.byte_start = base + ex->norm.origin[start + it->start];
         t.byte_end = base + ex->norm.origin[start + it->end];
+        t.field = field_of(ex->text, line, t.byte_start);
         if (it->note_end > it->note_start) {
             t.note_start = base + ex->norm.origin[start + it->note_start];
             t.note_end = base + ex->norm.origin[start + it->note_end];
@@ -182,6 +200,7 @@ static bool push_empty(extractor *ex, token_stream *ts, size_t line, size_t norm
     t.kind = CF_ITEM_EMPTY;
     t.line = line;
     t.byte_start = t.byte_end = cf_text_line_offset(ex->text, line) + ex->norm.origin[norm_offset];
+    t.field = field_of(ex->text, line, t.byte_start);
     return push_token(ex, ts, &t);
 }
 
@@ -387,15 +406,21 @@ static void reconcile(const token *run, size_t n, size_t want, long *slots, bool
         return;
     }
     size_t lo = 0, hi = n;
-    size_t trimmed = 0;
+    size_t trimmed = 0; /* blanks dropped from the lines of the values (other lines' blanks are theirs) */
+    size_t first_line = 0, last_line = 0;
+    for (size_t i = 0; i < n; i++)
+        if (run[i].kind != CF_ITEM_EMPTY) {
+            if (first_line == 0)
+                first_line = run[i].line + 1;
+            last_line = run[i].line + 1;
+        }
     while (hi - lo > want && run[hi - 1].kind == CF_ITEM_EMPTY) {
         hi--;
-        trimmed++;
+        trimmed += run[hi].line + 1 == last_line;
     }
     while (hi - lo > want && run[lo].kind == CF_ITEM_EMPTY) {
-        lo++;
-        trimmed++;
-        *inferred = true; /* a leading blank may be a merged label cell or a missing first value */
+        trimmed += run[lo].line + 1 == first_line;
+        lo++; /* a leading blank: a merged label cell, or a missing first value */
     }
     if (hi - lo < want)
         *inferred = true; /* fewer fields than columns: which one is missing is a guess */
@@ -414,6 +439,52 @@ static void reconcile(const token *run, size_t n, size_t want, long *slots, bool
     }
 }
 
+/* A tab row with blanks: when every value sits in the field under its own column heading,
+ * the headings say which cells are blank. False when they do not (merged cells shift fields). */
+static bool place_by_heading(const extractor *ex, const cf_row_def *r, const token *run, size_t n, long *slots)
+{
+    size_t want = r->column_count;
+    if (!ex->colpos_ok || want > 64)
+        return false;
+    size_t filled = 0;
+    size_t line = 0;
+    bool have_line = false;
+    for (size_t i = 0; i < n; i++) {
+        if (run[i].kind == CF_ITEM_EMPTY)
+            continue;
+        filled++;
+        if (run[i].field < 0 || (have_line && run[i].line != line))
+            return false;
+        line = run[i].line;
+        have_line = true;
+    }
+    if (filled == 0 || filled >= want)
+        return false;
+    long mine[64];
+    for (size_t c = 0; c < want; c++)
+        mine[c] = -1;
+    long last = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (run[i].kind == CF_ITEM_EMPTY && (run[i].line != line || run[i].field < 0))
+            continue;
+        long c = -1;
+        for (size_t k = 0; k < want; k++)
+            if (ex->colpos[r->columns[k]] == run[i].field)
+                c = (long)k;
+        if (c < 0) {
+            if (run[i].kind != CF_ITEM_EMPTY)
+                return false; /* a value under no heading of this row */
+            continue;
+        }
+        if (c <= last)
+            return false;
+        mine[c] = (long)i;
+        last = c;
+    }
+    memcpy(slots, mine, want * sizeof *slots);
+    return true;
+}
+
 static bool assign_row(extractor *ex, size_t table, size_t row, const token *run, size_t n, size_t label_line)
 {
     const cf_template *tpl = ex->report->tpl;
@@ -424,6 +495,9 @@ static bool assign_row(extractor *ex, size_t table, size_t row, const token *run
     bool inferred;
     size_t extra;
     reconcile(run, n, want, slots, &inferred, &extra);
+    /* blanks at both ends of a tab row: padding and blank cells look alike; the fields under the
+     * column headings are a better guess, though merged cells can shift them, so it stays a guess */
+    bool by_heading = inferred && !extra && place_by_heading(ex, r, run, n, slots);
     size_t filled = 0;
     for (size_t c = 0; c < want; c++) {
         if (!fill_cell(ex, r->first_cell + c, slots[c] >= 0 ? &run[slots[c]] : NULL, inferred, label_line))
@@ -432,8 +506,9 @@ static bool assign_row(extractor *ex, size_t table, size_t row, const token *run
     }
     if (inferred && filled < want &&
         !warn(ex, run[0].line + 1, (long)r->first_cell,
-              "%s %s: %zu value%s for %zu columns; which columns are blank is a guess, check the row",
-              t->number, r->short_label, filled, filled == 1 ? "" : "s", want))
+              "%s %s: %zu value%s for %zu columns; which columns are blank is a guess%s, check the row",
+              t->number, r->short_label, filled, filled == 1 ? "" : "s", want,
+              by_heading ? " (taken from the column headings)" : ""))
         return false;
     if (extra)
         return warn(ex, run[0].line + 1, (long)r->first_cell,
@@ -547,12 +622,32 @@ static bool split_run(const cf_table_def *t, const label_match *labels, size_t n
     return true;
 }
 
+/* How well a region reads as table t: cells that got a value count most, rows found by label next. */
+static size_t region_score(const cf_report *r, const cf_table_def *t)
+{
+    size_t values = 0, found = 0;
+    for (size_t i = 0; i < t->cell_count; i++) {
+        const cf_cell *c = &r->cells[t->first_cell + i];
+        values += c->state != CF_CELL_MISSING;
+        found += c->line != 0 || c->label_line != 0;
+    }
+    return values * 1024 + found;
+}
+
 static size_t count_found(const cf_report *r, const cf_table_def *t)
 {
     size_t found = 0;
     for (size_t i = 0; i < t->cell_count; i++)
         found += r->cells[t->first_cell + i].line != 0 || r->cells[t->first_cell + i].label_line != 0;
     return found;
+}
+
+static size_t count_filled(const token *run, size_t n)
+{
+    size_t filled = 0;
+    for (size_t i = 0; i < n; i++)
+        filled += run[i].kind != CF_ITEM_EMPTY;
+    return filled;
 }
 
 static bool has_value(const token *run, size_t n)
@@ -640,6 +735,25 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                                 line_of_key(ts, seg_first, i, labels[l].start)))
                     return false;
             }
+        } else if (nlabels > 1 && count_filled(run, n) > t->rows[labels[nlabels - 1].row].column_count) {
+            /* several labels, then more values than the last row holds, and they do not split by
+             * line or evenly: which value belongs where cannot be told; never hand them to one row */
+            size_t want = 0;
+            for (size_t l = 0; l < nlabels; l++) {
+                const cf_row_def *rd = &t->rows[labels[l].row];
+                taken[labels[l].row] = true;
+                want += rd->column_count;
+                size_t label_line = line_of_key(ts, seg_first, i, labels[l].start);
+                for (size_t c = 0; c < rd->column_count; c++)
+                    if (!fill_cell(ex, rd->first_cell + c, NULL, true, label_line))
+                        return false;
+            }
+            if (!warn(ex, run[0].line + 1, (long)t->rows[labels[0].row].first_cell,
+                      "%s %s … %s: %zu values for %zu cells; which value belongs to which cell cannot be "
+                      "told, so they are left unread",
+                      t->number, t->rows[labels[0].row].short_label,
+                      t->rows[labels[nlabels - 1].row].short_label, count_filled(run, n), want))
+                return false;
         } else if (nlabels > 0) {
             const label_match *m = &labels[nlabels - 1];
             taken[m->row] = true;
@@ -663,6 +777,50 @@ static void reset_table(cf_report *r, const cf_table_def *t)
     }
 }
 
+/* Tab layouts: the field under each column heading ("\t\t自然人\t…", "\t\t\t商业企业\t科研机构…"),
+ * taken from the first cell whose words are exactly a column's label. */
+static bool find_column_fields(extractor *ex, const cf_table_def *t, const token_stream *ts)
+{
+    ex->colpos_ok = false;
+    if (t->column_count > 64)
+        return true;
+    for (size_t c = 0; c < t->column_count; c++)
+        ex->colpos[c] = -1;
+    cf_buf key;
+    cf_buf_init(&key);
+    for (size_t i = 0; i < ts->count; i++) {
+        const token *tk = &ts->items[i];
+        if (tk->kind != CF_ITEM_TEXT || tk->field < 0)
+            continue;
+        const char *k = ts->keys.data + tk->key_start;
+        size_t kl = tk->key_end - tk->key_start;
+        for (size_t c = 0; c < t->column_count; c++) {
+            if (ex->colpos[c] >= 0)
+                continue;
+            const char *names[2] = {t->columns[c].label, t->columns[c].short_label};
+            bool hit = false;
+            for (size_t n = 0; n < 2 && !hit; n++) {
+                key.len = 0;
+                if (!cf_compact_append(&key, names[n], strlen(names[n]))) {
+                    cf_buf_release(&key);
+                    return oom(ex);
+                }
+                hit = key.len == kl && memcmp(key.data, k, kl) == 0;
+            }
+            if (hit) {
+                ex->colpos[c] = tk->field;
+                break;
+            }
+        }
+    }
+    cf_buf_release(&key);
+    ex->colpos_ok = true;
+    for (size_t c = 0; c < t->column_count; c++)
+        if (ex->colpos[c] < 0 || (c > 0 && ex->colpos[c] <= ex->colpos[c - 1]))
+            ex->colpos_ok = false;
+    return true;
+}
+
 static bool extract_table(extractor *ex, size_t table, size_t first, size_t end)
 {
     const cf_table_def *t = cf_template_table(ex->report->tpl, table);
@@ -670,6 +828,7 @@ static bool extract_table(extractor *ex, size_t table, size_t first, size_t end)
     memset(&ts, 0, sizeof ts);
     cf_buf_init(&ts.keys);
     bool ok = tokenize_region(ex, first, end, &ts);
+    ok = ok && find_column_fields(ex, t, &ts);
     reset_table(ex->report, t);
     bool done = false;
     if (ok && t->flat)
@@ -795,7 +954,7 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
             if (!extract_table(ex, t, first, end))
                 return false;
             drop_warnings(ex->report, mark); /* a trial: only the region kept may warn */
-            size_t found = count_found(ex->report, td);
+            size_t found = region_score(ex->report, td);
             if (found > best_found || best_end == 0) {
                 best_found = found;
                 best_first = first;
