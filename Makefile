@@ -50,25 +50,34 @@ GEN_EMBED := $(BUILD)/gen/builtin_templates.S
 .PHONY: all deps test unit cli run clean
 all: $(BUILD)/crossfoot
 
-# Every template file is embedded so the binary runs from any folder; adding a file needs no code.
-$(GEN_EMBED): $(TEMPLATES) Makefile
+THEMES := $(wildcard themes/*.yaml)
+
+# Every template and theme file is embedded so the binary runs from any folder; adding a
+# file needs no code. Each set becomes a table of {name, first byte, end} named SYMBOL.
+# $(1) = symbol, $(2) = files
+define embed_table
+	printf '\t.section .rodata\n'; i=0; \
+	for f in $(2); do \
+	  printf '$(1)_name_%d:\n\t.asciz "%s"\n$(1)_data_%d:\n\t.incbin "%s"\n$(1)_end_%d:\n\t.byte 0\n' \
+	    $$i "$$(basename $$f .yaml)" $$i "$$f" $$i; i=$$((i+1)); done; \
+	printf '\t.section .data.rel.ro\n\t.balign 8\n\t.globl $(1)\n$(1):\n'; \
+	i=0; for f in $(2); do \
+	  printf '\t.quad $(1)_name_%d, $(1)_data_%d, $(1)_end_%d\n' $$i $$i $$i; i=$$((i+1)); done; \
+	printf '\t.quad 0, 0, 0\n\t.globl $(1)_count\n\t.balign 8\n$(1)_count:\n\t.quad %d\n' $$i;
+endef
+
+$(GEN_EMBED): $(TEMPLATES) $(THEMES) Makefile
 	@mkdir -p $(dir $@)
-	@{ printf '\t.section .rodata\n'; i=0; \
-	  for f in $(TEMPLATES); do \
-	    printf 'cf_tpl_name_%d:\n\t.asciz "%s"\ncf_tpl_data_%d:\n\t.incbin "%s"\ncf_tpl_end_%d:\n\t.byte 0\n' \
-	      $$i "$$(basename $$f .yaml)" $$i "$$f" $$i; i=$$((i+1)); done; \
-	  printf '\t.section .data.rel.ro\n\t.balign 8\n\t.globl cf_builtin_templates\ncf_builtin_templates:\n'; \
-	  i=0; for f in $(TEMPLATES); do \
-	    printf '\t.quad cf_tpl_name_%d, cf_tpl_data_%d, cf_tpl_end_%d\n' $$i $$i $$i; i=$$((i+1)); done; \
-	  printf '\t.globl cf_builtin_template_count\n\t.balign 8\ncf_builtin_template_count:\n\t.quad %d\n' $$i; \
-	  printf '\t.section .note.GNU-stack,"",@progbits\n'; } > $@
+	@{ $(call embed_table,cf_builtin_templates,$(TEMPLATES)) \
+	   $(call embed_table,cf_builtin_themes,$(THEMES)) \
+	   printf '\t.section .note.GNU-stack,"",@progbits\n'; } > $@
 
 # $(1) = variant (rel|san), $(2) = CFLAGS
 define variant
 $(BUILD)/$(1)/%.o: %.c
 	@mkdir -p $$(dir $$@)
 	$$(CC) $(2) -MMD -MP -c $$< -o $$@
-$(BUILD)/$(1)/builtin_templates.o: $(GEN_EMBED) $(TEMPLATES)
+$(BUILD)/$(1)/builtin_templates.o: $(GEN_EMBED) $(TEMPLATES) $(THEMES)
 	@mkdir -p $$(dir $$@)
 	$$(CC) -c $$< -o $$@
 $(1)_CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/$(1)/%.o) $(BUILD)/$(1)/builtin_templates.o

@@ -28,7 +28,7 @@ typedef struct {
     const char *name, *data, *end;
 } builtin_entry;
 extern const builtin_entry cf_builtin_templates[];
-extern const size_t cf_builtin_template_count;
+extern const size_t cf_builtin_templates_count;
 
 typedef struct {
     const char *name;
@@ -601,10 +601,10 @@ cf_status cf_template_load_builtin(cf_template ***out, size_t *count, cf_error *
 {
     *out = NULL;
     *count = 0;
-    cf_template **list = cf_calloc(cf_builtin_template_count + 1, sizeof *list);
+    cf_template **list = cf_calloc(cf_builtin_templates_count + 1, sizeof *list);
     if (!list)
         return cf_error_nomem(err, "built-in templates");
-    for (size_t i = 0; i < cf_builtin_template_count; i++) {
+    for (size_t i = 0; i < cf_builtin_templates_count; i++) {
         const builtin_entry *e = &cf_builtin_templates[i];
         char name[128];
         snprintf(name, sizeof name, "(built-in) %s.yaml", e->name);
@@ -617,7 +617,7 @@ cf_status cf_template_load_builtin(cf_template ***out, size_t *count, cf_error *
         }
     }
     *out = list;
-    *count = cf_builtin_template_count;
+    *count = cf_builtin_templates_count;
     return CF_OK;
 }
 
