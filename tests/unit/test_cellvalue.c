@@ -1,0 +1,224 @@
+/* Cell kinds: what the text of one table cell says. */
+#include "cf_test.h"
+
+#include "cellvalue.h"
+
+static cf_item it;
+static char note[64];
+
+static bool parse(const char *s) { return cf_cell_parse(s, &it, note, sizeof note); }
+
+static const char *value(void)
+{
+    static char buf[32];
+    return cf_decimal_format(it.value, buf);
+}
+
+Test(cellvalue, plain_numbers)
+{
+    cr_assert(parse("12"));
+    cr_expect_eq(it.kind, CF_ITEM_NUMBER);
+    cr_expect_str_eq(value(), "12");
+    cr_assert(parse(" 0 "));
+    cr_expect_str_eq(value(), "0");
+    cr_assert(parse("１，０３６"));
+    cr_expect_str_eq(value(), "1036");
+    cr_assert(parse("888.0113"));
+    cr_expect_str_eq(value(), "888.0113");
+}
+
+Test(cellvalue, not_applicable_is_never_zero)
+{
+    const char *na[] = {"/", "-", "—", "——", "－", "／", " / "};
+    for (size_t i = 0; i < sizeof na / sizeof *na; i++) {
+        cr_assert(parse(na[i]), "'%s'", na[i]);
+        cr_expect_eq(it.kind, CF_ITEM_NA, "'%s' is not applicable", na[i]);
+        cr_expect_eq(it.value.coef, 0);
+    }
+}
+
+Test(cellvalue, blank)
+{
+    cr_expect(parse(""));
+    cr_expect_eq(it.kind, CF_ITEM_EMPTY);
+    cr_expect(parse(" \xE3\x80\x80 "));
+    cr_expect_eq(it.kind, CF_ITEM_EMPTY);
+}
+
+Test(cellvalue, number_with_a_note_keeps_the_note)
+{
+    cr_assert(parse("22（其中修订16件）"));
+    cr_expect_eq(it.kind, CF_ITEM_NUMBER);
+    cr_expect_str_eq(value(), "22");
+    cr_expect_str_eq(note, "其中修订16件");
+    cr_assert(parse("22 (其中修订16件)"));
+    cr_expect_str_eq(value(), "22");
+    cr_expect_str_eq(note, "其中修订16件");
+}
+
+Test(cellvalue, units)
+{
+    cr_assert(parse("5万元"));
+    cr_expect_str_eq(value(), "5");
+    cr_expect_str_eq(it.unit, "万元");
+    cr_assert(parse("251000元"));
+    cr_expect_str_eq(value(), "251000");
+    cr_expect_str_eq(it.unit, "元");
+    cr_assert(parse("3 件"));
+    cr_expect_str_eq(value(), "3");
+    cr_expect_str_eq(it.unit, "件");
+    cr_assert(parse("12.5 万元"));
+    cr_expect_str_eq(value(), "12.5");
+}
+
+Test(cellvalue, signed_changes)
+{
+    cr_assert(parse("增加 36 件"));
+    cr_expect_str_eq(value(), "36");
+    cr_expect(it.signed_word);
+    cr_assert(parse("减少 3 件"));
+    cr_expect_str_eq(value(), "-3");
+    cr_assert(parse("减少3件"));
+    cr_expect_str_eq(value(), "-3");
+    cr_assert(parse("增36"));
+    cr_expect_str_eq(value(), "36");
+    cr_assert(parse("+1036"));
+    cr_expect_str_eq(value(), "1036");
+    cr_expect(it.signed_word);
+    cr_assert(parse("-3"));
+    cr_expect_str_eq(value(), "-3");
+    cr_assert(parse("减少 0 件"));
+    cr_expect_str_eq(value(), "0");
+}
+
+Test(cellvalue, numbered_labels_are_text)
+{
+    const char *text[] = {"1.", "1.属于国家秘密", "3.其他", "2022年度", "第二十条", "3.2.1", "1、", "(一)"};
+    for (size_t i = 0; i < sizeof text / sizeof *text; i++) {
+        cr_expect_not(parse(text[i]), "'%s' is not a value", text[i]);
+        cr_expect_eq(it.kind, CF_ITEM_TEXT, "'%s' is text (kind %d)", text[i], it.kind);
+    }
+}
+
+Test(cellvalue, numbers_that_cannot_be_held_exactly_are_invalid)
+{
+    const char *bad[] = {"99999999999999999999", "1e30", "1E+30", "2.5e-3", "0.0000000001"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        cr_assert(parse(bad[i]), "'%s' is one value", bad[i]);
+        cr_expect_eq(it.kind, CF_ITEM_BAD, "'%s' is invalid, not a wrong number (kind %d)", bad[i], it.kind);
+    }
+}
+
+Test(cellvalue, two_values_are_not_one_cell)
+{
+    cr_expect_not(parse("1 2"));
+    cr_expect_eq(it.kind, CF_ITEM_TEXT);
+}
+
+Test(cellvalue, lexing_a_line_into_words_and_values)
+{
+    const char *s = "行政许可 22 增加 36 件 58";
+    cf_item_list list;
+    cf_item_list_init(&list);
+    cr_assert(cf_lex_field(s, strlen(s), &list));
+    cr_assert_eq(list.count, 4);
+    cr_expect_eq(list.items[0].kind, CF_ITEM_TEXT);
+    cr_expect_eq(list.items[1].kind, CF_ITEM_NUMBER);
+    cr_expect_eq(list.items[2].kind, CF_ITEM_NUMBER);
+    cr_expect_eq(list.items[2].value.coef, 36);
+    cr_expect_str_eq(list.items[2].unit, "件");
+    cr_expect_eq(list.items[3].value.coef, 58);
+    /* positions point at the text */
+    cr_expect_eq(strncmp(s + list.items[2].start, "增加 36 件", list.items[2].end - list.items[2].start), 0);
+    cf_item_list_release(&list);
+}
+
+/* ---------- the same kinds seen through extraction (a user sees cells and warnings) ---------- */
+
+static const char HEAD[] = "二、主动公开政府信息情况\n"
+                           "信息内容 本年制发件数 本年废止件数 现行有效件数\n";
+static const char TAIL[] = "三、收到和处理政府信息公开申请情况\n"
+                           "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n"
+                           "五、存在的主要问题及改进情况\n";
+
+static void read_active(cft_doc *d, const char *rows)
+{
+    static char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s", HEAD, rows, TAIL);
+    cft_read(d, buf);
+}
+
+Test(cellvalue, extraction_keeps_not_applicable_apart_from_zero)
+{
+    cft_doc d;
+    read_active(&d, "规章 / 0 —\n行政规范性文件 - 22（其中修订16件） 3\n");
+    cft_expect_row(&d, "active", "regulations", "n/a 0 n/a");
+    cft_expect_row(&d, "active", "normative_docs", "n/a 22 3");
+    const cf_cell *c = cft_cell(&d, "active.normative_docs.repealed");
+    cr_expect_str_eq(c->note ? c->note : "(none)", "其中修订16件");
+    cft_release(&d);
+}
+
+Test(cellvalue, amount_in_yuan_in_a_wanyuan_column_is_flagged_by_cell)
+{
+    cft_doc d;
+    read_active(&d, "规章 0 0 0\n本年收费金额（单位：万元）\n行政事业性收费 251000元\n");
+    cft_expect(&d, "active.fees.amount", "251000"); /* as printed, never converted */
+    const cf_warning *w = cft_warning(&d, "active.fees.amount");
+    cr_assert_not_null(w, "no warning names the cell: %s", cft_warnings(&d));
+    cr_expect(strstr(w->message, "元") && strstr(w->message, "万元"), "%s", w->message);
+    cr_expect_eq(w->cell, cf_template_find_cell(d.tpl, "active.fees.amount"));
+    cft_release(&d);
+}
+
+Test(cellvalue, amount_in_wanyuan_is_not_flagged)
+{
+    cft_doc d;
+    read_active(&d, "规章 0 0 0\n行政事业性收费 5万元\n");
+    cft_expect(&d, "active.fees.amount", "5");
+    cr_expect_null(cft_warning(&d, "active.fees.amount"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(cellvalue, decimal_amount_is_exact)
+{
+    cft_doc d;
+    read_active(&d, "规章 0 0 0\n行政事业性收费 888.0113\n");
+    const cf_cell *c = cft_cell(&d, "active.fees.amount");
+    cr_assert_eq(c->state, CF_CELL_NUMBER);
+    cr_expect_eq(c->value.coef, 8880113);
+    cr_expect_eq(c->value.scale, 4);
+    cft_release(&d);
+}
+
+Test(cellvalue, decimals_in_a_count_column_are_flagged)
+{
+    cft_doc d;
+    read_active(&d, "规章 1.5 0 0\n");
+    const cf_warning *w = cft_warning(&d, "active.regulations.issued");
+    cr_expect_not_null(w, "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(cellvalue, huge_numbers_are_invalid_with_a_warning)
+{
+    cft_doc d;
+    read_active(&d, "规章 99999999999999999999 1e30 0\n");
+    cft_expect_row(&d, "active", "regulations", "invalid invalid 0");
+    cr_expect_not_null(cft_warning(&d, "active.regulations.issued"), "%s", cft_warnings(&d));
+    cr_expect_not_null(cft_warning(&d, "active.regulations.repealed"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(cellvalue, numbered_labels_never_become_values)
+{
+    /* "1." on its own and "1.属于国家秘密" are labels; the row's values follow */
+    cft_doc d;
+    cft_read(&d, "三、收到和处理政府信息公开申请情况\n"
+                 "（三）不予公开\n1.\n属于国家秘密 5 0 0 0 0 0 5\n"
+                 "2.其他法律行政法规禁止公开 1 0 0 0 0 0 1\n"
+                 "五、存在的主要问题及改进情况\n");
+    cft_expect_row(&d, "requests", "denied_secret", "5 0 0 0 0 0 5");
+    cft_expect_row(&d, "requests", "denied_law", "1 0 0 0 0 0 1");
+    cft_release(&d);
+}

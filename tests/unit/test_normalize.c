@@ -1,0 +1,136 @@
+/* Normalisation: the view of a line that matching works on, and the map back to the source bytes. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "buf.h"
+#include "normalize.h"
+
+static cf_norm_line norm;
+
+static void setup(void) { cf_norm_line_init(&norm); }
+static void teardown(void) { cf_norm_line_release(&norm); }
+
+static const char *n(const char *src)
+{
+    cr_assert(cf_normalize_line(src, strlen(src), &norm));
+    cr_assert_eq(strlen(norm.text), norm.len);
+    return norm.text;
+}
+
+TestSuite(normalize, .init = setup, .fini = teardown);
+
+Test(normalize, full_width_digits_letters_and_brackets)
+{
+    cr_expect_str_eq(n("０１２３４５６７８９"), "0123456789");
+    cr_expect_str_eq(n("（一）予以公开　１２"), "(一)予以公开 12");
+    cr_expect_str_eq(n("ＡＢｃ，："), "ABc,:");
+    cr_expect_str_eq(n("－３"), "-3");
+    cr_expect_str_eq(n("\xE2\x88\x92" "3"), "-3"); /* U+2212 minus */
+}
+
+Test(normalize, spaces_of_every_kind)
+{
+    cr_expect_str_eq(n("规章\xE3\x80\x80" "0"), "规章 0");   /* U+3000 */
+    cr_expect_str_eq(n("规章\xC2\xA0" "0"), "规章 0");        /* NBSP */
+    cr_expect_str_eq(n("规章&nbsp;0"), "规章 0");
+    cr_expect_str_eq(n("规章&NBSP;&#160;0"), "规章  0");
+    cr_expect_str_eq(n("规\xE2\x80\x8B章"), "规章"); /* zero-width space goes */
+    cr_expect_str_eq(n("规章\r"), "规章");
+    cr_expect_str_eq(n("a\tb"), "a\tb"); /* tabs separate fields: kept */
+}
+
+Test(normalize, word_artefacts_go)
+{
+    cr_expect_str_eq(n("[bookmark: _GoBack]0"), "0");
+    cr_expect_str_eq(n("\t[bookmark: _GoBack]12\t3"), "\t12\t3");
+    /* an unclosed one is text, not an artefact */
+    cr_expect_str_eq(n("[bookmark: x"), "[bookmark: x");
+}
+
+Test(normalize, page_markers_are_dropped)
+{
+    const char *markers[] = {"- 4 -", "— 5 —", "第 4 页", "第4页", "  -12-  ", "第 4 页 / 共 12 页", "第4页共12页", "– 6 –"};
+    for (size_t i = 0; i < sizeof markers / sizeof *markers; i++) {
+        n(markers[i]);
+        cr_expect(norm.dropped, "'%s' is a page marker", markers[i]);
+        cr_expect_eq(norm.len, 0);
+    }
+    /* numbers and words that only look alike are kept */
+    const char *kept[] = {"-3", "- 4", "第 4 项", "第二十条第（五）项", "— 5 — 6", "4 - 5", "— 12345 —"};
+    for (size_t i = 0; i < sizeof kept / sizeof *kept; i++) {
+        n(kept[i]);
+        cr_expect_not(norm.dropped, "'%s' is not a page marker", kept[i]);
+        cr_expect_gt(norm.len, 0);
+    }
+}
+
+Test(normalize, rule_lines_are_dropped)
+{
+    const char *rules[] = {"|---|---|", "|:---|---:|:---:|", "+----+----+", "├──┼──┤", "=====", "----", "| --- | --- |"};
+    for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
+        n(rules[i]);
+        cr_expect(norm.dropped, "'%s' is a rule line", rules[i]);
+    }
+    n("| - | 0 |");
+    cr_expect_not(norm.dropped, "a row with a '-' cell is not a rule");
+    n("--");
+    cr_expect_not(norm.dropped);
+}
+
+Test(normalize, box_drawing_verticals_become_bars)
+{
+    cr_expect_str_eq(n("│规章│0│"), "|规章|0|");
+    cr_expect_str_eq(n("规章｜0"), "规章|0");
+}
+
+Test(normalize, origin_maps_every_byte_back_to_its_source)
+{
+    const char *src = "（一）\xE3\x80\x80" "１２&nbsp;3";
+    n(src);
+    cr_assert_str_eq(norm.text, "(一) 12 3");
+    /* '(' came from the 3-byte （ at 0; '一' from byte 3; ' ' from U+3000 at 9 */
+    cr_expect_eq(norm.origin[0], 0);
+    cr_expect_eq(norm.origin[1], 3);
+    cr_expect_eq(norm.origin[4], 6); /* ')' */
+    cr_expect_eq(norm.origin[5], 9);
+    cr_expect_eq(norm.origin[6], 12); /* '1' from １ */
+    cr_expect_eq(norm.origin[7], 15);
+    cr_expect_eq(norm.origin[8], 18); /* ' ' from &nbsp; */
+    cr_expect_eq(norm.origin[9], 24); /* '3' */
+    cr_expect_eq(norm.origin[norm.len], strlen(src));
+    /* the source bytes of a value are the original ones */
+    cr_expect_eq(memcmp(src + norm.origin[6], "１２", 6), 0);
+}
+
+Test(normalize, origin_skips_what_was_dropped)
+{
+    const char *src = "\t[bookmark: _GoBack]7";
+    n(src);
+    cr_assert_str_eq(norm.text, "\t7");
+    cr_expect_eq(norm.origin[1], strlen("\t[bookmark: _GoBack]"));
+}
+
+Test(normalize, invalid_bytes_stand_for_nothing_a_match_could_use)
+{
+    const char src[] = {'a', (char)0xFF, 'b', 0};
+    cr_expect_str_eq(n(src), "a b");
+    cr_expect_eq(norm.origin[2], 2);
+}
+
+Test(normalize, reuse_of_the_buffer_for_a_shorter_line)
+{
+    n("一、本年新收政府信息公开申请数量 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20");
+    cr_expect_str_eq(n("规章"), "规章");
+    cr_expect_not(norm.dropped);
+}
+
+Test(normalize, compact_key_keeps_ideographs_letters_digits)
+{
+    cf_buf b;
+    cf_buf_init(&b);
+    const char *s = "（二）部分公开（区分处理的，只计这一情形）  3.危及“三安全一稳定” A1";
+    cr_assert(cf_compact_append(&b, s, strlen(s)));
+    cr_assert(cf_buf_append(&b, "", 0));
+    cr_expect_str_eq(b.data, "二部分公开区分处理的只计这一情形3危及三安全一稳定A1");
+    cf_buf_release(&b);
+}
