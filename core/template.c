@@ -389,11 +389,16 @@ static bool expand_side(loader *ld, cf_template *tpl, size_t t, bool per_column,
     for (size_t i = 0; i < count; i++) {
         long r = per_column ? find_row(table, names[i]) : (long)fixed;
         long c = per_column ? (long)fixed : find_column(table, names[i]);
+        /* point at the entry itself when the list is a YAML sequence */
+        yaml_node_t *entry = where;
+        if (where && where->type == YAML_SEQUENCE_NODE &&
+            where->data.sequence.items.start + i < where->data.sequence.items.top)
+            entry = yaml_document_get_node(ld->doc, where->data.sequence.items.start[i]);
         if (r < 0 || c < 0)
-            return fail(ld, where, per_column ? "unknown row '%s'" : "unknown column '%s'", names[i]);
+            return fail(ld, entry, per_column ? "unknown row '%s'" : "unknown column '%s'", names[i]);
         long cell = cell_at(tpl, t, (size_t)r, (size_t)c);
         if (cell < 0)
-            return fail(ld, where, "the rule names '%s', which has no cell there", names[i]);
+            return fail(ld, entry, "the rule names '%s', which has no cell there", names[i]);
         (*cells)[i] = (size_t)cell;
         const char *ref = per_column ? table->rows[r].ref : table->columns[c].short_label;
         if (!((*refs)[i] = cf_strdup(ref)))
@@ -464,10 +469,10 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
                 ok = nomem(ld);
                 break;
             }
-            ok = expand_side(ld, tpl, (size_t)t, per_column, k, left, nleft, node, &rule->left,
-                             &rule->left_refs, &rule->left_count) &&
-                 expand_side(ld, tpl, (size_t)t, per_column, k, right, nright, node, &rule->right,
-                             &rule->right_refs, &rule->right_count);
+            ok = expand_side(ld, tpl, (size_t)t, per_column, k, left, nleft, map_get(ld, node, "left"),
+                             &rule->left, &rule->left_refs, &rule->left_count) &&
+                 expand_side(ld, tpl, (size_t)t, per_column, k, right, nright, map_get(ld, node, "right"),
+                             &rule->right, &rule->right_refs, &rule->right_count);
             if (ok) {
                 rule->left_text = side_text(rule->left_refs, rule->left_count);
                 rule->right_text = side_text(rule->right_refs, rule->right_count);
