@@ -51,10 +51,18 @@ typedef struct {
 
 typedef struct cf_theme cf_theme;
 
+/* The file format is described in themes/default.yaml. A role not listed is normal text, and
+ * a listed role takes from normal what it does not say. An error in a theme file (bad YAML,
+ * unknown role, key, colour or attribute, a number outside 0–255) is CF_ERR_TEMPLATE naming
+ * the file and line; the caller then falls back to the built-in default and shows it. */
+
 /* Parse a theme from YAML text; name is used in messages (which name the line). Caller frees. */
 cf_status cf_theme_parse(const char *name, const char *yaml, size_t len, cf_theme **out, cf_error *err);
 /* Find a theme by name: $XDG_CONFIG_HOME/crossfoot/themes/NAME.yaml (or ~/.config/…) first,
- * then the built-in ones; or a path when name contains '/'. Caller frees. */
+ * then the built-in ones; or a path when name contains '/'. Caller frees.
+ * NULL or "" is "default". A user file that exists but cannot be read or parsed is an
+ * error (never silently replaced by the built-in); an unknown name is CF_ERR_USAGE with
+ * the built-in names in the message; a missing path is CF_ERR_IO. */
 cf_status cf_theme_find(const char *name, cf_theme **out, cf_error *err);
 void cf_theme_free(cf_theme *theme);
 const char *cf_theme_name(const cf_theme *theme);
