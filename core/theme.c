@@ -428,6 +428,14 @@ cf_status cf_theme_find(const char *name, cf_theme **out, cf_error *err)
         cf_error_clear(err);
     }
     cf_buf_release(&path);
+    return cf_theme_builtin(name, out, err);
+}
+
+cf_status cf_theme_builtin(const char *name, cf_theme **out, cf_error *err)
+{
+    *out = NULL;
+    if (!name || !name[0])
+        name = "default";
     for (size_t i = 0; i < cf_builtin_themes_count; i++) {
         const builtin_entry *e = &cf_builtin_themes[i];
         if (strcmp(e->name, name) == 0) {

@@ -64,6 +64,9 @@ cf_status cf_theme_parse(const char *name, const char *yaml, size_t len, cf_them
  * error (never silently replaced by the built-in); an unknown name is CF_ERR_USAGE with
  * the built-in names in the message; a missing path is CF_ERR_IO. */
 cf_status cf_theme_find(const char *name, cf_theme **out, cf_error *err);
+/* The built-in theme of that name only, never a user's file: the fallback when the
+ * chosen theme (which may be a user's broken "default") gives an error. Caller frees. */
+cf_status cf_theme_builtin(const char *name, cf_theme **out, cf_error *err);
 void cf_theme_free(cf_theme *theme);
 const char *cf_theme_name(const cf_theme *theme);
 const cf_role_style *cf_theme_style(const cf_theme *theme, cf_role role);

@@ -304,6 +304,14 @@ Test(theme, broken_user_theme_is_reported_not_skipped)
     cr_expect_not_null(strstr(err.file, "crossfoot/themes/default.yaml"), "file: %s", err.file);
     cr_expect_eq(err.line, 3);
     cr_expect_not_null(strstr(err.message, "purple"), "%s", err.message);
+    /* The caller's fallback: the built-in itself, past the user's broken file. */
+    cf_error_clear(&err);
+    cr_assert_eq(cf_theme_builtin("default", &t, &err), CF_OK, "%s", err.message);
+    cr_expect_str_eq(cf_theme_name(t), "default");
+    cr_expect_eq(cf_theme_style(t, CF_ROLE_BROKEN)->fg256, 196);
+    cf_theme_free(t);
+    cr_expect_eq(cf_theme_builtin("solarized", &t, &err), CF_ERR_USAGE);
+    cr_expect_null(t);
 }
 
 Test(theme, a_path_is_loaded_as_is)
