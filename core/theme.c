@@ -118,6 +118,7 @@ static bool known_keys(loader *ld, yaml_node_t *map, const char *const *keys)
     return true;
 }
 
+/* Only after known_keys, which has checked that every key is text. */
 static yaml_node_t *map_get(loader *ld, yaml_node_t *map, const char *key)
 {
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
@@ -215,7 +216,7 @@ static bool load_colors(loader *ld, yaml_node_t *n, const char *key, int *c256, 
         have8 = true;
     }
     if (!have8)
-        *c8 = *c256 == CF_COLOR_DEFAULT ? CF_COLOR_DEFAULT : nearest_color8(*c256);
+        *c8 = nearest_color8(*c256);
     if (!have256)
         *c256 = *c8;
     return true;
