@@ -12,6 +12,7 @@ int cf_cmd_check(int argc, char **argv);
 int cf_cmd_extract(int argc, char **argv);
 int cf_cmd_export(int argc, char **argv);
 int cf_cmd_apply(int argc, char **argv);
+int cf_cmd_review(int argc, char **argv);
 /* The reviewer: given, else the config file's, else $USER. Returns given, buf or a static string. */
 const char *cf_reviewer_name(const char *given, char *buf, size_t size);
 void cf_usage(FILE *out);

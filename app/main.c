@@ -9,12 +9,16 @@
 
 void cf_usage(FILE *out)
 {
-    fputs("usage: crossfoot check [--json] [--template FILE] REPORT...\n"
+    fputs("usage: crossfoot [review] [--theme NAME] [--mouse] [--reviewer NAME] [--force] REPORT|REVIEW.yaml\n"
+          "       crossfoot check [--json] [--template FILE] REPORT...\n"
           "       crossfoot extract [--template FILE] [--reviewer NAME] REPORT [-o REVIEW.yaml]\n"
           "       crossfoot export REVIEW.yaml --format json|csv|md|xlsx [-o FILE] [--force]\n"
           "       crossfoot apply [--reviewer NAME] [--force] REVIEW.yaml < EDITS\n"
           "       crossfoot --help | --version\n"
           "\n"
+          "  review    open the workbench: the raw report beside its tables, every broken\n"
+          "            or missing cell marked; press ? inside for the keys. A report\n"
+          "            whose REPORT.review.yaml exists resumes that review.\n"
           "  check     extract the statistical tables of each report, check the cross-sum\n"
           "            rules (勾稽关系) and list every broken rule and missing cell.\n"
           "            --json prints one JSON object per report, one per line.\n"
@@ -51,6 +55,8 @@ int main(int argc, char **argv)
         return cf_cmd_export(argc - 2, argv + 2);
     if (strcmp(cmd, "apply") == 0)
         return cf_cmd_apply(argc - 2, argv + 2);
+    if (strcmp(cmd, "review") == 0)
+        return cf_cmd_review(argc - 2, argv + 2);
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         cf_usage(stdout);
         return CF_EXIT_PASS;
@@ -59,7 +65,9 @@ int main(int argc, char **argv)
         printf("crossfoot %s\n", CF_VERSION);
         return CF_EXIT_PASS;
     }
-    fprintf(stderr, "crossfoot: unknown command '%s'\n", cmd);
+    if (cmd[0] != '-')
+        return cf_cmd_review(argc - 1, argv + 1); /* crossfoot REPORT */
+    fprintf(stderr, "crossfoot: unknown option '%s'\n", cmd);
     cf_usage(stderr);
     return CF_EXIT_ERROR;
 }

@@ -41,23 +41,12 @@ static const char *extracted_text(const cf_cell *c, char buf[32])
     return c->state == CF_CELL_NA ? "/" : "";
 }
 
-/* Cells that take part in a broken rule. */
+/* Cells a broken rule most likely breaks on. */
 static bool *broken_cells(const cf_review *r)
 {
-    const cf_template *tpl = cf_review_template(r);
     bool *broken = cf_calloc(cf_review_cell_count(r) + 1, sizeof *broken);
-    if (!broken)
-        return NULL;
-    const cf_rule_result *res = cf_review_results(r);
-    for (size_t i = 0; i < cf_template_rule_count(tpl); i++) {
-        if (res[i].status != CF_RULE_FAIL)
-            continue;
-        const cf_rule_def *def = cf_template_rule(tpl, i);
-        for (size_t k = 0; k < def->left_count; k++)
-            broken[def->left[k]] = true;
-        for (size_t k = 0; k < def->right_count; k++)
-            broken[def->right[k]] = true;
-    }
+    for (size_t i = 0; broken && i < cf_review_cell_count(r); i++)
+        broken[i] = cf_review_cell_broken(r, i);
     return broken;
 }
 

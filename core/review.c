@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "cellvalue.h"
 
 static const char *const STATE_NAMES[] = {"extracted", "corrected", "confirmed", "missing", "not_applicable"};
 
@@ -650,4 +651,145 @@ cf_status cf_review_replay_journal(cf_review *review, cf_error *err)
 {
     size_t pending;
     return scan_journal(review, true, &pending, err);
+}
+
+/* ---------- what the workbench asks ---------- */
+
+/* The cells most implicated in the broken rules: for each broken rule, those of its cells
+ * that take part in the most broken rules (a wrong total breaks every rule it is in; its
+ * parts break only one). mark has cell_count entries. False when memory runs out. */
+static bool mark_suspects(const cf_review *review, bool *mark)
+{
+    size_t *broken_in = cf_calloc(review->cell_count + 1, sizeof *broken_in);
+    if (!broken_in)
+        return false;
+    size_t nrules = cf_template_rule_count(review->tpl);
+    for (size_t i = 0; i < nrules; i++) {
+        if (review->results[i].status != CF_RULE_FAIL)
+            continue;
+        const cf_rule_def *def = cf_template_rule(review->tpl, i);
+        for (size_t k = 0; k < def->left_count; k++)
+            broken_in[def->left[k]]++;
+        for (size_t k = 0; k < def->right_count; k++)
+            broken_in[def->right[k]]++;
+    }
+    for (size_t i = 0; i < nrules; i++) {
+        if (review->results[i].status != CF_RULE_FAIL)
+            continue;
+        const cf_rule_def *def = cf_template_rule(review->tpl, i);
+        size_t most = 0;
+        for (int side = 0; side < 2; side++)
+            for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
+                size_t c = side ? def->right[k] : def->left[k];
+                most = broken_in[c] > most ? broken_in[c] : most;
+            }
+        for (int side = 0; side < 2; side++)
+            for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
+                size_t c = side ? def->right[k] : def->left[k];
+                if (broken_in[c] == most)
+                    mark[c] = true;
+            }
+    }
+    cf_free(broken_in);
+    return true;
+}
+
+bool cf_review_cell_broken(const cf_review *review, size_t cell)
+{
+    bool *mark = cf_calloc(review->cell_count + 1, sizeof *mark);
+    bool broken = mark && mark_suspects(review, mark) && mark[cell];
+    cf_free(mark);
+    return broken;
+}
+
+size_t cf_review_problems(const cf_review *review, size_t *out)
+{
+    size_t n = 0;
+    bool *mark = cf_calloc(review->cell_count + 1, sizeof *mark);
+    if (!mark || !mark_suspects(review, mark)) {
+        cf_free(mark);
+        return 0;
+    }
+    for (size_t i = 0; i < review->cell_count; i++)
+        if (mark[i] || !cf_cell_has_value(&review->current[i]))
+            out[n++] = i;
+    cf_free(mark);
+    return n;
+}
+
+static bool rule_has_cell(const cf_rule_def *def, size_t cell)
+{
+    for (size_t k = 0; k < def->left_count; k++)
+        if (def->left[k] == cell)
+            return true;
+    for (size_t k = 0; k < def->right_count; k++)
+        if (def->right[k] == cell)
+            return true;
+    return false;
+}
+
+size_t cf_review_rules_of(const cf_review *review, size_t cell, size_t *out, size_t max)
+{
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < cf_template_rule_count(review->tpl) && n < max; i++) {
+            bool broken = review->results[i].status == CF_RULE_FAIL;
+            if (broken == (pass == 0) && rule_has_cell(cf_template_rule(review->tpl, i), cell))
+                out[n++] = i;
+        }
+    return n;
+}
+
+bool cf_review_parse_input(const cf_review *review, size_t cell, const char *text, cf_edit *out, char *why,
+                           size_t why_size)
+{
+    cf_item item;
+    memset(out, 0, sizeof *out);
+    out->cell = cell;
+    out->kind = CF_EDIT_SET;
+    if (!cf_cell_parse(text, &item, NULL, 0) || item.kind != CF_ITEM_NUMBER) {
+        snprintf(why, why_size, item.kind == CF_ITEM_BAD ? "'%s' is too large to hold exactly"
+                                : item.kind == CF_ITEM_EMPTY ? "nothing typed%s: use x to clear a cell"
+                                                             : "'%s' is not a number",
+                 text);
+        return false;
+    }
+    const cf_cell_def *def = cf_template_cell(review->tpl, cell);
+    const cf_column_def *col = &cf_template_table(review->tpl, def->table)->columns[def->column];
+    if (col->kind != CF_KIND_DECIMAL && !cf_decimal_is_integer(item.value)) {
+        snprintf(why, why_size, "%s takes a whole number, not %s", col->label, text);
+        return false;
+    }
+    if (col->kind == CF_KIND_COUNT && cf_decimal_is_negative(item.value)) {
+        snprintf(why, why_size, "%s is a count: it cannot be negative", col->label);
+        return false;
+    }
+    if (item.unit[0] && col->unit[0] && strcmp(item.unit, col->unit) != 0) {
+        snprintf(why, why_size, "the column is in %s, not %s", col->unit, item.unit);
+        return false;
+    }
+    out->value = item.value;
+    return true;
+}
+
+cf_status cf_review_fill_missing(cf_review *review, long table, const char *reason, size_t *changed, cf_error *err)
+{
+    *changed = 0;
+    cf_edit *edits = cf_calloc(review->cell_count + 1, sizeof *edits);
+    if (!edits)
+        return cf_error_nomem(err, review->review_path);
+    size_t n = 0;
+    for (size_t i = 0; i < review->cell_count; i++) {
+        if (table >= 0 && cf_template_cell(review->tpl, i)->table != (size_t)table)
+            continue;
+        if (review->current[i].state == CF_CELL_MISSING)
+            edits[n++] = (cf_edit){.cell = i, .kind = CF_EDIT_SET, .value = cf_decimal_from_int(0)};
+    }
+    cf_status st = n ? cf_review_apply(review, table >= 0 ? "fill-missing-table" : "fill-missing-report", reason,
+                                       edits, n, err)
+                     : CF_OK;
+    cf_free(edits);
+    if (st == CF_OK)
+        *changed = n;
+    return st;
 }

@@ -128,4 +128,21 @@ char *cf_review_default_path(const char *report_path);
 
 const char *cf_review_state_name(cf_review_state state);
 
+/* The cells that need the reviewer, in the template's order: the cells a broken rule most
+ * likely breaks on (of each broken rule, those in the most broken rules: a wrong total
+ * rather than each of its parts) and every cell without a number. Fills out (room for
+ * cf_review_cell_count entries) and returns how many. */
+size_t cf_review_problems(const cf_review *review, size_t *out);
+/* True when cell is one a broken rule most likely breaks on (see cf_review_problems). */
+bool cf_review_cell_broken(const cf_review *review, size_t cell);
+/* The rules cell takes part in, broken ones first: fills out (room for max) and returns how many. */
+size_t cf_review_rules_of(const cf_review *review, size_t cell, size_t *out, size_t max);
+/* What the reviewer typed for cell, as a SET edit; false with the reason in why when it is
+ * not a number of the column's kind ("3.5" for a count, "-1", "abc", "1e30"). */
+bool cf_review_parse_input(const cf_review *review, size_t cell, const char *text, cf_edit *out, char *why,
+                           size_t why_size);
+/* Set every missing cell of table (or of every table when table < 0) to 0, as one undoable
+ * action with reason as its note. *changed says how many cells; 0 changes nothing. */
+cf_status cf_review_fill_missing(cf_review *review, long table, const char *reason, size_t *changed, cf_error *err);
+
 #endif

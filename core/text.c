@@ -325,3 +325,19 @@ size_t cf_text_line_at(const cf_text *text, size_t offset)
     }
     return lo;
 }
+
+bool cf_text_find(const cf_text *text, const char *needle, size_t from, bool forward, size_t *found)
+{
+    size_t n = strlen(needle);
+    if (n == 0 || n > text->size)
+        return false;
+    size_t last = text->size - n; /* the last offset a match can start at */
+    for (size_t k = 1; k <= last + 1; k++) {
+        size_t at = forward ? (from + k) % (last + 1) : (from + (last + 1) * 2 - k) % (last + 1);
+        if (memcmp(text->data + at, needle, n) == 0) {
+            *found = at;
+            return true;
+        }
+    }
+    return false;
+}

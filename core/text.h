@@ -7,6 +7,7 @@
 #ifndef CF_TEXT_H
 #define CF_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -39,6 +40,9 @@ size_t cf_text_line_count(const cf_text *text);
 /* Line index (0-based): its first byte and its length without the line break. */
 const char *cf_text_line(const cf_text *text, size_t index, size_t *len);
 size_t cf_text_line_offset(const cf_text *text, size_t index);
+/* Find needle in the text starting after (forward) or before (backward) byte offset from,
+ * wrapping around; true with *found set to its byte offset. */
+bool cf_text_find(const cf_text *text, const char *needle, size_t from, bool forward, size_t *found);
 /* Index of the line holding byte offset. */
 size_t cf_text_line_at(const cf_text *text, size_t offset);
 

@@ -1,0 +1,85 @@
+/* open.c — `crossfoot REPORT` and `crossfoot review REPORT|REVIEW.yaml`: open the workbench,
+ * resuming the review file when there is one. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "cli.h"
+#include "review.h"
+#include "workbench.h"
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+int cf_cmd_review(int argc, char **argv)
+{
+    const char *target = NULL, *template_path = NULL, *reviewer = NULL;
+    ui_options opt = {NULL, false};
+    bool force = false;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--theme") == 0 && i + 1 < argc)
+            opt.theme_name = argv[++i];
+        else if (strcmp(argv[i], "--mouse") == 0)
+            opt.mouse = true;
+        else if (strcmp(argv[i], "--force") == 0)
+            force = true;
+        else if (strcmp(argv[i], "--template") == 0 && i + 1 < argc)
+            template_path = argv[++i];
+        else if (strcmp(argv[i], "--reviewer") == 0 && i + 1 < argc)
+            reviewer = argv[++i];
+        else if (argv[i][0] == '-' || target) {
+            fprintf(stderr, "crossfoot review: unexpected '%s'\n", argv[i]);
+            cf_usage(stderr);
+            return CF_EXIT_ERROR;
+        } else
+            target = argv[i];
+    }
+    if (!target) {
+        fprintf(stderr, "crossfoot review: no report or review file given\n");
+        cf_usage(stderr);
+        return CF_EXIT_ERROR;
+    }
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "crossfoot review: the workbench needs a terminal (use check, extract or apply in scripts)\n");
+        return CF_EXIT_ERROR;
+    }
+    char name[256];
+    const char *who = cf_reviewer_name(reviewer, name, sizeof name);
+    cf_error err;
+    cf_error_clear(&err);
+    cf_review *r = NULL;
+    cf_status st;
+    /* a report whose review file exists is resumed, never started over */
+    char *review_path = ends_with(target, ".yaml") ? NULL : cf_review_default_path(target);
+    if (ends_with(target, ".yaml"))
+        st = cf_review_load(target, force, who, &r, &err);
+    else if (review_path && exists(review_path))
+        st = cf_review_load(review_path, force, who, &r, &err);
+    else
+        st = cf_review_open_report(target, template_path, who, review_path, &r, &err);
+    cf_free(review_path);
+    if (st != CF_OK) {
+        char msg[1200];
+        cf_error_format(&err, msg, sizeof msg);
+        fprintf(stderr, "crossfoot: %s\n", msg);
+        return CF_EXIT_ERROR;
+    }
+    int status = ui_workbench_run(r, &opt);
+    if (status == 0 && cf_review_dirty(r))
+        fprintf(stderr, "crossfoot: unsaved changes are kept in %s.journal; open the review again to replay them\n",
+                cf_review_path(r));
+    cf_review_free(r);
+    return status;
+}

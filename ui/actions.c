@@ -1,0 +1,455 @@
+/* actions.c — the workbench's one action table. Key dispatch, the help screen and the
+ * `:` command completion are all generated from it, so they cannot drift apart. */
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "wb.h"
+
+/* ---------- moving ---------- */
+
+static const cf_table_def *table_of(const ui_workbench *wb) { return cf_template_table(wb->tpl, wb->table); }
+
+/* The cell of row nearest to column. */
+static size_t nearest_in_row(const ui_workbench *wb, size_t row, size_t column)
+{
+    const cf_row_def *r = &table_of(wb)->rows[row];
+    size_t best = r->first_cell;
+    size_t best_d = (size_t)-1;
+    for (size_t c = 0; c < r->column_count; c++) {
+        size_t d = r->columns[c] > column ? r->columns[c] - column : column - r->columns[c];
+        if (d < best_d) {
+            best_d = d;
+            best = r->first_cell + c;
+        }
+    }
+    return best;
+}
+
+static void move_rows(ui_workbench *wb, long delta)
+{
+    if (wb->focus == PANE_RAW) {
+        wb->raw_follows = false;
+        long top = (long)wb->raw_top + delta;
+        long last = (long)cf_text_line_count(wb->text) - 1;
+        wb->raw_top = (size_t)(top < 0 ? 0 : top > last ? last : top);
+        return;
+    }
+    const cf_cell_def *def = cf_template_cell(wb->tpl, wb->cell);
+    long row = (long)def->row + delta;
+    long last = (long)table_of(wb)->row_count - 1;
+    row = row < 0 ? 0 : row > last ? last : row;
+    ui_select_cell(wb, nearest_in_row(wb, (size_t)row, def->column));
+}
+
+static void move_columns(ui_workbench *wb, long delta)
+{
+    if (wb->focus == PANE_RAW) {
+        wb->raw_follows = false;
+        wb->raw_left = wb->raw_left + (int)delta * 8 < 0 ? 0 : wb->raw_left + (int)delta * 8;
+        return;
+    }
+    const cf_cell_def *def = cf_template_cell(wb->tpl, wb->cell);
+    const cf_row_def *r = &table_of(wb)->rows[def->row];
+    size_t at = wb->cell - r->first_cell;
+    long next = (long)at + delta;
+    next = next < 0 ? 0 : next >= (long)r->column_count ? (long)r->column_count - 1 : next;
+    ui_select_cell(wb, r->first_cell + (size_t)next);
+}
+
+static int page(const ui_workbench *wb) { return wb->focus == PANE_RAW ? wb->raw_h : wb->tbl_h - 3; }
+
+static void act_down(ui_workbench *wb, const char *arg) { move_rows(wb, 1); }
+static void act_up(ui_workbench *wb, const char *arg) { move_rows(wb, -1); }
+static void act_left(ui_workbench *wb, const char *arg) { move_columns(wb, -1); }
+static void act_right(ui_workbench *wb, const char *arg) { move_columns(wb, 1); }
+static void act_page_down(ui_workbench *wb, const char *arg) { move_rows(wb, page(wb) > 1 ? page(wb) : 1); }
+static void act_page_up(ui_workbench *wb, const char *arg) { move_rows(wb, -(page(wb) > 1 ? page(wb) : 1)); }
+static void act_top(ui_workbench *wb, const char *arg) { move_rows(wb, -1000000); }
+static void act_bottom(ui_workbench *wb, const char *arg) { move_rows(wb, 1000000); }
+static void act_row_start(ui_workbench *wb, const char *arg) { move_columns(wb, -1000); }
+static void act_row_end(ui_workbench *wb, const char *arg) { move_columns(wb, 1000); }
+
+static void act_switch_pane(ui_workbench *wb, const char *arg)
+{
+    wb->focus = wb->focus == PANE_TABLE ? PANE_RAW : PANE_TABLE;
+    if (wb->focus == PANE_TABLE)
+        wb->raw_follows = true;
+    ui_message(wb, CF_ROLE_MESSAGE, wb->focus == PANE_RAW ? "raw pane: j/k, PgUp/PgDn scroll the report; Tab goes back"
+                                                          : "table pane");
+}
+
+static void show_table(ui_workbench *wb, size_t t)
+{
+    if (t >= cf_template_table_count(wb->tpl))
+        return;
+    const cf_table_def *td = cf_template_table(wb->tpl, t);
+    /* land on the table's first problem, else its first cell */
+    size_t target = td->first_cell;
+    for (size_t i = 0; i < wb->problem_count; i++)
+        if (cf_template_cell(wb->tpl, wb->problems[i])->table == t) {
+            target = wb->problems[i];
+            break;
+        }
+    ui_select_cell(wb, target);
+}
+
+static void act_table1(ui_workbench *wb, const char *arg) { show_table(wb, 0); }
+static void act_table2(ui_workbench *wb, const char *arg) { show_table(wb, 1); }
+static void act_table3(ui_workbench *wb, const char *arg) { show_table(wb, 2); }
+
+static void step_problem(ui_workbench *wb, bool forward)
+{
+    if (wb->problem_count == 0) {
+        ui_message(wb, CF_ROLE_MESSAGE, "no problems left: every rule holds and no cell is missing");
+        return;
+    }
+    size_t pick = forward ? wb->problems[0] : wb->problems[wb->problem_count - 1];
+    if (forward) {
+        for (size_t i = 0; i < wb->problem_count; i++)
+            if (wb->problems[i] > wb->cell) {
+                pick = wb->problems[i];
+                break;
+            }
+    } else {
+        for (size_t i = wb->problem_count; i-- > 0;)
+            if (wb->problems[i] < wb->cell) {
+                pick = wb->problems[i];
+                break;
+            }
+    }
+    ui_select_cell(wb, pick);
+}
+
+static void act_next_problem(ui_workbench *wb, const char *arg) { step_problem(wb, true); }
+static void act_prev_problem(ui_workbench *wb, const char *arg) { step_problem(wb, false); }
+
+/* A list in an overlay: its own little key loop. */
+static void run_overlay(ui_workbench *wb, ui_overlay which)
+{
+    wb->overlay = which;
+    wb->overlay_sel = wb->overlay_top = 0;
+    for (;;) {
+        ui_draw(wb);
+        int key = ui_read_key(wb);
+        size_t count = 0;
+        if (which == OVERLAY_PROBLEMS)
+            count = ui_problem_items(wb);
+        else
+            ui_actions(&count);
+        if (key == 27 || key == 'q' || (which == OVERLAY_HELP && key == '?'))
+            break;
+        if ((key == 'j' || key == UI_KEY(KEY_DOWN)) && wb->overlay_sel + 1 < count)
+            wb->overlay_sel++;
+        else if ((key == 'k' || key == UI_KEY(KEY_UP)) && wb->overlay_sel > 0)
+            wb->overlay_sel--;
+        else if (key == UI_KEY(KEY_NPAGE))
+            wb->overlay_sel = wb->overlay_sel + 10 < count ? wb->overlay_sel + 10 : (count ? count - 1 : 0);
+        else if (key == UI_KEY(KEY_PPAGE))
+            wb->overlay_sel = wb->overlay_sel > 10 ? wb->overlay_sel - 10 : 0;
+        else if ((key == '\n' || key == '\r' || key == UI_KEY(KEY_ENTER)) && which == OVERLAY_PROBLEMS) {
+            size_t cell;
+            char line[1400];
+            if (ui_problem_item(wb, wb->overlay_sel, &cell, line, sizeof line))
+                ui_select_cell(wb, cell);
+            break;
+        }
+    }
+    wb->overlay = OVERLAY_NONE;
+}
+
+static void act_problems(ui_workbench *wb, const char *arg) { run_overlay(wb, OVERLAY_PROBLEMS); }
+static void act_help(ui_workbench *wb, const char *arg) { run_overlay(wb, OVERLAY_HELP); }
+
+/* ---------- changing cells (all through the core review API) ---------- */
+
+static void after_change(ui_workbench *wb, cf_status st, const cf_error *err, const char *done)
+{
+    if (st != CF_OK) {
+        ui_message(wb, CF_ROLE_ERROR, "not changed: %s", err->message);
+        return;
+    }
+    ui_refresh_problems(wb);
+    cf_review_summary s = cf_review_summarize(wb->review);
+    ui_message(wb, CF_ROLE_MESSAGE, "%s — %zu broken rule(s), %zu missing cell(s) left", done, s.violations, s.missing);
+}
+
+static void apply_one(ui_workbench *wb, const char *action, cf_edit_kind kind, const char *done)
+{
+    cf_edit e = {.cell = wb->cell, .kind = kind};
+    cf_error err;
+    after_change(wb, cf_review_apply(wb->review, action, NULL, &e, 1, &err), &err, done);
+}
+
+static void act_edit(ui_workbench *wb, const char *arg)
+{
+    char label[256], prompt[300], initial[64] = "", typed[512];
+    cf_template_cell_label(wb->tpl, wb->cell, label, sizeof label);
+    snprintf(prompt, sizeof prompt, "%s = ", label);
+    cf_cell_view v = cf_review_cell(wb->review, wb->cell);
+    if (v.value_state == CF_CELL_NUMBER)
+        cf_decimal_format(v.value, initial);
+    if (!ui_prompt(wb, prompt, initial, typed, sizeof typed, NULL))
+        return;
+    cf_edit e;
+    char why[256];
+    if (!cf_review_parse_input(wb->review, wb->cell, typed, &e, why, sizeof why)) {
+        ui_message(wb, CF_ROLE_ERROR, "refused: %s (the value stays %s)", why, initial[0] ? initial : "blank");
+        return;
+    }
+    cf_error err;
+    after_change(wb, cf_review_apply(wb->review, "set", NULL, &e, 1, &err), &err, "set");
+}
+
+static void act_clear(ui_workbench *wb, const char *arg) { apply_one(wb, "clear", CF_EDIT_CLEAR, "cleared to missing"); }
+static void act_revert(ui_workbench *wb, const char *arg)
+{
+    apply_one(wb, "revert", CF_EDIT_REVERT, "back to the extracted value");
+}
+static void act_confirm(ui_workbench *wb, const char *arg) { apply_one(wb, "confirm", CF_EDIT_CONFIRM, "confirmed"); }
+
+static void act_note(ui_workbench *wb, const char *arg)
+{
+    char label[256], prompt[300], typed[1024];
+    cf_template_cell_label(wb->tpl, wb->cell, label, sizeof label);
+    snprintf(prompt, sizeof prompt, "note on %s: ", label);
+    if (!ui_prompt(wb, prompt, cf_review_cell(wb->review, wb->cell).note, typed, sizeof typed, NULL))
+        return;
+    cf_edit e = {.cell = wb->cell, .kind = CF_EDIT_NOTE, .note = typed};
+    cf_error err;
+    after_change(wb, cf_review_apply(wb->review, "note", NULL, &e, 1, &err), &err, typed[0] ? "note kept" : "note removed");
+}
+
+static void fill_missing(ui_workbench *wb, long table)
+{
+    char reason[512];
+    if (!ui_prompt(wb, "why are the blanks zeros? ", "报告中空白表示0", reason, sizeof reason, NULL))
+        return;
+    size_t changed;
+    cf_error err;
+    cf_status st = cf_review_fill_missing(wb->review, table, reason, &changed, &err);
+    char done[64];
+    snprintf(done, sizeof done, "%zu blank cell(s) set to 0 (one undo)", changed);
+    after_change(wb, st, &err, done);
+}
+
+static void act_fill_table(ui_workbench *wb, const char *arg) { fill_missing(wb, (long)wb->table); }
+static void act_fill_report(ui_workbench *wb, const char *arg) { fill_missing(wb, -1); }
+
+static void act_undo(ui_workbench *wb, const char *arg)
+{
+    cf_error err;
+    after_change(wb, cf_review_undo(wb->review, &err), &err, "undone");
+}
+
+static void act_redo(ui_workbench *wb, const char *arg)
+{
+    cf_error err;
+    after_change(wb, cf_review_redo(wb->review, &err), &err, "redone");
+}
+
+static void act_save(ui_workbench *wb, const char *arg)
+{
+    cf_error err;
+    if (cf_review_save(wb->review, &err) == CF_OK)
+        ui_message(wb, CF_ROLE_MESSAGE, "saved %s", cf_review_path(wb->review));
+    else
+        ui_message(wb, CF_ROLE_ERROR, "NOT saved: %s (your changes are safe in the journal)", err.message);
+}
+
+static void act_quit(ui_workbench *wb, const char *arg)
+{
+    if (!cf_review_dirty(wb->review)) {
+        wb->quit = true;
+        return;
+    }
+    int k = ui_ask(wb, "Unsaved changes. y: save and quit · n: quit (they stay in the journal) · Esc: stay", "yn");
+    if (k == 'y') {
+        act_save(wb, NULL);
+        wb->quit = !cf_review_dirty(wb->review);
+    } else if (k == 'n') {
+        wb->quit = true;
+    }
+}
+
+static void act_save_quit(ui_workbench *wb, const char *arg)
+{
+    act_save(wb, NULL);
+    wb->quit = !cf_review_dirty(wb->review);
+}
+
+/* ---------- searching the raw text ---------- */
+
+static void search_step(ui_workbench *wb, bool forward)
+{
+    if (!wb->search[0]) {
+        ui_message(wb, CF_ROLE_ERROR, "no search yet: / searches the report");
+        return;
+    }
+    size_t from = wb->search_hit ? wb->search_at : cf_text_line_offset(wb->text, wb->raw_top);
+    size_t at;
+    if (!cf_text_find(wb->text, wb->search, from, forward, &at)) {
+        wb->search_hit = false;
+        ui_message(wb, CF_ROLE_ERROR, "not found: %s", wb->search);
+        return;
+    }
+    wb->search_hit = true;
+    wb->search_at = at;
+    wb->raw_follows = false;
+    size_t line = cf_text_line_at(wb->text, at);
+    wb->raw_top = line > (size_t)wb->raw_h / 3 ? line - (size_t)wb->raw_h / 3 : 0;
+    ui_message(wb, CF_ROLE_MESSAGE, "found on line %zu", line + 1);
+}
+
+static void act_search(ui_workbench *wb, const char *arg)
+{
+    char typed[256];
+    if (arg && arg[0])
+        snprintf(typed, sizeof typed, "%s", arg);
+    else if (!ui_prompt(wb, "/", wb->search, typed, sizeof typed, NULL) || !typed[0])
+        return;
+    snprintf(wb->search, sizeof wb->search, "%s", typed);
+    wb->search_hit = false;
+    search_step(wb, true);
+}
+
+static void act_search_next(ui_workbench *wb, const char *arg) { search_step(wb, true); }
+static void act_search_prev(ui_workbench *wb, const char *arg) { search_step(wb, false); }
+
+/* ---------- themes and commands ---------- */
+
+static void act_theme(ui_workbench *wb, const char *arg)
+{
+    if (!arg || !arg[0]) {
+        const char *const *names = cf_theme_builtin_names();
+        char list[256] = "";
+        for (size_t i = 0; names[i]; i++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", names[i]);
+        ui_message(wb, CF_ROLE_MESSAGE, "theme %s; built in: %s (:theme NAME)", cf_theme_name(wb->theme), list);
+        return;
+    }
+    cf_theme *theme;
+    cf_error err;
+    if (cf_theme_find(arg, &theme, &err) != CF_OK) {
+        char msg[1200];
+        cf_error_format(&err, msg, sizeof msg);
+        ui_message(wb, CF_ROLE_ERROR, "%s", msg);
+        return;
+    }
+    cf_theme_free(wb->theme);
+    wb->theme = theme;
+    ui_palette_apply(&wb->palette, wb->theme, wb->no_color);
+    ui_message(wb, CF_ROLE_MESSAGE, "theme %s", arg);
+}
+
+static void complete_command(const char *typed, char *out, size_t size)
+{
+    size_t count, n = strlen(typed);
+    const ui_action *actions = ui_actions(&count);
+    const char *match = NULL;
+    size_t common = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (strncmp(actions[i].name, typed, n) != 0)
+            continue;
+        if (!match) {
+            match = actions[i].name;
+            common = strlen(match);
+        } else {
+            size_t k = 0;
+            while (k < common && match[k] == actions[i].name[k])
+                k++;
+            common = k;
+        }
+    }
+    if (match)
+        snprintf(out, size, "%.*s", (int)common, match);
+    else
+        snprintf(out, size, "%s", typed);
+}
+
+static void act_command(ui_workbench *wb, const char *arg)
+{
+    char typed[512];
+    if (!ui_prompt(wb, ":", "", typed, sizeof typed, complete_command) || !typed[0])
+        return;
+    char *space = strchr(typed, ' ');
+    const char *rest = NULL;
+    if (space) {
+        *space = '\0';
+        rest = space + 1;
+    }
+    const ui_action *a = ui_action_named(typed);
+    if (!a) {
+        ui_message(wb, CF_ROLE_ERROR, "no action '%s' (Tab completes, ? lists them)", typed);
+        return;
+    }
+    a->run(wb, rest);
+}
+
+/* ---------- the table ---------- */
+
+#define K(k) UI_KEY(k)
+static const ui_action ACTIONS[] = {
+    {"move-down", {'j', K(KEY_DOWN)}, "j ↓", "next row (in the raw pane: scroll down)", act_down},
+    {"move-up", {'k', K(KEY_UP)}, "k ↑", "previous row (in the raw pane: scroll up)", act_up},
+    {"move-left", {'h', K(KEY_LEFT)}, "h ←", "previous column", act_left},
+    {"move-right", {'l', K(KEY_RIGHT)}, "l →", "next column", act_right},
+    {"first-row", {'g', K(KEY_HOME)}, "g Home", "first row", act_top},
+    {"last-row", {'G', K(KEY_END)}, "G End", "last row", act_bottom},
+    {"row-start", {'0'}, "0", "first cell of the row", act_row_start},
+    {"row-end", {'$'}, "$", "last cell of the row", act_row_end},
+    {"page-down", {K(KEY_NPAGE), UI_CTRL('f')}, "PgDn ^F", "a page down", act_page_down},
+    {"page-up", {K(KEY_PPAGE), UI_CTRL('b')}, "PgUp ^B", "a page up", act_page_up},
+    {"switch-pane", {'\t'}, "Tab", "between the tables and the raw report", act_switch_pane},
+    {"table-1", {'1'}, "1", "show table 二 (主动公开)", act_table1},
+    {"table-2", {'2'}, "2", "show table 三 (申请处理)", act_table2},
+    {"table-3", {'3'}, "3", "show table 四 (复议诉讼)", act_table3},
+    {"next-problem", {']'}, "]", "next broken or missing cell", act_next_problem},
+    {"prev-problem", {'['}, "[", "previous broken or missing cell", act_prev_problem},
+    {"problems", {'p'}, "p", "list every broken rule and missing cell; Enter jumps", act_problems},
+    {"edit", {'e', '\n', '\r', K(KEY_ENTER)}, "e Enter", "type a new value (Esc cancels)", act_edit},
+    {"clear", {'x'}, "x", "clear the cell to missing", act_clear},
+    {"revert", {'r'}, "r", "back to the value read from the report", act_revert},
+    {"confirm", {'c'}, "c", "confirm the cell as checked against the report", act_confirm},
+    {"note", {'a'}, "a", "add or edit the cell's note", act_note},
+    {"undo", {'u'}, "u", "undo the last change", act_undo},
+    {"redo", {UI_CTRL('r')}, "^R", "redo what was undone", act_redo},
+    {"fill-missing-table", {0}, ":", "set every missing cell of this table to 0 (one undo, with a note)", act_fill_table},
+    {"fill-missing-report", {0}, ":", "set every missing cell of the report to 0 (one undo, with a note)",
+     act_fill_report},
+    {"search", {'/'}, "/", "search the raw report", act_search},
+    {"search-next", {'n'}, "n", "next match", act_search_next},
+    {"search-prev", {'N'}, "N", "previous match", act_search_prev},
+    {"command", {':'}, ":", "run an action by name (Tab completes)", act_command},
+    {"help", {'?'}, "?", "this list", act_help},
+    {"save", {UI_CTRL('s')}, "^S :w", "save the review file", act_save},
+    {"w", {0}, ":", "save", act_save},
+    {"quit", {'q'}, "q :q", "quit (asks first when there are unsaved changes)", act_quit},
+    {"q", {0}, ":", "quit", act_quit},
+    {"wq", {0}, ":", "save and quit", act_save_quit},
+    {"theme", {0}, ":", "switch colours: :theme default|light|mono|NAME", act_theme},
+};
+#undef K
+
+const ui_action *ui_actions(size_t *count)
+{
+    *count = sizeof ACTIONS / sizeof *ACTIONS;
+    return ACTIONS;
+}
+
+const ui_action *ui_action_for_key(int key)
+{
+    for (size_t i = 0; i < sizeof ACTIONS / sizeof *ACTIONS; i++)
+        for (size_t k = 0; k < 4 && ACTIONS[i].keys[k]; k++)
+            if (ACTIONS[i].keys[k] == key)
+                return &ACTIONS[i];
+    return NULL;
+}
+
+const ui_action *ui_action_named(const char *name)
+{
+    for (size_t i = 0; i < sizeof ACTIONS / sizeof *ACTIONS; i++)
+        if (strcmp(ACTIONS[i].name, name) == 0)
+            return &ACTIONS[i];
+    return NULL;
+}

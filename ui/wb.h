@@ -1,0 +1,93 @@
+/* wb.h — the workbench's state, shared by its drawing (workbench.c), its actions
+ * (actions.c) and its prompts (prompt.c). Internal to ui/. */
+#ifndef UI_WB_H
+#define UI_WB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "draw.h"
+#include "review.h"
+#include "theme.h"
+#include "workbench.h"
+
+typedef enum { PANE_TABLE, PANE_RAW } ui_pane;
+typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_PROBLEMS } ui_overlay;
+
+#define UI_MAX_COLUMNS 32
+
+typedef struct ui_workbench {
+    cf_review *review;
+    const cf_template *tpl;
+    const cf_text *text;
+    cf_theme *theme;
+    ui_palette palette;
+    bool no_color, mouse;
+
+    size_t table;       /* the table shown */
+    size_t cell;        /* the cell under the cursor */
+    size_t row_top[8];  /* first row shown, per table */
+    size_t col_left[8]; /* first column shown, per table */
+    ui_pane focus;
+    size_t raw_top;   /* first line of the raw pane */
+    int raw_left;     /* columns scrolled off the raw pane's left */
+    bool raw_follows; /* the raw pane follows the cursor until the reviewer scrolls it */
+
+    char message[512];
+    cf_role message_role;
+    char search[256];
+    size_t search_at; /* byte offset of the current match */
+    bool search_hit;
+
+    size_t *problems;
+    size_t problem_count;
+
+    ui_overlay overlay;
+    size_t overlay_sel, overlay_top;
+    bool quit;
+
+    /* layout of the last draw */
+    int rows, cols;
+    bool too_small, stacked;
+    int bottom; /* lines below the panes */
+    int raw_y, raw_x, raw_h, raw_w;
+    int tbl_y, tbl_x, tbl_h, tbl_w;
+    int col_x[UI_MAX_COLUMNS], col_w[UI_MAX_COLUMNS]; /* screen x and width of each shown column; -1 hidden */
+    int first_row_y, label_w;
+} ui_workbench;
+
+/* Key codes: characters as themselves, function keys above Unicode. */
+#define UI_KEY(k) (0x110000 + (k))
+#define UI_CTRL(c) ((c) & 0x1F)
+
+typedef struct {
+    const char *name;
+    int keys[4];            /* 0 ends the list */
+    const char *key_names;  /* as the help shows them */
+    const char *help;
+    void (*run)(ui_workbench *wb, const char *arg);
+} ui_action;
+
+/* The action table: dispatch, help and `:` completion all come from it. */
+const ui_action *ui_actions(size_t *count);
+const ui_action *ui_action_for_key(int key);
+const ui_action *ui_action_named(const char *name);
+
+void ui_draw(ui_workbench *wb);
+void ui_message(ui_workbench *wb, cf_role role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* After a change: the problems, the cursor's place, the raw pane. */
+void ui_refresh_problems(ui_workbench *wb);
+void ui_select_cell(ui_workbench *wb, size_t cell);
+/* The problems list: broken rules, then missing cells. Item k's cell to jump to and its line. */
+size_t ui_problem_items(const ui_workbench *wb);
+bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line, size_t size);
+/* Read one key (resizes are handled here: they redraw and read on). */
+int ui_read_key(ui_workbench *wb);
+
+/* A line editor on the bottom line; false when cancelled (Esc). complete may be NULL. */
+bool ui_prompt(ui_workbench *wb, const char *label, const char *initial, char *out, size_t size,
+               void (*complete)(const char *typed, char *out, size_t size));
+/* Ask a question on the bottom line; returns the key among choices pressed (Esc: 27). */
+int ui_ask(ui_workbench *wb, const char *question, const char *choices);
+
+#endif

@@ -1,0 +1,647 @@
+/* workbench.c — layout, drawing and the key loop of the review workbench. Resizing is
+ * handled in one place (ui_read_key); drawing always starts from the cursor's cell, so a
+ * resize at any moment keeps it. */
+#include "workbench.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "wb.h"
+
+#define MIN_COLS 40
+#define MIN_ROWS 10
+#define STACK_BELOW_COLS 100
+
+void ui_message(ui_workbench *wb, cf_role role, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(wb->message, sizeof wb->message, fmt, ap);
+    va_end(ap);
+    wb->message_role = role;
+}
+
+void ui_refresh_problems(ui_workbench *wb)
+{
+    wb->problem_count = cf_review_problems(wb->review, wb->problems);
+}
+
+/* ---------- layout ---------- */
+
+static void layout(ui_workbench *wb)
+{
+    getmaxyx(stdscr, wb->rows, wb->cols);
+    wb->too_small = wb->cols < MIN_COLS || wb->rows < MIN_ROWS;
+    if (wb->too_small)
+        return;
+    /* the bottom: the cell, its rules, messages (on tall enough terminals), the status bar */
+    wb->bottom = wb->rows >= 16 ? 4 : 3;
+    int body = wb->rows - wb->bottom;
+    wb->stacked = wb->cols < STACK_BELOW_COLS;
+    if (wb->stacked) {
+        wb->raw_y = 0;
+        wb->raw_x = 0;
+        wb->raw_w = wb->cols;
+        wb->raw_h = body / 3;
+        wb->tbl_y = wb->raw_h + 1;
+        wb->tbl_x = 0;
+        wb->tbl_w = wb->cols;
+        wb->tbl_h = body - wb->raw_h - 1;
+    } else {
+        wb->raw_y = 0;
+        wb->raw_x = 0;
+        wb->raw_w = wb->cols * 2 / 5;
+        wb->raw_h = body;
+        wb->tbl_y = 0;
+        wb->tbl_x = wb->raw_w + 1;
+        wb->tbl_w = wb->cols - wb->raw_w - 1;
+        wb->tbl_h = body;
+    }
+}
+
+/* ---------- the table pane ---------- */
+
+static const cf_table_def *shown_table(const ui_workbench *wb) { return cf_template_table(wb->tpl, wb->table); }
+
+/* The cell at (row, column) of the shown table, or -1 when that row has no such column. */
+static long cell_at(const ui_workbench *wb, size_t row, size_t column)
+{
+    const cf_row_def *r = &shown_table(wb)->rows[row];
+    for (size_t c = 0; c < r->column_count; c++)
+        if (r->columns[c] == column)
+            return (long)(r->first_cell + c);
+    return -1;
+}
+
+/* The cell's text and state glyphs: "  2 !+" style. */
+static void cell_text(const ui_workbench *wb, size_t cell, char *value, size_t vsize, char *glyphs, cf_role *role)
+{
+    cf_cell_view v = cf_review_cell(wb->review, cell);
+    char num[32];
+    bool broken = cf_review_cell_broken(wb->review, cell);
+    if (v.value_state == CF_CELL_NUMBER)
+        snprintf(value, vsize, "%s", cf_decimal_format(v.value, num));
+    else if (v.value_state == CF_CELL_NA)
+        snprintf(value, vsize, "/");
+    else if (v.value_state == CF_CELL_INVALID)
+        snprintf(value, vsize, "#");
+    else
+        snprintf(value, vsize, "·");
+    /* every state has a glyph, so the screen reads without colour */
+    const char *g = " ";
+    *role = CF_ROLE_NORMAL;
+    if (broken) {
+        g = "!";
+        *role = CF_ROLE_BROKEN;
+    } else if (v.value_state == CF_CELL_MISSING || v.value_state == CF_CELL_INVALID) {
+        g = "?";
+        *role = CF_ROLE_MISSING;
+    } else if (v.value_state == CF_CELL_NA) {
+        g = "/";
+        *role = CF_ROLE_NA;
+    } else if (v.state == CF_STATE_CORRECTED) {
+        g = "*";
+        *role = CF_ROLE_CORRECTED;
+    } else if (v.state == CF_STATE_CONFIRMED) {
+        g = "✓";
+        *role = CF_ROLE_CONFIRMED;
+    }
+    snprintf(glyphs, 16, "%s%s", g, v.note[0] ? "+" : " ");
+}
+
+/* Cells of the rule the detail line explains first (the cursor's broken rule, if any). */
+static bool in_cursor_rule(const ui_workbench *wb, size_t cell)
+{
+    size_t rule;
+    if (cf_review_rules_of(wb->review, wb->cell, &rule, 1) == 0)
+        return false;
+    const cf_rule_def *def = cf_template_rule(wb->tpl, rule);
+    for (size_t k = 0; k < def->left_count; k++)
+        if (def->left[k] == cell)
+            return true;
+    for (size_t k = 0; k < def->right_count; k++)
+        if (def->right[k] == cell)
+            return true;
+    return false;
+}
+
+static int column_width(const ui_workbench *wb, size_t column)
+{
+    const cf_table_def *t = shown_table(wb);
+    int w = ui_text_width(t->columns[column].short_label, strlen(t->columns[column].short_label)) + 1;
+    if (w > 11)
+        w = 11;
+    for (size_t r = 0; r < t->row_count; r++) {
+        long cell = cell_at(wb, r, column);
+        if (cell < 0)
+            continue;
+        char value[40], glyphs[16];
+        cf_role role;
+        cell_text(wb, (size_t)cell, value, sizeof value, glyphs, &role);
+        int need = ui_text_width(value, strlen(value)) + 3;
+        if (need > w)
+            w = need;
+    }
+    return w < 6 ? 6 : w;
+}
+
+/* Keep the cursor's row and column inside the pane. */
+static void scroll_table(ui_workbench *wb, int visible_rows)
+{
+    const cf_cell_def *def = cf_template_cell(wb->tpl, wb->cell);
+    size_t t = wb->table;
+    if (def->row < wb->row_top[t])
+        wb->row_top[t] = def->row;
+    if (visible_rows > 0 && def->row >= wb->row_top[t] + (size_t)visible_rows)
+        wb->row_top[t] = def->row - (size_t)visible_rows + 1;
+    if (def->column < wb->col_left[t])
+        wb->col_left[t] = def->column;
+    /* move right until the cursor's column fits */
+    for (;;) {
+        int x = wb->label_w;
+        bool fits = false;
+        for (size_t c = wb->col_left[t]; c <= def->column; c++) {
+            x += column_width(wb, c);
+            fits = x <= wb->tbl_w;
+        }
+        if (fits || wb->col_left[t] >= def->column)
+            break;
+        wb->col_left[t]++;
+    }
+}
+
+static void draw_tabs(ui_workbench *wb)
+{
+    int x = wb->tbl_x;
+    ui_fill(&wb->palette, wb->tbl_y, wb->tbl_x, wb->tbl_w, CF_ROLE_TAB);
+    for (size_t t = 0; t < cf_template_table_count(wb->tpl); t++) {
+        const cf_table_def *td = cf_template_table(wb->tpl, t);
+        char label[160];
+        snprintf(label, sizeof label, " %zu 表%s %s ", t + 1, td->number, td->title);
+        int room = wb->tbl_x + wb->tbl_w - x;
+        if (room <= 0)
+            break;
+        int max = t == wb->table ? room : (room < 14 ? room : 14);
+        x += ui_draw_str(&wb->palette, wb->tbl_y, x, max, label, t == wb->table ? CF_ROLE_TAB_ACTIVE : CF_ROLE_TAB);
+        if (x < wb->tbl_x + wb->tbl_w)
+            x += ui_draw_str(&wb->palette, wb->tbl_y, x, 1, "│", CF_ROLE_TAB);
+    }
+}
+
+static void draw_table(ui_workbench *wb)
+{
+    const cf_table_def *t = shown_table(wb);
+    wb->label_w = wb->tbl_w / 3 < 18 ? wb->tbl_w / 3 : 18;
+    int header_y = wb->tbl_y + 1;
+    wb->first_row_y = header_y + 1;
+    int visible_rows = wb->tbl_y + wb->tbl_h - wb->first_row_y;
+    draw_tabs(wb);
+    scroll_table(wb, visible_rows);
+    size_t left = wb->col_left[wb->table], top = wb->row_top[wb->table];
+    for (size_t c = 0; c < UI_MAX_COLUMNS; c++)
+        wb->col_x[c] = -1;
+    int x = wb->tbl_x + wb->label_w;
+    for (size_t c = left; c < t->column_count && c < UI_MAX_COLUMNS; c++) {
+        int w = column_width(wb, c);
+        if (x + w > wb->tbl_x + wb->tbl_w)
+            break;
+        wb->col_x[c] = x;
+        wb->col_w[c] = w;
+        x += w;
+    }
+    /* the header row: a frozen corner, then the column labels */
+    ui_fill(&wb->palette, header_y, wb->tbl_x, wb->tbl_w, CF_ROLE_HEADER);
+    ui_draw_str(&wb->palette, header_y, wb->tbl_x, wb->label_w, left > 0 ? "项目 ◀" : "项目", CF_ROLE_HEADER);
+    for (size_t c = 0; c < t->column_count && c < UI_MAX_COLUMNS; c++)
+        if (wb->col_x[c] >= 0)
+            ui_draw_text(&wb->palette, header_y, wb->col_x[c], wb->col_w[c] - 1, t->columns[c].short_label,
+                         strlen(t->columns[c].short_label), 0, CF_ROLE_HEADER, false, 0, 0, CF_ROLE_HEADER);
+    for (int i = 0; i < visible_rows; i++) {
+        int y = wb->first_row_y + i;
+        size_t row = top + (size_t)i;
+        ui_fill(&wb->palette, y, wb->tbl_x, wb->tbl_w, CF_ROLE_NORMAL);
+        if (row >= t->row_count)
+            continue;
+        ui_draw_str(&wb->palette, y, wb->tbl_x, wb->label_w - 1, t->rows[row].short_label, CF_ROLE_LABEL);
+        for (size_t c = 0; c < t->column_count && c < UI_MAX_COLUMNS; c++) {
+            long cell = cell_at(wb, row, c);
+            if (wb->col_x[c] < 0 || cell < 0)
+                continue;
+            char value[40], glyphs[16], shown[64];
+            cf_role role;
+            cell_text(wb, (size_t)cell, value, sizeof value, glyphs, &role);
+            bool cursor = (size_t)cell == wb->cell;
+            if (cursor)
+                role = CF_ROLE_CURSOR;
+            else if (in_cursor_rule(wb, (size_t)cell))
+                role = CF_ROLE_RULE;
+            int vw = ui_text_width(value, strlen(value));
+            int pad = wb->col_w[c] - 3 - vw;
+            snprintf(shown, sizeof shown, "%*s%s%s", pad > 0 ? pad : 0, "", value, glyphs);
+            ui_draw_text(&wb->palette, y, wb->col_x[c], wb->col_w[c] - 1, shown, strlen(shown), 0, role, true, 0, 0,
+                         role);
+        }
+    }
+    if (t->column_count > 0 && wb->col_x[t->column_count - 1] < 0)
+        ui_draw_str(&wb->palette, header_y, wb->tbl_x + wb->tbl_w - 1, 1, "▶", CF_ROLE_HEADER);
+}
+
+/* ---------- the raw pane ---------- */
+
+static void follow_cursor(ui_workbench *wb)
+{
+    const cf_cell *x = cf_review_extracted(wb->review, wb->cell);
+    size_t line = x->line ? x->line : x->label_line;
+    if (!wb->raw_follows || line == 0 || wb->raw_h <= 0)
+        return;
+    size_t index = line - 1;
+    if (index < wb->raw_top || index >= wb->raw_top + (size_t)wb->raw_h)
+        wb->raw_top = index > (size_t)wb->raw_h / 3 ? index - (size_t)wb->raw_h / 3 : 0;
+    /* bring the highlighted text into view sideways */
+    int numw = 1 + snprintf(NULL, 0, "%zu", cf_text_line_count(wb->text));
+    int text_w = wb->raw_w - numw - 1;
+    if (x->line) {
+        size_t len;
+        const char *s = cf_text_line(wb->text, index, &len);
+        size_t start = x->byte_start - cf_text_line_offset(wb->text, index);
+        int col = ui_text_width(s, start < len ? start : len);
+        if (col < wb->raw_left || col >= wb->raw_left + text_w - 4)
+            wb->raw_left = col > text_w / 2 ? col - text_w / 2 : 0;
+    } else {
+        wb->raw_left = 0;
+    }
+}
+
+static void draw_raw(ui_workbench *wb)
+{
+    const cf_cell *x = cf_review_extracted(wb->review, wb->cell);
+    size_t lines = cf_text_line_count(wb->text);
+    int numw = snprintf(NULL, 0, "%zu", lines);
+    int text_w = wb->raw_w - numw - 2;
+    for (int i = 0; i < wb->raw_h; i++) {
+        int y = wb->raw_y + i;
+        size_t index = wb->raw_top + (size_t)i;
+        ui_fill(&wb->palette, y, wb->raw_x, wb->raw_w, CF_ROLE_RAW);
+        if (index >= lines)
+            continue;
+        char num[32];
+        bool label_line = x->line == 0 && x->label_line == index + 1;
+        snprintf(num, sizeof num, "%*zu ", numw, index + 1);
+        ui_draw_str(&wb->palette, y, wb->raw_x, numw + 1, num, label_line ? CF_ROLE_RAW_HIGHLIGHT : CF_ROLE_LINE_NUMBER);
+        size_t len;
+        const char *s = cf_text_line(wb->text, index, &len);
+        size_t base = cf_text_line_offset(wb->text, index);
+        size_t hs = 0, he = 0;
+        cf_role hl = CF_ROLE_RAW_HIGHLIGHT;
+        if (x->line == index + 1 && x->byte_end >= x->byte_start) {
+            hs = x->byte_start - base;
+            he = x->byte_end > x->byte_start ? x->byte_end - base : hs + 1; /* a blank field: its place */
+        } else if (wb->search_hit && wb->search_at >= base && wb->search_at < base + len) {
+            hs = wb->search_at - base;
+            he = hs + strlen(wb->search);
+            hl = CF_ROLE_SEARCH;
+        }
+        ui_draw_text(&wb->palette, y, wb->raw_x + numw + 1, text_w + 1, s, len, wb->raw_left, CF_ROLE_RAW, true, hs, he,
+                     hl);
+    }
+    /* the border between the panes */
+    attrset(wb->palette.attrs[CF_ROLE_LINE_NUMBER]);
+    if (wb->stacked)
+        for (int c = 0; c < wb->cols; c++)
+            mvaddstr(wb->raw_y + wb->raw_h, c, "─");
+    else
+        for (int r = 0; r < wb->raw_h; r++)
+            mvaddstr(r, wb->raw_w, "│");
+    attrset(A_NORMAL);
+}
+
+/* ---------- detail and status ---------- */
+
+static void draw_detail(ui_workbench *wb)
+{
+    int y = wb->rows - wb->bottom;
+    const cf_cell_def *def = cf_template_cell(wb->tpl, wb->cell);
+    const cf_cell *x = cf_review_extracted(wb->review, wb->cell);
+    cf_cell_view v = cf_review_cell(wb->review, wb->cell);
+    char label[256], now[32], was[32], line[1024];
+    cf_template_cell_label(wb->tpl, wb->cell, label, sizeof label);
+    const char *value = v.value_state == CF_CELL_NUMBER ? cf_decimal_format(v.value, now)
+                        : v.value_state == CF_CELL_NA   ? "/"
+                                                        : "(blank)";
+    const char *extracted = x->state == CF_CELL_NUMBER ? cf_decimal_format(x->value, was)
+                            : x->state == CF_CELL_NA   ? "/"
+                                                       : "(blank)";
+    char source[64] = "not found in the text";
+    if (x->line)
+        snprintf(source, sizeof source, "line %zu%s", x->line, x->inferred ? ", place inferred" : "");
+    else if (x->label_line)
+        snprintf(source, sizeof source, "label on line %zu", x->label_line);
+    snprintf(line, sizeof line, " %s  %s = %s  (extracted %s, %s)  [%s]%s%s", def->id, label, value, extracted,
+             source, cf_review_state_name(v.state), v.note[0] ? "  note: " : "", v.note);
+    ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_DETAIL);
+    ui_draw_str(&wb->palette, y, 0, wb->cols, line, CF_ROLE_DETAIL);
+    /* the rules this cell is in, broken first, with their arithmetic */
+    ui_fill(&wb->palette, y + 1, 0, wb->cols, CF_ROLE_DETAIL);
+    if (wb->bottom == 4) {
+        ui_fill(&wb->palette, y + 2, 0, wb->cols, CF_ROLE_NORMAL);
+        ui_draw_str(&wb->palette, y + 2, 0, wb->cols, wb->message, wb->message_role);
+    } else if (wb->message[0]) {
+        ui_draw_str(&wb->palette, y + 1, 0, wb->cols, wb->message, wb->message_role);
+        return;
+    }
+    size_t rules[16];
+    size_t n = cf_review_rules_of(wb->review, wb->cell, rules, 16);
+    int xcur = 0;
+    for (size_t i = 0; i < n && xcur < wb->cols; i++) {
+        const cf_rule_result *res = &cf_review_results(wb->review)[rules[i]];
+        char *msg = cf_rule_explain(wb->tpl, rules[i], cf_review_current_cells(wb->review), res);
+        if (!msg)
+            break;
+        char part[1200];
+        snprintf(part, sizeof part, " %s %s ", res->status == CF_RULE_FAIL ? "✗" : res->status == CF_RULE_PASS ? "✓" : "?",
+                 msg);
+        cf_free(msg);
+        xcur += ui_draw_str(&wb->palette, y + 1, xcur, wb->cols - xcur, part,
+                            res->status == CF_RULE_FAIL ? CF_ROLE_BROKEN : CF_ROLE_DETAIL);
+    }
+    if (n == 0)
+        ui_draw_str(&wb->palette, y + 1, 0, wb->cols, " no cross-sum rule involves this cell", CF_ROLE_DETAIL);
+}
+
+static void draw_status(ui_workbench *wb)
+{
+    int y = wb->rows - 1;
+    cf_review_summary s = cf_review_summarize(wb->review);
+    size_t at = 0;
+    for (size_t i = 0; i < wb->problem_count; i++)
+        if (wb->problems[i] == wb->cell)
+            at = i + 1;
+    char pos[48];
+    if (at)
+        snprintf(pos, sizeof pos, "%zu/%zu", at, wb->problem_count);
+    else
+        snprintf(pos, sizeof pos, "-/%zu", wb->problem_count);
+    const char *path = cf_review_report_path(wb->review);
+    const char *base = strrchr(path, '/');
+    char line[1024];
+    snprintf(line, sizeof line, " %s │ %s │ problems %s │ broken %zu │ missing %zu │ corrected %zu │ %s %s", base ? base + 1 : path,
+             cf_template_id(wb->tpl), pos, s.violations, s.missing, s.corrected, cf_review_reviewer(wb->review),
+             cf_review_dirty(wb->review) ? "[+]" : "");
+    ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_STATUS);
+    ui_draw_str(&wb->palette, y, 0, wb->cols, line, CF_ROLE_STATUS);
+    const char *help = " ? help ";
+    if (wb->cols > 60)
+        ui_draw_str(&wb->palette, y, wb->cols - (int)strlen(help), (int)strlen(help), help, CF_ROLE_STATUS);
+}
+
+/* ---------- overlays: help and the problems list ---------- */
+
+size_t ui_problem_items(const ui_workbench *wb)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cf_template_rule_count(wb->tpl); i++)
+        n += cf_review_results(wb->review)[i].status == CF_RULE_FAIL;
+    for (size_t i = 0; i < cf_review_cell_count(wb->review); i++)
+        n += !cf_cell_has_value(&cf_review_current_cells(wb->review)[i]);
+    return n;
+}
+
+bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line, size_t size)
+{
+    size_t seen = 0;
+    for (size_t r = 0; r < cf_template_rule_count(wb->tpl); r++) {
+        const cf_rule_result *res = &cf_review_results(wb->review)[r];
+        if (res->status != CF_RULE_FAIL || seen++ != k)
+            continue;
+        const cf_rule_def *def = cf_template_rule(wb->tpl, r);
+        *cell = def->left[0];
+        char *msg = cf_rule_explain(wb->tpl, r, cf_review_current_cells(wb->review), res);
+        snprintf(line, size, " ✗ %-28s %s", def->id, msg ? msg : "");
+        cf_free(msg);
+        return true;
+    }
+    for (size_t c = 0; c < cf_review_cell_count(wb->review); c++) {
+        if (cf_cell_has_value(&cf_review_current_cells(wb->review)[c]) || seen++ != k)
+            continue;
+        char label[256];
+        cf_template_cell_label(wb->tpl, c, label, sizeof label);
+        *cell = c;
+        snprintf(line, size, " ? %-28s %s: missing", cf_template_cell(wb->tpl, c)->id, label);
+        return true;
+    }
+    return false;
+}
+
+static void draw_overlay(ui_workbench *wb)
+{
+    int h = wb->rows - 4, w = wb->cols - 4;
+    if (h < 3 || w < 20)
+        return;
+    size_t count;
+    const ui_action *actions = ui_actions(&count);
+    if (wb->overlay == OVERLAY_PROBLEMS)
+        count = ui_problem_items(wb);
+    if (wb->overlay_sel >= count)
+        wb->overlay_sel = count ? count - 1 : 0;
+    if (wb->overlay_sel < wb->overlay_top)
+        wb->overlay_top = wb->overlay_sel;
+    if (wb->overlay_sel >= wb->overlay_top + (size_t)(h - 1))
+        wb->overlay_top = wb->overlay_sel - (size_t)(h - 1) + 1;
+    const char *title = wb->overlay == OVERLAY_HELP
+                            ? " Keys — every action also runs as :name (j/k scroll, Esc closes) "
+                            : " Problems — broken rules, then missing cells (Enter jumps, Esc closes) ";
+    ui_fill(&wb->palette, 2, 2, w, CF_ROLE_HEADER);
+    ui_draw_str(&wb->palette, 2, 2, w, title, CF_ROLE_HEADER);
+    for (int i = 0; i < h - 1; i++) {
+        size_t item = wb->overlay_top + (size_t)i;
+        int y = 3 + i;
+        cf_role role = item == wb->overlay_sel ? CF_ROLE_CURSOR : CF_ROLE_NORMAL;
+        ui_fill(&wb->palette, y, 2, w, item < count ? role : CF_ROLE_NORMAL);
+        if (item >= count)
+            continue;
+        char line[1400];
+        size_t cell;
+        if (wb->overlay == OVERLAY_HELP)
+            snprintf(line, sizeof line, " %-16s %-22s %s", actions[item].key_names, actions[item].name,
+                     actions[item].help);
+        else if (!ui_problem_item(wb, item, &cell, line, sizeof line))
+            line[0] = '\0';
+        ui_draw_str(&wb->palette, y, 2, w, line, role);
+    }
+}
+
+void ui_draw(ui_workbench *wb)
+{
+    layout(wb);
+    erase();
+    if (wb->too_small) {
+        const char *msg = "terminal too small";
+        int y = wb->rows / 2, x = (wb->cols - (int)strlen(msg)) / 2;
+        mvaddstr(y < 0 ? 0 : y, x < 0 ? 0 : x, msg);
+        refresh();
+        return;
+    }
+    follow_cursor(wb);
+    draw_raw(wb);
+    draw_table(wb);
+    draw_detail(wb);
+    draw_status(wb);
+    if (wb->overlay != OVERLAY_NONE)
+        draw_overlay(wb);
+    /* keep the terminal's cursor on the selected cell */
+    const cf_cell_def *def = cf_template_cell(wb->tpl, wb->cell);
+    if (def->column < UI_MAX_COLUMNS && wb->col_x[def->column] >= 0)
+        move(wb->first_row_y + (int)(def->row - wb->row_top[wb->table]), wb->col_x[def->column]);
+    refresh();
+}
+
+void ui_select_cell(ui_workbench *wb, size_t cell)
+{
+    wb->cell = cell;
+    wb->table = cf_template_cell(wb->tpl, cell)->table;
+    wb->raw_follows = true;
+    wb->focus = PANE_TABLE;
+}
+
+int ui_read_key(ui_workbench *wb)
+{
+    for (;;) {
+        wint_t ch;
+        int rc = get_wch(&ch);
+        if (rc == ERR)
+            continue;
+        if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+            ui_draw(wb);
+            continue;
+        }
+        return rc == KEY_CODE_YES ? UI_KEY((int)ch) : (int)ch;
+    }
+}
+
+/* ---------- running ---------- */
+
+static bool start_terminal(void)
+{
+    if (!newterm(NULL, stdout, stdin))
+        return false;
+    raw(); /* Ctrl-S and Ctrl-R reach us, not the terminal's flow control */
+    noecho();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    return true;
+}
+
+static void handle_mouse(ui_workbench *wb)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK)
+        return;
+    if (ev.bstate & BUTTON4_PRESSED) {
+        wb->raw_follows = false;
+        wb->raw_top = wb->raw_top > 3 ? wb->raw_top - 3 : 0;
+        return;
+    }
+#ifdef BUTTON5_PRESSED
+    if (ev.bstate & BUTTON5_PRESSED) {
+        wb->raw_follows = false;
+        if (wb->raw_top + 3 < cf_text_line_count(wb->text))
+            wb->raw_top += 3;
+        return;
+    }
+#endif
+    if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+        return;
+    int row = ev.y - wb->first_row_y;
+    if (row < 0 || ev.x < wb->tbl_x)
+        return;
+    size_t r = wb->row_top[wb->table] + (size_t)row;
+    for (size_t c = 0; c < UI_MAX_COLUMNS; c++)
+        if (wb->col_x[c] >= 0 && ev.x >= wb->col_x[c] && ev.x < wb->col_x[c] + wb->col_w[c] &&
+            r < shown_table(wb)->row_count) {
+            long cell = cell_at(wb, r, c);
+            if (cell >= 0)
+                ui_select_cell(wb, (size_t)cell);
+        }
+}
+
+int ui_workbench_run(cf_review *review, const ui_options *options)
+{
+    const char *codeset = setlocale(LC_CTYPE, NULL);
+    if (!codeset || (!strstr(codeset, "UTF-8") && !strstr(codeset, "utf8")))
+        setlocale(LC_CTYPE, "C.UTF-8"); /* Chinese needs a UTF-8 locale to be drawn at all */
+    ui_workbench wb;
+    memset(&wb, 0, sizeof wb);
+    wb.review = review;
+    wb.tpl = cf_review_template(review);
+    wb.text = cf_review_text(review);
+    wb.raw_follows = true;
+    const char *nc = getenv("NO_COLOR");
+    wb.no_color = nc && nc[0];
+    wb.mouse = options->mouse;
+    wb.problems = cf_calloc(cf_review_cell_count(review) + 1, sizeof *wb.problems);
+    if (!wb.problems) {
+        fprintf(stderr, "crossfoot: out of memory\n");
+        return 2;
+    }
+    cf_error err;
+    cf_error_clear(&err);
+    char theme_problem[1200] = "";
+    if (cf_theme_find(options->theme_name ? options->theme_name : "default", &wb.theme, &err) != CF_OK) {
+        cf_error_format(&err, theme_problem, sizeof theme_problem);
+        if (cf_theme_find("default", &wb.theme, &err) != CF_OK) {
+            fprintf(stderr, "crossfoot: the built-in default theme is broken\n");
+            cf_free(wb.problems);
+            return 2;
+        }
+    }
+    if (!start_terminal()) {
+        fprintf(stderr, "crossfoot: cannot use this terminal (is TERM set?)\n");
+        cf_theme_free(wb.theme);
+        cf_free(wb.problems);
+        return 2;
+    }
+    if (wb.mouse)
+        mousemask(ALL_MOUSE_EVENTS, NULL);
+    ui_palette_apply(&wb.palette, wb.theme, wb.no_color);
+    ui_refresh_problems(&wb);
+    ui_select_cell(&wb, wb.problem_count ? wb.problems[0] : 0);
+    if (theme_problem[0])
+        ui_message(&wb, CF_ROLE_ERROR, "%s (using the default theme)", theme_problem);
+    else
+        ui_message(&wb, CF_ROLE_MESSAGE, "%zu problem cell(s); ] and [ walk them, ? shows every key",
+                   wb.problem_count);
+    size_t pending = cf_review_journal_pending(review);
+    if (pending) {
+        char q[256];
+        snprintf(q, sizeof q, "The journal holds %zu change(s) from an earlier session that were never saved. Replay them? (y/n)",
+                 pending);
+        ui_draw(&wb);
+        if (ui_ask(&wb, q, "yn") == 'y') {
+            if (cf_review_replay_journal(review, &err) == CF_OK)
+                ui_message(&wb, CF_ROLE_MESSAGE, "replayed %zu change(s) from the journal", pending);
+            else
+                ui_message(&wb, CF_ROLE_ERROR, "%s", err.message);
+            ui_refresh_problems(&wb);
+        }
+    }
+    while (!wb.quit) {
+        ui_draw(&wb);
+        int key = ui_read_key(&wb);
+        if (key == UI_KEY(KEY_MOUSE)) {
+            handle_mouse(&wb);
+            continue;
+        }
+        wb.message[0] = '\0';
+        const ui_action *a = ui_action_for_key(key);
+        if (a)
+            a->run(&wb, NULL);
+    }
+    endwin();
+    cf_theme_free(wb.theme);
+    cf_free(wb.problems);
+    return 0;
+}

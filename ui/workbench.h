@@ -1,0 +1,21 @@
+/* workbench.h — the review workbench: the raw report beside its tables, every problem in
+ * sight, keyboard correction. It draws and dispatches keys; every change goes through the
+ * core review API (cf_review_apply, undo, redo, save). */
+#ifndef UI_WORKBENCH_H
+#define UI_WORKBENCH_H
+
+#include <stdbool.h>
+
+#include "review.h"
+#include "theme.h"
+
+typedef struct {
+    const char *theme_name; /* NULL: "default" */
+    bool mouse;             /* click to select, wheel to scroll */
+} ui_options;
+
+/* Run the workbench on review until the reviewer quits. Returns 0, or 2 when the
+ * terminal cannot be used (a message is printed). */
+int ui_workbench_run(cf_review *review, const ui_options *options);
+
+#endif
