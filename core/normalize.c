@@ -83,6 +83,68 @@ static int map_codepoint(uint32_t cp, char *out)
 
 static const char *const SPACE_ENTITIES[] = {"&nbsp;", "&ensp;", "&emsp;", "&#160;", "&#12288;"};
 
+/* Character entities left by web pages; the words around them must still match ("危及&ldquo;三安全…"). */
+static const struct {
+    const char *entity, *text;
+} NAMED_ENTITIES[] = {
+    {"&ldquo;", "\xE2\x80\x9C"}, {"&rdquo;", "\xE2\x80\x9D"}, {"&lsquo;", "\xE2\x80\x98"},
+    {"&rsquo;", "\xE2\x80\x99"}, {"&quot;", "\""},             {"&amp;", "&"},
+    {"&lt;", "<"},                {"&gt;", ">"},                {"&mdash;", "\xE2\x80\x94"},
+    {"&ndash;", "\xE2\x80\x93"}, {"&middot;", "\xC2\xB7"},     {"&hellip;", "\xE2\x80\xA6"},
+};
+
+/* Numeric entity "&#12345;" or "&#x3000;" at s: its code point and length, or 0. */
+static size_t numeric_entity(const char *s, size_t len, uint32_t *cp)
+{
+    if (len < 4 || s[0] != '&' || s[1] != '#')
+        return 0;
+    bool hex = s[2] == 'x' || s[2] == 'X';
+    size_t i = hex ? 3 : 2;
+    uint32_t v = 0;
+    size_t digits = 0;
+    for (; i < len && digits < 7; i++, digits++) {
+        int d;
+        if (isdigit((unsigned char)s[i]))
+            d = s[i] - '0';
+        else if (hex && isxdigit((unsigned char)s[i]))
+            d = tolower((unsigned char)s[i]) - 'a' + 10;
+        else
+            break;
+        v = v * (hex ? 16 : 10) + (uint32_t)d;
+    }
+    if (digits == 0 || i >= len || s[i] != ';' || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return i + 1;
+}
+
+/* An HTML tag a web page left in a cell ("<br>", "<br />", "</p>", "<span style=…>"): its length, or 0. */
+static size_t html_tag(const char *s, size_t len)
+{
+    static const char *const names[] = {"br", "p", "div", "span", "td", "th", "tr", "table", "tbody", "thead",
+                                        "b", "i", "u", "strong", "em", "font", "sup", "sub", "a", "li", "ul",
+                                        "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "o:p"};
+    size_t i = 1;
+    if (i < len && s[i] == '/')
+        i++;
+    size_t name_start = i;
+    while (i < len && (isalnum((unsigned char)s[i]) || s[i] == ':'))
+        i++;
+    size_t name_len = i - name_start;
+    bool known = false;
+    for (size_t k = 0; k < sizeof names / sizeof *names && !known; k++)
+        known = strlen(names[k]) == name_len && strncasecmp(s + name_start, names[k], name_len) == 0;
+    if (!known || i >= len || (s[i] != '>' && s[i] != ' ' && s[i] != '/'))
+        return 0;
+    for (; i < len && i < 400; i++) {
+        if (s[i] == '<')
+            return 0;
+        if (s[i] == '>')
+            return i + 1;
+    }
+    return 0;
+}
+
 /* Page markers and rule lines. */
 static bool is_dropped_line(const char *s, size_t len)
 {
@@ -182,8 +244,36 @@ bool cf_normalize_line(const char *src, size_t len, cf_norm_line *line)
                     break;
                 }
             }
+            for (size_t e = 0; !matched && e < sizeof NAMED_ENTITIES / sizeof *NAMED_ENTITIES; e++) {
+                size_t el = strlen(NAMED_ENTITIES[e].entity);
+                if (i + el <= len && strncmp(src + i, NAMED_ENTITIES[e].entity, el) == 0) {
+                    emit(line, NAMED_ENTITIES[e].text, strlen(NAMED_ENTITIES[e].text), i);
+                    i += el;
+                    matched = true;
+                }
+            }
+            uint32_t ecp;
+            size_t el = matched ? 0 : numeric_entity(src + i, len - i, &ecp);
+            if (el) {
+                char repl[4];
+                int r = map_codepoint(ecp, repl);
+                if (r < 0)
+                    emit(line, repl, cf_utf8_encode(ecp, repl), i);
+                else
+                    emit(line, repl, (size_t)r, i);
+                i += el;
+                matched = true;
+            }
             if (matched)
                 continue;
+        }
+        if (c == '<') {
+            size_t tl = html_tag(src + i, len - i);
+            if (tl) {
+                emit(line, " ", 1, i); /* a line break inside a cell: a space */
+                i += tl;
+                continue;
+            }
         }
         if (c == '[' && i + 10 <= len && memcmp(src + i, "[bookmark:", 10) == 0) {
             const char *close = memchr(src + i, ']', len - i);

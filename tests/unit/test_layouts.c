@@ -284,3 +284,44 @@ Test(layouts, format_2019_tab_layout_with_signed_changes_and_units)
     cr_expect_eq(cf_template_find_cell(d.tpl, "requests.other_misc.natural"), -1);
     cft_release(&d);
 }
+
+Test(layouts, markdown_cells_with_html_line_breaks_and_entities)
+{
+    const char *s = "## 三、收到和处理政府信息公开申请情况\n"
+                    "| | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+                    "|---|---|---|---|---|---|---|---|---|\n"
+                    "| 一、本年新收政府信息<br>公开申请数量 | | 11 | 12 | 13 | 14 | 15 | 16 | 17 |\n"
+                    "| | 3.危及&ldquo;三安全一稳定&rdquo; | 71 | 72 | 73 | 74 | 75 | 76 | 77 |\n"
+                    "| | 5.要求行政机关确认或重新出具已<br />获取信息 | 201 | 202 | 203 | 204 | 205 | 206 | 207 |\n"
+                    "| （七）总计 | | 241 | 242 | 243 | 244 | 245 | 246 | 247 |\n";
+    cft_doc d;
+    cft_read(&d, s);
+    cft_expect_row(&d, "requests", "new", "11 12 13 14 15 16 17");
+    cft_expect_row(&d, "requests", "denied_safety", "71 72 73 74 75 76 77");
+    cft_expect_row(&d, "requests", "rejected_confirm", "201 202 203 204 205 206 207");
+    cft_expect_row(&d, "requests", "results_total", "241 242 243 244 245 246 247");
+    cft_release(&d);
+}
+
+Test(layouts, page_break_inside_a_table_with_running_header_and_repeated_headings)
+{
+    const char *s = "三、收到和处理政府信息公开申请情况\n"
+                    "申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"
+                    "一、本年新收政府信息公开申请数量 11 12 13 14 15 16 17\n"
+                    "（一）予以公开 31 32 33 34 35 36 37\n"
+                    "\n"
+                    "XX市2022年政府信息公开工作年度报告\n"
+                    "- 4 -\n"
+                    "第 5 页\n"
+                    "申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"
+                    "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 41 42 43 44 45 46 47\n"
+                    "（七）总计 1,036 0 0 0 0 0 1,036\n"
+                    "四、结转下年度继续办理 0 0 0 0 0 0 0\n";
+    cft_doc d;
+    cft_read(&d, s);
+    cft_expect_row(&d, "requests", "granted", "31 32 33 34 35 36 37");
+    cft_expect_row(&d, "requests", "partial", "41 42 43 44 45 46 47");
+    cft_expect_row(&d, "requests", "results_total", "1036 0 0 0 0 0 1036");
+    cft_expect_row(&d, "requests", "carry_forward", "0 0 0 0 0 0 0");
+    cft_release(&d);
+}

@@ -134,3 +134,29 @@ Test(normalize, compact_key_keeps_ideographs_letters_digits)
     cr_expect_str_eq(b.data, "二部分公开区分处理的只计这一情形3危及三安全一稳定A1");
     cf_buf_release(&b);
 }
+
+Test(normalize, html_line_breaks_and_tags_in_cells_are_spaces)
+{
+    cr_expect_str_eq(n("一、本年新收政府信息<br>公开申请数量"), "一、本年新收政府信息 公开申请数量");
+    cr_expect_str_eq(n("已<br />获取信息"), "已 获取信息");
+    cr_expect_str_eq(n("已<BR/>获取"), "已 获取");
+    cr_expect_str_eq(n("<span style=\"x\">12</span>"), " 12 ");
+    cr_expect_str_eq(n("<p>规章</p>"), " 规章 ");
+    /* what only looks like a tag stays */
+    cr_expect_str_eq(n("a<5 and b>3"), "a<5 and b>3");
+    cr_expect_str_eq(n("<规章>"), "<规章>");
+    cr_expect_str_eq(n("<br"), "<br");
+}
+
+Test(normalize, character_entities_are_decoded)
+{
+    cr_expect_str_eq(n("3.危及&ldquo;三安全一稳定&rdquo;"), "3.危及“三安全一稳定”");
+    cr_expect_str_eq(n("&#20844;&#x5F00;"), "公开");
+    cr_expect_str_eq(n("&#xFF11;&#65298;"), "12"); /* full-width digits as entities */
+    cr_expect_str_eq(n("A&amp;B &lt;1&gt;"), "A&B <1>");
+    cr_expect_str_eq(n("&#0; &#xD800; &bogus;"), "&#0; &#xD800; &bogus;");
+    /* the origin of a decoded entity is its '&' */
+    n("x&ldquo;y");
+    cr_expect_eq(norm.origin[1], 1);
+    cr_expect_eq(norm.origin[4], 8);
+}
