@@ -592,7 +592,7 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
     char theme_problem[1200] = "";
     if (cf_theme_find(options->theme_name ? options->theme_name : "default", &wb.theme, &err) != CF_OK) {
         cf_error_format(&err, theme_problem, sizeof theme_problem);
-        if (cf_theme_find("default", &wb.theme, &err) != CF_OK) {
+        if (cf_theme_builtin("default", &wb.theme, &err) != CF_OK) {
             fprintf(stderr, "crossfoot: the built-in default theme is broken\n");
             cf_free(wb.problems);
             return 2;
