@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 #include "normalize.h"
+#include "utf8.h"
 
 void cf_item_list_init(cf_item_list *list) { memset(list, 0, sizeof *list); }
 
@@ -132,6 +133,32 @@ typedef struct {
     size_t start, end;
 } word_span;
 
+/* A number glued to the words before it, as some PDF converters print a row
+ * ("（一）予以公开31", "一、本年新收政府信息公开申请数量0"): where the number starts, or 0.
+ * Only after an ideograph or a closing bracket, so "2022年" and "1.属于国家秘密" stay whole. */
+static size_t glued_number(const char *w, size_t len)
+{
+    size_t i = len;
+    while (i > 0 && (isdigit((unsigned char)w[i - 1]) || w[i - 1] == '.' || w[i - 1] == ','))
+        i--;
+    while (i < len && !isdigit((unsigned char)w[i]))
+        i++; /* the number starts with a digit */
+    if (i == 0 || i == len)
+        return 0;
+    cf_decimal v;
+    if (cf_decimal_parse(w + i, len - i, &v) == CF_DEC_SYNTAX)
+        return 0;
+    if (w[i - 1] == ')')
+        return i;
+    /* the code point before: an ideograph? */
+    size_t k = i - 1;
+    while (k > 0 && ((unsigned char)w[k] & 0xC0) == 0x80)
+        k--;
+    uint32_t cp;
+    size_t n = cf_utf8_decode(w + k, i - k, &cp);
+    return n == i - k && cf_is_cjk(cp) ? i : 0;
+}
+
 bool cf_lex_field(const char *s, size_t len, cf_item_list *out)
 {
     /* split on spaces */
@@ -150,6 +177,12 @@ bool cf_lex_field(const char *s, size_t len, cf_item_list *out)
             size_t ws = i;
             while (i < len && s[i] != ' ' && s[i] != '\t')
                 i++;
+            size_t split = glued_number(s + ws, i - ws);
+            if (split && nwords + 1 < sizeof words / sizeof *words) {
+                words[nwords++] = (word_span){ws, ws + split};
+                words[nwords++] = (word_span){ws + split, i};
+                continue;
+            }
             words[nwords++] = (word_span){ws, i};
         }
         for (size_t w = 0; w < nwords; w++) {

@@ -222,3 +222,47 @@ Test(cellvalue, numbered_labels_never_become_values)
     cft_expect_row(&d, "requests", "denied_law", "1 0 0 0 0 0 1");
     cft_release(&d);
 }
+
+static size_t lex(const char *s, cf_item_list *list)
+{
+    cf_item_list_init(list);
+    cr_assert(cf_lex_field(s, strlen(s), list));
+    return list->count;
+}
+
+Test(cellvalue, number_glued_to_its_label_is_split_off)
+{
+    cf_item_list l;
+    cr_assert_eq(lex("（一）予以公开31 32", &l), 3);
+    cr_expect_eq(l.items[0].kind, CF_ITEM_TEXT);
+    cr_expect_eq(l.items[1].kind, CF_ITEM_NUMBER);
+    cr_expect_eq(l.items[1].value.coef, 31);
+    cf_item_list_release(&l);
+    cr_assert_eq(lex("增加36", &l), 1);
+    cr_expect_eq(l.items[0].value.coef, 36);
+    cf_item_list_release(&l);
+    cr_assert_eq(lex("减少3", &l), 1);
+    cr_expect_eq(l.items[0].value.coef, -3);
+    cf_item_list_release(&l);
+    /* words that merely hold digits stay words */
+    const char *words[] = {"2022年度", "1.属于国家秘密", "第二十条第(五)项", "A4", "3.其他"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        cr_assert_eq(lex(words[i], &l), 1, "'%s'", words[i]);
+        cr_expect_eq(l.items[0].kind, CF_ITEM_TEXT, "'%s' is a word", words[i]);
+        cf_item_list_release(&l);
+    }
+}
+
+Test(cellvalue, extraction_of_rows_with_glued_numbers)
+{
+    cft_doc d;
+    cft_read(&d, "三、收到和处理政府信息公开申请情况\n"
+                 "一、本年新收政府信息公开申请数量11 12 13 14 15 16 17\n"
+                 "（一）予以公开31 32 33 34 35 36 37\n"
+                 "（七）总计0 0 0 0 0 0 0\n");
+    cft_expect_row(&d, "requests", "new", "11 12 13 14 15 16 17");
+    cft_expect_row(&d, "requests", "granted", "31 32 33 34 35 36 37");
+    cft_expect_row(&d, "requests", "results_total", "0 0 0 0 0 0 0");
+    cr_expect_null(cft_warning(&d, "values for 7 columns"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
