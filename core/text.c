@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,7 +20,8 @@ struct cf_text {
     size_t size;
     const char *encoding;
     char sha256[65];
-    size_t *line_starts; /* line_count + 1 entries; the last is size + 1 */
+    uint32_t *line_starts; /* line_count + 1 entries; the last is size + 1. 32 bits: a line
+                            * index costs 4 bytes a line, and decoded text stays far below 4 GB */
     size_t line_count;
 };
 
@@ -31,6 +33,34 @@ static long raw_line_of(const char *bytes, size_t offset)
         if (bytes[i] == '\n')
             line++;
     return line;
+}
+
+/* 1-based line number of byte offset in UTF-16 bytes (counting U+000A code units). */
+static long utf16_line_of(const unsigned char *u, size_t offset, bool big_endian)
+{
+    long line = 1;
+    for (size_t i = 0; i + 1 < offset; i += 2)
+        if (big_endian ? (u[i] == 0 && u[i + 1] == '\n') : (u[i] == '\n' && u[i + 1] == 0))
+            line++;
+    return line;
+}
+
+/* UTF-16 without a byte-order mark (iconv -t UTF-16LE, some exporters): the digits, spaces
+ * and line breaks of a report put a NUL in every other byte, and CJK characters rarely do.
+ * Returns "UTF-16LE", "UTF-16BE" or NULL. */
+static const char *guess_bomless_utf16(const unsigned char *u, size_t len)
+{
+    if (len < 4 || len % 2 != 0)
+        return NULL;
+    size_t nul_even = 0, nul_odd = 0;
+    for (size_t i = 0; i < len; i++)
+        if (u[i] == 0)
+            *(i % 2 ? &nul_odd : &nul_even) += 1;
+    if (nul_odd >= len / 32 && nul_odd > 8 * nul_even)
+        return "UTF-16LE";
+    if (nul_even >= len / 32 && nul_even > 8 * nul_odd)
+        return "UTF-16BE";
+    return NULL;
 }
 
 /* Convert with iconv; on failure *bad_offset is where the input stopped decoding. Caller frees. */
@@ -116,6 +146,8 @@ static cf_status index_lines(cf_text *text, cf_error *err)
     for (size_t i = 0; i < text->size; i++)
         if (text->data[i] == '\n' || (text->data[i] == '\r' && text->data[i + 1] != '\n'))
             count++;
+    if (text->size >= UINT32_MAX)
+        return cf_error_set(err, CF_ERR_LIMIT, text->name, 0, 0, "text is too large to index");
     text->line_starts = cf_malloc((count + 1) * sizeof *text->line_starts);
     if (!text->line_starts)
         return cf_error_nomem(err, text->name);
@@ -123,8 +155,8 @@ static cf_status index_lines(cf_text *text, cf_error *err)
     text->line_starts[line++] = 0;
     for (size_t i = 0; i < text->size; i++)
         if (text->data[i] == '\n' || (text->data[i] == '\r' && text->data[i + 1] != '\n'))
-            text->line_starts[line++] = i + 1;
-    text->line_starts[line] = text->size + 1;
+            text->line_starts[line++] = (uint32_t)(i + 1);
+    text->line_starts[line] = (uint32_t)(text->size + 1);
     text->line_count = count;
     for (size_t l = 0; l < count; l++) {
         size_t len;
@@ -162,12 +194,32 @@ cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf
     const unsigned char *u = (const unsigned char *)bytes;
     cf_status status = CF_OK;
     size_t bad = 0;
+    const char *utf16 = NULL; /* the iconv name when the bytes are UTF-16 */
+    size_t skip = 0;          /* its byte-order mark */
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        text->encoding = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-        status = convert(text->encoding, bytes + 2, len - 2, &text->data, &text->size, &bad);
-        if (status == CF_ERR_INPUT)
-            bad += 2;
-    } else {
+        utf16 = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+        skip = 2;
+        text->encoding = utf16;
+    } else if (memchr(bytes, '\0', len) && (utf16 = guess_bomless_utf16(u, len)) != NULL) {
+        text->encoding = utf16[6] == 'L' ? "UTF-16LE (no BOM)" : "UTF-16BE (no BOM)";
+    }
+    if (utf16) {
+        status = convert(utf16, bytes + skip, len - skip, &text->data, &text->size, &bad);
+        bad += skip;
+        if (!skip && (status == CF_ERR_INPUT || (status == CF_OK && !looks_like_chinese_report(text->data)))) {
+            cf_free(text->data); /* a guess that did not hold: binary after all (below) */
+            text->data = NULL;
+            utf16 = NULL;
+            status = CF_OK;
+        } else if (status == CF_OK && memchr(text->data, '\0', text->size)) {
+            size_t at = (size_t)((const char *)memchr(text->data, '\0', text->size) - text->data);
+            long line = raw_line_of(text->data, at);
+            cf_text_free(text);
+            return cf_error_set(err, CF_ERR_INPUT, name, line, 0,
+                                "binary file (a NUL character), not a text report");
+        }
+    }
+    if (!utf16) {
         const char *body = bytes;
         size_t body_len = len;
         text->encoding = "UTF-8";
@@ -211,16 +263,16 @@ cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf
         cf_text_free(text);
         return cf_error_nomem(err, name);
     }
-    if (status != CF_OK) {
+    if (status != CF_OK && utf16) {
         cf_text_free(text);
-        return cf_error_set(err, CF_ERR_INPUT, name, raw_line_of(bytes, bad), 0,
-                            "cannot decode the text as %s", u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
+        return cf_error_set(err, CF_ERR_INPUT, name, utf16_line_of(u + skip, bad - skip, utf16[6] == 'B'), 0,
+                            "cannot decode the text as %s (invalid or truncated at byte offset %zu)", utf16,
+                            bad);
     }
-    size_t visible = 0;
-    for (size_t i = 0; i < text->size; i++)
-        if (!strchr(" \t\r\n\f\v", text->data[i]))
-            visible++;
-    if (visible == 0) {
+    bool visible = false;
+    for (size_t i = 0; i < text->size && !visible; i++)
+        visible = !strchr(" \t\r\n\f\v", text->data[i]);
+    if (!visible) {
         cf_text_free(text);
         return cf_error_set(err, CF_ERR_INPUT, name, 0, 0, "empty file: there is no text to check");
     }
@@ -241,7 +293,8 @@ cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf
 cf_status cf_text_load(const char *path, cf_text **out, cf_error *err)
 {
     *out = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO (or a tty) must not wait for a writer; fstat refuses it next */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
     struct stat st;

@@ -1,7 +1,8 @@
 /* text.h — a report's text: read, decoded to UTF-8 and indexed by line.
  *
- * Accepts UTF-8 (with or without BOM), UTF-16 with a BOM and GB18030/GBK;
- * valid UTF-8 is never re-decoded. The decoded text is kept byte for byte
+ * Accepts UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one when
+ * the NULs of its ASCII characters give it away and it reads as a report) and
+ * GB18030/GBK; valid UTF-8 is never re-decoded. The decoded text is kept byte for byte
  * (CR, tabs, control characters and all): it is what the workbench shows and
  * what every cell's provenance points into. */
 #ifndef CF_TEXT_H
