@@ -1,4 +1,5 @@
 /* check.c — `crossfoot check`: extract, evaluate the rules, report per file. */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,21 @@ typedef struct {
     bool json;
     const char *template_path;
 } check_options;
+
+/* Text from a report or a file name, made safe for a terminal: control characters (ESC and
+ * the C1 set among them) are shown as \xNN instead of being obeyed. */
+static void put_safe(FILE *out, const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; u[i]; i++) {
+        if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7F)
+            fprintf(out, "\\x%02X", u[i]);
+        else if (u[i] == 0xC2 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F) /* U+0080..U+009F */
+            fprintf(out, "\\u%04X", u[++i]);
+        else
+            fputc(u[i], out);
+    }
+}
 
 static int compare_size(const void *a, const void *b)
 {
@@ -49,26 +65,47 @@ static void print_rule_lines(FILE *out, const cf_rule_def *def, const cf_cell *c
         fputc(')', out);
 }
 
+/* "  broken   ID (lines …)\n           explanation\n" */
+static void print_rule(FILE *out, const char *tag, const cf_template *tpl, size_t i, const cf_cell *cells,
+                       const cf_rule_result *result)
+{
+    const cf_rule_def *def = cf_template_rule(tpl, i);
+    char *msg = cf_rule_explain(tpl, i, cells, result);
+    fprintf(out, "  %-8s ", tag);
+    put_safe(out, def->id);
+    print_rule_lines(out, def, cells);
+    fputs("\n           ", out);
+    put_safe(out, msg ? msg : "(out of memory)");
+    fputc('\n', out);
+    cf_free(msg);
+}
+
 static void print_human(FILE *out, const cf_report *report, const cf_rule_result *results, const char *file)
 {
     const cf_template *tpl = cf_report_template(report);
     const cf_cell *cells = cf_report_cells(report);
-    fprintf(out, "%s: %s (%s), %s\n", file, cf_template_id(tpl), cf_template_name(tpl),
-            cf_text_encoding(cf_report_text(report)));
+    put_safe(out, file);
+    fputs(": ", out);
+    put_safe(out, cf_template_id(tpl));
+    fputs(" (", out);
+    put_safe(out, cf_template_name(tpl));
+    fprintf(out, "), %s\n", cf_text_encoding(cf_report_text(report)));
     size_t failed = 0, unchecked = 0, missing = 0;
     for (size_t i = 0; i < cf_template_rule_count(tpl); i++) {
         if (results[i].status != CF_RULE_FAIL)
             continue;
         failed++;
-        const cf_rule_def *def = cf_template_rule(tpl, i);
-        char *msg = cf_rule_explain(tpl, i, cells, &results[i]);
-        fprintf(out, "  broken   %s", def->id);
-        print_rule_lines(out, def, cells);
-        fprintf(out, "\n           %s\n", msg ? msg : "(out of memory)");
-        cf_free(msg);
+        print_rule(out, "broken", tpl, i, cells, &results[i]);
     }
-    for (size_t i = 0; i < cf_template_rule_count(tpl); i++)
-        unchecked += results[i].status == CF_RULE_UNASSESSABLE;
+    /* A rule whose cells all hold numbers but whose sum is too large to hold: nothing else
+     * on the screen would say why it was not checked. */
+    for (size_t i = 0; i < cf_template_rule_count(tpl); i++) {
+        if (results[i].status != CF_RULE_UNASSESSABLE)
+            continue;
+        unchecked++;
+        if (results[i].overflow)
+            print_rule(out, "unchecked", tpl, i, cells, &results[i]);
+    }
     for (size_t i = 0; i < cf_template_cell_count(tpl); i++) {
         const cf_cell *c = &cells[i];
         if (cf_cell_has_value(c))
@@ -81,23 +118,38 @@ static void print_human(FILE *out, const cf_report *report, const cf_rule_result
                            : c->line                     ? "blank"
                            : c->label_line               ? "no value after its label"
                                                          : "not found";
-        fprintf(out, "  missing  %s  %s: %s", cf_template_cell(tpl, i)->id, label, what);
+        fputs("  missing  ", out);
+        put_safe(out, cf_template_cell(tpl, i)->id);
+        fputs("  ", out);
+        put_safe(out, label);
+        fprintf(out, ": %s", what);
         if (c->line || c->label_line)
             fprintf(out, " (line %zu)", c->line ? c->line : c->label_line);
         fputc('\n', out);
     }
     for (size_t i = 0; i < cf_report_warning_count(report); i++) {
         const cf_warning *w = cf_report_warning(report, i);
+        fputs("  warning  ", out);
         if (w->line)
-            fprintf(out, "  warning  line %zu: %s\n", w->line, w->message);
-        else
-            fprintf(out, "  warning  %s\n", w->message);
+            fprintf(out, "line %zu: ", w->line);
+        put_safe(out, w->message);
+        fputc('\n', out);
     }
     bool passed = failed == 0 && missing == 0 && unchecked == 0;
     fprintf(out, "  %s: %zu broken rule%s, %zu missing cell%s, %zu rule%s not checkable, %zu warning%s\n",
             passed ? "PASS" : "FAIL", failed, failed == 1 ? "" : "s", missing, missing == 1 ? "" : "s",
             unchecked, unchecked == 1 ? "" : "s", cf_report_warning_count(report),
             cf_report_warning_count(report) == 1 ? "" : "s");
+}
+
+/* "crossfoot: MESSAGE" on stderr, the message made safe for a terminal. */
+static void print_error(const cf_error *err)
+{
+    char msg[1200];
+    cf_error_format(err, msg, sizeof msg);
+    fputs("crossfoot: ", stderr);
+    put_safe(stderr, msg);
+    fputc('\n', stderr);
 }
 
 /* Check one file; returns its exit status. */
@@ -116,31 +168,35 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
             puts(line ? line : "{\"error\":\"out of memory\"}");
             cf_free(line);
         }
-        char msg[1200];
-        cf_error_format(&err, msg, sizeof msg);
-        fprintf(stderr, "crossfoot: %s\n", msg);
+        print_error(&err);
         cf_text_free(text);
         return CF_EXIT_ERROR;
     }
     const cf_template *tpl = cf_report_template(report);
     cf_rule_result *results = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *results);
     if (!results) {
-        fprintf(stderr, "crossfoot: %s: out of memory\n", path);
+        cf_error_nomem(&err, path);
+        print_error(&err);
         cf_report_free(report);
         cf_text_free(text);
         return CF_EXIT_ERROR;
     }
     size_t failed = cf_rules_evaluate(tpl, cf_report_cells(report), results);
+    /* A rule that cannot be checked (a cell missing, or a sum too large to hold) is a
+     * problem too: the report does not pass, whatever the reason. */
     bool problems = failed > 0;
+    for (size_t i = 0; i < cf_template_rule_count(tpl); i++)
+        problems |= results[i].status == CF_RULE_UNASSESSABLE;
     for (size_t i = 0; i < cf_template_cell_count(tpl); i++)
         problems |= !cf_cell_has_value(&cf_report_cells(report)[i]);
     int status = problems ? CF_EXIT_PROBLEMS : CF_EXIT_PASS;
     if (opt->json) {
         char *line = cf_report_json(report, results, path);
-        if (line)
+        if (line) {
             puts(line);
-        else {
-            fprintf(stderr, "crossfoot: %s: out of memory\n", path);
+        } else {
+            cf_error_nomem(&err, path);
+            print_error(&err);
             status = CF_EXIT_ERROR;
         }
         cf_free(line);
@@ -153,47 +209,53 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
     return status;
 }
 
+static int usage_error(const char *what, const char *arg)
+{
+    fputs("crossfoot check: ", stderr);
+    fputs(what, stderr);
+    if (arg) {
+        fputs(" '", stderr);
+        put_safe(stderr, arg);
+        fputc('\'', stderr);
+    }
+    fputc('\n', stderr);
+    cf_usage(stderr);
+    return CF_EXIT_ERROR;
+}
+
 int cf_cmd_check(int argc, char **argv)
 {
     check_options opt = {0};
-    int first_file = argc;
+    /* Options may come before, between or after the reports; "--" ends them (a report
+     * named "-x.txt" follows it). The reports are gathered at the front of argv. */
+    int nfiles = 0;
+    bool options_done = false;
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--json") == 0) {
+        const char *a = argv[i];
+        if (options_done || a[0] != '-' || a[1] == '\0') {
+            argv[nfiles++] = argv[i];
+        } else if (strcmp(a, "--") == 0) {
+            options_done = true;
+        } else if (strcmp(a, "--json") == 0) {
             opt.json = true;
-        } else if (strcmp(argv[i], "--template") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "crossfoot check: --template needs a file\n");
-                return CF_EXIT_ERROR;
-            }
+        } else if (strcmp(a, "--template") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("--template needs a file", NULL);
             opt.template_path = argv[++i];
-        } else if (strcmp(argv[i], "--") == 0) {
-            first_file = i + 1;
-            break;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "crossfoot check: unknown option '%s'\n", argv[i]);
-            cf_usage(stderr);
-            return CF_EXIT_ERROR;
+        } else if (strncmp(a, "--template=", 11) == 0) {
+            if (a[11] == '\0')
+                return usage_error("--template needs a file", NULL);
+            opt.template_path = a + 11;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            cf_usage(stdout);
+            return CF_EXIT_PASS;
         } else {
-            first_file = i;
-            break;
+            return usage_error("unknown option", a);
         }
     }
-    /* options may also follow the files */
-    int nfiles = 0;
-    char **files = argv + first_file;
-    for (int i = first_file; i < argc; i++) {
-        if (strcmp(argv[i], "--json") == 0)
-            opt.json = true;
-        else if (strcmp(argv[i], "--template") == 0 && i + 1 < argc)
-            opt.template_path = argv[++i];
-        else
-            files[nfiles++] = argv[i];
-    }
-    if (nfiles == 0) {
-        fprintf(stderr, "crossfoot check: no report given\n");
-        cf_usage(stderr);
-        return CF_EXIT_ERROR;
-    }
+    char **files = argv;
+    if (nfiles == 0)
+        return usage_error("no report given", NULL);
     cf_error err;
     cf_error_clear(&err);
     cf_template **tpls = NULL;
@@ -207,9 +269,7 @@ int cf_cmd_check(int argc, char **argv)
         st = cf_template_load_builtin(&tpls, &ntpls, &err);
     }
     if (st != CF_OK) {
-        char msg[1200];
-        cf_error_format(&err, msg, sizeof msg);
-        fprintf(stderr, "crossfoot: %s\n", msg);
+        print_error(&err);
         cf_free(tpls);
         return CF_EXIT_ERROR;
     }
@@ -223,5 +283,10 @@ int cf_cmd_check(int argc, char **argv)
     for (size_t i = 0; i < ntpls; i++)
         cf_template_free(tpls[i]);
     cf_free(tpls);
+    /* A full disk or a closed pipe must not pass for a clean report. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "crossfoot: cannot write the results: %s\n", strerror(errno ? errno : EIO));
+        return CF_EXIT_ERROR;
+    }
     return worst;
 }
