@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "alloc.h"
+#include "suggest.h"
 
 static cJSON *decimal_json(cf_decimal d)
 {
@@ -62,6 +63,37 @@ static cJSON *rule_json(const cf_template *tpl, size_t i, const cf_cell *cells, 
         return NULL;
     }
     return o;
+}
+
+bool cf_json_add_suggestions(cJSON *root, const cf_template *tpl, const cf_cell *cells)
+{
+    cf_suggestion sug;
+    if (cf_suggest(tpl, cells, NULL, &sug, NULL) != CF_OK)
+        return false;
+    cJSON *o = cJSON_AddObjectToObject(root, "suggestions");
+    cJSON *fixes = o ? cJSON_AddArrayToObject(o, "fixes") : NULL;
+    bool ok = fixes && cJSON_AddBoolToObject(o, "found", sug.found) && cJSON_AddBoolToObject(o, "unique", sug.unique) &&
+              cJSON_AddBoolToObject(o, "more", sug.more) && cJSON_AddStringToObject(o, "reasoning", sug.reasoning);
+    for (size_t f = 0; ok && f < sug.count; f++) {
+        cJSON *fix = cJSON_CreateObject();
+        cJSON *list = fix ? cJSON_AddArrayToObject(fix, "cells") : NULL;
+        ok = list && cJSON_AddItemToArray(fixes, fix) &&
+             cJSON_AddNumberToObject(fix, "changes", (double)sug.fixes[f].changes);
+        if (!list)
+            cJSON_Delete(fix);
+        for (size_t i = 0; ok && i < sug.fixes[f].count; i++) {
+            const cf_fix_cell *fc = &sug.fixes[f].cells[i];
+            cJSON *c = cJSON_CreateObject();
+            ok = c && cJSON_AddItemToArray(list, c) &&
+                 cJSON_AddStringToObject(c, "cell", cf_template_cell(tpl, fc->cell)->id) &&
+                 cJSON_AddItemToObject(c, "current", cell_value_json(&cells[fc->cell])) &&
+                 cJSON_AddItemToObject(c, "value", fc->determined ? decimal_json(fc->value) : cJSON_CreateNull()) &&
+                 cJSON_AddBoolToObject(c, "fills_blank", fc->was_missing) &&
+                 (!fc->evidence[0] || cJSON_AddStringToObject(c, "evidence", fc->evidence));
+        }
+    }
+    cf_suggestion_release(&sug);
+    return ok;
 }
 
 static const char *state_name(cf_cell_state s)
@@ -129,7 +161,7 @@ static bool build(cJSON *root, const cf_report *report, const cf_rule_result *re
         !cJSON_AddStringToObject(root, "sha256", cf_text_sha256(text)))
         return false;
     cf_check_counts counts;
-    if (!cf_json_add_checks(root, tpl, cells, results, &counts))
+    if (!cf_json_add_checks(root, tpl, cells, results, &counts) || !cf_json_add_suggestions(root, tpl, cells))
         return false;
     size_t failed = counts.violations, unchecked = counts.unassessable, missing = counts.missing;
     cJSON *sources = cJSON_AddObjectToObject(root, "sources");

@@ -24,6 +24,9 @@ typedef struct {
  * (may be NULL). False when memory runs out. */
 bool cf_json_add_checks(cJSON *root, const cf_template *tpl, const cf_cell *cells, const cf_rule_result *results,
                         cf_check_counts *counts);
+/* Add "suggestions": the smallest fixes that make every rule hold (cells, values, evidence),
+ * whether the best is unique, and the reasoning. False when memory runs out. */
+bool cf_json_add_suggestions(cJSON *root, const cf_template *tpl, const cf_cell *cells);
 /* {"file": …, "error": …} for a report that could not be read. Caller frees. */
 char *cf_error_json(const char *file, const cf_error *err);
 

@@ -1,0 +1,553 @@
+/* suggest.c — smallest fixes that make every rule hold, solved exactly. */
+#include "suggest.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+
+typedef __int128 wide;
+
+static const int64_t POW10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
+
+/* ---------- typing slips ---------- */
+
+static void digits_of(cf_decimal d, char *out, size_t size)
+{
+    char buf[32];
+    cf_decimal_format(d, buf);
+    size_t n = 0;
+    for (const char *p = buf; *p && n + 1 < size; p++)
+        if (*p >= '0' && *p <= '9')
+            out[n++] = *p;
+    out[n] = '\0';
+}
+
+/* Is short_s long_s with one character taken out? Which one (its position) in *at. */
+static bool one_removed(const char *long_s, const char *short_s, size_t *at)
+{
+    size_t ll = strlen(long_s), sl = strlen(short_s);
+    if (ll != sl + 1)
+        return false;
+    size_t i = 0;
+    while (i < sl && long_s[i] == short_s[i])
+        i++;
+    if (strcmp(long_s + i + 1, short_s + i) != 0)
+        return false;
+    *at = i;
+    return true;
+}
+
+void cf_typo_evidence(cf_decimal from, cf_decimal to, char *buf, size_t size)
+{
+    char a[32], b[32], fa[32], fb[32];
+    buf[0] = '\0';
+    cf_decimal_format(from, fa);
+    cf_decimal_format(to, fb);
+    if (from.coef != 0 && cf_decimal_cmp(from, (cf_decimal){-to.coef, to.scale}) == 0) {
+        snprintf(buf, size, "the sign is wrong (%s → %s)", fa, fb);
+        return;
+    }
+    for (int k = 1; k <= 4 && from.coef != 0; k++) {
+        cf_decimal up = from, down = from;
+        if (!__builtin_mul_overflow(from.coef, POW10[k], &up.coef) && cf_decimal_cmp(up, to) == 0) {
+            snprintf(buf, size, "the decimal point is %d place%s off (%s → %s)", k, k > 1 ? "s" : "", fa, fb);
+            return;
+        }
+        if (down.scale + k <= 9) {
+            down.scale = (uint8_t)(down.scale + k);
+            if (cf_decimal_cmp(down, to) == 0) {
+                snprintf(buf, size, "the decimal point is %d place%s off (%s → %s)", k, k > 1 ? "s" : "", fa, fb);
+                return;
+            }
+        }
+    }
+    if (cf_decimal_is_negative(from) != cf_decimal_is_negative(to))
+        return;
+    digits_of(from, a, sizeof a);
+    digits_of(to, b, sizeof b);
+    size_t la = strlen(a), at;
+    if (la == strlen(b) && la >= 2) {
+        size_t diff[3], nd = 0;
+        for (size_t i = 0; i < la && nd < 3; i++)
+            if (a[i] != b[i])
+                diff[nd++] = i;
+        if (nd == 2 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]) {
+            snprintf(buf, size, "two digits swapped (%s → %s)", fa, fb);
+            return;
+        }
+    }
+    if (one_removed(b, a, &at)) {
+        snprintf(buf, size, "a digit was dropped (%s → %s)", fa, fb);
+        return;
+    }
+    if (one_removed(a, b, &at) && ((at > 0 && a[at - 1] == a[at]) || (a[at + 1] && a[at + 1] == a[at])))
+        snprintf(buf, size, "a digit was doubled (%s → %s)", fa, fb);
+}
+
+/* ---------- the exact solver ---------- */
+
+typedef struct {
+    const cf_template *tpl;
+    const cf_cell *cells;
+    size_t ncells, nrules;
+    int scale;           /* common scale of every value */
+    wide *scaled;        /* each cell's value at that scale (0 when it has none) */
+    bool *free_cell;     /* missing, not applicable, invalid: the rules may fill it */
+    bool *is_total;      /* the single left-hand cell of some rule */
+    bool *in_rule;       /* takes part in some rule: only those can help */
+    bool *failing;       /* per rule */
+    int *var_of;         /* per cell: its column in the system, or -1 */
+} problem;
+
+static wide gcd_wide(wide a, wide b)
+{
+    if (a < 0)
+        a = -a;
+    if (b < 0)
+        b = -b;
+    while (b) {
+        wide t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/* Solve the rules touching vars[0..nv) for those cells, the rest fixed. On success fills
+ * determined[] and value[] (scaled) and returns true; false when no values make every rule hold. */
+static bool solve(const problem *p, const size_t *vars, size_t nv, bool *determined, wide *value)
+{
+    size_t cols = nv + 1;
+    size_t max_rows = p->nrules;
+    wide *m = cf_calloc(max_rows * cols + 1, sizeof *m);
+    if (!m)
+        return false;
+    size_t rows = 0;
+    for (size_t r = 0; r < p->nrules; r++) {
+        const cf_rule_def *def = cf_template_rule(p->tpl, r);
+        wide *row = &m[rows * cols];
+        bool touches = false;
+        for (int side = 0; side < 2; side++) {
+            const size_t *idx = side ? def->right : def->left;
+            size_t n = side ? def->right_count : def->left_count;
+            wide sign = side ? -1 : 1;
+            for (size_t k = 0; k < n; k++) {
+                int v = p->var_of[idx[k]];
+                if (v >= 0) {
+                    row[v] += sign;
+                    touches = true;
+                } else {
+                    row[nv] -= sign * p->scaled[idx[k]];
+                }
+            }
+        }
+        if (touches)
+            rows++;
+        else
+            memset(row, 0, cols * sizeof *row);
+    }
+    /* Gauss–Jordan on integer rows, each kept small by dividing out its gcd */
+    size_t rank = 0;
+    int *pivot_col = cf_calloc(rows + 1, sizeof *pivot_col);
+    bool ok = pivot_col != NULL;
+    for (size_t c = 0; ok && c < nv && rank < rows; c++) {
+        size_t pr = rank;
+        while (pr < rows && m[pr * cols + c] == 0)
+            pr++;
+        if (pr == rows)
+            continue;
+        if (pr != rank)
+            for (size_t k = 0; k < cols; k++) {
+                wide t = m[pr * cols + k];
+                m[pr * cols + k] = m[rank * cols + k];
+                m[rank * cols + k] = t;
+            }
+        wide *prow = &m[rank * cols];
+        for (size_t r = 0; r < rows; r++) {
+            if (r == rank || m[r * cols + c] == 0)
+                continue;
+            wide *row = &m[r * cols];
+            wide a = prow[c], b = row[c], g = 0;
+            for (size_t k = 0; k < cols; k++) {
+                row[k] = row[k] * a - prow[k] * b;
+                g = gcd_wide(g, row[k]);
+            }
+            if (g > 1)
+                for (size_t k = 0; k < cols; k++)
+                    row[k] /= g;
+        }
+        pivot_col[rank++] = (int)c;
+    }
+    /* a row with no variables left must read 0 = 0 */
+    for (size_t r = rank; ok && r < rows; r++)
+        if (m[r * cols + nv] != 0)
+            ok = false;
+    for (size_t v = 0; ok && v < nv; v++)
+        determined[v] = false;
+    for (size_t r = 0; ok && r < rank; r++) {
+        size_t c = (size_t)pivot_col[r];
+        bool alone = true;
+        for (size_t k = 0; k < nv; k++)
+            if (k != c && m[r * cols + k] != 0)
+                alone = false;
+        if (!alone)
+            continue;
+        wide a = m[r * cols + c], b = m[r * cols + nv];
+        if (b % a != 0) {
+            ok = false; /* not a decimal at the report's precision */
+            break;
+        }
+        determined[c] = true;
+        value[c] = b / a;
+    }
+    cf_free(pivot_col);
+    cf_free(m);
+    return ok;
+}
+
+/* Does a determined value fit its column (counts whole and not negative, signed whole)? */
+static bool fits(const problem *p, size_t cell, wide v)
+{
+    const cf_cell_def *def = cf_template_cell(p->tpl, cell);
+    cf_value_kind kind = cf_template_table(p->tpl, def->table)->columns[def->column].kind;
+    if (kind != CF_KIND_DECIMAL && v % POW10[p->scale] != 0)
+        return false;
+    return kind != CF_KIND_COUNT || v >= 0;
+}
+
+static cf_decimal unscale(const problem *p, wide v)
+{
+    cf_decimal d = {(int64_t)v, (uint8_t)p->scale};
+    while (d.scale > 0 && d.coef % 10 == 0) {
+        d.coef /= 10;
+        d.scale--;
+    }
+    return d;
+}
+
+/* ---------- searching the smallest sets ---------- */
+
+typedef struct {
+    problem *p;
+    size_t *free_cells, nfree;
+    size_t *chosen, k;   /* the set being built */
+    bool *excluded;      /* cells whose sets have all been tried on this path */
+    size_t *vars;        /* free cells then chosen */
+    bool *determined;
+    wide *value;
+    cf_fix *fixes;
+    size_t nfixes, cap_fixes, found_total;
+    size_t max_fixes;
+    bool oom;
+} search;
+
+static int rank_cmp(const cf_fix *a, const cf_fix *b)
+{
+    if (a->inferred != b->inferred)
+        return a->inferred > b->inferred ? -1 : 1;
+    if (a->totals != b->totals)
+        return a->totals > b->totals ? -1 : 1;
+    for (size_t i = 0; i < a->changes && i < b->changes; i++)
+        if (a->cells[i].cell != b->cells[i].cell)
+            return a->cells[i].cell < b->cells[i].cell ? -1 : 1;
+    return 0;
+}
+
+static void free_fix(cf_fix *f)
+{
+    cf_free(f->cells);
+    memset(f, 0, sizeof *f);
+}
+
+/* Try the set s->chosen[0..k): keep it when some values make every rule hold. */
+static void try_set(search *s)
+{
+    problem *p = s->p;
+    size_t nv = s->nfree + s->k;
+    for (size_t i = 0; i < s->k; i++)
+        s->vars[s->nfree + i] = s->chosen[i];
+    for (size_t i = 0; i < nv; i++)
+        p->var_of[s->vars[i]] = (int)i;
+    bool ok = solve(p, s->vars, nv, s->determined, s->value);
+    for (size_t i = 0; ok && i < nv; i++)
+        if (s->determined[i] && !fits(p, s->vars[i], s->value[i]))
+            ok = false;
+    for (size_t i = 0; i < nv; i++)
+        p->var_of[s->vars[i]] = -1;
+    if (!ok)
+        return;
+    s->found_total++;
+    cf_fix fix = {0};
+    fix.cells = cf_calloc(nv + 1, sizeof *fix.cells);
+    if (!fix.cells) {
+        s->oom = true;
+        return;
+    }
+    /* changed cells first, then the blanks the rules fill */
+    for (size_t i = 0; i < s->k; i++) {
+        size_t v = s->nfree + i, cell = s->vars[v];
+        cf_fix_cell *fc = &fix.cells[fix.count++];
+        fc->cell = cell;
+        fc->determined = s->determined[v];
+        if (fc->determined) {
+            fc->value = unscale(p, s->value[v]);
+            if (cf_cell_has_value(&p->cells[cell]))
+                cf_typo_evidence(p->cells[cell].value, fc->value, fc->evidence, sizeof fc->evidence);
+        }
+        fix.inferred += p->cells[cell].inferred;
+        fix.totals += p->is_total[cell];
+    }
+    fix.changes = s->k;
+    for (size_t i = 0; i < s->nfree; i++) {
+        if (!s->determined[i])
+            continue;
+        cf_fix_cell *fc = &fix.cells[fix.count++];
+        fc->cell = s->vars[i];
+        fc->determined = true;
+        fc->was_missing = true;
+        fc->value = unscale(p, s->value[i]);
+    }
+    /* keep the best max_fixes, best first */
+    if (s->nfixes == s->cap_fixes) {
+        if (rank_cmp(&fix, &s->fixes[s->nfixes - 1]) >= 0) {
+            free_fix(&fix);
+            return;
+        }
+        free_fix(&s->fixes[--s->nfixes]);
+    }
+    size_t at = s->nfixes;
+    while (at > 0 && rank_cmp(&fix, &s->fixes[at - 1]) < 0) {
+        s->fixes[at] = s->fixes[at - 1];
+        at--;
+    }
+    s->fixes[at] = fix;
+    s->nfixes++;
+}
+
+static bool chosen_has(const search *s, size_t cell)
+{
+    for (size_t i = 0; i < s->k; i++)
+        if (s->chosen[i] == cell)
+            return true;
+    return false;
+}
+
+static bool rule_hit(const search *s, const cf_rule_def *def)
+{
+    for (size_t k = 0; k < def->left_count; k++)
+        if (chosen_has(s, def->left[k]))
+            return true;
+    for (size_t k = 0; k < def->right_count; k++)
+        if (chosen_has(s, def->right[k]))
+            return true;
+    return false;
+}
+
+/* Try cell c in the set, then rule it out for the sets tried after it: so every set is
+ * built exactly once whatever order its cells are reached in. */
+static void enumerate(search *s, size_t want);
+
+static void branch(search *s, size_t want, size_t c, size_t *ruled_out, size_t *nout)
+{
+    if (s->excluded[c] || s->p->free_cell[c] || chosen_has(s, c))
+        return;
+    s->chosen[s->k++] = c;
+    enumerate(s, want);
+    s->k--;
+    s->excluded[c] = true;
+    ruled_out[(*nout)++] = c;
+}
+
+/* Every set of `want` cells that hits each broken rule: branch on the cells of the first
+ * rule not yet hit; once all are hit, grow the set with any other cell a rule touches. */
+static void enumerate(search *s, size_t want)
+{
+    if (s->oom || s->found_total > 1000)
+        return;
+    problem *p = s->p;
+    long unhit = -1;
+    for (size_t r = 0; r < p->nrules && unhit < 0; r++)
+        if (p->failing[r] && !rule_hit(s, cf_template_rule(p->tpl, r)))
+            unhit = (long)r;
+    if (s->k == want) {
+        if (unhit < 0)
+            try_set(s);
+        return;
+    }
+    size_t *ruled_out = cf_calloc(p->ncells + 1, sizeof *ruled_out);
+    if (!ruled_out) {
+        s->oom = true;
+        return;
+    }
+    size_t nout = 0;
+    if (unhit < 0) {
+        for (size_t c = 0; c < p->ncells; c++)
+            if (p->in_rule[c])
+                branch(s, want, c, ruled_out, &nout);
+    } else {
+        const cf_rule_def *def = cf_template_rule(p->tpl, (size_t)unhit);
+        for (size_t k = 0; k < def->left_count; k++)
+            branch(s, want, def->left[k], ruled_out, &nout);
+        for (size_t k = 0; k < def->right_count; k++)
+            branch(s, want, def->right[k], ruled_out, &nout);
+    }
+    for (size_t i = 0; i < nout; i++)
+        s->excluded[ruled_out[i]] = false;
+    cf_free(ruled_out);
+}
+
+static bool build_reasoning(const problem *p, cf_suggestion *out, size_t broken, size_t size)
+{
+    cf_buf b;
+    cf_buf_init(&b);
+    bool ok = true;
+    if (!out->found) {
+        ok = cf_buf_printf(&b, "%zu broken rule%s; no change of up to %zu cells makes every rule hold.", broken,
+                           broken == 1 ? "" : "s", size);
+    } else if (out->count == 0) {
+        ok = cf_buf_puts(&b, "Every rule holds; nothing to change.");
+    } else {
+        const cf_fix *f = &out->fixes[0];
+        char num[32], old[32];
+        if (f->changes)
+            ok = cf_buf_printf(&b, "%zu broken rule%s. The smallest change that makes every rule hold touches %zu cell%s:",
+                               broken, broken == 1 ? "" : "s", f->changes, f->changes == 1 ? "" : "s");
+        else
+            ok = cf_buf_puts(&b, "The rules determine blank cells:");
+        for (size_t i = 0; ok && i < f->count; i++) {
+            const cf_fix_cell *c = &f->cells[i];
+            const cf_cell *cur = &p->cells[c->cell];
+            const char *was = cf_cell_has_value(cur) ? cf_decimal_format(cur->value, old) : "blank";
+            ok = cf_buf_printf(&b, "%s %s %s → %s%s%s%s", i ? ";" : "", cf_template_cell(p->tpl, c->cell)->id, was,
+                               c->determined ? cf_decimal_format(c->value, num) : "(not determined by the rules)",
+                               c->evidence[0] ? " [" : "", c->evidence, c->evidence[0] ? "]" : "");
+        }
+        if (ok && f->changes)
+            ok = out->unique ? cf_buf_puts(&b, ". No other set of that size works, so the fix is unique.")
+                             : cf_buf_printf(&b, ". %s other set%s of %zu cell%s also work%s; this one ranks first%s.",
+                                             out->more ? "Several" : "Some", out->count - 1 == 1 && !out->more ? "" : "s",
+                                             f->changes, f->changes == 1 ? "" : "s",
+                                             out->count - 1 == 1 && !out->more ? "s" : "",
+                                             f->inferred ? " (its cells were inferred by the extractor)"
+                                             : f->totals ? " (it changes totals rather than parts)"
+                                                         : "");
+    }
+    if (!ok) {
+        cf_buf_release(&b);
+        return false;
+    }
+    out->reasoning = cf_buf_take(&b);
+    if (!out->reasoning)
+        out->reasoning = cf_strdup("");
+    return out->reasoning != NULL;
+}
+
+cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const cf_suggest_limits *limits,
+                     cf_suggestion *out, cf_error *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t max_changes = limits && limits->max_changes ? limits->max_changes : 3;
+    size_t max_fixes = limits && limits->max_fixes ? limits->max_fixes : 5;
+    problem p = {tpl, cells, cf_template_cell_count(tpl), cf_template_rule_count(tpl), 0, NULL, NULL, NULL, NULL, NULL, NULL};
+    p.scaled = cf_calloc(p.ncells + 1, sizeof *p.scaled);
+    p.free_cell = cf_calloc(p.ncells + 1, sizeof *p.free_cell);
+    p.is_total = cf_calloc(p.ncells + 1, sizeof *p.is_total);
+    p.in_rule = cf_calloc(p.ncells + 1, sizeof *p.in_rule);
+    p.failing = cf_calloc(p.nrules + 1, sizeof *p.failing);
+    p.var_of = cf_calloc(p.ncells + 1, sizeof *p.var_of);
+    search s = {&p, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0, max_fixes, 0, max_fixes, false};
+    s.excluded = cf_calloc(p.ncells + 1, sizeof *s.excluded);
+    s.free_cells = cf_calloc(p.ncells + 1, sizeof *s.free_cells);
+    s.chosen = cf_calloc(max_changes + 1, sizeof *s.chosen);
+    s.vars = cf_calloc(p.ncells + max_changes + 1, sizeof *s.vars);
+    s.determined = cf_calloc(p.ncells + max_changes + 1, sizeof *s.determined);
+    s.value = cf_calloc(p.ncells + max_changes + 1, sizeof *s.value);
+    s.fixes = cf_calloc(max_fixes + 1, sizeof *s.fixes);
+    cf_status st = CF_OK;
+    if (!p.scaled || !p.free_cell || !p.is_total || !p.in_rule || !s.excluded || !p.failing || !p.var_of || !s.free_cells || !s.chosen || !s.vars ||
+        !s.determined || !s.value || !s.fixes)
+        st = cf_error_nomem(err, "suggestions");
+    size_t broken = 0;
+    if (st == CF_OK) {
+        for (size_t i = 0; i < p.ncells; i++) {
+            p.var_of[i] = -1;
+            if (cf_cell_has_value(&cells[i]) && cells[i].value.scale > p.scale)
+                p.scale = cells[i].value.scale;
+        }
+        for (size_t i = 0; i < p.ncells; i++) {
+            if (cf_cell_has_value(&cells[i]))
+                p.scaled[i] = (wide)cells[i].value.coef * POW10[p.scale - cells[i].value.scale];
+            else
+                p.free_cell[i] = true;
+        }
+        for (size_t r = 0; r < p.nrules; r++) {
+            const cf_rule_def *def = cf_template_rule(tpl, r);
+            if (def->left_count == 1)
+                p.is_total[def->left[0]] = true;
+            p.failing[r] = cf_rule_evaluate(tpl, r, cells).status == CF_RULE_FAIL;
+            broken += p.failing[r];
+        }
+        /* blanks that some rule touches are unknowns; others stay out of the system */
+        for (size_t r = 0; r < p.nrules; r++) {
+            const cf_rule_def *def = cf_template_rule(tpl, r);
+            for (int side = 0; side < 2; side++)
+                for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
+                    size_t c = side ? def->right[k] : def->left[k];
+                    p.in_rule[c] = true;
+                    if (p.free_cell[c] && p.var_of[c] != -2) {
+                        p.var_of[c] = -2; /* listed once */
+                        s.free_cells[s.nfree++] = c;
+                    }
+                }
+        }
+        for (size_t i = 0; i < p.ncells; i++)
+            p.var_of[i] = -1;
+        memcpy(s.vars, s.free_cells, s.nfree * sizeof *s.vars);
+        for (size_t want = 0; want <= max_changes && s.nfixes == 0 && !s.oom; want++)
+            enumerate(&s, want);
+        if (s.oom)
+            st = cf_error_nomem(err, "suggestions");
+    }
+    if (st == CF_OK && s.nfixes == 1 && s.fixes[0].count == 0)
+        free_fix(&s.fixes[--s.nfixes]); /* nothing to change, no blank to fill */
+    if (st == CF_OK) {
+        out->found = s.nfixes > 0 || s.found_total > 0;
+        out->fixes = s.fixes;
+        out->count = s.nfixes;
+        out->unique = s.found_total == 1;
+        out->more = s.found_total > s.nfixes;
+        s.fixes = NULL;
+        if (!build_reasoning(&p, out, broken, max_changes))
+            st = cf_error_nomem(err, "suggestions");
+    }
+    if (s.fixes)
+        for (size_t i = 0; i < s.nfixes; i++)
+            free_fix(&s.fixes[i]);
+    cf_free(s.fixes);
+    cf_free(s.free_cells);
+    cf_free(s.excluded);
+    cf_free(s.chosen);
+    cf_free(s.vars);
+    cf_free(s.determined);
+    cf_free(s.value);
+    cf_free(p.scaled);
+    cf_free(p.free_cell);
+    cf_free(p.is_total);
+    cf_free(p.in_rule);
+    cf_free(p.failing);
+    cf_free(p.var_of);
+    if (st != CF_OK)
+        cf_suggestion_release(out);
+    return st;
+}
+
+void cf_suggestion_release(cf_suggestion *s)
+{
+    for (size_t i = 0; i < s->count; i++)
+        free_fix(&s->fixes[i]);
+    cf_free(s->fixes);
+    cf_free(s->reasoning);
+    memset(s, 0, sizeof *s);
+}

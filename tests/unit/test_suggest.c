@@ -1,0 +1,272 @@
+/* Error localisation: corrupt a balanced report in each way and find the cell back. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "extract.h"
+#include "suggest.h"
+#include "template.h"
+
+static cf_template **tpls;
+static size_t ntpls;
+static const cf_template *tpl;
+static cf_cell *cells;
+
+static long id(const char *name)
+{
+    long i = cf_template_find_cell(tpl, name);
+    cr_assert_geq(i, 0, "no cell %s", name);
+    return i;
+}
+
+static void put(const char *name, int64_t v)
+{
+    cf_cell *c = &cells[id(name)];
+    c->state = CF_CELL_NUMBER;
+    c->value = cf_decimal_from_int(v);
+}
+
+static int64_t get(const char *name) { return cells[id(name)].value.coef; }
+
+/* A 2021 report whose every rule holds, with multi-digit numbers (fixed seed). */
+static void balanced(void)
+{
+    cr_assert_eq(cf_template_load_builtin(&tpls, &ntpls, NULL), CF_OK);
+    for (size_t i = 0; i < ntpls; i++)
+        if (strcmp(cf_template_id(tpls[i]), "gov-2021") == 0)
+            tpl = tpls[i];
+    cells = cf_calloc(cf_template_cell_count(tpl), sizeof *cells);
+    srand(7);
+    for (size_t i = 0; i < cf_template_cell_count(tpl); i++) {
+        cells[i].state = CF_CELL_NUMBER;
+        cells[i].value = cf_decimal_from_int(rand() % 40);
+    }
+    const cf_table_def *req = NULL, *app = NULL;
+    for (size_t t = 0; t < cf_template_table_count(tpl); t++) {
+        const cf_table_def *td = cf_template_table(tpl, t);
+        if (strcmp(td->id, "requests") == 0)
+            req = td;
+        if (strcmp(td->id, "appeals") == 0)
+            app = td;
+    }
+    /* requests: results_total = its parts; new = results_total + carry_forward - carried_over */
+    static const char *const cols[] = {"natural", "business", "research", "social", "legal", "other"};
+    char name[128];
+    for (size_t c = 0; c < 7; c++) {
+        const char *col = c < 6 ? cols[c] : "total";
+        if (c == 6) { /* the total column is the row sums */
+            for (size_t r = 0; r < req->row_count; r++) {
+                int64_t sum = 0;
+                for (size_t k = 0; k < 6; k++) {
+                    snprintf(name, sizeof name, "requests.%s.%s", req->rows[r].id, cols[k]);
+                    sum += get(name);
+                }
+                snprintf(name, sizeof name, "requests.%s.total", req->rows[r].id);
+                put(name, sum);
+            }
+            break;
+        }
+        int64_t sum = 0;
+        for (size_t r = 0; r < req->row_count; r++) {
+            const char *row = req->rows[r].id;
+            if (!strcmp(row, "new") || !strcmp(row, "carried_over") || !strcmp(row, "results_total") ||
+                !strcmp(row, "carry_forward"))
+                continue;
+            snprintf(name, sizeof name, "requests.%s.%s", row, col);
+            sum += get(name);
+        }
+        snprintf(name, sizeof name, "requests.results_total.%s", col);
+        put(name, sum);
+        snprintf(name, sizeof name, "requests.carried_over.%s", col);
+        int64_t carried = get(name) % 5;
+        put(name, carried);
+        snprintf(name, sizeof name, "requests.carry_forward.%s", col);
+        int64_t forward = get(name) % 7;
+        put(name, forward);
+        snprintf(name, sizeof name, "requests.new.%s", col);
+        put(name, sum + forward - carried);
+    }
+    for (size_t r = 0; r < app->row_count; r++) {
+        static const char *const parts[] = {"upheld", "corrected", "other", "pending"};
+        int64_t sum = 0;
+        for (size_t k = 0; k < 4; k++) {
+            snprintf(name, sizeof name, "appeals.%s.%s", app->rows[r].id, parts[k]);
+            sum += get(name);
+        }
+        snprintf(name, sizeof name, "appeals.%s.total", app->rows[r].id);
+        put(name, sum);
+    }
+    for (size_t r = 0; r < cf_template_rule_count(tpl); r++)
+        cr_assert_eq(cf_rule_evaluate(tpl, r, cells).status, CF_RULE_PASS, "the generator is wrong");
+}
+
+static void cleanup(void)
+{
+    cf_free(cells);
+    for (size_t i = 0; i < ntpls; i++)
+        cf_template_free(tpls[i]);
+    cf_free(tpls);
+}
+
+TestSuite(suggest, .init = balanced, .fini = cleanup);
+
+/* The suggestion proposes exactly the cells in want (ids), with their original values. */
+static cf_suggestion expect_fix(const char *const *want, const int64_t *original, size_t n)
+{
+    cf_suggestion s;
+    cr_assert_eq(cf_suggest(tpl, cells, NULL, &s, NULL), CF_OK);
+    cr_assert(s.found, "%s", s.reasoning);
+    cr_assert_eq(s.fixes[0].changes, n, "%s", s.reasoning);
+    for (size_t i = 0; i < n; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < s.fixes[0].changes; k++) {
+            const cf_fix_cell *fc = &s.fixes[0].cells[k];
+            if (fc->cell != (size_t)id(want[i]))
+                continue;
+            seen = true;
+            cr_assert(fc->determined, "%s", s.reasoning);
+            cr_assert_eq(cf_decimal_cmp(fc->value, cf_decimal_from_int(original[i])), 0, "%s", s.reasoning);
+        }
+        cr_assert(seen, "%s not proposed: %s", want[i], s.reasoning);
+    }
+    return s;
+}
+
+Test(suggest, nothing_to_fix_in_a_balanced_report)
+{
+    cf_suggestion s;
+    cr_assert_eq(cf_suggest(tpl, cells, NULL, &s, NULL), CF_OK);
+    cr_assert(s.found);
+    cr_assert_eq(s.count, 0);
+    cr_assert_str_eq(s.reasoning, "Every rule holds; nothing to change.");
+    cf_suggestion_release(&s);
+}
+
+Test(suggest, digit_swap_in_a_part_is_found_with_its_evidence)
+{
+    int64_t v = get("requests.new.natural");
+    cr_assert_gt(v, 9, "the test needs two digits");
+    char text[32];
+    snprintf(text, sizeof text, "%lld", (long long)v);
+    char swapped[32];
+    snprintf(swapped, sizeof swapped, "%c%c%s", text[1], text[0], text + 2);
+    if (text[0] == text[1])
+        cr_skip_test("digits are equal");
+    put("requests.new.natural", atoll(swapped));
+    const char *want[] = {"requests.new.natural"};
+    cf_suggestion s = expect_fix(want, &v, 1);
+    cr_assert(s.unique, "%s", s.reasoning);
+    cr_assert_not_null(strstr(s.fixes[0].cells[0].evidence, "swapped"), "%s", s.fixes[0].cells[0].evidence);
+    cf_suggestion_release(&s);
+}
+
+Test(suggest, dropped_digit_in_a_total)
+{
+    int64_t v = get("requests.results_total.total");
+    cr_assert_gt(v, 99);
+    put("requests.results_total.total", v / 10); /* the last digit dropped */
+    const char *want[] = {"requests.results_total.total"};
+    cf_suggestion s = expect_fix(want, &v, 1);
+    cr_assert(s.unique);
+    cr_assert_not_null(strstr(s.fixes[0].cells[0].evidence, "dropped"), "%s", s.fixes[0].cells[0].evidence);
+    cf_suggestion_release(&s);
+}
+
+Test(suggest, wrong_total_and_wrong_part)
+{
+    int64_t total = get("appeals.review.total");
+    put("appeals.review.total", total + 3);
+    const char *want[] = {"appeals.review.total"};
+    cf_suggestion s = expect_fix(want, &total, 1);
+    cf_suggestion_release(&s);
+    put("appeals.review.total", total);
+    int64_t part = get("requests.denied_law.business");
+    put("requests.denied_law.business", part + 5);
+    const char *want2[] = {"requests.denied_law.business"};
+    s = expect_fix(want2, &part, 1);
+    cr_assert(s.unique, "%s", s.reasoning);
+    cf_suggestion_release(&s);
+}
+
+Test(suggest, a_blank_total_is_filled_in)
+{
+    int64_t v = get("requests.results_total.social");
+    cells[id("requests.results_total.social")].state = CF_CELL_MISSING;
+    cf_suggestion s;
+    cr_assert_eq(cf_suggest(tpl, cells, NULL, &s, NULL), CF_OK);
+    cr_assert(s.found);
+    cr_assert_eq(s.fixes[0].changes, 0);
+    cr_assert_eq(s.fixes[0].count, 1);
+    cr_assert(s.fixes[0].cells[0].was_missing);
+    cr_assert_eq(cf_decimal_cmp(s.fixes[0].cells[0].value, cf_decimal_from_int(v)), 0);
+    cf_suggestion_release(&s);
+}
+
+Test(suggest, two_wrong_cells_are_found)
+{
+    int64_t a = get("requests.granted.legal"), b = get("requests.denied_secret.research");
+    put("requests.granted.legal", a + 2);
+    put("requests.denied_secret.research", b + 1);
+    const char *want[] = {"requests.granted.legal", "requests.denied_secret.research"};
+    int64_t orig[] = {a, b};
+    cf_suggestion s = expect_fix(want, orig, 2);
+    cr_assert(s.unique, "%s", s.reasoning);
+    cf_suggestion_release(&s);
+}
+
+Test(suggest, an_ambiguous_fix_is_reported_with_the_alternatives)
+{
+    /* a part of 行政复议 off by one breaks one rule only: the total or any part could be wrong */
+    int64_t b = get("appeals.suit_direct.pending");
+    put("appeals.suit_direct.pending", b + 1);
+    cf_suggestion s;
+    cr_assert_eq(cf_suggest(tpl, cells, NULL, &s, NULL), CF_OK);
+    cr_assert(s.found);
+    cr_assert_not(s.unique, "%s", s.reasoning);
+    cr_assert_eq(s.fixes[0].cells[0].cell, (size_t)id("appeals.suit_direct.total"), "totals rank first");
+    bool listed = false;
+    for (size_t i = 0; i < s.count; i++)
+        listed |= s.fixes[i].cells[0].cell == (size_t)id("appeals.suit_direct.pending") &&
+                  cf_decimal_cmp(s.fixes[i].cells[0].value, cf_decimal_from_int(b)) == 0;
+    cr_assert(listed, "the true fix is among the alternatives: %s", s.reasoning);
+    cr_assert_not_null(strstr(s.reasoning, "also work"));
+    cf_suggestion_release(&s);
+}
+
+Test(suggest, typo_evidence_kinds)
+{
+    char buf[96];
+    cf_typo_evidence(cf_decimal_from_int(-3), cf_decimal_from_int(3), buf, sizeof buf);
+    cr_assert_not_null(strstr(buf, "sign"));
+    cf_typo_evidence((cf_decimal){1234, 1}, cf_decimal_from_int(1234), buf, sizeof buf);
+    cr_assert_not_null(strstr(buf, "decimal point"), "%s", buf);
+    cf_typo_evidence(cf_decimal_from_int(1002), cf_decimal_from_int(102), buf, sizeof buf);
+    cr_assert_not_null(strstr(buf, "doubled"), "%s", buf);
+    cf_typo_evidence(cf_decimal_from_int(12), cf_decimal_from_int(102), buf, sizeof buf);
+    cr_assert_not_null(strstr(buf, "dropped"), "%s", buf);
+    cf_typo_evidence(cf_decimal_from_int(7), cf_decimal_from_int(9), buf, sizeof buf);
+    cr_assert_str_eq(buf, "");
+}
+
+Test(suggest, seed_002_has_one_smallest_fix)
+{
+    cf_text *text;
+    cf_report *report;
+    cr_assert_eq(cf_text_load(CF_FIXTURES "/seeds/002_b895455aa8998ba0.txt", &text, NULL), CF_OK);
+    cr_assert_eq(cf_extract(text, tpls, ntpls, &report, NULL), CF_OK);
+    const cf_template *t = cf_report_template(report);
+    cf_suggestion s;
+    cr_assert_eq(cf_suggest(t, cf_report_cells(report), NULL, &s, NULL), CF_OK);
+    cr_assert(s.found && s.unique, "%s", s.reasoning);
+    cr_assert_eq(s.fixes[0].changes, 2);
+    cr_assert_eq(s.fixes[0].cells[0].cell, (size_t)cf_template_find_cell(t, "requests.results_total.natural"));
+    cr_assert_eq(s.fixes[0].cells[1].cell, (size_t)cf_template_find_cell(t, "requests.results_total.total"));
+    cr_assert_eq(cf_decimal_cmp(s.fixes[0].cells[0].value, cf_decimal_from_int(2)), 0);
+    cr_assert_eq(cf_decimal_cmp(s.fixes[0].cells[1].value, cf_decimal_from_int(2)), 0);
+    cr_assert_not_null(strstr(s.reasoning, "unique"));
+    cf_suggestion_release(&s);
+    cf_report_free(report);
+    cf_text_free(text);
+}
