@@ -588,6 +588,38 @@ static size_t match_labels(const cf_table_def *t, const bool *taken, const char 
     return n;
 }
 
+/* A label cut short by its own numbers ("5.要求行政机关确认或重新出具已 0 0 …" with "获取信息" on the
+ * next line): the row whose label begins with the words just before the values, when no whole label does.
+ * At least six characters and half the label must be there. */
+static bool match_label_prefix(const cf_table_def *t, const bool *taken, const char *keys, size_t seg_start,
+                               size_t seg_end, label_match *out)
+{
+    size_t best = 0;
+    for (size_t r = 0; r < t->row_count; r++) {
+        if (taken[r])
+            continue;
+        for (size_t k = 0; k < t->rows[r].key_count; k++) {
+            const char *key = t->rows[r].keys[k];
+            size_t kl = strlen(key);
+            size_t min = kl / 2 > 18 ? kl / 2 : 18;
+            for (size_t p = kl; p-- > min;) {
+                if (((unsigned char)key[p] & 0xC0) == 0x80)
+                    continue; /* not a character boundary */
+                if (p <= best)
+                    break;
+                if (p > seg_end - seg_start)
+                    continue;
+                if (memcmp(keys + seg_end - p, key, p) == 0) {
+                    best = p;
+                    *out = (label_match){r, seg_end - p, seg_end, p};
+                    break;
+                }
+            }
+        }
+    }
+    return best > 0;
+}
+
 /* Labels printed apart from their numbers: several labels, then their rows of values.
  * Split the run by source line, or evenly, when that fits exactly; else NULL. */
 static bool split_run(const cf_table_def *t, const label_match *labels, size_t nlabels, const token *run,
@@ -698,6 +730,22 @@ static bool extract_flat(extractor *ex, size_t table, const token_stream *ts, bo
     return true;
 }
 
+static bool has_number(const token *run, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (run[i].kind == CF_ITEM_NUMBER || run[i].kind == CF_ITEM_BAD)
+            return true;
+    return false;
+}
+
+static bool any_taken(const bool *taken, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (taken[i])
+            return true;
+    return false;
+}
+
 static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts)
 {
     const cf_table_def *t = cf_template_table(ex->report->tpl, table);
@@ -758,6 +806,18 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
             const label_match *m = &labels[nlabels - 1];
             taken[m->row] = true;
             if (!assign_row(ex, table, m->row, run, n, line_of_key(ts, seg_first, i, m->start)))
+                return false;
+        } else if (match_label_prefix(t, taken, ts->keys.data ? ts->keys.data : "", seg_start, seg_end,
+                                      &labels[0])) {
+            taken[labels[0].row] = true;
+            if (!assign_row(ex, table, labels[0].row, run, n, line_of_key(ts, seg_first, i, labels[0].start)))
+                return false;
+        } else if (any_taken(taken, t->row_count) && has_number(run, n)) {
+            /* (a lone "无" or "-" among words is more likely a broken heading such as 无法提供) */
+            /* values between rows that no label claims: say so rather than drop them quietly */
+            if (!warn(ex, run[0].line + 1, -1, "%s: %zu value%s on line %zu under no row label of the table; "
+                                               "not read",
+                      t->number, count_filled(run, n), count_filled(run, n) == 1 ? "" : "s", run[0].line + 1))
                 return false;
         }
         /* the next label starts after these values */

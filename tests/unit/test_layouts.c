@@ -39,6 +39,8 @@ static void check_layout(const char *file, const char *const *blanks)
     cft_doc d;
     cft_read_file(&d, file);
     expect_formula(&d, blanks);
+    /* a clean layout reads without a single warning */
+    cr_expect_eq(cf_report_warning_count(d.report), 0, "warnings: %s", cft_warnings(&d));
     cft_release(&d);
 }
 
@@ -323,5 +325,67 @@ Test(layouts, page_break_inside_a_table_with_running_header_and_repeated_heading
     cft_expect_row(&d, "requests", "partial", "41 42 43 44 45 46 47");
     cft_expect_row(&d, "requests", "results_total", "1036 0 0 0 0 0 1036");
     cft_expect_row(&d, "requests", "carry_forward", "0 0 0 0 0 0 0");
+    cft_release(&d);
+}
+
+Test(layouts, pdf_label_cut_by_its_numbers)
+{
+    /* the numbers sit on a middle line of a wrapped label; "获取信息" comes after them */
+    const char *s = "三、收到和处理政府信息公开申请情况\n"
+                    "申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"
+                    "4.无正当理由大量反复申请 191 192 193 194 195 196 197\n"
+                    "5.要求行政机关确认或重新出具已 201 202 203 204 205 206 207\n"
+                    "获取信息\n"
+                    "1.申请人无正当理由逾期不补正、\n"
+                    "行政机关不再处理其政府信息公开 211 212 213 214 215 216 217\n"
+                    "申请\n"
+                    "2.申请人逾期未按收费通知要求缴\n"
+                    "纳费用、行政机关不再处理其政府 221 222 223 224 225 226 227\n"
+                    "信息公开申请\n"
+                    "3.其他 231 232 233 234 235 236 237\n";
+    cft_doc d;
+    cft_read(&d, s);
+    cft_expect_row(&d, "requests", "rejected_massive", "191 192 193 194 195 196 197");
+    cft_expect_row(&d, "requests", "rejected_confirm", "201 202 203 204 205 206 207");
+    cft_expect_row(&d, "requests", "other_overdue_fix", "211 212 213 214 215 216 217");
+    cft_expect_row(&d, "requests", "other_overdue_fee", "221 222 223 224 225 226 227");
+    cft_expect_row(&d, "requests", "other_misc", "231 232 233 234 235 236 237");
+    cft_release(&d);
+}
+
+Test(layouts, values_under_no_row_label_are_reported_not_dropped_quietly)
+{
+    const char *s = "三、收到和处理政府信息公开申请情况\n"
+                    "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n"
+                    "某某事项 5 5 5 5 5 5 5\n"
+                    "（七）总计 1 0 0 0 0 0 1\n";
+    cft_doc d;
+    cft_read(&d, s);
+    cft_expect_row(&d, "requests", "new", "1 0 0 0 0 0 1");
+    cft_expect_row(&d, "requests", "results_total", "1 0 0 0 0 0 1");
+    const cf_warning *w = cft_warning(&d, "under no row label");
+    cr_assert_not_null(w, "%s", cft_warnings(&d));
+    cr_expect_eq(w->line, 3);
+    cft_release(&d);
+}
+
+Test(layouts, part_four_printed_row_by_row_and_a_negative_count)
+{
+    const char *s = "二、主动公开政府信息情况\n"
+                    "信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+                    "规章 1 2 -3\n"
+                    "四、政府信息公开行政复议、行政诉讼情况\n"
+                    "项目 结果维持 结果纠正 其他结果 尚未审结 总计\n"
+                    "行政复议 1 0 0 0 1\n"
+                    "行政诉讼（未经复议直接起诉） 2 0 0 0 2\n"
+                    "行政诉讼（复议后起诉） 3 0 0 0 3\n";
+    cft_doc d;
+    cft_read(&d, s);
+    cft_expect_row(&d, "appeals", "review", "1 0 0 0 1");
+    cft_expect_row(&d, "appeals", "suit_direct", "2 0 0 0 2");
+    cft_expect_row(&d, "appeals", "suit_after_review", "3 0 0 0 3");
+    cft_expect(&d, "active.regulations.in_force", "-3");
+    cr_expect_not_null(cft_warning(&d, "active.regulations.in_force: '-3' is a negative count"), "%s",
+                       cft_warnings(&d));
     cft_release(&d);
 }
