@@ -81,6 +81,12 @@ static bool known_keys(loader *ld, yaml_node_t *map, const char *const *keys)
             ok |= strcmp((const char *)k->data.scalar.value, keys[i]) == 0;
         if (!ok)
             return fail(ld, k, "unknown key '%s'", (const char *)k->data.scalar.value);
+        for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++) {
+            yaml_node_t *prev = yaml_document_get_node(ld->doc, q->key);
+            if (prev && prev->type == YAML_SCALAR_NODE &&
+                strcmp((const char *)prev->data.scalar.value, (const char *)k->data.scalar.value) == 0)
+                return fail(ld, k, "key '%s' is given twice", (const char *)k->data.scalar.value);
+        }
     }
     return true;
 }

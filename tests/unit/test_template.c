@@ -108,13 +108,35 @@ Test(template, missing_id_names_its_line)
 {
     expect_template_error(variant(14, "      - {label: 项目一}\n"), 14, "missing 'id'");
     expect_template_error(variant(11, "      - {label: 甲, kind: count}\n"), 11, "missing 'id'");
-    expect_template_error(variant(17, "  - family: f\n"), 17, "missing 'id'");
+    char rule_without_id[4096];
+    snprintf(rule_without_id, sizeof rule_without_id, "%s", variant(18, NULL)); /* drop family … */
+    char *at = strstr(rule_without_id, "  - id: r\n");
+    cr_assert_not_null(at);
+    memcpy(at, "  - family: f\n", strlen("  - family: f\n")); /* … and put it where the id was */
+    strcpy(at + strlen("  - family: f\n"), strstr(variant(18, NULL), "  - id: r\n") + strlen("  - id: r\n"));
+    expect_template_error(rule_without_id, 17, "missing 'id'");
 }
 
 Test(template, bad_kind_and_duplicates)
 {
     expect_template_error(variant(11, "      - {id: a, label: 甲, kind: money}\n"), 11, "kind 'money'");
     expect_template_error(variant(15, "      - {id: x, label: 项目二}\n"), 15, "row 'x' is listed twice");
+}
+
+Test(template, duplicate_key_names_its_line)
+{
+    expect_template_error(variant(8, "    title: 表\n    title: 另一个\n"), 9, "given twice");
+}
+
+Test(template, unknown_key_in_a_rule)
+{
+    expect_template_error(variant(22, "    lefts: [a]\n"), 22, "unknown key 'lefts'");
+}
+
+Test(template, rule_naming_a_cell_the_row_does_not_have)
+{
+    /* row y has only column a: a per-row rule on b cannot hold for it */
+    expect_template_error(variant(15, "      - {id: y, label: 项目二, columns: [a]}\n"), 23, "no cell there");
 }
 
 Test(template, empty_template)
