@@ -47,7 +47,7 @@ SUPPORT_SRC := $(wildcard tests/support/*.c)
 
 GEN_EMBED := $(BUILD)/gen/builtin_templates.S
 
-.PHONY: all deps test unit cli run clean
+.PHONY: all deps test unit drills cli run clean
 all: $(BUILD)/crossfoot
 
 THEMES := $(wildcard themes/*.yaml)
@@ -94,7 +94,7 @@ $(BUILD)/crossfoot: $(rel_CORE_OBJ) $(rel_UI_OBJ) $(rel_APP_OBJ)
 $(BUILD)/san/crossfoot: $(san_CORE_OBJ) $(san_UI_OBJ) $(san_APP_OBJ)
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-TEST_CFLAGS = $(SAN_CFLAGS) $(shell $(PKG) --cflags criterion) -Itests/support -DCF_FIXTURES='"tests/fixtures"'
+TEST_CFLAGS = $(SAN_CFLAGS) $(shell $(PKG) --cflags criterion) -Itests/support -Itests/drills -DCF_FIXTURES='"tests/fixtures"'
 $(BUILD)/san/tests/%.o: tests/%.c
 	$(call require_pkg,criterion)
 	@mkdir -p $(dir $@)
@@ -104,8 +104,18 @@ $(BUILD)/san/tests/%.o: tests/%.c
 $(BUILD)/san/unit_tests: $(UNIT_SRC:%.c=$(BUILD)/san/%.o) $(SUPPORT_SRC:%.c=$(BUILD)/san/%.o) $(san_CORE_OBJ)
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS) $(shell $(PKG) --libs criterion)
 
-# The one test command: unit tests, then the command-line tests against the sanitised binary.
-test: unit cli
+# Drills link the failing allocator instead of core/alloc.o.
+DRILL_SRC := $(wildcard tests/drills/*.c)
+$(BUILD)/san/drill_tests: $(DRILL_SRC:%.c=$(BUILD)/san/%.o) $(filter-out $(BUILD)/san/core/alloc.o,$(san_CORE_OBJ))
+	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS) $(shell $(PKG) --libs criterion)
+-include $(DRILL_SRC:%.c=$(BUILD)/san/%.d)
+
+drills: $(BUILD)/san/drill_tests
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(BUILD)/san/drill_tests --jobs 2
+
+# The one test command: unit tests, drills, then the command-line tests against the sanitised binary.
+test: unit drills cli
 
 unit: $(BUILD)/san/unit_tests
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

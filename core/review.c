@@ -286,18 +286,14 @@ cf_review_summary cf_review_summarize(const cf_review *review)
 
 /* ---------- applying edits ---------- */
 
-/* Put view v into cell i (the note is copied). */
-static bool set_view(cf_review *r, size_t i, const cf_cell_view *v)
+/* Put view v into cell i, taking ownership of note (v's own note is not used). */
+static void set_view(cf_review *r, size_t i, const cf_cell_view *v, char *note)
 {
-    char *note = cf_strdup(v->note ? v->note : "");
-    if (!note)
-        return false;
     cf_free(r->notes[i]);
     r->notes[i] = note;
     r->current[i].state = v->value_state;
     r->current[i].value = v->value;
     r->states[i] = v->state;
-    return true;
 }
 
 /* What edit e makes of a cell that stands as v. */
@@ -338,40 +334,63 @@ static bool copy_view(cf_cell_view *dst, const cf_cell_view *src)
     return dst->note != NULL;
 }
 
+/* Room for one more entry after the redo tail is dropped; false when memory runs out. */
+static bool reserve_entry(cf_review *r)
+{
+    if (r->applied < r->entry_cap)
+        return true;
+    size_t cap = r->entry_cap ? r->entry_cap * 2 : 16;
+    cf_history_entry *grown = cf_realloc(r->entries, cap * sizeof *grown);
+    if (!grown)
+        return false;
+    r->entries = grown;
+    r->entry_cap = cap;
+    return true;
+}
+
 cf_status cf_review_push_entry(cf_review *r, cf_history_entry *entry, cf_error *err)
 {
+    if (!reserve_entry(r))
+        return cf_error_nomem(err, r->review_path);
     /* a new action drops the redo tail */
     for (size_t i = r->applied; i < r->entry_count; i++)
         free_entry(&r->entries[i]);
     r->entry_count = r->applied;
-    if (r->entry_count == r->entry_cap) {
-        size_t cap = r->entry_cap ? r->entry_cap * 2 : 16;
-        cf_history_entry *grown = cf_realloc(r->entries, cap * sizeof *grown);
-        if (!grown)
-            return cf_error_nomem(err, r->review_path);
-        r->entries = grown;
-        r->entry_cap = cap;
-    }
     r->entries[r->entry_count++] = *entry;
     r->applied = r->entry_count;
     memset(entry, 0, sizeof *entry);
     return CF_OK;
 }
 
-/* Put every edit's before (undo) or after (redo) view into the cells. */
-static bool play(cf_review *r, const cf_history_entry *e, bool forward)
+/* Copies of the notes that playing e (forward: its after views; back: its before views)
+ * puts into the cells: everything that can fail is done before anything changes. */
+static char **prepare_play(const cf_history_entry *e, bool forward)
+{
+    char **notes = cf_calloc(e->edit_count + 1, sizeof *notes);
+    for (size_t i = 0; notes && i < e->edit_count; i++) {
+        const cf_cell_view *v = forward ? &e->edits[i].after : &e->edits[i].before;
+        if (!(notes[i] = cf_strdup(v->note ? v->note : ""))) {
+            for (size_t k = 0; k < i; k++)
+                cf_free(notes[k]);
+            cf_free(notes);
+            return NULL;
+        }
+    }
+    return notes;
+}
+
+/* Put every edit's after (forward) or before view into the cells; cannot fail. */
+static void commit_play(cf_review *r, const cf_history_entry *e, bool forward, char **notes)
 {
     if (forward) {
         for (size_t i = 0; i < e->edit_count; i++)
-            if (!set_view(r, e->edits[i].cell, &e->edits[i].after))
-                return false;
+            set_view(r, e->edits[i].cell, &e->edits[i].after, notes[i]);
     } else {
         for (size_t i = e->edit_count; i-- > 0;)
-            if (!set_view(r, e->edits[i].cell, &e->edits[i].before))
-                return false;
+            set_view(r, e->edits[i].cell, &e->edits[i].before, notes[i]);
     }
+    cf_free(notes);
     cf_review_recheck(r);
-    return true;
 }
 
 static const char *const EDIT_NAMES[] = {"set", "clear", "revert", "confirm", "note"};
@@ -492,24 +511,28 @@ static cf_status apply_entry(cf_review *r, const char *action, const char *reaso
     st = make_entry(r, action, reason, who, at, edits, count, &e, err);
     if (st != CF_OK)
         return st;
+    /* all that can run out of memory happens before the journal says the change is done */
+    char **notes = reserve_entry(r) ? prepare_play(&e, true) : NULL;
+    if (!notes) {
+        free_entry(&e);
+        return cf_error_nomem(err, r->review_path);
+    }
     if (journal) {
         cJSON *rec = cJSON_CreateObject();
         st = rec && journal_entry_json(rec, r, &e, edits) ? journal_write(r, rec, err)
                                                          : cf_error_nomem(err, r->journal_path);
         cJSON_Delete(rec);
         if (st != CF_OK) {
+            for (size_t i = 0; i < e.edit_count; i++)
+                cf_free(notes[i]);
+            cf_free(notes);
             free_entry(&e);
             return st;
         }
     }
     e.seq = r->last_seq;
-    st = cf_review_push_entry(r, &e, err);
-    if (st != CF_OK) {
-        free_entry(&e);
-        return st;
-    }
-    if (!play(r, &r->entries[r->applied - 1], true))
-        return cf_error_nomem(err, r->review_path);
+    cf_review_push_entry(r, &e, err); /* cannot fail: room was reserved */
+    commit_play(r, &r->entries[r->applied - 1], true, notes);
     snprintf(r->updated, sizeof r->updated, "%s", r->entries[r->applied - 1].at);
     r->dirty = true;
     return CF_OK;
@@ -527,18 +550,24 @@ static cf_status step(cf_review *r, bool forward, bool journal, cf_error *err)
 {
     if (forward ? !cf_review_can_redo(r) : !cf_review_can_undo(r))
         return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, forward ? "nothing to redo" : "nothing to undo");
+    size_t index = forward ? r->applied : r->applied - 1;
+    char **notes = prepare_play(&r->entries[index], forward);
+    if (!notes)
+        return cf_error_nomem(err, r->review_path);
     if (journal) {
         cJSON *rec = cJSON_CreateObject();
         cf_status st = rec && cJSON_AddStringToObject(rec, "op", forward ? "redo" : "undo")
                            ? journal_write(r, rec, err)
                            : cf_error_nomem(err, r->journal_path);
         cJSON_Delete(rec);
-        if (st != CF_OK)
+        if (st != CF_OK) {
+            for (size_t i = 0; i < r->entries[index].edit_count; i++)
+                cf_free(notes[i]);
+            cf_free(notes);
             return st;
+        }
     }
-    size_t index = forward ? r->applied : r->applied - 1;
-    if (!play(r, &r->entries[index], forward))
-        return cf_error_nomem(err, r->review_path);
+    commit_play(r, &r->entries[index], forward, notes);
     r->applied = forward ? r->applied + 1 : r->applied - 1;
     r->dirty = true;
     return CF_OK;

@@ -115,15 +115,17 @@ static wide gcd_wide(wide a, wide b)
     return a;
 }
 
-/* Solve the rules touching vars[0..nv) for those cells, the rest fixed. On success fills
- * determined[] and value[] (scaled) and returns true; false when no values make every rule hold. */
-static bool solve(const problem *p, const size_t *vars, size_t nv, bool *determined, wide *value)
+typedef enum { SOLVED, NO_SOLUTION, SOLVE_NOMEM } solve_result;
+
+/* Solve the rules touching vars[0..nv) for those cells, the rest fixed. SOLVED fills
+ * determined[] and value[] (scaled); NO_SOLUTION when no values make every rule hold. */
+static solve_result solve(const problem *p, const size_t *vars, size_t nv, bool *determined, wide *value)
 {
     size_t cols = nv + 1;
     size_t max_rows = p->nrules;
     wide *m = cf_calloc(max_rows * cols + 1, sizeof *m);
     if (!m)
-        return false;
+        return SOLVE_NOMEM;
     size_t rows = 0;
     for (size_t r = 0; r < p->nrules; r++) {
         const cf_rule_def *def = cf_template_rule(p->tpl, r);
@@ -151,7 +153,11 @@ static bool solve(const problem *p, const size_t *vars, size_t nv, bool *determi
     /* Gauss–Jordan on integer rows, each kept small by dividing out its gcd */
     size_t rank = 0;
     int *pivot_col = cf_calloc(rows + 1, sizeof *pivot_col);
-    bool ok = pivot_col != NULL;
+    if (!pivot_col) {
+        cf_free(m);
+        return SOLVE_NOMEM;
+    }
+    bool ok = true;
     for (size_t c = 0; ok && c < nv && rank < rows; c++) {
         size_t pr = rank;
         while (pr < rows && m[pr * cols + c] == 0)
@@ -204,7 +210,7 @@ static bool solve(const problem *p, const size_t *vars, size_t nv, bool *determi
     }
     cf_free(pivot_col);
     cf_free(m);
-    return ok;
+    return ok ? SOLVED : NO_SOLUTION;
 }
 
 /* Does a determined value fit its column (counts whole and not negative, signed whole)? */
@@ -270,7 +276,10 @@ static void try_set(search *s)
         s->vars[s->nfree + i] = s->chosen[i];
     for (size_t i = 0; i < nv; i++)
         p->var_of[s->vars[i]] = (int)i;
-    bool ok = solve(p, s->vars, nv, s->determined, s->value);
+    solve_result solved = solve(p, s->vars, nv, s->determined, s->value);
+    if (solved == SOLVE_NOMEM)
+        s->oom = true;
+    bool ok = solved == SOLVED;
     for (size_t i = 0; ok && i < nv; i++)
         if (s->determined[i] && !fits(p, s->vars[i], s->value[i]))
             ok = false;

@@ -177,12 +177,11 @@ static bool load_column(loader *ld, yaml_node_t *node, cf_column_def *col)
         cf_free(kind);
         return false;
     }
-    if (!col->short_label && !(col->short_label = cf_strdup(col->label)))
-        return nomem(ld);
-    if (!col->unit && !(col->unit = cf_strdup("")))
-        return nomem(ld);
-    bool ok = true;
-    if (strcmp(kind, "count") == 0)
+    bool ok = (col->short_label || (col->short_label = cf_strdup(col->label))) &&
+              (col->unit || (col->unit = cf_strdup("")));
+    if (!ok)
+        nomem(ld);
+    else if (strcmp(kind, "count") == 0)
         col->kind = CF_KIND_COUNT;
     else if (strcmp(kind, "signed") == 0)
         col->kind = CF_KIND_SIGNED;
