@@ -65,6 +65,12 @@ typedef struct {
     cf_item_list items;
     long colpos[64];  /* the tab field under each column's heading in the current region */
     bool colpos_ok;   /* every column's heading was found, left to right */
+    /* space-aligned text (pdftotext -layout): where each column's values sit, learned from the full
+     * rows of the region, in half display columns (start + end of a value) */
+    long xmid[64];
+    long xtol;      /* how far a value may sit from its column's middle */
+    bool xwide;     /* measured with ideographs two columns wide */
+    bool xgrid_ok;
 } extractor;
 
 /* ---------- small helpers ---------- */
@@ -328,6 +334,149 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
     return close_pending(ex, ts, &pend, end ? end - 1 : 0, false);
 }
 
+/* ---------- where a value sits on a space-aligned line ---------- */
+
+static bool is_wide(uint32_t cp)
+{
+    return cp >= 0x1100 &&
+           (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+            (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+            (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD));
+}
+
+/* start + end display column of a token on its line (twice its middle). */
+static long token_mid2(const cf_text *text, const token *t, bool wide)
+{
+    size_t start = cf_text_line_offset(text, t->line);
+    const char *s = cf_text_data(text);
+    long col = 0, a = 0;
+    for (size_t i = start; i < t->byte_end;) {
+        if (i == t->byte_start)
+            a = col;
+        uint32_t cp;
+        size_t n = cf_utf8_decode(s + i, t->byte_end - i, &cp);
+        if (n == 0) {
+            n = 1;
+            cp = '?';
+        }
+        col += wide && is_wide(cp) ? 2 : 1;
+        i += n;
+    }
+    return a + col;
+}
+
+static bool line_is_spaced(const cf_text *text, size_t line)
+{
+    size_t len;
+    const char *s = cf_text_line(text, line, &len);
+    return !memchr(s, '\t', len) && !memchr(s, '|', len);
+}
+
+/* Learn the columns from the region's full rows: lines (without tabs or pipes) holding exactly one
+ * value per column. Needs two such lines that agree. */
+static void learn_xgrid(extractor *ex, const cf_table_def *t, const token_stream *ts)
+{
+    ex->xgrid_ok = false;
+    size_t w = t->column_count;
+    if (w < 2 || w > 64)
+        return;
+    for (int pass = 0; pass < 2 && !ex->xgrid_ok; pass++) {
+        bool wide = pass == 0;
+        long lo[64], hi[64];
+        size_t rows = 0;
+        for (size_t i = 0; i < ts->count;) {
+            size_t line = ts->items[i].line, j = i, nvals = 0, first_val = 0;
+            bool values_then_text = false;
+            for (; j < ts->count && ts->items[j].line == line; j++) {
+                if (ts->items[j].kind == CF_ITEM_TEXT) {
+                    values_then_text |= nvals > 0;
+                } else if (ts->items[j].kind != CF_ITEM_EMPTY) {
+                    if (nvals++ == 0)
+                        first_val = j;
+                }
+            }
+            if (nvals == w && !values_then_text && line_is_spaced(ex->text, line)) {
+                size_t c = 0;
+                for (size_t k = first_val; k < j; k++) {
+                    if (ts->items[k].kind == CF_ITEM_EMPTY)
+                        continue;
+                    long m = token_mid2(ex->text, &ts->items[k], wide);
+                    if (rows == 0 || m < lo[c])
+                        lo[c] = m;
+                    if (rows == 0 || m > hi[c])
+                        hi[c] = m;
+                    c++;
+                }
+                rows++;
+            }
+            i = j;
+        }
+        if (rows < 2)
+            return;
+        bool ok = true;
+        long min_gap = -1;
+        for (size_t c = 0; c < w && ok; c++) {
+            ok = hi[c] - lo[c] <= 6; /* three columns either way */
+            if (ok && c > 0) {
+                long gap = lo[c] - hi[c - 1];
+                ok = gap > 4;
+                if (min_gap < 0 || gap < min_gap)
+                    min_gap = gap;
+            }
+        }
+        if (!ok)
+            continue;
+        for (size_t c = 0; c < w; c++)
+            ex->xmid[c] = (lo[c] + hi[c]) / 2;
+        ex->xtol = min_gap / 2;
+        ex->xwide = wide;
+        ex->xgrid_ok = true;
+    }
+}
+
+/* A space-aligned row with values missing: each value goes to the column it sits under. */
+static bool place_by_position(const extractor *ex, const cf_table_def *t, const cf_row_def *r, const token *run,
+                              size_t n, long *slots)
+{
+    size_t want = r->column_count;
+    if (!ex->xgrid_ok || want > 64)
+        return false;
+    long mine[64];
+    for (size_t c = 0; c < want; c++)
+        mine[c] = -1;
+    long last = -1;
+    size_t line = 0;
+    bool have_line = false;
+    for (size_t i = 0; i < n; i++) {
+        if (run[i].kind == CF_ITEM_EMPTY)
+            continue;
+        if ((have_line && run[i].line != line) || !line_is_spaced(ex->text, run[i].line))
+            return false;
+        line = run[i].line;
+        have_line = true;
+        long m = token_mid2(ex->text, &run[i], ex->xwide);
+        long best = -1, dist = 0;
+        for (size_t c = 0; c < want; c++) {
+            size_t tc = r->columns[c];
+            if (tc >= t->column_count || tc >= 64)
+                return false;
+            long d = m > ex->xmid[tc] ? m - ex->xmid[tc] : ex->xmid[tc] - m;
+            if (best < 0 || d < dist) {
+                best = (long)c;
+                dist = d;
+            }
+        }
+        if (best <= last || dist > ex->xtol)
+            return false;
+        mine[best] = (long)i;
+        last = best;
+    }
+    if (!have_line)
+        return false;
+    memcpy(slots, mine, want * sizeof *slots);
+    return true;
+}
+
 /* ---------- filling cells ---------- */
 
 static size_t column_of(const cf_text *text, size_t line, size_t byte)
@@ -498,13 +647,15 @@ static bool assign_row(extractor *ex, size_t table, size_t row, const token *run
     /* blanks at both ends of a tab row: padding and blank cells look alike; the fields under the
      * column headings are a better guess, though merged cells can shift them, so it stays a guess */
     bool by_heading = inferred && !extra && place_by_heading(ex, r, run, n, slots);
+    /* space-aligned text: the values' places on the line, against the table's full rows */
+    bool by_position = inferred && !extra && !by_heading && place_by_position(ex, t, r, run, n, slots);
     size_t filled = 0;
     for (size_t c = 0; c < want; c++) {
         if (!fill_cell(ex, r->first_cell + c, slots[c] >= 0 ? &run[slots[c]] : NULL, inferred, label_line))
             return false;
         filled += slots[c] >= 0 && run[slots[c]].kind != CF_ITEM_EMPTY;
     }
-    if (inferred && filled < want &&
+    if (inferred && filled < want && !by_position &&
         !warn(ex, run[0].line + 1, (long)r->first_cell,
               "%s %s: %zu value%s for %zu columns; which columns are blank is a guess%s, check the row",
               t->number, r->short_label, filled, filled == 1 ? "" : "s", want,
@@ -889,6 +1040,8 @@ static bool extract_table(extractor *ex, size_t table, size_t first, size_t end)
     cf_buf_init(&ts.keys);
     bool ok = tokenize_region(ex, first, end, &ts);
     ok = ok && find_column_fields(ex, t, &ts);
+    if (ok)
+        learn_xgrid(ex, t, &ts);
     reset_table(ex->report, t);
     bool done = false;
     if (ok && t->flat)

@@ -389,3 +389,32 @@ Test(layouts, part_four_printed_row_by_row_and_a_negative_count)
                        cft_warnings(&d));
     cft_release(&d);
 }
+
+Test(layouts, space_aligned_pdf_text_with_blank_cells)
+{
+    /* pdftotext -layout: a blank cell is only spaces; the full rows show where each column sits */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "pdf_layout_spaces_2021.txt");
+    cft_expect_row(&d, "requests", "new", "11 12 13 14 15 16 17");
+    cft_expect_row(&d, "requests", "carried_over", "21 22 missing 24 25 26 27");
+    cft_expect_row(&d, "requests", "partial", "missing 42 43 44 45 46 47");
+    cft_expect_row(&d, "requests", "denied_secret", "51 52 53 54 55 56 missing");
+    cft_expect_row(&d, "requests", "carry_forward", "251 missing 253 254 missing 256 257");
+    cr_expect(cft_cell(&d, "requests.carry_forward.research")->inferred, "the place was inferred");
+    cr_expect_null(cft_warning(&d, "values for 7 columns"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(layouts, single_spaced_rows_give_no_columns_to_learn)
+{
+    /* without alignment, a short row is still read in order and flagged as a guess */
+    cft_doc d;
+    cft_read(&d, "三、收到和处理政府信息公开申请情况\n"
+                 "一、本年新收政府信息公开申请数量 11 12 13 14 15 16 17\n"
+                 "（一）予以公开 31 32 33 34 35 36 37\n"
+                 "1.属于国家秘密 51 52 53 54 55 56\n");
+    cft_expect_row(&d, "requests", "denied_secret", "51 52 53 54 55 56 missing");
+    cr_expect(cft_cell(&d, "requests.denied_secret.natural")->inferred);
+    cr_expect_not_null(cft_warning(&d, "(三)1.国家秘密: 6 values for 7 columns"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
