@@ -45,6 +45,22 @@ static long utf16_line_of(const unsigned char *u, size_t offset, bool big_endian
     return line;
 }
 
+/* True when s[0..len) is the start of one UTF-8 character with its end missing: what a
+ * file cut short (a download broken off, `head -c`) ends with. */
+static bool utf8_cut_short(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (len == 0)
+        return false;
+    size_t need = u[0] >= 0xC2 && u[0] <= 0xDF ? 2 : u[0] >= 0xE0 && u[0] <= 0xEF ? 3 : u[0] >= 0xF0 && u[0] <= 0xF4 ? 4 : 0;
+    if (len >= need)
+        return false;
+    for (size_t i = 1; i < len; i++)
+        if ((u[i] & 0xC0) != 0x80)
+            return false;
+    return true;
+}
+
 /* UTF-16 without a byte-order mark (iconv -t UTF-16LE, some exporters): the digits, spaces
  * and line breaks of a report put a NUL in every other byte, and CJK characters rarely do.
  * Returns "UTF-16LE", "UTF-16BE" or NULL. */
@@ -235,7 +251,13 @@ cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf
             return cf_error_set(err, CF_ERR_INPUT, name, raw_line_of(bytes, at), 0,
                                 "binary file (NUL byte at offset %zu), not a text report", at);
         }
-        if (cf_utf8_valid(body, body_len, &bad)) {
+        bool valid = cf_utf8_valid(body, body_len, &bad);
+        if (!valid && utf8_cut_short(body + bad, body_len - bad)) {
+            body_len = bad; /* a file cut in the middle of its last character: drop the piece */
+            text->encoding = body == bytes ? "UTF-8 (last character cut)" : "UTF-8 (BOM, last character cut)";
+            valid = true;
+        }
+        if (valid) {
             text->data = cf_strndup(body, body_len);
             text->size = body_len;
             status = text->data ? CF_OK : CF_ERR_NOMEM;
