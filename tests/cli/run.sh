@@ -1,18 +1,31 @@
 #!/usr/bin/env bash
-# Command-line tests: run the real binary ($CROSSFOOT) as a user would and check what it prints and returns.
+# Command-line tests: run the real binary ($CROSSFOOT) as a user would and check what it
+# prints and returns — exit status, the message on stderr naming the file and line, the JSON.
+#   seeds.sh     the seed reports: verdicts, arithmetic, several files, templates, options
+#   badinput.sh  every kind of bad or odd input, generated here: encodings, binary, limits
+#   large.sh     a 60 MB report
+# Inputs are generated at test time in a temporary folder that is removed on exit.
 set -u
 cd "$(dirname "$0")/../.."
 CROSSFOOT=${CROSSFOOT:-build/crossfoot}
+case $CROSSFOOT in /*) ;; *) CROSSFOOT=$PWD/$CROSSFOOT ;; esac # some tests run in another folder
 pass=0
 fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/crossfoot-cli.XXXXXX") || exit 2
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT TERM
+
+. tests/cli/lib.sh
 
 # The seed reports: every cell, verdict and flagged cell as the truth files say.
-if python3 tests/tools/score.py "$CROSSFOOT" tests/fixtures/seeds >/tmp/crossfoot-score.$$ 2>&1; then ok; else
-  bad "seed reports do not match their expected values"; cat /tmp/crossfoot-score.$$; fi
-rm -f /tmp/crossfoot-score.$$
+begin "seed reports match their truth files (score.py)"
+python3 tests/tools/score.py "$CROSSFOOT" "$SEEDS" >"$TMP/score" 2>&1 || no "$(cat "$TMP/score")"
+end
+
+. tests/cli/seeds.sh
+. tests/cli/badinput.sh
+. tests/cli/large.sh
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

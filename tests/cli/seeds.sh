@@ -1,0 +1,221 @@
+# seeds.sh — `crossfoot check` on the seed reports as a reviewer runs it: the verdict, the
+# arithmetic of each broken rule, several reports at once, --json, templates and options.
+# Sourced by run.sh (lib.sh helpers, $TMP).
+
+# --- one report, for people ---
+begin "seed 002: each broken rule with its cells' lines and its arithmetic, the blank 行政复议 cells, exit 1"
+cf check "$S002"
+status 1
+stderr_empty
+stdout_has "$S002: gov-2019 (2019年版格式), UTF-8"
+stdout_has "  broken   requests.balance.natural (lines 54, 55, 78, 79)"
+stdout_has "           一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0"
+stdout_has "           一+二 ≠ 三(七)+四 [总计]: 2 + 0 = 2 ≠ 0 + 0 = 0"
+stdout_has "  broken   requests.results.natural (lines 56,"
+stdout_has "           三(七) ≠ 三(一)+…+三(六) [自然人]: 0 ≠ 三(一) 2 (others 0) = 2"
+for col in 结果维持:upheld 结果纠正:corrected 其他结果:other 尚未审结:pending 总计:total; do
+  stdout_has "  missing  appeals.review.${col#*:}  行政复议 · ${col%%:*}: blank (line 86)"
+done
+stdout_lacks "missing  appeals.suit_direct"
+stdout_has "  FAIL: 4 broken rules, 5 missing cells, 1 rule not checkable, 0 warnings"
+end
+
+begin "seed 002 --json: the four violations with both sides and the difference, null 行政复议 cells"
+cf check --json "$S002"
+status 1
+stderr_empty
+json 'len(r) == 1 and d["file"] == "'"$S002"'" and d["template"] == "gov-2019" and "error" not in d'
+json 'sorted(v["rule"] for v in d["violations"]) == ["requests.balance.natural", "requests.balance.total", "requests.results.natural", "requests.results.total"]'
+json '[(v["left"], v["right"], v["difference"], v["cells"]) for v in d["violations"] if v["rule"] == "requests.balance.natural"] == [(2, 0, 2, ["requests.new.natural", "requests.carried_over.natural", "requests.results_total.natural", "requests.carry_forward.natural"])]'
+json 'all(d["cells"]["appeals.review." + c] is None for c in ("upheld", "corrected", "other", "pending", "total"))'
+json 'd["cells"]["appeals.suit_direct.total"] == 0 and d["cells"]["requests.new.natural"] == 2'
+json 'd["summary"] == {"violations": 4, "missing": 5, "unassessable": 1, "warnings": 0, "passed": False}'
+end
+
+for seed in "$S000" "$S001" "$S003" "$S004"; do
+  begin "balanced seed $(basename "$seed"): PASS and exit 0"
+  cf check "$seed"
+  status 0
+  stderr_empty
+  stdout_has "$seed: gov-20"
+  stdout_has "  PASS: 0 broken rules, 0 missing cells, 0 rules not checkable, 0 warnings"
+  stdout_lacks "broken   "
+  stdout_lacks "missing  "
+  end
+done
+
+# --- several reports ---
+begin "several reports: printed in input order, an unreadable one named on stderr, the rest still checked, exit 2"
+cf check "$S000" "$TMP/no-such-report.txt" "$S002" "$S004"
+status 2
+stderr_has "crossfoot: $TMP/no-such-report.txt: cannot open: No such file or directory"
+a=$(line_of "$S000: gov-2021") b=$(line_of "$S002: gov-2019") c=$(line_of "$S004: gov-2019")
+[ "$a" -gt 0 ] && [ "$a" -lt "$b" ] && [ "$b" -lt "$c" ] || no "reports not in input order (lines $a, $b, $c)"
+stdout_has "一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0"
+[ "$(grep -c '^  PASS: ' "$OUT")" = 2 ] && [ "$(grep -c '^  FAIL: ' "$OUT")" = 1 ] || no "expected 2 PASS and 1 FAIL summaries"
+end
+
+begin "several reports --json: one object a line in input order, error only for the unreadable one"
+cf check --json "$S000" "$TMP/no-such-report.txt" "$S002" "$S004"
+status 2
+stderr_has "$TMP/no-such-report.txt: cannot open"
+json '[x["file"] for x in r] == ["'"$S000"'", "'"$TMP/no-such-report.txt"'", "'"$S002"'", "'"$S004"'"]'
+json '["error" in x for x in r] == [False, True, False, False] and "cannot open" in r[1]["error"]'
+json 'set(r[1]) <= {"file", "error", "line"} and [x.get("template") for x in r] == ["gov-2021", None, "gov-2019", "gov-2019"]'
+json '[x["summary"]["passed"] for x in (r[0], r[2], r[3])] == [True, False, True]'
+end
+
+begin "exit status is the worst of the reports, whatever their order"
+cf check "$S000" "$S004"; status 0
+cf check "$S000" "$S002"; status 1
+cf check "$S002" "$S000"; status 1
+cf check "$S002" "$TMP/no-such-report.txt" "$S000"; status 2
+cf check "$TMP/no-such-report.txt" "$S000"; status 2
+end
+
+begin "options after the reports: check REPORT --json"
+cf check "$S002" --json
+status 1
+json 'len(r) == 1 and d["template"] == "gov-2019" and len(d["violations"]) == 4'
+end
+
+begin "a report named like an option is checked after --"
+cp "$S002" "$TMP/-odd name.txt"
+cd "$TMP"
+cf check -- "-odd name.txt"
+status 1
+stdout_has "-odd name.txt: gov-2019"
+cf check --json -- "-odd name.txt" --json
+status 2
+cf check "-odd name.txt"
+cd - >/dev/null
+status 2
+stderr_has "unknown option '-odd name.txt'"
+end
+
+# --- templates ---
+sed '/^  - id: total$/,$ s/right: \[upheld, corrected, other, pending\]/right: [upheld, corrected, other]/' \
+  core/templates/gov-2019.yaml >"$TMP/no-pending.yaml"
+begin "--template with a changed rule changes the verdict (总计 without 尚未审结)"
+cmp -s core/templates/gov-2019.yaml "$TMP/no-pending.yaml" && no "the template copy was not changed"
+cf check "$S004"
+status 0
+cf check --template "$TMP/no-pending.yaml" "$S004"
+status 1
+stdout_has "  broken   appeals.total.suit_direct"
+stdout_has "总计 ≠ 结果维持+结果纠正+其他结果 [诉讼·直接起诉]: 2 ≠ 0 + 0 + 1 = 1"
+cf check "$S004" --json --template="$TMP/no-pending.yaml"
+status 1
+json '[(v["rule"], v["left"], v["right"]) for v in d["violations"]] == [("appeals.total.suit_direct", 2, 1)]'
+end
+
+begin "--template with an unchanged copy of a built-in format reads the same cells"
+cp core/templates/gov-2021.yaml "$TMP/copy.yaml"
+cf check --json --template "$TMP/copy.yaml" "$S000"
+status 0
+json 'd["cells"] == T["cells"] and d["template"] == "gov-2021"' T="$(truth "$S000")"
+end
+
+begin "a malformed template: exit 2, its file and line named, no report printed"
+sed '140s/.*/    per: [row/' core/templates/gov-2019.yaml >"$TMP/syntax.yaml"
+cf check --template "$TMP/syntax.yaml" "$S004"
+status 2
+stderr_has "crossfoot: $TMP/syntax.yaml:141:"
+stderr_has "not valid YAML"
+stdout_empty
+sed '/^  - id: total$/,$ s/right: \[upheld, corrected, other, pending\]/right: [upheld, corrected, bogus]/' \
+  core/templates/gov-2019.yaml >"$TMP/column.yaml"
+cf check --json --template "$TMP/column.yaml" "$S004"
+status 2
+stderr_has "$TMP/column.yaml:1"
+stderr_has "unknown column 'bogus'"
+stdout_empty
+: >"$TMP/empty.yaml"
+cf check --template "$TMP/empty.yaml" "$S004"
+status 2
+stderr_has "$TMP/empty.yaml: the template file is empty"
+cf check --template "$TMP/no-such.yaml" "$S004"
+status 2
+stderr_has "$TMP/no-such.yaml: cannot open template"
+end
+
+# --- misuse ---
+begin "an unknown option, before or after the reports: exit 2 with the usage"
+cf check --bogus "$S000"
+status 2
+stderr_has "unknown option '--bogus'"
+stderr_has "crossfoot check [--json] [--template FILE] REPORT..."
+stdout_empty
+cf check "$S000" --bogus
+status 2
+stderr_has "unknown option '--bogus'"
+stdout_empty
+end
+
+begin "no report, or --template without its file: exit 2 with the usage"
+cf check
+status 2
+stderr_has "no report given"
+stderr_has "usage:"
+cf check --json
+status 2
+stderr_has "no report given"
+cf check -- --json
+status 2
+stderr_has "crossfoot: --json: cannot open"
+cf check "$S000" --template
+status 2
+stderr_has "--template needs a file"
+stderr_has "usage:"
+stdout_empty
+cf
+status 2
+stderr_has "usage:"
+end
+
+begin "check --help prints the usage on stdout and exits 0"
+cf check --help
+status 0
+stdout_has "crossfoot check [--json] [--template FILE] REPORT..."
+stderr_empty
+end
+
+begin "a write error (full disk) is not a clean run: exit 2 and a message"
+if [ -w /dev/full ]; then
+  timeout -k 5 60 "$CROSSFOOT" check "$S000" >/dev/full 2>"$ERR"
+  rc=$?
+  status 2
+  stderr_has "cannot write the results"
+else
+  no "/dev/full is missing: cannot test a full disk"
+fi
+end
+
+begin "a file name with an escape sequence is shown escaped, never sent to the terminal"
+esc_name="$TMP/$(printf 'report\033]0;owned\007\033[2J').txt"
+cp "$S000" "$esc_name"
+cf check "$esc_name" "$esc_name.missing"
+status 2
+no_control_chars
+stdout_has 'report\x1B]0;owned\x07\x1B[2J.txt: gov-2021'
+stderr_has 'report\x1B]0;owned\x07\x1B[2J.txt.missing: cannot open'
+cf check --json "$esc_name"
+status 0
+json 'd["file"] == "'"$TMP"'/report\x1b]0;owned\x07\x1b[2J.txt"'
+end
+
+begin "a rule whose sum is too large to hold is not a pass: exit 1, and the rule is named"
+n=9000000000000000000
+sed -E "s/^(一、本年新收政府信息公开申请数量|二、上年结转政府信息公开申请数量|（一）予以公开|（七）总计|四、结转下年度继续办理) 0 0 0 0 0 0 0$/\1 $n 0 0 0 0 0 $n/" \
+  "$S000" >"$TMP/overflow.txt"
+[ "$(grep -c "$n" "$TMP/overflow.txt")" = 5 ] || no "the seed's rows were not rewritten"
+cf check "$TMP/overflow.txt"
+status 1
+stdout_has "  unchecked requests.balance.natural (lines 129, 131, 208, 210)"
+stdout_has "(a sum is too large to hold)"
+stdout_has "FAIL: 0 broken rules, 0 missing cells, 2 rules not checkable"
+cf check --json "$TMP/overflow.txt"
+status 1
+json 'd["cells"]["requests.new.natural"] == '"$n"' and d["summary"]["passed"] is False'
+json 'sorted(u["rule"] for u in d["unassessable"]) == ["requests.balance.natural", "requests.balance.total"]'
+end
