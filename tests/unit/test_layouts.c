@@ -418,3 +418,23 @@ Test(layouts, single_spaced_rows_give_no_columns_to_learn)
     cr_expect_not_null(cft_warning(&d, "(三)1.国家秘密: 6 values for 7 columns"), "%s", cft_warnings(&d));
     cft_release(&d);
 }
+
+Test(layouts, table_of_contents_naming_every_part)
+{
+    /* a contents list at the top prints every heading; the real tables come later */
+    cft_doc d;
+    cft_read(&d, "目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+                 "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n"
+                 "一、总体情况\n本年共公开信息 3 条。\n"
+                 "二、主动公开政府信息情况\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 1 2 3\n"
+                 "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n"
+                 "四、政府信息公开行政复议、行政诉讼情况\n1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n"
+                 "五、存在的主要问题及改进情况\n无。\n");
+    cft_expect_row(&d, "active", "regulations", "1 2 3");
+    cft_expect_row(&d, "requests", "new", "1 0 0 0 0 0 1");
+    cft_expect_row(&d, "appeals", "review", "1 0 0 0 1");
+    cr_expect_eq(cf_report_table_line(d.report, 0), 10);
+    cr_expect_eq(cf_report_table_line(d.report, 2), 15);
+    cr_expect_eq(cf_report_warning_count(d.report), 0, "%s", cft_warnings(&d));
+    cft_release(&d);
+}
