@@ -23,7 +23,7 @@ endef
 
 # Debian packages for building, testing (tmux drives the workbench tests) and exporting.
 DEB_PACKAGES := build-essential pkg-config libncurses-dev libyaml-dev libcjson-dev libcriterion-dev \
-                libxlsxwriter-dev tmux python3 unzip locales
+                libxlsxwriter-dev tmux python3 unzip locales clang libclang-rt-14-dev valgrind time less
 
 ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
 $(foreach p,$(LIB_PKGS),$(call require_pkg,$(p)))
@@ -47,7 +47,7 @@ SUPPORT_SRC := $(wildcard tests/support/*.c)
 
 GEN_EMBED := $(BUILD)/gen/builtin_templates.S
 
-.PHONY: all deps test unit drills cli run clean
+.PHONY: all deps test unit drills cli run clean fuzz fuzz-regress
 all: $(BUILD)/crossfoot
 
 THEMES := $(wildcard themes/*.yaml)
@@ -113,6 +113,47 @@ $(BUILD)/san/drill_tests: $(DRILL_SRC:%.c=$(BUILD)/san/%.o) $(filter-out $(BUILD
 drills: $(BUILD)/san/drill_tests
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(BUILD)/san/drill_tests --jobs 2
+
+# Fuzzing with libFuzzer (clang): `make fuzz FUZZ_SECONDS=60` runs every target for that
+# long from a corpus seeded with the fixtures; crashes land in build/fuzz/ and belong,
+# once fixed, in tests/fuzz/regressions/TARGET/, which `make fuzz-regress` replays.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Icore -g -O1 \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(PKG_CFLAGS)
+FUZZ_CORE    := $(CORE_SRC) $(GEN_EMBED)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_CORE) $(TEMPLATES) $(THEMES)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_CORE) $(PKG_LIBS)
+
+$(BUILD)/fuzz/corpus/%: $(BUILD)/crossfoot
+	@mkdir -p $@
+	@case $* in \
+	  fuzz_extract) cp tests/fixtures/seeds/*.txt $@/; cp tests/fixtures/layouts/*.txt $@/ 2>/dev/null || true ;; \
+	  fuzz_template) cp core/templates/*.yaml $@/ ;; \
+	  fuzz_review) for f in tests/fixtures/seeds/*.txt; do \
+	      $(BUILD)/crossfoot extract --reviewer fuzz $$f -o $@/$$(basename $$f .txt).yaml 2>/dev/null; done ;; \
+	  fuzz_journal) printf '{"op":"apply","who":"a","at":"t","action":"set","edits":[{"cell":"requests.new.natural","kind":"set","value":"3"}],"seq":0}\n{"op":"undo","seq":1}\n' > $@/seed ;; \
+	esac
+
+fuzz: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%) $(FUZZ_TARGETS:%=$(BUILD)/fuzz/corpus/%)
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  mkdir -p tests/fuzz/regressions/$$t; \
+	  $(BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=$(BUILD)/fuzz/$$t- -print_final_stats=0 $(BUILD)/fuzz/corpus/$$t \
+	    tests/fuzz/regressions/$$t 2>&1 | grep -E "^Done [0-9]+ runs|ERROR|SUMMARY|crash-" || true; \
+	  if ls $(BUILD)/fuzz/$$t-crash-* $(BUILD)/fuzz/$$t-leak-* $(BUILD)/fuzz/$$t-timeout-* >/dev/null 2>&1; then \
+	    echo "FAIL: $$t found a crash: $$(ls $(BUILD)/fuzz/$$t-*)"; exit 1; fi; \
+	done
+
+fuzz-regress: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
+	@for t in $(FUZZ_TARGETS); do \
+	  files=$$(ls tests/fuzz/regressions/$$t/* 2>/dev/null); \
+	  [ -z "$$files" ] || $(BUILD)/fuzz/$$t $$files >/dev/null 2>&1 || { echo "FAIL: $$t regression"; exit 1; }; \
+	done; echo "fuzz regressions replayed"
 
 # The one test command: unit tests, drills, then the command-line tests against the sanitised binary.
 test: unit drills cli

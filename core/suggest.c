@@ -97,6 +97,7 @@ typedef struct {
     bool *free_cell;     /* missing, not applicable, invalid: the rules may fill it */
     bool *is_total;      /* the single left-hand cell of some rule */
     bool *in_rule;       /* takes part in some rule: only those can help */
+    size_t rules_per_cell; /* the most rules any one cell is in */
     bool *failing;       /* per rule */
     int *var_of;         /* per cell: its column in the system, or -1 */
 } problem;
@@ -377,9 +378,16 @@ static void enumerate(search *s, size_t want)
         return;
     problem *p = s->p;
     long unhit = -1;
-    for (size_t r = 0; r < p->nrules && unhit < 0; r++)
-        if (p->failing[r] && !rule_hit(s, cf_template_rule(p->tpl, r)))
-            unhit = (long)r;
+    size_t unhit_count = 0;
+    for (size_t r = 0; r < p->nrules; r++)
+        if (p->failing[r] && !rule_hit(s, cf_template_rule(p->tpl, r))) {
+            if (unhit < 0)
+                unhit = (long)r;
+            unhit_count++;
+        }
+    /* no cell is in more than rules_per_cell rules: too many left means no set of this size */
+    if (unhit_count > (want - s->k) * p->rules_per_cell)
+        return;
     if (s->k == want) {
         if (unhit < 0)
             try_set(s);
@@ -459,14 +467,14 @@ cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const cf_sugg
     memset(out, 0, sizeof *out);
     size_t max_changes = limits && limits->max_changes ? limits->max_changes : 3;
     size_t max_fixes = limits && limits->max_fixes ? limits->max_fixes : 5;
-    problem p = {tpl, cells, cf_template_cell_count(tpl), cf_template_rule_count(tpl), 0, NULL, NULL, NULL, NULL, NULL, NULL};
+    problem p = {.tpl = tpl, .cells = cells, .ncells = cf_template_cell_count(tpl), .nrules = cf_template_rule_count(tpl)};
     p.scaled = cf_calloc(p.ncells + 1, sizeof *p.scaled);
     p.free_cell = cf_calloc(p.ncells + 1, sizeof *p.free_cell);
     p.is_total = cf_calloc(p.ncells + 1, sizeof *p.is_total);
     p.in_rule = cf_calloc(p.ncells + 1, sizeof *p.in_rule);
     p.failing = cf_calloc(p.nrules + 1, sizeof *p.failing);
     p.var_of = cf_calloc(p.ncells + 1, sizeof *p.var_of);
-    search s = {&p, NULL, 0, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0, max_fixes, 0, max_fixes, false};
+    search s = {.p = &p, .cap_fixes = max_fixes, .max_fixes = max_fixes};
     s.excluded = cf_calloc(p.ncells + 1, sizeof *s.excluded);
     s.free_cells = cf_calloc(p.ncells + 1, sizeof *s.free_cells);
     s.chosen = cf_calloc(max_changes + 1, sizeof *s.chosen);
@@ -513,6 +521,17 @@ cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const cf_sugg
         }
         for (size_t i = 0; i < p.ncells; i++)
             p.var_of[i] = -1;
+        size_t *rules_of = cf_calloc(p.ncells + 1, sizeof *rules_of);
+        if (!rules_of)
+            s.oom = true;
+        for (size_t r = 0; rules_of && r < p.nrules; r++) {
+            const cf_rule_def *def = cf_template_rule(tpl, r);
+            for (size_t k = 0; k < def->left_count; k++)
+                p.rules_per_cell = ++rules_of[def->left[k]] > p.rules_per_cell ? rules_of[def->left[k]] : p.rules_per_cell;
+            for (size_t k = 0; k < def->right_count; k++)
+                p.rules_per_cell = ++rules_of[def->right[k]] > p.rules_per_cell ? rules_of[def->right[k]] : p.rules_per_cell;
+        }
+        cf_free(rules_of);
         memcpy(s.vars, s.free_cells, s.nfree * sizeof *s.vars);
         for (size_t want = 0; want <= max_changes && s.nfixes == 0 && !s.oom; want++)
             enumerate(&s, want);
