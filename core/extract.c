@@ -325,12 +325,97 @@ static bool tokenize_line(extractor *ex, token_stream *ts, pending_cell *pend, s
     return true;
 }
 
+/* A grid table's border ("+-----+----+", "+=====+"): its source line starts with '+'. */
+static bool is_grid_rule(extractor *ex, size_t line)
+{
+    size_t len;
+    const char *s = cf_text_line(ex->text, line, &len);
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i == len || s[i] != '+')
+        return false;
+    return normalize(ex, line) && ex->norm.dropped;
+}
+
+/* Bars in normalised line `line`; 0 when it does not start with one. */
+static size_t grid_bars(extractor *ex, size_t line)
+{
+    if (!normalize(ex, line))
+        return 0;
+    const char *s = ex->norm.text;
+    size_t i = 0, bars = 0;
+    while (i < ex->norm.len && s[i] == ' ')
+        i++;
+    if (i == ex->norm.len || s[i] != '|')
+        return 0;
+    for (; i < ex->norm.len; i++)
+        bars += s[i] == '|';
+    return bars;
+}
+
+/* One row of a grid table (pandoc): lines first..end-1 between two borders, each with the same bars.
+ * A cell runs down its column over the lines, so field k of every line is one cell. */
+static bool tokenize_grid_row(extractor *ex, token_stream *ts, size_t first, size_t end, size_t bars)
+{
+    for (size_t f = 0; f + 1 < bars; f++) {
+        bool any = false;
+        size_t blank_line = first, blank_at = 0;
+        for (size_t line = first; line < end; line++) {
+            if (!normalize(ex, line))
+                return false;
+            const char *s = ex->norm.text;
+            size_t k = 0, start = 0, stop = 0;
+            for (size_t i = 0; i < ex->norm.len; i++)
+                if (s[i] == '|') {
+                    if (k == f)
+                        start = i + 1;
+                    else if (k == f + 1) {
+                        stop = i;
+                        break;
+                    }
+                    k++;
+                }
+            if (stop < start)
+                continue;
+            if (line == first)
+                blank_at = start;
+            if (is_blank(s + start, stop - start))
+                continue;
+            any = true;
+            if (!lex_piece(ex, ts, line, start, stop))
+                return false;
+        }
+        if (!any) {
+            if (!normalize(ex, blank_line) || !push_empty(ex, ts, blank_line, blank_at))
+                return false;
+        }
+    }
+    return true;
+}
+
 static bool tokenize_region(extractor *ex, size_t first, size_t end, token_stream *ts)
 {
     pending_cell pend = {0};
-    for (size_t line = first; line < end; line++)
+    for (size_t line = first; line < end; line++) {
+        if (!pend.open && is_grid_rule(ex, line)) {
+            /* a grid table row: lines with the same bars up to the next border */
+            size_t bars = line + 1 < end ? grid_bars(ex, line + 1) : 0;
+            size_t stop = line + 1;
+            while (bars >= 2 && stop < end && !is_grid_rule(ex, stop) && grid_bars(ex, stop) == bars)
+                stop++;
+            if (bars >= 2 && stop < end && stop > line + 1 && is_grid_rule(ex, stop)) {
+                if (!tokenize_grid_row(ex, ts, line + 1, stop, bars))
+                    return false;
+                line = stop - 1; /* the closing border opens the next row */
+                continue;
+            }
+        }
+        if (ex->status != CF_OK)
+            return false;
         if (!tokenize_line(ex, ts, &pend, line))
             return false;
+    }
     return close_pending(ex, ts, &pend, end ? end - 1 : 0, false);
 }
 

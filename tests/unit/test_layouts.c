@@ -438,3 +438,21 @@ Test(layouts, table_of_contents_naming_every_part)
     cr_expect_eq(cf_report_warning_count(d.report), 0, "%s", cft_warnings(&d));
     cft_release(&d);
 }
+
+Test(layouts, pandoc_grid_table_with_cells_over_several_lines)
+{
+    /* +---+ borders; each cell runs down its column, so "5.要求行政机关确认" + "或重新出具已获取信" + "息"
+     * is one label; a column blank on every line of a row is an empty cell */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "pandoc_grid_2021.txt");
+    cft_expect_row(&d, "requests", "new", "11 12 13 14 15 16 17");
+    cft_expect_row(&d, "requests", "carried_over", "21 missing 23 24 25 26 27");
+    cft_expect_row(&d, "requests", "partial", "41 42 43 44 45 46 missing");
+    cft_expect_row(&d, "requests", "rejected_confirm", "201 202 203 204 205 206 207");
+    cr_expect_null(cft_warning(&d, "under no row label"), "%s", cft_warnings(&d));
+    cr_expect_null(cft_warning(&d, "values for 7 columns"), "%s", cft_warnings(&d));
+    const cf_cell *c = cft_cell(&d, "requests.rejected_confirm.natural");
+    cr_expect_eq(c->label_line, 21);
+    cr_expect_eq(c->line, 21);
+    cft_release(&d);
+}
