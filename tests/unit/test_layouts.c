@@ -452,7 +452,7 @@ Test(layouts, pandoc_grid_table_with_cells_over_several_lines)
     cr_expect_null(cft_warning(&d, "under no row label"), "%s", cft_warnings(&d));
     cr_expect_null(cft_warning(&d, "values for 7 columns"), "%s", cft_warnings(&d));
     const cf_cell *c = cft_cell(&d, "requests.rejected_confirm.natural");
-    cr_expect_eq(c->label_line, 21);
-    cr_expect_eq(c->line, 21);
+    cr_expect_eq(c->label_line, 20);
+    cr_expect_eq(c->line, 20);
     cft_release(&d);
 }
