@@ -144,16 +144,13 @@ bool ui_prompt(ui_workbench *wb, const char *label, const char *initial, char *o
 
 int ui_ask(ui_workbench *wb, const char *question, const char *choices)
 {
-    for (;;) {
+    /* the question is part of the screen, so the redraw after a resize shows it again */
+    wb->question = question;
+    int key;
+    do {
         ui_draw(wb);
-        int y = wb->rows - 1;
-        ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_ERROR);
-        ui_draw_str(&wb->palette, y, 0, wb->cols, question, CF_ROLE_ERROR);
-        refresh();
-        int key = ui_read_key(wb);
-        if (key == 27)
-            return 27;
-        if (key > 0 && key < 128 && strchr(choices, key))
-            return key;
-    }
+        key = ui_read_key(wb);
+    } while (key != 27 && !(key > 0 && key < 128 && strchr(choices, key)));
+    wb->question = NULL;
+    return key;
 }

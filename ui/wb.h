@@ -44,6 +44,7 @@ typedef struct ui_workbench {
 
     ui_overlay overlay;
     size_t overlay_sel, overlay_top;
+    const char *question; /* asked by ui_ask: drawn in place of the status bar, so a redraw keeps it */
     bool quit;
 
     /* layout of the last draw */

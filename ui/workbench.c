@@ -375,6 +375,11 @@ static void draw_detail(ui_workbench *wb)
 static void draw_status(ui_workbench *wb)
 {
     int y = wb->rows - 1;
+    if (wb->question) {
+        ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_ERROR);
+        ui_draw_str(&wb->palette, y, 0, wb->cols, wb->question, CF_ROLE_ERROR);
+        return;
+    }
     cf_review_summary s = cf_review_summarize(wb->review);
     size_t at = 0;
     for (size_t i = 0; i < wb->problem_count; i++)
