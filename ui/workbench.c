@@ -470,10 +470,13 @@ static void draw_overlay(ui_workbench *wb)
             continue;
         char line[1400];
         size_t cell;
-        if (wb->overlay == OVERLAY_HELP)
-            snprintf(line, sizeof line, " %-16s %-22s %s", actions[item].key_names, actions[item].name,
+        if (wb->overlay == OVERLAY_HELP) {
+            /* pad the keys by columns, not bytes: "j ↓" is five bytes but three columns */
+            const char *keys = actions[item].key_names;
+            int pad = 16 - ui_text_width(keys, strlen(keys));
+            snprintf(line, sizeof line, " %s%*s %-22s %s", keys, pad > 0 ? pad : 0, "", actions[item].name,
                      actions[item].help);
-        else if (!ui_problem_item(wb, item, &cell, line, sizeof line))
+        } else if (!ui_problem_item(wb, item, &cell, line, sizeof line))
             line[0] = '\0';
         ui_draw_str(&wb->palette, y, 2, w, line, role);
     }
