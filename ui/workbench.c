@@ -540,6 +540,9 @@ static bool start_terminal(void)
     noecho();
     keypad(stdscr, TRUE);
     set_escdelay(25);
+    /* A resize signal that lands just before ncurses blocks in read() is only seen on its
+     * next call: waking up four times a second means a resize is never left undrawn. */
+    timeout(250);
     return true;
 }
 
