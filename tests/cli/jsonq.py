@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""jsonq.py OUT EXPR [NAME=FILE...] — assert something about `crossfoot check --json` output.
+"""jsonq.py OUT EXPR... [NAME=FILE...] — assert things about `crossfoot check --json` output.
 
-Every line of OUT must be one JSON object (strict: no NaN or Infinity), then the Python
+Every line of OUT must be one JSON object (strict: no NaN or Infinity), then each Python
 expression EXPR must be true. EXPR sees r (the records, in order), d (the first record), env (the environment) and
 each NAME bound to the JSON held in FILE (e.g. a seed's truth file). Exits 1, saying why, when
 a line does not parse or EXPR is false."""
 import json
 import os
+import re
 import sys
 
 
@@ -15,7 +16,9 @@ def reject(name):
 
 
 def main():
-    out, expr = sys.argv[1], sys.argv[2]
+    out = sys.argv[1]
+    binding = re.compile(r"^[A-Za-z_]\w*=(?!=)")
+    exprs = [a for a in sys.argv[2:] if not binding.match(a)]
     text = open(out, encoding="utf-8", errors="replace").read()
     records = []
     for n, line in enumerate(text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"), 1):
@@ -29,18 +32,23 @@ def main():
             return 1
         records.append(obj)
     env = {"r": records, "d": records[0] if records else None, "env": os.environ}
-    for arg in sys.argv[3:]:
-        name, _, path = arg.partition("=")
-        env[name] = json.load(open(path, encoding="utf-8"))
-    try:
-        ok = eval(expr, env)
-    except Exception as e:  # a missing key is a failed assertion, said plainly
-        print(f"    {type(e).__name__}: {e}")
-        ok = False
-    if not ok:
-        print(f"    not true: {expr}\n    output: {text[:400]!r}")
-        return 1
-    return 0
+    for arg in sys.argv[2:]:
+        if binding.match(arg):
+            name, _, path = arg.partition("=")
+            env[name] = json.load(open(path, encoding="utf-8"))
+    failed = 0
+    for expr in exprs:
+        try:
+            ok = eval(expr, env)
+        except Exception as e:  # a missing key is a failed assertion, said plainly
+            print(f"    {type(e).__name__}: {e}")
+            ok = False
+        if not ok:
+            print(f"    not true: {expr}")
+            failed += 1
+    if failed:
+        print(f"    output: {text[:400]!r}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -24,12 +24,12 @@ begin "seed 002 --json: the four violations with both sides and the difference, 
 cf check --json "$S002"
 status 1
 stderr_empty
-json 'len(r) == 1 and d["file"] == "'"$S002"'" and d["template"] == "gov-2019" and "error" not in d'
-json 'sorted(v["rule"] for v in d["violations"]) == ["requests.balance.natural", "requests.balance.total", "requests.results.natural", "requests.results.total"]'
-json '[(v["left"], v["right"], v["difference"], v["cells"]) for v in d["violations"] if v["rule"] == "requests.balance.natural"] == [(2, 0, 2, ["requests.new.natural", "requests.carried_over.natural", "requests.results_total.natural", "requests.carry_forward.natural"])]'
-json 'all(d["cells"]["appeals.review." + c] is None for c in ("upheld", "corrected", "other", "pending", "total"))'
-json 'd["cells"]["appeals.suit_direct.total"] == 0 and d["cells"]["requests.new.natural"] == 2'
-json 'd["summary"] == {"violations": 4, "missing": 5, "unassessable": 1, "warnings": 0, "passed": False}'
+json 'len(r) == 1 and d["file"] == "'"$S002"'" and d["template"] == "gov-2019" and "error" not in d' \
+  'sorted(v["rule"] for v in d["violations"]) == ["requests.balance.natural", "requests.balance.total", "requests.results.natural", "requests.results.total"]' \
+  '[(v["left"], v["right"], v["difference"], v["cells"]) for v in d["violations"] if v["rule"] == "requests.balance.natural"] == [(2, 0, 2, ["requests.new.natural", "requests.carried_over.natural", "requests.results_total.natural", "requests.carry_forward.natural"])]' \
+  'all(d["cells"]["appeals.review." + c] is None for c in ("upheld", "corrected", "other", "pending", "total"))' \
+  'd["cells"]["appeals.suit_direct.total"] == 0 and d["cells"]["requests.new.natural"] == 2' \
+  'd["summary"] == {"violations": 4, "missing": 5, "unassessable": 1, "warnings": 0, "passed": False}'
 end
 
 for seed in "$S000" "$S001" "$S003" "$S004"; do
@@ -59,10 +59,10 @@ begin "several reports --json: one object a line in input order, error only for 
 cf check --json "$S000" "$TMP/no-such-report.txt" "$S002" "$S004"
 status 2
 stderr_has "$TMP/no-such-report.txt: cannot open"
-json '[x["file"] for x in r] == ["'"$S000"'", "'"$TMP/no-such-report.txt"'", "'"$S002"'", "'"$S004"'"]'
-json '["error" in x for x in r] == [False, True, False, False] and "cannot open" in r[1]["error"]'
-json 'set(r[1]) <= {"file", "error", "line"} and [x.get("template") for x in r] == ["gov-2021", None, "gov-2019", "gov-2019"]'
-json '[x["summary"]["passed"] for x in (r[0], r[2], r[3])] == [True, False, True]'
+json '[x["file"] for x in r] == ["'"$S000"'", "'"$TMP/no-such-report.txt"'", "'"$S002"'", "'"$S004"'"]' \
+  '["error" in x for x in r] == [False, True, False, False] and "cannot open" in r[1]["error"]' \
+  'set(r[1]) <= {"file", "error", "line"} and [x.get("template") for x in r] == ["gov-2021", None, "gov-2019", "gov-2019"]' \
+  '[x["summary"]["passed"] for x in (r[0], r[2], r[3])] == [True, False, True]'
 end
 
 begin "exit status is the worst of the reports, whatever their order"
@@ -216,6 +216,43 @@ stdout_has "(a sum is too large to hold)"
 stdout_has "FAIL: 0 broken rules, 0 missing cells, 2 rules not checkable"
 cf check --json "$TMP/overflow.txt"
 status 1
-json 'd["cells"]["requests.new.natural"] == '"$n"' and d["summary"]["passed"] is False'
-json 'sorted(u["rule"] for u in d["unassessable"]) == ["requests.balance.natural", "requests.balance.total"]'
+json 'd["cells"]["requests.new.natural"] == '"$n"' and d["summary"]["passed"] is False' \
+  'sorted(u["rule"] for u in d["unassessable"]) == ["requests.balance.natural", "requests.balance.total"]'
+end
+
+# --- the cell values of the contract (SPEC: "The command-line contract") ---
+begin "a number with the wrong unit is given as printed, with a warning (251000元 in a 万元 column)"
+sed '34s/\t888.0113\t/\t251000元\t/' "$S001" >"$TMP/unit.txt"
+cf check --json "$TMP/unit.txt"
+status 0
+json 'd["cells"]["active.fees.amount"] == 251000 and d["sources"]["active.fees.amount"]["unit"] == "元"' \
+  '[(w["cell"], w["line"]) for w in d["warnings"]] == [("active.fees.amount", 34)]'
+cf check "$TMP/unit.txt"
+stdout_has "  warning  line 34: active.fees.amount: '251000元' is in 元, but the column is in 万元"
+stdout_has "  PASS: 0 broken rules, 0 missing cells, 0 rules not checkable, 1 warning"
+end
+
+begin "amounts are printed exactly as decimals (888.0113, 0.1), never through a float"
+cf check --json "$S001"
+stdout_has '"active.fees.amount":888.0113,'
+sed '34s/\t888.0113\t/\t0.1\t/' "$S001" >"$TMP/tenth.txt"
+cf check --json "$TMP/tenth.txt"
+stdout_has '"active.fees.amount":0.1,'
+end
+
+begin "a cell holding / is not applicable: null, never 0, and the report is not a pass"
+sed '34s/\t888.0113\t/\t\/\t/' "$S001" >"$TMP/slash.txt"
+cf check --json "$TMP/slash.txt"
+status 1
+json 'd["cells"]["active.fees.amount"] is None and d["sources"]["active.fees.amount"]["state"] == "not_applicable"'
+cf check "$TMP/slash.txt"
+stdout_has "  missing  active.fees.amount  行政事业性收费 · 收费金额(万元): not applicable (/) (line 34)"
+end
+
+begin "a signed change: 增加 36 件 is 36, 减少 3 件 is -3"
+cf check --json "$S002"
+json 'd["cells"]["active.licensing.change"] == 36'
+sed '35s/增加 36 件/减少 3 件/' "$S002" >"$TMP/minus.txt"
+cf check --json "$TMP/minus.txt"
+json 'd["cells"]["active.licensing.change"] == -3'
 end
