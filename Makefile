@@ -47,7 +47,7 @@ SUPPORT_SRC := $(wildcard tests/support/*.c)
 
 GEN_EMBED := $(BUILD)/gen/builtin_templates.S
 
-.PHONY: all deps test unit drills cli run clean fuzz fuzz-regress
+.PHONY: all deps test unit drills cli run clean fuzz fuzz-regress valgrind
 all: $(BUILD)/crossfoot
 
 THEMES := $(wildcard themes/*.yaml)
@@ -87,6 +87,8 @@ $(1)_APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/$(1)/%.o)
 endef
 $(eval $(call variant,rel,$(REL_CFLAGS)))
 $(eval $(call variant,san,$(SAN_CFLAGS)))
+PLAIN_CFLAGS := $(BASEFLAGS) -O1 -g $(PKG_CFLAGS)
+$(eval $(call variant,plain,$(PLAIN_CFLAGS)))
 
 $(BUILD)/crossfoot: $(rel_CORE_OBJ) $(rel_UI_OBJ) $(rel_APP_OBJ)
 	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -103,6 +105,17 @@ $(BUILD)/san/tests/%.o: tests/%.c
 
 $(BUILD)/san/unit_tests: $(UNIT_SRC:%.c=$(BUILD)/san/%.o) $(SUPPORT_SRC:%.c=$(BUILD)/san/%.o) $(san_CORE_OBJ)
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS) $(shell $(PKG) --libs criterion)
+
+# The unit tests without sanitizers, under valgrind: no leaks, no invalid accesses.
+$(BUILD)/plain/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(PLAIN_CFLAGS) $(shell $(PKG) --cflags criterion) -Itests/support -DCF_FIXTURES='"tests/fixtures"' -MMD -MP -c $< -o $@
+$(BUILD)/plain/unit_tests: $(UNIT_SRC:%.c=$(BUILD)/plain/%.o) $(plain_CORE_OBJ)
+	$(CC) $(PLAIN_CFLAGS) -o $@ $^ $(PKG_LIBS) $(shell $(PKG) --libs criterion)
+
+valgrind: $(BUILD)/plain/unit_tests
+	valgrind --quiet --trace-children=yes --leak-check=full --errors-for-leak-kinds=definite \
+	  --error-exitcode=1 $(BUILD)/plain/unit_tests --jobs 1
 
 # Drills link the failing allocator instead of core/alloc.o.
 DRILL_SRC := $(wildcard tests/drills/*.c)
