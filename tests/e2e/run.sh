@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# End-to-end tests: each tests/e2e/test_*.py drives the real workbench ($CROSSFOOT, default the
+# sanitised build/san/crossfoot) in its own private tmux server and checks what a person sees.
+set -u
+cd "$(dirname "$0")/../.."
+pass=0
+fail=0
+
+summary() {
+  echo "e2e: $pass passed, $fail failed"
+  [ "$fail" = 0 ]
+}
+
+if ! command -v tmux >/dev/null || ! command -v python3 >/dev/null; then
+  echo "FAIL: tmux and python3 are needed (make deps installs them)"
+  fail=1
+  summary
+  exit
+fi
+
+# Every test runs the same binary, even if the build directory is relinked meanwhile.
+work=$(mktemp -d "${TMPDIR:-/tmp}/cf-e2e-run.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+if ! cp "${CROSSFOOT:-build/san/crossfoot}" "$work/crossfoot"; then
+  echo "FAIL: no binary to test (make build/san/crossfoot, or set CROSSFOOT)"
+  fail=1
+  summary
+  exit
+fi
+export CROSSFOOT="$work/crossfoot"
+
+for t in tests/e2e/test_*.py; do
+  start=$SECONDS
+  if python3 "$t"; then
+    pass=$((pass + 1))
+    echo "ok   $(basename "$t") ($((SECONDS - start)) s)"
+  else
+    fail=$((fail + 1))
+    echo "FAIL $(basename "$t") ($((SECONDS - start)) s)"
+  fi
+done
+
+summary

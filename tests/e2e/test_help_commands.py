@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""? shows the keys generated from the action table; : runs an action by name with Tab
+completion (:fill-missing-report leaves no cell missing); p lists the problems and Enter
+jumps to one."""
+from e2e import SEED_002, check, run, width
+
+
+def test(workbench):
+    wb = workbench("help")
+    wb.start(wb.copy_seed(SEED_002))
+    wb.wait_for("problems 1/7")
+
+    # help: every action, with its keys and its :name
+    wb.keys("?")
+    s = wb.wait_for("Keys — every action also runs as :name")
+    for name, key in (("next-problem", "]"), ("prev-problem", "["), ("edit", "e Enter"), ("undo", "u"),
+                      ("fill-missing-table", ":"), ("fill-missing-report", ":")):
+        line = next((l for l in s.split("\n") if " %s " % name in l), None)
+        check(line is not None, "help does not list " + name, wb)
+        check(line.split()[1:2] != [] and key.split()[0] in line.split(), "help gives %s no key %s: %r" % (name, key, line))
+    # the names line up in one column, whatever the keys' characters (j ↓ is 3 columns, 5 bytes)
+    names = [l for l in s.split("\n") if " move-down " in l or " first-row " in l or " redo " in l]
+    starts = {width(l[:l.index(n)]) for l in names for n in (" move-down ", " first-row ", " redo ") if n in l}
+    check(len(names) == 3 and len(starts) == 1, "the help's names do not line up: %r" % names)
+    # the list scrolls to its end
+    for _ in range(60):
+        wb.keys("j")
+    wb.wait_for(" theme ", "the last action after scrolling the help")
+    wb.keys("Escape")
+    wb.wait_gone("Keys — every action")
+    wb.wait_for(" requests.results_total.natural ", "the workbench back after the help")
+
+    # : with Tab completion
+    wb.keys(":")
+    wb.wait_prompt(":")
+    wb.type("fill-missing-r")
+    wb.keys("Tab")
+    wb.wait_prompt(":fill-missing-report")
+    wb.keys("Enter")
+    wb.wait_prompt("why are the blanks zeros? 报告中空白表示0")
+    wb.keys("C-u")
+    wb.type("原表空白处为0")
+    wb.keys("Enter")
+    wb.wait_for("missing 0", "no missing cell after :fill-missing-report")
+    check("5 blank cell(s) set to 0" in wb.last, "the message does not say what was filled", wb)
+    # Tab on an ambiguous prefix completes the common part only; an unknown name is refused
+    wb.keys(":")
+    wb.type("fill")
+    wb.keys("Tab")
+    wb.wait_prompt(":fill-missing-")
+    wb.keys("C-u")
+    wb.type("no-such-action")
+    wb.keys("Enter")
+    wb.wait_for("no action 'no-such-action'")
+
+    # the filled cells are one undo
+    wb.keys("u")
+    wb.wait_for("missing 5", "u to undo the whole fill")
+
+    # p: the problem list; Enter jumps
+    wb.keys("p")
+    s = wb.wait_for("Problems — broken rules, then missing cells")
+    check("✗ requests.balance.natural" in s and "? appeals.review.total" in s, "the problem list is incomplete", wb)
+    for _ in range(4):  # four broken rules, then the first missing cell
+        wb.keys("j")
+    wb.keys("Enter")
+    wb.wait_gone("Problems — broken rules")
+    wb.wait_for(" appeals.review.upheld ", "Enter to jump to the first missing cell")
+    check("表四" in wb.last and wb.cell("行政复议", "结果维持") == "·?", "the jump did not show table 四", wb)
+    wb.keys("p")
+    wb.wait_for("Problems — broken rules")
+    wb.keys("j", "Enter")  # the 2nd: requests.balance.total, whose first cell is 一·总计
+    wb.wait_for(" requests.new.total ", "Enter to jump to the 2nd problem's cell")
+    wb.keys("p")
+    wb.wait_for("Problems — broken rules")
+    wb.keys("Escape")
+    wb.wait_gone("Problems — broken rules")
+    check(wb.cell_id() == "requests.new.total", "Esc moved the cursor: " + wb.detail())
+
+    wb.keys("q")
+    wb.wait_for("Unsaved changes")
+    wb.keys("n")
+    wb.expect_exit(0)
+
+
+run(test)

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Resizing never loses the cursor's cell: 140×40 → 60×20 (panes stacked) → 140×40 keeps
+it named on the detail line and on screen; 20×6 says "terminal too small"; the program
+keeps answering keys afterwards and exits 0."""
+from e2e import SEED_002, check, run
+
+CELL = "requests.denied_law.legal"
+
+
+def cursor_row_label(wb):
+    """The table row the terminal's cursor is on (the workbench keeps it on the selected cell)."""
+    x, y = wb.cursor()
+    return wb.lines()[y]
+
+
+def test(workbench):
+    wb = workbench("resize")
+    wb.start(wb.copy_seed(SEED_002))
+    wb.wait_for("problems 1/7")
+    # a cell away from the start: table 三, row (三)2 (the 6th), column 法律服务机构 (the 5th)
+    wb.keys("2", "g")
+    wb.wait_for("requests.new.")
+    for _ in range(5):
+        wb.keys("j")
+    for _ in range(4):
+        wb.keys("l")
+    wb.wait_for(" %s " % CELL, "the cursor on " + CELL)
+    check("(三)2.法律法规禁" in cursor_row_label(wb), "the terminal cursor is not on the cell's row", wb)
+
+    wb.resize(60, 20)
+    wb.wait_for(lambda s: len(s.split("\n")[0]) <= 60 and "─" * 20 in s, "the stacked layout at 60×20")
+    check(wb.cell_id() == CELL, "the cursor's cell changed at 60×20: " + wb.detail())
+    check("(三)2.法律法规禁" in cursor_row_label(wb), "the cursor's row is not on screen at 60×20", wb)
+    check("│ problems -/7 │" in wb.status() or "problems" in wb.status(), "no status bar at 60×20", wb)
+
+    wb.resize(20, 6)
+    wb.wait_for("terminal too small")
+
+    wb.resize(140, 40)
+    wb.wait_for(lambda s: "terminal too small" not in s and "? help" in s, "the full layout again at 140×40")
+    check(wb.cell_id() == CELL, "the cursor's cell changed after resizing back: " + wb.detail())
+    check("(三)2.法律法规禁" in cursor_row_label(wb), "the cursor's row is not on screen at 140×40", wb)
+
+    # still answering keys
+    wb.keys("j")
+    wb.wait_for(" requests.denied_safety.legal ", "j to move down a row after the resizes")
+    wb.resize(20, 6)
+    wb.wait_for("terminal too small")
+    wb.keys("k")  # a key while too small must not crash; it moves back up
+    wb.resize(100, 30)
+    wb.wait_for(" %s " % CELL, "k pressed while too small to have moved back")
+    wb.keys("q")
+    wb.expect_exit(0)
+
+
+run(test)
