@@ -26,13 +26,25 @@ static bool exists(const char *path)
 int cf_cmd_review(int argc, char **argv)
 {
     const char *target = NULL, *template_path = NULL, *reviewer = NULL;
-    ui_options opt = {NULL, false};
+    ui_options opt = {0};
     bool force = false;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--theme") == 0 && i + 1 < argc)
             opt.theme_name = argv[++i];
         else if (strcmp(argv[i], "--mouse") == 0)
             opt.mouse = true;
+        else if (strcmp(argv[i], "--script") == 0 && i + 1 < argc)
+            opt.script_path = argv[++i];
+        else if (strcmp(argv[i], "--timings") == 0 && i + 1 < argc)
+            opt.timings_path = argv[++i];
+        else if (strcmp(argv[i], "--screen") == 0 && i + 1 < argc)
+            opt.screen_path = argv[++i];
+        else if (strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
+            if (sscanf(argv[++i], "%dx%d", &opt.cols, &opt.rows) != 2 || opt.cols < 1 || opt.rows < 1) {
+                fprintf(stderr, "crossfoot review: --size takes COLSxROWS, e.g. 140x40\n");
+                return CF_EXIT_ERROR;
+            }
+        }
         else if (strcmp(argv[i], "--force") == 0)
             force = true;
         else if (strcmp(argv[i], "--template") == 0 && i + 1 < argc)
@@ -51,7 +63,7 @@ int cf_cmd_review(int argc, char **argv)
         cf_usage(stderr);
         return CF_EXIT_ERROR;
     }
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+    if (!opt.script_path && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
         fprintf(stderr, "crossfoot review: the workbench needs a terminal (use check, extract or apply in scripts)\n");
         return CF_EXIT_ERROR;
     }

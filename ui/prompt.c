@@ -59,7 +59,7 @@ bool ui_prompt(ui_workbench *wb, const char *label, const char *initial, char *o
     while (!done) {
         draw_prompt(wb, label, buf, len, cursor);
         wint_t ch;
-        int rc = get_wch(&ch);
+        int rc = ui_get_wch(wb, &ch);
         if (rc == ERR)
             continue;
         if (rc == KEY_CODE_YES) {

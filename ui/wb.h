@@ -8,6 +8,7 @@
 
 #include "draw.h"
 #include "review.h"
+#include "script.h"
 #include "theme.h"
 #include "workbench.h"
 
@@ -41,6 +42,10 @@ typedef struct ui_workbench {
 
     size_t *problems;
     size_t problem_count;
+
+    ui_script *script; /* headless: keys come from here */
+    SCREEN *screen;
+    FILE *headless_out, *headless_in;
 
     ui_overlay overlay;
     size_t overlay_sel, overlay_top;
@@ -82,6 +87,9 @@ void ui_select_cell(ui_workbench *wb, size_t cell);
 /* The problems list: broken rules, then missing cells. Item k's cell to jump to and its line. */
 size_t ui_problem_items(const ui_workbench *wb);
 bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line, size_t size);
+/* get_wch from the terminal, or from the key script in a headless run (ERR forever once
+ * the script is done, after asking the workbench to quit). */
+int ui_get_wch(ui_workbench *wb, wint_t *ch);
 /* Read one key (resizes are handled here: they redraw and read on). */
 int ui_read_key(ui_workbench *wb);
 

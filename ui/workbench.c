@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "alloc.h"
+#include "utf8.h"
 #include "wb.h"
 
 #define MIN_COLS 40
@@ -515,11 +517,26 @@ void ui_select_cell(ui_workbench *wb, size_t cell)
     wb->focus = PANE_TABLE;
 }
 
+int ui_get_wch(ui_workbench *wb, wint_t *ch)
+{
+    if (!wb->script)
+        return get_wch(ch);
+    unsigned c;
+    int rc = ui_script_next(wb->script, &c);
+    if (rc == ERR) { /* the script is over: leave without asking */
+        wb->quit = true;
+        *ch = 27;
+        return OK;
+    }
+    *ch = (wint_t)c;
+    return rc;
+}
+
 int ui_read_key(ui_workbench *wb)
 {
     for (;;) {
         wint_t ch;
-        int rc = get_wch(&ch);
+        int rc = ui_get_wch(wb, &ch);
         if (rc == ERR)
             continue;
         if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
@@ -532,9 +549,46 @@ int ui_read_key(ui_workbench *wb)
 
 /* ---------- running ---------- */
 
-static bool start_terminal(void)
+/* The screen as text, one line a row (headless runs: what a person would see). */
+static bool dump_screen(ui_workbench *wb, const char *path)
 {
-    if (!newterm(NULL, stdout, stdin))
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return false;
+    for (int y = 0; y < wb->rows; y++) {
+        cchar_t cells[1024];
+        int n = wb->cols < 1024 ? wb->cols : 1024;
+        mvin_wchnstr(y, 0, cells, n);
+        for (int x = 0; x < n; x++) {
+            wchar_t wch[CCHARW_MAX + 1];
+            attr_t attrs;
+            short pair;
+            if (getcchar(&cells[x], wch, &attrs, &pair, NULL) == ERR)
+                continue;
+            char utf8[16];
+            size_t len = cf_utf8_encode((uint32_t)wch[0], utf8);
+            fwrite(utf8, 1, len, f);
+        }
+        fputc('\n', f);
+    }
+    return fclose(f) == 0;
+}
+
+static bool start_terminal(ui_workbench *wb, const ui_options *opt)
+{
+    if (wb->script) { /* headless: draw into nothing, at a fixed size */
+        wb->headless_out = fopen("/dev/null", "w");
+        wb->headless_in = fopen("/dev/null", "r");
+        const char *term = getenv("TERM");
+        if (wb->headless_out && wb->headless_in)
+            wb->screen = newterm(term && term[0] ? term : "xterm-256color", wb->headless_out, wb->headless_in);
+        if (!wb->screen)
+            return false;
+        resizeterm(opt->rows > 0 ? opt->rows : 40, opt->cols > 0 ? opt->cols : 140);
+        noecho();
+        return true;
+    }
+    if (!(wb->screen = newterm(NULL, stdout, stdin)))
         return false;
     raw(); /* Ctrl-S and Ctrl-R reach us, not the terminal's flow control */
     noecho();
@@ -609,7 +663,19 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
             return 2;
         }
     }
-    if (!start_terminal()) {
+    char why[300];
+    if (options->script_path && !(wb.script = ui_script_load(options->script_path, why, sizeof why))) {
+        fprintf(stderr, "crossfoot: %s\n", why);
+        cf_theme_free(wb.theme);
+        cf_free(wb.problems);
+        return 2;
+    }
+    if (!start_terminal(&wb, options)) {
+        if (wb.headless_out)
+            fclose(wb.headless_out);
+        if (wb.headless_in)
+            fclose(wb.headless_in);
+        ui_script_free(wb.script);
         fprintf(stderr, "crossfoot: cannot use this terminal (is TERM set?)\n");
         cf_theme_free(wb.theme);
         cf_free(wb.problems);
@@ -639,9 +705,20 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
             ui_refresh_problems(&wb);
         }
     }
+    struct timespec t0;
+    bool timing = false;
     while (!wb.quit) {
         ui_draw(&wb);
+        if (timing && wb.script) { /* a key's cost: its action and the redraw after it */
+            struct timespec t1;
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            ui_script_time(wb.script, (t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec));
+        }
         int key = ui_read_key(&wb);
+        if (wb.quit)
+            break;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        timing = true;
         if (key == UI_KEY(KEY_MOUSE)) {
             handle_mouse(&wb);
             continue;
@@ -651,8 +728,23 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
         if (a)
             a->run(&wb, NULL);
     }
+    int status = 0;
+    if (wb.script && options->screen_path && !dump_screen(&wb, options->screen_path)) {
+        fprintf(stderr, "crossfoot: cannot write the screen to %s\n", options->screen_path);
+        status = 2;
+    }
     endwin();
+    if (wb.script && options->timings_path && !ui_script_write_timings(wb.script, options->timings_path)) {
+        fprintf(stderr, "crossfoot: cannot write the timings to %s\n", options->timings_path);
+        status = 2;
+    }
+    delscreen(wb.screen);
+    if (wb.headless_out)
+        fclose(wb.headless_out);
+    if (wb.headless_in)
+        fclose(wb.headless_in);
+    ui_script_free(wb.script);
     cf_theme_free(wb.theme);
     cf_free(wb.problems);
-    return 0;
+    return status;
 }

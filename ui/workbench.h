@@ -12,6 +12,11 @@
 typedef struct {
     const char *theme_name; /* NULL: "default" */
     bool mouse;             /* click to select, wheel to scroll */
+    /* headless runs: keys from a script (see script.h) instead of the terminal */
+    const char *script_path;
+    const char *timings_path; /* each key's handling time, in ns, one a line */
+    const char *screen_path;  /* the last screen, as text */
+    int cols, rows;           /* the headless screen's size (0: 140×40) */
 } ui_options;
 
 /* Run the workbench on review until the reviewer quits. Returns 0, or 2 when the

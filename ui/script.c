@@ -1,0 +1,149 @@
+/* script.c — key scripts for headless workbench runs. */
+#include "script.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "utf8.h"
+
+typedef struct {
+    int rc;
+    unsigned ch;
+} key;
+
+struct ui_script {
+    key *keys;
+    size_t count, cap, next;
+    long long *timings;
+    size_t ntimings, timing_cap;
+};
+
+static const struct {
+    const char *name;
+    int rc;
+    unsigned ch;
+} NAMED[] = {{"Enter", OK, '\n'},         {"Esc", OK, 27},           {"Tab", OK, '\t'},
+             {"Up", KEY_CODE_YES, KEY_UP}, {"Down", KEY_CODE_YES, KEY_DOWN}, {"Left", KEY_CODE_YES, KEY_LEFT},
+             {"Right", KEY_CODE_YES, KEY_RIGHT}, {"PgUp", KEY_CODE_YES, KEY_PPAGE}, {"PgDn", KEY_CODE_YES, KEY_NPAGE},
+             {"Home", KEY_CODE_YES, KEY_HOME}, {"End", KEY_CODE_YES, KEY_END}, {"BS", OK, 127},
+             {"Del", KEY_CODE_YES, KEY_DC},    {"lt", OK, '<'}};
+
+static bool push(ui_script *s, int rc, unsigned ch)
+{
+    if (s->count == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        key *grown = cf_realloc(s->keys, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        s->keys = grown;
+        s->cap = cap;
+    }
+    s->keys[s->count++] = (key){rc, ch};
+    return true;
+}
+
+/* One line of a script into keys; false with why filled on a bad name. */
+static bool parse_line(ui_script *s, const char *line, size_t len, long lineno, char *why, size_t why_size)
+{
+    for (size_t i = 0; i < len;) {
+        if (line[i] == '<') {
+            const char *close = memchr(line + i, '>', len - i);
+            size_t n = close ? (size_t)(close - line - i - 1) : 0;
+            const char *name = line + i + 1;
+            bool found = false;
+            for (size_t k = 0; close && k < sizeof NAMED / sizeof *NAMED && !found; k++)
+                if (strlen(NAMED[k].name) == n && memcmp(name, NAMED[k].name, n) == 0)
+                    found = push(s, NAMED[k].rc, NAMED[k].ch) || (snprintf(why, why_size, "out of memory"), false);
+            if (!found && close && n == 3 && name[0] == 'C' && name[1] == '-' && name[2] >= 'a' && name[2] <= 'z')
+                found = push(s, OK, (unsigned)(name[2] & 0x1F));
+            if (!found) {
+                snprintf(why, why_size, "line %ld: unknown key <%.*s>", lineno, (int)(close ? n : len - i - 1), name);
+                return false;
+            }
+            i += n + 2;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = cf_utf8_decode(line + i, len - i, &cp);
+        if (n == 0) {
+            snprintf(why, why_size, "line %ld: not UTF-8", lineno);
+            return false;
+        }
+        if (!push(s, OK, cp)) {
+            snprintf(why, why_size, "out of memory");
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+ui_script *ui_script_load(const char *path, char *why, size_t why_size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(why, why_size, "%s: cannot open the key script", path);
+        return NULL;
+    }
+    ui_script *s = cf_calloc(1, sizeof *s);
+    char line[4096];
+    long lineno = 0;
+    bool ok = s != NULL;
+    while (ok && fgets(line, sizeof line, f)) {
+        lineno++;
+        size_t len = strcspn(line, "\r\n");
+        if (line[0] == '#')
+            continue;
+        ok = parse_line(s, line, len, lineno, why, why_size);
+    }
+    fclose(f);
+    if (!ok) {
+        ui_script_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void ui_script_free(ui_script *script)
+{
+    if (!script)
+        return;
+    cf_free(script->keys);
+    cf_free(script->timings);
+    cf_free(script);
+}
+
+int ui_script_next(ui_script *s, unsigned *ch)
+{
+    if (s->next >= s->count)
+        return ERR;
+    *ch = s->keys[s->next].ch;
+    return s->keys[s->next++].rc;
+}
+
+void ui_script_time(ui_script *s, long long ns)
+{
+    if (s->ntimings == s->timing_cap) {
+        size_t cap = s->timing_cap ? s->timing_cap * 2 : 1024;
+        long long *grown = cf_realloc(s->timings, cap * sizeof *grown);
+        if (!grown)
+            return; /* a timing lost is not worth stopping the run */
+        s->timings = grown;
+        s->timing_cap = cap;
+    }
+    s->timings[s->ntimings++] = ns;
+}
+
+bool ui_script_write_timings(const ui_script *s, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return false;
+    for (size_t i = 0; i < s->ntimings; i++)
+        fprintf(f, "%lld\n", s->timings[i]);
+    return fclose(f) == 0;
+}
