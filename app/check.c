@@ -6,12 +6,14 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "cli.h"
 #include "extract.h"
 #include "report_json.h"
 #include "rules.h"
 #include "template.h"
 #include "text.h"
+#include "utf8.h"
 
 typedef struct {
     bool json;
@@ -142,14 +144,102 @@ static void print_human(FILE *out, const cf_report *report, const cf_rule_result
             cf_report_warning_count(report) == 1 ? "" : "s");
 }
 
-/* "crossfoot: MESSAGE" on stderr, the message made safe for a terminal. */
-static void print_error(const cf_error *err)
+/* "path[:line[:column]]: message" with the whole path: cf_error keeps only the first 511 bytes
+ * of a file name, and a long path cut there loses the very name the user needs. path is the
+ * file the error is about; when err names another, err is formatted as it is. Caller frees;
+ * NULL when out of memory. */
+static char *error_text(const char *path, const cf_error *err)
 {
-    char msg[1200];
-    cf_error_format(err, msg, sizeof msg);
+    cf_buf b;
+    cf_buf_init(&b);
+    bool ok;
+    if (path && err->file[0] && strncmp(err->file, path, strlen(err->file)) == 0) {
+        ok = cf_buf_puts(&b, path);
+        if (ok && err->line > 0)
+            ok = cf_buf_printf(&b, ":%ld", err->line);
+        if (ok && err->line > 0 && err->column > 0)
+            ok = cf_buf_printf(&b, ":%ld", err->column);
+        ok = ok && cf_buf_printf(&b, ": %s", err->message);
+    } else {
+        char msg[1200];
+        cf_error_format(err, msg, sizeof msg);
+        ok = cf_buf_puts(&b, msg);
+    }
+    if (!ok) {
+        cf_buf_release(&b);
+        return NULL;
+    }
+    return cf_buf_take(&b);
+}
+
+/* "crossfoot: MESSAGE" on stderr, the message made safe for a terminal. */
+static void print_error(const char *path, const cf_error *err)
+{
+    char *text = error_text(path, err);
     fputs("crossfoot: ", stderr);
-    put_safe(stderr, msg);
+    put_safe(stderr, text ? text : err->message);
     fputc('\n', stderr);
+    cf_free(text);
+}
+
+/* The path for a JSON record: JSON text is UTF-8, so a name that is not (a Latin-1 file name,
+ * say) has each stray byte replaced by U+FFFD rather than making the whole line unreadable.
+ * Returns path itself when it is valid, else a copy the caller frees; NULL when out of memory. */
+static char *json_path(const char *path)
+{
+    size_t len = strlen(path), bad;
+    if (cf_utf8_valid(path, len, &bad))
+        return (char *)path;
+    char *out = cf_malloc(len * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = cf_utf8_decode(path + i, len - i, &cp);
+        if (n == 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(out + o, path + i, n);
+            o += n;
+            i += n;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static void free_json_path(char *copy, const char *path)
+{
+    if (copy != path)
+        cf_free(copy);
+}
+
+/* {"file": …, "error": …, "line": …} for a report that could not be read, in valid UTF-8
+ * and with the whole path. Caller frees; NULL when out of memory. */
+static char *error_json(const char *path, const cf_error *err)
+{
+    char *name = json_path(path);
+    char *text = error_text(path, err);
+    char *msg = text ? json_path(text) : NULL;
+    cJSON *root = cJSON_CreateObject();
+    char *out = NULL;
+    if (root && name && msg && cJSON_AddStringToObject(root, "file", name) &&
+        cJSON_AddStringToObject(root, "error", msg) &&
+        (err->line <= 0 || cJSON_AddNumberToObject(root, "line", (double)err->line))) {
+        char *printed = cJSON_PrintUnformatted(root); /* cJSON's malloc: hand back cf_malloc memory */
+        out = printed ? cf_strdup(printed) : NULL;
+        cJSON_free(printed);
+    }
+    cJSON_Delete(root);
+    if (msg)
+        free_json_path(msg, text);
+    cf_free(text);
+    if (name)
+        free_json_path(name, path);
+    return out;
 }
 
 /* Check one file; returns its exit status. */
@@ -164,11 +254,11 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
         st = cf_extract(text, tpls, ntpls, &report, &err);
     if (st != CF_OK) {
         if (opt->json) {
-            char *line = cf_error_json(path, &err);
+            char *line = error_json(path, &err);
             puts(line ? line : "{\"error\":\"out of memory\"}");
             cf_free(line);
         }
-        print_error(&err);
+        print_error(path, &err);
         cf_text_free(text);
         return CF_EXIT_ERROR;
     }
@@ -176,7 +266,7 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
     cf_rule_result *results = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *results);
     if (!results) {
         cf_error_nomem(&err, path);
-        print_error(&err);
+        print_error(path, &err);
         cf_report_free(report);
         cf_text_free(text);
         return CF_EXIT_ERROR;
@@ -191,12 +281,14 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
         problems |= !cf_cell_has_value(&cf_report_cells(report)[i]);
     int status = problems ? CF_EXIT_PROBLEMS : CF_EXIT_PASS;
     if (opt->json) {
-        char *line = cf_report_json(report, results, path);
+        char *name = json_path(path);
+        char *line = name ? cf_report_json(report, results, name) : NULL;
+        free_json_path(name, path);
         if (line) {
             puts(line);
         } else {
             cf_error_nomem(&err, path);
-            print_error(&err);
+            print_error(path, &err);
             status = CF_EXIT_ERROR;
         }
         cf_free(line);
@@ -269,7 +361,7 @@ int cf_cmd_check(int argc, char **argv)
         st = cf_template_load_builtin(&tpls, &ntpls, &err);
     }
     if (st != CF_OK) {
-        print_error(&err);
+        print_error(opt.template_path, &err);
         cf_free(tpls);
         return CF_EXIT_ERROR;
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """jsonq.py OUT EXPR... [NAME=FILE...] — assert things about `crossfoot check --json` output.
 
-Every line of OUT must be one JSON object (strict: no NaN or Infinity), then each Python
+OUT must be UTF-8 and every line one JSON object (strict: no NaN or Infinity), then each Python
 expression EXPR must be true. EXPR sees r (the records, in order), d (the first record), env (the environment) and
 each NAME bound to the JSON held in FILE (e.g. a seed's truth file). Exits 1, saying why, when
 a line does not parse or EXPR is false."""
@@ -19,7 +19,12 @@ def main():
     out = sys.argv[1]
     binding = re.compile(r"^[A-Za-z_]\w*=(?!=)")
     exprs = [a for a in sys.argv[2:] if not binding.match(a)]
-    text = open(out, encoding="utf-8", errors="replace").read()
+    raw = open(out, "rb").read()
+    try:
+        text = raw.decode("utf-8")  # JSON text is UTF-8: a stray byte makes it unreadable
+    except UnicodeDecodeError as e:
+        print(f"    the output is not UTF-8 (byte {e.start}): {raw[max(0, e.start - 60):e.start + 20]!r}")
+        return 1
     records = []
     for n, line in enumerate(text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"), 1):
         try:

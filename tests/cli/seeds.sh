@@ -256,3 +256,24 @@ sed '35s/增加 36 件/减少 3 件/' "$S002" >"$TMP/minus.txt"
 cf check --json "$TMP/minus.txt"
 json 'd["cells"]["active.licensing.change"] == -3'
 end
+
+# --- file names ---
+begin "a file name that is not UTF-8 (Latin-1 café): the JSON stays UTF-8, the name shown with U+FFFD"
+latin1_name="$TMP/$(printf 'caf\xe9').txt"
+cp "$S000" "$latin1_name"
+cf check --json "$latin1_name" "$latin1_name.missing"
+status 2
+json 'len(r) == 2 and r[0]["file"].endswith("/caf\ufffd.txt") and r[0]["template"] == "gov-2021"' \
+  'r[1]["file"].endswith("/caf\ufffd.txt.missing") and "caf\ufffd.txt.missing: cannot open" in r[1]["error"]'
+end
+
+begin "a long Chinese path in an error: the message is cut between characters, the JSON stays UTF-8"
+long_dir=$TMP
+for _ in 1 2 3 4; do long_dir=$long_dir/政府信息公开工作年度报告政府信息公开工作年度报告政府信息公开工作年度报告政府信息公开工作年度报告; done
+mkdir -p "$long_dir"
+[ "$(printf %s "$long_dir" | wc -c)" -gt 600 ] || no "the path is not longer than a message holds"
+cf check --json "$long_dir/缺少的报告.txt"
+status 2
+stderr_has "缺少的报告.txt: cannot open"
+json 'len(r) == 1 and r[0]["file"].endswith("/缺少的报告.txt") and "error" in r[0]'
+end
