@@ -461,15 +461,20 @@ static void draw_overlay(ui_workbench *wb)
     const char *title = wb->overlay == OVERLAY_HELP
                             ? " Keys — every action also runs as :name (j/k scroll, Esc closes) "
                             : " Problems — broken rules, then missing cells (Enter jumps, Esc closes) ";
+    /* blank margins: the panes' edges showing beside the list read as part of it */
+    for (int y = 2; y < 2 + h; y++)
+        ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_NORMAL);
     ui_fill(&wb->palette, 2, 2, w, CF_ROLE_HEADER);
     ui_draw_str(&wb->palette, 2, 2, w, title, CF_ROLE_HEADER);
+    if (count == 0)
+        ui_draw_str(&wb->palette, 3, 2, w, " none: every rule holds and no cell is missing", CF_ROLE_MESSAGE);
     for (int i = 0; i < h - 1; i++) {
         size_t item = wb->overlay_top + (size_t)i;
         int y = 3 + i;
         cf_role role = item == wb->overlay_sel ? CF_ROLE_CURSOR : CF_ROLE_NORMAL;
-        ui_fill(&wb->palette, y, 2, w, item < count ? role : CF_ROLE_NORMAL);
         if (item >= count)
             continue;
+        ui_fill(&wb->palette, y, 2, w, role);
         char line[1400];
         size_t cell;
         if (wb->overlay == OVERLAY_HELP) {
