@@ -88,8 +88,9 @@ class Workbench:
         self.cols, self.rows = self.size
         home = os.path.join(self.dir, "home")
         os.makedirs(home, exist_ok=True)
+        # TERM: what tmux emulates, so keys such as Home arrive as the sequences terminfo names
         environment = {
-            "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color",
+            "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "screen-256color",
             "HOME": home, "XDG_CONFIG_HOME": os.path.join(home, ".config"),
             "ASAN_OPTIONS": os.environ.get("ASAN_OPTIONS", "detect_leaks=1"),
             "UBSAN_OPTIONS": os.environ.get("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1"),

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """? shows the keys generated from the action table; : runs an action by name with Tab
 completion (:fill-missing-report leaves no cell missing); p lists the problems and Enter
-jumps to one."""
-from e2e import SEED_002, check, run, width
+jumps to one (a report without problems says so)."""
+import os
+
+from e2e import SEED_002, SEEDS, check, run, width
 
 
 def test(workbench):
@@ -13,6 +15,8 @@ def test(workbench):
     # help: every action, with its keys and its :name
     wb.keys("?")
     s = wb.wait_for("Keys — every action also runs as :name")
+    # the panes behind do not show through the margins (line numbers read as part of the list)
+    check(all(l.startswith("   ") for l in s.split("\n")[2:37]), "the panes show beside the help", wb)
     for name, key in (("next-problem", "]"), ("prev-problem", "["), ("edit", "e Enter"), ("undo", "u"),
                       ("fill-missing-table", ":"), ("fill-missing-report", ":")):
         line = next((l for l in s.split("\n") if " %s " % name in l), None)
@@ -81,6 +85,20 @@ def test(workbench):
     wb.wait_for("Unsaved changes")
     wb.keys("n")
     wb.expect_exit(0)
+
+    # a report without problems: the list says so, ] says so
+    clean = workbench("clean")
+    clean.start(clean.copy_seed(os.path.join(SEEDS, "000_b0a3a3717f6cc721.txt")))
+    clean.wait_for("problems -/0")
+    clean.keys("]")
+    clean.wait_for("no problems left: every rule holds and no cell is missing")
+    clean.keys("p")
+    clean.wait_for("none: every rule holds and no cell is missing")
+    clean.keys("Enter")
+    clean.wait_gone("none: every rule holds")
+    check(clean.cell_id() == "active.regulations.issued", "Enter on an empty list moved: " + clean.detail())
+    clean.keys("q")
+    clean.expect_exit(0)
 
 
 run(test)
