@@ -497,6 +497,9 @@ void ui_draw(ui_workbench *wb)
         const char *msg = "terminal too small";
         int y = wb->rows / 2, x = (wb->cols - (int)strlen(msg)) / 2;
         mvaddstr(y < 0 ? 0 : y, x < 0 ? 0 : x, msg);
+        /* keys still answer a question, so it stays in sight */
+        if (wb->question && wb->rows > 1)
+            ui_draw_str(&wb->palette, wb->rows - 1, 0, wb->cols, wb->question, CF_ROLE_ERROR);
         refresh();
         return;
     }

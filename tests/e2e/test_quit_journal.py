@@ -26,6 +26,11 @@ def test(workbench):
     wb.resize(100, 30)
     wb.wait_for(lambda s: "│" in s and width(s[:s.index("│")]) == 40 and "Unsaved changes" in s,
                 "the question redrawn at 100×30")
+    wb.resize(20, 6)
+    wb.wait_for(lambda s: "terminal too small" in s and wb.bottom(s).startswith("Unsaved changes"),
+                "the question under 'terminal too small'")
+    wb.resize(100, 30)
+    wb.wait_for(lambda s: "│" in s and "Unsaved changes" in wb.bottom(s), "the question at 100×30 again")
     wb.keys("Escape")
     wb.wait_gone("Unsaved changes")
     wb.wait_for("? help", "the status bar back after Esc")
