@@ -21,17 +21,25 @@ typedef struct {
 } check_options;
 
 /* Text from a report or a file name, made safe for a terminal: control characters (ESC and
- * the C1 set among them) are shown as \xNN instead of being obeyed. */
+ * the C1 set among them) are shown as \xNN or \uNNNN instead of being obeyed, and bytes that
+ * are not UTF-8 as U+FFFD. */
 static void put_safe(FILE *out, const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; u[i]; i++) {
-        if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7F)
-            fprintf(out, "\\x%02X", u[i]);
-        else if (u[i] == 0xC2 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F) /* U+0080..U+009F */
-            fprintf(out, "\\u%04X", u[++i]);
-        else
-            fputc(u[i], out);
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = cf_utf8_decode(s + i, len - i, &cp);
+        if (n == 0) {
+            fputs("\xEF\xBF\xBD", out); /* a byte that is not UTF-8 (a file name, a cut message) */
+            i++;
+        } else if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F)) {
+            fprintf(out, cp < 0x80 ? "\\x%02X" : "\\u%04X", (unsigned)cp);
+            i += n;
+        } else {
+            fwrite(u + i, 1, n, out);
+            i += n;
+        }
     }
 }
 
@@ -182,10 +190,11 @@ static void print_error(const char *path, const cf_error *err)
     cf_free(text);
 }
 
-/* The path for a JSON record: JSON text is UTF-8, so a name that is not (a Latin-1 file name,
- * say) has each stray byte replaced by U+FFFD rather than making the whole line unreadable.
- * Returns path itself when it is valid, else a copy the caller frees; NULL when out of memory. */
-static char *json_path(const char *path)
+/* s in valid UTF-8, for a JSON record (JSON text is UTF-8): a file name that is not (a Latin-1
+ * name, say) or a message cut inside a character has each stray byte replaced by U+FFFD
+ * rather than making the whole line unreadable. Returns s itself when it is valid, else a
+ * copy the caller frees (free_repaired); NULL when out of memory. */
+static char *repair_utf8(const char *path)
 {
     size_t len = strlen(path), bad;
     if (cf_utf8_valid(path, len, &bad))
@@ -211,7 +220,7 @@ static char *json_path(const char *path)
     return out;
 }
 
-static void free_json_path(char *copy, const char *path)
+static void free_repaired(char *copy, const char *path)
 {
     if (copy != path)
         cf_free(copy);
@@ -221,9 +230,9 @@ static void free_json_path(char *copy, const char *path)
  * and with the whole path. Caller frees; NULL when out of memory. */
 static char *error_json(const char *path, const cf_error *err)
 {
-    char *name = json_path(path);
+    char *name = repair_utf8(path);
     char *text = error_text(path, err);
-    char *msg = text ? json_path(text) : NULL;
+    char *msg = text ? repair_utf8(text) : NULL;
     cJSON *root = cJSON_CreateObject();
     char *out = NULL;
     if (root && name && msg && cJSON_AddStringToObject(root, "file", name) &&
@@ -235,10 +244,10 @@ static char *error_json(const char *path, const cf_error *err)
     }
     cJSON_Delete(root);
     if (msg)
-        free_json_path(msg, text);
+        free_repaired(msg, text);
     cf_free(text);
     if (name)
-        free_json_path(name, path);
+        free_repaired(name, path);
     return out;
 }
 
@@ -281,9 +290,15 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
         problems |= !cf_cell_has_value(&cf_report_cells(report)[i]);
     int status = problems ? CF_EXIT_PROBLEMS : CF_EXIT_PASS;
     if (opt->json) {
-        char *name = json_path(path);
+        char *name = repair_utf8(path);
         char *line = name ? cf_report_json(report, results, name) : NULL;
-        free_json_path(name, path);
+        free_repaired(name, path);
+        /* a message cut to fit a buffer can end inside a character: repair, never print bad UTF-8 */
+        char *valid = line ? repair_utf8(line) : NULL;
+        if (valid != line) {
+            cf_free(line);
+            line = valid;
+        }
         if (line) {
             puts(line);
         } else {

@@ -190,3 +190,16 @@ status 2
 json '["error" in x for x in r] == [True, False, True, False] and r[3]["cells"] == T["cells"]' T="$(truth "$S002")"
 [ "$(grep -c '^crossfoot: ' "$ERR")" = 2 ] || no "expected one message per unreadable file"
 end
+
+begin "a cell with a very long note: the warning quoting it is cut between characters, the JSON stays UTF-8"
+note=$(printf '其中修订%.0s' $(seq 200))
+sed "35s/\t22\t/\t1.5（$note）\t/" "$S002" >"$D/long-note.txt"
+cf check --json "$D/long-note.txt"
+status 1
+json '[w["cell"] for w in d["warnings"]] == ["active.licensing.prev_items"]' \
+  'd["warnings"][0]["message"].startswith("active.licensing.prev_items: ") and d["cells"]["active.licensing.decisions"] == 58'
+cf check "$D/long-note.txt"
+status 1
+stdout_has "  warning  line 35: active.licensing.prev_items: '1.5（其中修订"
+if ! iconv -f UTF-8 -t UTF-8 "$OUT" >/dev/null 2>&1; then no "the human output is not UTF-8"; fi
+end
