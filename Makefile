@@ -47,7 +47,7 @@ SUPPORT_SRC := $(wildcard tests/support/*.c)
 
 GEN_EMBED := $(BUILD)/gen/builtin_templates.S
 
-.PHONY: all deps test unit drills cli run clean fuzz fuzz-regress valgrind
+.PHONY: all deps test unit drills cli run clean fuzz fuzz-regress valgrind bench
 all: $(BUILD)/crossfoot
 
 THEMES := $(wildcard themes/*.yaml)
@@ -167,6 +167,11 @@ fuzz-regress: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
 	  files=$$(ls tests/fuzz/regressions/$$t/* 2>/dev/null); \
 	  [ -z "$$files" ] || $(BUILD)/fuzz/$$t $$files >/dev/null 2>&1 || { echo "FAIL: $$t regression"; exit 1; }; \
 	done; echo "fuzz regressions replayed"
+
+# Benchmarks: corpora of 1k, 10k and 100k reports and one of 50 MB, built under build/bench.
+BENCH_SIZES ?= 1000,10000,100000
+bench: $(BUILD)/crossfoot
+	python3 tests/bench/bench.py $(BUILD)/crossfoot --sizes $(BENCH_SIZES)
 
 # The one test command: unit tests, drills, then the command-line tests against the sanitised binary.
 test: unit drills cli

@@ -13,6 +13,15 @@ static cJSON *decimal_json(cf_decimal d)
     return cJSON_CreateRaw(cf_decimal_format(d, num));
 }
 
+/* A count as a raw JSON number: cJSON prints doubles with printf and checks them with
+ * sscanf, which costs more than the whole extraction when every cell has a source. */
+static bool add_count(cJSON *o, const char *key, size_t n)
+{
+    char num[24];
+    snprintf(num, sizeof num, "%zu", n);
+    return cJSON_AddRawToObject(o, key, num) != NULL;
+}
+
 static cJSON *cell_value_json(const cf_cell *c)
 {
     return cf_cell_has_value(c) ? decimal_json(c->value) : cJSON_CreateNull();
@@ -172,12 +181,10 @@ static bool build(cJSON *root, const cf_report *report, const cf_rule_result *re
         cJSON *src = cJSON_AddObjectToObject(sources, cf_template_cell(tpl, i)->id);
         if (!src || !cJSON_AddStringToObject(src, "state", state_name(c->state)))
             return false;
-        if (c->line && (!cJSON_AddNumberToObject(src, "line", (double)c->line) ||
-                        !cJSON_AddNumberToObject(src, "column", (double)c->column) ||
-                        !cJSON_AddNumberToObject(src, "byte_start", (double)c->byte_start) ||
-                        !cJSON_AddNumberToObject(src, "byte_end", (double)c->byte_end)))
+        if (c->line && (!add_count(src, "line", c->line) || !add_count(src, "column", c->column) ||
+                        !add_count(src, "byte_start", c->byte_start) || !add_count(src, "byte_end", c->byte_end)))
             return false;
-        if (c->label_line && !cJSON_AddNumberToObject(src, "label_line", (double)c->label_line))
+        if (c->label_line && !add_count(src, "label_line", c->label_line))
             return false;
         if (c->inferred && !cJSON_AddTrueToObject(src, "inferred"))
             return false;

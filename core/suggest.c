@@ -96,8 +96,11 @@ typedef struct {
     wide *scaled;        /* each cell's value at that scale (0 when it has none) */
     bool *free_cell;     /* missing, not applicable, invalid: the rules may fill it */
     bool *is_total;      /* the single left-hand cell of some rule */
-    bool *in_rule;       /* takes part in some rule: only those can help */
     size_t rules_per_cell; /* the most rules any one cell is in */
+    size_t *rule_start;    /* cell c's rules are rule_list[rule_start[c] .. rule_start[c + 1]) */
+    size_t *rule_list;
+    size_t *failing_list, nfailing;
+    bool *near_free;       /* per rule: it has a blank in it */
     bool *failing;       /* per rule */
     int *var_of;         /* per cell: its column in the system, or -1 */
 } problem;
@@ -241,6 +244,7 @@ typedef struct {
     size_t *free_cells, nfree;
     size_t *chosen, k;   /* the set being built */
     bool *excluded;      /* cells whose sets have all been tried on this path */
+    size_t *hits;        /* per rule: chosen cells in it */
     size_t *vars;        /* free cells then chosen */
     bool *determined;
     wide *value;
@@ -344,15 +348,11 @@ static bool chosen_has(const search *s, size_t cell)
     return false;
 }
 
-static bool rule_hit(const search *s, const cf_rule_def *def)
+static void count_hits(search *s, size_t cell, int delta)
 {
-    for (size_t k = 0; k < def->left_count; k++)
-        if (chosen_has(s, def->left[k]))
-            return true;
-    for (size_t k = 0; k < def->right_count; k++)
-        if (chosen_has(s, def->right[k]))
-            return true;
-    return false;
+    const problem *p = s->p;
+    for (size_t i = p->rule_start[cell]; i < p->rule_start[cell + 1]; i++)
+        s->hits[p->rule_list[i]] += (size_t)delta;
 }
 
 /* Try cell c in the set, then rule it out for the sets tried after it: so every set is
@@ -364,14 +364,26 @@ static void branch(search *s, size_t want, size_t c, size_t *ruled_out, size_t *
     if (s->excluded[c] || s->p->free_cell[c] || chosen_has(s, c))
         return;
     s->chosen[s->k++] = c;
+    count_hits(s, c, 1);
     enumerate(s, want);
+    count_hits(s, c, -1);
     s->k--;
     s->excluded[c] = true;
     ruled_out[(*nout)++] = c;
 }
 
+static void branch_rule(search *s, size_t want, size_t rule, size_t *ruled_out, size_t *nout)
+{
+    const cf_rule_def *def = cf_template_rule(s->p->tpl, rule);
+    for (size_t k = 0; k < def->left_count; k++)
+        branch(s, want, def->left[k], ruled_out, nout);
+    for (size_t k = 0; k < def->right_count; k++)
+        branch(s, want, def->right[k], ruled_out, nout);
+}
+
 /* Every set of `want` cells that hits each broken rule: branch on the cells of the first
- * rule not yet hit; once all are hit, grow the set with any other cell a rule touches. */
+ * rule not yet hit; once all are hit, grow the set with cells of the rules it (or a blank)
+ * touches — a cell sharing no rule with them cannot change whether the rules can hold. */
 static void enumerate(search *s, size_t want)
 {
     if (s->oom || s->found_total > 1000)
@@ -379,10 +391,10 @@ static void enumerate(search *s, size_t want)
     problem *p = s->p;
     long unhit = -1;
     size_t unhit_count = 0;
-    for (size_t r = 0; r < p->nrules; r++)
-        if (p->failing[r] && !rule_hit(s, cf_template_rule(p->tpl, r))) {
+    for (size_t i = 0; i < p->nfailing; i++)
+        if (s->hits[p->failing_list[i]] == 0) {
             if (unhit < 0)
-                unhit = (long)r;
+                unhit = (long)p->failing_list[i];
             unhit_count++;
         }
     /* no cell is in more than rules_per_cell rules: too many left means no set of this size */
@@ -400,27 +412,27 @@ static void enumerate(search *s, size_t want)
     }
     size_t nout = 0;
     if (unhit < 0) {
-        for (size_t c = 0; c < p->ncells; c++)
-            if (p->in_rule[c])
-                branch(s, want, c, ruled_out, &nout);
+        for (size_t r = 0; r < p->nrules; r++)
+            if (s->hits[r] > 0 || p->near_free[r])
+                branch_rule(s, want, r, ruled_out, &nout);
     } else {
-        const cf_rule_def *def = cf_template_rule(p->tpl, (size_t)unhit);
-        for (size_t k = 0; k < def->left_count; k++)
-            branch(s, want, def->left[k], ruled_out, &nout);
-        for (size_t k = 0; k < def->right_count; k++)
-            branch(s, want, def->right[k], ruled_out, &nout);
+        branch_rule(s, want, (size_t)unhit, ruled_out, &nout);
     }
     for (size_t i = 0; i < nout; i++)
         s->excluded[ruled_out[i]] = false;
     cf_free(ruled_out);
 }
 
-static bool build_reasoning(const problem *p, cf_suggestion *out, size_t broken, size_t size)
+static bool build_reasoning(const problem *p, cf_suggestion *out, size_t broken, size_t size, size_t blanks)
 {
     cf_buf b;
     cf_buf_init(&b);
     bool ok = true;
-    if (!out->found) {
+    if (!out->found && blanks > CF_SUGGEST_MAX_BLANKS) {
+        ok = cf_buf_printf(&b, "%zu blank cells take part in the rules: fill or confirm them first, then the "
+                               "smallest fix can be looked for.",
+                           blanks);
+    } else if (!out->found) {
         ok = cf_buf_printf(&b, "%zu broken rule%s; no change of up to %zu cells makes every rule hold.", broken,
                            broken == 1 ? "" : "s", size);
     } else if (out->count == 0) {
@@ -471,7 +483,6 @@ cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const cf_sugg
     p.scaled = cf_calloc(p.ncells + 1, sizeof *p.scaled);
     p.free_cell = cf_calloc(p.ncells + 1, sizeof *p.free_cell);
     p.is_total = cf_calloc(p.ncells + 1, sizeof *p.is_total);
-    p.in_rule = cf_calloc(p.ncells + 1, sizeof *p.in_rule);
     p.failing = cf_calloc(p.nrules + 1, sizeof *p.failing);
     p.var_of = cf_calloc(p.ncells + 1, sizeof *p.var_of);
     search s = {.p = &p, .cap_fixes = max_fixes, .max_fixes = max_fixes};
@@ -483,7 +494,7 @@ cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const cf_sugg
     s.value = cf_calloc(p.ncells + max_changes + 1, sizeof *s.value);
     s.fixes = cf_calloc(max_fixes + 1, sizeof *s.fixes);
     cf_status st = CF_OK;
-    if (!p.scaled || !p.free_cell || !p.is_total || !p.in_rule || !s.excluded || !p.failing || !p.var_of || !s.free_cells || !s.chosen || !s.vars ||
+    if (!p.scaled || !p.free_cell || !p.is_total || !s.excluded || !p.failing || !p.var_of || !s.free_cells || !s.chosen || !s.vars ||
         !s.determined || !s.value || !s.fixes)
         st = cf_error_nomem(err, "suggestions");
     size_t broken = 0;
@@ -512,7 +523,6 @@ cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const cf_sugg
             for (int side = 0; side < 2; side++)
                 for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
                     size_t c = side ? def->right[k] : def->left[k];
-                    p.in_rule[c] = true;
                     if (p.free_cell[c] && p.var_of[c] != -2) {
                         p.var_of[c] = -2; /* listed once */
                         s.free_cells[s.nfree++] = c;
@@ -521,19 +531,49 @@ cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const cf_sugg
         }
         for (size_t i = 0; i < p.ncells; i++)
             p.var_of[i] = -1;
-        size_t *rules_of = cf_calloc(p.ncells + 1, sizeof *rules_of);
-        if (!rules_of)
+        /* which rules each cell is in (compressed rows), and which rules are broken */
+        size_t links = 0;
+        for (size_t r = 0; r < p.nrules; r++)
+            links += cf_template_rule(tpl, r)->left_count + cf_template_rule(tpl, r)->right_count;
+        p.rule_start = cf_calloc(p.ncells + 2, sizeof *p.rule_start);
+        p.rule_list = cf_calloc(links + 1, sizeof *p.rule_list);
+        p.failing_list = cf_calloc(p.nrules + 1, sizeof *p.failing_list);
+        p.near_free = cf_calloc(p.nrules + 1, sizeof *p.near_free);
+        s.hits = cf_calloc(p.nrules + 1, sizeof *s.hits);
+        size_t *fill = cf_calloc(p.ncells + 1, sizeof *fill);
+        if (!p.rule_start || !p.rule_list || !p.failing_list || !p.near_free || !s.hits || !fill) {
             s.oom = true;
-        for (size_t r = 0; rules_of && r < p.nrules; r++) {
-            const cf_rule_def *def = cf_template_rule(tpl, r);
-            for (size_t k = 0; k < def->left_count; k++)
-                p.rules_per_cell = ++rules_of[def->left[k]] > p.rules_per_cell ? rules_of[def->left[k]] : p.rules_per_cell;
-            for (size_t k = 0; k < def->right_count; k++)
-                p.rules_per_cell = ++rules_of[def->right[k]] > p.rules_per_cell ? rules_of[def->right[k]] : p.rules_per_cell;
+        } else {
+            for (size_t r = 0; r < p.nrules; r++) {
+                const cf_rule_def *def = cf_template_rule(tpl, r);
+                for (int side = 0; side < 2; side++)
+                    for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
+                        size_t c = side ? def->right[k] : def->left[k];
+                        p.rule_start[c + 1]++;
+                        p.near_free[r] |= p.free_cell[c];
+                    }
+                if (p.failing[r])
+                    p.failing_list[p.nfailing++] = r;
+            }
+            for (size_t c = 0; c < p.ncells; c++) {
+                size_t n = p.rule_start[c + 1];
+                p.rules_per_cell = n > p.rules_per_cell ? n : p.rules_per_cell;
+                p.rule_start[c + 1] = p.rule_start[c] + n;
+            }
+            for (size_t r = 0; r < p.nrules; r++) {
+                const cf_rule_def *def = cf_template_rule(tpl, r);
+                for (int side = 0; side < 2; side++)
+                    for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
+                        size_t c = side ? def->right[k] : def->left[k];
+                        p.rule_list[p.rule_start[c] + fill[c]++] = r;
+                    }
+            }
         }
-        cf_free(rules_of);
+        cf_free(fill);
         memcpy(s.vars, s.free_cells, s.nfree * sizeof *s.vars);
-        for (size_t want = 0; want <= max_changes && s.nfixes == 0 && !s.oom; want++)
+        /* with a table's worth of blanks the rules say little and each try is costly */
+        size_t search_up_to = s.nfree > CF_SUGGEST_MAX_BLANKS ? 0 : max_changes;
+        for (size_t want = 0; want <= search_up_to && s.nfixes == 0 && !s.oom; want++)
             enumerate(&s, want);
         if (s.oom)
             st = cf_error_nomem(err, "suggestions");
@@ -547,7 +587,7 @@ cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const cf_sugg
         out->unique = s.found_total == 1;
         out->more = s.found_total > s.nfixes;
         s.fixes = NULL;
-        if (!build_reasoning(&p, out, broken, max_changes))
+        if (!build_reasoning(&p, out, broken, max_changes, s.nfree))
             st = cf_error_nomem(err, "suggestions");
     }
     if (s.fixes)
@@ -563,7 +603,11 @@ cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const cf_sugg
     cf_free(p.scaled);
     cf_free(p.free_cell);
     cf_free(p.is_total);
-    cf_free(p.in_rule);
+    cf_free(p.rule_start);
+    cf_free(p.rule_list);
+    cf_free(p.failing_list);
+    cf_free(p.near_free);
+    cf_free(s.hits);
     cf_free(p.failing);
     cf_free(p.var_of);
     if (st != CF_OK)

@@ -43,6 +43,9 @@ typedef struct {
     char *reasoning; /* one paragraph for people */
 } cf_suggestion;
 
+/* More blank cells than this in the rules and no fix is looked for (the reasoning says so). */
+#define CF_SUGGEST_MAX_BLANKS 24
+
 typedef struct {
     size_t max_changes; /* largest set tried (default 3) */
     size_t max_fixes;   /* equally small fixes listed at most (default 5) */

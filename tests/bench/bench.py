@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""crossfoot benchmarks: every figure measured in one run on this machine, printed as a table.
+
+usage: bench.py CROSSFOOT [--sizes 1000,10000,100000] [--work DIR]
+
+- check throughput (MB/s, reports/s) on corpora built from the fixtures (fixed random seed,
+  varied numbers and layouts), and its time as a ratio to `wc -m` on the same files;
+- cost per report as the corpus grows;
+- peak memory of check against input size (a 50 MB report and a small one);
+- the workbench's time to first screen on the 50 MB report, beside `less`, both in tmux;
+- time per keystroke over a scripted 10,000-key session (headless replay, p50/p99/max).
+Timings are wall-clock on a shared machine: compare the ratios within one run.
+"""
+import argparse, glob, os, random, re, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?![\d.])")
+
+
+def sources():
+    files = sorted(glob.glob(os.path.join(ROOT, "tests/fixtures/seeds/*.txt")))
+    files += sorted(glob.glob(os.path.join(ROOT, "tests/fixtures/layouts/*.txt")))
+    return [open(f, encoding="utf-8", errors="replace").read() for f in files]
+
+
+def vary(text, rng):
+    """The same report with about half its small numbers changed."""
+    return NUMBER.sub(lambda m: str(rng.randrange(100)) if rng.random() < 0.5 else m.group(0), text)
+
+
+def build_corpus(directory, count, texts, rng):
+    if os.path.isdir(directory) and len(os.listdir(directory)) == count:
+        return
+    shutil.rmtree(directory, ignore_errors=True)
+    os.makedirs(directory)
+    for i in range(count):
+        with open(os.path.join(directory, f"r{i:06d}.txt"), "w", encoding="utf-8") as f:
+            f.write(vary(texts[i % len(texts)], rng))
+
+
+def build_big(path, texts, megabytes=50):
+    """A real report with its prose repeated until it weighs 50 MB, tables in the middle."""
+    if os.path.exists(path) and os.path.getsize(path) >= megabytes << 20:
+        return
+    report = texts[0]
+    prose = report[: report.index("二、主动公开政府信息情况")]
+    half = (megabytes << 20) // 2
+    with open(path, "w", encoding="utf-8") as f:
+        written = 0
+        while written < half:
+            f.write(prose)
+            written += len(prose.encode("utf-8"))
+        f.write(report)
+        written = 0
+        while written < half:
+            f.write(prose)
+            written += len(prose.encode("utf-8"))
+
+
+def timed(cmd, **kw):
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    return time.perf_counter() - t
+
+
+def run_over(files, argv_prefix):
+    """Run argv_prefix over files in batches (one process per batch, like xargs); seconds."""
+    total = 0.0
+    for i in range(0, len(files), 2000):
+        total += timed(argv_prefix + files[i:i + 2000])
+    return total
+
+
+def peak_rss_kb(cmd):
+    out = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True)
+    return int(out.stderr.strip().splitlines()[-1])
+
+
+def tmux_first_screen(socket, command, marker, timeout=30):
+    subprocess.run(["tmux", "-L", socket, "kill-server"], stderr=subprocess.DEVNULL)
+    t = time.perf_counter()
+    subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "140", "-y", "40",
+                    f"env LANG=C.UTF-8 TERM=xterm-256color {command}"], check=True)
+    try:
+        while time.perf_counter() - t < timeout:
+            screen = subprocess.run(["tmux", "-L", socket, "capture-pane", "-p"], capture_output=True,
+                                    text=True).stdout
+            if marker in screen:
+                return time.perf_counter() - t
+            time.sleep(0.005)
+        return float("nan")
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], stderr=subprocess.DEVNULL)
+
+
+def key_script(path, count, rng):
+    moves = ["j", "k", "h", "l", "]", "[", "1", "2", "3", "g", "G", "0", "$", "<PgDn>", "<PgUp>", "<Tab>",
+             "<Tab>", "u", "<C-r>", "c", "x", "r"]
+    keys = 0
+    with open(path, "w") as f:
+        while keys < count:
+            if rng.random() < 0.08:
+                f.write(f"e<C-u>{rng.randrange(100)}<Enter>\n")
+                keys += 4
+            else:
+                f.write(rng.choice(moves) + "\n")
+                keys += 1
+        f.write(":q<Enter>n\n")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("crossfoot")
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--work", default=os.path.join(ROOT, "build", "bench"))
+    args = ap.parse_args()
+    binary = os.path.abspath(args.crossfoot)
+    rng = random.Random(20261122)
+    texts = sources()
+    os.makedirs(args.work, exist_ok=True)
+    rows = []
+
+    print("building corpora …", file=sys.stderr)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    for n in sizes:
+        directory = os.path.join(args.work, f"corpus-{n}")
+        build_corpus(directory, n, texts, rng)
+        files = sorted(glob.glob(os.path.join(directory, "*.txt")))
+        mb = sum(os.path.getsize(f) for f in files) / (1 << 20)
+        wc = run_over(files, ["wc", "-m"])
+        check = run_over(files, [binary, "check", "--json"])
+        rows.append((f"check, {n} reports ({mb:.0f} MB)",
+                     f"{mb / check:.1f} MB/s · {n / check:.0f} reports/s · {check / n * 1e3:.2f} ms/report · "
+                     f"{check / wc:.1f}× wc -m"))
+
+    big = os.path.join(args.work, "big-50MB.txt")
+    build_big(big, texts)
+    mb = os.path.getsize(big) / (1 << 20)
+    t_check = timed([binary, "check", "--json", big])
+    t_wc = timed(["wc", "-m", big])
+    rows.append((f"check, one {mb:.0f} MB report", f"{t_check:.2f} s · {mb / t_check:.1f} MB/s · "
+                                                  f"{t_check / t_wc:.1f}× wc -m"))
+    small = os.path.join(ROOT, "tests/fixtures/seeds/002_b895455aa8998ba0.txt")
+    rss_big, rss_small = peak_rss_kb([binary, "check", "--json", big]), peak_rss_kb([binary, "check", small])
+    rows.append(("check peak memory", f"{rss_big / 1024:.0f} MB for the {mb:.0f} MB report, "
+                                      f"{rss_small / 1024:.1f} MB for a 8 kB one "
+                                      f"({(rss_big - rss_small) / 1024 / mb:.2f} MB per MB of input)"))
+
+    big_copy = os.path.join(args.work, "big-open.txt")
+    shutil.copy(big, big_copy)
+    for stale in glob.glob(big_copy + ".review.yaml*"):
+        os.remove(stale)
+    t_less = tmux_first_screen("cf-bench-less", f"less {big_copy}", "漯河")
+    t_wb = tmux_first_screen("cf-bench-wb", f"{binary} {big_copy}", "problems")
+    rows.append(("first screen, 50 MB report", f"workbench {t_wb:.2f} s · less {t_less:.2f} s"))
+
+    script = os.path.join(args.work, "keys.txt")
+    key_script(script, 10000, rng)
+    review_copy = os.path.join(args.work, "keys-report.txt")
+    shutil.copy(small, review_copy)
+    for stale in glob.glob(review_copy + ".review.yaml*"):
+        os.remove(stale)
+    timings = os.path.join(args.work, "timings.txt")
+    subprocess.run([binary, "review", review_copy, "--script", script, "--timings", timings, "--size", "140x40"],
+                   check=True, stderr=subprocess.DEVNULL)
+    ns = sorted(int(x) for x in open(timings))
+    p = lambda q: ns[min(len(ns) - 1, int(q * len(ns)))] / 1e6
+    rows.append((f"keystrokes ({len(ns)} handled)", f"p50 {p(0.5):.2f} ms · p99 {p(0.99):.2f} ms · "
+                                                     f"max {ns[-1] / 1e6:.2f} ms"))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  figures")
+    for name, figures in rows:
+        print(f"{name:<{width}}  {figures}")
+
+
+if __name__ == "__main__":
+    main()
