@@ -3,7 +3,9 @@
 Each test gets its own tmux socket (-L, -f /dev/null: no user config), a fixed terminal
 size and a temporary directory; both are removed when the test ends, however it ends.
 Output is never waited for with a bare sleep: wait_for polls capture-pane until the
-marker is on screen and fails with the last screen after a timeout.
+marker is on a screen that holds still, and fails with the last screen after a timeout.
+The program runs as `sh -c 'crossfoot …; echo EXIT=$?'` in a pane that outlives it, so
+its exit status, and any sanitizer report, can be read at the end.
 """
 import os
 import re
@@ -113,7 +115,8 @@ class Workbench:
             self.running = False
             # tmux leaves its socket file behind
             try:
-                os.unlink(os.path.join(os.environ.get("TMUX_TMPDIR", "/tmp"), "tmux-%d" % os.getuid(), self.socket))
+                tmpdir = os.environ.get("TMUX_TMPDIR", "/tmp")
+                os.unlink(os.path.join(tmpdir, "tmux-%d" % os.getuid(), self.socket))
             except FileNotFoundError:
                 pass
 
@@ -128,8 +131,8 @@ class Workbench:
 
     def wait_for(self, marker, what=None, timeout=None, look=None):
         """Poll the screen until marker (a string, a compiled regex or a function of the
-        screen) is there and the screen is still; returns the screen. Fails with the last screen on timeout.
-        look: what to poll instead of the screen."""
+        screen) is there and the screen holds still; returns the screen. Fails with the last
+        screen on timeout. look: what to poll instead of the screen."""
         look = look or self.screen
         if isinstance(marker, str):
             found = lambda s: marker in s
@@ -213,7 +216,7 @@ class Workbench:
     def detail(self):
         """The detail line naming the cell under the cursor (its id comes first)."""
         for line in self.lines():
-            if re.match(r"^ [a-z_]+\.[a-z_.]+  ", line):
+            if re.match(r"^ [a-z0-9_]+\.[a-z0-9_.]+  ", line):
                 return line
         raise Failure("no detail line on screen:\n%s" % self.last)
 
@@ -269,7 +272,8 @@ def run(test):
         test(factory)
     except Failure as e:
         # the test's line that failed, then what the screen showed
-        where = next((f for f in reversed(traceback.extract_tb(e.__traceback__)) if os.path.samefile(f.filename, sys.argv[0])), None)
+        frames = reversed(traceback.extract_tb(e.__traceback__))
+        where = next((f for f in frames if os.path.samefile(f.filename, sys.argv[0])), None)
         print("FAIL %s%s: %s" % (os.path.basename(sys.argv[0]), ":%d" % where.lineno if where else "", e))
         status = 1
     finally:

@@ -21,7 +21,8 @@ def test(workbench):
                       ("fill-missing-table", ":"), ("fill-missing-report", ":")):
         line = next((l for l in s.split("\n") if " %s " % name in l), None)
         check(line is not None, "help does not list " + name, wb)
-        check(line.split()[1:2] != [] and key.split()[0] in line.split(), "help gives %s no key %s: %r" % (name, key, line))
+        check(line.split()[:len(key.split()) + 1] == key.split() + [name],
+              "help does not give %s the keys %s: %r" % (name, key, line))
     # the names line up in one column, whatever the keys' characters (j ↓ is 3 columns, 5 bytes)
     names = [l for l in s.split("\n") if " move-down " in l or " first-row " in l or " redo " in l]
     starts = {width(l[:l.index(n)]) for l in names for n in (" move-down ", " first-row ", " redo ") if n in l}
