@@ -71,6 +71,11 @@ typedef struct {
     long xtol;      /* how far a value may sit from its column's middle */
     bool xwide;     /* measured with ideographs two columns wide */
     bool xgrid_ok;
+    /* field_of's place in the line it last counted tabs in */
+    size_t fo_line, fo_byte;
+    long fo_field;
+    bool fo_valid, fo_tabbed;
+    bool in_grid; /* tokenising a grid table row: its lines have bars, not tab fields */
 } extractor;
 
 /* ---------- small helpers ---------- */
@@ -135,18 +140,32 @@ static const char *find_last(const char *hay, size_t hay_len, const char *needle
 
 /* ---------- tokenising a region ---------- */
 
-/* The tab field of source line `line` holding decoded byte `byte`; -1 when the line has no tabs or pipes decide. */
-static long field_of(const cf_text *text, size_t line, size_t byte)
+/* The tab field of source line `line` holding decoded byte `byte`; -1 when the line has no tabs or pipes decide.
+ * Counts on from where it last stopped, so a long line costs its length once, not once a token. */
+static long field_of(extractor *ex, size_t line, size_t byte)
 {
     size_t len;
-    const char *s = cf_text_line(text, line, &len);
-    if (!memchr(s, '\t', len) || memchr(s, '|', len))
+    const char *s = cf_text_line(ex->text, line, &len);
+    size_t start = cf_text_line_offset(ex->text, line);
+    if (ex->in_grid)
         return -1;
-    size_t start = cf_text_line_offset(text, line);
-    long field = 0;
-    for (size_t i = start; i < byte && i - start < len; i++)
-        field += cf_text_data(text)[i] == '\t';
-    return field;
+    if (!ex->fo_valid || ex->fo_line != line) {
+        ex->fo_valid = true;
+        ex->fo_line = line;
+        ex->fo_tabbed = memchr(s, '\t', len) && !memchr(s, '|', len);
+        ex->fo_byte = start;
+        ex->fo_field = 0;
+    }
+    if (!ex->fo_tabbed)
+        return -1;
+    if (byte < ex->fo_byte) {
+        ex->fo_byte = start;
+        ex->fo_field = 0;
+    }
+    const char *data = cf_text_data(ex->text);
+    for (; ex->fo_byte < byte && ex->fo_byte < start + len; ex->fo_byte++)
+        ex->fo_field += data[ex->fo_byte] == '\t';
+    return ex->fo_field;
 }
 
 static bool push_token(extractor *ex, token_stream *ts, const token *t)
@@ -180,7 +199,7 @@ static bool lex_piece(extractor *ex, token_stream *ts, size_t line, size_t start
         t.line = line;
         t.byte_start = base + ex->norm.origin[start + it->start];
         t.byte_end = base + ex->norm.origin[start + it->end];
-        t.field = field_of(ex->text, line, t.byte_start);
+        t.field = field_of(ex, line, t.byte_start);
         if (it->note_end > it->note_start) {
             t.note_start = base + ex->norm.origin[start + it->note_start];
             t.note_end = base + ex->norm.origin[start + it->note_end];
@@ -206,7 +225,7 @@ static bool push_empty(extractor *ex, token_stream *ts, size_t line, size_t norm
     t.kind = CF_ITEM_EMPTY;
     t.line = line;
     t.byte_start = t.byte_end = cf_text_line_offset(ex->text, line) + ex->norm.origin[norm_offset];
-    t.field = field_of(ex->text, line, t.byte_start);
+    t.field = field_of(ex, line, t.byte_start);
     return push_token(ex, ts, &t);
 }
 
@@ -354,44 +373,55 @@ static size_t grid_bars(extractor *ex, size_t line)
     return bars;
 }
 
+#define GRID_MAX_LINES 32
+#define GRID_MAX_BARS 64
+
 /* One row of a grid table (pandoc): lines first..end-1 between two borders, each with the same bars.
- * A cell runs down its column over the lines, so field k of every line is one cell. */
+ * A cell runs down its column over the lines, so field k of every line is one cell. Each line is
+ * normalised once and its bars found once. */
 static bool tokenize_grid_row(extractor *ex, token_stream *ts, size_t first, size_t end, size_t bars)
 {
-    for (size_t f = 0; f + 1 < bars; f++) {
+    size_t k = end - first;
+    cf_norm_line lines[GRID_MAX_LINES];
+    size_t at[GRID_MAX_LINES][GRID_MAX_BARS];
+    bool ok = true;
+    size_t ready = 0;
+    for (; ready < k && ok; ready++) {
+        cf_norm_line_init(&lines[ready]);
+        size_t len;
+        const char *src = cf_text_line(ex->text, first + ready, &len);
+        ok = cf_normalize_line(src, len, &lines[ready]) || oom(ex);
+        size_t b = 0;
+        for (size_t i = 0; ok && i < lines[ready].len && b < bars; i++)
+            if (lines[ready].text[i] == '|')
+                at[ready][b++] = i;
+        ok = ok && b == bars;
+    }
+    cf_norm_line saved = ex->norm;
+    size_t saved_line = ex->norm_line;
+    ex->in_grid = true;
+    for (size_t f = 0; ok && f + 1 < bars; f++) {
         bool any = false;
-        size_t blank_line = first, blank_at = 0;
-        for (size_t line = first; line < end; line++) {
-            if (!normalize(ex, line))
-                return false;
-            const char *s = ex->norm.text;
-            size_t k = 0, start = 0, stop = 0;
-            for (size_t i = 0; i < ex->norm.len; i++)
-                if (s[i] == '|') {
-                    if (k == f)
-                        start = i + 1;
-                    else if (k == f + 1) {
-                        stop = i;
-                        break;
-                    }
-                    k++;
-                }
-            if (stop < start)
-                continue;
-            if (line == first)
-                blank_at = start;
-            if (is_blank(s + start, stop - start))
+        for (size_t l = 0; ok && l < k; l++) {
+            size_t start = at[l][f] + 1, stop = at[l][f + 1];
+            if (is_blank(lines[l].text + start, stop - start))
                 continue;
             any = true;
-            if (!lex_piece(ex, ts, line, start, stop))
-                return false;
+            ex->norm = lines[l];
+            ex->norm_line = first + l;
+            ok = lex_piece(ex, ts, first + l, start, stop);
         }
-        if (!any) {
-            if (!normalize(ex, blank_line) || !push_empty(ex, ts, blank_line, blank_at))
-                return false;
+        if (ok && !any) {
+            ex->norm = lines[0];
+            ok = push_empty(ex, ts, first, at[0][f] + 1);
         }
     }
-    return true;
+    ex->in_grid = false;
+    ex->norm = saved;
+    ex->norm_line = saved_line;
+    for (size_t l = 0; l < ready; l++)
+        cf_norm_line_release(&lines[l]);
+    return ok;
 }
 
 static bool tokenize_region(extractor *ex, size_t first, size_t end, token_stream *ts)
@@ -402,9 +432,11 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
             /* a grid table row: lines with the same bars up to the next border */
             size_t bars = line + 1 < end ? grid_bars(ex, line + 1) : 0;
             size_t stop = line + 1;
-            while (bars >= 2 && stop < end && !is_grid_rule(ex, stop) && grid_bars(ex, stop) == bars)
+            while (bars >= 2 && bars <= GRID_MAX_BARS && stop < end && stop - line <= GRID_MAX_LINES &&
+                   !is_grid_rule(ex, stop) && grid_bars(ex, stop) == bars)
                 stop++;
-            if (bars >= 2 && stop < end && stop > line + 1 && is_grid_rule(ex, stop)) {
+            if (bars >= 2 && bars <= GRID_MAX_BARS && stop < end && stop > line + 1 && stop - line - 1 <= GRID_MAX_LINES &&
+                is_grid_rule(ex, stop)) {
                 if (!tokenize_grid_row(ex, ts, line + 1, stop, bars))
                     return false;
                 line = stop - 1; /* the closing border opens the next row */
@@ -831,6 +863,8 @@ static bool match_label_prefix(const cf_table_def *t, const bool *taken, const c
                                size_t seg_end, label_match *out)
 {
     size_t best = 0;
+    if (seg_end - seg_start < 18)
+        return false; /* fewer than six characters: nothing to go on */
     for (size_t r = 0; r < t->row_count; r++) {
         if (taken[r])
             continue;
@@ -986,6 +1020,7 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
 {
     const cf_table_def *t = cf_template_table(ex->report->tpl, table);
     bool taken[128] = {0};
+    size_t unclaimed = 0, unclaimed_line = 0; /* values under no row label, and where the first was */
     size_t seg_start = 0; /* key offset where the current run of words began */
     size_t seg_first = 0; /* token index where it began */
     for (size_t i = 0; i < ts->count;) {
@@ -1049,18 +1084,21 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
             if (!assign_row(ex, table, labels[0].row, run, n, line_of_key(ts, seg_first, i, labels[0].start)))
                 return false;
         } else if (any_taken(taken, t->row_count) && has_number(run, n)) {
-            /* (a lone "无" or "-" among words is more likely a broken heading such as 无法提供) */
-            /* values between rows that no label claims: say so rather than drop them quietly */
-            if (!warn(ex, run[0].line + 1, -1, "%s: %zu value%s on line %zu under no row label of the table; "
-                                               "not read",
-                      t->number, count_filled(run, n), count_filled(run, n) == 1 ? "" : "s", run[0].line + 1))
-                return false;
+            /* values no label claims: said once for the table, not dropped quietly (a lone "无"
+             * or "-" among words is more likely a broken heading such as 无法提供) */
+            if (unclaimed == 0)
+                unclaimed_line = run[0].line + 1;
+            unclaimed += count_filled(run, n);
         }
         /* the next label starts after these values */
         seg_first = j;
         seg_start = j < ts->count ? ts->items[j].key_start : ts->keys.len;
         i = j;
     }
+    if (unclaimed)
+        return warn(ex, unclaimed_line, -1,
+                    "%s: %zu value%s under no row label of the table (the first on line %zu); not read", t->number,
+                    unclaimed, unclaimed == 1 ? "" : "s", unclaimed_line);
     return true;
 }
 

@@ -295,3 +295,36 @@ Test(input, every_seed_reads_from_disk)
         cft_release(&d);
     }
 }
+
+/* ---------- long lines cost their length, not their length squared ---------- */
+
+static void long_line(const char *sep)
+{
+    const char *head = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量";
+    size_t n = 300000, hl = strlen(head), sl = strlen(sep);
+    char *buf = malloc(hl + n * (1 + sl) + 2);
+    size_t k = hl;
+    memcpy(buf, head, hl);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(buf + k, sep, sl);
+        k += sl;
+        buf[k++] = '1';
+    }
+    buf[k++] = '\n';
+    cft_doc d;
+    cr_assert_eq(cft_open_bytes(&d, "long.txt", buf, k), CF_OK, "%s", d.err.message);
+    cft_expect_row(&d, "requests", "new", "1 1 1 1 1 1 1");
+    cr_expect_not_null(cft_warning(&d, "more values than the 7 columns"), "%s", cft_warnings(&d));
+    cft_release(&d);
+    free(buf);
+}
+
+Test(input, line_of_300000_spaced_values_is_quick, .timeout = 20)
+{
+    long_line(" ");
+}
+
+Test(input, line_of_300000_tab_fields_is_quick, .timeout = 20)
+{
+    long_line("\t");
+}
