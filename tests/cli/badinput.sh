@@ -42,7 +42,7 @@ unreadable "a file that does not exist" "$D/nope.txt" "cannot open: No such file
 mkdir "$D/folder.txt"
 unreadable "a directory" "$D/folder.txt" "not a regular file"
 mkfifo "$D/fifo.txt"
-unreadable "a FIFO (must not wait for a writer)" "$D/fifo.txt" "not a regular file"
+CF_TIMEOUT=15 unreadable "a FIFO (must not wait for a writer)" "$D/fifo.txt" "not a regular file"
 : >"$D/empty.txt"
 unreadable "an empty file" "$D/empty.txt" "empty file"
 printf ' \t\n\r\n   \n\f\n' >"$D/blank.txt"

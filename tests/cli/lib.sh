@@ -29,8 +29,9 @@ end() {
 }
 
 # cf ARGS...: run crossfoot with stdout in $OUT, stderr in $ERR and the exit status in $rc.
+# It is stopped after $CF_TIMEOUT seconds (120 unless set): a hang fails, never blocks the suite.
 cf() {
-  timeout -k 5 120 "$CROSSFOOT" "$@" >"$OUT" 2>"$ERR" </dev/null
+  timeout -k 5 "${CF_TIMEOUT:-120}" "$CROSSFOOT" "$@" >"$OUT" 2>"$ERR" </dev/null
   rc=$?
   if [ "$rc" -gt 2 ]; then
     no "crossfoot $* crashed or hung (exit status $rc): $(head -c 1500 "$ERR")"
