@@ -81,7 +81,7 @@ class Workbench:
         return path
 
     def start(self, report, env=None, args=()):
-        """Open the workbench on report. The shell prints EXIT=status when it ends, and the
+        """Open the workbench: crossfoot REPORT ARGS… The shell prints EXIT=status when it ends, and the
         pane stays (remain-on-exit) so the exit status and any sanitizer report can be read."""
         self.close()
         # a new server each time: the last one may still be going away from its socket
@@ -98,7 +98,7 @@ class Workbench:
             "UBSAN_OPTIONS": os.environ.get("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1"),
         }
         environment.update(env or {})
-        program = " ".join(shlex.quote(a) for a in [CROSSFOOT, *args, report])
+        program = " ".join(shlex.quote(a) for a in [CROSSFOOT, report, *args])
         shell = "%s; echo \"EXIT=$?\"" % program
         command = "cd %s && exec env -u NO_COLOR %s sh -c %s" % (
             shlex.quote(self.dir),
@@ -195,8 +195,9 @@ class Workbench:
         return int(x), int(y)
 
     def history(self):
-        """The whole pane with its scrollback: a sanitizer report scrolls past the screen."""
-        return self.tmux("capture-pane", "-p", "-S", "-", "-t", "t", check=False)
+        """The whole pane with its scrollback (a sanitizer report scrolls past the screen), wrapped
+        lines joined."""
+        return self.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", "t", check=False)
 
     def expect_exit(self, status=0):
         """Wait for the program to end and check its exit status (a sanitizer abort is not 0)."""
