@@ -72,7 +72,9 @@ cf_status cf_review_create(cf_text *text, cf_template **templates, size_t templa
     r->states = cf_calloc(n, sizeof *r->states);
     r->notes = cf_calloc(n, sizeof *r->notes);
     r->results = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *r->results);
-    bool ok = r->report_path && r->review_path && r->reviewer && r->extracted && r->current && r->states &&
+    r->suspect = cf_calloc(n, sizeof *r->suspect);
+    r->broken_in = cf_calloc(n, sizeof *r->broken_in);
+    bool ok = r->suspect && r->broken_in && r->report_path && r->review_path && r->reviewer && r->extracted && r->current && r->states &&
               r->notes && r->results && cf_buf_printf(&jp, "%s.journal", review_path);
     r->journal_path = cf_buf_take(&jp);
     for (size_t i = 0; ok && i < r->cell_count; i++)
@@ -87,7 +89,46 @@ cf_status cf_review_create(cf_text *text, cf_template **templates, size_t templa
     return CF_OK;
 }
 
-void cf_review_recheck(cf_review *review) { cf_rules_evaluate(review->tpl, review->current, review->results); }
+/* Of each broken rule, the cells that take part in the most broken rules: a wrong total
+ * breaks every rule it is in, its parts only one. */
+static void mark_suspects(cf_review *r)
+{
+    memset(r->suspect, 0, r->cell_count * sizeof *r->suspect);
+    memset(r->broken_in, 0, r->cell_count * sizeof *r->broken_in);
+    size_t nrules = cf_template_rule_count(r->tpl);
+    for (size_t i = 0; i < nrules; i++) {
+        if (r->results[i].status != CF_RULE_FAIL)
+            continue;
+        const cf_rule_def *def = cf_template_rule(r->tpl, i);
+        for (size_t k = 0; k < def->left_count; k++)
+            r->broken_in[def->left[k]]++;
+        for (size_t k = 0; k < def->right_count; k++)
+            r->broken_in[def->right[k]]++;
+    }
+    for (size_t i = 0; i < nrules; i++) {
+        if (r->results[i].status != CF_RULE_FAIL)
+            continue;
+        const cf_rule_def *def = cf_template_rule(r->tpl, i);
+        size_t most = 0;
+        for (int side = 0; side < 2; side++)
+            for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
+                size_t c = side ? def->right[k] : def->left[k];
+                most = r->broken_in[c] > most ? r->broken_in[c] : most;
+            }
+        for (int side = 0; side < 2; side++)
+            for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
+                size_t c = side ? def->right[k] : def->left[k];
+                if (r->broken_in[c] == most)
+                    r->suspect[c] = true;
+            }
+    }
+}
+
+void cf_review_recheck(cf_review *review)
+{
+    cf_rules_evaluate(review->tpl, review->current, review->results);
+    mark_suspects(review);
+}
 
 static void free_entry(cf_history_entry *e)
 {
@@ -129,6 +170,8 @@ void cf_review_free(cf_review *review)
     cf_free(review->states);
     cf_free(review->notes);
     cf_free(review->results);
+    cf_free(review->suspect);
+    cf_free(review->broken_in);
     cf_free(review->template_path);
     cf_free(review->report_path);
     cf_free(review->review_path);
@@ -241,6 +284,7 @@ const cf_cell *cf_review_current_cells(const cf_review *review) { return review-
 const cf_rule_result *cf_review_results(const cf_review *review) { return review->results; }
 size_t cf_review_warning_count(const cf_review *review) { return review->warning_count; }
 bool cf_review_dirty(const cf_review *review) { return review->dirty; }
+uint64_t cf_review_journal_records(const cf_review *review) { return review->next_seq; }
 bool cf_review_can_undo(const cf_review *review) { return review->applied > 0; }
 bool cf_review_can_redo(const cf_review *review) { return review->applied < review->entry_count; }
 size_t cf_review_history_count(const cf_review *review) { return review->applied; }
@@ -684,65 +728,14 @@ cf_status cf_review_replay_journal(cf_review *review, cf_error *err)
 
 /* ---------- what the workbench asks ---------- */
 
-/* The cells most implicated in the broken rules: for each broken rule, those of its cells
- * that take part in the most broken rules (a wrong total breaks every rule it is in; its
- * parts break only one). mark has cell_count entries. False when memory runs out. */
-static bool mark_suspects(const cf_review *review, bool *mark)
-{
-    size_t *broken_in = cf_calloc(review->cell_count + 1, sizeof *broken_in);
-    if (!broken_in)
-        return false;
-    size_t nrules = cf_template_rule_count(review->tpl);
-    for (size_t i = 0; i < nrules; i++) {
-        if (review->results[i].status != CF_RULE_FAIL)
-            continue;
-        const cf_rule_def *def = cf_template_rule(review->tpl, i);
-        for (size_t k = 0; k < def->left_count; k++)
-            broken_in[def->left[k]]++;
-        for (size_t k = 0; k < def->right_count; k++)
-            broken_in[def->right[k]]++;
-    }
-    for (size_t i = 0; i < nrules; i++) {
-        if (review->results[i].status != CF_RULE_FAIL)
-            continue;
-        const cf_rule_def *def = cf_template_rule(review->tpl, i);
-        size_t most = 0;
-        for (int side = 0; side < 2; side++)
-            for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
-                size_t c = side ? def->right[k] : def->left[k];
-                most = broken_in[c] > most ? broken_in[c] : most;
-            }
-        for (int side = 0; side < 2; side++)
-            for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
-                size_t c = side ? def->right[k] : def->left[k];
-                if (broken_in[c] == most)
-                    mark[c] = true;
-            }
-    }
-    cf_free(broken_in);
-    return true;
-}
-
-bool cf_review_cell_broken(const cf_review *review, size_t cell)
-{
-    bool *mark = cf_calloc(review->cell_count + 1, sizeof *mark);
-    bool broken = mark && mark_suspects(review, mark) && mark[cell];
-    cf_free(mark);
-    return broken;
-}
+bool cf_review_cell_broken(const cf_review *review, size_t cell) { return review->suspect[cell]; }
 
 size_t cf_review_problems(const cf_review *review, size_t *out)
 {
     size_t n = 0;
-    bool *mark = cf_calloc(review->cell_count + 1, sizeof *mark);
-    if (!mark || !mark_suspects(review, mark)) {
-        cf_free(mark);
-        return 0;
-    }
     for (size_t i = 0; i < review->cell_count; i++)
-        if (mark[i] || !cf_cell_has_value(&review->current[i]))
+        if (review->suspect[i] || !cf_cell_has_value(&review->current[i]))
             out[n++] = i;
-    cf_free(mark);
     return n;
 }
 

@@ -111,6 +111,9 @@ cf_status cf_review_redo(cf_review *review, cf_error *err);
 /* The entries in effect (the ones that could be undone), oldest first. */
 size_t cf_review_history_count(const cf_review *review);
 const cf_history_entry *cf_review_history(const cf_review *review, size_t i);
+/* How many records the journal has been given (each change, undo and redo): a key that
+ * raises it waited for an fsync. */
+uint64_t cf_review_journal_records(const cf_review *review);
 /* True when there are changes not yet saved to the review file. */
 bool cf_review_dirty(const cf_review *review);
 

@@ -25,6 +25,8 @@ struct cf_review {
     size_t *warning_lines;
     size_t warning_count;
     cf_rule_result *results;
+    bool *suspect;         /* cells a broken rule most likely breaks on (kept by recheck) */
+    size_t *broken_in;     /* recheck's scratch: broken rules per cell */
     cf_history_entry *entries;
     size_t entry_count, applied, entry_cap;
     uint64_t next_seq;    /* sequence number of the next journal record */

@@ -19,6 +19,7 @@ struct ui_script {
     key *keys;
     size_t count, cap, next;
     long long *timings;
+    bool *changed;
     size_t ntimings, timing_cap;
 };
 
@@ -114,6 +115,7 @@ void ui_script_free(ui_script *script)
         return;
     cf_free(script->keys);
     cf_free(script->timings);
+    cf_free(script->changed);
     cf_free(script);
 }
 
@@ -125,16 +127,21 @@ int ui_script_next(ui_script *s, unsigned *ch)
     return s->keys[s->next++].rc;
 }
 
-void ui_script_time(ui_script *s, long long ns)
+void ui_script_time(ui_script *s, long long ns, bool changed)
 {
     if (s->ntimings == s->timing_cap) {
         size_t cap = s->timing_cap ? s->timing_cap * 2 : 1024;
         long long *grown = cf_realloc(s->timings, cap * sizeof *grown);
-        if (!grown)
+        if (grown)
+            s->timings = grown;
+        bool *grown_changed = cf_realloc(s->changed, cap * sizeof *grown_changed);
+        if (grown_changed)
+            s->changed = grown_changed;
+        if (!grown || !grown_changed)
             return; /* a timing lost is not worth stopping the run */
-        s->timings = grown;
         s->timing_cap = cap;
     }
+    s->changed[s->ntimings] = changed;
     s->timings[s->ntimings++] = ns;
 }
 
@@ -144,6 +151,6 @@ bool ui_script_write_timings(const ui_script *s, const char *path)
     if (!f)
         return false;
     for (size_t i = 0; i < s->ntimings; i++)
-        fprintf(f, "%lld\n", s->timings[i]);
+        fprintf(f, "%lld %s\n", s->timings[i], s->changed[i] ? "change" : "view");
     return fclose(f) == 0;
 }

@@ -19,9 +19,11 @@ void ui_script_free(ui_script *script);
 /* The next key as get_wch would give it (KEY_CODE_YES for special keys, OK otherwise);
  * ERR when the script is done. */
 int ui_script_next(ui_script *script, unsigned *ch);
-/* Record how long a key took to handle and draw, in nanoseconds. */
-void ui_script_time(ui_script *script, long long ns);
-/* Write the timings (one per line, in ns) to path; false when it cannot be written. */
+/* Record how long a key took to handle and draw, in nanoseconds, and whether it changed
+ * the review (and so waited for the journal's fsync). */
+void ui_script_time(ui_script *script, long long ns, bool changed);
+/* Write the timings to path, one key a line: nanoseconds, then "change" or "view";
+ * false when it cannot be written. */
 bool ui_script_write_timings(const ui_script *script, const char *path);
 
 #endif

@@ -715,17 +715,20 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
     }
     struct timespec t0;
     bool timing = false;
+    uint64_t records_before = 0;
     while (!wb.quit) {
         ui_draw(&wb);
         if (timing && wb.script) { /* a key's cost: its action and the redraw after it */
             struct timespec t1;
             clock_gettime(CLOCK_MONOTONIC, &t1);
-            ui_script_time(wb.script, (t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec));
+            ui_script_time(wb.script, (t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec),
+                           cf_review_journal_records(review) != records_before);
         }
         int key = ui_read_key(&wb);
         if (wb.quit)
             break;
         clock_gettime(CLOCK_MONOTONIC, &t0);
+        records_before = cf_review_journal_records(review);
         timing = true;
         if (key == UI_KEY(KEY_MOUSE)) {
             handle_mouse(&wb);
