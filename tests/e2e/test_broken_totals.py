@@ -16,6 +16,8 @@ def test(workbench):
     check(wb.cell("一、本年新收", "自然人") == "2", "a sound cell is marked", wb)
     check("一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0" in wb.last, "the broken rule is not explained", wb)
     check("broken 4" in wb.status() and "missing 5" in wb.status(), "status: " + wb.status())
+    # the raw report beside it shows the cell's line
+    check(" 78 →(七) 总计→0→0→0→0→0→0→0" in wb.last, "the raw pane does not show line 78", wb)
 
     # ] walks the problems in order and wraps around
     wb.keys("]")
@@ -25,6 +27,8 @@ def test(workbench):
     wb.wait_for("problems 3/7")
     check(wb.cell_id() == "appeals.review.upheld", "3rd problem is the first missing cell: " + wb.detail())
     check("表四" in wb.last and wb.cell("行政复议", "结果维持") == "·?", "the missing cell is not shown as ?", wb)
+    check("(extracted (blank), line 86)" in wb.detail() and " 86 →→→→→0→0" in wb.last,
+          "the missing cell's line is not named and shown", wb)
     for k in range(4, 8):
         wb.keys("]")
         wb.wait_for("problems %d/7" % k)
