@@ -194,24 +194,24 @@ static void print_error(const char *path, const cf_error *err)
  * name, say) or a message cut inside a character has each stray byte replaced by U+FFFD
  * rather than making the whole line unreadable. Returns s itself when it is valid, else a
  * copy the caller frees (free_repaired); NULL when out of memory. */
-static char *repair_utf8(const char *path)
+static char *repair_utf8(const char *s)
 {
-    size_t len = strlen(path), bad;
-    if (cf_utf8_valid(path, len, &bad))
-        return (char *)path;
+    size_t len = strlen(s), bad;
+    if (cf_utf8_valid(s, len, &bad))
+        return (char *)s;
     char *out = cf_malloc(len * 3 + 1);
     if (!out)
         return NULL;
     size_t o = 0;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t n = cf_utf8_decode(path + i, len - i, &cp);
+        size_t n = cf_utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
             memcpy(out + o, "\xEF\xBF\xBD", 3);
             o += 3;
             i++;
         } else {
-            memcpy(out + o, path + i, n);
+            memcpy(out + o, s + i, n);
             o += n;
             i += n;
         }
@@ -220,9 +220,9 @@ static char *repair_utf8(const char *path)
     return out;
 }
 
-static void free_repaired(char *copy, const char *path)
+static void free_repaired(char *copy, const char *s)
 {
-    if (copy != path)
+    if (copy != s)
         cf_free(copy);
 }
 
