@@ -90,6 +90,8 @@ bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line,
 /* get_wch from the terminal, or from the key script in a headless run (ERR forever once
  * the script is done, after asking the workbench to quit). */
 int ui_get_wch(ui_workbench *wb, wint_t *ch);
+/* Whether TERM is known and can place the cursor (asked before the screen is started). */
+bool ui_terminal_usable(void);
 /* Read one key (resizes are handled here: they redraw and read on). */
 int ui_read_key(ui_workbench *wb);
 

@@ -596,7 +596,7 @@ static bool start_terminal(ui_workbench *wb, const ui_options *opt)
         noecho();
         return true;
     }
-    if (!(wb->screen = newterm(NULL, stdout, stdin)))
+    if (!ui_terminal_usable() || !(wb->screen = newterm(NULL, stdout, stdin)))
         return false;
     raw(); /* Ctrl-S and Ctrl-R reach us, not the terminal's flow control */
     noecho();
@@ -684,7 +684,9 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
         if (wb.headless_in)
             fclose(wb.headless_in);
         ui_script_free(wb.script);
-        fprintf(stderr, "crossfoot: cannot use this terminal (is TERM set?)\n");
+        const char *term = getenv("TERM");
+        fprintf(stderr, "crossfoot: cannot use this terminal (TERM=%s): unknown, or it cannot move the cursor\n",
+                term ? term : "");
         cf_theme_free(wb.theme);
         cf_free(wb.problems);
         return 2;
