@@ -1209,6 +1209,38 @@ static bool add_heading(extractor *ex, heading_list *hl, size_t line, long table
     return true;
 }
 
+/* The detect phrases of every template, flattened, with the first character of each as a
+ * number: a window is searched in one pass over its characters, and only the phrases that
+ * start with the character at hand are compared (a strstr per phrase and line was a fifth
+ * of the time on a 50 MB report). */
+typedef struct {
+    const char *text;
+    size_t len, tpl, index;
+    uint32_t first; /* the phrase's first three bytes */
+} phrase;
+
+static uint32_t first3(const char *s) { return (uint32_t)(unsigned char)s[0] << 16 | (uint32_t)(unsigned char)s[1] << 8 | (unsigned char)s[2]; }
+
+static void detect_phrases(const phrase *phrases, size_t nphrases, const char *window, size_t len, bool **seen,
+                           size_t *scores)
+{
+    for (size_t i = 0; i + 3 <= len; i++) {
+        unsigned char c = (unsigned char)window[i];
+        if (c < 0xE0 || c > 0xEF)
+            continue; /* phrases start with a three-byte (CJK) character */
+        uint32_t here = first3(window + i);
+        for (size_t p = 0; p < nphrases; p++) {
+            const phrase *ph = &phrases[p];
+            if (ph->first != here || seen[ph->tpl][ph->index] || ph->len > len - i ||
+                memcmp(window + i, ph->text, ph->len) != 0)
+                continue;
+            seen[ph->tpl][ph->index] = true;
+            scores[ph->tpl]++;
+        }
+        i += 2;
+    }
+}
+
 /* One pass over the lines: score each template's detect phrases and collect its headings. */
 static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *scores, heading_list *hls)
 {
@@ -1217,9 +1249,30 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
     cf_buf_init(&window);
     bool **seen = cf_calloc(count, sizeof *seen);
     bool ok = seen != NULL;
+    size_t nphrases = 0;
     for (size_t k = 0; ok && k < count; k++) {
         seen[k] = cf_calloc(cf_template_detect_count(tpls[k]) + 1, sizeof **seen);
         ok = seen[k] != NULL;
+        nphrases += cf_template_detect_count(tpls[k]);
+    }
+    phrase *phrases = ok ? cf_calloc(nphrases + 1, sizeof *phrases) : NULL;
+    ok = ok && phrases;
+    nphrases = 0;
+    for (size_t k = 0; ok && k < count; k++)
+        for (size_t d = 0; d < cf_template_detect_count(tpls[k]); d++) {
+            const char *text = cf_template_detect(tpls[k], d);
+            if (strlen(text) >= 3) /* compact phrases: letters and digits are one byte, CJK three */
+                phrases[nphrases++] = (phrase){text, strlen(text), k, d, first3(text)};
+        }
+    size_t longest_heading = 0;
+    for (size_t k = 0; k < count; k++) {
+        for (size_t t = 0; t < cf_template_table_count(tpls[k]); t++)
+            for (size_t h = 0; h < cf_template_table(tpls[k], t)->heading_count; h++)
+                if (strlen(cf_template_table(tpls[k], t)->headings[h]) > longest_heading)
+                    longest_heading = strlen(cf_template_table(tpls[k], t)->headings[h]);
+        for (size_t e = 0; e < cf_template_end_heading_count(tpls[k]); e++)
+            if (strlen(cf_template_end_heading(tpls[k], e)) > longest_heading)
+                longest_heading = strlen(cf_template_end_heading(tpls[k], e));
     }
     size_t lines = cf_text_line_count(ex->text);
     for (size_t line = 0; ok && line < lines; line++) {
@@ -1235,14 +1288,11 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
              cf_buf_append(&window, compact.data, compact.len);
         if (!ok)
             break;
+        detect_phrases(phrases, nphrases, window.data, window.len, seen, scores);
         for (size_t k = 0; k < count; k++) {
             const cf_template *tpl = tpls[k];
-            for (size_t d = 0; d < cf_template_detect_count(tpl); d++)
-                if (!seen[k][d] && strstr(window.data, cf_template_detect(tpl, d))) {
-                    seen[k][d] = true;
-                    scores[k]++;
-                }
-            if (compact.len == 0)
+            /* a heading is a short line: longer ones need no look */
+            if (compact.len == 0 || compact.len > longest_heading + 12)
                 continue;
             bool added = false;
             for (size_t t = 0; t < cf_template_table_count(tpl) && !added; t++) {
@@ -1259,6 +1309,7 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
     for (size_t k = 0; seen && k < count; k++)
         cf_free(seen[k]);
     cf_free(seen);
+    cf_free(phrases);
     cf_buf_release(&compact);
     cf_buf_release(&window);
     return ok || oom(ex);

@@ -155,7 +155,7 @@ static bool is_dropped_line(const char *s, size_t len)
         return false;
     /* rule line: only '-', '=', '+', ':', '|' and spaces, with at least three dashes or equals */
     size_t dashes = 0, other = 0;
-    for (size_t k = i; k < len; k++) {
+    for (size_t k = i; k < len && !other; k++) { /* one other character settles it */
         if (s[k] == '-' || s[k] == '=')
             dashes++;
         else if (!strchr("+:| \t", s[k]))
