@@ -153,15 +153,28 @@ static bool is_dropped_line(const char *s, size_t len)
         i++;
     if (i == len)
         return false;
-    /* rule line: only '-', '=', '+', ':', '|' and spaces, with at least three dashes or equals */
-    size_t dashes = 0, other = 0;
-    for (size_t k = i; k < len && !other; k++) { /* one other character settles it */
-        if (s[k] == '-' || s[k] == '=')
+    /* rule line: only '-', '=', '+', ':', '|' and spaces, with at least three dashes or equals; when
+     * spaces part them, every run of dashes is three long ("| --- | --- |"), for "- - -" or
+     * "|  -  |  -  |" are cells saying "not applicable" */
+    size_t dashes = 0, other = 0, run = 0, shortest = (size_t)-1;
+    bool spaced = false;
+    for (size_t k = i; k <= len && !other; k++) { /* one other character settles it */
+        if (k < len && (s[k] == '-' || s[k] == '=')) {
             dashes++;
-        else if (!strchr("+:| \t", s[k]))
+            run++;
+            continue;
+        }
+        if (run && run < shortest)
+            shortest = run;
+        run = 0;
+        if (k == len)
+            break;
+        if (s[k] == ' ' || s[k] == '\t')
+            spaced = true;
+        else if (!strchr("+:|", s[k]))
             other++;
     }
-    if (other == 0 && dashes >= 3)
+    if (other == 0 && dashes >= 3 && (!spaced || shortest >= 3))
         return true;
     /* "- 4 -", "— 5 —", "–6–", "-7-": dashes, digits, dashes */
     static const char *const dash_forms[] = {"-", "\xE2\x80\x94", "\xE2\x80\x93"};

@@ -266,3 +266,22 @@ Test(cellvalue, extraction_of_rows_with_glued_numbers)
     cr_expect_null(cft_warning(&d, "values for 7 columns"), "%s", cft_warnings(&d));
     cft_release(&d);
 }
+
+Test(cellvalue, a_line_of_dashes_for_not_applicable_is_not_a_rule_line)
+{
+    /* "- - - - -" and "－ － －" are cells saying "not applicable", not a table border */
+    cft_doc d;
+    cft_read(&d, "三、收到和处理政府信息公开申请情况\n"
+                 "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n"
+                 "二、上年结转政府信息公开申请数量\n"
+                 "－ － － － － － －\n"
+                 "（一）予以公开\t-\t-\t-\t-\t-\t-\t-\n"
+                 "四、政府信息公开行政复议、行政诉讼情况\n"
+                 "行政复议 行政诉讼\n"
+                 "- - - - - - - - - - - - - - -\n");
+    cft_expect_row(&d, "requests", "carried_over", "n/a n/a n/a n/a n/a n/a n/a");
+    cft_expect_row(&d, "requests", "granted", "n/a n/a n/a n/a n/a n/a n/a");
+    cft_expect_row(&d, "appeals", "review", "n/a n/a n/a n/a n/a");
+    cft_expect_row(&d, "appeals", "suit_after_review", "n/a n/a n/a n/a n/a");
+    cft_release(&d);
+}

@@ -73,6 +73,11 @@ Test(normalize, rule_lines_are_dropped)
     }
     n("| - | 0 |");
     cr_expect_not(norm.dropped, "a row with a '-' cell is not a rule");
+    const char *cells[] = {"- - - - -", "| - | - | - |", "-\t-\t-", "－ － －", "|  --  |  --  |  --  |"};
+    for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
+        n(cells[i]);
+        cr_expect_not(norm.dropped, "'%s' is a row of not-applicable cells", cells[i]);
+    }
     n("--");
     cr_expect_not(norm.dropped);
 }
