@@ -271,7 +271,10 @@ static void follow_cursor(ui_workbench *wb)
         const char *s = cf_text_line(wb->text, index, &len);
         size_t start = x->byte_start - cf_text_line_offset(wb->text, index);
         int col = ui_text_width(s, start < len ? start : len);
-        if (col < wb->raw_left || col >= wb->raw_left + text_w - 4)
+        /* the line's start, the row's label, stays in sight whenever the value fits beside it */
+        if (col < text_w - 4)
+            wb->raw_left = 0;
+        else if (col < wb->raw_left || col >= wb->raw_left + text_w - 4)
             wb->raw_left = col > text_w / 2 ? col - text_w / 2 : 0;
     } else {
         wb->raw_left = 0;

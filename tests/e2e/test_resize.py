@@ -25,6 +25,9 @@ def test(workbench):
     for _ in range(4):
         wb.keys("l")
     wb.wait_for(" %s " % CELL, "the cursor on " + CELL)
+    # the raw pane shows the cell's line from its start, label included (the line before
+    # was long enough to scroll it sideways)
+    check(" 59 →→2. 其他法律行政法规禁止公开→0" in wb.last, "the raw line of the cell lost its label", wb)
     check("(三)2.法律法规禁" in cursor_row_label(wb), "the terminal cursor is not on the cell's row", wb)
 
     wb.resize(60, 20)
