@@ -236,3 +236,20 @@ Test(rules, decimals_compare_exactly)
     cr_expect(r.overflow);
     cf_template_free(tpl);
 }
+
+Test(rules, seed_report_explains_its_broken_balance_in_its_own_terms)
+{
+    /* seed 002: two new requests from natural persons, none carried over, none in (七) or 四 */
+    cft_doc d;
+    cft_read_file(&d, CF_FIXTURES "/seeds/002_b895455aa8998ba0.txt");
+    cr_assert_str_eq(cf_template_id(d.tpl), "gov-2019");
+    cf_rule_result r = eval(&d, "requests.balance.natural");
+    cr_assert_eq(r.status, CF_RULE_FAIL);
+    char *msg = explain(&d, "requests.balance.natural");
+    cr_expect_str_eq(msg, "一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0");
+    cf_free(msg);
+    /* part 四's 行政复议 is blank in that report: its rule cannot be checked */
+    cr_expect_eq(eval(&d, "appeals.total.review").status, CF_RULE_UNASSESSABLE);
+    cr_expect_eq(eval(&d, "appeals.total.suit_direct").status, CF_RULE_PASS);
+    cft_release(&d);
+}
