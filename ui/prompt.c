@@ -1,5 +1,6 @@
 /* prompt.c — the bottom-line editor (wide characters, so Chinese typed through an input
  * method arrives whole) and yes/no questions. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -45,6 +46,22 @@ static void draw_prompt(ui_workbench *wb, const char *label, const wchar_t *buf,
     move(y, cx < wb->cols ? cx : wb->cols - 1);
     curs_set(1);
     refresh();
+}
+
+/* Bytes of buf[0..len) in the locale's multibyte encoding; (size_t)-1 when one cannot be encoded. */
+static size_t encoded_len(const wchar_t *buf, size_t len)
+{
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    char one[MB_LEN_MAX];
+    size_t total = 0;
+    for (size_t i = 0; i < len; i++) {
+        size_t n = wcrtomb(one, buf[i], &st);
+        if (n == (size_t)-1)
+            return n;
+        total += n;
+    }
+    return total;
 }
 
 bool ui_prompt(ui_workbench *wb, const char *label, const char *initial, char *out, size_t size,
@@ -125,8 +142,17 @@ bool ui_prompt(ui_workbench *wb, const char *label, const char *initial, char *o
                     len = cursor = n;
             }
         } else if (ch >= 0x20 && len < PROMPT_MAX) {
+            /* out holds size bytes: a character that would not fit is not taken, rather than
+             * the text being cut (Chinese takes three bytes a character) when Enter is pressed */
+            wchar_t one = (wchar_t)ch;
+            size_t have = encoded_len(buf, len), more = encoded_len(&one, 1);
+            if (have == (size_t)-1 || more == (size_t)-1 || have + more >= size) {
+                ui_message(wb, CF_ROLE_ERROR, "this field is full: it holds %zu bytes (%zu Chinese characters)",
+                           size - 1, (size - 1) / 3);
+                continue;
+            }
             memmove(buf + cursor + 1, buf + cursor, (len - cursor) * sizeof *buf);
-            buf[cursor++] = (wchar_t)ch;
+            buf[cursor++] = one;
             len++;
         }
     }
@@ -134,8 +160,9 @@ bool ui_prompt(ui_workbench *wb, const char *label, const char *initial, char *o
     buf[len] = 0;
     if (!accepted)
         return false;
-    size_t n = wcstombs(out, buf, size);
-    if (n == (size_t)-1 || n >= size) {
+    /* wcstombs stops short of a character that does not fit, unterminated: measure first */
+    size_t need = wcstombs(NULL, buf, 0);
+    if (need == (size_t)-1 || need >= size || wcstombs(out, buf, size) != need) {
         ui_message(wb, CF_ROLE_ERROR, "the text could not be taken (too long or not valid in this locale)");
         return false;
     }
