@@ -32,7 +32,7 @@ endif
 WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED -Icore -Iui -Iapp $(WARN)
 PKG_CFLAGS := $(shell $(PKG) --cflags $(LIB_PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG) --libs $(LIB_PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG) --libs $(LIB_PKGS) 2>/dev/null) -pthread
 
 REL_CFLAGS := $(BASEFLAGS) -O2 -g $(PKG_CFLAGS)
 SAN_FLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

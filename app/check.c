@@ -5,11 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "cli.h"
 #include "extract.h"
 #include "report_json.h"
+#include "review.h"
+#include "suggest.h"
 #include "rules.h"
 #include "template.h"
 #include "text.h"
@@ -18,6 +24,9 @@
 typedef struct {
     bool json;
     const char *template_path;
+    const char *previous_path; /* last year's report or review file */
+    long jobs;                 /* reports checked at once */
+    const cf_year *previous;   /* loaded from previous_path */
 } check_options;
 
 /* Text from a report or a file name, made safe for a terminal: control characters (ESC and
@@ -90,7 +99,44 @@ static void print_rule(FILE *out, const char *tag, const cf_template *tpl, size_
     cf_free(msg);
 }
 
-static void print_human(FILE *out, const cf_report *report, const cf_rule_result *results, const char *file)
+/* The smallest fix, when a rule is broken: "  suggest  cell 0 → 2 …" and why. */
+static void print_suggestion(FILE *out, const cf_template *tpl, const cf_cell *cells)
+{
+    cf_suggestion s;
+    if (cf_suggest(tpl, cells, NULL, &s, NULL) != CF_OK)
+        return;
+    if (s.count > 0 && s.fixes[0].changes > 0) {
+        fputs("  suggest  ", out);
+        put_safe(out, s.reasoning);
+        fputc('\n', out);
+    }
+    cf_suggestion_release(&s);
+}
+
+/* Last year's numbers that do not carry over: "  warning  cross-year …". */
+static size_t print_cross_year(FILE *out, const cf_report *report, const cf_year *previous)
+{
+    cf_year now = {cf_report_template(report), cf_report_cells(report), cf_text_name(cf_report_text(report))};
+    cf_xy_result *res;
+    size_t n, mismatches = 0;
+    if (cf_cross_year_check(&now, previous, &res, &n, NULL) != CF_OK)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (res[i].status != CF_XY_MISMATCH && res[i].status != CF_XY_NOT_COMPARABLE)
+            continue;
+        mismatches += res[i].status == CF_XY_MISMATCH;
+        fputs(res[i].status == CF_XY_MISMATCH ? "  warning  cross-year " : "  note     cross-year ", out);
+        put_safe(out, cf_template_cross_rule(now.tpl, res[i].rule)->id);
+        fputs("\n           ", out);
+        put_safe(out, res[i].message);
+        fputc('\n', out);
+    }
+    cf_xy_results_free(res, n);
+    return mismatches;
+}
+
+static void print_human(FILE *out, const cf_report *report, const cf_rule_result *results, const char *file,
+                        const cf_year *previous)
 {
     const cf_template *tpl = cf_report_template(report);
     const cf_cell *cells = cf_report_cells(report);
@@ -145,11 +191,13 @@ static void print_human(FILE *out, const cf_report *report, const cf_rule_result
         put_safe(out, w->message);
         fputc('\n', out);
     }
+    size_t warnings = cf_report_warning_count(report) + (previous ? print_cross_year(out, report, previous) : 0);
+    if (failed)
+        print_suggestion(out, tpl, cells);
     bool passed = failed == 0 && missing == 0 && unchecked == 0;
     fprintf(out, "  %s: %zu broken rule%s, %zu missing cell%s, %zu rule%s not checkable, %zu warning%s\n",
             passed ? "PASS" : "FAIL", failed, failed == 1 ? "" : "s", missing, missing == 1 ? "" : "s",
-            unchecked, unchecked == 1 ? "" : "s", cf_report_warning_count(report),
-            cf_report_warning_count(report) == 1 ? "" : "s");
+            unchecked, unchecked == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
 }
 
 /* "path[:line[:column]]: message" with the whole path: cf_error keeps only the first 511 bytes
@@ -180,15 +228,17 @@ static char *error_text(const char *path, const cf_error *err)
     return cf_buf_take(&b);
 }
 
-/* "crossfoot: MESSAGE" on stderr, the message made safe for a terminal. */
-static void print_error(const char *path, const cf_error *err)
+/* "crossfoot: MESSAGE" on errout, the message made safe for a terminal. */
+static void print_error_to(FILE *errout, const char *path, const cf_error *err)
 {
     char *text = error_text(path, err);
-    fputs("crossfoot: ", stderr);
-    put_safe(stderr, text ? text : err->message);
-    fputc('\n', stderr);
+    fputs("crossfoot: ", errout);
+    put_safe(errout, text ? text : err->message);
+    fputc('\n', errout);
     cf_free(text);
 }
+
+static void print_error(const char *path, const cf_error *err) { print_error_to(stderr, path, err); }
 
 /* s in valid UTF-8, for a JSON record (JSON text is UTF-8): a file name that is not (a Latin-1
  * name, say) or a message cut inside a character has each stray byte replaced by U+FFFD
@@ -251,8 +301,28 @@ static char *error_json(const char *path, const cf_error *err)
     return out;
 }
 
+/* A review of this report with changes never saved: say so, since check reads the report
+ * as it is and those changes are not part of it. */
+static void note_journal(const char *path, FILE *errout)
+{
+    char *review = cf_review_default_path(path);
+    cf_buf journal;
+    cf_buf_init(&journal);
+    struct stat st;
+    if (review && cf_buf_printf(&journal, "%s.journal", review) && stat(journal.data, &st) == 0 && st.st_size > 0) {
+        fputs("crossfoot: note: ", errout);
+        put_safe(errout, journal.data);
+        fputs(" holds changes from a review that were never saved; they are not part of this check "
+              "(open the review to replay them)\n",
+              errout);
+    }
+    cf_buf_release(&journal);
+    cf_free(review);
+}
+
 /* Check one file; returns its exit status. */
-static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, const check_options *opt)
+static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, const check_options *opt, FILE *out,
+                      FILE *errout)
 {
     cf_error err;
     cf_error_clear(&err);
@@ -264,18 +334,20 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
     if (st != CF_OK) {
         if (opt->json) {
             char *line = error_json(path, &err);
-            puts(line ? line : "{\"error\":\"out of memory\"}");
+            fputs(line ? line : "{\"error\":\"out of memory\"}", out);
+            fputc('\n', out);
             cf_free(line);
         }
-        print_error(path, &err);
+        print_error_to(errout, path, &err);
         cf_text_free(text);
         return CF_EXIT_ERROR;
     }
+    note_journal(path, errout);
     const cf_template *tpl = cf_report_template(report);
     cf_rule_result *results = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *results);
     if (!results) {
         cf_error_nomem(&err, path);
-        print_error(path, &err);
+        print_error_to(errout, path, &err);
         cf_report_free(report);
         cf_text_free(text);
         return CF_EXIT_ERROR;
@@ -291,7 +363,7 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
     int status = problems ? CF_EXIT_PROBLEMS : CF_EXIT_PASS;
     if (opt->json) {
         char *name = repair_utf8(path);
-        char *line = name ? cf_report_json(report, results, name) : NULL;
+        char *line = name ? cf_report_json(report, results, name, opt->previous) : NULL;
         free_repaired(name, path);
         /* a message cut to fit a buffer can end inside a character: repair, never print bad UTF-8 */
         char *valid = line ? repair_utf8(line) : NULL;
@@ -300,20 +372,186 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
             line = valid;
         }
         if (line) {
-            puts(line);
+            fputs(line, out);
+            fputc('\n', out);
         } else {
             cf_error_nomem(&err, path);
-            print_error(path, &err);
+            print_error_to(errout, path, &err);
             status = CF_EXIT_ERROR;
         }
         cf_free(line);
     } else {
-        print_human(stdout, report, results, path);
+        print_human(out, report, results, path, opt->previous);
     }
     cf_free(results);
     cf_report_free(report);
     cf_text_free(text);
     return status;
+}
+
+/* ---------- last year's report ---------- */
+
+typedef struct {
+    cf_text *text;
+    cf_template **tpls;
+    size_t ntpls;
+    cf_report *report;
+    cf_review *review;
+    cf_year year;
+} last_year;
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* Last year's report, or the review file of it (its corrected values count). */
+static cf_status load_previous(const char *path, last_year *ly, cf_error *err)
+{
+    memset(ly, 0, sizeof *ly);
+    if (ends_with(path, ".yaml")) {
+        cf_status st = cf_review_load(path, false, NULL, &ly->review, err);
+        if (st == CF_OK)
+            ly->year = (cf_year){cf_review_template(ly->review), cf_review_current_cells(ly->review), path};
+        return st;
+    }
+    cf_status st = cf_text_load(path, &ly->text, err);
+    if (st == CF_OK)
+        st = cf_template_load_builtin(&ly->tpls, &ly->ntpls, err);
+    if (st == CF_OK)
+        st = cf_extract(ly->text, ly->tpls, ly->ntpls, &ly->report, err);
+    if (st == CF_OK)
+        ly->year = (cf_year){cf_report_template(ly->report), cf_report_cells(ly->report), path};
+    return st;
+}
+
+static void release_previous(last_year *ly)
+{
+    cf_review_free(ly->review);
+    cf_report_free(ly->report);
+    for (size_t i = 0; i < ly->ntpls; i++)
+        cf_template_free(ly->tpls[i]);
+    cf_free(ly->tpls);
+    cf_text_free(ly->text);
+}
+
+/* ---------- many reports at once (check -j N) ---------- */
+
+/* One report's output, held until every report before it has been printed. */
+typedef struct {
+    char *out, *err; /* from open_memstream: freed with free() */
+    size_t out_len, err_len;
+    int status;
+    bool done;
+} slot;
+
+typedef struct {
+    char **files;
+    size_t nfiles;
+    cf_template *const *tpls;
+    size_t ntpls;
+    const check_options *opt;
+    slot *slots;
+    size_t next, printed, window; /* workers stay within window reports of the printing */
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+} batch;
+
+static void run_one(batch *b, size_t i)
+{
+    slot *s = &b->slots[i];
+    FILE *out = open_memstream(&s->out, &s->out_len);
+    FILE *err = open_memstream(&s->err, &s->err_len);
+    if (!out || !err) {
+        s->status = CF_EXIT_ERROR;
+    } else {
+        s->status = check_file(b->files[i], b->tpls, b->ntpls, b->opt, out, err);
+        if (fflush(out) != 0 || fflush(err) != 0)
+            s->status = CF_EXIT_ERROR;
+    }
+    if (out)
+        fclose(out);
+    if (err)
+        fclose(err);
+}
+
+static void *worker(void *arg)
+{
+    batch *b = arg;
+    for (;;) {
+        pthread_mutex_lock(&b->lock);
+        while (b->next < b->nfiles && b->next >= b->printed + b->window)
+            pthread_cond_wait(&b->changed, &b->lock);
+        if (b->next >= b->nfiles) {
+            pthread_mutex_unlock(&b->lock);
+            return NULL;
+        }
+        size_t i = b->next++;
+        pthread_mutex_unlock(&b->lock);
+        run_one(b, i);
+        pthread_mutex_lock(&b->lock);
+        b->slots[i].done = true;
+        pthread_cond_broadcast(&b->changed);
+        pthread_mutex_unlock(&b->lock);
+    }
+}
+
+/* Check files with jobs threads; output in input order. Returns the worst exit status. */
+static int check_many(char **files, size_t nfiles, cf_template *const *tpls, size_t ntpls, const check_options *opt)
+{
+    size_t jobs = (size_t)opt->jobs < nfiles ? (size_t)opt->jobs : nfiles;
+    int worst = CF_EXIT_PASS;
+    if (jobs <= 1) {
+        for (size_t i = 0; i < nfiles; i++) {
+            int status = check_file(files[i], tpls, ntpls, opt, stdout, stderr);
+            worst = status > worst ? status : worst;
+            fflush(stdout);
+        }
+        return worst;
+    }
+    batch b = {files, nfiles, tpls, ntpls, opt, cf_calloc(nfiles, sizeof(slot)), 0, 0, jobs * 4,
+               PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
+    pthread_t *threads = cf_calloc(jobs, sizeof *threads);
+    if (!b.slots || !threads) {
+        cf_free(b.slots);
+        cf_free(threads);
+        fputs("crossfoot: out of memory\n", stderr);
+        return CF_EXIT_ERROR;
+    }
+    size_t started = 0;
+    while (started < jobs && pthread_create(&threads[started], NULL, worker, &b) == 0)
+        started++;
+    if (started == 0) { /* no thread could start: do the work here */
+        for (size_t i = 0; i < nfiles; i++) {
+            run_one(&b, i);
+            b.slots[i].done = true;
+        }
+    }
+    for (size_t i = 0; i < nfiles; i++) {
+        pthread_mutex_lock(&b.lock);
+        while (!b.slots[i].done)
+            pthread_cond_wait(&b.changed, &b.lock);
+        pthread_mutex_unlock(&b.lock);
+        slot *s = &b.slots[i];
+        if (s->out_len)
+            fwrite(s->out, 1, s->out_len, stdout);
+        if (s->err_len)
+            fwrite(s->err, 1, s->err_len, stderr);
+        fflush(stdout);
+        free(s->out);
+        free(s->err);
+        worst = s->status > worst ? s->status : worst;
+        pthread_mutex_lock(&b.lock);
+        b.printed = i + 1;
+        pthread_cond_broadcast(&b.changed);
+        pthread_mutex_unlock(&b.lock);
+    }
+    for (size_t t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    cf_free(threads);
+    cf_free(b.slots);
+    return worst;
 }
 
 static int usage_error(const char *what, const char *arg)
@@ -353,6 +591,16 @@ int cf_cmd_check(int argc, char **argv)
             if (a[11] == '\0')
                 return usage_error("--template needs a file", NULL);
             opt.template_path = a + 11;
+        } else if (strcmp(a, "--previous") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("--previous needs last year's report or review file", NULL);
+            opt.previous_path = argv[++i];
+        } else if (strncmp(a, "-j", 2) == 0 || strcmp(a, "--jobs") == 0) {
+            const char *n = strcmp(a, "--jobs") == 0 || a[2] == '\0' ? (i + 1 < argc ? argv[++i] : "") : a + 2;
+            char *end;
+            opt.jobs = strtol(n, &end, 10);
+            if (!*n || *end || opt.jobs < 1 || opt.jobs > 1024)
+                return usage_error("-j takes a number of jobs from 1 to 1024, not", n);
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             cf_usage(stdout);
             return CF_EXIT_PASS;
@@ -380,13 +628,24 @@ int cf_cmd_check(int argc, char **argv)
         cf_free(tpls);
         return CF_EXIT_ERROR;
     }
-    int worst = CF_EXIT_PASS;
-    for (int i = 0; i < nfiles; i++) {
-        int status = check_file(files[i], tpls, ntpls, &opt);
-        if (status > worst)
-            worst = status;
-        fflush(stdout);
+    last_year ly = {0};
+    if (opt.previous_path) {
+        if (load_previous(opt.previous_path, &ly, &err) != CF_OK) {
+            print_error(opt.previous_path, &err);
+            release_previous(&ly);
+            for (size_t i = 0; i < ntpls; i++)
+                cf_template_free(tpls[i]);
+            cf_free(tpls);
+            return CF_EXIT_ERROR;
+        }
+        opt.previous = &ly.year;
     }
+    if (opt.jobs == 0) { /* all cores */
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        opt.jobs = cores > 0 ? cores : 1;
+    }
+    int worst = check_many(files, (size_t)nfiles, tpls, ntpls, &opt);
+    release_previous(&ly);
     for (size_t i = 0; i < ntpls; i++)
         cf_template_free(tpls[i]);
     cf_free(tpls);

@@ -10,7 +10,7 @@
 void cf_usage(FILE *out)
 {
     fputs("usage: crossfoot [review] [--theme NAME] [--mouse] [--reviewer NAME] [--force] REPORT|REVIEW.yaml\n"
-          "       crossfoot check [--json] [--template FILE] REPORT...\n"
+          "       crossfoot check [--json] [-j N] [--previous LASTYEAR] [--template FILE] REPORT...\n"
           "       crossfoot extract [--template FILE] [--reviewer NAME] REPORT [-o REVIEW.yaml]\n"
           "       crossfoot export REVIEW.yaml --format json|csv|md|xlsx [-o FILE] [--force]\n"
           "       crossfoot apply [--reviewer NAME] [--force] REVIEW.yaml < EDITS\n"
@@ -24,6 +24,10 @@ void cf_usage(FILE *out)
           "            --json prints one JSON object per report, one per line.\n"
           "            --template FILE reads the reports with that template instead of\n"
           "            choosing between the built-in 2019 and 2021 formats.\n"
+          "            -j N checks N reports at once (default: every core); the output\n"
+          "            stays in the order the reports were given.\n"
+          "            --previous LASTYEAR compares with last year's report (or its review\n"
+          "            file): 上年结转 against 结转下年度, 现行有效件数 against last year's.\n"
           "  extract   write the review file (annotated YAML) of a report: every cell\n"
           "            with its value, source and state, the rules, the history.\n"
           "            Default output: REPORT.review.yaml.\n"

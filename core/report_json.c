@@ -158,7 +158,40 @@ bool cf_json_add_checks(cJSON *root, const cf_template *tpl, const cf_cell *cell
     return true;
 }
 
-static bool build(cJSON *root, const cf_report *report, const cf_rule_result *results, const char *file)
+/* Add each cross-year mismatch to warnings, and every cross-year result to "cross_year". */
+static bool add_cross_year(cJSON *root, cJSON *warnings, const cf_report *report, const cf_year *previous,
+                           size_t *mismatches)
+{
+    const cf_template *tpl = cf_report_template(report);
+    cf_year now = {tpl, cf_report_cells(report), cf_text_name(cf_report_text(report))};
+    cf_xy_result *res;
+    size_t n;
+    if (cf_cross_year_check(&now, previous, &res, &n, NULL) != CF_OK)
+        return false;
+    static const char *const status[] = {"match", "mismatch", "unchecked", "not_comparable"};
+    cJSON *all = cJSON_AddArrayToObject(root, "cross_year");
+    bool ok = all && cJSON_AddStringToObject(root, "previous", previous->name);
+    for (size_t i = 0; ok && i < n; i++) {
+        const cf_cross_rule_def *def = cf_template_cross_rule(tpl, res[i].rule);
+        cJSON *o = cJSON_CreateObject();
+        ok = o && cJSON_AddItemToArray(all, o) && cJSON_AddStringToObject(o, "rule", def->id) &&
+             cJSON_AddStringToObject(o, "status", status[res[i].status]) &&
+             cJSON_AddStringToObject(o, "message", res[i].message);
+        if (ok && res[i].status == CF_XY_MISMATCH) {
+            (*mismatches)++;
+            cJSON *w = cJSON_CreateObject();
+            ok = w && cJSON_AddItemToArray(warnings, w) && cJSON_AddStringToObject(w, "kind", "cross_year") &&
+                 cJSON_AddStringToObject(w, "rule", def->id) && cJSON_AddStringToObject(w, "message", res[i].message) &&
+                 cJSON_AddItemToObject(w, "this_year", decimal_json(res[i].left)) &&
+                 cJSON_AddItemToObject(w, "last_year_side", decimal_json(res[i].right));
+        }
+    }
+    cf_xy_results_free(res, n);
+    return ok;
+}
+
+static bool build(cJSON *root, const cf_report *report, const cf_rule_result *results, const char *file,
+                  const cf_year *previous)
 {
     const cf_template *tpl = cf_report_template(report);
     const cf_text *text = cf_report_text(report);
@@ -206,11 +239,14 @@ static bool build(cJSON *root, const cf_report *report, const cf_rule_result *re
         if (w->cell >= 0 && !cJSON_AddStringToObject(o, "cell", cf_template_cell(tpl, (size_t)w->cell)->id))
             return false;
     }
+    size_t cross_year_mismatches = 0;
+    if (previous && !add_cross_year(root, warnings, report, previous, &cross_year_mismatches))
+        return false;
     cJSON *summary = cJSON_AddObjectToObject(root, "summary");
     return summary && cJSON_AddNumberToObject(summary, "violations", (double)failed) &&
            cJSON_AddNumberToObject(summary, "missing", (double)missing) &&
            cJSON_AddNumberToObject(summary, "unassessable", (double)unchecked) &&
-           cJSON_AddNumberToObject(summary, "warnings", (double)cf_report_warning_count(report)) &&
+           cJSON_AddNumberToObject(summary, "warnings", (double)(cf_report_warning_count(report) + cross_year_mismatches)) &&
            cJSON_AddBoolToObject(summary, "passed", failed == 0 && missing == 0 && unchecked == 0);
 }
 
@@ -225,12 +261,12 @@ static char *print_compact(cJSON *root)
     return copy;
 }
 
-char *cf_report_json(const cf_report *report, const cf_rule_result *results, const char *file)
+char *cf_report_json(const cf_report *report, const cf_rule_result *results, const char *file, const cf_year *previous)
 {
     cJSON *root = cJSON_CreateObject();
     if (!root)
         return NULL;
-    char *out = build(root, report, results, file) ? print_compact(root) : NULL;
+    char *out = build(root, report, results, file, previous) ? print_compact(root) : NULL;
     cJSON_Delete(root);
     return out;
 }

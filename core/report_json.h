@@ -5,6 +5,7 @@
 #include <cjson/cJSON.h>
 #include <stdbool.h>
 
+#include "crossyear.h"
 #include "error.h"
 #include "extract.h"
 #include "rules.h"
@@ -12,9 +13,10 @@
 /* One line of JSON for report (file is the path as the user gave it): format,
  * every cell's value (exact decimal or null), violations with their cells and
  * both sides, rules that cannot be checked, missing cells, warnings, where each
- * cell came from, and a summary. results holds every rule's result. Caller frees;
+ * cell came from, and a summary. results holds every rule's result. With previous (last
+ * year's report, or NULL), also every cross-year rule, mismatches among the warnings. Caller frees;
  * NULL when memory runs out. */
-char *cf_report_json(const cf_report *report, const cf_rule_result *results, const char *file);
+char *cf_report_json(const cf_report *report, const cf_rule_result *results, const char *file, const cf_year *previous);
 typedef struct {
     size_t violations, unassessable, missing;
 } cf_check_counts;

@@ -21,6 +21,8 @@ struct cf_template {
     size_t cell_count;
     cf_rule_def *rules;
     size_t rule_count;
+    cf_cross_rule_def *cross_rules;
+    size_t cross_rule_count;
 };
 
 /* The templates built in by the Makefile (generated assembly, one entry a file). */
@@ -496,9 +498,116 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
     return ok;
 }
 
+/* "this.ROW" / "previous.ROW" (or columns, for rules per row) into terms of instance k. */
+static bool cross_terms(loader *ld, const cf_template *tpl, size_t t, bool per_column, size_t k, char **names,
+                        size_t n, yaml_node_t *where, cf_cross_term **out, size_t *count)
+{
+    const cf_table_def *td = &tpl->tables[t];
+    *out = cf_calloc(n ? n : 1, sizeof **out);
+    if (!*out)
+        return nomem(ld);
+    for (size_t i = 0; i < n; i++) {
+        cf_cross_term *term = &(*out)[(*count)++];
+        const char *name = names[i];
+        if (strncmp(name, "this.", 5) == 0)
+            name += 5;
+        else if (strncmp(name, "previous.", 9) == 0) {
+            name += 9;
+            term->previous = true;
+        } else
+            return fail(ld, where, "a cross-year term starts with this. or previous., not '%s'", names[i]);
+        long r = per_column ? find_row(td, name) : (long)k;
+        long c = per_column ? (long)k : find_column(td, name);
+        if (r < 0 || c < 0)
+            return fail(ld, where, per_column ? "unknown row '%s'" : "unknown column '%s'", name);
+        cf_buf id;
+        cf_buf_init(&id);
+        if (!cf_buf_printf(&id, "%s.%s.%s", td->id, td->rows[r].id, td->columns[c].id))
+            return nomem(ld);
+        term->cell_id = cf_buf_take(&id);
+        term->cell = term->previous ? -1 : cell_at(tpl, t, (size_t)r, (size_t)c);
+        if (!term->previous && term->cell < 0)
+            return fail(ld, where, "the rule names '%s', which has no cell there", name);
+        cf_buf ref;
+        cf_buf_init(&ref);
+        const char *plain = per_column ? td->rows[r].ref : td->columns[c].short_label;
+        if (!cf_buf_printf(&ref, "%s%s", term->previous ? "上年·" : "", plain))
+            return nomem(ld);
+        term->ref = cf_buf_take(&ref);
+    }
+    return true;
+}
+
+static bool load_cross_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *capacity)
+{
+    static const char *const keys[] = {"id", "table", "per", "only", "words", "left", "right", NULL};
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(ld, node, "a cross-year rule must be a mapping", NULL);
+    if (!known_keys(ld, node, keys))
+        return false;
+    char *id = get_str(ld, node, "id", true, node), *table = get_str(ld, node, "table", true, node);
+    char *per = get_str(ld, node, "per", true, node), *words = get_str(ld, node, "words", true, node);
+    char **left = NULL, **right = NULL, **only = NULL;
+    size_t nleft = 0, nright = 0, nonly = 0;
+    bool ok = ld->status == CF_OK && get_list(ld, node, "left", false, &left, &nleft) &&
+              get_list(ld, node, "right", false, &right, &nright) && get_list(ld, node, "only", false, &only, &nonly);
+    long t = -1;
+    for (size_t i = 0; ok && i < tpl->table_count; i++)
+        if (strcmp(tpl->tables[i].id, table) == 0)
+            t = (long)i;
+    if (ok && t < 0)
+        ok = fail(ld, map_get(ld, node, "table"), "unknown table '%s'", table);
+    bool per_column = ok && strcmp(per, "column") == 0;
+    if (ok && !per_column && strcmp(per, "row") != 0)
+        ok = fail(ld, map_get(ld, node, "per"), "per must be row or column, not '%s'", per);
+    if (ok && (nleft == 0 || nright == 0))
+        ok = fail(ld, node, "a rule needs a left and a right side", NULL);
+    const cf_table_def *td = ok ? &tpl->tables[t] : NULL;
+    size_t instances = td ? (per_column ? td->column_count : td->row_count) : 0;
+    for (size_t k = 0; ok && k < instances; k++) {
+        const char *scope_id = per_column ? td->columns[k].id : td->rows[k].id;
+        bool wanted = nonly == 0;
+        for (size_t i = 0; i < nonly; i++)
+            wanted |= strcmp(only[i], scope_id) == 0;
+        if (!wanted)
+            continue;
+        if (tpl->cross_rule_count == *capacity) {
+            size_t cap = *capacity ? *capacity * 2 : 16;
+            cf_cross_rule_def *grown = cf_realloc(tpl->cross_rules, cap * sizeof *grown);
+            if (!grown) {
+                ok = nomem(ld);
+                break;
+            }
+            tpl->cross_rules = grown;
+            *capacity = cap;
+        }
+        cf_cross_rule_def *rule = &tpl->cross_rules[tpl->cross_rule_count++];
+        memset(rule, 0, sizeof *rule);
+        cf_buf rid;
+        cf_buf_init(&rid);
+        ok = cf_buf_printf(&rid, "%s.%s.%s", td->id, id, scope_id) || nomem(ld);
+        rule->id = cf_buf_take(&rid);
+        rule->words = cf_strdup(words);
+        rule->scope = cf_strdup(per_column ? td->columns[k].label : td->rows[k].short_label);
+        ok = ok && (rule->words && rule->scope ? true : nomem(ld)) &&
+             cross_terms(ld, tpl, (size_t)t, per_column, k, left, nleft, map_get(ld, node, "left"), &rule->left,
+                         &rule->left_count) &&
+             cross_terms(ld, tpl, (size_t)t, per_column, k, right, nright, map_get(ld, node, "right"), &rule->right,
+                         &rule->right_count);
+    }
+    cf_free(id);
+    cf_free(table);
+    cf_free(per);
+    cf_free(words);
+    free_list(left, nleft);
+    free_list(right, nright);
+    free_list(only, nonly);
+    return ok;
+}
+
 static bool load_root(loader *ld, cf_template *tpl, yaml_node_t *root)
 {
-    static const char *const keys[] = {"id", "name", "detect", "end_headings", "tables", "rules", NULL};
+    static const char *const keys[] = {"id", "name", "detect", "end_headings", "tables", "rules", "cross_year", NULL};
     if (!root || root->type != YAML_MAPPING_NODE)
         return fail(ld, root, "a template must be a mapping with id, name, tables and rules", NULL);
     if (!known_keys(ld, root, keys))
@@ -526,13 +635,18 @@ static bool load_root(loader *ld, cf_template *tpl, yaml_node_t *root)
     if (!build_cells(ld, tpl))
         return false;
     yaml_node_t *rules = map_get(ld, root, "rules");
-    if (!rules)
-        return true;
-    if (rules->type != YAML_SEQUENCE_NODE)
+    if (rules && rules->type != YAML_SEQUENCE_NODE)
         return fail(ld, rules, "'rules' must be a list", NULL);
     size_t capacity = 0;
-    for (yaml_node_item_t *it = rules->data.sequence.items.start; it < rules->data.sequence.items.top; it++)
+    for (yaml_node_item_t *it = rules ? rules->data.sequence.items.start : NULL; rules && it < rules->data.sequence.items.top; it++)
         if (!load_rule(ld, tpl, yaml_document_get_node(ld->doc, *it), &capacity))
+            return false;
+    yaml_node_t *cross = map_get(ld, root, "cross_year");
+    if (cross && cross->type != YAML_SEQUENCE_NODE)
+        return fail(ld, cross, "'cross_year' must be a list", NULL);
+    capacity = 0;
+    for (yaml_node_item_t *it = cross ? cross->data.sequence.items.start : NULL; cross && it < cross->data.sequence.items.top; it++)
+        if (!load_cross_rule(ld, tpl, yaml_document_get_node(ld->doc, *it), &capacity))
             return false;
     return true;
 }
@@ -675,6 +789,22 @@ void cf_template_free(cf_template *tpl)
         free_list(rule->left_refs, rule->left_count);
         free_list(rule->right_refs, rule->right_count);
     }
+    for (size_t i = 0; i < tpl->cross_rule_count; i++) {
+        cf_cross_rule_def *rule = &tpl->cross_rules[i];
+        for (int side = 0; side < 2; side++) {
+            cf_cross_term *terms = side ? rule->right : rule->left;
+            size_t n = side ? rule->right_count : rule->left_count;
+            for (size_t k = 0; k < n; k++) {
+                cf_free(terms[k].cell_id);
+                cf_free(terms[k].ref);
+            }
+            cf_free(terms);
+        }
+        cf_free(rule->id);
+        cf_free(rule->words);
+        cf_free(rule->scope);
+    }
+    cf_free(tpl->cross_rules);
     cf_free(tpl->id);
     cf_free(tpl->name);
     free_list(tpl->detect, tpl->detect_count);
@@ -696,6 +826,8 @@ const cf_table_def *cf_template_table(const cf_template *tpl, size_t i) { return
 size_t cf_template_cell_count(const cf_template *tpl) { return tpl->cell_count; }
 const cf_cell_def *cf_template_cell(const cf_template *tpl, size_t i) { return &tpl->cells[i]; }
 size_t cf_template_rule_count(const cf_template *tpl) { return tpl->rule_count; }
+size_t cf_template_cross_rule_count(const cf_template *tpl) { return tpl->cross_rule_count; }
+const cf_cross_rule_def *cf_template_cross_rule(const cf_template *tpl, size_t i) { return &tpl->cross_rules[i]; }
 const cf_rule_def *cf_template_rule(const cf_template *tpl, size_t i) { return &tpl->rules[i]; }
 
 long cf_template_find_cell(const cf_template *tpl, const char *id)

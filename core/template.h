@@ -62,6 +62,23 @@ typedef struct {
     size_t left_count, right_count;
 } cf_rule_def;
 
+/* A term of a cross-year rule: a cell of this year's report or of last year's. */
+typedef struct {
+    bool previous;  /* last year's report */
+    char *cell_id;  /* "requests.carry_forward.natural": last year's may use another format */
+    long cell;      /* this year's cell index (-1 for last year's) */
+    char *ref;      /* how the term is named: "上年·四", "三(二)" */
+} cf_cross_term;
+
+/* A rule between this year's report and last year's: sum(left) = sum(right). */
+typedef struct {
+    char *id;    /* "requests.carried_over.natural" */
+    char *words; /* in the report's words */
+    char *scope; /* the column or row it is for */
+    cf_cross_term *left, *right;
+    size_t left_count, right_count;
+} cf_cross_rule_def;
+
 typedef struct cf_template cf_template;
 
 /* Parse a template from YAML text; name is used in messages. Caller frees. */
@@ -89,6 +106,8 @@ const cf_cell_def *cf_template_cell(const cf_template *tpl, size_t i);
 long cf_template_find_cell(const cf_template *tpl, const char *id);
 size_t cf_template_rule_count(const cf_template *tpl);
 const cf_rule_def *cf_template_rule(const cf_template *tpl, size_t i);
+size_t cf_template_cross_rule_count(const cf_template *tpl);
+const cf_cross_rule_def *cf_template_cross_rule(const cf_template *tpl, size_t i);
 /* A cell's labels for people: "三(七) 总计 · 自然人" style, into buf. */
 void cf_template_cell_label(const cf_template *tpl, size_t cell, char *buf, size_t size);
 

@@ -3,6 +3,7 @@
 # prints and returns — exit status, the message on stderr naming the file and line, the JSON.
 #   seeds.sh     the seed reports: verdicts, arithmetic, several files, templates, options
 #   badinput.sh  every kind of bad or odd input, generated here: encodings, binary, limits
+#   batch.sh     -j, --previous, suggestions, the journal note
 #   large.sh     a 60 MB report
 # Inputs are generated at test time in a temporary folder that is removed on exit.
 set -u
@@ -25,6 +26,7 @@ end
 
 . tests/cli/seeds.sh
 . tests/cli/badinput.sh
+. tests/cli/batch.sh
 . tests/cli/large.sh
 
 echo "cli: $pass passed, $fail failed"

@@ -144,7 +144,7 @@ begin "an unknown option, before or after the reports: exit 2 with the usage"
 cf check --bogus "$S000"
 status 2
 stderr_has "unknown option '--bogus'"
-stderr_has "crossfoot check [--json] [--template FILE] REPORT..."
+stderr_has "crossfoot check [--json] [-j N] [--previous LASTYEAR] [--template FILE] REPORT..."
 stdout_empty
 cf check "$S000" --bogus
 status 2
@@ -176,7 +176,7 @@ end
 begin "check --help prints the usage on stdout and exits 0"
 cf check --help
 status 0
-stdout_has "crossfoot check [--json] [--template FILE] REPORT..."
+stdout_has "crossfoot check [--json] [-j N] [--previous LASTYEAR] [--template FILE] REPORT..."
 stderr_empty
 end
 

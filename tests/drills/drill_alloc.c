@@ -34,7 +34,7 @@ static cf_status check_seed(cf_error *err)
             st = cf_error_nomem(err, SEED);
         else {
             cf_rules_evaluate(tpl, cf_report_cells(report), results);
-            char *json = cf_report_json(report, results, SEED);
+            char *json = cf_report_json(report, results, SEED, NULL);
             if (!json)
                 st = cf_error_nomem(err, SEED);
             cf_free(json);

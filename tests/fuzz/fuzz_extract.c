@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cf_rule_result *results = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *results);
         if (results) {
             cf_rules_evaluate(tpl, cf_report_cells(report), results);
-            cf_free(cf_report_json(report, results, "fuzz.txt"));
+            cf_free(cf_report_json(report, results, "fuzz.txt", NULL));
             cf_free(results);
         }
         cf_report_free(report);

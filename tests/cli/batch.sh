@@ -1,0 +1,72 @@
+# batch.sh — many reports at once (-j), last year's report (--previous), suggestions, the journal note.
+# Sourced by run.sh.
+
+begin "check -j 2 keeps the reports in the order given, and the worst status"
+cf check --json -j 2 "$S004" "$S002" "$TMP/no-such-report.txt" "$S000" "$S003" "$S001"
+status 2
+json '[x["file"] for x in r] == ["'"$S004"'", "'"$S002"'", "'"$TMP/no-such-report.txt"'", "'"$S000"'", "'"$S003"'", "'"$S001"'"]'
+stderr_has "no-such-report.txt"
+end
+
+begin "check -j gives the same records as one job at a time"
+cf check --json -j 1 "$SEEDS"/*.txt
+cp "$OUT" "$TMP/one-job"
+cf check --json -j 3 "$SEEDS"/*.txt
+cmp -s "$OUT" "$TMP/one-job" || no "-j 3 printed something else than -j 1"
+end
+
+begin "check -j refuses a number that is not one"
+cf check -j zero "$S000"
+status 2
+stderr_has "-j takes a number"
+end
+
+begin "seed 002's unique smallest fix is proposed, for people and in JSON"
+cf check "$S002"
+status 1
+stdout_has "suggest  4 broken rules. The smallest change that makes every rule hold touches 2 cells: requests.results_total.natural 0 → 2; requests.results_total.total 0 → 2. No other set of that size works, so the fix is unique."
+cf check --json "$S002"
+json 'd["suggestions"]["unique"] and [(c["cell"], c["value"]) for c in d["suggestions"]["fixes"][0]["cells"]] == [("requests.results_total.natural", 2), ("requests.results_total.total", 2)]'
+end
+
+begin "--previous: last year's 结转下年度 that does not carry over is a warning with both numbers"
+sed 's/^二、上年结转政府信息公开申请数量\t\t0\t/二、上年结转政府信息公开申请数量\t\t4\t/' "$S002" >"$TMP/this-year.txt"
+grep -q "上年结转政府信息公开申请数量		4" "$TMP/this-year.txt" || no "the fixture edit did not apply"
+cf check --previous "$S004" "$TMP/this-year.txt"
+stdout_has "warning  cross-year requests.carried_over.natural"
+stdout_has "[自然人]: 二 4 (line 55) ≠ 上年·四 0 (line"
+stdout_has "of $S004)"
+cf check --json --previous "$S004" "$TMP/this-year.txt"
+json 'any(w.get("kind") == "cross_year" and w["rule"] == "requests.carried_over.natural" and w["this_year"] == 4 and w["last_year_side"] == 0 for w in d["warnings"])' \
+     'd["previous"] == "'"$S004"'" and len(d["cross_year"]) == 7'
+end
+
+begin "--previous with last year in the 2019 format: 现行有效件数 is not comparable, said so"
+cf check --previous "$S002" "$S000"
+status 0
+stdout_has "note     cross-year active.in_force.regulations"
+stdout_has "has no such cell"
+end
+
+begin "--previous takes last year's review file, with its corrections"
+cp "$S004" "$TMP/last.txt"
+cf extract "$TMP/last.txt" -o "$TMP/last.yaml"
+printf 'set requests.carry_forward.total 9 补录\nsave\n' | timeout 60 "$CROSSFOOT" apply "$TMP/last.yaml" >/dev/null 2>&1
+cf check --json --previous "$TMP/last.yaml" "$S002"
+json 'any(w.get("rule") == "requests.carried_over.total" and w["last_year_side"] == 9 for w in d["warnings"])'
+end
+
+begin "--previous that cannot be read is an error naming it"
+cf check --previous "$TMP/nothing-here.txt" "$S000"
+status 2
+stderr_has "nothing-here.txt"
+end
+
+begin "check says when a review of the report left unsaved changes in its journal"
+cp "$S002" "$TMP/j.txt"
+cf extract "$TMP/j.txt"
+printf 'set requests.results_total.natural 2\n' | timeout 60 "$CROSSFOOT" apply "$TMP/j.txt.review.yaml" >/dev/null 2>&1
+cf check "$TMP/j.txt"
+status 1
+stderr_has "j.txt.review.yaml.journal holds changes from a review that were never saved"
+end
