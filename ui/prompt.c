@@ -11,7 +11,7 @@
 
 static void draw_prompt(ui_workbench *wb, const char *label, const wchar_t *buf, size_t len, size_t cursor)
 {
-    ui_draw(wb);
+    ui_compose(wb);
     int y = wb->rows - 1;
     ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_NORMAL);
     int x = ui_draw_str(&wb->palette, y, 0, wb->cols, label, CF_ROLE_HEADER);

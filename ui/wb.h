@@ -80,6 +80,9 @@ const ui_action *ui_action_for_key(int key);
 const ui_action *ui_action_named(const char *name);
 
 void ui_draw(ui_workbench *wb);
+/* ui_draw without showing it: a prompt drawn over the bottom line then goes out in the same
+ * refresh, so the status bar never flashes under it. */
+void ui_compose(ui_workbench *wb);
 void ui_message(ui_workbench *wb, cf_role role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* After a change: the problems, the cursor's place, the raw pane. */
 void ui_refresh_problems(ui_workbench *wb);

@@ -492,7 +492,7 @@ static void draw_overlay(ui_workbench *wb)
     }
 }
 
-void ui_draw(ui_workbench *wb)
+void ui_compose(ui_workbench *wb)
 {
     layout(wb);
     erase();
@@ -503,7 +503,6 @@ void ui_draw(ui_workbench *wb)
         /* keys still answer a question, so it stays in sight */
         if (wb->question && wb->rows > 1)
             ui_draw_str(&wb->palette, wb->rows - 1, 0, wb->cols, wb->question, CF_ROLE_ERROR);
-        refresh();
         return;
     }
     follow_cursor(wb);
@@ -517,6 +516,11 @@ void ui_draw(ui_workbench *wb)
     const cf_cell_def *def = cf_template_cell(wb->tpl, wb->cell);
     if (def->column < UI_MAX_COLUMNS && wb->col_x[def->column] >= 0)
         move(wb->first_row_y + (int)(def->row - wb->row_top[wb->table]), wb->col_x[def->column]);
+}
+
+void ui_draw(ui_workbench *wb)
+{
+    ui_compose(wb);
     refresh();
 }
 
