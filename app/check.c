@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "extract.h"
+#include "narrative.h"
 #include "report_json.h"
 #include "review.h"
 #include "suggest.h"
@@ -135,6 +136,23 @@ static size_t print_cross_year(FILE *out, const cf_report *report, const cf_year
     return mismatches;
 }
 
+/* Numbers the prose states that the tables contradict: "  warning  line 12: …". */
+static size_t print_narrative(FILE *out, const cf_report *report)
+{
+    cf_narrative_finding *found;
+    size_t n;
+    if (cf_narrative_check(cf_report_text(report), cf_report_template(report), cf_report_cells(report), &found, &n,
+                           NULL) != CF_OK)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        fputs("  warning  ", out);
+        put_safe(out, found[i].message);
+        fputc('\n', out);
+    }
+    cf_narrative_findings_free(found, n);
+    return n;
+}
+
 static void print_human(FILE *out, const cf_report *report, const cf_rule_result *results, const char *file,
                         const cf_year *previous)
 {
@@ -191,7 +209,8 @@ static void print_human(FILE *out, const cf_report *report, const cf_rule_result
         put_safe(out, w->message);
         fputc('\n', out);
     }
-    size_t warnings = cf_report_warning_count(report) + (previous ? print_cross_year(out, report, previous) : 0);
+    size_t warnings = cf_report_warning_count(report) + (previous ? print_cross_year(out, report, previous) : 0) +
+                      print_narrative(out, report);
     if (failed)
         print_suggestion(out, tpl, cells);
     bool passed = failed == 0 && missing == 0 && unchecked == 0;

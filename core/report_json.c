@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "alloc.h"
+#include "narrative.h"
 #include "suggest.h"
 
 static cJSON *decimal_json(cf_decimal d)
@@ -190,6 +191,27 @@ static bool add_cross_year(cJSON *root, cJSON *warnings, const cf_report *report
     return ok;
 }
 
+/* Prose numbers that differ from the tables, as warnings pointing at the sentence. */
+static bool add_narrative(cJSON *warnings, const cf_report *report, size_t *count)
+{
+    const cf_template *tpl = cf_report_template(report);
+    cf_narrative_finding *found;
+    if (cf_narrative_check(cf_report_text(report), tpl, cf_report_cells(report), &found, count, NULL) != CF_OK)
+        return false;
+    bool ok = true;
+    for (size_t i = 0; ok && i < *count; i++) {
+        cJSON *w = cJSON_CreateObject();
+        ok = w && cJSON_AddItemToArray(warnings, w) && cJSON_AddStringToObject(w, "kind", "narrative") &&
+             cJSON_AddStringToObject(w, "claim", cf_template_narrative(tpl, found[i].claim)->id) &&
+             cJSON_AddStringToObject(w, "message", found[i].message) && add_count(w, "line", found[i].line) &&
+             add_count(w, "byte_start", found[i].byte_start) && add_count(w, "byte_end", found[i].byte_end) &&
+             cJSON_AddItemToObject(w, "stated", decimal_json(found[i].stated)) &&
+             cJSON_AddItemToObject(w, "table", decimal_json(found[i].table));
+    }
+    cf_narrative_findings_free(found, *count);
+    return ok;
+}
+
 static bool build(cJSON *root, const cf_report *report, const cf_rule_result *results, const char *file,
                   const cf_year *previous)
 {
@@ -239,14 +261,16 @@ static bool build(cJSON *root, const cf_report *report, const cf_rule_result *re
         if (w->cell >= 0 && !cJSON_AddStringToObject(o, "cell", cf_template_cell(tpl, (size_t)w->cell)->id))
             return false;
     }
-    size_t cross_year_mismatches = 0;
+    size_t cross_year_mismatches = 0, narrative = 0;
     if (previous && !add_cross_year(root, warnings, report, previous, &cross_year_mismatches))
+        return false;
+    if (!add_narrative(warnings, report, &narrative))
         return false;
     cJSON *summary = cJSON_AddObjectToObject(root, "summary");
     return summary && cJSON_AddNumberToObject(summary, "violations", (double)failed) &&
            cJSON_AddNumberToObject(summary, "missing", (double)missing) &&
            cJSON_AddNumberToObject(summary, "unassessable", (double)unchecked) &&
-           cJSON_AddNumberToObject(summary, "warnings", (double)(cf_report_warning_count(report) + cross_year_mismatches)) &&
+           cJSON_AddNumberToObject(summary, "warnings", (double)(cf_report_warning_count(report) + cross_year_mismatches + narrative)) &&
            cJSON_AddBoolToObject(summary, "passed", failed == 0 && missing == 0 && unchecked == 0);
 }
 

@@ -23,6 +23,8 @@ struct cf_template {
     size_t rule_count;
     cf_cross_rule_def *cross_rules;
     size_t cross_rule_count;
+    cf_narrative_def *narratives;
+    size_t narrative_count;
 };
 
 /* The templates built in by the Makefile (generated assembly, one entry a file). */
@@ -605,9 +607,55 @@ static bool load_cross_rule(loader *ld, cf_template *tpl, yaml_node_t *node, siz
     return ok;
 }
 
+static bool load_narrative(loader *ld, cf_template *tpl, yaml_node_t *node, cf_narrative_def *nd)
+{
+    static const char *const keys[] = {"id", "cells", "patterns", NULL};
+    if (node->type != YAML_MAPPING_NODE)
+        return fail(ld, node, "a narrative claim must be a mapping", NULL);
+    if (!known_keys(ld, node, keys))
+        return false;
+    nd->id = get_str(ld, node, "id", true, node);
+    char **cells = NULL, **patterns = NULL;
+    size_t ncells = 0, npatterns = 0;
+    bool ok = ld->status == CF_OK && get_list(ld, node, "cells", false, &cells, &ncells) &&
+              get_list(ld, node, "patterns", false, &patterns, &npatterns);
+    if (ok && (ncells == 0 || npatterns == 0))
+        ok = fail(ld, node, "a narrative claim needs cells and patterns", NULL);
+    if (ok) {
+        nd->cells = cf_calloc(ncells, sizeof *nd->cells);
+        nd->prefixes = cf_calloc(npatterns, sizeof *nd->prefixes);
+        nd->suffixes = cf_calloc(npatterns, sizeof *nd->suffixes);
+        ok = (nd->cells && nd->prefixes && nd->suffixes) || nomem(ld);
+    }
+    for (size_t i = 0; ok && i < ncells; i++) {
+        long c = cf_template_find_cell(tpl, cells[i]);
+        if (c < 0)
+            ok = fail(ld, map_get(ld, node, "cells"), "unknown cell '%s'", cells[i]);
+        else
+            nd->cells[nd->cell_count++] = (size_t)c;
+    }
+    for (size_t i = 0; ok && i < npatterns; i++) {
+        char *at = strstr(patterns[i], "{n}");
+        if (!at) {
+            ok = fail(ld, map_get(ld, node, "patterns"), "the pattern '%s' has no {n} for the number", patterns[i]);
+            break;
+        }
+        *at = '\0';
+        nd->prefixes[i] = compact_of(ld, patterns[i]);
+        nd->suffixes[i] = compact_of(ld, at + 3);
+        nd->pattern_count++;
+        ok = nd->prefixes[i] && nd->suffixes[i] && (nd->prefixes[i][0] ||
+             fail(ld, map_get(ld, node, "patterns"), "a pattern needs words before {n}", NULL));
+    }
+    free_list(cells, ncells);
+    free_list(patterns, npatterns);
+    return ok;
+}
+
 static bool load_root(loader *ld, cf_template *tpl, yaml_node_t *root)
 {
-    static const char *const keys[] = {"id", "name", "detect", "end_headings", "tables", "rules", "cross_year", NULL};
+    static const char *const keys[] = {"id", "name", "detect", "end_headings", "tables", "rules", "cross_year",
+                                       "narrative", NULL};
     if (!root || root->type != YAML_MAPPING_NODE)
         return fail(ld, root, "a template must be a mapping with id, name, tables and rules", NULL);
     if (!known_keys(ld, root, keys))
@@ -647,6 +695,18 @@ static bool load_root(loader *ld, cf_template *tpl, yaml_node_t *root)
     capacity = 0;
     for (yaml_node_item_t *it = cross ? cross->data.sequence.items.start : NULL; cross && it < cross->data.sequence.items.top; it++)
         if (!load_cross_rule(ld, tpl, yaml_document_get_node(ld->doc, *it), &capacity))
+            return false;
+    yaml_node_t *prose = map_get(ld, root, "narrative");
+    if (!prose)
+        return true;
+    if (prose->type != YAML_SEQUENCE_NODE)
+        return fail(ld, prose, "'narrative' must be a list", NULL);
+    size_t claims = (size_t)(prose->data.sequence.items.top - prose->data.sequence.items.start);
+    tpl->narratives = cf_calloc(claims + 1, sizeof *tpl->narratives);
+    if (!tpl->narratives)
+        return nomem(ld);
+    for (yaml_node_item_t *it = prose->data.sequence.items.start; it < prose->data.sequence.items.top; it++)
+        if (!load_narrative(ld, tpl, yaml_document_get_node(ld->doc, *it), &tpl->narratives[tpl->narrative_count++]))
             return false;
     return true;
 }
@@ -805,6 +865,14 @@ void cf_template_free(cf_template *tpl)
         cf_free(rule->scope);
     }
     cf_free(tpl->cross_rules);
+    for (size_t i = 0; i < tpl->narrative_count; i++) {
+        cf_narrative_def *nd = &tpl->narratives[i];
+        cf_free(nd->id);
+        cf_free(nd->cells);
+        free_list(nd->prefixes, nd->pattern_count);
+        free_list(nd->suffixes, nd->pattern_count);
+    }
+    cf_free(tpl->narratives);
     cf_free(tpl->id);
     cf_free(tpl->name);
     free_list(tpl->detect, tpl->detect_count);
@@ -827,6 +895,8 @@ size_t cf_template_cell_count(const cf_template *tpl) { return tpl->cell_count; 
 const cf_cell_def *cf_template_cell(const cf_template *tpl, size_t i) { return &tpl->cells[i]; }
 size_t cf_template_rule_count(const cf_template *tpl) { return tpl->rule_count; }
 size_t cf_template_cross_rule_count(const cf_template *tpl) { return tpl->cross_rule_count; }
+size_t cf_template_narrative_count(const cf_template *tpl) { return tpl->narrative_count; }
+const cf_narrative_def *cf_template_narrative(const cf_template *tpl, size_t i) { return &tpl->narratives[i]; }
 const cf_cross_rule_def *cf_template_cross_rule(const cf_template *tpl, size_t i) { return &tpl->cross_rules[i]; }
 const cf_rule_def *cf_template_rule(const cf_template *tpl, size_t i) { return &tpl->rules[i]; }
 

@@ -79,6 +79,16 @@ typedef struct {
     size_t left_count, right_count;
 } cf_cross_rule_def;
 
+/* A number the report's prose states about cells of its tables: "本年新收政府信息公开申请{n}件"
+ * says the sum of cells is n. Patterns are kept compact (CJK, letters, digits), split at {n}. */
+typedef struct {
+    char *id;
+    size_t *cells;
+    size_t cell_count;
+    char **prefixes, **suffixes;
+    size_t pattern_count;
+} cf_narrative_def;
+
 typedef struct cf_template cf_template;
 
 /* Parse a template from YAML text; name is used in messages. Caller frees. */
@@ -106,6 +116,8 @@ const cf_cell_def *cf_template_cell(const cf_template *tpl, size_t i);
 long cf_template_find_cell(const cf_template *tpl, const char *id);
 size_t cf_template_rule_count(const cf_template *tpl);
 const cf_rule_def *cf_template_rule(const cf_template *tpl, size_t i);
+size_t cf_template_narrative_count(const cf_template *tpl);
+const cf_narrative_def *cf_template_narrative(const cf_template *tpl, size_t i);
 size_t cf_template_cross_rule_count(const cf_template *tpl);
 const cf_cross_rule_def *cf_template_cross_rule(const cf_template *tpl, size_t i);
 /* A cell's labels for people: "三(七) 总计 · 自然人" style, into buf. */

@@ -70,3 +70,11 @@ cf check "$TMP/j.txt"
 status 1
 stderr_has "j.txt.review.yaml.journal holds changes from a review that were never saved"
 end
+
+begin "a number the prose states that the table contradicts is a warning pointing at the sentence"
+sed 's/^全年“攀枝花人防”政务微博/2019年本办共收到政府信息公开申请5件。全年“攀枝花人防”政务微博/' "$S002" >"$TMP/prose.txt"
+cf check "$TMP/prose.txt"
+stdout_has "warning  line 23 says 共收到政府信息公开申请5件, but the table has 2 (一、本年新收 · 总计)"
+cf check --json "$TMP/prose.txt"
+json 'any(w.get("kind") == "narrative" and w["line"] == 23 and w["stated"] == 5 and w["table"] == 2 for w in d["warnings"])'
+end
