@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """A report carrying terminal escape sequences cannot drive the terminal: they show as
 visible placeholders (␛, ^G), the rest of the screen stays whole, the pane keeps its title."""
+import shlex
+
 from e2e import SEED_002, check, run
 
 # line 89 of seed 002 is blank: put there a clear-screen, a title change, a colour, a switch to
@@ -24,7 +26,7 @@ def test(workbench):
     wb.wait_for("problems 1/7")
     title = wb.pane_title()
     # the check is worth something only if this terminal would obey the sequence when printed raw
-    wb.tmux("new-session", "-d", "-s", "control", "-x", "80", "-y", "10", "cat %s; sleep 30" % report)
+    wb.tmux("new-session", "-d", "-s", "control", "-x", "80", "-y", "10", "cat %s; sleep 30" % shlex.quote(report))
     wb.wait_for("pwned", "the raw report to retitle a pane (the control)",
                 look=lambda: wb.tmux("display-message", "-p", "-t", "control", "#{pane_title}"))
     wb.tmux("kill-session", "-t", "control")

@@ -7,8 +7,8 @@ from e2e import SEED_002, check, run
 CELL = "requests.denied_law.legal"
 
 
-def cursor_row_label(wb):
-    """The table row the terminal's cursor is on (the workbench keeps it on the selected cell)."""
+def cursor_line(wb):
+    """The screen line the terminal's cursor is on (the workbench keeps it on the selected cell)."""
     x, y = wb.cursor()
     return wb.lines()[y]
 
@@ -28,13 +28,13 @@ def test(workbench):
     # the raw pane shows the cell's line from its start, label included (the line before
     # was long enough to scroll it sideways)
     check(" 59 →→2. 其他法律行政法规禁止公开→0" in wb.last, "the raw line of the cell lost its label", wb)
-    check("(三)2.法律法规禁" in cursor_row_label(wb), "the terminal cursor is not on the cell's row", wb)
+    check("(三)2.法律法规禁" in cursor_line(wb), "the terminal cursor is not on the cell's row", wb)
 
     wb.resize(60, 20)
     wb.wait_for(lambda s: len(s.split("\n")[0]) <= 60 and "─" * 20 in s, "the stacked layout at 60×20")
     check(wb.cell_id() == CELL, "the cursor's cell changed at 60×20: " + wb.detail())
-    check("(三)2.法律法规禁" in cursor_row_label(wb), "the cursor's row is not on screen at 60×20", wb)
-    check("│ problems -/7 │" in wb.status() or "problems" in wb.status(), "no status bar at 60×20", wb)
+    check("(三)2.法律法规禁" in cursor_line(wb), "the cursor's row is not on screen at 60×20", wb)
+    check("problems -/7" in wb.status(), "no status bar at 60×20", wb)
 
     wb.resize(20, 6)
     wb.wait_for("terminal too small")
@@ -42,7 +42,7 @@ def test(workbench):
     wb.resize(140, 40)
     wb.wait_for(lambda s: "terminal too small" not in s and "? help" in s, "the full layout again at 140×40")
     check(wb.cell_id() == CELL, "the cursor's cell changed after resizing back: " + wb.detail())
-    check("(三)2.法律法规禁" in cursor_row_label(wb), "the cursor's row is not on screen at 140×40", wb)
+    check("(三)2.法律法规禁" in cursor_line(wb), "the cursor's row is not on screen at 140×40", wb)
 
     # still answering keys
     wb.keys("j")
