@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A Chinese note typed into the prompt shows on screen and reaches the saved YAML; quitting
-and opening the same report again resumes the review: corrections and note come back."""
+and opening the same report again resumes the review: every correction, confirmation and
+the note come back."""
 import os
 
 from e2e import SEED_002, check, run
@@ -31,6 +32,19 @@ def test(workbench):
     check("note: " + NOTE in wb.detail(), "the detail line does not show the note: " + wb.detail())
     check(wb.cell("(七)总计", "自然人") == "2*+", "no + glyph for the note", wb)
     check("[+]" in wb.status(), "unsaved changes not flagged: " + wb.status())
+    # a second correction (the row's total) and a confirmation (二、上年结转 · 自然人)
+    wb.keys("$")
+    wb.wait_for(" requests.results_total.total ")
+    wb.keys("e")
+    wb.wait_prompt("(七)总计 · 总计 = 0")
+    wb.keys("C-u")
+    wb.type("2")
+    wb.keys("Enter")
+    wb.wait_for(lambda s: wb.cell("(七)总计", "总计") == "2*", "the second correction")
+    wb.keys("g", "j", "0")
+    wb.wait_for(" requests.carried_over.natural ")
+    wb.keys("c")
+    wb.wait_for(lambda s: wb.cell("二、上年结转", "自然人") == "0✓", "the confirmation")
 
     wb.keys("C-s")
     wb.wait_for("saved ")
@@ -47,8 +61,13 @@ def test(workbench):
 
     # the same report again: the review file is resumed, not started over
     wb.start(report)
-    wb.wait_for("│ corrected 1 │", "the resumed review")
+    wb.wait_for("│ corrected 2 │", "the resumed review")
+    check("broken 0" in wb.status(), "the resumed review's rules: " + wb.status())
+    wb.keys("2")  # the first problem left is in table 四: back to 三
+    wb.wait_for("项目              自然人")
     check(wb.cell("(七)总计", "自然人") == "2*+", "the correction and note are not shown again", wb)
+    check(wb.cell("(七)总计", "总计") == "2*", "the second correction is not shown again", wb)
+    check(wb.cell("二、上年结转", "自然人") == "0✓", "the confirmation is not shown again", wb)
     # walk to the corrected cell and read its note: last row, one up, first column
     wb.keys("G")
     wb.wait_for("requests.carry_forward.", "the last row of table 三")
