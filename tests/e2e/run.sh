@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end tests: each tests/e2e/test_*.py drives the real workbench ($CROSSFOOT, default the
 # sanitised build/san/crossfoot) in its own private tmux server and checks what a person sees.
+# One test alone: CROSSFOOT=build/san/crossfoot python3 tests/e2e/test_resize.py
+# E2E_TIMEOUT (seconds, default 10) is how long a test waits for what it expects on screen.
 set -u
 cd "$(dirname "$0")/../.."
+export PYTHONDONTWRITEBYTECODE=1 # no __pycache__ left in the source tree
 pass=0
 fail=0
 
