@@ -36,7 +36,8 @@ void cf_usage(FILE *out)
           "            layout, XLSX (one sheet a table; broken red, corrected yellow).\n"
           "  apply     edit a review from a script, one command a line: set CELL VALUE\n"
           "            [reason], clear|revert|confirm CELL [reason], note CELL TEXT,\n"
-          "            undo, redo, save. Prints 'ok N' once line N is in the journal.\n"
+          "            waive RULE WHY (accept a broken rule), unwaive RULE, undo, redo,\n"
+          "            save. Prints 'ok N' once line N is in the journal.\n"
           "\n"
           "exit status: 0 every report passes, 1 a rule is broken or a cell is missing,\n"
           "             2 a report cannot be read or the command is misused.\n",

@@ -156,12 +156,13 @@ static bool parse_edit(cf_review *r, char *line, cf_edit *edit, const char **act
     char *rest = id ? strtok(NULL, "") : NULL;
     *reason = NULL;
     if (!cmd || !id) {
-        snprintf(why, why_size, "expected: set|clear|revert|confirm|note CELL …, undo, redo or save");
+        snprintf(why, why_size, "expected: set|clear|revert|confirm|note CELL …, waive|unwaive RULE …, undo, redo or save");
         return false;
     }
-    long cell = cf_template_find_cell(cf_review_template(r), id);
+    bool rule = strcmp(cmd, "waive") == 0 || strcmp(cmd, "unwaive") == 0;
+    long cell = rule ? cf_review_find_rule(r, id) : cf_template_find_cell(cf_review_template(r), id);
     if (cell < 0) {
-        snprintf(why, why_size, "unknown cell '%s'", id);
+        snprintf(why, why_size, rule ? "unknown rule '%s'" : "unknown cell '%s'", id);
         return false;
     }
     memset(edit, 0, sizeof *edit);
@@ -180,6 +181,9 @@ static bool parse_edit(cf_review *r, char *line, cf_edit *edit, const char **act
         *reason = rest;
     } else if (strcmp(cmd, "note") == 0) {
         edit->kind = CF_EDIT_NOTE;
+        edit->note = rest ? rest : "";
+    } else if (rule) {
+        edit->kind = cmd[0] == 'w' ? CF_EDIT_WAIVE : CF_EDIT_UNWAIVE;
         edit->note = rest ? rest : "";
     } else {
         snprintf(why, why_size, "unknown command '%s'", cmd);

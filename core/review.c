@@ -73,12 +73,15 @@ cf_status cf_review_create(cf_text *text, cf_template **templates, size_t templa
     r->notes = cf_calloc(n, sizeof *r->notes);
     r->results = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *r->results);
     r->suspect = cf_calloc(n, sizeof *r->suspect);
+    r->waivers = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *r->waivers);
     r->broken_in = cf_calloc(n, sizeof *r->broken_in);
-    bool ok = r->suspect && r->broken_in && r->report_path && r->review_path && r->reviewer && r->extracted && r->current && r->states &&
+    bool ok = r->suspect && r->broken_in && r->waivers && r->report_path && r->review_path && r->reviewer && r->extracted && r->current && r->states &&
               r->notes && r->results && cf_buf_printf(&jp, "%s.journal", review_path);
     r->journal_path = cf_buf_take(&jp);
     for (size_t i = 0; ok && i < r->cell_count; i++)
         ok = (r->notes[i] = cf_strdup("")) != NULL;
+    for (size_t i = 0; ok && i < cf_template_rule_count(tpl); i++)
+        ok = (r->waivers[i] = cf_strdup("")) != NULL;
     if (!ok || !r->journal_path) {
         cf_review_free(r);
         return cf_error_nomem(err, report_path);
@@ -97,7 +100,7 @@ static void mark_suspects(cf_review *r)
     memset(r->broken_in, 0, r->cell_count * sizeof *r->broken_in);
     size_t nrules = cf_template_rule_count(r->tpl);
     for (size_t i = 0; i < nrules; i++) {
-        if (r->results[i].status != CF_RULE_FAIL)
+        if (r->results[i].status != CF_RULE_FAIL || r->waivers[i][0])
             continue;
         const cf_rule_def *def = cf_template_rule(r->tpl, i);
         for (size_t k = 0; k < def->left_count; k++)
@@ -106,8 +109,8 @@ static void mark_suspects(cf_review *r)
             r->broken_in[def->right[k]]++;
     }
     for (size_t i = 0; i < nrules; i++) {
-        if (r->results[i].status != CF_RULE_FAIL)
-            continue;
+        if (r->results[i].status != CF_RULE_FAIL || r->waivers[i][0])
+            continue; /* a waived rule asks nothing more of the reviewer */
         const cf_rule_def *def = cf_template_rule(r->tpl, i);
         size_t most = 0;
         for (int side = 0; side < 2; side++)
@@ -156,6 +159,9 @@ void cf_review_free(cf_review *review)
     }
     for (size_t i = 0; i < review->entry_count; i++)
         free_entry(&review->entries[i]);
+    for (size_t i = 0; review->waivers && i < cf_template_rule_count(review->tpl); i++)
+        cf_free(review->waivers[i]);
+    cf_free(review->waivers);
     for (size_t i = 0; i < review->warning_count; i++)
         cf_free(review->warnings[i]);
     for (size_t i = 0; i < review->template_count; i++)
@@ -299,6 +305,8 @@ void cf_review_set_reviewer(cf_review *review, const char *reviewer)
     }
 }
 
+const char *cf_review_waiver(const cf_review *review, size_t rule) { return review->waivers[rule]; }
+
 const char *cf_review_warning(const cf_review *review, size_t i, size_t *line)
 {
     if (line)
@@ -316,7 +324,9 @@ cf_review_summary cf_review_summarize(const cf_review *review)
 {
     cf_review_summary s = {0};
     for (size_t i = 0; i < cf_template_rule_count(review->tpl); i++) {
-        s.violations += review->results[i].status == CF_RULE_FAIL;
+        bool broken = review->results[i].status == CF_RULE_FAIL;
+        s.violations += broken && !review->waivers[i][0];
+        s.waived += broken && review->waivers[i][0];
         s.unassessable += review->results[i].status == CF_RULE_UNASSESSABLE;
     }
     for (size_t i = 0; i < review->cell_count; i++) {
@@ -340,9 +350,15 @@ static void set_view(cf_review *r, size_t i, const cf_cell_view *v, char *note)
     r->states[i] = v->state;
 }
 
-/* What edit e makes of a cell that stands as v. */
+static bool is_rule_edit(cf_edit_kind kind) { return kind == CF_EDIT_WAIVE || kind == CF_EDIT_UNWAIVE; }
+
+/* What edit e makes of a cell (or, for a waiver, a rule) that stands as v. */
 static cf_cell_view after_edit(const cf_review *r, const cf_edit *e, cf_cell_view v)
 {
+    if (is_rule_edit(e->kind)) {
+        v.note = e->kind == CF_EDIT_WAIVE && e->note ? e->note : "";
+        return v;
+    }
     const cf_cell *x = &r->extracted[e->cell];
     switch (e->kind) {
     case CF_EDIT_SET:
@@ -366,6 +382,8 @@ static cf_cell_view after_edit(const cf_review *r, const cf_edit *e, cf_cell_vie
         break;
     case CF_EDIT_NOTE:
         v.note = e->note ? e->note : "";
+        break;
+    default:
         break;
     }
     return v;
@@ -426,18 +444,21 @@ static char **prepare_play(const cf_history_entry *e, bool forward)
 /* Put every edit's after (forward) or before view into the cells; cannot fail. */
 static void commit_play(cf_review *r, const cf_history_entry *e, bool forward, char **notes)
 {
-    if (forward) {
-        for (size_t i = 0; i < e->edit_count; i++)
-            set_view(r, e->edits[i].cell, &e->edits[i].after, notes[i]);
-    } else {
-        for (size_t i = e->edit_count; i-- > 0;)
-            set_view(r, e->edits[i].cell, &e->edits[i].before, notes[i]);
+    for (size_t k = 0; k < e->edit_count; k++) {
+        size_t i = forward ? k : e->edit_count - 1 - k;
+        const cf_history_edit *h = &e->edits[i];
+        if (h->rule) {
+            cf_free(r->waivers[h->cell]);
+            r->waivers[h->cell] = notes[i];
+        } else {
+            set_view(r, h->cell, forward ? &h->after : &h->before, notes[i]);
+        }
     }
     cf_free(notes);
     cf_review_recheck(r);
 }
 
-static const char *const EDIT_NAMES[] = {"set", "clear", "revert", "confirm", "note"};
+static const char *const EDIT_NAMES[] = {"set", "clear", "revert", "confirm", "note", "waive", "unwaive"};
 
 static bool journal_entry_json(cJSON *o, const cf_review *r, const cf_history_entry *e, const cf_edit *edits)
 {
@@ -449,11 +470,14 @@ static bool journal_entry_json(cJSON *o, const cf_review *r, const cf_history_en
         cJSON *x = cJSON_CreateObject();
         char num[32];
         ok = x && cJSON_AddItemToArray(arr, x) &&
-             cJSON_AddStringToObject(x, "cell", cf_template_cell(r->tpl, edits[i].cell)->id) &&
+             (is_rule_edit(edits[i].kind)
+                  ? cJSON_AddStringToObject(x, "rule", cf_template_rule(r->tpl, edits[i].cell)->id) != NULL
+                  : cJSON_AddStringToObject(x, "cell", cf_template_cell(r->tpl, edits[i].cell)->id) != NULL) &&
              cJSON_AddStringToObject(x, "kind", EDIT_NAMES[edits[i].kind]) &&
              (edits[i].kind != CF_EDIT_SET ||
               cJSON_AddStringToObject(x, "value", cf_decimal_format(edits[i].value, num))) &&
-             (edits[i].kind != CF_EDIT_NOTE || cJSON_AddStringToObject(x, "note", edits[i].note ? edits[i].note : ""));
+             ((edits[i].kind != CF_EDIT_NOTE && edits[i].kind != CF_EDIT_WAIVE) ||
+              cJSON_AddStringToObject(x, "note", edits[i].note ? edits[i].note : ""));
         if (!x)
             ok = false;
     }
@@ -498,16 +522,20 @@ static cf_status make_entry(cf_review *r, const char *action, const char *reason
     e->reason = reason && reason[0] ? cf_strdup(reason) : NULL;
     e->edits = cf_calloc(count ? count : 1, sizeof *e->edits);
     bool ok = e->who && e->at && e->action && e->edits && (!reason || !reason[0] || e->reason);
-    /* later edits of the same cell see the earlier ones */
-    cf_cell_view *pending = cf_calloc(r->cell_count, sizeof *pending);
-    bool *touched = cf_calloc(r->cell_count, sizeof *touched);
+    /* later edits of the same cell (or rule, after the cells) see the earlier ones */
+    size_t slots = r->cell_count + cf_template_rule_count(r->tpl);
+    cf_cell_view *pending = cf_calloc(slots + 1, sizeof *pending);
+    bool *touched = cf_calloc(slots + 1, sizeof *touched);
     ok = ok && pending && touched;
     for (size_t i = 0; ok && i < count; i++) {
-        size_t c = edits[i].cell;
-        cf_cell_view before = touched[c] ? pending[c] : cf_review_cell(r, c);
+        bool rule = is_rule_edit(edits[i].kind);
+        size_t c = rule ? r->cell_count + edits[i].cell : edits[i].cell;
+        cf_cell_view now = rule ? (cf_cell_view){.note = r->waivers[edits[i].cell]} : cf_review_cell(r, c);
+        cf_cell_view before = touched[c] ? pending[c] : now;
         cf_cell_view after = after_edit(r, &edits[i], before);
         cf_history_edit *h = &e->edits[e->edit_count];
-        h->cell = c;
+        h->cell = edits[i].cell;
+        h->rule = rule;
         ok = copy_view(&h->before, &before) && copy_view(&h->after, &after);
         if (ok) {
             e->edit_count++;
@@ -529,7 +557,15 @@ static cf_status make_entry(cf_review *r, const char *action, const char *reason
 static cf_status check_edits(const cf_review *r, const cf_edit *edits, size_t count, cf_error *err)
 {
     for (size_t i = 0; i < count; i++) {
-        if (edits[i].cell >= r->cell_count || (unsigned)edits[i].kind > CF_EDIT_NOTE)
+        if (is_rule_edit(edits[i].kind)) {
+            if (edits[i].cell >= cf_template_rule_count(r->tpl))
+                return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, "no such rule");
+            if (edits[i].kind == CF_EDIT_WAIVE && (!edits[i].note || !edits[i].note[0]))
+                return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0,
+                                    "a waiver needs a note saying why the broken rule is accepted");
+            continue;
+        }
+        if (edits[i].cell >= r->cell_count || (unsigned)edits[i].kind > CF_EDIT_UNWAIVE)
             return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, "no such cell or edit");
         if (edits[i].kind != CF_EDIT_SET)
             continue;
@@ -622,6 +658,14 @@ cf_status cf_review_redo(cf_review *review, cf_error *err) { return step(review,
 
 /* ---------- the journal on open ---------- */
 
+long cf_review_find_rule(const cf_review *review, const char *id)
+{
+    for (size_t i = 0; i < cf_template_rule_count(review->tpl); i++)
+        if (strcmp(cf_template_rule(review->tpl, i)->id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
 static cf_status replay_record(cf_review *r, cJSON *rec, long line, cf_error *err)
 {
     const char *op = cJSON_GetStringValue(cJSON_GetObjectItem(rec, "op"));
@@ -642,8 +686,9 @@ static cf_status replay_record(cf_review *r, cJSON *rec, long line, cf_error *er
     size_t i = 0;
     for (cJSON *x = arr->child; x && st == CF_OK; x = x->next, i++) {
         const char *cell = cJSON_GetStringValue(cJSON_GetObjectItem(x, "cell"));
+        const char *rule = cJSON_GetStringValue(cJSON_GetObjectItem(x, "rule"));
         const char *kind = cJSON_GetStringValue(cJSON_GetObjectItem(x, "kind"));
-        long idx = cell ? cf_template_find_cell(r->tpl, cell) : -1;
+        long idx = cell ? cf_template_find_cell(r->tpl, cell) : rule ? cf_review_find_rule(r, rule) : -1;
         long k = -1;
         for (size_t n = 0; kind && n < sizeof EDIT_NAMES / sizeof *EDIT_NAMES; n++)
             if (strcmp(kind, EDIT_NAMES[n]) == 0)

@@ -34,11 +34,13 @@ typedef enum {
     CF_EDIT_CLEAR,   /* no value (state missing) */
     CF_EDIT_REVERT,  /* back to the extracted value and state */
     CF_EDIT_CONFIRM, /* state confirmed, value kept */
-    CF_EDIT_NOTE     /* note := the given text, value and state kept */
+    CF_EDIT_NOTE,    /* note := the given text, value and state kept */
+    CF_EDIT_WAIVE,   /* accept a broken rule: `cell` is the rule's index, note (required) says why */
+    CF_EDIT_UNWAIVE  /* take a waiver back: `cell` is the rule's index */
 } cf_edit_kind;
 
 typedef struct {
-    size_t cell;
+    size_t cell; /* a cell's index, or a rule's for WAIVE and UNWAIVE */
     cf_edit_kind kind;
     cf_decimal value; /* CF_EDIT_SET */
     const char *note; /* CF_EDIT_NOTE: the new note ("" removes it) */
@@ -54,7 +56,8 @@ typedef struct {
 
 /* One entry of the history: a named action of one or more cell edits. */
 typedef struct {
-    size_t cell;
+    size_t cell; /* or the rule's index, when rule */
+    bool rule;   /* a waiver: before/after hold only the waiver's note */
     cf_cell_view before, after; /* notes owned by the review */
 } cf_history_edit;
 
@@ -96,8 +99,14 @@ size_t cf_review_warning_count(const cf_review *review);
 const char *cf_review_warning(const cf_review *review, size_t i, size_t *line);
 
 typedef struct {
-    size_t violations, unassessable, missing, corrected, confirmed, notes;
+    size_t violations; /* broken rules not waived */
+    size_t waived;     /* broken rules the reviewer accepted, with a note */
+    size_t unassessable, missing, corrected, confirmed, notes;
 } cf_review_summary;
+/* Index of the rule with this id ("requests.balance.natural"), or -1. */
+long cf_review_find_rule(const cf_review *review, const char *id);
+/* The note that waives rule (a broken rule the reviewer accepts), or "" when not waived. */
+const char *cf_review_waiver(const cf_review *review, size_t rule);
 cf_review_summary cf_review_summarize(const cf_review *review);
 
 /* Apply edits[0..count) as one undoable action named action with reason (may be

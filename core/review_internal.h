@@ -21,6 +21,7 @@ struct cf_review {
     cf_cell *current;   /* values now (no notes: those are in notes) */
     cf_review_state *states;
     char **notes; /* never NULL entries: "" when none */
+    char **waivers; /* per rule, "" when not waived */
     char **warnings;
     size_t *warning_lines;
     size_t warning_count;

@@ -204,6 +204,7 @@ static char *render(const cf_review *r)
     str(&w, "summary");
     map_start(&w, false);
     key_num(&w, "violations", s.violations);
+    key_num(&w, "waived", s.waived);
     key_num(&w, "unassessable", s.unassessable);
     key_num(&w, "missing", s.missing);
     key_num(&w, "corrected", s.corrected);
@@ -231,6 +232,7 @@ static char *render(const cf_review *r)
         map_start(&w, false);
         key_text(&w, "id", cf_template_rule(r->tpl, i)->id);
         key_text(&w, "status", RULE_STATUS[res->status]);
+        key_text(&w, "waived", r->waivers[i]);
         str(&w, "left");
         str(&w, res->status == CF_RULE_UNASSESSABLE ? "null" : cf_decimal_format(res->left, b));
         str(&w, "right");
@@ -267,7 +269,10 @@ static char *render(const cf_review *r)
         seq_start(&w);
         for (size_t k = 0; k < e->edit_count; k++) {
             map_start(&w, false);
-            key_text(&w, "cell", cf_template_cell(r->tpl, e->edits[k].cell)->id);
+            if (e->edits[k].rule)
+                key_text(&w, "rule", cf_template_rule(r->tpl, e->edits[k].cell)->id);
+            else
+                key_text(&w, "cell", cf_template_cell(r->tpl, e->edits[k].cell)->id);
             str(&w, "before");
             view(&w, &e->edits[k].before);
             str(&w, "after");
@@ -493,11 +498,15 @@ static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist)
         bool ok = e.who && e.at && e.action && e.edits && (!reason[0] || e.reason);
         EACH(rd, edits, x)
         {
-            const char *cell = ok ? need(rd, x, "cell") : NULL;
-            long idx = cell ? cf_template_find_cell(r->tpl, cell) : -1;
+            /* an edit is of a cell, or of a rule (a waiver) */
+            bool rule = ok && get(rd, x, "rule") != NULL;
+            const char *cell = ok ? need(rd, x, rule ? "rule" : "cell") : NULL;
+            long idx = !cell ? -1 : rule ? cf_review_find_rule(r, cell) : cf_template_find_cell(r->tpl, cell);
             if (cell && idx < 0)
-                rfail(rd, get(rd, x, "cell"), "unknown cell id '%s'", cell);
+                rfail(rd, get(rd, x, rule ? "rule" : "cell"), rule ? "unknown rule id '%s'" : "unknown cell id '%s'",
+                      cell);
             cf_history_edit *h = &e.edits[e.edit_count];
+            h->rule = rule;
             ok = ok && idx >= 0 && read_view(rd, get(rd, x, "before"), &h->before);
             if (ok && !read_view(rd, get(rd, x, "after"), &h->after)) {
                 cf_free((char *)h->before.note);
@@ -598,6 +607,26 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
     return ok;
 }
 
+/* The waivers: each rule's "waived" note (the results themselves are recomputed). */
+static bool read_waivers(reader *rd, cf_review *r, yaml_node_t *rules)
+{
+    EACH(rd, rules, n)
+    {
+        const char *id = need(rd, n, "id"), *waived = need(rd, n, "waived");
+        if (!id || !waived)
+            return false;
+        long i = cf_review_find_rule(r, id);
+        if (i < 0)
+            return rfail(rd, get(rd, n, "id"), "unknown rule id '%s'", id);
+        char *copy = cf_strdup(waived);
+        if (!copy)
+            return rfail(rd, n, "out of memory", NULL);
+        cf_free(r->waivers[i]);
+        r->waivers[i] = copy;
+    }
+    return true;
+}
+
 static bool read_warnings(reader *rd, cf_review *r, yaml_node_t *list)
 {
     size_t n = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
@@ -667,7 +696,7 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
     const char *who = need(rd, root, "reviewer"), *created = need(rd, root, "created"), *updated = need(rd, root, "updated");
     unsigned long long journal_seq;
     yaml_node_t *tables = need_seq(rd, root, "tables"), *history = need_seq(rd, root, "history"),
-                *warnings = need_seq(rd, root, "warnings");
+                *warnings = need_seq(rd, root, "warnings"), *rules = need_seq(rd, root, "rules");
     if (!report)
         rfail(rd, root, "missing 'report'", NULL);
     if (rd->status != CF_OK || !need_count(rd, root, "journal_seq", &journal_seq))
@@ -714,7 +743,7 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
     if (template_file[0] && !(r->template_path = cf_strdup(template_file)))
         rfail(rd, root, "out of memory", NULL);
     r->saved_seq = r->next_seq = r->last_seq = journal_seq;
-    if (rd->status == CF_OK && read_cells(rd, r, tables) && read_warnings(rd, r, warnings) &&
+    if (rd->status == CF_OK && read_cells(rd, r, tables) && read_waivers(rd, r, rules) && read_warnings(rd, r, warnings) &&
         read_history(rd, r, history)) {
         cf_review_recheck(r);
         cf_review_journal_pending(r);

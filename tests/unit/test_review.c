@@ -411,3 +411,44 @@ Test(review, a_truncated_last_journal_line_is_skipped_and_the_rest_replays)
     cr_assert_eq(cf_review_summarize(back).violations, 0);
     cf_review_free(back);
 }
+
+Test(review, a_waived_rule_needs_a_note_is_saved_and_undone_like_any_change)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    long rule = -1;
+    for (size_t i = 0; i < cf_template_rule_count(cf_review_template(r)); i++)
+        if (strcmp(cf_template_rule(cf_review_template(r), i)->id, "requests.balance.natural") == 0)
+            rule = (long)i;
+    cr_assert_geq(rule, 0);
+    cf_edit bare = {.cell = (size_t)rule, .kind = CF_EDIT_WAIVE, .note = ""};
+    cr_assert_eq(cf_review_apply(r, "waive", NULL, &bare, 1, &err), CF_ERR_USAGE);
+    cr_assert_not_null(strstr(err.message, "needs a note"));
+    cf_edit waive = {.cell = (size_t)rule, .kind = CF_EDIT_WAIVE, .note = "原文如此，已向报送单位核实"};
+    cr_assert_eq(cf_review_apply(r, "waive", NULL, &waive, 1, &err), CF_OK);
+    cr_assert_eq(cf_review_summarize(r).violations, 3);
+    cr_assert_eq(cf_review_summarize(r).waived, 1);
+    cr_assert_str_eq(cf_review_waiver(r, (size_t)rule), "原文如此，已向报送单位核实");
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    char *yaml = slurp(cf_review_path(r));
+    cr_assert_not_null(strstr(yaml, "waived: 原文如此，已向报送单位核实"), "the waiver is in the review file");
+    free(yaml);
+    cf_review *back = NULL;
+    cr_assert_eq(cf_review_load(cf_review_path(r), false, NULL, &back, &err), CF_OK, "%s", err.message);
+    cr_assert_str_eq(cf_review_waiver(back, (size_t)rule), "原文如此，已向报送单位核实");
+    cr_assert_eq(cf_review_summarize(back).waived, 1);
+    cr_assert_eq(cf_review_undo(back, &err), CF_OK);
+    cr_assert_str_eq(cf_review_waiver(back, (size_t)rule), "");
+    cr_assert_eq(cf_review_summarize(back).violations, 4);
+    cf_review_free(back);
+    /* the journal replays a waiver too */
+    cf_edit again = {.cell = (size_t)rule, .kind = CF_EDIT_WAIVE, .note = "再次确认"};
+    cr_assert_eq(cf_review_apply(r, "waive", NULL, &again, 1, &err), CF_OK);
+    char path[300];
+    snprintf(path, sizeof path, "%s", cf_review_path(r));
+    cf_review_free(r);
+    cr_assert_eq(cf_review_load(path, false, NULL, &back, &err), CF_OK);
+    cr_assert_eq(cf_review_replay_journal(back, &err), CF_OK, "%s", err.message);
+    cr_assert_str_eq(cf_review_waiver(back, (size_t)rule), "再次确认");
+    cf_review_free(back);
+}
