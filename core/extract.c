@@ -236,8 +236,8 @@ static bool close_pending(extractor *ex, token_stream *ts, pending_cell *p, size
         return true;
     p->open = false;
     if (!p->has_text) {
-        if (bounded && p->piece_count > 0 && p->pieces[0].line == cur_line)
-            return push_empty(ex, ts, cur_line, p->pieces[0].start);
+        if (bounded && p->piece_count > 0 && p->pieces[p->piece_count - 1].line == cur_line)
+            return push_empty(ex, ts, cur_line, p->pieces[p->piece_count - 1].start);
         return true;
     }
     /* pieces on earlier lines need their own normalisation */
@@ -296,8 +296,16 @@ static bool tokenize_line(extractor *ex, token_stream *ts, pending_cell *pend, s
             if (first) {
                 if (pend->open) {
                     add_piece(pend, s, line, prev, i);
-                    bool blank_start = is_blank(s, i);
-                    if (!close_pending(ex, ts, pend, line, !blank_start))
+                    /* the bar closes a cell when text stands before it, or when it is indented and
+                     * only bars follow (" 0  | " then "   | ": a blank cell in a web page's text);
+                     * a bar at the start of a line opens the next row */
+                    bool bounded = !is_blank(s, i);
+                    if (!bounded && i > 0) {
+                        bounded = true;
+                        for (size_t k = i + 1; k < len && bounded; k++)
+                            bounded = s[k] == ' ' || s[k] == '|';
+                    }
+                    if (!close_pending(ex, ts, pend, line, bounded))
                         return false;
                     s = ex->norm.text; /* closing may have normalised other lines into the buffer */
                 } else if (!is_blank(s + prev, i - prev) && !lex_piece(ex, ts, line, prev, i)) {

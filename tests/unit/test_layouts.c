@@ -456,3 +456,36 @@ Test(layouts, pandoc_grid_table_with_cells_over_several_lines)
     cr_expect_eq(c->line, 20);
     cft_release(&d);
 }
+
+/* The fixture with the cell printed as `number` made blank (its digits become spaces). */
+static void read_with_blank(cft_doc *d, const char *file, const char *number_line)
+{
+    size_t len;
+    char *buf = cft_slurp(file, &len);
+    char *at = strstr(buf, number_line);
+    cr_assert_not_null(at, "no '%s' in %s", number_line, file);
+    at += strlen(number_line) - 1;
+    while (at > buf && at[-1] != '\n')
+        at--; /* the start of the number's line */
+    for (char *p = at; *p && *p != '|' && *p != '\n'; p++)
+        if (*p >= '0' && *p <= '9')
+            *p = ' ';
+    cr_assert_eq(cft_open_bytes(d, file, buf, len), CF_OK, "%s", d->err.message);
+    free(buf);
+}
+
+Test(layouts, blank_cell_in_a_pipe_table_with_one_cell_a_line)
+{
+    /* " 161  | \n 162  | \n" with 162 blank: "     | " still closes a cell, an empty one */
+    cft_doc d;
+    read_with_blank(&d, LAYOUTS "pipes_multiline_2021.txt", "\n 162  | ");
+    cft_expect_row(&d, "requests", "rejected_petition", "161 missing 163 164 165 166 167");
+    cft_expect_row(&d, "requests", "rejected_repeat", "171 172 173 174 175 176 177");
+    cft_release(&d);
+    read_with_blank(&d, LAYOUTS "pipes_multiline_2021.txt", "\n 17  ||");
+    cft_expect_row(&d, "requests", "new", "11 12 13 14 15 16 missing");
+    cft_release(&d);
+    read_with_blank(&d, LAYOUTS "pipes_multiline_2021.txt", "申请数量  | \n 11  | ");
+    cft_expect_row(&d, "requests", "new", "missing 12 13 14 15 16 17");
+    cft_release(&d);
+}
