@@ -571,15 +571,17 @@ static bool dump_screen(ui_workbench *wb, const char *path)
     if (!f)
         return false;
     for (int y = 0; y < wb->rows; y++) {
-        cchar_t cells[1024];
+        cchar_t cells[1025];
         int n = wb->cols < 1024 ? wb->cols : 1024;
+        memset(cells, 0, sizeof cells);
+        /* one entry a character (a wide one spans two columns), ended by a null one */
         mvin_wchnstr(y, 0, cells, n);
         for (int x = 0; x < n; x++) {
             wchar_t wch[CCHARW_MAX + 1];
             attr_t attrs;
             short pair;
-            if (getcchar(&cells[x], wch, &attrs, &pair, NULL) == ERR)
-                continue;
+            if (getcchar(&cells[x], wch, &attrs, &pair, NULL) == ERR || wch[0] == 0)
+                break;
             char utf8[16];
             size_t len = cf_utf8_encode((uint32_t)wch[0], utf8);
             fwrite(utf8, 1, len, f);
