@@ -47,7 +47,7 @@ SUPPORT_SRC := $(wildcard tests/support/*.c)
 
 GEN_EMBED := $(BUILD)/gen/builtin_templates.S
 
-.PHONY: all deps test unit drills cli run clean fuzz fuzz-regress valgrind bench
+.PHONY: all deps test unit drills cli e2e run clean fuzz fuzz-regress valgrind bench
 all: $(BUILD)/crossfoot
 
 THEMES := $(wildcard themes/*.yaml)
@@ -170,11 +170,20 @@ fuzz-regress: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
 
 # Benchmarks: corpora of 1k, 10k and 100k reports and one of 50 MB, built under build/bench.
 BENCH_SIZES ?= 1000,10000,100000
-bench: $(BUILD)/crossfoot
-	python3 tests/bench/bench.py $(BUILD)/crossfoot --sizes $(BENCH_SIZES)
+$(BUILD)/bench_suggest: tests/bench/bench_suggest.c tests/support/balanced.c $(rel_CORE_OBJ)
+	$(CC) $(REL_CFLAGS) -Itests/support -o $@ $^ $(PKG_LIBS)
 
-# The one test command: unit tests, drills, then the command-line tests against the sanitised binary.
-test: unit drills cli
+bench: $(BUILD)/crossfoot $(BUILD)/bench_suggest
+	python3 tests/bench/bench.py $(BUILD)/crossfoot --sizes $(BENCH_SIZES)
+	@echo; echo "error localisation, 2021 format, 200 reports each:"; $(BUILD)/bench_suggest 200
+
+# The workbench driven in tmux as a person uses it (tests/e2e).
+e2e: $(BUILD)/san/crossfoot
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  CROSSFOOT=$(BUILD)/san/crossfoot bash tests/e2e/run.sh
+
+# The one test command: unit tests, drills, the command line and the workbench, all sanitised.
+test: unit drills cli e2e
 
 unit: $(BUILD)/san/unit_tests
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "balanced.h"
 #include "extract.h"
 #include "suggest.h"
 #include "template.h"
@@ -21,14 +22,9 @@ static long id(const char *name)
     return i;
 }
 
-static void put(const char *name, int64_t v)
-{
-    cf_cell *c = &cells[id(name)];
-    c->state = CF_CELL_NUMBER;
-    c->value = cf_decimal_from_int(v);
-}
+static void put(const char *name, int64_t v) { cf_balanced_put(tpl, cells, name, v); }
 
-static int64_t get(const char *name) { return cells[id(name)].value.coef; }
+static int64_t get(const char *name) { return cf_balanced_get(tpl, cells, name); }
 
 /* A 2021 report whose every rule holds, with multi-digit numbers (fixed seed). */
 static void balanced(void)
@@ -37,67 +33,8 @@ static void balanced(void)
     for (size_t i = 0; i < ntpls; i++)
         if (strcmp(cf_template_id(tpls[i]), "gov-2021") == 0)
             tpl = tpls[i];
-    cells = cf_calloc(cf_template_cell_count(tpl), sizeof *cells);
-    srand(7);
-    for (size_t i = 0; i < cf_template_cell_count(tpl); i++) {
-        cells[i].state = CF_CELL_NUMBER;
-        cells[i].value = cf_decimal_from_int(rand() % 40);
-    }
-    const cf_table_def *req = NULL, *app = NULL;
-    for (size_t t = 0; t < cf_template_table_count(tpl); t++) {
-        const cf_table_def *td = cf_template_table(tpl, t);
-        if (strcmp(td->id, "requests") == 0)
-            req = td;
-        if (strcmp(td->id, "appeals") == 0)
-            app = td;
-    }
-    /* requests: results_total = its parts; new = results_total + carry_forward - carried_over */
-    static const char *const cols[] = {"natural", "business", "research", "social", "legal", "other"};
-    char name[128];
-    for (size_t c = 0; c < 7; c++) {
-        const char *col = c < 6 ? cols[c] : "total";
-        if (c == 6) { /* the total column is the row sums */
-            for (size_t r = 0; r < req->row_count; r++) {
-                int64_t sum = 0;
-                for (size_t k = 0; k < 6; k++) {
-                    snprintf(name, sizeof name, "requests.%s.%s", req->rows[r].id, cols[k]);
-                    sum += get(name);
-                }
-                snprintf(name, sizeof name, "requests.%s.total", req->rows[r].id);
-                put(name, sum);
-            }
-            break;
-        }
-        int64_t sum = 0;
-        for (size_t r = 0; r < req->row_count; r++) {
-            const char *row = req->rows[r].id;
-            if (!strcmp(row, "new") || !strcmp(row, "carried_over") || !strcmp(row, "results_total") ||
-                !strcmp(row, "carry_forward"))
-                continue;
-            snprintf(name, sizeof name, "requests.%s.%s", row, col);
-            sum += get(name);
-        }
-        snprintf(name, sizeof name, "requests.results_total.%s", col);
-        put(name, sum);
-        snprintf(name, sizeof name, "requests.carried_over.%s", col);
-        int64_t carried = get(name) % 5;
-        put(name, carried);
-        snprintf(name, sizeof name, "requests.carry_forward.%s", col);
-        int64_t forward = get(name) % 7;
-        put(name, forward);
-        snprintf(name, sizeof name, "requests.new.%s", col);
-        put(name, sum + forward - carried);
-    }
-    for (size_t r = 0; r < app->row_count; r++) {
-        static const char *const parts[] = {"upheld", "corrected", "other", "pending"};
-        int64_t sum = 0;
-        for (size_t k = 0; k < 4; k++) {
-            snprintf(name, sizeof name, "appeals.%s.%s", app->rows[r].id, parts[k]);
-            sum += get(name);
-        }
-        snprintf(name, sizeof name, "appeals.%s.total", app->rows[r].id);
-        put(name, sum);
-    }
+    cells = cf_balanced_cells(tpl, 7);
+    cr_assert_not_null(cells);
     for (size_t r = 0; r < cf_template_rule_count(tpl); r++)
         cr_assert_eq(cf_rule_evaluate(tpl, r, cells).status, CF_RULE_PASS, "the generator is wrong");
 }
