@@ -1,5 +1,6 @@
 /* main.c — crossfoot's entry point: picks the command. */
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -70,8 +71,14 @@ int main(int argc, char **argv)
         printf("crossfoot %s\n", CF_VERSION);
         return CF_EXIT_PASS;
     }
-    if (cmd[0] != '-')
-        return cf_cmd_review(argc - 1, argv + 1); /* crossfoot REPORT */
+    /* crossfoot REPORT, and crossfoot --force REPORT: the workbench's options may come first */
+    static const char *const review_options[] = {"--force", "--theme", "--mouse", "--reviewer", "--template",
+                                                 "--script", "--timings", "--screen", "--size", NULL};
+    bool review_option = false;
+    for (size_t i = 0; review_options[i]; i++)
+        review_option |= strcmp(cmd, review_options[i]) == 0;
+    if (cmd[0] != '-' || review_option)
+        return cf_cmd_review(argc - 1, argv + 1);
     fprintf(stderr, "crossfoot: unknown option '%s'\n", cmd);
     cf_usage(stderr);
     return CF_EXIT_ERROR;

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "buf.h"
+#include "fileio.h"
 #include "cli.h"
 #include "review.h"
 #include "workbench.h"
@@ -88,7 +90,22 @@ int cf_cmd_review(int argc, char **argv)
         fprintf(stderr, "crossfoot: %s\n", msg);
         return CF_EXIT_ERROR;
     }
+    /* one process edits a review at a time: a second workbench would replay the first one's
+     * live journal as "an earlier session" and the two would overwrite each other's saves */
+    cf_buf lock_path;
+    cf_buf_init(&lock_path);
+    int lock = -1;
+    if (!cf_buf_printf(&lock_path, "%s.lock", cf_review_path(r)) || cf_file_lock(lock_path.data, &lock, &err) != CF_OK) {
+        char msg[1200];
+        cf_error_format(&err, msg, sizeof msg);
+        fprintf(stderr, "crossfoot: %s\n", msg);
+        cf_buf_release(&lock_path);
+        cf_review_free(r);
+        return CF_EXIT_ERROR;
+    }
+    cf_buf_release(&lock_path);
     int status = ui_workbench_run(r, &opt);
+    cf_file_unlock(lock);
     if (status == 0 && cf_review_dirty(r))
         fprintf(stderr, "crossfoot: unsaved changes are kept in %s.journal; open the review again to replay them\n",
                 cf_review_path(r));

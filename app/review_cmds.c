@@ -6,7 +6,9 @@
 
 #include "alloc.h"
 #include "cli.h"
+#include "buf.h"
 #include "export.h"
+#include "fileio.h"
 #include "review.h"
 
 const char *cf_reviewer_name(const char *given, char *buf, size_t size)
@@ -218,6 +220,15 @@ int cf_cmd_apply(int argc, char **argv)
     cf_review *r = NULL;
     if (cf_review_load(review_path, force, cf_reviewer_name(reviewer, name, sizeof name), &r, &err) != CF_OK)
         return fail(&err);
+    cf_buf lock_path;
+    cf_buf_init(&lock_path);
+    int lock = -1;
+    if (!cf_buf_printf(&lock_path, "%s.lock", cf_review_path(r)) || cf_file_lock(lock_path.data, &lock, &err) != CF_OK) {
+        cf_buf_release(&lock_path);
+        cf_review_free(r);
+        return fail(&err);
+    }
+    cf_buf_release(&lock_path);
     size_t pending = cf_review_journal_pending(r);
     if (pending) {
         if (cf_review_replay_journal(r, &err) != CF_OK) {
@@ -267,5 +278,6 @@ int cf_cmd_apply(int argc, char **argv)
     if (cf_review_dirty(r))
         fprintf(stderr, "crossfoot apply: changes not saved to %s are kept in its journal\n", review_path);
     cf_review_free(r);
+    cf_file_unlock(lock);
     return status;
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -125,6 +126,29 @@ cf_status cf_file_append_synced(const cf_io *io, const char *path, const char *d
     if (!ok)
         return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot write the journal: %s", strerror(saved));
     return CF_OK;
+}
+
+cf_status cf_file_lock(const char *path, int *fd, cf_error *err)
+{
+    *fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (*fd < 0)
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot create the lock file: %s", strerror(errno));
+    if (flock(*fd, LOCK_EX | LOCK_NB) != 0) {
+        int saved = errno;
+        close(*fd);
+        *fd = -1;
+        if (saved == EWOULDBLOCK)
+            return cf_error_set(err, CF_ERR_INPUT, path, 0, 0,
+                                "this review is open in another crossfoot; close it there first");
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot lock: %s", strerror(saved));
+    }
+    return CF_OK;
+}
+
+void cf_file_unlock(int fd)
+{
+    if (fd >= 0)
+        close(fd); /* closing drops the lock; the file stays, empty, for the next one */
 }
 
 cf_status cf_file_remove(const cf_io *io, const char *path, cf_error *err)

@@ -30,6 +30,12 @@ const cf_io *cf_io_default(void);
 cf_status cf_file_replace(const cf_io *io, const char *path, const char *data, size_t len, cf_error *err);
 /* Append data to path (created if absent) and fsync before returning. */
 cf_status cf_file_append_synced(const cf_io *io, const char *path, const char *data, size_t len, cf_error *err);
+/* Hold an exclusive lock on path (created if absent) so one review is edited by one
+ * process at a time; the system drops it when the process ends, however it ends. On
+ * success *fd is the lock to give to cf_file_unlock; CF_ERR_INPUT when another process
+ * holds it. */
+cf_status cf_file_lock(const char *path, int *fd, cf_error *err);
+void cf_file_unlock(int fd);
 /* Remove path; a missing file is not an error. */
 cf_status cf_file_remove(const cf_io *io, const char *path, cf_error *err);
 

@@ -757,6 +757,26 @@ static cf_status scan_journal(cf_review *r, bool apply, size_t *pending, cf_erro
     return st;
 }
 
+cf_status cf_review_decline_journal(cf_review *review, char **kept_as, cf_error *err)
+{
+    char at[32];
+    review->now(at, review->now_ctx);
+    cf_buf aside;
+    cf_buf_init(&aside);
+    if (!cf_buf_printf(&aside, "%s.declined-%s", review->journal_path, at))
+        return cf_error_nomem(err, review->journal_path);
+    if (review->io->rename(review->io->ctx, review->journal_path, aside.data) != 0) {
+        cf_buf_release(&aside);
+        return cf_error_set(err, CF_ERR_IO, review->journal_path, 0, 0, "cannot set the journal aside");
+    }
+    review->journal_broken_tail = false;
+    review->saved_seq = review->next_seq; /* nothing before this is ours to replay */
+    if (kept_as)
+        *kept_as = cf_buf_take(&aside);
+    cf_buf_release(&aside);
+    return CF_OK;
+}
+
 size_t cf_review_journal_pending(cf_review *review)
 {
     size_t pending = 0;

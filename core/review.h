@@ -135,6 +135,10 @@ cf_status cf_review_load(const char *review_path, bool force, const char *review
 /* Journal entries newer than the review file (a crash left them): how many, and replay them. */
 size_t cf_review_journal_pending(cf_review *review);
 cf_status cf_review_replay_journal(cf_review *review, cf_error *err);
+/* Decline the journal's changes: it is renamed "….journal.declined-TIME" (kept, never
+ * replayed) so that later changes do not mix with them. *kept_as (caller frees, may be
+ * NULL) names it. */
+cf_status cf_review_decline_journal(cf_review *review, char **kept_as, cf_error *err);
 /* "REPORT.review.yaml" for a report path. Caller frees. */
 char *cf_review_default_path(const char *report_path);
 

@@ -716,12 +716,20 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
         snprintf(q, sizeof q, "The journal holds %zu change(s) from an earlier session that were never saved. Replay them? (y/n)",
                  pending);
         ui_draw(&wb);
-        if (ui_ask(&wb, q, "yn") == 'y') {
+        int answer = ui_ask(&wb, q, "yn");
+        if (answer == 'y') {
             if (cf_review_replay_journal(review, &err) == CF_OK)
                 ui_message(&wb, CF_ROLE_MESSAGE, "replayed %zu change(s) from the journal", pending);
             else
                 ui_message(&wb, CF_ROLE_ERROR, "%s", err.message);
             ui_refresh_problems(&wb);
+        } else if (answer == 'n') { /* kept aside, so that they never mix with this session's */
+            char *kept = NULL;
+            if (cf_review_decline_journal(review, &kept, &err) == CF_OK)
+                ui_message(&wb, CF_ROLE_MESSAGE, "not replayed; the old journal is kept as %s", kept);
+            else
+                ui_message(&wb, CF_ROLE_ERROR, "%s", err.message);
+            cf_free(kept);
         }
     }
     struct timespec t0;
