@@ -236,6 +236,78 @@ static void fill_missing(ui_workbench *wb, long table)
 static void act_fill_table(ui_workbench *wb, const char *arg) { fill_missing(wb, (long)wb->table); }
 static void act_fill_report(ui_workbench *wb, const char *arg) { fill_missing(wb, -1); }
 
+/* The smallest fix, applied as one change: every value it determines, with the reasoning
+ * (which the reviewer may edit) as the note of each changed cell. Never applied unasked. */
+static void act_apply_fix(ui_workbench *wb, const char *arg)
+{
+    const cf_suggestion *s = &wb->suggestion;
+    if (s->count == 0 || s->fixes[0].changes == 0) {
+        ui_message(wb, CF_ROLE_MESSAGE, "%s", s->reasoning ? s->reasoning : "no broken rule: nothing to fix");
+        return;
+    }
+    const cf_fix *f = &s->fixes[0];
+    char note[1024];
+    if (!ui_prompt(wb, "note for the fix: ", s->reasoning, note, sizeof note, NULL))
+        return;
+    cf_edit *edits = cf_calloc(f->count * 2 + 1, sizeof *edits);
+    if (!edits) {
+        ui_message(wb, CF_ROLE_ERROR, "out of memory");
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < f->count; i++) {
+        if (!f->cells[i].determined)
+            continue; /* the rules leave it open: the reviewer decides */
+        edits[n++] = (cf_edit){.cell = f->cells[i].cell, .kind = CF_EDIT_SET, .value = f->cells[i].value};
+        edits[n++] = (cf_edit){.cell = f->cells[i].cell, .kind = CF_EDIT_NOTE, .note = note};
+    }
+    cf_error err;
+    char done[64];
+    snprintf(done, sizeof done, "fix applied to %zu cell(s) (one undo)", n / 2);
+    after_change(wb, cf_review_apply(wb->review, "fix", note, edits, n, &err), &err, done);
+    cf_free(edits);
+}
+
+/* The broken rule under the cursor (its first), or -1. */
+static long cursor_rule(const ui_workbench *wb, bool waived)
+{
+    size_t rules[16];
+    size_t n = cf_review_rules_of(wb->review, wb->cell, rules, 16);
+    for (size_t i = 0; i < n; i++)
+        if (cf_review_results(wb->review)[rules[i]].status == CF_RULE_FAIL &&
+            (cf_review_waiver(wb->review, rules[i])[0] != '\0') == waived)
+            return (long)rules[i];
+    return -1;
+}
+
+static void act_waive(ui_workbench *wb, const char *arg)
+{
+    long rule = cursor_rule(wb, false);
+    if (rule < 0) {
+        ui_message(wb, CF_ROLE_MESSAGE, "no broken rule here to waive");
+        return;
+    }
+    char prompt[300], why[1024];
+    snprintf(prompt, sizeof prompt, "why accept %s as broken? ", cf_template_rule(wb->tpl, (size_t)rule)->id);
+    if (!ui_prompt(wb, prompt, "", why, sizeof why, NULL))
+        return;
+    cf_edit e = {.cell = (size_t)rule, .kind = CF_EDIT_WAIVE, .note = why};
+    cf_error err;
+    after_change(wb, cf_review_apply(wb->review, "waive", why, &e, 1, &err), &err, "rule waived");
+}
+
+static void act_unwaive(ui_workbench *wb, const char *arg)
+{
+    long rule = cursor_rule(wb, true);
+    if (rule < 0) {
+        ui_message(wb, CF_ROLE_MESSAGE, "no waived rule here");
+        return;
+    }
+    cf_edit e = {.cell = (size_t)rule, .kind = CF_EDIT_UNWAIVE};
+    cf_error err;
+    after_change(wb, cf_review_apply(wb->review, "unwaive", NULL, &e, 1, &err), &err, "waiver taken back");
+}
+
 static void act_undo(ui_workbench *wb, const char *arg)
 {
     cf_error err;
@@ -412,6 +484,10 @@ static const ui_action ACTIONS[] = {
     {"revert", {'r'}, "r", "back to the value read from the report", act_revert},
     {"confirm", {'c'}, "c", "confirm the cell as checked against the report", act_confirm},
     {"note", {'a'}, "a", "add or edit the cell's note", act_note},
+    {"apply-fix", {'f'}, "f", "apply the smallest fix the detail line proposes (one undo; the note says why)",
+     act_apply_fix},
+    {"waive", {'W'}, "W", "accept the broken rule under the cursor, with a note saying why", act_waive},
+    {"unwaive", {0}, ":", "take back the waiver of the rule under the cursor", act_unwaive},
     {"undo", {'u'}, "u", "undo the last change", act_undo},
     {"redo", {UI_CTRL('r')}, "^R", "redo what was undone", act_redo},
     {"fill-missing-table", {0}, ":", "set every missing cell of this table to 0 (one undo, with a note)", act_fill_table},

@@ -9,6 +9,7 @@
 #include "draw.h"
 #include "review.h"
 #include "script.h"
+#include "suggest.h"
 #include "theme.h"
 #include "workbench.h"
 
@@ -42,6 +43,7 @@ typedef struct ui_workbench {
 
     size_t *problems;
     size_t problem_count;
+    cf_suggestion suggestion; /* the smallest fix of the broken rules, kept fresh by ui_refresh_problems */
 
     ui_script *script; /* headless: keys come from here */
     SCREEN *screen;

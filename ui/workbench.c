@@ -30,6 +30,22 @@ void ui_message(ui_workbench *wb, cf_role role, const char *fmt, ...)
 void ui_refresh_problems(ui_workbench *wb)
 {
     wb->problem_count = cf_review_problems(wb->review, wb->problems);
+    cf_suggestion_release(&wb->suggestion);
+    if (cf_review_summarize(wb->review).violations > 0 &&
+        cf_suggest(wb->tpl, cf_review_current_cells(wb->review), NULL, &wb->suggestion, NULL) != CF_OK)
+        memset(&wb->suggestion, 0, sizeof wb->suggestion); /* no suggestion is better than a wrong one */
+}
+
+/* What the smallest fix proposes for cell, if it touches it. */
+static const cf_fix_cell *fix_for(const ui_workbench *wb, size_t cell)
+{
+    if (wb->suggestion.count == 0)
+        return NULL;
+    const cf_fix *f = &wb->suggestion.fixes[0];
+    for (size_t i = 0; i < f->count; i++)
+        if (f->cells[i].cell == cell && f->cells[i].determined)
+            return &f->cells[i];
+    return NULL;
 }
 
 /* ---------- layout ---------- */
@@ -345,8 +361,15 @@ static void draw_detail(ui_workbench *wb)
         snprintf(source, sizeof source, "line %zu%s", x->line, x->inferred ? ", place inferred" : "");
     else if (x->label_line)
         snprintf(source, sizeof source, "label on line %zu", x->label_line);
-    snprintf(line, sizeof line, " %s  %s = %s  (extracted %s, %s)  [%s]%s%s", def->id, label, value, extracted,
-             source, cf_review_state_name(v.state), v.note[0] ? "  note: " : "", v.note);
+    char fix[200] = "";
+    const cf_fix_cell *fc = fix_for(wb, wb->cell);
+    if (fc) {
+        char num[32];
+        snprintf(fix, sizeof fix, "  fix: → %s%s%s%s (f applies)", cf_decimal_format(fc->value, num),
+                 wb->suggestion.unique ? ", unique" : ", one of several", fc->evidence[0] ? "; " : "", fc->evidence);
+    }
+    snprintf(line, sizeof line, " %s  %s = %s  (extracted %s, %s)  [%s]%s%s%s", def->id, label, value, extracted,
+             source, cf_review_state_name(v.state), fix, v.note[0] ? "  note: " : "", v.note);
     ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_DETAIL);
     ui_draw_str(&wb->palette, y, 0, wb->cols, line, CF_ROLE_DETAIL);
     /* the rules this cell is in, broken first, with their arithmetic */
@@ -367,11 +390,14 @@ static void draw_detail(ui_workbench *wb)
         if (!msg)
             break;
         char part[1200];
-        snprintf(part, sizeof part, " %s %s ", res->status == CF_RULE_FAIL ? "✗" : res->status == CF_RULE_PASS ? "✓" : "?",
-                 msg);
+        const char *waiver = cf_review_waiver(wb->review, rules[i]);
+        bool waived = res->status == CF_RULE_FAIL && waiver[0];
+        snprintf(part, sizeof part, " %s %s%s%s%s ",
+                 res->status == CF_RULE_FAIL ? "✗" : res->status == CF_RULE_PASS ? "✓" : "?", msg,
+                 waived ? " (waived: " : "", waived ? waiver : "", waived ? ")" : "");
         cf_free(msg);
         xcur += ui_draw_str(&wb->palette, y + 1, xcur, wb->cols - xcur, part,
-                            res->status == CF_RULE_FAIL ? CF_ROLE_BROKEN : CF_ROLE_DETAIL);
+                            res->status == CF_RULE_FAIL && !waived ? CF_ROLE_BROKEN : CF_ROLE_DETAIL);
     }
     if (n == 0)
         ui_draw_str(&wb->palette, y + 1, 0, wb->cols, " no cross-sum rule involves this cell", CF_ROLE_DETAIL);
@@ -398,9 +424,12 @@ static void draw_status(ui_workbench *wb)
     const char *path = cf_review_report_path(wb->review);
     const char *base = strrchr(path, '/');
     char line[1024];
-    snprintf(line, sizeof line, " %s │ %s │ problems %s │ broken %zu │ missing %zu │ corrected %zu │ %s %s", base ? base + 1 : path,
-             cf_template_id(wb->tpl), pos, s.violations, s.missing, s.corrected, cf_review_reviewer(wb->review),
-             cf_review_dirty(wb->review) ? "[+]" : "");
+    char waived[32] = "";
+    if (s.waived)
+        snprintf(waived, sizeof waived, " (+%zu waived)", s.waived);
+    snprintf(line, sizeof line, " %s │ %s │ problems %s │ broken %zu%s │ missing %zu │ corrected %zu │ %s %s",
+             base ? base + 1 : path, cf_template_id(wb->tpl), pos, s.violations, waived, s.missing, s.corrected,
+             cf_review_reviewer(wb->review), cf_review_dirty(wb->review) ? "[+]" : "");
     ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_STATUS);
     ui_draw_str(&wb->palette, y, 0, wb->cols, line, CF_ROLE_STATUS);
     const char *help = " ? help ";
@@ -414,7 +443,7 @@ size_t ui_problem_items(const ui_workbench *wb)
 {
     size_t n = 0;
     for (size_t i = 0; i < cf_template_rule_count(wb->tpl); i++)
-        n += cf_review_results(wb->review)[i].status == CF_RULE_FAIL;
+        n += cf_review_results(wb->review)[i].status == CF_RULE_FAIL && !cf_review_waiver(wb->review, i)[0];
     for (size_t i = 0; i < cf_review_cell_count(wb->review); i++)
         n += !cf_cell_has_value(&cf_review_current_cells(wb->review)[i]);
     return n;
@@ -425,7 +454,7 @@ bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line,
     size_t seen = 0;
     for (size_t r = 0; r < cf_template_rule_count(wb->tpl); r++) {
         const cf_rule_result *res = &cf_review_results(wb->review)[r];
-        if (res->status != CF_RULE_FAIL || seen++ != k)
+        if (res->status != CF_RULE_FAIL || cf_review_waiver(wb->review, r)[0] || seen++ != k)
             continue;
         const cf_rule_def *def = cf_template_rule(wb->tpl, r);
         *cell = def->left[0];
@@ -774,6 +803,7 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
     if (wb.headless_in)
         fclose(wb.headless_in);
     ui_script_free(wb.script);
+    cf_suggestion_release(&wb.suggestion);
     cf_theme_free(wb.theme);
     cf_free(wb.problems);
     return status;
