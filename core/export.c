@@ -78,8 +78,14 @@ static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_err
              cJSON_AddStringToObject(c, "note", v.note) &&
              (!x->line || cJSON_AddNumberToObject(c, "line", (double)x->line));
     }
+    cJSON *waived = ok ? cJSON_AddObjectToObject(root, "waived") : NULL; /* rule id → why it is accepted */
+    ok = ok && waived;
+    for (size_t i = 0; ok && i < cf_template_rule_count(tpl); i++)
+        if (cf_review_waiver(r, i)[0])
+            ok = cJSON_AddStringToObject(waived, cf_template_rule(tpl, i)->id, cf_review_waiver(r, i)) != NULL;
     cJSON *summary = ok ? cJSON_AddObjectToObject(root, "summary") : NULL;
     ok = ok && summary && cJSON_AddNumberToObject(summary, "violations", (double)s.violations) &&
+         cJSON_AddNumberToObject(summary, "waived", (double)s.waived) &&
          cJSON_AddNumberToObject(summary, "unassessable", (double)s.unassessable) &&
          cJSON_AddNumberToObject(summary, "missing", (double)s.missing) &&
          cJSON_AddNumberToObject(summary, "corrected", (double)s.corrected) &&

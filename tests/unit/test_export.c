@@ -63,6 +63,7 @@ Test(export, json_keeps_the_check_ids_and_adds_state_and_note)
     cr_assert_not_null(strstr(out, "与原文第54行核对一致"));
     cr_assert_not_null(strstr(out, "\"appeals.review.upheld\":\tnull"));
     cr_assert_not_null(strstr(out, "\"violations\":\t[]"), "seed 002 has no broken rule once corrected");
+    cr_assert_not_null(strstr(out, "\"waived\":\t{"), "%.300s", out);
     cf_free(out);
 }
 
