@@ -129,15 +129,17 @@ def main():
         files = sorted(glob.glob(os.path.join(directory, "*.txt")))
         mb = sum(os.path.getsize(f) for f in files) / (1 << 20)
         wc = run_over(files, ["wc", "-m"])
-        check = run_over(files, [binary, "check", "--json"])
-        rows.append((f"check, {n} reports ({mb:.0f} MB)",
+        check = run_over(files, [binary, "check", "--json", "-j", "1"])
+        both = run_over(files, [binary, "check", "--json", "-j", str(os.cpu_count() or 1)])
+        rows.append((f"check -j 1, {n} reports ({mb:.0f} MB)",
                      f"{mb / check:.1f} MB/s · {n / check:.0f} reports/s · {check / n * 1e3:.2f} ms/report · "
                      f"{check / wc:.1f}× wc -m"))
+        rows.append((f"check -j {os.cpu_count()}, {n} reports", f"{n / both:.0f} reports/s ({check / both:.1f}× -j 1)"))
 
     big = os.path.join(args.work, "big-50MB.txt")
     build_big(big, texts)
     mb = os.path.getsize(big) / (1 << 20)
-    t_check = timed([binary, "check", "--json", big])
+    t_check = timed([binary, "check", "--json", "-j", "1", big])
     t_wc = timed(["wc", "-m", big])
     rows.append((f"check, one {mb:.0f} MB report", f"{t_check:.2f} s · {mb / t_check:.1f} MB/s · "
                                                   f"{t_check / t_wc:.1f}× wc -m"))
