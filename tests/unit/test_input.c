@@ -178,6 +178,19 @@ static char *to_utf16le_bom(const char *s, size_t len, size_t *out)
     return buf;
 }
 
+static char *to_utf16be_bom(const char *s, size_t len, size_t *out)
+{
+    size_t n;
+    char *body = convert("UTF-16BE", s, len, &n);
+    char *buf = malloc(n + 2);
+    buf[0] = (char)0xFE;
+    buf[1] = (char)0xFF;
+    memcpy(buf + 2, body, n);
+    free(body);
+    *out = n + 2;
+    return buf;
+}
+
 static char *with_bom(const char *s, size_t len, size_t *out)
 {
     char *buf = malloc(len + 3);
@@ -208,6 +221,18 @@ Test(input, gb18030_reads_the_same_cells_as_utf8)
 Test(input, utf16le_with_bom_reads_the_same_cells)
 {
     read_seed_as("seed-utf16.txt", to_utf16le_bom, "UTF-16LE");
+}
+
+Test(input, utf16be_with_bom_reads_the_same_cells)
+{
+    read_seed_as("seed-utf16be.txt", to_utf16be_bom, "UTF-16BE");
+}
+
+static char *to_utf16le(const char *s, size_t len, size_t *out) { return convert("UTF-16LE", s, len, out); }
+
+Test(input, utf16_without_bom_reads_the_same_cells)
+{
+    read_seed_as("seed-utf16-nobom.txt", to_utf16le, "UTF-16LE (no BOM)");
 }
 
 Test(input, utf8_with_bom_reads_the_same_cells)
