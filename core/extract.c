@@ -1126,11 +1126,24 @@ static bool find_column_fields(extractor *ex, const cf_table_def *t, const token
     ex->colpos_ok = false;
     if (t->column_count > 64)
         return true;
-    for (size_t c = 0; c < t->column_count; c++)
+    /* the columns' names as matching keys, made once: [2c] the label, [2c+1] the short label */
+    cf_buf names;
+    cf_buf_init(&names);
+    size_t at[129];
+    for (size_t c = 0; c < t->column_count; c++) {
         ex->colpos[c] = -1;
-    cf_buf key;
-    cf_buf_init(&key);
-    for (size_t i = 0; i < ts->count; i++) {
+        const char *both[2] = {t->columns[c].label, t->columns[c].short_label};
+        for (size_t n = 0; n < 2; n++) {
+            at[2 * c + n] = names.len;
+            if (!cf_compact_append(&names, both[n], strlen(both[n]))) {
+                cf_buf_release(&names);
+                return oom(ex);
+            }
+        }
+    }
+    at[2 * t->column_count] = names.len;
+    size_t missing = t->column_count;
+    for (size_t i = 0; i < ts->count && missing; i++) {
         const token *tk = &ts->items[i];
         if (tk->kind != CF_ITEM_TEXT || tk->field < 0)
             continue;
@@ -1139,23 +1152,17 @@ static bool find_column_fields(extractor *ex, const cf_table_def *t, const token
         for (size_t c = 0; c < t->column_count; c++) {
             if (ex->colpos[c] >= 0)
                 continue;
-            const char *names[2] = {t->columns[c].label, t->columns[c].short_label};
             bool hit = false;
-            for (size_t n = 0; n < 2 && !hit; n++) {
-                key.len = 0;
-                if (!cf_compact_append(&key, names[n], strlen(names[n]))) {
-                    cf_buf_release(&key);
-                    return oom(ex);
-                }
-                hit = key.len == kl && memcmp(key.data, k, kl) == 0;
-            }
+            for (size_t n = 0; n < 2 && !hit; n++)
+                hit = at[2 * c + n + 1] - at[2 * c + n] == kl && memcmp(names.data + at[2 * c + n], k, kl) == 0;
             if (hit) {
                 ex->colpos[c] = tk->field;
+                missing--;
                 break;
             }
         }
     }
-    cf_buf_release(&key);
+    cf_buf_release(&names);
     ex->colpos_ok = true;
     for (size_t c = 0; c < t->column_count; c++)
         if (ex->colpos[c] < 0 || (c > 0 && ex->colpos[c] <= ex->colpos[c - 1]))
