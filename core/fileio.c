@@ -128,6 +128,30 @@ cf_status cf_file_append_synced(const cf_io *io, const char *path, const char *d
     return CF_OK;
 }
 
+cf_status cf_file_read(const char *path, const char *what, size_t max, cf_buf *out, bool *absent, cf_error *err)
+{
+    out->len = 0;
+    FILE *f = fopen(path, "rb");
+    if (absent)
+        *absent = !f && errno == ENOENT;
+    if (!f)
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot open the %s: %s", what, strerror(errno));
+    char chunk[8192];
+    size_t n;
+    bool ok = cf_buf_append(out, "", 0);
+    while (ok && out->len <= max && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        ok = cf_buf_append(out, chunk, n);
+    bool read_error = ferror(f);
+    fclose(f);
+    if (!ok)
+        return cf_error_nomem(err, path);
+    if (read_error)
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot read the %s", what);
+    if (out->len > max)
+        return cf_error_set(err, CF_ERR_LIMIT, path, 0, 0, "the %s is larger than %zu MB", what, max >> 20);
+    return CF_OK;
+}
+
 cf_status cf_file_lock(const char *path, int *fd, cf_error *err)
 {
     *fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);

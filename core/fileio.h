@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "buf.h"
 #include "error.h"
 
 typedef struct cf_io {
@@ -30,6 +31,10 @@ const cf_io *cf_io_default(void);
 cf_status cf_file_replace(const cf_io *io, const char *path, const char *data, size_t len, cf_error *err);
 /* Append data to path (created if absent) and fsync before returning. */
 cf_status cf_file_append_synced(const cf_io *io, const char *path, const char *data, size_t len, cf_error *err);
+/* Read the whole file at path into out (emptied first; NUL-terminated); what names it in
+ * messages ("template", "review file"). A file over max bytes is CF_ERR_LIMIT; *absent
+ * (may be NULL) says the file is not there, as against unreadable. */
+cf_status cf_file_read(const char *path, const char *what, size_t max, cf_buf *out, bool *absent, cf_error *err);
 /* Hold an exclusive lock on path (created if absent) so one review is edited by one
  * process at a time; the system drops it when the process ends, however it ends. On
  * success *fd is the lock to give to cf_file_unlock; CF_ERR_INPUT when another process

@@ -715,20 +715,13 @@ static cf_status replay_record(cf_review *r, cJSON *rec, long line, cf_error *er
 static cf_status scan_journal(cf_review *r, bool apply, size_t *pending, cf_error *err)
 {
     *pending = 0;
-    FILE *f = fopen(r->journal_path, "rb");
-    if (!f)
-        return CF_OK;
     cf_buf all;
     cf_buf_init(&all);
-    char chunk[8192];
-    size_t n;
-    bool ok = true;
-    while (ok && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        ok = cf_buf_append(&all, chunk, n);
-    fclose(f);
-    if (!ok) {
+    bool absent;
+    cf_status read = cf_file_read(r->journal_path, "journal", (size_t)-1 / 2, &all, &absent, err);
+    if (read != CF_OK) {
         cf_buf_release(&all);
-        return cf_error_nomem(err, r->journal_path);
+        return absent ? CF_OK : read; /* no journal: nothing was left unsaved */
     }
     r->journal_broken_tail = all.len > 0 && all.data[all.len - 1] != '\n';
     cf_status st = CF_OK;

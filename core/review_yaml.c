@@ -8,6 +8,8 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "fileio.h"
+#include "yamldoc.h"
 #include "review_internal.h"
 
 #define REVIEW_MAX_BYTES ((size_t)16 << 20)
@@ -339,17 +341,7 @@ static bool rfail(reader *rd, const yaml_node_t *n, const char *fmt, const char 
     return false;
 }
 
-static yaml_node_t *get(reader *rd, yaml_node_t *map, const char *key)
-{
-    if (!map || map->type != YAML_MAPPING_NODE)
-        return NULL;
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = yaml_document_get_node(rd->doc, p->key);
-        if (k && k->type == YAML_SCALAR_NODE && strcmp((const char *)k->data.scalar.value, key) == 0)
-            return yaml_document_get_node(rd->doc, p->value);
-    }
-    return NULL;
-}
+static yaml_node_t *get(reader *rd, yaml_node_t *map, const char *key) { return cf_yaml_get(rd->doc, map, key); }
 
 /* The text of map[key]; NULL (and an error) when absent or not a scalar. */
 static const char *need(reader *rd, yaml_node_t *map, const char *key)
@@ -757,47 +749,23 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
 cf_status cf_review_load(const char *review_path, bool force, const char *reviewer, cf_review **out, cf_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(review_path, "rb");
-    if (!f)
-        return cf_error_set(err, CF_ERR_IO, review_path, 0, 0, "cannot open the review file");
     cf_buf b;
     cf_buf_init(&b);
-    char chunk[8192];
-    size_t n;
-    bool ok = true;
-    while (ok && (n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= REVIEW_MAX_BYTES)
-        ok = cf_buf_append(&b, chunk, n);
-    fclose(f);
-    if (!ok) {
+    cf_status read = cf_file_read(review_path, "review file", REVIEW_MAX_BYTES, &b, NULL, err);
+    if (read != CF_OK) {
         cf_buf_release(&b);
-        return cf_error_nomem(err, review_path);
-    }
-    if (b.len > REVIEW_MAX_BYTES) {
-        cf_buf_release(&b);
-        return cf_error_set(err, CF_ERR_LIMIT, review_path, 0, 0, "review file is larger than %zu MB",
-                            REVIEW_MAX_BYTES >> 20);
+        return read;
     }
     cf_status st = scan_events(review_path, b.data ? b.data : "", b.len, err);
     if (st != CF_OK) {
         cf_buf_release(&b);
         return st;
     }
-    yaml_parser_t parser;
     yaml_document_t doc;
-    if (!yaml_parser_initialize(&parser)) {
-        cf_buf_release(&b);
-        return cf_error_nomem(err, review_path);
-    }
-    yaml_parser_set_input_string(&parser, (const unsigned char *)(b.data ? b.data : ""), b.len);
-    if (!yaml_parser_load(&parser, &doc)) {
-        st = cf_error_set(err, CF_ERR_INPUT, review_path, (long)parser.problem_mark.line + 1, 0, "not valid YAML: %s",
-                          parser.problem ? parser.problem : "unknown error");
-        yaml_parser_delete(&parser);
-        cf_buf_release(&b);
-        return st;
-    }
-    yaml_parser_delete(&parser);
+    st = cf_yaml_parse(review_path, b.data, b.len, CF_ERR_INPUT, &doc, err);
     cf_buf_release(&b);
+    if (st != CF_OK)
+        return st;
     reader rd = {review_path, &doc, err, CF_OK};
     st = load_doc(&rd, yaml_document_get_root_node(&doc), review_path, force, reviewer, out);
     yaml_document_delete(&doc);

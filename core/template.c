@@ -7,7 +7,9 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "fileio.h"
 #include "normalize.h"
+#include "yamldoc.h"
 
 struct cf_template {
     char *id, *name;
@@ -61,17 +63,7 @@ static bool nomem(loader *ld)
     return false;
 }
 
-static yaml_node_t *map_get(loader *ld, yaml_node_t *map, const char *key)
-{
-    if (!map || map->type != YAML_MAPPING_NODE)
-        return NULL;
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
-        if (k && k->type == YAML_SCALAR_NODE && strcmp((const char *)k->data.scalar.value, key) == 0)
-            return yaml_document_get_node(ld->doc, p->value);
-    }
-    return NULL;
-}
+static yaml_node_t *map_get(loader *ld, yaml_node_t *map, const char *key) { return cf_yaml_get(ld->doc, map, key); }
 
 /* Check that a mapping has only the keys listed (a typo must not pass silently). */
 static bool known_keys(loader *ld, yaml_node_t *map, const char *const *keys)
@@ -714,19 +706,10 @@ static bool load_root(loader *ld, cf_template *tpl, yaml_node_t *root)
 cf_status cf_template_parse(const char *name, const char *yaml, size_t len, cf_template **out, cf_error *err)
 {
     *out = NULL;
-    yaml_parser_t parser;
     yaml_document_t doc;
-    if (!yaml_parser_initialize(&parser))
-        return cf_error_nomem(err, name);
-    yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
-    if (!yaml_parser_load(&parser, &doc)) {
-        cf_status st = cf_error_set(err, CF_ERR_TEMPLATE, name, (long)parser.problem_mark.line + 1,
-                                    (long)parser.problem_mark.column + 1, "not valid YAML: %s",
-                                    parser.problem ? parser.problem : "unknown error");
-        yaml_parser_delete(&parser);
+    cf_status st = cf_yaml_parse(name, yaml, len, CF_ERR_TEMPLATE, &doc, err);
+    if (st != CF_OK)
         return st;
-    }
-    yaml_parser_delete(&parser);
     cf_template *tpl = cf_calloc(1, sizeof *tpl);
     if (!tpl) {
         yaml_document_delete(&doc);
@@ -750,33 +733,11 @@ cf_status cf_template_parse(const char *name, const char *yaml, size_t len, cf_t
 cf_status cf_template_load(const char *path, cf_template **out, cf_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot open template");
     cf_buf b;
     cf_buf_init(&b);
-    char chunk[8192];
-    size_t n;
-    bool ok = true;
-    while (ok && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        ok = cf_buf_append(&b, chunk, n);
-        if (b.len > (1u << 20)) {
-            fclose(f);
-            cf_buf_release(&b);
-            return cf_error_set(err, CF_ERR_LIMIT, path, 0, 0, "template is larger than 1 MB");
-        }
-    }
-    bool read_error = ferror(f);
-    fclose(f);
-    if (!ok) {
-        cf_buf_release(&b);
-        return cf_error_nomem(err, path);
-    }
-    if (read_error) {
-        cf_buf_release(&b);
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot read template");
-    }
-    cf_status st = cf_template_parse(path, b.data ? b.data : "", b.len, out, err);
+    cf_status st = cf_file_read(path, "template", (size_t)1 << 20, &b, NULL, err);
+    if (st == CF_OK)
+        st = cf_template_parse(path, b.data, b.len, out, err);
     cf_buf_release(&b);
     return st;
 }

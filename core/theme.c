@@ -12,6 +12,8 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "fileio.h"
+#include "yamldoc.h"
 
 /* A theme file larger than this is not a theme. */
 #define THEME_MAX_BYTES (1u << 20)
@@ -327,19 +329,10 @@ static bool load_root(loader *ld, cf_theme *theme, yaml_node_t *root)
 cf_status cf_theme_parse(const char *name, const char *yaml, size_t len, cf_theme **out, cf_error *err)
 {
     *out = NULL;
-    yaml_parser_t parser;
     yaml_document_t doc;
-    if (!yaml_parser_initialize(&parser))
-        return cf_error_nomem(err, name);
-    yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
-    if (!yaml_parser_load(&parser, &doc)) {
-        cf_status st = cf_error_set(err, CF_ERR_TEMPLATE, name, (long)parser.problem_mark.line + 1,
-                                    (long)parser.problem_mark.column + 1, "not valid YAML: %s",
-                                    parser.problem ? parser.problem : "unknown error");
-        yaml_parser_delete(&parser);
+    cf_status st = cf_yaml_parse(name, yaml, len, CF_ERR_TEMPLATE, &doc, err);
+    if (st != CF_OK)
         return st;
-    }
-    yaml_parser_delete(&parser);
     cf_theme *theme = cf_calloc(1, sizeof *theme);
     if (!theme) {
         yaml_document_delete(&doc);
@@ -366,28 +359,11 @@ cf_status cf_theme_parse(const char *name, const char *yaml, size_t len, cf_them
  * built-in through) from one that cannot be read (which must be reported). */
 static cf_status load_file(const char *path, cf_theme **out, cf_error *err, bool *absent)
 {
-    FILE *f = fopen(path, "rb");
-    *absent = !f && errno == ENOENT;
-    if (!f)
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot open theme: %s", strerror(errno));
     cf_buf b;
     cf_buf_init(&b);
-    char chunk[8192];
-    size_t n;
-    bool ok = true;
-    while (ok && b.len <= THEME_MAX_BYTES && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        ok = cf_buf_append(&b, chunk, n);
-    bool read_error = ferror(f);
-    fclose(f);
-    cf_status st;
-    if (!ok)
-        st = cf_error_nomem(err, path);
-    else if (read_error)
-        st = cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot read theme");
-    else if (b.len > THEME_MAX_BYTES)
-        st = cf_error_set(err, CF_ERR_LIMIT, path, 0, 0, "theme is larger than 1 MB");
-    else
-        st = cf_theme_parse(path, b.data ? b.data : "", b.len, out, err);
+    cf_status st = cf_file_read(path, "theme", THEME_MAX_BYTES, &b, absent, err);
+    if (st == CF_OK)
+        st = cf_theme_parse(path, b.data, b.len, out, err);
     cf_buf_release(&b);
     return st;
 }

@@ -136,7 +136,7 @@ status 2
 stderr_has "$TMP/empty.yaml: the template file is empty"
 cf check --template "$TMP/no-such.yaml" "$S004"
 status 2
-stderr_has "$TMP/no-such.yaml: cannot open template"
+stderr_has "$TMP/no-such.yaml: cannot open the template: No such file or directory"
 end
 
 # --- misuse ---
