@@ -865,10 +865,11 @@ static size_t match_labels(const cf_table_def *t, const bool *taken, const char 
 }
 
 /* A label cut short by its own numbers ("5.要求行政机关确认或重新出具已 0 0 …" with "获取信息" on the
- * next line): the row whose label begins with the words just before the values, when no whole label does.
- * At least six characters and half the label must be there. */
+ * next line): the row whose label begins with the words just before the values and ends with the words
+ * just after them, when no whole label does. At least six characters and half the label come first.
+ * keys[next..keys_len) are the words after the values. */
 static bool match_label_prefix(const cf_table_def *t, const bool *taken, const char *keys, size_t seg_start,
-                               size_t seg_end, label_match *out)
+                               size_t seg_end, size_t next, size_t keys_len, label_match *out)
 {
     size_t best = 0;
     if (seg_end - seg_start < 18)
@@ -887,7 +888,8 @@ static bool match_label_prefix(const cf_table_def *t, const bool *taken, const c
                     break;
                 if (p > seg_end - seg_start)
                     continue;
-                if (memcmp(keys + seg_end - p, key, p) == 0) {
+                if (memcmp(keys + seg_end - p, key, p) == 0 && next <= keys_len && kl - p <= keys_len - next &&
+                    memcmp(keys + next, key + p, kl - p) == 0) {
                     best = p;
                     *out = (label_match){r, seg_end - p, seg_end, p};
                     break;
@@ -1086,8 +1088,9 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
             taken[m->row] = true;
             if (!assign_row(ex, table, m->row, run, n, line_of_key(ts, seg_first, i, m->start)))
                 return false;
-        } else if (match_label_prefix(t, taken, ts->keys.data ? ts->keys.data : "", seg_start, seg_end,
-                                      &labels[0])) {
+        } else if (j < ts->count &&
+                   match_label_prefix(t, taken, ts->keys.data ? ts->keys.data : "", seg_start, seg_end,
+                                      ts->items[j].key_start, ts->keys.len, &labels[0])) {
             taken[labels[0].row] = true;
             if (!assign_row(ex, table, labels[0].row, run, n, line_of_key(ts, seg_first, i, labels[0].start)))
                 return false;

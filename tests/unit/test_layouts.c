@@ -489,3 +489,15 @@ Test(layouts, blank_cell_in_a_pipe_table_with_one_cell_a_line)
     cft_expect_row(&d, "requests", "new", "missing 12 13 14 15 16 17");
     cft_release(&d);
 }
+
+Test(layouts, prose_with_the_start_of_a_label_does_not_take_the_row)
+{
+    /* "本年新收政府信息公开申请 5 件" begins like row 一's label but does not go on like it */
+    cft_doc d;
+    cft_read(&d, "三、收到和处理政府信息公开申请情况\n"
+                 "（一）予以公开 31 32 33 34 35 36 37\n"
+                 "说明：本年新收政府信息公开申请 5 件，其中 3 件已办结。\n"
+                 "一、本年新收政府信息公开申请数量 11 12 13 14 15 16 17\n");
+    cft_expect_row(&d, "requests", "new", "11 12 13 14 15 16 17");
+    cft_release(&d);
+}
