@@ -1026,10 +1026,51 @@ static bool any_taken(const bool *taken, size_t n)
     return false;
 }
 
+/* Forget what a row was read as (its cells and their warnings), to read it again. */
+static void forget_row(cf_report *rep, const cf_row_def *r)
+{
+    for (size_t c = 0; c < r->column_count; c++) {
+        cf_cell *cell = &rep->cells[r->first_cell + c];
+        cf_free(cell->note);
+        memset(cell, 0, sizeof *cell);
+    }
+    size_t kept = 0;
+    for (size_t w = 0; w < rep->warning_count; w++) {
+        long cell = rep->warnings[w].cell;
+        if (cell >= (long)r->first_cell && cell < (long)(r->first_cell + r->column_count))
+            cf_free(rep->warnings[w].message);
+        else
+            rep->warnings[kept++] = rep->warnings[w];
+    }
+    rep->warning_count = kept;
+}
+
+/* Read row `row` from run[0..n) unless it was read already with as many values; a row first met in
+ * a sentence ("其中予以公开 5 件") is read again from the table's own line. False when memory runs out;
+ * *used says whether the run went to the row. */
+static bool take_row(extractor *ex, size_t table, size_t row, const token *run, size_t n, size_t label_line,
+                     bool *taken, size_t *got, bool *used)
+{
+    const cf_row_def *r = &cf_template_table(ex->report->tpl, table)->rows[row];
+    size_t filled = count_filled(run, n);
+    if (filled > r->column_count)
+        filled = r->column_count;
+    *used = !taken[row] || filled > got[row];
+    if (!*used)
+        return true;
+    if (taken[row])
+        forget_row(ex->report, r);
+    taken[row] = true;
+    got[row] = filled;
+    return assign_row(ex, table, row, run, n, label_line);
+}
+
 static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts)
 {
     const cf_table_def *t = cf_template_table(ex->report->tpl, table);
     bool taken[128] = {0};
+    size_t got[128] = {0}; /* values a taken row was read with */
+    bool done[128];         /* rows read in full: no later label may take them */
     size_t unclaimed = 0, unclaimed_line = 0; /* values under no row label, and where the first was */
     size_t seg_start = 0; /* key offset where the current run of words began */
     size_t seg_first = 0; /* token index where it began */
@@ -1053,24 +1094,28 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                 seg_end = ts->items[k].key_end;
                 break;
             }
+        for (size_t r = 0; r < t->row_count && r < 128; r++)
+            done[r] = taken[r] && got[r] >= t->rows[r].column_count;
         label_match labels[32];
-        size_t nlabels = match_labels(t, taken, ts->keys.data ? ts->keys.data : "", seg_start, seg_end,
+        size_t nlabels = match_labels(t, done, ts->keys.data ? ts->keys.data : "", seg_start, seg_end,
                                       labels, 32);
         size_t bounds[33];
+        bool used;
         if (nlabels > 1 && split_run(t, labels, nlabels, run, n, bounds)) {
-            for (size_t l = 0; l < nlabels; l++) {
-                taken[labels[l].row] = true;
-                if (!assign_row(ex, table, labels[l].row, run + bounds[l], bounds[l + 1] - bounds[l],
-                                line_of_key(ts, seg_first, i, labels[l].start)))
+            for (size_t l = 0; l < nlabels; l++)
+                if (!take_row(ex, table, labels[l].row, run + bounds[l], bounds[l + 1] - bounds[l],
+                              line_of_key(ts, seg_first, i, labels[l].start), taken, got, &used))
                     return false;
-            }
         } else if (nlabels > 1 && count_filled(run, n) > t->rows[labels[nlabels - 1].row].column_count) {
             /* several labels, then more values than the last row holds, and they do not split by
              * line or evenly: which value belongs where cannot be told; never hand them to one row */
             size_t want = 0;
             for (size_t l = 0; l < nlabels; l++) {
                 const cf_row_def *rd = &t->rows[labels[l].row];
+                if (taken[labels[l].row])
+                    forget_row(ex->report, rd);
                 taken[labels[l].row] = true;
+                got[labels[l].row] = 0;
                 want += rd->column_count;
                 size_t label_line = line_of_key(ts, seg_first, i, labels[l].start);
                 for (size_t c = 0; c < rd->column_count; c++)
@@ -1085,14 +1130,13 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                 return false;
         } else if (nlabels > 0) {
             const label_match *m = &labels[nlabels - 1];
-            taken[m->row] = true;
-            if (!assign_row(ex, table, m->row, run, n, line_of_key(ts, seg_first, i, m->start)))
+            if (!take_row(ex, table, m->row, run, n, line_of_key(ts, seg_first, i, m->start), taken, got, &used))
                 return false;
         } else if (j < ts->count &&
-                   match_label_prefix(t, taken, ts->keys.data ? ts->keys.data : "", seg_start, seg_end,
+                   match_label_prefix(t, done, ts->keys.data ? ts->keys.data : "", seg_start, seg_end,
                                       ts->items[j].key_start, ts->keys.len, &labels[0])) {
-            taken[labels[0].row] = true;
-            if (!assign_row(ex, table, labels[0].row, run, n, line_of_key(ts, seg_first, i, labels[0].start)))
+            if (!take_row(ex, table, labels[0].row, run, n, line_of_key(ts, seg_first, i, labels[0].start), taken,
+                          got, &used))
                 return false;
         } else if (any_taken(taken, t->row_count) && has_number(run, n)) {
             /* values no label claims: said once for the table, not dropped quietly (a lone "无"

@@ -501,3 +501,27 @@ Test(layouts, prose_with_the_start_of_a_label_does_not_take_the_row)
     cft_expect_row(&d, "requests", "new", "11 12 13 14 15 16 17");
     cft_release(&d);
 }
+
+Test(layouts, a_sentence_naming_a_row_before_the_table_does_not_take_it)
+{
+    /* "其中予以公开 5 件" under the heading: the table's own row is read, and no warning stays from the sentence */
+    cft_doc d;
+    cft_read(&d, "二、主动公开政府信息情况\n"
+                 "本年度制发规章 2 件。\n"
+                 "信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+                 "规章 1 2 3\n"
+                 "三、收到和处理政府信息公开申请情况\n"
+                 "本年度共收到申请 7 件，其中予以公开 5 件，部分公开 1 件。\n"
+                 "申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"
+                 "一、本年新收政府信息公开申请数量 6 1 0 0 0 0 7\n"
+                 "（一）予以公开 4 1 0 0 0 0 5\n"
+                 "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 0 1\n");
+    cft_expect_row(&d, "active", "regulations", "1 2 3");
+    cft_expect_row(&d, "requests", "granted", "4 1 0 0 0 0 5");
+    cft_expect_row(&d, "requests", "partial", "1 0 0 0 0 0 1");
+    cft_expect_row(&d, "requests", "new", "6 1 0 0 0 0 7");
+    cr_expect_null(cft_warning(&d, "(一)予以公开"), "%s", cft_warnings(&d));
+    cr_expect_null(cft_warning(&d, "规章"), "%s", cft_warnings(&d));
+    cr_expect_eq(cft_cell(&d, "requests.granted.natural")->line, 9);
+    cft_release(&d);
+}
