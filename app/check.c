@@ -408,53 +408,6 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
     return status;
 }
 
-/* ---------- last year's report ---------- */
-
-typedef struct {
-    cf_text *text;
-    cf_template **tpls;
-    size_t ntpls;
-    cf_report *report;
-    cf_review *review;
-    cf_year year;
-} last_year;
-
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-/* Last year's report, or the review file of it (its corrected values count). */
-static cf_status load_previous(const char *path, last_year *ly, cf_error *err)
-{
-    memset(ly, 0, sizeof *ly);
-    if (ends_with(path, ".yaml")) {
-        cf_status st = cf_review_load(path, false, NULL, &ly->review, err);
-        if (st == CF_OK)
-            ly->year = (cf_year){cf_review_template(ly->review), cf_review_current_cells(ly->review), path};
-        return st;
-    }
-    cf_status st = cf_text_load(path, &ly->text, err);
-    if (st == CF_OK)
-        st = cf_template_load_builtin(&ly->tpls, &ly->ntpls, err);
-    if (st == CF_OK)
-        st = cf_extract(ly->text, ly->tpls, ly->ntpls, &ly->report, err);
-    if (st == CF_OK)
-        ly->year = (cf_year){cf_report_template(ly->report), cf_report_cells(ly->report), path};
-    return st;
-}
-
-static void release_previous(last_year *ly)
-{
-    cf_review_free(ly->review);
-    cf_report_free(ly->report);
-    for (size_t i = 0; i < ly->ntpls; i++)
-        cf_template_free(ly->tpls[i]);
-    cf_free(ly->tpls);
-    cf_text_free(ly->text);
-}
-
 /* ---------- many reports at once (check -j N) ---------- */
 
 /* One report's output, held until every report before it has been printed. */
@@ -647,24 +600,23 @@ int cf_cmd_check(int argc, char **argv)
         cf_free(tpls);
         return CF_EXIT_ERROR;
     }
-    last_year ly = {0};
+    cf_previous *last_year = NULL;
     if (opt.previous_path) {
-        if (load_previous(opt.previous_path, &ly, &err) != CF_OK) {
+        if (cf_previous_load(opt.previous_path, &last_year, &err) != CF_OK) {
             print_error(opt.previous_path, &err);
-            release_previous(&ly);
             for (size_t i = 0; i < ntpls; i++)
                 cf_template_free(tpls[i]);
             cf_free(tpls);
             return CF_EXIT_ERROR;
         }
-        opt.previous = &ly.year;
+        opt.previous = cf_previous_year(last_year);
     }
     if (opt.jobs == 0) { /* all cores */
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         opt.jobs = cores > 0 ? cores : 1;
     }
     int worst = check_many(files, (size_t)nfiles, tpls, ntpls, &opt);
-    release_previous(&ly);
+    cf_previous_free(last_year);
     for (size_t i = 0; i < ntpls; i++)
         cf_template_free(tpls[i]);
     cf_free(tpls);

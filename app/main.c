@@ -10,7 +10,8 @@
 
 void cf_usage(FILE *out)
 {
-    fputs("usage: crossfoot [review] [--theme NAME] [--mouse] [--reviewer NAME] [--force] REPORT|REVIEW.yaml\n"
+    fputs("usage: crossfoot [review] [--theme NAME] [--mouse] [--reviewer NAME] [--force] [--previous LASTYEAR]\n"
+          "                 REPORT|REVIEW.yaml\n"
           "       crossfoot check [--json] [-j N] [--previous LASTYEAR] [--template FILE] REPORT...\n"
           "       crossfoot extract [--template FILE] [--reviewer NAME] REPORT [-o REVIEW.yaml]\n"
           "       crossfoot export REVIEW.yaml --format json|csv|md|xlsx [-o FILE] [--force]\n"
@@ -72,7 +73,7 @@ int main(int argc, char **argv)
         return CF_EXIT_PASS;
     }
     /* crossfoot REPORT, and crossfoot --force REPORT: the workbench's options may come first */
-    static const char *const review_options[] = {"--force", "--theme", "--mouse", "--reviewer", "--template",
+    static const char *const review_options[] = {"--force", "--theme", "--mouse", "--reviewer", "--template", "--previous",
                                                  "--script", "--timings", "--screen", "--size", NULL};
     bool review_option = false;
     for (size_t i = 0; review_options[i]; i++)

@@ -27,7 +27,7 @@ static bool exists(const char *path)
 
 int cf_cmd_review(int argc, char **argv)
 {
-    const char *target = NULL, *template_path = NULL, *reviewer = NULL;
+    const char *target = NULL, *template_path = NULL, *reviewer = NULL, *previous_path = NULL;
     ui_options opt = {0};
     bool force = false;
     for (int i = 0; i < argc; i++) {
@@ -35,6 +35,8 @@ int cf_cmd_review(int argc, char **argv)
             opt.theme_name = argv[++i];
         else if (strcmp(argv[i], "--mouse") == 0)
             opt.mouse = true;
+        else if (strcmp(argv[i], "--previous") == 0 && i + 1 < argc)
+            previous_path = argv[++i];
         else if (strcmp(argv[i], "--script") == 0 && i + 1 < argc)
             opt.script_path = argv[++i];
         else if (strcmp(argv[i], "--timings") == 0 && i + 1 < argc)
@@ -104,7 +106,18 @@ int cf_cmd_review(int argc, char **argv)
         return CF_EXIT_ERROR;
     }
     cf_buf_release(&lock_path);
+    cf_previous *last_year = NULL;
+    if (previous_path && cf_previous_load(previous_path, &last_year, &err) != CF_OK) {
+        char msg[1200];
+        cf_error_format(&err, msg, sizeof msg);
+        fprintf(stderr, "crossfoot: last year's report: %s\n", msg);
+        cf_file_unlock(lock);
+        cf_review_free(r);
+        return CF_EXIT_ERROR;
+    }
+    opt.previous = last_year ? cf_previous_year(last_year) : NULL;
     int status = ui_workbench_run(r, &opt);
+    cf_previous_free(last_year);
     cf_file_unlock(lock);
     if (status == 0 && cf_review_dirty(r))
         fprintf(stderr, "crossfoot: unsaved changes are kept in %s.journal; open the review again to replay them\n",

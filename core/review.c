@@ -770,6 +770,68 @@ cf_status cf_review_decline_journal(cf_review *review, char **kept_as, cf_error 
     return CF_OK;
 }
 
+struct cf_previous {
+    cf_text *text;
+    cf_template **tpls;
+    size_t ntpls;
+    cf_report *report;
+    cf_review *review;
+    char *path;
+    cf_year year;
+};
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+cf_status cf_previous_load(const char *path, cf_previous **out, cf_error *err)
+{
+    cf_previous *p = cf_calloc(1, sizeof *p);
+    *out = NULL;
+    if (!p || !(p->path = cf_strdup(path))) {
+        cf_free(p);
+        return cf_error_nomem(err, path);
+    }
+    cf_status st;
+    if (ends_with(path, ".yaml")) {
+        st = cf_review_load(path, false, NULL, &p->review, err);
+        if (st == CF_OK)
+            p->year = (cf_year){cf_review_template(p->review), cf_review_current_cells(p->review), p->path};
+    } else {
+        st = cf_text_load(path, &p->text, err);
+        if (st == CF_OK)
+            st = cf_template_load_builtin(&p->tpls, &p->ntpls, err);
+        if (st == CF_OK)
+            st = cf_extract(p->text, p->tpls, p->ntpls, &p->report, err);
+        if (st == CF_OK)
+            p->year = (cf_year){cf_report_template(p->report), cf_report_cells(p->report), p->path};
+    }
+    if (st != CF_OK) {
+        cf_previous_free(p);
+        return st;
+    }
+    *out = p;
+    return CF_OK;
+}
+
+const cf_year *cf_previous_year(const cf_previous *previous) { return &previous->year; }
+
+void cf_previous_free(cf_previous *p)
+{
+    if (!p)
+        return;
+    cf_review_free(p->review);
+    cf_report_free(p->report);
+    for (size_t i = 0; i < p->ntpls; i++)
+        cf_template_free(p->tpls[i]);
+    cf_free(p->tpls);
+    cf_text_free(p->text);
+    cf_free(p->path);
+    cf_free(p);
+}
+
 size_t cf_review_journal_pending(cf_review *review)
 {
     size_t pending = 0;

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "cell.h"
+#include "crossyear.h"
 #include "error.h"
 #include "extract.h"
 #include "fileio.h"
@@ -139,6 +140,13 @@ cf_status cf_review_replay_journal(cf_review *review, cf_error *err);
  * replayed) so that later changes do not mix with them. *kept_as (caller frees, may be
  * NULL) names it. */
 cf_status cf_review_decline_journal(cf_review *review, char **kept_as, cf_error *err);
+/* Last year's report for the cross-year rules: a report (extracted with the built-in
+ * formats) or a review file (its corrected values count). Caller frees with
+ * cf_previous_free; cf_previous_year's cells live as long as it. */
+typedef struct cf_previous cf_previous;
+cf_status cf_previous_load(const char *path, cf_previous **out, cf_error *err);
+const cf_year *cf_previous_year(const cf_previous *previous);
+void cf_previous_free(cf_previous *previous);
 /* "REPORT.review.yaml" for a report path. Caller frees. */
 char *cf_review_default_path(const char *report_path);
 

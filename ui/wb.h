@@ -44,6 +44,9 @@ typedef struct ui_workbench {
     size_t *problems;
     size_t problem_count;
     cf_suggestion suggestion; /* the smallest fix of the broken rules, kept fresh by ui_refresh_problems */
+    const cf_year *previous;  /* last year's report, or NULL */
+    cf_xy_result *cross_year; /* its rules against this year's current values, kept fresh likewise */
+    size_t cross_year_count, cross_year_mismatches;
 
     ui_script *script; /* headless: keys come from here */
     SCREEN *screen;

@@ -30,6 +30,15 @@ void ui_message(ui_workbench *wb, cf_role role, const char *fmt, ...)
 void ui_refresh_problems(ui_workbench *wb)
 {
     wb->problem_count = cf_review_problems(wb->review, wb->problems);
+    cf_xy_results_free(wb->cross_year, wb->cross_year_count);
+    wb->cross_year = NULL;
+    wb->cross_year_count = wb->cross_year_mismatches = 0;
+    if (wb->previous) {
+        cf_year now = {wb->tpl, cf_review_current_cells(wb->review), cf_review_report_path(wb->review)};
+        if (cf_cross_year_check(&now, wb->previous, &wb->cross_year, &wb->cross_year_count, NULL) == CF_OK)
+            for (size_t i = 0; i < wb->cross_year_count; i++)
+                wb->cross_year_mismatches += wb->cross_year[i].status == CF_XY_MISMATCH;
+    }
     cf_suggestion_release(&wb->suggestion);
     if (cf_review_summarize(wb->review).violations > 0 &&
         cf_suggest(wb->tpl, cf_review_current_cells(wb->review), NULL, &wb->suggestion, NULL) != CF_OK)
@@ -399,6 +408,21 @@ static void draw_detail(ui_workbench *wb)
         xcur += ui_draw_str(&wb->palette, y + 1, xcur, wb->cols - xcur, part,
                             res->status == CF_RULE_FAIL && !waived ? CF_ROLE_BROKEN : CF_ROLE_DETAIL);
     }
+    /* last year's numbers that should carry over into this cell */
+    for (size_t i = 0; i < wb->cross_year_count && xcur < wb->cols; i++) {
+        const cf_cross_rule_def *xr = cf_template_cross_rule(wb->tpl, wb->cross_year[i].rule);
+        bool here = false;
+        for (size_t k = 0; k < xr->left_count; k++)
+            here |= xr->left[k].cell == (long)wb->cell;
+        for (size_t k = 0; k < xr->right_count; k++)
+            here |= xr->right[k].cell == (long)wb->cell;
+        if (!here || wb->cross_year[i].status != CF_XY_MISMATCH)
+            continue;
+        char part[1200];
+        snprintf(part, sizeof part, " ⚠ %s ", wb->cross_year[i].message);
+        xcur += ui_draw_str(&wb->palette, y + 1, xcur, wb->cols - xcur, part, CF_ROLE_BROKEN);
+        n++;
+    }
     if (n == 0)
         ui_draw_str(&wb->palette, y + 1, 0, wb->cols, " no cross-sum rule involves this cell", CF_ROLE_DETAIL);
 }
@@ -424,9 +448,11 @@ static void draw_status(ui_workbench *wb)
     const char *path = cf_review_report_path(wb->review);
     const char *base = strrchr(path, '/');
     char line[1024];
-    char waived[32] = "";
+    char waived[64] = "";
     if (s.waived)
         snprintf(waived, sizeof waived, " (+%zu waived)", s.waived);
+    if (wb->cross_year_mismatches)
+        snprintf(waived + strlen(waived), sizeof waived - strlen(waived), " │ cross-year %zu", wb->cross_year_mismatches);
     snprintf(line, sizeof line, " %s │ %s │ problems %s │ broken %zu%s │ missing %zu │ corrected %zu │ %s %s",
              base ? base + 1 : path, cf_template_id(wb->tpl), pos, s.violations, waived, s.missing, s.corrected,
              cf_review_reviewer(wb->review), cf_review_dirty(wb->review) ? "[+]" : "");
@@ -446,7 +472,7 @@ size_t ui_problem_items(const ui_workbench *wb)
         n += cf_review_results(wb->review)[i].status == CF_RULE_FAIL && !cf_review_waiver(wb->review, i)[0];
     for (size_t i = 0; i < cf_review_cell_count(wb->review); i++)
         n += !cf_cell_has_value(&cf_review_current_cells(wb->review)[i]);
-    return n;
+    return n + wb->cross_year_mismatches;
 }
 
 bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line, size_t size)
@@ -461,6 +487,16 @@ bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line,
         char *msg = cf_rule_explain(wb->tpl, r, cf_review_current_cells(wb->review), res);
         snprintf(line, size, " ✗ %-28s %s", def->id, msg ? msg : "");
         cf_free(msg);
+        return true;
+    }
+    for (size_t i = 0; i < wb->cross_year_count; i++) {
+        if (wb->cross_year[i].status != CF_XY_MISMATCH || seen++ != k)
+            continue;
+        const cf_cross_rule_def *def = cf_template_cross_rule(wb->tpl, wb->cross_year[i].rule);
+        *cell = (size_t)def->left[0].cell; /* the left side is this year's */
+        /* the list has room for the numbers, not for the rule's words */
+        const char *numbers = strstr(wb->cross_year[i].message, "]: ");
+        snprintf(line, size, " ⚠ %-28s %s", def->id, numbers ? numbers + 3 : wb->cross_year[i].message);
         return true;
     }
     for (size_t c = 0; c < cf_review_cell_count(wb->review); c++) {
@@ -693,6 +729,7 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
     const char *nc = getenv("NO_COLOR");
     wb.no_color = nc && nc[0];
     wb.mouse = options->mouse;
+    wb.previous = options->previous;
     wb.problems = cf_calloc(cf_review_cell_count(review) + 1, sizeof *wb.problems);
     if (!wb.problems) {
         fprintf(stderr, "crossfoot: out of memory\n");
@@ -804,6 +841,7 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
         fclose(wb.headless_in);
     ui_script_free(wb.script);
     cf_suggestion_release(&wb.suggestion);
+    cf_xy_results_free(wb.cross_year, wb.cross_year_count);
     cf_theme_free(wb.theme);
     cf_free(wb.problems);
     return status;

@@ -17,6 +17,7 @@ typedef struct {
     const char *timings_path; /* each key's handling time, in ns, one a line */
     const char *screen_path;  /* the last screen, as text */
     int cols, rows;           /* the headless screen's size (0: 140×40) */
+    const cf_year *previous;  /* last year's report, for the cross-year rules (or NULL) */
 } ui_options;
 
 /* Run the workbench on review until the reviewer quits. Returns 0, or 2 when the
