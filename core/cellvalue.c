@@ -30,7 +30,9 @@ bool cf_item_list_push(cf_item_list *list, const cf_item *item)
     return true;
 }
 
-static const char *const UNITS[] = {"万元", "元", "件", "个", "项", "条", "次", "人", "家", "份", "宗"};
+/* longer units first: a unit is matched as a prefix of what follows the number */
+static const char *const UNITS[] = {"万元", "万", "元", "件", "个", "项", "条", "人次", "次", "人", "家", "份", "宗",
+                                    "起", "例"};
 static const char *const SIGN_WORDS[] = {"增加", "减少", "增", "减"};
 static const char *const NA_WORDS[] = {"/",  "-",  "--", "\xE2\x80\x94", "\xE2\x80\x94\xE2\x80\x94",
                                        "\xE2\x80\x93", "\\", "无", "\xE2\x80\x95"};

@@ -1455,7 +1455,10 @@ static bool check_kinds(extractor *ex)
             ok = warn(ex, cell->line, (long)i, "%s: '%.*s' is not a whole number", def->id, raw_len, raw);
         else if (col->kind == CF_KIND_COUNT && cf_decimal_is_negative(cell->value))
             ok = warn(ex, cell->line, (long)i, "%s: '%.*s' is a negative count", def->id, raw_len, raw);
-        if (ok && cell->unit[0] && col->unit[0] && strcmp(cell->unit, col->unit) != 0)
+        /* "5万" in a 万元 column says the same as "5万元" */
+        bool same_unit = strcmp(cell->unit, col->unit) == 0 ||
+                         (strcmp(cell->unit, "万") == 0 && strcmp(col->unit, "万元") == 0);
+        if (ok && cell->unit[0] && col->unit[0] && !same_unit)
             ok = warn(ex, cell->line, (long)i, "%s: '%.*s' is in %s, but the column is in %s", def->id,
                       raw_len, raw, cell->unit, col->unit);
         else if (ok && !col->unit[0] && (strcmp(cell->unit, "元") == 0 || strcmp(cell->unit, "万元") == 0))

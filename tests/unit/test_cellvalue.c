@@ -71,6 +71,17 @@ Test(cellvalue, units)
     cr_expect_str_eq(value(), "12.5");
 }
 
+Test(cellvalue, more_units)
+{
+    const char *cases[][3] = {{"5万", "5", "万"}, {"3起", "3", "起"}, {"12人次", "12", "人次"}, {"2例", "2", "例"},
+                              {"7 人", "7", "人"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cr_assert(parse(cases[i][0]), "'%s' is one value", cases[i][0]);
+        cr_expect_str_eq(value(), cases[i][1], "'%s'", cases[i][0]);
+        cr_expect_str_eq(it.unit, cases[i][2], "'%s'", cases[i][0]);
+    }
+}
+
 Test(cellvalue, signed_changes)
 {
     cr_assert(parse("增加 36 件"));
@@ -177,6 +188,10 @@ Test(cellvalue, amount_in_wanyuan_is_not_flagged)
     read_active(&d, "规章 0 0 0\n行政事业性收费 5万元\n");
     cft_expect(&d, "active.fees.amount", "5");
     cr_expect_null(cft_warning(&d, "active.fees.amount"), "%s", cft_warnings(&d));
+    cft_release(&d);
+    read_active(&d, "规章 0 0 0\n行政事业性收费 2.5万\n");
+    cft_expect(&d, "active.fees.amount", "2.5");
+    cr_expect_null(cft_warning(&d, "active.fees.amount"), "'2.5万' is 2.5 万元: %s", cft_warnings(&d));
     cft_release(&d);
 }
 
