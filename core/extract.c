@@ -132,8 +132,8 @@ static const char *find_last(const char *hay, size_t hay_len, const char *needle
 {
     if (needle_len == 0 || needle_len > hay_len)
         return NULL;
-    for (size_t i = hay_len - needle_len + 1; i-- > 0;)
-        if (memcmp(hay + i, needle, needle_len) == 0)
+    for (size_t i = hay_len - needle_len + 1; i-- > 0;) /* the first byte settles most places */
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, needle_len) == 0)
             return hay + i;
     return NULL;
 }
