@@ -1283,13 +1283,17 @@ typedef struct {
 
 static uint32_t first3(const char *s) { return (uint32_t)(unsigned char)s[0] << 16 | (uint32_t)(unsigned char)s[1] << 8 | (unsigned char)s[2]; }
 
-static void detect_phrases(const phrase *phrases, size_t nphrases, const char *window, size_t len, bool **seen,
-                           size_t *scores)
+static void detect_phrases(const phrase *phrases, size_t nphrases, const unsigned char *starts, const char *window,
+                           size_t len, bool **seen, size_t *scores)
 {
     for (size_t i = 0; i + 3 <= len; i++) {
         unsigned char c = (unsigned char)window[i];
         if (c < 0xE0 || c > 0xEF)
             continue; /* phrases start with a three-byte (CJK) character */
+        /* one bit a character says whether any phrase starts with it */
+        uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(window[i + 1] & 0x3F) << 6 | (window[i + 2] & 0x3F);
+        if (!(starts[cp >> 3] & (1u << (cp & 7))))
+            continue;
         uint32_t here = first3(window + i);
         for (size_t p = 0; p < nphrases; p++) {
             const phrase *ph = &phrases[p];
@@ -1318,13 +1322,17 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
         nphrases += cf_template_detect_count(tpls[k]);
     }
     phrase *phrases = ok ? cf_calloc(nphrases + 1, sizeof *phrases) : NULL;
-    ok = ok && phrases;
+    unsigned char *starts = ok ? cf_calloc(0x10000 / 8, 1) : NULL; /* the phrases' first characters */
+    ok = ok && phrases && starts;
     nphrases = 0;
     for (size_t k = 0; ok && k < count; k++)
         for (size_t d = 0; d < cf_template_detect_count(tpls[k]); d++) {
             const char *text = cf_template_detect(tpls[k], d);
-            if (strlen(text) >= 3) /* compact phrases: letters and digits are one byte, CJK three */
+            if (strlen(text) >= 3 && (unsigned char)text[0] >= 0xE0 && (unsigned char)text[0] <= 0xEF) {
                 phrases[nphrases++] = (phrase){text, strlen(text), k, d, first3(text)};
+                uint32_t cp = (uint32_t)(text[0] & 0x0F) << 12 | (uint32_t)(text[1] & 0x3F) << 6 | (text[2] & 0x3F);
+                starts[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+            }
         }
     size_t longest_heading = 0;
     for (size_t k = 0; k < count; k++) {
@@ -1350,7 +1358,7 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
              cf_buf_append(&window, compact.data, compact.len);
         if (!ok)
             break;
-        detect_phrases(phrases, nphrases, window.data, window.len, seen, scores);
+        detect_phrases(phrases, nphrases, starts, window.data, window.len, seen, scores);
         for (size_t k = 0; k < count; k++) {
             const cf_template *tpl = tpls[k];
             /* a heading is a short line: longer ones need no look */
@@ -1372,6 +1380,7 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
         cf_free(seen[k]);
     cf_free(seen);
     cf_free(phrases);
+    cf_free(starts);
     cf_buf_release(&compact);
     cf_buf_release(&window);
     return ok || oom(ex);

@@ -9,6 +9,48 @@
 #include "normalize.h"
 
 
+/* Does s[0..len) hold needle? */
+static bool holds(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = s; n && (p = memchr(p, needle[0], len - (size_t)(p - s))) != NULL; p++)
+        if ((size_t)(p - s) + n <= len && memcmp(p, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* The claims' suffixes ("件", "起"), each once; false when a pattern has none, for then
+ * no line can be ruled out by them. */
+static bool distinct_suffixes(const cf_template *tpl, const char **out, size_t *count, size_t max)
+{
+    *count = 0;
+    for (size_t c = 0; c < cf_template_narrative_count(tpl); c++) {
+        const cf_narrative_def *nd = cf_template_narrative(tpl, c);
+        for (size_t p = 0; p < nd->pattern_count; p++) {
+            if (!nd->suffixes[p][0])
+                return false;
+            bool known = false;
+            for (size_t i = 0; i < *count; i++)
+                known |= strcmp(out[i], nd->suffixes[p]) == 0;
+            if (!known && *count == max)
+                return false;
+            if (!known)
+                out[(*count)++] = nd->suffixes[p];
+        }
+    }
+    return true;
+}
+
+/* A line can hold a claim only if it holds one of the suffixes as printed: most lines of
+ * a long report are ruled out before they are normalised. */
+static bool may_hold_claim(const char *const *suffixes, size_t count, const char *line, size_t len)
+{
+    for (size_t i = 0; i < count; i++)
+        if (holds(line, len, suffixes[i]))
+            return true;
+    return false;
+}
+
 static bool push(cf_narrative_finding **out, size_t *count, size_t *cap, const cf_narrative_finding *f)
 {
     if (*count == *cap) {
@@ -36,10 +78,15 @@ cf_status cf_narrative_check(const cf_text *text, const cf_template *tpl, const 
     cf_buf key;
     cf_buf_init(&key);
     size_t *origin = NULL, origin_cap = 0; /* normalised offset of each key byte */
+    const char *suffixes[16];
+    size_t nsuffixes;
+    bool filter = distinct_suffixes(tpl, suffixes, &nsuffixes, 16);
     cf_status st = CF_OK;
     for (size_t line = 0; st == CF_OK && line < cf_text_line_count(text); line++) {
         size_t len;
         const char *src = cf_text_line(text, line, &len);
+        if (filter && !may_hold_claim(suffixes, nsuffixes, src, len))
+            continue;
         if (!cf_normalize_line(src, len, &norm)) {
             st = cf_error_nomem(err, cf_text_name(text));
             break;

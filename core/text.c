@@ -19,11 +19,22 @@ struct cf_text {
     char *data; /* decoded UTF-8, NUL-terminated */
     size_t size;
     const char *encoding;
-    char sha256[65];
+    char sha256[65];      /* computed on first use when sha_from_data: hashing 50 MB is a sixth of
+                           * opening it, and a check may never ask */
+    bool sha_from_data;   /* the file's bytes are data itself (after a UTF-8 BOM when bom) */
+    bool bom;
     uint32_t *line_starts; /* line_count + 1 entries; the last is size + 1. 32 bits: a line
                             * index costs 4 bytes a line, and decoded text stays far below 4 GB */
     size_t line_count;
 };
+
+static void cf_text_hash(cf_text *text, const char *bytes, size_t len)
+{
+    cf_sha256 sha;
+    cf_sha256_init(&sha);
+    cf_sha256_update(&sha, bytes, len);
+    cf_sha256_hex(&sha, text->sha256);
+}
 
 /* 1-based line number of byte offset in raw bytes (counting LF). */
 static long raw_line_of(const char *bytes, size_t offset)
@@ -186,8 +197,10 @@ static cf_status index_lines(cf_text *text, cf_error *err)
     return CF_OK;
 }
 
-cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf_text **out,
-                             cf_error *err)
+/* Decode bytes. With adopt (== bytes, len + 1 allocated), text that needs no conversion
+ * takes the buffer itself and *adopt becomes NULL; the caller frees what *adopt still holds. */
+static cf_status decode(const char *name, const char *bytes, size_t len, char **adopt, cf_text **out,
+                        cf_error *err)
 {
     *out = NULL;
     if (len > CF_TEXT_MAX_BYTES)
@@ -202,10 +215,6 @@ cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf
         cf_free(text);
         return cf_error_nomem(err, name);
     }
-    cf_sha256 sha;
-    cf_sha256_init(&sha);
-    cf_sha256_update(&sha, bytes, len);
-    cf_sha256_hex(&sha, text->sha256);
 
     const unsigned char *u = (const unsigned char *)bytes;
     cf_status status = CF_OK;
@@ -258,7 +267,18 @@ cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf
             valid = true;
         }
         if (valid) {
-            text->data = cf_strndup(body, body_len);
+            text->bom = body != bytes;
+            text->sha_from_data = body_len + (text->bom ? 3 : 0) == len; /* nothing cut off */
+            if (!text->sha_from_data)
+                cf_text_hash(text, bytes, len);
+            if (adopt) { /* the bytes are the text: no copy of a 50 MB report */
+                text->data = *adopt;
+                *adopt = NULL;
+                memmove(text->data, body, body_len);
+                text->data[body_len] = '\0';
+            } else {
+                text->data = cf_strndup(body, body_len);
+            }
             text->size = body_len;
             status = text->data ? CF_OK : CF_ERR_NOMEM;
         } else {
@@ -308,8 +328,15 @@ cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf
         cf_text_free(text);
         return status;
     }
+    if (!text->sha_from_data && !text->sha256[0])
+        cf_text_hash(text, bytes, len); /* converted text: its file's bytes are not kept */
     *out = text;
     return CF_OK;
+}
+
+cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf_text **out, cf_error *err)
+{
+    return decode(name, bytes, len, NULL, out, err);
 }
 
 cf_status cf_text_load(const char *path, cf_text **out, cf_error *err)
@@ -352,8 +379,9 @@ cf_status cf_text_load(const char *path, cf_text **out, cf_error *err)
         return cf_error_set(err, CF_ERR_IO, path, 0, 0, "read failed: %s",
                             got < size ? strerror(read_errno) : "file changed while reading");
     }
-    cf_status status = cf_text_from_bytes(path, bytes, size, out, err);
-    cf_free(bytes);
+    char *adopt = bytes;
+    cf_status status = decode(path, bytes, size, &adopt, out, err);
+    cf_free(adopt); /* NULL when the text took the buffer */
     return status;
 }
 
@@ -371,7 +399,19 @@ const char *cf_text_name(const cf_text *text) { return text->name; }
 const char *cf_text_data(const cf_text *text) { return text->data; }
 size_t cf_text_size(const cf_text *text) { return text->size; }
 const char *cf_text_encoding(const cf_text *text) { return text->encoding; }
-const char *cf_text_sha256(const cf_text *text) { return text->sha256; }
+const char *cf_text_sha256(const cf_text *text)
+{
+    if (!text->sha256[0]) { /* a cache: the text itself does not change */
+        cf_text *t = (cf_text *)text;
+        cf_sha256 sha;
+        cf_sha256_init(&sha);
+        if (t->bom)
+            cf_sha256_update(&sha, "\xEF\xBB\xBF", 3);
+        cf_sha256_update(&sha, t->data, t->size);
+        cf_sha256_hex(&sha, t->sha256);
+    }
+    return text->sha256;
+}
 size_t cf_text_line_count(const cf_text *text) { return text->line_count; }
 size_t cf_text_line_offset(const cf_text *text, size_t index) { return text->line_starts[index]; }
 
