@@ -525,3 +525,39 @@ Test(layouts, a_sentence_naming_a_row_before_the_table_does_not_take_it)
     cr_expect_eq(cft_cell(&d, "requests.granted.natural")->line, 9);
     cft_release(&d);
 }
+
+Test(layouts, tab_row_with_its_label_broken_inside_the_cell)
+{
+    /* a line break inside a Word cell: the label's end starts the next line, then the tab fields */
+    cft_doc d;
+    cft_read(&d, "三、收到和处理政府信息公开申请情况\n"
+                 "一、本年新收政府信息公开申请数量\t\t11\t12\t13\t14\t15\t16\t17\t\n"
+                 "\t（二）部分公开（区分处理的，只计这一\n"
+                 "情形，不计其他情形）\t41\t42\t43\t44\t45\t46\t47\t\n"
+                 "\t\t5.要求行政机关确认或重新出具已\n"
+                 "获取信息\t201\t202\t203\t204\t205\t206\t207\n");
+    cft_expect_row(&d, "requests", "new", "11 12 13 14 15 16 17");
+    cft_expect_row(&d, "requests", "partial", "41 42 43 44 45 46 47");
+    cft_expect_row(&d, "requests", "rejected_confirm", "201 202 203 204 205 206 207");
+    cft_release(&d);
+}
+
+Test(layouts, format_2019_pdf_text_with_broken_headings_and_signed_changes)
+{
+    cft_doc d;
+    cft_read(&d, "二、主动公开政府信息情况\n第二十条第（一）项\n"
+                 "信息内容 本年新制 作数量 本年新公 开数量 对外公开总 数量\n规章 0 0 0\n规范性文件 2 2 15\n"
+                 "第二十条第（五）项\n信息内容 上一年项 目数量 本年增/减 处理决定 数量\n"
+                 "行政许可 22 增加36件 58\n其他对外管理服务事 项 4 减少3件 0\n"
+                 "第二十条第（八）项\n信息内容 上一年项 目数量 本年增/减\n行政事业性收费 5 -1\n"
+                 "第二十条第（九）项\n信息内容 采购项目数量 采购总金额\n政府集中采购 1 5.5\n"
+                 "三、收到和处理政府信息公开申请情况\n");
+    cr_assert_str_eq(cf_template_id(d.tpl), "gov-2019");
+    cft_expect_row(&d, "active", "normative_docs", "2 2 15");
+    cft_expect_row(&d, "active", "licensing", "22 36 58");
+    cft_expect_row(&d, "active", "other_services", "4 -3 0");
+    cft_expect_row(&d, "active", "fees", "5 -1");
+    cft_expect_row(&d, "active", "procurement", "1 5.5");
+    cr_expect_null(cft_warning(&d, "active.fees.change"), "a signed change may be negative: %s", cft_warnings(&d));
+    cft_release(&d);
+}
