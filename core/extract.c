@@ -103,8 +103,14 @@ static bool warn(extractor *ex, size_t line, long cell, const char *fmt, ...)
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof msg) { /* cut at a character, never inside one, and say so */
+        size_t end = sizeof msg - 4;
+        while (end > 0 && ((unsigned char)msg[end] & 0xC0) == 0x80)
+            end--;
+        memcpy(msg + end, "\xE2\x80\xA6", 4); /* "…" and the NUL */
+    }
     char *copy = cf_strdup(msg);
     if (!copy)
         return oom(ex);
@@ -1449,30 +1455,38 @@ static bool check_kinds(extractor *ex)
         const cf_cell_def *def = cf_template_cell(tpl, i);
         const cf_column_def *col = &cf_template_table(tpl, def->table)->columns[def->column];
         const char *data = cf_text_data(ex->text);
-        int raw_len = (int)(cell->byte_end - cell->byte_start);
         const char *raw = data + cell->byte_start;
+        /* a cell is quoted whole up to 60 bytes, else cut at a character */
+        size_t whole = cell->byte_end - cell->byte_start, cut = whole;
+        if (cut > 60) {
+            cut = 60;
+            while (cut > 0 && ((unsigned char)raw[cut] & 0xC0) == 0x80)
+                cut--;
+        }
+        int raw_len = (int)cut;
+        const char *more = cut < whole ? "\xE2\x80\xA6" : "";
         bool ok = true;
         if (cell->state == CF_CELL_INVALID)
-            ok = warn(ex, cell->line, (long)i, "%s: '%.*s' is not a number crossfoot can hold exactly",
-                      def->id, raw_len, raw);
+            ok = warn(ex, cell->line, (long)i, "%s: '%.*s%s' is not a number crossfoot can hold exactly",
+                      def->id, raw_len, raw, more);
         if (cell->state != CF_CELL_NUMBER) {
             if (!ok)
                 return false;
             continue;
         }
         if (col->kind != CF_KIND_DECIMAL && !cf_decimal_is_integer(cell->value))
-            ok = warn(ex, cell->line, (long)i, "%s: '%.*s' is not a whole number", def->id, raw_len, raw);
+            ok = warn(ex, cell->line, (long)i, "%s: '%.*s%s' is not a whole number", def->id, raw_len, raw, more);
         else if (col->kind == CF_KIND_COUNT && cf_decimal_is_negative(cell->value))
-            ok = warn(ex, cell->line, (long)i, "%s: '%.*s' is a negative count", def->id, raw_len, raw);
+            ok = warn(ex, cell->line, (long)i, "%s: '%.*s%s' is a negative count", def->id, raw_len, raw, more);
         /* "5万" in a 万元 column says the same as "5万元" */
         bool same_unit = strcmp(cell->unit, col->unit) == 0 ||
                          (strcmp(cell->unit, "万") == 0 && strcmp(col->unit, "万元") == 0);
         if (ok && cell->unit[0] && col->unit[0] && !same_unit)
-            ok = warn(ex, cell->line, (long)i, "%s: '%.*s' is in %s, but the column is in %s", def->id,
-                      raw_len, raw, cell->unit, col->unit);
+            ok = warn(ex, cell->line, (long)i, "%s: '%.*s%s' is in %s, but the column is in %s", def->id,
+                      raw_len, raw, more, cell->unit, col->unit);
         else if (ok && !col->unit[0] && (strcmp(cell->unit, "元") == 0 || strcmp(cell->unit, "万元") == 0))
-            ok = warn(ex, cell->line, (long)i, "%s: '%.*s' is an amount of money in a column of counts",
-                      def->id, raw_len, raw);
+            ok = warn(ex, cell->line, (long)i, "%s: '%.*s%s' is an amount of money in a column of counts",
+                      def->id, raw_len, raw, more);
         if (!ok)
             return false;
     }

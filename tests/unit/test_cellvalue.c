@@ -2,6 +2,7 @@
 #include "cf_test.h"
 
 #include "cellvalue.h"
+#include "utf8.h"
 
 static cf_item it;
 static char note[64];
@@ -298,5 +299,23 @@ Test(cellvalue, a_line_of_dashes_for_not_applicable_is_not_a_rule_line)
     cft_expect_row(&d, "requests", "granted", "n/a n/a n/a n/a n/a n/a n/a");
     cft_expect_row(&d, "appeals", "review", "n/a n/a n/a n/a n/a");
     cft_expect_row(&d, "appeals", "suit_after_review", "n/a n/a n/a n/a n/a");
+    cft_release(&d);
+}
+
+Test(cellvalue, a_warning_quoting_a_long_cell_stays_valid_text)
+{
+    /* a cell with a long note in a count column: the warning quotes it cut at a character */
+    char rows[4096] = "规章 1.5（";
+    for (int i = 0; i < 200; i++)
+        strcat(rows, "说明");
+    strcat(rows, "） 0 0\n");
+    cft_doc d;
+    read_active(&d, rows);
+    const cf_warning *w = cft_warning(&d, "active.regulations.issued");
+    cr_assert_not_null(w, "%s", cft_warnings(&d));
+    size_t bad;
+    cr_expect(cf_utf8_valid(w->message, strlen(w->message), &bad), "invalid UTF-8 at %zu: %s", bad, w->message);
+    cr_expect_lt(strlen(w->message), 200);
+    cr_expect(strstr(w->message, "…"), "the cut is shown: %s", w->message);
     cft_release(&d);
 }

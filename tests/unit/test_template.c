@@ -3,6 +3,8 @@
 
 #include <unistd.h>
 
+#include "utf8.h"
+
 static const char GOOD[] = "id: t\n"                                   /* 1 */
                            "name: test\n"                              /* 2 */
                            "detect: [甲乙丙]\n"                        /* 3 */
@@ -239,4 +241,40 @@ Test(template, no_format_phrase_warns)
     cft_read(&d, "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n");
     cr_expect_not_null(cft_warning(&d, "tell the formats apart"), "%s", cft_warnings(&d));
     cft_release(&d);
+}
+
+Test(template, a_long_title_in_a_warning_is_cut_at_a_character)
+{
+    /* a two-table template whose second table is absent from the report: the warning names its
+     * (very long) title and is cut to fit, at a character boundary */
+    char yaml[8192];
+    char title[2048] = "x"; /* one byte to put the cut inside a character */
+    for (int i = 0; i < 300; i++)
+        strcat(title, "长");
+    snprintf(yaml, sizeof yaml,
+             "id: t\nname: t\ndetect: [甲乙丙]\nend_headings: [结束]\ntables:\n"
+             "  - {id: one, number: 一, title: 表一, headings: [表格一情况], columns: [{id: a, label: 甲, kind: count}],"
+             " rows: [{id: x, label: 项目}]}\n"
+             "  - {id: two, number: 二, title: %s, headings: [表格二情况], columns: [{id: a, label: 甲, kind: count}],"
+             " rows: [{id: y, label: 另一行}]}\n",
+             title);
+    cf_template *tpl;
+    cf_error err;
+    cr_assert_eq(cf_template_parse("long.yaml", yaml, strlen(yaml), &tpl, &err), CF_OK, "%s", err.message);
+    const char *report = "表格一情况\n项目 5\n";
+    cf_text *text;
+    cr_assert_eq(cf_text_from_bytes("r.txt", report, strlen(report), &text, &err), CF_OK, "%s", err.message);
+    cf_report *rep;
+    cr_assert_eq(cf_extract(text, &tpl, 1, &rep, &err), CF_OK, "%s", err.message);
+    bool seen = false;
+    for (size_t i = 0; i < cf_report_warning_count(rep); i++) {
+        const char *m = cf_report_warning(rep, i)->message;
+        size_t bad;
+        cr_expect(cf_utf8_valid(m, strlen(m), &bad), "invalid UTF-8 at %zu", bad);
+        seen |= strstr(m, "part 二") != NULL;
+    }
+    cr_expect(seen, "no warning names part 二");
+    cf_report_free(rep);
+    cf_text_free(text);
+    cf_template_free(tpl);
 }
