@@ -1128,7 +1128,8 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                     if (!fill_cell(ex, rd->first_cell + c, NULL, true, label_line))
                         return false;
             }
-            if (!warn(ex, run[0].line + 1, (long)t->rows[labels[0].row].first_cell,
+            /* (tied to no one cell: reading one of these rows again later must not take it away) */
+            if (!warn(ex, run[0].line + 1, -1,
                       "%s %s … %s: %zu values for %zu cells; which value belongs to which cell cannot be "
                       "told, so they are left unread",
                       t->number, t->rows[labels[0].row].short_label,
