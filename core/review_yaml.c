@@ -323,23 +323,7 @@ cf_status cf_review_save(cf_review *review, cf_error *err)
 
 /* ---------- reading ---------- */
 
-typedef struct {
-    const char *path;
-    yaml_document_t *doc;
-    cf_error *err;
-    cf_status status;
-} reader;
-
-static bool rfail(reader *rd, const yaml_node_t *n, const char *fmt, const char *arg)
-{
-    if (rd->status == CF_OK) {
-        char msg[400];
-        snprintf(msg, sizeof msg, fmt, arg ? arg : "");
-        rd->status = cf_error_set(rd->err, CF_ERR_INPUT, rd->path, n ? (long)n->start_mark.line + 1 : 0,
-                                  n ? (long)n->start_mark.column + 1 : 0, "%s", msg);
-    }
-    return false;
-}
+typedef cf_yaml_reader reader;
 
 static yaml_node_t *get(reader *rd, yaml_node_t *map, const char *key) { return cf_yaml_get(rd->doc, map, key); }
 
@@ -348,11 +332,11 @@ static const char *need(reader *rd, yaml_node_t *map, const char *key)
 {
     yaml_node_t *n = get(rd, map, key);
     if (!n) {
-        rfail(rd, map, "missing '%s'", key);
+        cf_yaml_fail(rd, map, "missing '%s'", key);
         return NULL;
     }
     if (n->type != YAML_SCALAR_NODE) {
-        rfail(rd, n, "'%s' must be a plain value", key);
+        cf_yaml_fail(rd, n, "'%s' must be a plain value", key);
         return NULL;
     }
     return (const char *)n->data.scalar.value;
@@ -366,7 +350,7 @@ static bool need_count(reader *rd, yaml_node_t *map, const char *key, unsigned l
     char *end;
     *out = strtoull(s, &end, 10);
     if (!*s || *end || s[0] == '-')
-        return rfail(rd, get(rd, map, key), "'%s' must be a whole number", key);
+        return cf_yaml_fail(rd, get(rd, map, key), "'%s' must be a whole number", key);
     return true;
 }
 
@@ -381,16 +365,16 @@ static bool need_value(reader *rd, yaml_node_t *map, const char *key, const char
         if (strcmp(kind, CELL_STATE_NAMES[i]) == 0)
             k = (long)i;
     if (k < 0)
-        return rfail(rd, get(rd, map, kind_key), "'%s' is not a kind of value", kind);
+        return cf_yaml_fail(rd, get(rd, map, kind_key), "'%s' is not a kind of value", kind);
     *state = (cf_cell_state)k;
     *value = cf_decimal_from_int(0);
     if (*state != CF_CELL_NUMBER) {
         if (strcmp(s, "null") != 0)
-            return rfail(rd, get(rd, map, key), "'%s' must be null for a cell without a number", key);
+            return cf_yaml_fail(rd, get(rd, map, key), "'%s' must be null for a cell without a number", key);
         return true;
     }
     if (cf_decimal_parse(s, strlen(s), value) != CF_DEC_OK)
-        return rfail(rd, get(rd, map, key), "'%s' is not a number", s);
+        return cf_yaml_fail(rd, get(rd, map, key), "'%s' is not a number", s);
     return true;
 }
 
@@ -404,14 +388,14 @@ static bool need_state(reader *rd, yaml_node_t *map, const char *key, cf_review_
             *out = (cf_review_state)i;
             return true;
         }
-    return rfail(rd, get(rd, map, key), "'%s' is not a cell state", s);
+    return cf_yaml_fail(rd, get(rd, map, key), "'%s' is not a cell state", s);
 }
 
 static yaml_node_t *need_seq(reader *rd, yaml_node_t *map, const char *key)
 {
     yaml_node_t *n = get(rd, map, key);
     if (!n || n->type != YAML_SEQUENCE_NODE) {
-        rfail(rd, n ? n : map, "'%s' must be a list", key);
+        cf_yaml_fail(rd, n ? n : map, "'%s' must be a list", key);
         return NULL;
     }
     return n;
@@ -459,13 +443,13 @@ static cf_status scan_events(const char *path, const char *data, size_t len, cf_
 static bool read_view(reader *rd, yaml_node_t *n, cf_cell_view *v)
 {
     if (!n || n->type != YAML_MAPPING_NODE)
-        return rfail(rd, n, "an edit needs 'before' and 'after' mappings", NULL);
+        return cf_yaml_fail(rd, n, "an edit needs 'before' and 'after' mappings", NULL);
     const char *note = need(rd, n, "note");
     if (!need_value(rd, n, "value", "kind", &v->value_state, &v->value) || !need_state(rd, n, "state", &v->state) ||
         !note)
         return false;
     v->note = cf_strdup(note);
-    return v->note != NULL || rfail(rd, n, "out of memory", NULL);
+    return v->note != NULL || cf_yaml_fail(rd, n, "out of memory", NULL);
 }
 
 static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist)
@@ -495,7 +479,7 @@ static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist)
             const char *cell = ok ? need(rd, x, rule ? "rule" : "cell") : NULL;
             long idx = !cell ? -1 : rule ? cf_review_find_rule(r, cell) : cf_template_find_cell(r->tpl, cell);
             if (cell && idx < 0)
-                rfail(rd, get(rd, x, rule ? "rule" : "cell"), rule ? "unknown rule id '%s'" : "unknown cell id '%s'",
+                cf_yaml_fail(rd, get(rd, x, rule ? "rule" : "cell"), rule ? "unknown rule id '%s'" : "unknown cell id '%s'",
                       cell);
             cf_history_edit *h = &e.edits[e.edit_count];
             h->rule = rule;
@@ -520,7 +504,7 @@ static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist)
             cf_free(e.action);
             cf_free(e.reason);
             cf_free(e.edits);
-            return ok ? rfail(rd, n, "out of memory", NULL) : false;
+            return ok ? cf_yaml_fail(rd, n, "out of memory", NULL) : false;
         }
     }
     return true;
@@ -530,7 +514,7 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
 {
     bool *seen = cf_calloc(r->cell_count + 1, sizeof *seen);
     if (!seen)
-        return rfail(rd, tables, "out of memory", NULL);
+        return cf_yaml_fail(rd, tables, "out of memory", NULL);
     bool ok = true;
     EACH(rd, tables, t)
     {
@@ -543,9 +527,9 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
             const char *id = ok ? need(rd, c, "id") : NULL;
             long idx = id ? cf_template_find_cell(r->tpl, id) : -1;
             if (id && idx < 0)
-                rfail(rd, get(rd, c, "id"), "unknown cell id '%s'", id);
+                cf_yaml_fail(rd, get(rd, c, "id"), "unknown cell id '%s'", id);
             if (idx >= 0 && seen[idx])
-                rfail(rd, get(rd, c, "id"), "cell '%s' is listed twice", id);
+                cf_yaml_fail(rd, get(rd, c, "id"), "cell '%s' is listed twice", id);
             ok = ok && idx >= 0 && !seen[idx];
             if (!ok)
                 break;
@@ -566,12 +550,12 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
                  need_count(rd, src, "label_line", &label_line);
             if (!ok) {
                 if (!src)
-                    rfail(rd, c, "missing 'source'", NULL);
+                    cf_yaml_fail(rd, c, "missing 'source'", NULL);
                 break;
             }
             if (bs > be || be > cf_text_size(r->text) || line > cf_text_line_count(r->text) ||
                 strlen(unit) >= sizeof x->unit) {
-                ok = rfail(rd, src, "the source of '%s' lies outside the report", id);
+                ok = cf_yaml_fail(rd, src, "the source of '%s' lies outside the report", id);
                 break;
             }
             x->line = line;
@@ -582,10 +566,10 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
             x->inferred = strcmp(inferred, "true") == 0;
             memcpy(x->unit, unit, strlen(unit) + 1);
             if (xnote[0] && !(x->note = cf_strdup(xnote)))
-                ok = rfail(rd, c, "out of memory", NULL);
+                ok = cf_yaml_fail(rd, c, "out of memory", NULL);
             char *copy = cf_strdup(note);
             if (!copy) {
-                ok = rfail(rd, c, "out of memory", NULL);
+                ok = cf_yaml_fail(rd, c, "out of memory", NULL);
                 break;
             }
             cf_free(r->notes[idx]);
@@ -594,7 +578,7 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
     }
     for (size_t i = 0; ok && i < r->cell_count; i++)
         if (!seen[i])
-            ok = rfail(rd, tables, "cell '%s' is missing from the review file", cf_template_cell(r->tpl, i)->id);
+            ok = cf_yaml_fail(rd, tables, "cell '%s' is missing from the review file", cf_template_cell(r->tpl, i)->id);
     cf_free(seen);
     return ok;
 }
@@ -609,10 +593,10 @@ static bool read_waivers(reader *rd, cf_review *r, yaml_node_t *rules)
             return false;
         long i = cf_review_find_rule(r, id);
         if (i < 0)
-            return rfail(rd, get(rd, n, "id"), "unknown rule id '%s'", id);
+            return cf_yaml_fail(rd, get(rd, n, "id"), "unknown rule id '%s'", id);
         char *copy = cf_strdup(waived);
         if (!copy)
-            return rfail(rd, n, "out of memory", NULL);
+            return cf_yaml_fail(rd, n, "out of memory", NULL);
         cf_free(r->waivers[i]);
         r->waivers[i] = copy;
     }
@@ -625,7 +609,7 @@ static bool read_warnings(reader *rd, cf_review *r, yaml_node_t *list)
     r->warnings = cf_calloc(n + 1, sizeof *r->warnings);
     r->warning_lines = cf_calloc(n + 1, sizeof *r->warning_lines);
     if (!r->warnings || !r->warning_lines)
-        return rfail(rd, list, "out of memory", NULL);
+        return cf_yaml_fail(rd, list, "out of memory", NULL);
     EACH(rd, list, w)
     {
         unsigned long long line;
@@ -633,7 +617,7 @@ static bool read_warnings(reader *rd, cf_review *r, yaml_node_t *list)
         if (!msg || !need_count(rd, w, "line", &line))
             return false;
         if (!(r->warnings[r->warning_count] = cf_strdup(msg)))
-            return rfail(rd, w, "out of memory", NULL);
+            return cf_yaml_fail(rd, w, "out of memory", NULL);
         r->warning_lines[r->warning_count++] = line;
     }
     return true;
@@ -669,14 +653,14 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
 {
     cf_error *err = rd->err;
     if (!root || root->type != YAML_MAPPING_NODE) {
-        rfail(rd, root, "not a crossfoot review file", NULL);
+        cf_yaml_fail(rd, root, "not a crossfoot review file", NULL);
         return rd->status;
     }
     unsigned long long version;
     if (!need_count(rd, root, "crossfoot_review", &version))
         return rd->status;
     if (version > CF_REVIEW_FORMAT_VERSION) {
-        rfail(rd, get(rd, root, "crossfoot_review"),
+        cf_yaml_fail(rd, get(rd, root, "crossfoot_review"),
               "written by a newer crossfoot (review format %s); this one reads format 1: update crossfoot",
               need(rd, root, "crossfoot_review"));
         return rd->status;
@@ -690,7 +674,7 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
     yaml_node_t *tables = need_seq(rd, root, "tables"), *history = need_seq(rd, root, "history"),
                 *warnings = need_seq(rd, root, "warnings"), *rules = need_seq(rd, root, "rules");
     if (!report)
-        rfail(rd, root, "missing 'report'", NULL);
+        cf_yaml_fail(rd, root, "missing 'report'", NULL);
     if (rd->status != CF_OK || !need_count(rd, root, "journal_seq", &journal_seq))
         return rd->status;
     char *report_path = locate_report(review_path, path);
@@ -733,7 +717,7 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
     snprintf(r->created, sizeof r->created, "%s", created);
     snprintf(r->updated, sizeof r->updated, "%s", updated);
     if (template_file[0] && !(r->template_path = cf_strdup(template_file)))
-        rfail(rd, root, "out of memory", NULL);
+        cf_yaml_fail(rd, root, "out of memory", NULL);
     r->saved_seq = r->next_seq = r->last_seq = journal_seq;
     if (rd->status == CF_OK && read_cells(rd, r, tables) && read_waivers(rd, r, rules) && read_warnings(rd, r, warnings) &&
         read_history(rd, r, history)) {
@@ -766,7 +750,7 @@ cf_status cf_review_load(const char *review_path, bool force, const char *review
     cf_buf_release(&b);
     if (st != CF_OK)
         return st;
-    reader rd = {review_path, &doc, err, CF_OK};
+    reader rd = {review_path, &doc, err, CF_ERR_INPUT, CF_OK};
     st = load_doc(&rd, yaml_document_get_root_node(&doc), review_path, force, reviewer, out);
     yaml_document_delete(&doc);
     return st;

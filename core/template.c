@@ -36,56 +36,9 @@ typedef struct {
 extern const builtin_entry cf_builtin_templates[];
 extern const size_t cf_builtin_templates_count;
 
-typedef struct {
-    const char *name;
-    yaml_document_t *doc;
-    cf_error *err;
-    cf_status status;
-} loader;
-
-static long line_of(const yaml_node_t *node) { return node ? (long)node->start_mark.line + 1 : 0; }
-
-static bool fail(loader *ld, const yaml_node_t *node, const char *fmt, const char *arg)
-{
-    if (ld->status == CF_OK) {
-        char msg[400];
-        snprintf(msg, sizeof msg, fmt, arg ? arg : "");
-        ld->status = cf_error_set(ld->err, CF_ERR_TEMPLATE, ld->name, line_of(node),
-                                  node ? (long)node->start_mark.column + 1 : 0, "%s", msg);
-    }
-    return false;
-}
-
-static bool nomem(loader *ld)
-{
-    if (ld->status == CF_OK)
-        ld->status = cf_error_nomem(ld->err, ld->name);
-    return false;
-}
+typedef cf_yaml_reader loader;
 
 static yaml_node_t *map_get(loader *ld, yaml_node_t *map, const char *key) { return cf_yaml_get(ld->doc, map, key); }
-
-/* Check that a mapping has only the keys listed (a typo must not pass silently). */
-static bool known_keys(loader *ld, yaml_node_t *map, const char *const *keys)
-{
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
-        if (!k || k->type != YAML_SCALAR_NODE)
-            return fail(ld, k, "a key must be plain text", NULL);
-        bool ok = false;
-        for (size_t i = 0; keys[i]; i++)
-            ok |= strcmp((const char *)k->data.scalar.value, keys[i]) == 0;
-        if (!ok)
-            return fail(ld, k, "unknown key '%s'", (const char *)k->data.scalar.value);
-        for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++) {
-            yaml_node_t *prev = yaml_document_get_node(ld->doc, q->key);
-            if (prev && prev->type == YAML_SCALAR_NODE &&
-                strcmp((const char *)prev->data.scalar.value, (const char *)k->data.scalar.value) == 0)
-                return fail(ld, k, "key '%s' is given twice", (const char *)k->data.scalar.value);
-        }
-    }
-    return true;
-}
 
 /* A scalar's text copied (caller frees); NULL and an error when missing and required. */
 static char *get_str(loader *ld, yaml_node_t *map, const char *key, bool required, yaml_node_t *where)
@@ -95,17 +48,17 @@ static char *get_str(loader *ld, yaml_node_t *map, const char *key, bool require
         if (required) {
             char msg[128];
             snprintf(msg, sizeof msg, "missing '%s'", key);
-            fail(ld, where ? where : map, "%s", msg);
+            cf_yaml_fail(ld, where ? where : map, "%s", msg);
         }
         return NULL;
     }
     if (n->type != YAML_SCALAR_NODE) {
-        fail(ld, n, "'%s' must be text", key);
+        cf_yaml_fail(ld, n, "'%s' must be text", key);
         return NULL;
     }
     char *s = cf_strndup((const char *)n->data.scalar.value, n->data.scalar.length);
     if (!s)
-        nomem(ld);
+        cf_yaml_nomem(ld);
     return s;
 }
 
@@ -115,7 +68,7 @@ static char *compact_of(loader *ld, const char *s)
     cf_buf_init(&b);
     if (!cf_compact_append(&b, s, strlen(s)) || !cf_buf_append(&b, "", 0)) {
         cf_buf_release(&b);
-        nomem(ld);
+        cf_yaml_nomem(ld);
         return NULL;
     }
     return cf_buf_take(&b);
@@ -130,22 +83,22 @@ static bool get_list(loader *ld, yaml_node_t *map, const char *key, bool compact
     if (!n)
         return true;
     if (n->type != YAML_SEQUENCE_NODE)
-        return fail(ld, n, "'%s' must be a list", key);
+        return cf_yaml_fail(ld, n, "'%s' must be a list", key);
     size_t len = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
     *out = cf_calloc(len ? len : 1, sizeof **out);
     if (!*out)
-        return nomem(ld);
+        return cf_yaml_nomem(ld);
     for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
         yaml_node_t *v = yaml_document_get_node(ld->doc, *it);
         if (!v || v->type != YAML_SCALAR_NODE)
-            return fail(ld, v, "every entry of '%s' must be text", key);
+            return cf_yaml_fail(ld, v, "every entry of '%s' must be text", key);
         const char *text = (const char *)v->data.scalar.value;
         char *s = compact ? compact_of(ld, text) : cf_strdup(text);
         if (!s)
-            return nomem(ld);
+            return cf_yaml_nomem(ld);
         (*out)[(*count)++] = s;
         if (compact && !s[0])
-            return fail(ld, v, "'%s' has an entry with no Chinese characters, letters or digits", text);
+            return cf_yaml_fail(ld, v, "'%s' has an entry with no Chinese characters, letters or digits", text);
     }
     return true;
 }
@@ -161,8 +114,8 @@ static bool load_column(loader *ld, yaml_node_t *node, cf_column_def *col)
 {
     static const char *const keys[] = {"id", "label", "short", "kind", "unit", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return fail(ld, node, "a column must be a mapping", NULL);
-    if (!known_keys(ld, node, keys))
+        return cf_yaml_fail(ld, node, "a column must be a mapping", NULL);
+    if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     col->id = get_str(ld, node, "id", true, node);
     col->label = get_str(ld, node, "label", true, node);
@@ -176,7 +129,7 @@ static bool load_column(loader *ld, yaml_node_t *node, cf_column_def *col)
     bool ok = (col->short_label || (col->short_label = cf_strdup(col->label))) &&
               (col->unit || (col->unit = cf_strdup("")));
     if (!ok)
-        nomem(ld);
+        cf_yaml_nomem(ld);
     else if (strcmp(kind, "count") == 0)
         col->kind = CF_KIND_COUNT;
     else if (strcmp(kind, "signed") == 0)
@@ -184,7 +137,7 @@ static bool load_column(loader *ld, yaml_node_t *node, cf_column_def *col)
     else if (strcmp(kind, "decimal") == 0)
         col->kind = CF_KIND_DECIMAL;
     else
-        ok = fail(ld, map_get(ld, node, "kind"), "kind '%s' is not count, signed or decimal", kind);
+        ok = cf_yaml_fail(ld, map_get(ld, node, "kind"), "kind '%s' is not count, signed or decimal", kind);
     cf_free(kind);
     return ok;
 }
@@ -209,8 +162,8 @@ static bool load_row(loader *ld, yaml_node_t *node, cf_table_def *t, cf_row_def 
 {
     static const char *const keys[] = {"id", "label", "short", "ref", "aliases", "columns", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return fail(ld, node, "a row must be a mapping", NULL);
-    if (!known_keys(ld, node, keys))
+        return cf_yaml_fail(ld, node, "a row must be a mapping", NULL);
+    if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     row->id = get_str(ld, node, "id", true, node);
     row->label = get_str(ld, node, "label", true, node);
@@ -219,9 +172,9 @@ static bool load_row(loader *ld, yaml_node_t *node, cf_table_def *t, cf_row_def 
     if (ld->status != CF_OK)
         return false;
     if (!row->short_label && !(row->short_label = cf_strdup(row->label)))
-        return nomem(ld);
+        return cf_yaml_nomem(ld);
     if (!row->ref && !(row->ref = cf_strdup(row->short_label)))
-        return nomem(ld);
+        return cf_yaml_nomem(ld);
     char **aliases;
     size_t alias_count;
     if (!get_list(ld, node, "aliases", true, &aliases, &alias_count)) {
@@ -231,7 +184,7 @@ static bool load_row(loader *ld, yaml_node_t *node, cf_table_def *t, cf_row_def 
     row->keys = cf_calloc(alias_count + 1, sizeof *row->keys);
     if (!row->keys) {
         free_list(aliases, alias_count);
-        return nomem(ld);
+        return cf_yaml_nomem(ld);
     }
     row->keys[0] = compact_of(ld, row->label);
     row->key_count = 1;
@@ -250,12 +203,12 @@ static bool load_row(loader *ld, yaml_node_t *node, cf_table_def *t, cf_row_def 
     row->columns = cf_calloc(n ? n : 1, sizeof *row->columns);
     if (!row->columns) {
         free_list(cols, col_count);
-        return nomem(ld);
+        return cf_yaml_nomem(ld);
     }
     for (size_t i = 0; i < n; i++) {
         long c = cols ? find_column(t, cols[i]) : (long)i;
         if (c < 0) {
-            fail(ld, map_get(ld, node, "columns"), "unknown column '%s'", cols[i]);
+            cf_yaml_fail(ld, map_get(ld, node, "columns"), "unknown column '%s'", cols[i]);
             free_list(cols, col_count);
             return false;
         }
@@ -269,8 +222,8 @@ static bool load_table(loader *ld, yaml_node_t *node, cf_table_def *t)
 {
     static const char *const keys[] = {"id", "number", "title", "headings", "flat", "columns", "rows", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return fail(ld, node, "a table must be a mapping", NULL);
-    if (!known_keys(ld, node, keys))
+        return cf_yaml_fail(ld, node, "a table must be a mapping", NULL);
+    if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     t->id = get_str(ld, node, "id", true, node);
     t->number = get_str(ld, node, "number", true, node);
@@ -279,40 +232,40 @@ static bool load_table(loader *ld, yaml_node_t *node, cf_table_def *t)
     if (flat) {
         t->flat = strcmp(flat, "true") == 0;
         if (!t->flat && strcmp(flat, "false") != 0)
-            fail(ld, map_get(ld, node, "flat"), "flat must be true or false", NULL);
+            cf_yaml_fail(ld, map_get(ld, node, "flat"), "flat must be true or false", NULL);
         cf_free(flat);
     }
     if (ld->status != CF_OK || !get_list(ld, node, "headings", true, &t->headings, &t->heading_count))
         return false;
     if (t->heading_count == 0)
-        return fail(ld, node, "a table needs at least one heading", NULL);
+        return cf_yaml_fail(ld, node, "a table needs at least one heading", NULL);
     yaml_node_t *cols = map_get(ld, node, "columns");
     yaml_node_t *rows = map_get(ld, node, "rows");
     if (!cols || cols->type != YAML_SEQUENCE_NODE || cols->data.sequence.items.top == cols->data.sequence.items.start)
-        return fail(ld, cols ? cols : node, "a table needs a list of columns", NULL);
+        return cf_yaml_fail(ld, cols ? cols : node, "a table needs a list of columns", NULL);
     if (!rows || rows->type != YAML_SEQUENCE_NODE || rows->data.sequence.items.top == rows->data.sequence.items.start)
-        return fail(ld, rows ? rows : node, "a table needs a list of rows", NULL);
+        return cf_yaml_fail(ld, rows ? rows : node, "a table needs a list of rows", NULL);
     size_t ncols = (size_t)(cols->data.sequence.items.top - cols->data.sequence.items.start);
     t->columns = cf_calloc(ncols, sizeof *t->columns);
     if (!t->columns)
-        return nomem(ld);
+        return cf_yaml_nomem(ld);
     for (yaml_node_item_t *it = cols->data.sequence.items.start; it < cols->data.sequence.items.top; it++) {
         yaml_node_t *c = yaml_document_get_node(ld->doc, *it);
         if (!load_column(ld, c, &t->columns[t->column_count++]))
             return false;
         if (find_column(t, t->columns[t->column_count - 1].id) != (long)t->column_count - 1)
-            return fail(ld, c, "column '%s' is listed twice", t->columns[t->column_count - 1].id);
+            return cf_yaml_fail(ld, c, "column '%s' is listed twice", t->columns[t->column_count - 1].id);
     }
     size_t nrows = (size_t)(rows->data.sequence.items.top - rows->data.sequence.items.start);
     t->rows = cf_calloc(nrows, sizeof *t->rows);
     if (!t->rows)
-        return nomem(ld);
+        return cf_yaml_nomem(ld);
     for (yaml_node_item_t *it = rows->data.sequence.items.start; it < rows->data.sequence.items.top; it++) {
         yaml_node_t *r = yaml_document_get_node(ld->doc, *it);
         if (!load_row(ld, r, t, &t->rows[t->row_count++]))
             return false;
         if (find_row(t, t->rows[t->row_count - 1].id) != (long)t->row_count - 1)
-            return fail(ld, r, "row '%s' is listed twice", t->rows[t->row_count - 1].id);
+            return cf_yaml_fail(ld, r, "row '%s' is listed twice", t->rows[t->row_count - 1].id);
     }
     return true;
 }
@@ -325,7 +278,7 @@ static bool build_cells(loader *ld, cf_template *tpl)
             total += tpl->tables[t].rows[r].column_count;
     tpl->cells = cf_calloc(total ? total : 1, sizeof *tpl->cells);
     if (!tpl->cells)
-        return nomem(ld);
+        return cf_yaml_nomem(ld);
     for (size_t t = 0; t < tpl->table_count; t++) {
         cf_table_def *table = &tpl->tables[t];
         table->first_cell = tpl->cell_count;
@@ -340,7 +293,7 @@ static bool build_cells(loader *ld, cf_template *tpl)
                 cf_buf id;
                 cf_buf_init(&id);
                 if (!cf_buf_printf(&id, "%s.%s.%s", table->id, row->id, table->columns[row->columns[c]].id))
-                    return nomem(ld);
+                    return cf_yaml_nomem(ld);
                 cell->id = cf_buf_take(&id);
             }
         }
@@ -386,7 +339,7 @@ static bool expand_side(loader *ld, cf_template *tpl, size_t t, bool per_column,
     *cells = cf_calloc(count ? count : 1, sizeof **cells);
     *refs = cf_calloc(count ? count : 1, sizeof **refs);
     if (!*cells || !*refs)
-        return nomem(ld);
+        return cf_yaml_nomem(ld);
     for (size_t i = 0; i < count; i++) {
         long r = per_column ? find_row(table, names[i]) : (long)fixed;
         long c = per_column ? (long)fixed : find_column(table, names[i]);
@@ -396,14 +349,14 @@ static bool expand_side(loader *ld, cf_template *tpl, size_t t, bool per_column,
             where->data.sequence.items.start + i < where->data.sequence.items.top)
             entry = yaml_document_get_node(ld->doc, where->data.sequence.items.start[i]);
         if (r < 0 || c < 0)
-            return fail(ld, entry, per_column ? "unknown row '%s'" : "unknown column '%s'", names[i]);
+            return cf_yaml_fail(ld, entry, per_column ? "unknown row '%s'" : "unknown column '%s'", names[i]);
         long cell = cell_at(tpl, t, (size_t)r, (size_t)c);
         if (cell < 0)
-            return fail(ld, entry, "the rule names '%s', which has no cell there", names[i]);
+            return cf_yaml_fail(ld, entry, "the rule names '%s', which has no cell there", names[i]);
         (*cells)[i] = (size_t)cell;
         const char *ref = per_column ? table->rows[r].ref : table->columns[c].short_label;
         if (!((*refs)[i] = cf_strdup(ref)))
-            return nomem(ld);
+            return cf_yaml_nomem(ld);
         (*out_count)++;
     }
     return true;
@@ -413,8 +366,8 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
 {
     static const char *const keys[] = {"id", "family", "table", "per", "words", "left", "right", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return fail(ld, node, "a rule must be a mapping", NULL);
-    if (!known_keys(ld, node, keys))
+        return cf_yaml_fail(ld, node, "a rule must be a mapping", NULL);
+    if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     char *id = get_str(ld, node, "id", true, node), *family = get_str(ld, node, "family", true, node);
     char *table = get_str(ld, node, "table", true, node), *per = get_str(ld, node, "per", true, node);
@@ -430,13 +383,13 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
             if (strcmp(tpl->tables[i].id, table) == 0)
                 t = (long)i;
         if (t < 0)
-            ok = fail(ld, map_get(ld, node, "table"), "unknown table '%s'", table);
+            ok = cf_yaml_fail(ld, map_get(ld, node, "table"), "unknown table '%s'", table);
         else if (strcmp(per, "column") == 0)
             per_column = true;
         else if (strcmp(per, "row") != 0)
-            ok = fail(ld, map_get(ld, node, "per"), "per must be row or column, not '%s'", per);
+            ok = cf_yaml_fail(ld, map_get(ld, node, "per"), "per must be row or column, not '%s'", per);
         if (ok && (nleft == 0 || nright == 0))
-            ok = fail(ld, node, "a rule needs a left and a right side", NULL);
+            ok = cf_yaml_fail(ld, node, "a rule needs a left and a right side", NULL);
     }
     if (ok) {
         const cf_table_def *td = &tpl->tables[t];
@@ -445,7 +398,7 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
             size_t cap = (*capacity + instances) * 2;
             cf_rule_def *grown = cf_realloc(tpl->rules, cap * sizeof *grown);
             if (!grown)
-                ok = nomem(ld);
+                ok = cf_yaml_nomem(ld);
             else {
                 tpl->rules = grown;
                 *capacity = cap;
@@ -459,7 +412,7 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
             cf_buf rid;
             cf_buf_init(&rid);
             if (!cf_buf_printf(&rid, "%s.%s.%s", td->id, id, scope_id)) {
-                ok = nomem(ld);
+                ok = cf_yaml_nomem(ld);
                 break;
             }
             rule->id = cf_buf_take(&rid);
@@ -467,7 +420,7 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
             rule->words = cf_strdup(words);
             rule->scope = cf_strdup(per_column ? td->columns[k].label : td->rows[k].short_label);
             if (!rule->family || !rule->words || !rule->scope) {
-                ok = nomem(ld);
+                ok = cf_yaml_nomem(ld);
                 break;
             }
             ok = expand_side(ld, tpl, (size_t)t, per_column, k, left, nleft, map_get(ld, node, "left"),
@@ -478,7 +431,7 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
                 rule->left_text = side_text(rule->left_refs, rule->left_count);
                 rule->right_text = side_text(rule->right_refs, rule->right_count);
                 if (!rule->left_text || !rule->right_text)
-                    ok = nomem(ld);
+                    ok = cf_yaml_nomem(ld);
             }
         }
     }
@@ -499,7 +452,7 @@ static bool cross_terms(loader *ld, const cf_template *tpl, size_t t, bool per_c
     const cf_table_def *td = &tpl->tables[t];
     *out = cf_calloc(n ? n : 1, sizeof **out);
     if (!*out)
-        return nomem(ld);
+        return cf_yaml_nomem(ld);
     for (size_t i = 0; i < n; i++) {
         cf_cross_term *term = &(*out)[(*count)++];
         const char *name = names[i];
@@ -509,24 +462,24 @@ static bool cross_terms(loader *ld, const cf_template *tpl, size_t t, bool per_c
             name += 9;
             term->previous = true;
         } else
-            return fail(ld, where, "a cross-year term starts with this. or previous., not '%s'", names[i]);
+            return cf_yaml_fail(ld, where, "a cross-year term starts with this. or previous., not '%s'", names[i]);
         long r = per_column ? find_row(td, name) : (long)k;
         long c = per_column ? (long)k : find_column(td, name);
         if (r < 0 || c < 0)
-            return fail(ld, where, per_column ? "unknown row '%s'" : "unknown column '%s'", name);
+            return cf_yaml_fail(ld, where, per_column ? "unknown row '%s'" : "unknown column '%s'", name);
         cf_buf id;
         cf_buf_init(&id);
         if (!cf_buf_printf(&id, "%s.%s.%s", td->id, td->rows[r].id, td->columns[c].id))
-            return nomem(ld);
+            return cf_yaml_nomem(ld);
         term->cell_id = cf_buf_take(&id);
         term->cell = term->previous ? -1 : cell_at(tpl, t, (size_t)r, (size_t)c);
         if (!term->previous && term->cell < 0)
-            return fail(ld, where, "the rule names '%s', which has no cell there", name);
+            return cf_yaml_fail(ld, where, "the rule names '%s', which has no cell there", name);
         cf_buf ref;
         cf_buf_init(&ref);
         const char *plain = per_column ? td->rows[r].ref : td->columns[c].short_label;
         if (!cf_buf_printf(&ref, "%s%s", term->previous ? "上年·" : "", plain))
-            return nomem(ld);
+            return cf_yaml_nomem(ld);
         term->ref = cf_buf_take(&ref);
     }
     return true;
@@ -536,8 +489,8 @@ static bool load_cross_rule(loader *ld, cf_template *tpl, yaml_node_t *node, siz
 {
     static const char *const keys[] = {"id", "table", "per", "only", "words", "left", "right", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return fail(ld, node, "a cross-year rule must be a mapping", NULL);
-    if (!known_keys(ld, node, keys))
+        return cf_yaml_fail(ld, node, "a cross-year rule must be a mapping", NULL);
+    if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     char *id = get_str(ld, node, "id", true, node), *table = get_str(ld, node, "table", true, node);
     char *per = get_str(ld, node, "per", true, node), *words = get_str(ld, node, "words", true, node);
@@ -550,12 +503,12 @@ static bool load_cross_rule(loader *ld, cf_template *tpl, yaml_node_t *node, siz
         if (strcmp(tpl->tables[i].id, table) == 0)
             t = (long)i;
     if (ok && t < 0)
-        ok = fail(ld, map_get(ld, node, "table"), "unknown table '%s'", table);
+        ok = cf_yaml_fail(ld, map_get(ld, node, "table"), "unknown table '%s'", table);
     bool per_column = ok && strcmp(per, "column") == 0;
     if (ok && !per_column && strcmp(per, "row") != 0)
-        ok = fail(ld, map_get(ld, node, "per"), "per must be row or column, not '%s'", per);
+        ok = cf_yaml_fail(ld, map_get(ld, node, "per"), "per must be row or column, not '%s'", per);
     if (ok && (nleft == 0 || nright == 0))
-        ok = fail(ld, node, "a rule needs a left and a right side", NULL);
+        ok = cf_yaml_fail(ld, node, "a rule needs a left and a right side", NULL);
     const cf_table_def *td = ok ? &tpl->tables[t] : NULL;
     size_t instances = td ? (per_column ? td->column_count : td->row_count) : 0;
     for (size_t k = 0; ok && k < instances; k++) {
@@ -569,7 +522,7 @@ static bool load_cross_rule(loader *ld, cf_template *tpl, yaml_node_t *node, siz
             size_t cap = *capacity ? *capacity * 2 : 16;
             cf_cross_rule_def *grown = cf_realloc(tpl->cross_rules, cap * sizeof *grown);
             if (!grown) {
-                ok = nomem(ld);
+                ok = cf_yaml_nomem(ld);
                 break;
             }
             tpl->cross_rules = grown;
@@ -579,11 +532,11 @@ static bool load_cross_rule(loader *ld, cf_template *tpl, yaml_node_t *node, siz
         memset(rule, 0, sizeof *rule);
         cf_buf rid;
         cf_buf_init(&rid);
-        ok = cf_buf_printf(&rid, "%s.%s.%s", td->id, id, scope_id) || nomem(ld);
+        ok = cf_buf_printf(&rid, "%s.%s.%s", td->id, id, scope_id) || cf_yaml_nomem(ld);
         rule->id = cf_buf_take(&rid);
         rule->words = cf_strdup(words);
         rule->scope = cf_strdup(per_column ? td->columns[k].label : td->rows[k].short_label);
-        ok = ok && (rule->words && rule->scope ? true : nomem(ld)) &&
+        ok = ok && (rule->words && rule->scope ? true : cf_yaml_nomem(ld)) &&
              cross_terms(ld, tpl, (size_t)t, per_column, k, left, nleft, map_get(ld, node, "left"), &rule->left,
                          &rule->left_count) &&
              cross_terms(ld, tpl, (size_t)t, per_column, k, right, nright, map_get(ld, node, "right"), &rule->right,
@@ -603,8 +556,8 @@ static bool load_narrative(loader *ld, cf_template *tpl, yaml_node_t *node, cf_n
 {
     static const char *const keys[] = {"id", "cells", "patterns", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return fail(ld, node, "a narrative claim must be a mapping", NULL);
-    if (!known_keys(ld, node, keys))
+        return cf_yaml_fail(ld, node, "a narrative claim must be a mapping", NULL);
+    if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     nd->id = get_str(ld, node, "id", true, node);
     char **cells = NULL, **patterns = NULL;
@@ -612,24 +565,24 @@ static bool load_narrative(loader *ld, cf_template *tpl, yaml_node_t *node, cf_n
     bool ok = ld->status == CF_OK && get_list(ld, node, "cells", false, &cells, &ncells) &&
               get_list(ld, node, "patterns", false, &patterns, &npatterns);
     if (ok && (ncells == 0 || npatterns == 0))
-        ok = fail(ld, node, "a narrative claim needs cells and patterns", NULL);
+        ok = cf_yaml_fail(ld, node, "a narrative claim needs cells and patterns", NULL);
     if (ok) {
         nd->cells = cf_calloc(ncells, sizeof *nd->cells);
         nd->prefixes = cf_calloc(npatterns, sizeof *nd->prefixes);
         nd->suffixes = cf_calloc(npatterns, sizeof *nd->suffixes);
-        ok = (nd->cells && nd->prefixes && nd->suffixes) || nomem(ld);
+        ok = (nd->cells && nd->prefixes && nd->suffixes) || cf_yaml_nomem(ld);
     }
     for (size_t i = 0; ok && i < ncells; i++) {
         long c = cf_template_find_cell(tpl, cells[i]);
         if (c < 0)
-            ok = fail(ld, map_get(ld, node, "cells"), "unknown cell '%s'", cells[i]);
+            ok = cf_yaml_fail(ld, map_get(ld, node, "cells"), "unknown cell '%s'", cells[i]);
         else
             nd->cells[nd->cell_count++] = (size_t)c;
     }
     for (size_t i = 0; ok && i < npatterns; i++) {
         char *at = strstr(patterns[i], "{n}");
         if (!at) {
-            ok = fail(ld, map_get(ld, node, "patterns"), "the pattern '%s' has no {n} for the number", patterns[i]);
+            ok = cf_yaml_fail(ld, map_get(ld, node, "patterns"), "the pattern '%s' has no {n} for the number", patterns[i]);
             break;
         }
         *at = '\0';
@@ -637,20 +590,21 @@ static bool load_narrative(loader *ld, cf_template *tpl, yaml_node_t *node, cf_n
         nd->suffixes[i] = compact_of(ld, at + 3);
         nd->pattern_count++;
         ok = nd->prefixes[i] && nd->suffixes[i] && (nd->prefixes[i][0] ||
-             fail(ld, map_get(ld, node, "patterns"), "a pattern needs words before {n}", NULL));
+             cf_yaml_fail(ld, map_get(ld, node, "patterns"), "a pattern needs words before {n}", NULL));
     }
     free_list(cells, ncells);
     free_list(patterns, npatterns);
     return ok;
 }
 
-static bool load_root(loader *ld, cf_template *tpl, yaml_node_t *root)
+static bool load_root(loader *ld, void *target, yaml_node_t *root)
 {
+    cf_template *tpl = target;
     static const char *const keys[] = {"id", "name", "detect", "end_headings", "tables", "rules", "cross_year",
                                        "narrative", NULL};
     if (!root || root->type != YAML_MAPPING_NODE)
-        return fail(ld, root, "a template must be a mapping with id, name, tables and rules", NULL);
-    if (!known_keys(ld, root, keys))
+        return cf_yaml_fail(ld, root, "a template must be a mapping with id, name, tables and rules", NULL);
+    if (!cf_yaml_known_keys(ld, root, keys))
         return false;
     tpl->id = get_str(ld, root, "id", true, root);
     tpl->name = get_str(ld, root, "name", true, root);
@@ -659,31 +613,31 @@ static bool load_root(loader *ld, cf_template *tpl, yaml_node_t *root)
         return false;
     yaml_node_t *tables = map_get(ld, root, "tables");
     if (!tables || tables->type != YAML_SEQUENCE_NODE || tables->data.sequence.items.top == tables->data.sequence.items.start)
-        return fail(ld, tables ? tables : root, "a template needs a list of tables", NULL);
+        return cf_yaml_fail(ld, tables ? tables : root, "a template needs a list of tables", NULL);
     size_t n = (size_t)(tables->data.sequence.items.top - tables->data.sequence.items.start);
     tpl->tables = cf_calloc(n, sizeof *tpl->tables);
     if (!tpl->tables)
-        return nomem(ld);
+        return cf_yaml_nomem(ld);
     for (yaml_node_item_t *it = tables->data.sequence.items.start; it < tables->data.sequence.items.top; it++) {
         yaml_node_t *t = yaml_document_get_node(ld->doc, *it);
         if (!load_table(ld, t, &tpl->tables[tpl->table_count++]))
             return false;
         for (size_t i = 0; i + 1 < tpl->table_count; i++)
             if (strcmp(tpl->tables[i].id, tpl->tables[tpl->table_count - 1].id) == 0)
-                return fail(ld, t, "table '%s' is listed twice", tpl->tables[i].id);
+                return cf_yaml_fail(ld, t, "table '%s' is listed twice", tpl->tables[i].id);
     }
     if (!build_cells(ld, tpl))
         return false;
     yaml_node_t *rules = map_get(ld, root, "rules");
     if (rules && rules->type != YAML_SEQUENCE_NODE)
-        return fail(ld, rules, "'rules' must be a list", NULL);
+        return cf_yaml_fail(ld, rules, "'rules' must be a list", NULL);
     size_t capacity = 0;
     for (yaml_node_item_t *it = rules ? rules->data.sequence.items.start : NULL; rules && it < rules->data.sequence.items.top; it++)
         if (!load_rule(ld, tpl, yaml_document_get_node(ld->doc, *it), &capacity))
             return false;
     yaml_node_t *cross = map_get(ld, root, "cross_year");
     if (cross && cross->type != YAML_SEQUENCE_NODE)
-        return fail(ld, cross, "'cross_year' must be a list", NULL);
+        return cf_yaml_fail(ld, cross, "'cross_year' must be a list", NULL);
     capacity = 0;
     for (yaml_node_item_t *it = cross ? cross->data.sequence.items.start : NULL; cross && it < cross->data.sequence.items.top; it++)
         if (!load_cross_rule(ld, tpl, yaml_document_get_node(ld->doc, *it), &capacity))
@@ -692,11 +646,11 @@ static bool load_root(loader *ld, cf_template *tpl, yaml_node_t *root)
     if (!prose)
         return true;
     if (prose->type != YAML_SEQUENCE_NODE)
-        return fail(ld, prose, "'narrative' must be a list", NULL);
+        return cf_yaml_fail(ld, prose, "'narrative' must be a list", NULL);
     size_t claims = (size_t)(prose->data.sequence.items.top - prose->data.sequence.items.start);
     tpl->narratives = cf_calloc(claims + 1, sizeof *tpl->narratives);
     if (!tpl->narratives)
-        return nomem(ld);
+        return cf_yaml_nomem(ld);
     for (yaml_node_item_t *it = prose->data.sequence.items.start; it < prose->data.sequence.items.top; it++)
         if (!load_narrative(ld, tpl, yaml_document_get_node(ld->doc, *it), &tpl->narratives[tpl->narrative_count++]))
             return false;
@@ -706,25 +660,13 @@ static bool load_root(loader *ld, cf_template *tpl, yaml_node_t *root)
 cf_status cf_template_parse(const char *name, const char *yaml, size_t len, cf_template **out, cf_error *err)
 {
     *out = NULL;
-    yaml_document_t doc;
-    cf_status st = cf_yaml_parse(name, yaml, len, CF_ERR_TEMPLATE, &doc, err);
-    if (st != CF_OK)
-        return st;
     cf_template *tpl = cf_calloc(1, sizeof *tpl);
-    if (!tpl) {
-        yaml_document_delete(&doc);
+    if (!tpl)
         return cf_error_nomem(err, name);
-    }
-    loader ld = {name, &doc, err, CF_OK};
-    yaml_node_t *root = yaml_document_get_root_node(&doc);
-    if (!root)
-        fail(&ld, NULL, "the template file is empty", NULL);
-    else
-        load_root(&ld, tpl, root);
-    yaml_document_delete(&doc);
-    if (ld.status != CF_OK) {
+    cf_status st = cf_yaml_load(name, yaml, len, CF_ERR_TEMPLATE, "the template file is empty", load_root, tpl, err);
+    if (st != CF_OK) {
         cf_template_free(tpl);
-        return ld.status;
+        return st;
     }
     *out = tpl;
     return CF_OK;

@@ -81,55 +81,11 @@ int cf_role_from_name(const char *name)
 
 /* ---- loading ---- */
 
-typedef struct {
-    const char *name;
-    yaml_document_t *doc;
-    cf_error *err;
-    cf_status status;
-} loader;
-
-static bool fail(loader *ld, const yaml_node_t *node, const char *fmt, const char *arg)
-{
-    if (ld->status == CF_OK) {
-        char msg[480];
-        snprintf(msg, sizeof msg, fmt, arg ? arg : "");
-        ld->status = cf_error_set(ld->err, CF_ERR_TEMPLATE, ld->name, node ? (long)node->start_mark.line + 1 : 0,
-                                  node ? (long)node->start_mark.column + 1 : 0, "%s", msg);
-    }
-    return false;
-}
+typedef cf_yaml_reader loader;
 
 static const char *text_of(const yaml_node_t *n) { return (const char *)n->data.scalar.value; }
 
-/* Check that a mapping has only the keys listed, each once (a typo must not pass silently). */
-static bool known_keys(loader *ld, yaml_node_t *map, const char *const *keys)
-{
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
-        if (!k || k->type != YAML_SCALAR_NODE)
-            return fail(ld, k, "a key must be plain text", NULL);
-        bool ok = false;
-        for (size_t i = 0; keys[i]; i++)
-            ok |= strcmp(text_of(k), keys[i]) == 0;
-        if (!ok)
-            return fail(ld, k, "unknown key '%s'", text_of(k));
-        for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++)
-            if (strcmp(text_of(yaml_document_get_node(ld->doc, q->key)), text_of(k)) == 0)
-                return fail(ld, k, "'%s' is given twice", text_of(k));
-    }
-    return true;
-}
-
-/* Only after known_keys, which has checked that every key is text. */
-static yaml_node_t *map_get(loader *ld, yaml_node_t *map, const char *key)
-{
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
-        if (strcmp(text_of(k), key) == 0)
-            return yaml_document_get_node(ld->doc, p->value);
-    }
-    return NULL;
-}
+static yaml_node_t *map_get(loader *ld, yaml_node_t *map, const char *key) { return cf_yaml_get(ld->doc, map, key); }
 
 /* The entries of a list; a single scalar counts as a list of one and an empty value
  * (`mono:`) as an empty list, so that `attrs: bold` reads as it looks. */
@@ -147,7 +103,7 @@ static bool entries_of(loader *ld, yaml_node_t *n, const char *key, yaml_node_it
         *count = n->data.scalar.length == 0 && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? 0 : 1;
         return true;
     }
-    return fail(ld, n, "'%s' must be a list", key);
+    return cf_yaml_fail(ld, n, "'%s' must be a list", key);
 }
 
 /* The nearest of the eight colours to a 256-colour number, for a theme that names
@@ -182,21 +138,21 @@ static bool load_colors(loader *ld, yaml_node_t *n, const char *key, int *c256, 
     if (!entries_of(ld, n, key, &first, &count, &single))
         return false;
     if (count == 0)
-        return fail(ld, n, "'%s' needs at least one colour", key);
+        return cf_yaml_fail(ld, n, "'%s' needs at least one colour", key);
     bool have256 = false, have8 = false;
     for (size_t i = 0; i < count; i++) {
         yaml_node_t *v = yaml_document_get_node(ld->doc, first[i]);
         if (!v || v->type != YAML_SCALAR_NODE)
-            return fail(ld, v, "every colour of '%s' must be a number or a name", key);
+            return cf_yaml_fail(ld, v, "every colour of '%s' must be a number or a name", key);
         const char *s = text_of(v);
         if ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '+') {
             char *end;
             errno = 0;
             long num = strtol(s, &end, 10);
             if (*end)
-                return fail(ld, v, "colour '%s' is not a number", s);
+                return cf_yaml_fail(ld, v, "colour '%s' is not a number", s);
             if (errno || num < 0 || num > 255)
-                return fail(ld, v, "colour %s is out of range (0–255)", s);
+                return cf_yaml_fail(ld, v, "colour %s is out of range (0–255)", s);
             if (!have256)
                 *c256 = (int)num;
             have256 = true;
@@ -209,7 +165,7 @@ static bool load_colors(loader *ld, yaml_node_t *n, const char *key, int *c256, 
             if (strcmp(s, COLOR_NAMES[c]) == 0)
                 named = c;
         if (named == -2)
-            return fail(ld, v,
+            return cf_yaml_fail(ld, v,
                         "unknown colour '%s': use 0–255, default, black, red, green, yellow, blue, magenta, "
                         "cyan or white",
                         s);
@@ -234,13 +190,13 @@ static bool load_attrs(loader *ld, yaml_node_t *n, const char *key, unsigned *ou
     for (size_t i = 0; i < count; i++) {
         yaml_node_t *v = yaml_document_get_node(ld->doc, first[i]);
         if (!v || v->type != YAML_SCALAR_NODE)
-            return fail(ld, v, "every entry of '%s' must be an attribute name", key);
+            return cf_yaml_fail(ld, v, "every entry of '%s' must be an attribute name", key);
         unsigned bit = 0;
         for (size_t a = 0; a < sizeof ATTR_NAMES / sizeof *ATTR_NAMES; a++)
             if (strcmp(text_of(v), ATTR_NAMES[a].name) == 0)
                 bit = ATTR_NAMES[a].bit;
         if (!bit)
-            return fail(ld, v, "unknown attribute '%s': use bold, underline, reverse, dim or italic", text_of(v));
+            return cf_yaml_fail(ld, v, "unknown attribute '%s': use bold, underline, reverse, dim or italic", text_of(v));
         *out |= bit;
     }
     return true;
@@ -251,8 +207,8 @@ static bool load_style(loader *ld, yaml_node_t *node, const cf_role_style *base,
 {
     static const char *const keys[] = {"fg", "bg", "attrs", "mono", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return fail(ld, node, "a role must be a mapping of fg, bg, attrs and mono", NULL);
-    if (!known_keys(ld, node, keys))
+        return cf_yaml_fail(ld, node, "a role must be a mapping of fg, bg, attrs and mono", NULL);
+    if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     *out = *base;
     yaml_node_t *n;
@@ -270,23 +226,23 @@ static bool load_style(loader *ld, yaml_node_t *node, const cf_role_style *base,
 static bool load_roles(loader *ld, cf_theme *theme, yaml_node_t *roles)
 {
     if (roles->type != YAML_MAPPING_NODE)
-        return fail(ld, roles, "'roles' must be a mapping of role names to styles", NULL);
+        return cf_yaml_fail(ld, roles, "'roles' must be a mapping of role names to styles", NULL);
     const cf_role_style plain = {CF_COLOR_DEFAULT, CF_COLOR_DEFAULT, CF_COLOR_DEFAULT, CF_COLOR_DEFAULT, 0, 0};
     yaml_node_t *by_role[CF_ROLE_COUNT] = {0};
     for (yaml_node_pair_t *p = roles->data.mapping.pairs.start; p < roles->data.mapping.pairs.top; p++) {
         yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
         if (!k || k->type != YAML_SCALAR_NODE)
-            return fail(ld, k, "a role name must be plain text", NULL);
+            return cf_yaml_fail(ld, k, "a role name must be plain text", NULL);
         int r = cf_role_from_name(text_of(k));
         if (r < 0) {
             char msg[400];
             int used = snprintf(msg, sizeof msg, "unknown role '%.60s': the roles are", text_of(k));
             for (int i = 0; i < CF_ROLE_COUNT && used > 0 && (size_t)used < sizeof msg; i++)
                 used += snprintf(msg + used, sizeof msg - (size_t)used, "%s %s", i ? "," : "", ROLE_NAMES[i]);
-            return fail(ld, k, "%s", msg);
+            return cf_yaml_fail(ld, k, "%s", msg);
         }
         if (by_role[r])
-            return fail(ld, k, "role '%s' is given twice", text_of(k));
+            return cf_yaml_fail(ld, k, "role '%s' is given twice", text_of(k));
         by_role[r] = yaml_document_get_node(ld->doc, p->value);
     }
     /* Normal first, wherever the file puts it: every other role starts from it. */
@@ -301,53 +257,40 @@ static bool load_roles(loader *ld, cf_theme *theme, yaml_node_t *roles)
     return true;
 }
 
-static bool load_root(loader *ld, cf_theme *theme, yaml_node_t *root)
+static bool load_root(loader *ld, void *target, yaml_node_t *root)
 {
+    cf_theme *theme = target;
     static const char *const keys[] = {"name", "description", "roles", NULL};
     if (!root || root->type != YAML_MAPPING_NODE)
-        return fail(ld, root, "a theme must be a mapping with name and roles", NULL);
-    if (!known_keys(ld, root, keys))
+        return cf_yaml_fail(ld, root, "a theme must be a mapping with name and roles", NULL);
+    if (!cf_yaml_known_keys(ld, root, keys))
         return false;
     yaml_node_t *name = map_get(ld, root, "name");
     yaml_node_t *description = map_get(ld, root, "description");
     yaml_node_t *roles = map_get(ld, root, "roles");
     if (!name)
-        return fail(ld, root, "missing 'name'", NULL);
+        return cf_yaml_fail(ld, root, "missing 'name'", NULL);
     if (name->type != YAML_SCALAR_NODE || name->data.scalar.length == 0)
-        return fail(ld, name, "'name' must be text", NULL);
+        return cf_yaml_fail(ld, name, "'name' must be text", NULL);
     if (description && description->type != YAML_SCALAR_NODE)
-        return fail(ld, description, "'description' must be text", NULL);
-    if (!(theme->name = cf_strdup(text_of(name)))) {
-        ld->status = cf_error_nomem(ld->err, ld->name);
-        return false;
-    }
+        return cf_yaml_fail(ld, description, "'description' must be text", NULL);
+    if (!(theme->name = cf_strdup(text_of(name))))
+        return cf_yaml_nomem(ld);
     if (!roles)
-        return fail(ld, root, "missing 'roles'", NULL);
+        return cf_yaml_fail(ld, root, "missing 'roles'", NULL);
     return load_roles(ld, theme, roles);
 }
 
 cf_status cf_theme_parse(const char *name, const char *yaml, size_t len, cf_theme **out, cf_error *err)
 {
     *out = NULL;
-    yaml_document_t doc;
-    cf_status st = cf_yaml_parse(name, yaml, len, CF_ERR_TEMPLATE, &doc, err);
-    if (st != CF_OK)
-        return st;
     cf_theme *theme = cf_calloc(1, sizeof *theme);
-    if (!theme) {
-        yaml_document_delete(&doc);
+    if (!theme)
         return cf_error_nomem(err, name);
-    }
-    loader ld = {name, &doc, err, CF_OK};
-    yaml_node_t *root = yaml_document_get_root_node(&doc);
-    if (!root)
-        fail(&ld, NULL, "the theme file is empty", NULL);
-    else
-        load_root(&ld, theme, root);
-    yaml_document_delete(&doc);
-    if (ld.status != CF_OK) {
+    cf_status st = cf_yaml_load(name, yaml, len, CF_ERR_TEMPLATE, "the theme file is empty", load_root, theme, err);
+    if (st != CF_OK) {
         cf_theme_free(theme);
-        return ld.status;
+        return st;
     }
     *out = theme;
     return CF_OK;

@@ -1,6 +1,7 @@
 /* yamldoc.c — loading YAML documents and reading their mappings (libyaml). */
 #include "yamldoc.h"
 
+#include <stdio.h>
 #include <string.h>
 
 cf_status cf_yaml_parse(const char *name, const char *text, size_t len, cf_status code, yaml_document_t *doc,
@@ -28,4 +29,60 @@ yaml_node_t *cf_yaml_get(yaml_document_t *doc, yaml_node_t *map, const char *key
             return yaml_document_get_node(doc, p->value);
     }
     return NULL;
+}
+
+bool cf_yaml_fail(cf_yaml_reader *rd, const yaml_node_t *node, const char *fmt, const char *arg)
+{
+    if (rd->status == CF_OK) {
+        char msg[480];
+        snprintf(msg, sizeof msg, fmt, arg ? arg : "");
+        rd->status = cf_error_set(rd->err, rd->code, rd->name, node ? (long)node->start_mark.line + 1 : 0,
+                                  node ? (long)node->start_mark.column + 1 : 0, "%s", msg);
+    }
+    return false;
+}
+
+bool cf_yaml_nomem(cf_yaml_reader *rd)
+{
+    if (rd->status == CF_OK)
+        rd->status = cf_error_nomem(rd->err, rd->name);
+    return false;
+}
+
+bool cf_yaml_known_keys(cf_yaml_reader *rd, yaml_node_t *map, const char *const *keys)
+{
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(rd->doc, p->key);
+        if (!k || k->type != YAML_SCALAR_NODE)
+            return cf_yaml_fail(rd, k, "a key must be plain text", NULL);
+        const char *key = (const char *)k->data.scalar.value;
+        bool ok = false;
+        for (size_t i = 0; keys[i]; i++)
+            ok |= strcmp(key, keys[i]) == 0;
+        if (!ok)
+            return cf_yaml_fail(rd, k, "unknown key '%s'", key);
+        for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++) {
+            yaml_node_t *prev = yaml_document_get_node(rd->doc, q->key);
+            if (prev && prev->type == YAML_SCALAR_NODE && strcmp((const char *)prev->data.scalar.value, key) == 0)
+                return cf_yaml_fail(rd, k, "key '%s' is given twice", key);
+        }
+    }
+    return true;
+}
+
+cf_status cf_yaml_load(const char *name, const char *text, size_t len, cf_status code, const char *empty_message,
+                       cf_yaml_root_loader load, void *target, cf_error *err)
+{
+    yaml_document_t doc;
+    cf_status st = cf_yaml_parse(name, text, len, code, &doc, err);
+    if (st != CF_OK)
+        return st;
+    cf_yaml_reader rd = {name, &doc, err, code, CF_OK};
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    if (!root)
+        cf_yaml_fail(&rd, NULL, empty_message, NULL);
+    else
+        load(&rd, target, root);
+    yaml_document_delete(&doc);
+    return rd.status;
 }
