@@ -1032,14 +1032,19 @@ static bool any_taken(const bool *taken, size_t n)
     return false;
 }
 
+/* Empty cells [first, first+count) as if never read. */
+static void clear_cells(cf_report *rep, size_t first, size_t count)
+{
+    for (size_t i = first; i < first + count; i++) {
+        cf_free(rep->cells[i].note);
+        memset(&rep->cells[i], 0, sizeof rep->cells[i]);
+    }
+}
+
 /* Forget what a row was read as (its cells and their warnings), to read it again. */
 static void forget_row(cf_report *rep, const cf_row_def *r)
 {
-    for (size_t c = 0; c < r->column_count; c++) {
-        cf_cell *cell = &rep->cells[r->first_cell + c];
-        cf_free(cell->note);
-        memset(cell, 0, sizeof *cell);
-    }
+    clear_cells(rep, r->first_cell, r->column_count);
     size_t kept = 0;
     for (size_t w = 0; w < rep->warning_count; w++) {
         long cell = rep->warnings[w].cell;
@@ -1164,15 +1169,6 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
     return true;
 }
 
-static void reset_table(cf_report *r, const cf_table_def *t)
-{
-    for (size_t i = 0; i < t->cell_count; i++) {
-        cf_cell *c = &r->cells[t->first_cell + i];
-        cf_free(c->note);
-        memset(c, 0, sizeof *c);
-    }
-}
-
 /* Tab layouts: the field under each column heading ("\t\t自然人\t…", "\t\t\t商业企业\t科研机构…"),
  * taken from the first cell whose words are exactly a column's label. */
 static bool find_column_fields(extractor *ex, const cf_table_def *t, const token_stream *ts)
@@ -1234,7 +1230,7 @@ static bool extract_table(extractor *ex, size_t table, size_t first, size_t end)
     ok = ok && find_column_fields(ex, t, &ts);
     if (ok)
         learn_xgrid(ex, t, &ts);
-    reset_table(ex->report, t);
+    clear_cells(ex->report, t->first_cell, t->cell_count);
     bool done = false;
     if (ok && t->flat)
         ok = extract_flat(ex, table, &ts, &done);
