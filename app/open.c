@@ -30,41 +30,22 @@ int cf_cmd_review(int argc, char **argv)
     const char *target = NULL, *template_path = NULL, *reviewer = NULL, *previous_path = NULL;
     ui_options opt = {0};
     bool force = false;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--theme") == 0 && i + 1 < argc)
-            opt.theme_name = argv[++i];
-        else if (strcmp(argv[i], "--mouse") == 0)
-            opt.mouse = true;
-        else if (strcmp(argv[i], "--previous") == 0 && i + 1 < argc)
-            previous_path = argv[++i];
-        else if (strcmp(argv[i], "--script") == 0 && i + 1 < argc)
-            opt.script_path = argv[++i];
-        else if (strcmp(argv[i], "--timings") == 0 && i + 1 < argc)
-            opt.timings_path = argv[++i];
-        else if (strcmp(argv[i], "--screen") == 0 && i + 1 < argc)
-            opt.screen_path = argv[++i];
-        else if (strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
-            if (sscanf(argv[++i], "%dx%d", &opt.cols, &opt.rows) != 2 || opt.cols < 1 || opt.rows < 1) {
-                fprintf(stderr, "crossfoot review: --size takes COLSxROWS, e.g. 140x40\n");
-                return CF_EXIT_ERROR;
-            }
-        }
-        else if (strcmp(argv[i], "--force") == 0)
-            force = true;
-        else if (strcmp(argv[i], "--template") == 0 && i + 1 < argc)
-            template_path = argv[++i];
-        else if (strcmp(argv[i], "--reviewer") == 0 && i + 1 < argc)
-            reviewer = argv[++i];
-        else if (argv[i][0] == '-' || target) {
-            fprintf(stderr, "crossfoot review: unexpected '%s'\n", argv[i]);
-            cf_usage(stderr);
-            return CF_EXIT_ERROR;
-        } else
-            target = argv[i];
-    }
-    if (!target) {
-        fprintf(stderr, "crossfoot review: no report or review file given\n");
-        cf_usage(stderr);
+    const char *size = NULL;
+    const cf_option opts[] = {{"--theme", NULL, &opt.theme_name, NULL},
+                              {"--mouse", NULL, NULL, &opt.mouse},
+                              {"--previous", NULL, &previous_path, NULL},
+                              {"--script", NULL, &opt.script_path, NULL},
+                              {"--timings", NULL, &opt.timings_path, NULL},
+                              {"--screen", NULL, &opt.screen_path, NULL},
+                              {"--size", NULL, &size, NULL},
+                              {"--force", NULL, NULL, &force},
+                              {"--template", NULL, &template_path, NULL},
+                              {"--reviewer", NULL, &reviewer, NULL},
+                              {NULL, NULL, NULL, NULL}};
+    if (!cf_parse_options("review", argc, argv, opts, &target, "no report or review file given"))
+        return CF_EXIT_ERROR;
+    if (size && (sscanf(size, "%dx%d", &opt.cols, &opt.rows) != 2 || opt.cols < 1 || opt.rows < 1)) {
+        fprintf(stderr, "crossfoot review: --size takes COLSxROWS, e.g. 140x40\n");
         return CF_EXIT_ERROR;
     }
     if (!opt.script_path && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {

@@ -54,25 +54,12 @@ static int fail(const cf_error *err)
 int cf_cmd_extract(int argc, char **argv)
 {
     const char *report = NULL, *out = NULL, *template_path = NULL, *reviewer = NULL;
-    for (int i = 0; i < argc; i++) {
-        if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc)
-            out = argv[++i];
-        else if (strcmp(argv[i], "--template") == 0 && i + 1 < argc)
-            template_path = argv[++i];
-        else if (strcmp(argv[i], "--reviewer") == 0 && i + 1 < argc)
-            reviewer = argv[++i];
-        else if (argv[i][0] == '-' || report) {
-            fprintf(stderr, "crossfoot extract: unexpected '%s'\n", argv[i]);
-            cf_usage(stderr);
-            return CF_EXIT_ERROR;
-        } else
-            report = argv[i];
-    }
-    if (!report) {
-        fprintf(stderr, "crossfoot extract: no report given\n");
-        cf_usage(stderr);
+    const cf_option opts[] = {{"--output", "-o", &out, NULL},
+                              {"--template", NULL, &template_path, NULL},
+                              {"--reviewer", NULL, &reviewer, NULL},
+                              {NULL, NULL, NULL, NULL}};
+    if (!cf_parse_options("extract", argc, argv, opts, &report, "no report given"))
         return CF_EXIT_ERROR;
-    }
     char name[256];
     cf_error err;
     cf_error_clear(&err);
@@ -97,20 +84,12 @@ int cf_cmd_export(int argc, char **argv)
 {
     const char *review_path = NULL, *out = NULL, *format_name = NULL;
     bool force = false;
-    for (int i = 0; i < argc; i++) {
-        if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc)
-            out = argv[++i];
-        else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
-            format_name = argv[++i];
-        else if (strcmp(argv[i], "--force") == 0)
-            force = true;
-        else if (argv[i][0] == '-' || review_path) {
-            fprintf(stderr, "crossfoot export: unexpected '%s'\n", argv[i]);
-            cf_usage(stderr);
-            return CF_EXIT_ERROR;
-        } else
-            review_path = argv[i];
-    }
+    const cf_option opts[] = {{"--output", "-o", &out, NULL},
+                              {"--format", NULL, &format_name, NULL},
+                              {"--force", NULL, NULL, &force},
+                              {NULL, NULL, NULL, NULL}};
+    if (!cf_parse_options("export", argc, argv, opts, &review_path, NULL))
+        return CF_EXIT_ERROR;
     cf_export_format format;
     if (!review_path || !format_name || !cf_export_format_parse(format_name, &format)) {
         fprintf(stderr, "crossfoot export: give a review file and --format json|csv|md|xlsx\n");
@@ -198,22 +177,11 @@ int cf_cmd_apply(int argc, char **argv)
 {
     const char *review_path = NULL, *reviewer = NULL;
     bool force = false;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--reviewer") == 0 && i + 1 < argc)
-            reviewer = argv[++i];
-        else if (strcmp(argv[i], "--force") == 0)
-            force = true;
-        else if (argv[i][0] == '-' || review_path) {
-            fprintf(stderr, "crossfoot apply: unexpected '%s'\n", argv[i]);
-            return CF_EXIT_ERROR;
-        } else
-            review_path = argv[i];
-    }
-    if (!review_path) {
-        fprintf(stderr, "crossfoot apply: no review file given\n");
-        cf_usage(stderr);
+    const cf_option opts[] = {{"--reviewer", NULL, &reviewer, NULL},
+                              {"--force", NULL, NULL, &force},
+                              {NULL, NULL, NULL, NULL}};
+    if (!cf_parse_options("apply", argc, argv, opts, &review_path, "no review file given"))
         return CF_EXIT_ERROR;
-    }
     char name[256];
     cf_error err;
     cf_error_clear(&err);

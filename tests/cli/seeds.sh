@@ -173,6 +173,34 @@ status 2
 stderr_has "usage:"
 end
 
+begin "extract, export, apply and review name a misused option and exit 2 with the usage, writing nothing"
+cp "$S000" "$TMP/misused.txt"
+cf extract "$TMP/misused.txt" --template
+status 2
+stderr_has "crossfoot extract: '--template' needs a value"
+stderr_has "usage:"
+[ ! -e "$TMP/misused.txt.review.yaml" ] || no "a misused extract wrote a review file"
+cf extract
+status 2
+stderr_has "crossfoot extract: no report given"
+cf apply --bogus x.yaml
+status 2
+stderr_has "crossfoot apply: unexpected '--bogus'"
+stderr_has "usage:"
+cf apply
+status 2
+stderr_has "crossfoot apply: no review file given"
+cf export a.yaml b.yaml --format json
+status 2
+stderr_has "crossfoot export: unexpected 'b.yaml'"
+cf review --size 3 "$S000"
+status 2
+stderr_has "--size takes COLSxROWS"
+cf review --theme
+status 2
+stderr_has "crossfoot review: '--theme' needs a value"
+end
+
 begin "check --help prints the usage on stdout and exits 0"
 cf check --help
 status 0
