@@ -976,20 +976,25 @@ static bool has_value(const token *run, size_t n)
     return false;
 }
 
+/* The run of value tokens from the first one at or after *at: moves *at to its start and returns
+ * its end; *at == the end when no value is left. */
+static size_t value_run(const token_stream *ts, size_t *at)
+{
+    while (*at < ts->count && ts->items[*at].kind == CF_ITEM_TEXT)
+        (*at)++;
+    size_t end = *at;
+    while (end < ts->count && ts->items[end].kind != CF_ITEM_TEXT)
+        end++;
+    return end;
+}
+
 /* The whole table printed as one run of numbers, row after row. */
 static bool extract_flat(extractor *ex, size_t table, const token_stream *ts, bool *done)
 {
     const cf_table_def *t = cf_template_table(ex->report->tpl, table);
     *done = false;
     size_t want = t->cell_count;
-    for (size_t i = 0; i < ts->count;) {
-        if (ts->items[i].kind == CF_ITEM_TEXT) {
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < ts->count && ts->items[j].kind != CF_ITEM_TEXT)
-            j++;
+    for (size_t i = 0, j; (j = value_run(ts, &i)) > i; i = j) {
         const token *run = &ts->items[i];
         size_t n = j - i, filled = 0;
         for (size_t k = 0; k < n; k++)
@@ -1011,7 +1016,6 @@ static bool extract_flat(extractor *ex, size_t table, const token_stream *ts, bo
             *done = true;
             return true;
         }
-        i = j;
     }
     return true;
 }
@@ -1085,20 +1089,11 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
     size_t unclaimed = 0, unclaimed_line = 0; /* values under no row label, and where the first was */
     size_t seg_start = 0; /* key offset where the current run of words began */
     size_t seg_first = 0; /* token index where it began */
-    for (size_t i = 0; i < ts->count;) {
-        if (ts->items[i].kind == CF_ITEM_TEXT) {
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < ts->count && ts->items[j].kind != CF_ITEM_TEXT)
-            j++;
+    for (size_t i = 0, j; (j = value_run(ts, &i)) > i; i = j) {
         const token *run = &ts->items[i];
         size_t n = j - i;
-        if (!has_value(run, n)) { /* blanks among headers: the words go on */
-            i = j;
+        if (!has_value(run, n)) /* blanks among headers: the words go on */
             continue;
-        }
         size_t seg_end = seg_start;
         for (size_t k = i; k-- > seg_first;)
             if (ts->items[k].kind == CF_ITEM_TEXT) {
@@ -1160,7 +1155,6 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
         /* the next label starts after these values */
         seg_first = j;
         seg_start = j < ts->count ? ts->items[j].key_start : ts->keys.len;
-        i = j;
     }
     if (unclaimed)
         return warn(ex, unclaimed_line, -1,
