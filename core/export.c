@@ -209,6 +209,94 @@ static bool md_grouped(cf_buf *b, const cf_review *r, const cf_table_def *t)
     return ok;
 }
 
+/* User text on one line: line breaks as spaces. */
+static bool flat_text(cf_buf *b, const char *s)
+{
+    bool ok = true;
+    for (const char *p = s; ok && *p; p++)
+        ok = *p == '\n' || *p == '\r' ? cf_buf_puts(b, " ") : cf_buf_append(b, p, 1);
+    return ok;
+}
+
+/* A cell as a reader finds it in the printed tables: "三 （七）总计 · 自然人". */
+static bool cell_name(cf_buf *b, const cf_template *tpl, size_t cell)
+{
+    const cf_cell_def *cd = cf_template_cell(tpl, cell);
+    const cf_table_def *t = cf_template_table(tpl, cd->table);
+    return cf_buf_printf(b, "%s %s · %s", t->number, t->rows[cd->row].label, t->columns[cd->column].label);
+}
+
+/* The last change of a cell's value in the history (a note alone is not one), or NULL. */
+static const cf_history_entry *last_change(const cf_review *r, size_t cell)
+{
+    for (size_t i = cf_review_history_count(r); i-- > 0;) {
+        const cf_history_entry *h = cf_review_history(r, i);
+        for (size_t e = 0; e < h->edit_count; e++) {
+            const cf_history_edit *x = &h->edits[e];
+            if (!x->rule && x->cell == cell &&
+                (x->before.value_state != x->after.value_state || x->before.state != x->after.state ||
+                 cf_decimal_cmp(x->before.value, x->after.value) != 0))
+                return h;
+        }
+    }
+    return NULL;
+}
+
+/* What the reviewer found and did, one line each (for the Markdown list and the XLSX sheet):
+ * each rule that does not hold (and whether it was accepted, with why), then each corrected or
+ * annotated cell with its old value, who changed it, when and why. */
+static bool findings(cf_buf *b, const cf_review *r)
+{
+    const cf_template *tpl = cf_review_template(r);
+    const cf_rule_result *results = cf_review_results(r);
+    bool ok = true, any = false;
+    for (size_t i = 0; ok && i < cf_template_rule_count(tpl); i++) {
+        if (results[i].status == CF_RULE_PASS)
+            continue;
+        char *why = cf_rule_explain(tpl, i, cf_review_current_cells(r), &results[i]);
+        const char *waiver = cf_review_waiver(r, i);
+        ok = why && cf_buf_puts(b, waiver[0] ? "已接受：" : results[i].status == CF_RULE_FAIL ? "不符：" : "无法核对：") &&
+             cf_buf_puts(b, why) &&
+             (!waiver[0] || (cf_buf_puts(b, "（理由：") && flat_text(b, waiver) && cf_buf_puts(b, "）"))) &&
+             cf_buf_puts(b, "\n");
+        cf_free(why);
+        any = true;
+    }
+    for (size_t i = 0; ok && i < cf_review_cell_count(r); i++) {
+        cf_cell_view v = cf_review_cell(r, i);
+        if (v.state != CF_STATE_CORRECTED && !v.note[0])
+            continue;
+        char was[32], now[32];
+        ok = cf_buf_puts(b, v.state == CF_STATE_CORRECTED ? "更正 " : "备注 ") && cell_name(b, tpl, i);
+        if (ok && v.state == CF_STATE_CORRECTED) {
+            const cf_history_entry *h = last_change(r, i);
+            ok = cf_buf_printf(b, "：%s → %s", *extracted_text(cf_review_extracted(r, i), was) ? was : "（空）",
+                               *value_text(&v, now) ? now : "（空）") &&
+                 (!h || (cf_buf_printf(b, "（%s %s", h->who, h->at) &&
+                         (!h->reason || !h->reason[0] || (cf_buf_puts(b, "，") && flat_text(b, h->reason))) &&
+                         cf_buf_puts(b, "）")));
+        }
+        ok = ok && (!v.note[0] || (cf_buf_puts(b, "：") && flat_text(b, v.note))) && cf_buf_puts(b, "\n");
+        any = true;
+    }
+    return ok && (any || cf_buf_puts(b, "勾稽关系全部相符，未作更正。\n"));
+}
+
+/* The findings as a Markdown list under the tables. */
+static bool md_findings(cf_buf *b, const cf_review *r)
+{
+    cf_buf lines;
+    cf_buf_init(&lines);
+    bool ok = findings(&lines, r) && cf_buf_puts(b, "\n## 审核意见\n\n");
+    for (char *line = lines.data, *end; ok && line && *line; line = end + 1) {
+        end = strchr(line, '\n');
+        *end = '\0';
+        ok = cf_buf_puts(b, "- ") && md_text(b, line) && cf_buf_puts(b, "\n");
+    }
+    cf_buf_release(&lines);
+    return ok;
+}
+
 static cf_status render_md(const cf_review *r, char **out, size_t *len, cf_error *err)
 {
     const cf_template *tpl = cf_review_template(r);
@@ -223,6 +311,7 @@ static cf_status render_md(const cf_review *r, char **out, size_t *len, cf_error
         ok = cf_buf_printf(&b, "\n## %s、%s\n\n", td->number, td->title) &&
              (td->flat ? md_flat(&b, r, td) : md_grouped(&b, r, td));
     }
+    ok = ok && md_findings(&b, r);
     if (!ok) {
         cf_buf_release(&b);
         return cf_error_nomem(err, cf_review_path(r));
@@ -312,6 +401,27 @@ static void xlsx_sheet(lxw_workbook *wb, const cf_review *r, const cf_table_def 
     }
 }
 
+/* The findings, one a row, on a last sheet; false when memory runs out. */
+static bool xlsx_findings(lxw_workbook *wb, const cf_review *r, const xlsx_formats *f)
+{
+    cf_buf lines;
+    cf_buf_init(&lines);
+    bool ok = findings(&lines, r);
+    lxw_worksheet *ws = ok ? workbook_add_worksheet(wb, "审核意见") : NULL;
+    if (ws) {
+        worksheet_set_column(ws, 0, 0, 120, NULL);
+        worksheet_write_string(ws, 0, 0, "审核意见", f->header);
+        lxw_row_t row = 1;
+        for (char *line = lines.data, *end; line && *line; line = end + 1, row++) {
+            end = strchr(line, '\n');
+            *end = '\0';
+            worksheet_write_string(ws, row, 0, line, f->label);
+        }
+    }
+    cf_buf_release(&lines);
+    return ok;
+}
+
 static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *io, cf_error *err)
 {
     char tmp[4200];
@@ -334,8 +444,13 @@ static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *i
     const cf_template *tpl = cf_review_template(r);
     for (size_t t = 0; t < cf_template_table_count(tpl); t++)
         xlsx_sheet(wb, r, cf_template_table(tpl, t), broken, &f);
+    bool listed = xlsx_findings(wb, r, &f);
     lxw_error rc = workbook_close(wb);
     cf_free(broken);
+    if (!listed) {
+        unlink(tmp);
+        return cf_error_nomem(err, path);
+    }
     if (rc != LXW_NO_ERROR) {
         unlink(tmp);
         return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot write the workbook: %s", lxw_strerror(rc));

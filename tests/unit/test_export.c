@@ -93,6 +93,41 @@ Test(export, markdown_renders_the_national_layout)
     cf_free(out);
 }
 
+static size_t rule_index(const char *id)
+{
+    const cf_template *tpl = cf_review_template(review);
+    for (size_t i = 0; i < cf_template_rule_count(tpl); i++)
+        if (strcmp(cf_template_rule(tpl, i)->id, id) == 0)
+            return i;
+    cr_assert_fail("no rule %s", id);
+    return 0;
+}
+
+Test(export, markdown_ends_with_the_findings_who_changed_what_and_why)
+{
+    const cf_template *tpl = cf_review_template(review);
+    cf_error err;
+    /* break the 总计 column's balance, then accept it with a reason */
+    cf_edit set = {.cell = (size_t)cf_template_find_cell(tpl, "requests.results_total.total"), .kind = CF_EDIT_SET,
+                   .value = cf_decimal_from_int(5)};
+    cr_assert_eq(cf_review_apply(review, "fix", "", &set, 1, &err), CF_OK);
+    cf_edit waive = {.cell = rule_index("requests.balance.total"), .kind = CF_EDIT_WAIVE, .note = "含上年结转3件"};
+    cr_assert_eq(cf_review_apply(review, "waive", "含上年结转3件", &waive, 1, &err), CF_OK);
+    char *out = render(CF_EXPORT_MD);
+    const char *findings = strstr(out, "\n## 审核意见\n");
+    cr_assert_not_null(findings, "%s", out);
+    cr_assert_not_null(strstr(findings, "- 已接受：一+二 ≠ 三(七)+四 [总计]: 2 + 0 = 2 ≠ 5 + 0 = 5（理由：含上年结转3件）"),
+                       "%s", findings);
+    cr_assert_not_null(strstr(findings, "- 不符：三(七) ≠ 三(一)+…+三(六) [总计]: 5 ≠"), "%s", findings);
+    /* the missing 行政复议 cells make their rule uncheckable: said, not hidden */
+    cr_assert_not_null(strstr(findings, "- 无法核对：总计 ? 结果维持"), "%s", findings);
+    cr_assert_not_null(strstr(findings, "- 更正 三 （七）总计 · 自然人：0 → 2（审核员 "), "%s", findings);
+    cr_assert_not_null(strstr(findings, "，总计漏填）"), "%s", findings);
+    cr_assert_not_null(strstr(findings, "- 备注 三 一、本年新收政府信息公开申请数量 · 自然人：与原文第54行核对一致, \"两件\""),
+                       "%s", findings);
+    cf_free(out);
+}
+
 Test(export, xlsx_is_a_workbook_with_a_sheet_per_table_and_the_note_as_a_comment)
 {
     char path[128], cmd[512];
@@ -103,6 +138,9 @@ Test(export, xlsx_is_a_workbook_with_a_sheet_per_table_and_the_note_as_a_comment
                               "grep -q '与原文第54行核对一致' x/xl/comments1.xml && grep -q '（七）总计' x/xl/sharedStrings.xml && "
                               "grep -q 'FFFF66' x/xl/styles.xml", dir);
     cr_assert_eq(system(cmd), 0, "the workbook lacks its sheets, note, labels or the corrected colour");
+    snprintf(cmd, sizeof cmd, "cd %s && grep -q 'name=\"审核意见\"' x/xl/workbook.xml && "
+                              "grep -q '更正 三 （七）总计 · 自然人：0 → 2（审核员 ' x/xl/sharedStrings.xml", dir);
+    cr_assert_eq(system(cmd), 0, "the workbook lacks the findings sheet with the correction and who made it");
     snprintf(cmd, sizeof cmd, "ls %s | grep -q building", dir);
     cr_assert_neq(system(cmd), 0, "a half-built workbook was left behind");
 }
