@@ -220,7 +220,7 @@ static void print_human(FILE *out, const cf_report *report, const cf_rule_result
 }
 
 /* "path[:line[:column]]: message" with the whole path: cf_error keeps only the first 511 bytes
- * of a file name, and a long path cut there loses the very name the user needs. path is the
+ * of a file name (cut with "…"), and a long path cut there loses the very name the user needs. path is the
  * file the error is about; when err names another, err is formatted as it is. Caller frees;
  * NULL when out of memory. */
 static char *error_text(const char *path, const cf_error *err)
@@ -228,7 +228,7 @@ static char *error_text(const char *path, const cf_error *err)
     cf_buf b;
     cf_buf_init(&b);
     bool ok;
-    if (path && err->file[0] && strncmp(err->file, path, strlen(err->file)) == 0) {
+    if (cf_error_names(err, path)) {
         ok = cf_buf_puts(&b, path);
         if (ok && err->line > 0)
             ok = cf_buf_printf(&b, ":%ld", err->line);

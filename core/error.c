@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
+
 void cf_error_clear(cf_error *err)
 {
     if (err)
@@ -17,13 +19,16 @@ cf_status cf_error_set(cf_error *err, cf_status code, const char *file, long lin
     if (!err)
         return code;
     err->code = code;
-    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    if (snprintf(err->file, sizeof err->file, "%s", file ? file : "") >= (int)sizeof err->file)
+        cf_utf8_mark_cut(err->file, sizeof err->file);
     err->line = line;
     err->column = column;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    int n = vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof err->message) /* a long message stays valid UTF-8 and says it was cut */
+        cf_utf8_mark_cut(err->message, sizeof err->message);
     return code;
 }
 
@@ -42,4 +47,16 @@ void cf_error_format(const cf_error *err, char *buf, size_t size)
         snprintf(buf, size, "%s: %s", err->file, err->message);
     else
         snprintf(buf, size, "%s", err->message);
+}
+
+bool cf_error_names(const cf_error *err, const char *path)
+{
+    size_t n = strlen(err->file);
+    if (n == 0 || !path)
+        return false;
+    if (strcmp(err->file, path) == 0)
+        return true;
+    static const char cut_mark[] = "\xE2\x80\xA6"; /* "…", as cf_error_set ends a cut file name */
+    size_t mark = sizeof cut_mark - 1;
+    return n > mark && strcmp(err->file + n - mark, cut_mark) == 0 && strncmp(err->file, path, n - mark) == 0;
 }

@@ -6,6 +6,7 @@
 #ifndef CF_ERROR_H
 #define CF_ERROR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum {
@@ -32,6 +33,9 @@ void cf_error_clear(cf_error *err);
 cf_status cf_error_set(cf_error *err, cf_status code, const char *file, long line, long column,
                        const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* "file:line:column: message" into buf (always NUL-terminated). */
+/* True when err is about path: its file is path, or path's start cut short (and marked "…")
+ * because path is longer than err->file holds. */
+bool cf_error_names(const cf_error *err, const char *path);
 void cf_error_format(const cf_error *err, char *buf, size_t size);
 /* Shorthand for an allocation failure. */
 cf_status cf_error_nomem(cf_error *err, const char *file);

@@ -105,12 +105,8 @@ static bool warn(extractor *ex, size_t line, long cell, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (n >= (int)sizeof msg) { /* cut at a character, never inside one, and say so */
-        size_t end = sizeof msg - 4;
-        while (end > 0 && ((unsigned char)msg[end] & 0xC0) == 0x80)
-            end--;
-        memcpy(msg + end, "\xE2\x80\xA6", 4); /* "…" and the NUL */
-    }
+    if (n >= (int)sizeof msg)
+        cf_utf8_mark_cut(msg, sizeof msg);
     char *copy = cf_strdup(msg);
     if (!copy)
         return oom(ex);
@@ -1449,11 +1445,8 @@ static bool check_kinds(extractor *ex)
         const char *raw = data + cell->byte_start;
         /* a cell is quoted whole up to 60 bytes, else cut at a character */
         size_t whole = cell->byte_end - cell->byte_start, cut = whole;
-        if (cut > 60) {
-            cut = 60;
-            while (cut > 0 && ((unsigned char)raw[cut] & 0xC0) == 0x80)
-                cut--;
-        }
+        if (cut > 60)
+            cut = cf_utf8_boundary(raw, 60);
         int raw_len = (int)cut;
         const char *more = cut < whole ? "\xE2\x80\xA6" : "";
         bool ok = true;

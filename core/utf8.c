@@ -1,6 +1,8 @@
 /* utf8.c — UTF-8 decoding and encoding. */
 #include "utf8.h"
 
+#include <string.h>
+
 size_t cf_utf8_decode(const char *str, size_t len, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -90,4 +92,17 @@ bool cf_is_cjk(uint32_t cp)
 {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
            (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+size_t cf_utf8_boundary(const char *s, size_t at)
+{
+    while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
+        at--;
+    return at;
+}
+
+void cf_utf8_mark_cut(char *buf, size_t size)
+{
+    size_t end = cf_utf8_boundary(buf, size - 4);
+    memcpy(buf + end, "\xE2\x80\xA6", 4); /* "…" and the NUL */
 }

@@ -13,6 +13,12 @@ size_t cf_utf8_decode(const char *s, size_t len, uint32_t *cp);
 size_t cf_utf8_encode(uint32_t cp, char *out);
 /* True when s is valid UTF-8; otherwise *bad (if not NULL) is the offset of the first invalid byte. */
 bool cf_utf8_valid(const char *s, size_t len, size_t *bad);
+/* The largest offset <= at that does not fall inside a character of s (which has at least
+ * at bytes): where a byte limit may cut. */
+size_t cf_utf8_boundary(const char *s, size_t at);
+/* buf (size bytes) was filled to the brim by a cut-short snprintf: end it at a character
+ * with "…" so that it stays valid UTF-8 and says it was cut. size must be at least 4. */
+void cf_utf8_mark_cut(char *buf, size_t size);
 /* True for the CJK ideographs (basic block, extension A, compatibility). */
 bool cf_is_cjk(uint32_t cp);
 

@@ -6,6 +6,8 @@
 #include <iconv.h>
 #include <unistd.h>
 
+#include "utf8.h"
+
 #define SEED CF_FIXTURES "/seeds/002_b895455aa8998ba0.txt"
 
 static void expect_error(const char *name, const char *bytes, size_t len, cf_status want, long line,
@@ -352,4 +354,33 @@ Test(input, line_of_300000_spaced_values_is_quick, .timeout = 20)
 Test(input, line_of_300000_tab_fields_is_quick, .timeout = 20)
 {
     long_line("\t");
+}
+
+/* A path or message longer than cf_error holds is cut at a character and marked "…": the
+ * message goes into check --json, which must stay valid UTF-8. */
+Test(input, an_overlong_chinese_path_is_cut_at_a_character_and_marked)
+{
+    char path[1024] = "/nonexistent/";
+    for (int i = 0; i < 45; i++)
+        strcat(path, "政府信息公开"); /* 18 bytes each: 810 bytes in all */
+    strcat(path, ".txt");
+    cf_text *text = NULL;
+    cf_error err;
+    cf_error_clear(&err);
+    cr_assert_neq(cf_text_load(path, &text, &err), CF_OK);
+    cr_assert_null(text);
+    size_t len = strlen(err.file);
+    cr_expect(cf_utf8_valid(err.file, len, NULL), "the cut path is not valid UTF-8");
+    cr_expect(len >= 3 && strcmp(err.file + len - 3, "…") == 0, "the cut path does not end with …: %s", err.file);
+    cr_expect(strncmp(err.file, path, len - 3) == 0, "the path's start is not kept");
+    cr_expect(cf_error_names(&err, path), "the cut name is not known as the path's");
+    cr_expect(!cf_error_names(&err, "/nonexistent/other.txt"));
+
+    char words[1024] = "";
+    for (int i = 0; i < 60; i++)
+        strcat(words, "无法核对"); /* 720 bytes */
+    cf_error_set(&err, CF_ERR_INPUT, "r.txt", 3, 0, "%s", words);
+    len = strlen(err.message);
+    cr_expect(cf_utf8_valid(err.message, len, NULL), "the cut message is not valid UTF-8");
+    cr_expect(strcmp(err.message + len - 3, "…") == 0, "the cut message does not end with …");
 }
