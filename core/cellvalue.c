@@ -18,14 +18,8 @@ void cf_item_list_release(cf_item_list *list)
 
 bool cf_item_list_push(cf_item_list *list, const cf_item *item)
 {
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 16;
-        cf_item *grown = cf_realloc(list->items, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        list->items = grown;
-        list->cap = cap;
-    }
+    if (!cf_reserve_one(&list->items, list->count, &list->cap, sizeof *list->items, 16))
+        return false;
     list->items[list->count++] = *item;
     return true;
 }

@@ -92,14 +92,8 @@ static bool warn(extractor *ex, size_t line, long cell, const char *fmt, ...)
 static bool warn(extractor *ex, size_t line, long cell, const char *fmt, ...)
 {
     cf_report *r = ex->report;
-    if (r->warning_count == r->warning_cap) {
-        size_t cap = r->warning_cap ? r->warning_cap * 2 : 8;
-        cf_warning *grown = cf_realloc(r->warnings, cap * sizeof *grown);
-        if (!grown)
-            return oom(ex);
-        r->warnings = grown;
-        r->warning_cap = cap;
-    }
+    if (!cf_reserve_one(&r->warnings, r->warning_count, &r->warning_cap, sizeof *r->warnings, 8))
+        return oom(ex);
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
@@ -172,14 +166,8 @@ static long field_of(extractor *ex, size_t line, size_t byte)
 
 static bool push_token(extractor *ex, token_stream *ts, const token *t)
 {
-    if (ts->count == ts->cap) {
-        size_t cap = ts->cap ? ts->cap * 2 : 256;
-        token *grown = cf_realloc(ts->items, cap * sizeof *grown);
-        if (!grown)
-            return oom(ex);
-        ts->items = grown;
-        ts->cap = cap;
-    }
+    if (!cf_reserve_one(&ts->items, ts->count, &ts->cap, sizeof *ts->items, 256))
+        return oom(ex);
     ts->items[ts->count++] = *t;
     return true;
 }
@@ -1252,14 +1240,8 @@ typedef struct {
 
 static bool add_heading(extractor *ex, heading_list *hl, size_t line, long table)
 {
-    if (hl->count == hl->cap) {
-        size_t cap = hl->cap ? hl->cap * 2 : 16;
-        heading *grown = cf_realloc(hl->items, cap * sizeof *grown);
-        if (!grown)
-            return oom(ex);
-        hl->items = grown;
-        hl->cap = cap;
-    }
+    if (!cf_reserve_one(&hl->items, hl->count, &hl->cap, sizeof *hl->items, 16))
+        return oom(ex);
     hl->items[hl->count++] = (heading){line, table};
     return true;
 }

@@ -53,14 +53,8 @@ static bool may_hold_claim(const char *const *suffixes, size_t count, const char
 
 static bool push(cf_narrative_finding **out, size_t *count, size_t *cap, const cf_narrative_finding *f)
 {
-    if (*count == *cap) {
-        size_t n = *cap ? *cap * 2 : 8;
-        cf_narrative_finding *grown = cf_realloc(*out, n * sizeof *grown);
-        if (!grown)
-            return false;
-        *out = grown;
-        *cap = n;
-    }
+    if (!cf_reserve_one(out, *count, cap, sizeof **out, 8))
+        return false;
     (*out)[(*count)++] = *f;
     return true;
 }

@@ -396,18 +396,10 @@ static bool copy_view(cf_cell_view *dst, const cf_cell_view *src)
     return dst->note != NULL;
 }
 
-/* Room for one more entry after the redo tail is dropped; false when memory runs out. */
+/* Room for one more entry after the redo tail (which the new entry drops). */
 static bool reserve_entry(cf_review *r)
 {
-    if (r->applied < r->entry_cap)
-        return true;
-    size_t cap = r->entry_cap ? r->entry_cap * 2 : 16;
-    cf_history_entry *grown = cf_realloc(r->entries, cap * sizeof *grown);
-    if (!grown)
-        return false;
-    r->entries = grown;
-    r->entry_cap = cap;
-    return true;
+    return cf_reserve_one(&r->entries, r->applied, &r->entry_cap, sizeof *r->entries, 16);
 }
 
 cf_status cf_review_push_entry(cf_review *r, cf_history_entry *entry, cf_error *err)
@@ -859,24 +851,13 @@ size_t cf_review_problems(const cf_review *review, size_t *out)
     return n;
 }
 
-static bool rule_has_cell(const cf_rule_def *def, size_t cell)
-{
-    for (size_t k = 0; k < def->left_count; k++)
-        if (def->left[k] == cell)
-            return true;
-    for (size_t k = 0; k < def->right_count; k++)
-        if (def->right[k] == cell)
-            return true;
-    return false;
-}
-
 size_t cf_review_rules_of(const cf_review *review, size_t cell, size_t *out, size_t max)
 {
     size_t n = 0;
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < cf_template_rule_count(review->tpl) && n < max; i++) {
             bool broken = review->results[i].status == CF_RULE_FAIL;
-            if (broken == (pass == 0) && rule_has_cell(cf_template_rule(review->tpl, i), cell))
+            if (broken == (pass == 0) && cf_rule_has_cell(cf_template_rule(review->tpl, i), cell))
                 out[n++] = i;
         }
     return n;

@@ -518,15 +518,9 @@ static bool load_cross_rule(loader *ld, cf_template *tpl, yaml_node_t *node, siz
             wanted |= strcmp(only[i], scope_id) == 0;
         if (!wanted)
             continue;
-        if (tpl->cross_rule_count == *capacity) {
-            size_t cap = *capacity ? *capacity * 2 : 16;
-            cf_cross_rule_def *grown = cf_realloc(tpl->cross_rules, cap * sizeof *grown);
-            if (!grown) {
-                ok = cf_yaml_nomem(ld);
-                break;
-            }
-            tpl->cross_rules = grown;
-            *capacity = cap;
+        if (!cf_reserve_one(&tpl->cross_rules, tpl->cross_rule_count, capacity, sizeof *tpl->cross_rules, 16)) {
+            ok = cf_yaml_nomem(ld);
+            break;
         }
         cf_cross_rule_def *rule = &tpl->cross_rules[tpl->cross_rule_count++];
         memset(rule, 0, sizeof *rule);
@@ -802,6 +796,17 @@ size_t cf_template_narrative_count(const cf_template *tpl) { return tpl->narrati
 const cf_narrative_def *cf_template_narrative(const cf_template *tpl, size_t i) { return &tpl->narratives[i]; }
 const cf_cross_rule_def *cf_template_cross_rule(const cf_template *tpl, size_t i) { return &tpl->cross_rules[i]; }
 const cf_rule_def *cf_template_rule(const cf_template *tpl, size_t i) { return &tpl->rules[i]; }
+
+bool cf_rule_has_cell(const cf_rule_def *rule, size_t cell)
+{
+    for (size_t k = 0; k < rule->left_count; k++)
+        if (rule->left[k] == cell)
+            return true;
+    for (size_t k = 0; k < rule->right_count; k++)
+        if (rule->right[k] == cell)
+            return true;
+    return false;
+}
 
 long cf_template_find_cell(const cf_template *tpl, const char *id)
 {

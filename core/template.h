@@ -116,6 +116,8 @@ const cf_cell_def *cf_template_cell(const cf_template *tpl, size_t i);
 long cf_template_find_cell(const cf_template *tpl, const char *id);
 size_t cf_template_rule_count(const cf_template *tpl);
 const cf_rule_def *cf_template_rule(const cf_template *tpl, size_t i);
+/* True when cell is one of the rule's terms, on either side. */
+bool cf_rule_has_cell(const cf_rule_def *rule, size_t cell);
 size_t cf_template_narrative_count(const cf_template *tpl);
 const cf_narrative_def *cf_template_narrative(const cf_template *tpl, size_t i);
 size_t cf_template_cross_rule_count(const cf_template *tpl);

@@ -35,14 +35,8 @@ static const struct {
 
 static bool push(ui_script *s, int rc, unsigned ch)
 {
-    if (s->count == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256;
-        key *grown = cf_realloc(s->keys, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        s->keys = grown;
-        s->cap = cap;
-    }
+    if (!cf_reserve_one(&s->keys, s->count, &s->cap, sizeof *s->keys, 256))
+        return false;
     s->keys[s->count++] = (key){rc, ch};
     return true;
 }

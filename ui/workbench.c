@@ -146,14 +146,7 @@ static bool in_cursor_rule(const ui_workbench *wb, size_t cell)
     size_t rule;
     if (cf_review_rules_of(wb->review, wb->cell, &rule, 1) == 0)
         return false;
-    const cf_rule_def *def = cf_template_rule(wb->tpl, rule);
-    for (size_t k = 0; k < def->left_count; k++)
-        if (def->left[k] == cell)
-            return true;
-    for (size_t k = 0; k < def->right_count; k++)
-        if (def->right[k] == cell)
-            return true;
-    return false;
+    return cf_rule_has_cell(cf_template_rule(wb->tpl, rule), cell);
 }
 
 static int column_width(const ui_workbench *wb, size_t column)
