@@ -31,6 +31,9 @@ if ! cp "${CROSSFOOT:-build/san/crossfoot}" "$work/crossfoot"; then
   exit
 fi
 export CROSSFOOT="$work/crossfoot"
+# A private socket folder: two checkouts running these tests at once must not share servers.
+mkdir -p "$work/tmux"
+export TMUX_TMPDIR="$work/tmux"
 
 for t in tests/e2e/test_*.py; do
   start=$SECONDS
