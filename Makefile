@@ -2,6 +2,7 @@
 #   make            build build/crossfoot (optimised)
 #   make test       build everything under AddressSanitizer + UBSan and run every test
 #   make run        build and open the workbench on a bundled sample report
+#   make po         after adding a message: refresh po/crossfoot.pot and po/zh_CN.po (then translate)
 #   make clean
 
 CC      ?= cc
@@ -23,14 +24,20 @@ endef
 
 # Debian packages for building, testing (tmux drives the workbench tests) and exporting.
 DEB_PACKAGES := build-essential pkg-config libncurses-dev libyaml-dev libcjson-dev libcriterion-dev \
-                libxlsxwriter-dev tmux python3 unzip locales clang libclang-rt-14-dev valgrind time less
+                libxlsxwriter-dev tmux python3 unzip locales clang libclang-rt-14-dev valgrind time less \
+                gettext
 
 ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
 $(foreach p,$(LIB_PKGS),$(call require_pkg,$(p)))
 endif
 
 WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED -Icore -Iui -Iapp $(WARN)
+# The message catalogs are installed under LOCALEDIR; a binary finds them in ./locale beside
+# itself first (the build tree), then there.
+PREFIX    ?= /usr/local
+LOCALEDIR ?= $(PREFIX)/share/locale
+BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED -Icore -Iui -Iapp $(WARN) \
+             -DCF_LOCALEDIR='"$(LOCALEDIR)"'
 PKG_CFLAGS := $(shell $(PKG) --cflags $(LIB_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG) --libs $(LIB_PKGS) 2>/dev/null) -pthread
 
@@ -47,7 +54,7 @@ SUPPORT_SRC := $(wildcard tests/support/*.c)
 
 GEN_EMBED := $(BUILD)/gen/builtin_templates.S
 
-.PHONY: all deps test unit drills cli e2e run clean fuzz fuzz-regress valgrind bench
+.PHONY: all deps test unit drills cli e2e i18n pot po run clean fuzz fuzz-regress valgrind bench
 all: $(BUILD)/crossfoot
 
 THEMES := $(wildcard themes/*.yaml)
@@ -90,11 +97,50 @@ $(eval $(call variant,san,$(SAN_CFLAGS)))
 PLAIN_CFLAGS := $(BASEFLAGS) -O1 -g $(PKG_CFLAGS)
 $(eval $(call variant,plain,$(PLAIN_CFLAGS)))
 
-$(BUILD)/crossfoot: $(rel_CORE_OBJ) $(rel_UI_OBJ) $(rel_APP_OBJ)
-	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+$(BUILD)/crossfoot: $(rel_CORE_OBJ) $(rel_UI_OBJ) $(rel_APP_OBJ) | $(BUILD)/locale
+	$(CC) $(REL_CFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS)
 
-$(BUILD)/san/crossfoot: $(san_CORE_OBJ) $(san_UI_OBJ) $(san_APP_OBJ)
-	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
+$(BUILD)/san/crossfoot: $(san_CORE_OBJ) $(san_UI_OBJ) $(san_APP_OBJ) | $(BUILD)/san/locale
+	$(CC) $(SAN_CFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS)
+
+# Messages (GNU gettext). Every message a person reads is written in English as _("…"),
+# N_("…") or P_("one", "many", n); po/crossfoot.pot holds them all (sorted, no source lines,
+# no date, so two branches adding messages rarely conflict), po/LANG.po their translations.
+# `make po` refreshes both after a change; `make i18n` fails on an unwrapped message and on a
+# catalog that is out of date, untranslated or fuzzy.
+MSG_SRC   = $(sort $(CORE_SRC) $(UI_SRC) $(APP_SRC))
+PO_FILES  := $(wildcard po/*.po)
+XGETTEXT_FLAGS := --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+                  --no-location --sort-output --package-name=crossfoot
+# $(1) = output .pot
+define make_pot
+	xgettext $(XGETTEXT_FLAGS) -o $(1) $(MSG_SRC)
+	sed -i '/^"POT-Creation-Date: /d; s/charset=CHARSET/charset=UTF-8/; s/^# SOME DESCRIPTIVE TITLE./# The messages of crossfoot./' $(1)
+endef
+
+pot:
+	$(call make_pot,po/crossfoot.pot)
+
+po: pot
+	@for po in $(PO_FILES); do \
+	  msgmerge --quiet --update --backup=none --no-fuzzy-matching --no-location --sort-output $$po po/crossfoot.pot && \
+	  msgattrib --no-obsolete --sort-output -o $$po $$po; \
+	  echo "$$po: $$(msgfmt --statistics -o /dev/null $$po 2>&1) — translate each empty msgstr"; \
+	done
+
+# build/locale/LANG/LC_MESSAGES/crossfoot.mo, and the same beside the sanitised binary
+define catalogs
+$(1): $(PO_FILES)
+	@for po in $(PO_FILES); do l=$$$$(basename $$$$po .po); mkdir -p $(1)/$$$$l/LC_MESSAGES; \
+	  msgfmt --check -o $(1)/$$$$l/LC_MESSAGES/crossfoot.mo $$$$po || exit 1; done; touch $(1)
+endef
+$(eval $(call catalogs,$(BUILD)/locale))
+$(eval $(call catalogs,$(BUILD)/san/locale))
+
+i18n:
+	@mkdir -p $(BUILD)/i18n
+	@$(call make_pot,$(BUILD)/i18n/crossfoot.pot)
+	python3 tests/i18n/check.py $(BUILD)/i18n/crossfoot.pot $(MSG_SRC)
 
 TEST_CFLAGS = $(SAN_CFLAGS) $(shell $(PKG) --cflags criterion) -Itests/support -Itests/drills -DCF_FIXTURES='"tests/fixtures"'
 $(BUILD)/san/tests/%.o: tests/%.c
@@ -183,7 +229,7 @@ e2e: $(BUILD)/san/crossfoot
 	  CROSSFOOT=$(BUILD)/san/crossfoot bash tests/e2e/run.sh
 
 # The one test command: unit tests, drills, the command line and the workbench, all sanitised.
-test: unit drills cli e2e
+test: unit drills cli e2e i18n
 
 unit: $(BUILD)/san/unit_tests
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -206,6 +252,9 @@ deps:
 	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
 	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive \
 	  apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES)
+	@# the Chinese locale, for users who set LANG=zh_CN.UTF-8 (crossfoot speaks Chinese without it too)
+	$(if $(filter 0,$(shell id -u)),,sudo) sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+	$(if $(filter 0,$(shell id -u)),,sudo) locale-gen
 
 clean:
 	rm -rf $(BUILD)

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
+#include "lang.h"
 
 #define CF_VERSION "0.1.0"
 
@@ -48,9 +50,38 @@ void cf_usage(FILE *out)
           out);
 }
 
+/* --lang LANG or --lang=LANG anywhere before "--" is taken out of argv (the language is set
+ * before any message, whatever the command); its value is stored in *lang. Returns the new argc,
+ * or -1 when --lang has no value. */
+static int take_lang_option(int argc, char **argv, const char **lang)
+{
+    int out = 0;
+    bool options = true;
+    for (int i = 0; i < argc; i++) {
+        if (options && strcmp(argv[i], "--") == 0)
+            options = false;
+        if (options && strcmp(argv[i], "--lang") == 0) {
+            if (i + 1 >= argc)
+                return -1;
+            *lang = argv[++i];
+        } else if (options && strncmp(argv[i], "--lang=", 7) == 0)
+            *lang = argv[i] + 7;
+        else
+            argv[out++] = argv[i];
+    }
+    argv[out] = NULL;
+    return out;
+}
+
 int main(int argc, char **argv)
 {
-    setlocale(LC_ALL, "");
+    const char *lang = NULL;
+    argc = take_lang_option(argc, argv, &lang);
+    cf_lang_setup(lang);
+    if (argc < 0 || (lang && !cf_lang_valid(lang))) {
+        fprintf(stderr, _("crossfoot: --lang takes zh (Chinese) or en (English)\n"));
+        return CF_EXIT_ERROR;
+    }
     if (argc < 2) {
         cf_usage(stderr);
         return CF_EXIT_ERROR;

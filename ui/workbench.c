@@ -3,7 +3,6 @@
  * resize at any moment keeps it. */
 #include "workbench.h"
 
-#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -710,9 +709,6 @@ static void handle_mouse(ui_workbench *wb)
 
 int ui_workbench_run(cf_review *review, const ui_options *options)
 {
-    const char *codeset = setlocale(LC_CTYPE, NULL);
-    if (!codeset || (!strstr(codeset, "UTF-8") && !strstr(codeset, "utf8")))
-        setlocale(LC_CTYPE, "C.UTF-8"); /* Chinese needs a UTF-8 locale to be drawn at all */
     ui_workbench wb;
     memset(&wb, 0, sizeof wb);
     wb.review = review;

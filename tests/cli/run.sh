@@ -5,6 +5,7 @@
 #   badinput.sh  every kind of bad or odd input, generated here: encodings, binary, limits
 #   batch.sh     -j, --previous, suggestions, the journal note
 #   large.sh     a 60 MB report
+#   i18n.sh      the language: --lang, LANGUAGE, LC_ALL, LC_MESSAGES, LANG
 # Inputs are generated at test time in a temporary folder that is removed on exit.
 set -u
 cd "$(dirname "$0")/../.."
@@ -18,6 +19,9 @@ trap 'rm -rf "$TMP"' EXIT
 trap 'exit 130' INT TERM
 
 . tests/cli/lib.sh
+# English unless a test asks for Chinese (the tests read the messages)
+unset LANGUAGE LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
 
 # The seed reports: every cell, verdict and flagged cell as the truth files say.
 begin "seed reports match their truth files (score.py)"
@@ -28,6 +32,7 @@ end
 . tests/cli/badinput.sh
 . tests/cli/batch.sh
 . tests/cli/large.sh
+. tests/cli/i18n.sh
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -30,7 +30,13 @@ if ! cp "${CROSSFOOT:-build/san/crossfoot}" "$work/crossfoot"; then
   summary
   exit
 fi
+# its message catalogs go beside it, where it looks for them
+src_dir=$(dirname "${CROSSFOOT:-build/san/crossfoot}")
+[ ! -d "$src_dir/locale" ] || cp -r "$src_dir/locale" "$work/locale"
 export CROSSFOOT="$work/crossfoot"
+# English unless a test asks for Chinese (the tests read the screen)
+unset LANGUAGE LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
 # A private socket folder: two checkouts running these tests at once must not share servers.
 mkdir -p "$work/tmux"
 export TMUX_TMPDIR="$work/tmux"

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""check.py FRESH.pot SOURCE... — every message a person reads is wrapped and translated.
+
+1. Wrapped: xgettext lists every string literal of the sources (-a) and, separately, the ones
+   wrapped in _(), N_() or P_(). A string that reads as a message — two words of letters apart
+   (after taking out printf conversions and escapes), or any Chinese — and is not wrapped fails,
+   named with its file and line, unless tests/i18n/not-messages.txt lists it: JSON and YAML keys,
+   format ids, file names, and the like, which are data and never translated.
+2. Catalogs: po/crossfoot.pot is FRESH.pot (made from the sources just now by `make i18n`), and
+   each po/LANG.po has every message of it translated, none fuzzy, none stale, none obsolete,
+   and its printf conversions matching (msgfmt --check).
+The fix for 1 is _("…"); for 2 it is `make po`, then translating the empty entries (README).
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+XGETTEXT = ["xgettext", "--from-code=UTF-8", "--language=C", "-o", "-"]
+KEYWORDS = ["--keyword=_", "--keyword=N_", "--keyword=P_:1,2"]
+
+PRINTF = re.compile(r"%[-+ #0-9.*']*(?:hh|h|ll|l|z|j|t|L)?[a-zA-Z%]")
+ESCAPE = re.compile(r"\\(?:[0-7]{1,3}|x[0-9a-fA-F]+|.)")
+TWO_WORDS = re.compile(r"[A-Za-z]{2,}[^A-Za-z]*\s[^A-Za-z]*[A-Za-z]{2,}")
+CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def entries(po_text):
+    """(locations, msgid) of each entry of xgettext's output; msgid as written (escaped)."""
+    out = []
+    locs, msgid, part = [], None, None
+    for line in po_text.splitlines() + [""]:
+        if line.startswith("#:"):
+            locs += line[2:].split()
+        elif line.startswith("msgid "):
+            msgid, part = line[6:].strip()[1:-1], "id"
+        elif line.startswith('"') and part == "id":
+            msgid += line.strip()[1:-1]
+        elif line.startswith("msgid_plural") or line.startswith("msgstr"):
+            part = None
+        elif not line.strip():
+            if msgid:
+                out.append((locs, msgid))
+            locs, msgid, part = [], None, None
+    return out
+
+
+def is_message(msgid):
+    text = ESCAPE.sub(" ", PRINTF.sub(" ", msgid))
+    return bool(TWO_WORDS.search(text) or CHINESE.search(text))
+
+
+def allowed():
+    """not-messages.txt: msgids (one a line, as in the .pot; # starts a comment), and lines
+    "vocabulary: FILE" for a source whose Chinese-only strings are words read from reports."""
+    ids, vocabulary = set(), set()
+    with open(os.path.join(HERE, "not-messages.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            if line.startswith("vocabulary: "):
+                vocabulary.add(line[len("vocabulary: "):])
+            else:
+                ids.add(line)
+    return ids, vocabulary
+
+
+def baseline():
+    """tests/i18n/unwrapped-baseline.txt: "FILE: msgid" of messages written before the catalogs
+    existed and not yet wrapped. It only shrinks: a new unwrapped message fails at once."""
+    path = os.path.join(HERE, "unwrapped-baseline.txt")
+    if not os.path.exists(path):
+        return set()
+    with open(path, encoding="utf-8") as f:
+        return {line.rstrip("\n") for line in f if line.strip() and not line.startswith("#")}
+
+
+def unwrapped(sources):
+    every = subprocess.run(XGETTEXT + ["-a"] + sources, capture_output=True, text=True, check=True).stdout
+    kept = subprocess.run(XGETTEXT + KEYWORDS + sources, capture_output=True, text=True, check=True).stdout
+    wrapped = {(loc, msgid) for locs, msgid in entries(kept) for loc in locs}
+    ok, vocabulary = allowed()
+    old = baseline()
+    found = []
+    for locs, msgid in entries(every):
+        if msgid in ok or not is_message(msgid):
+            continue
+        for loc in locs:
+            path = loc.rsplit(":", 1)[0]
+            if (loc, msgid) in wrapped or "%s: %s" % (path, msgid) in old:
+                continue
+            if path in vocabulary and not re.search("[A-Za-z]{2,}", msgid):
+                continue
+            found.append("%s: \"%s\"" % (loc, msgid))
+    return found
+
+
+def run(*cmd):
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    return r.returncode, (r.stdout + r.stderr).strip()
+
+
+def catalog_problems(fresh):
+    problems = []
+    committed = os.path.join(ROOT, "po", "crossfoot.pot")
+    with open(fresh, encoding="utf-8") as f, open(committed, encoding="utf-8") as g:
+        if f.read() != g.read():
+            problems.append("po/crossfoot.pot is out of date with the sources: run `make po`")
+    pos = sorted(os.path.join(ROOT, "po", n) for n in os.listdir(os.path.join(ROOT, "po")) if n.endswith(".po"))
+    if not pos:
+        problems.append("no translations in po/")
+    for po in pos:
+        name = os.path.relpath(po, ROOT)
+        rc, out = run("msgfmt", "--check", "-o", "/dev/null", po)
+        if rc:
+            problems.append("%s does not compile: %s" % (name, out))
+        for flag, what in (("--only-fuzzy", "fuzzy (check the translation, then delete the '#, fuzzy' line)"),
+                           ("--untranslated", "untranslated"), ("--only-obsolete", "obsolete (run `make po`)")):
+            rc, out = run("msgattrib", flag, "--no-wrap", po)
+            ids = [m for _, m in entries(out) if m] if rc == 0 else [out]
+            if flag == "--only-obsolete":
+                ids = re.findall(r'^#~ msgid "(.+)"$', out, re.M)
+            problems += ['%s: %s: "%s"' % (name, what, m) for m in ids]
+        rc, out = run("msgcmp", po, fresh)
+        if rc:
+            problems.append("%s lacks messages of the sources (run `make po`, then translate): %s" % (name, out))
+        rc, out = run("msgcmp", "--use-untranslated", fresh, po)
+        if rc:
+            problems.append("%s has messages the sources no longer have (run `make po`): %s" % (name, out))
+    return problems
+
+
+def main():
+    fresh, sources = sys.argv[1], sys.argv[2:]
+    os.chdir(ROOT)
+    failures = 0
+    found = unwrapped(sources)
+    for f in found:
+        print("not wrapped for translation: " + f)
+    if found:
+        print("FAIL: %d message(s) not wrapped: write _(\"…\") (N_ in a static table); a string that "
+              "is data, not a message, goes in tests/i18n/not-messages.txt" % len(found))
+        failures += 1
+    else:
+        print("ok   every message in the sources is wrapped for translation")
+    problems = catalog_problems(fresh)
+    for p in problems:
+        print(p)
+    if problems:
+        print("FAIL: the catalogs are not complete (%d problem(s))" % len(problems))
+        failures += 1
+    else:
+        print("ok   po/crossfoot.pot is current and every catalog is complete")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
