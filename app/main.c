@@ -113,7 +113,7 @@ int main(int argc, char **argv)
         review_option |= strcmp(cmd, review_options[i]) == 0;
     if (cmd[0] != '-' || review_option)
         return cf_cmd_review(argc - 1, argv + 1);
-    fprintf(stderr, "crossfoot: unknown option '%s'\n", cmd);
+    fprintf(stderr, _("crossfoot: unknown option '%s'\n"), cmd);
     cf_usage(stderr);
     return CF_EXIT_ERROR;
 }
