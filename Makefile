@@ -54,7 +54,7 @@ SUPPORT_SRC := $(wildcard tests/support/*.c)
 
 GEN_EMBED := $(BUILD)/gen/builtin_templates.S
 
-.PHONY: all deps test unit drills cli e2e i18n pot po run clean fuzz fuzz-regress valgrind bench
+.PHONY: all deps test unit drills cli e2e i18n pot po run clean fuzz fuzz-regress valgrind bench score
 all: $(BUILD)/crossfoot
 
 THEMES := $(wildcard themes/*.yaml)
@@ -222,6 +222,13 @@ $(BUILD)/bench_suggest: tests/bench/bench_suggest.c tests/support/balanced.c $(r
 bench: $(BUILD)/crossfoot $(BUILD)/bench_suggest
 	python3 tests/bench/bench.py $(BUILD)/crossfoot --sizes $(BENCH_SIZES)
 	@echo; echo "error localisation, 2021 format, 200 reports each:"; $(BUILD)/bench_suggest 200
+
+# How well check reads every converter's output and every document fixture (tests/fixtures/
+# converters, tests/fixtures/documents): converter x layout class -> cells right / silent wrong
+# numbers. A report, not a gate. SCORE_TOOLS holds the project's score.py and trust.py.
+SCORE_TOOLS ?= ../shared/tools
+score: $(BUILD)/crossfoot
+	python3 tests/fixtures/generate/score_table.py $(BUILD)/crossfoot $(SCORE_TOOLS)
 
 # The workbench driven in tmux as a person uses it (tests/e2e).
 e2e: $(BUILD)/san/crossfoot
