@@ -197,13 +197,16 @@ int cf_cmd_apply(int argc, char **argv)
         return fail(&err);
     }
     cf_buf_release(&lock_path);
-    size_t pending = cf_review_journal_pending(r);
-    if (pending) {
-        if (cf_review_replay_journal(r, &err) != CF_OK) {
+    size_t pending = cf_review_journal_pending(r), replayed = 0;
+    if (pending || cf_review_journal_problem(r)) {
+        if (cf_review_replay_journal(r, &replayed, &err) != CF_OK) {
             cf_review_free(r);
             return fail(&err);
         }
-        printf("replayed %zu change(s) from the journal\n", pending);
+        if (replayed)
+            printf("replayed %zu change(s) from the journal\n", replayed);
+        if (cf_review_journal_problem(r))
+            fprintf(stderr, "crossfoot apply: %s: %s\n", review_path, cf_review_journal_problem(r));
     }
     int status = CF_EXIT_PASS;
     char line[4096];

@@ -10,6 +10,8 @@
 #include "alloc.h"
 #include "buf.h"
 #include "cellvalue.h"
+#include "i18n.h"
+#include "sha256.h"
 
 static const char *const STATE_NAMES[] = {"extracted", "corrected", "confirmed", "missing", "not_applicable"};
 
@@ -83,6 +85,10 @@ cf_status cf_review_create(cf_text *text, cf_template **templates, size_t templa
     for (size_t i = 0; ok && i < cf_template_rule_count(tpl); i++)
         ok = (r->waivers[i] = cf_strdup("")) != NULL;
     if (!ok || !r->journal_path) {
+        /* the caller still owns text and templates when this fails */
+        r->text = NULL;
+        r->templates = NULL;
+        r->template_count = 0;
         cf_review_free(r);
         return cf_error_nomem(err, report_path);
     }
@@ -182,6 +188,7 @@ void cf_review_free(cf_review *review)
     cf_free(review->report_path);
     cf_free(review->review_path);
     cf_free(review->journal_path);
+    cf_free(review->journal_problem);
     cf_free(review->reviewer);
     cf_free(review);
 }
@@ -291,7 +298,7 @@ const cf_rule_result *cf_review_results(const cf_review *review) { return review
 size_t cf_review_warning_count(const cf_review *review) { return review->warning_count; }
 bool cf_review_dirty(const cf_review *review) { return review->dirty; }
 uint64_t cf_review_journal_records(const cf_review *review) { return review->next_seq; }
-bool cf_review_can_undo(const cf_review *review) { return review->applied > 0; }
+bool cf_review_can_undo(const cf_review *review) { return review->applied > review->saved_entries; }
 bool cf_review_can_redo(const cf_review *review) { return review->applied < review->entry_count; }
 size_t cf_review_history_count(const cf_review *review) { return review->applied; }
 const cf_history_entry *cf_review_history(const cf_review *review, size_t i) { return &review->entries[i]; }
@@ -476,31 +483,85 @@ static bool journal_entry_json(cJSON *o, const cf_review *r, const cf_history_en
     return ok;
 }
 
-/* Append one record to the journal, fsync'd. */
+/* A journal record is one line of JSON that ends with its checksum: ,"sum":"…"} where … is
+ * the first 16 hex digits of the SHA-256 of the line's bytes before the comma. */
+#define SUM_KEY ",\"sum\":\""
+#define SUM_DIGITS 16
+#define SUM_TAIL (sizeof SUM_KEY - 1 + SUM_DIGITS + 2)
+
+static void record_sum(const char *text, size_t len, char out[SUM_DIGITS + 1])
+{
+    cf_sha256 h;
+    char hex[65];
+    cf_sha256_init(&h);
+    cf_sha256_update(&h, text, len);
+    cf_sha256_hex(&h, hex);
+    memcpy(out, hex, SUM_DIGITS);
+    out[SUM_DIGITS] = '\0';
+}
+
+/* Copy the journal's good records into a fresh journal, keeping the whole damaged one beside
+ * it as "….journal.damaged-TIME-SEQ", so that a new record never follows a damaged one. */
+static cf_status repair_journal(cf_review *r, cf_error *err)
+{
+    cf_buf all, aside;
+    cf_buf_init(&all);
+    cf_buf_init(&aside);
+    bool absent = false;
+    cf_status st = cf_file_read(r->journal_path, "journal", (size_t)-1 / 2, &all, &absent, err);
+    if (st != CF_OK && absent)
+        st = CF_OK; /* nothing to keep */
+    else if (st == CF_OK) {
+        char at[32];
+        r->now(at, r->now_ctx);
+        st = cf_buf_printf(&aside, "%s.damaged-%s-%llu", r->journal_path, at, (unsigned long long)r->next_seq)
+                 ? cf_file_replace(r->io, aside.data, all.data ? all.data : "", all.len, err)
+                 : cf_error_nomem(err, r->journal_path);
+        if (st == CF_OK)
+            st = cf_file_replace(r->io, r->journal_path, all.data ? all.data : "",
+                                 r->journal_good_bytes < all.len ? r->journal_good_bytes : all.len, err);
+    }
+    cf_buf_release(&all);
+    cf_buf_release(&aside);
+    if (st == CF_OK)
+        r->journal_damaged = false;
+    return st;
+}
+
+/* Append one record to the journal (version, sequence number and checksum added), fsync'd. */
 static cf_status journal_write(cf_review *r, cJSON *record, cf_error *err)
 {
-    if (!cJSON_AddNumberToObject(record, "seq", (double)r->next_seq))
+    if (r->journal_damaged) {
+        cf_status st = repair_journal(r, err);
+        if (st != CF_OK)
+            return st;
+    }
+    if (!cJSON_AddNumberToObject(record, "v", CF_REVIEW_FORMAT_VERSION) ||
+        !cJSON_AddNumberToObject(record, "seq", (double)r->next_seq))
         return cf_error_nomem(err, r->journal_path);
-    char *line = cJSON_PrintUnformatted(record);
-    if (!line)
+    char *body = cJSON_PrintUnformatted(record);
+    if (!body)
         return cf_error_nomem(err, r->journal_path);
+    size_t body_len = strlen(body) - 1; /* without its closing brace */
+    char sum[SUM_DIGITS + 1];
+    record_sum(body, body_len, sum);
     cf_buf b;
     cf_buf_init(&b);
-    bool ok = (!r->journal_broken_tail || cf_buf_puts(&b, "\n")) && cf_buf_puts(&b, line) && cf_buf_puts(&b, "\n");
-    cJSON_free(line);
+    bool ok = cf_buf_append(&b, body, body_len) && cf_buf_printf(&b, SUM_KEY "%s\"}\n", sum);
+    cJSON_free(body);
     if (!ok) {
         cf_buf_release(&b);
         return cf_error_nomem(err, r->journal_path);
     }
     cf_status st = cf_file_append_synced(r->io, r->journal_path, b.data, b.len, err);
-    cf_buf_release(&b);
     if (st != CF_OK) {
-        r->journal_broken_tail = true; /* a part of the record may be there */
-        return st;
+        r->journal_damaged = true; /* a part of the record may be there */
+    } else {
+        r->journal_good_bytes += b.len;
+        r->last_seq = r->next_seq++;
     }
-    r->journal_broken_tail = false;
-    r->last_seq = r->next_seq++;
-    return CF_OK;
+    cf_buf_release(&b);
+    return st;
 }
 
 /* Build the history entry for edits, applying nothing yet. */
@@ -618,35 +679,58 @@ cf_status cf_review_apply(cf_review *review, const char *action, const char *rea
     return apply_entry(review, action, reason, review->reviewer, at, edits, count, true, err);
 }
 
-static cf_status step(cf_review *r, bool forward, bool journal, cf_error *err)
+/* Undo (or redo) one entry; journal says whether to record it. When replaying, entry (not
+ * NULL) is the sequence number of the entry the record played, which must be the one played. */
+static cf_status step(cf_review *r, bool forward, bool journal, const uint64_t *entry, cf_error *err)
 {
+    if (!forward && !cf_review_can_undo(r) && r->applied > 0)
+        return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, "%s",
+                            _("the earlier changes are saved in the review file and are not undone: "
+                              "revert or set the cell again, which is recorded as a new change"));
     if (forward ? !cf_review_can_redo(r) : !cf_review_can_undo(r))
-        return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, forward ? "nothing to redo" : "nothing to undo");
+        return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, "%s",
+                            forward ? _("nothing to redo") : _("nothing to undo"));
     size_t index = forward ? r->applied : r->applied - 1;
-    char **notes = prepare_play(&r->entries[index], forward);
+    const cf_history_entry *e = &r->entries[index];
+    if (entry && e->seq != *entry)
+        return cf_error_set(err, CF_ERR_INPUT, r->journal_path, 0, 0,
+                            forward ? _("it redoes change %llu, but the change to redo is %llu")
+                                    : _("it undoes change %llu, but the change to undo is %llu"),
+                            (unsigned long long)*entry, (unsigned long long)e->seq);
+    char **notes = prepare_play(e, forward);
     if (!notes)
         return cf_error_nomem(err, r->review_path);
     if (journal) {
         cJSON *rec = cJSON_CreateObject();
-        cf_status st = rec && cJSON_AddStringToObject(rec, "op", forward ? "redo" : "undo")
+        cf_status st = rec && cJSON_AddStringToObject(rec, "op", forward ? "redo" : "undo") &&
+                               cJSON_AddNumberToObject(rec, "entry", (double)e->seq)
                            ? journal_write(r, rec, err)
                            : cf_error_nomem(err, r->journal_path);
         cJSON_Delete(rec);
         if (st != CF_OK) {
-            for (size_t i = 0; i < r->entries[index].edit_count; i++)
+            for (size_t i = 0; i < e->edit_count; i++)
                 cf_free(notes[i]);
             cf_free(notes);
             return st;
         }
     }
-    commit_play(r, &r->entries[index], forward, notes);
+    commit_play(r, e, forward, notes);
     r->applied = forward ? r->applied + 1 : r->applied - 1;
     r->dirty = true;
     return CF_OK;
 }
 
-cf_status cf_review_undo(cf_review *review, cf_error *err) { return step(review, false, true, err); }
-cf_status cf_review_redo(cf_review *review, cf_error *err) { return step(review, true, true, err); }
+cf_status cf_review_undo(cf_review *review, cf_error *err) { return step(review, false, true, NULL, err); }
+cf_status cf_review_redo(cf_review *review, cf_error *err) { return step(review, true, true, NULL, err); }
+
+void cf_review_mark_saved(cf_review *review)
+{
+    for (size_t i = review->applied; i < review->entry_count; i++)
+        free_entry(&review->entries[i]);
+    review->entry_count = review->applied;
+    review->saved_entries = review->applied;
+    review->dirty = false;
+}
 
 /* ---------- the journal on open ---------- */
 
@@ -658,13 +742,27 @@ long cf_review_find_rule(const cf_review *review, const char *id)
     return -1;
 }
 
-static cf_status replay_record(cf_review *r, cJSON *rec, long line, cf_error *err)
+/* A whole number in JSON (0 … 2^53, where a double still holds every integer), or false. */
+static bool json_count(const cJSON *n, uint64_t *out)
+{
+    if (!cJSON_IsNumber(n) || !(n->valuedouble >= 0 && n->valuedouble <= 9007199254740992.0))
+        return false;
+    *out = (uint64_t)n->valuedouble;
+    return (double)*out == n->valuedouble;
+}
+
+static cf_status replay_record(cf_review *r, cJSON *rec, int version, long line, cf_error *err)
 {
     const char *op = cJSON_GetStringValue(cJSON_GetObjectItem(rec, "op"));
-    if (op && strcmp(op, "undo") == 0)
-        return step(r, false, false, err);
-    if (op && strcmp(op, "redo") == 0)
-        return step(r, true, false, err);
+    bool undo = op && strcmp(op, "undo") == 0, redo = op && strcmp(op, "redo") == 0;
+    if (undo || redo) {
+        /* format 1 named no entry: it played whichever was next */
+        uint64_t entry;
+        if (version >= 2 && !json_count(cJSON_GetObjectItem(rec, "entry"), &entry))
+            return cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, "%s",
+                                _("an undo or redo that names no change"));
+        return step(r, redo, false, version >= 2 ? &entry : NULL, err);
+    }
     cJSON *arr = cJSON_GetObjectItem(rec, "edits");
     const char *who = cJSON_GetStringValue(cJSON_GetObjectItem(rec, "who"));
     const char *at = cJSON_GetStringValue(cJSON_GetObjectItem(rec, "at"));
@@ -704,9 +802,59 @@ static cf_status replay_record(cf_review *r, cJSON *rec, long line, cf_error *er
     return st;
 }
 
+/* One line of the journal as a record: its version (1: no version, no checksum; 0: not JSON)
+ * and, for version 2, a checksum that matches. NULL with *why when it is not one. Caller frees. */
+static cJSON *read_record(const char *line, size_t len, int *version, const char **why)
+{
+    cJSON *rec = cJSON_ParseWithLength(line, len);
+    *why = NULL;
+    *version = 0;
+    if (!cJSON_IsObject(rec)) {
+        *why = _("is not a journal record");
+    } else if (!cJSON_GetObjectItem(rec, "v")) {
+        *version = 1;
+    } else if (!cJSON_IsNumber(cJSON_GetObjectItem(rec, "v")) ||
+               cJSON_GetObjectItem(rec, "v")->valuedouble != CF_REVIEW_FORMAT_VERSION) {
+        *why = _("is of a format this crossfoot does not know (written by a newer one?)");
+    } else {
+        char sum[SUM_DIGITS + 1];
+        if (len < SUM_TAIL || memcmp(line + len - SUM_TAIL, SUM_KEY, sizeof SUM_KEY - 1) != 0) {
+            *why = _("has no checksum");
+        } else {
+            record_sum(line, len - SUM_TAIL, sum);
+            if (memcmp(sum, line + len - SUM_TAIL + sizeof SUM_KEY - 1, SUM_DIGITS) != 0)
+                *why = _("was changed or damaged (its checksum does not match)");
+        }
+        *version = 2;
+    }
+    if (*why) {
+        cJSON_Delete(rec);
+        return NULL;
+    }
+    return rec;
+}
+
+/* True when the journal line at p (before end) is a complete record of format 1. */
+static bool next_is_format_1(const char *p, const char *end)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    int version;
+    const char *why;
+    cJSON *rec = nl ? read_record(p, (size_t)(nl - p), &version, &why) : NULL;
+    cJSON_Delete(rec);
+    return rec && version == 1;
+}
+
+/* Read the journal: count (and with apply, replay) the records after the review file's, up
+ * to the first that is cut short, damaged, out of sequence or cannot be replayed; that one
+ * and the rest are reported (cf_review_journal_problem) and set aside at the next write. */
 static cf_status scan_journal(cf_review *r, bool apply, size_t *pending, cf_error *err)
 {
     *pending = 0;
+    cf_free(r->journal_problem);
+    r->journal_problem = NULL;
+    r->journal_damaged = false;
+    r->journal_good_bytes = 0;
     cf_buf all;
     cf_buf_init(&all);
     bool absent;
@@ -715,31 +863,103 @@ static cf_status scan_journal(cf_review *r, bool apply, size_t *pending, cf_erro
         cf_buf_release(&all);
         return absent ? CF_OK : read; /* no journal: nothing was left unsaved */
     }
-    r->journal_broken_tail = all.len > 0 && all.data[all.len - 1] != '\n';
     cf_status st = CF_OK;
-    long line = 0;
-    for (char *p = all.data; p && *p && st == CF_OK;) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        line++;
-        cJSON *rec = cJSON_Parse(p);
-        double seq = rec ? cJSON_GetNumberValue(cJSON_GetObjectItem(rec, "seq")) : -1;
-        /* a record cut short by a crash was never acknowledged: it is skipped */
-        if (rec && seq == seq && seq >= 0 && (uint64_t)seq >= r->saved_seq) {
-            (*pending)++;
+    long record = 0;
+    bool checked = false; /* a record with a checksum was read: every later one needs one */
+    uint64_t expected = 0;
+    bool numbered = false;
+    cf_buf why;
+    cf_buf_init(&why);
+    cf_error replay_err;
+    size_t at = 0;
+    while (at < all.len && st == CF_OK && why.len == 0) {
+        char *p = all.data + at, *nl = memchr(p, '\n', all.len - at);
+        size_t len = nl ? (size_t)(nl - p) : all.len - at;
+        record++;
+        if (!nl) {
+            cf_buf_puts(&why, _("was cut short (the program stopped while writing it: it was never acknowledged)"));
+            break;
+        }
+        int version = 0;
+        const char *bad;
+        cJSON *rec = read_record(p, len, &version, &bad);
+        uint64_t seq = 0;
+        if (!rec && version == 0 && !checked && next_is_format_1(nl + 1, all.data + all.len)) {
+            /* format 1 went on after a line cut short by a crash: that line was never acknowledged */
+            at += len + 1;
+            r->journal_good_bytes = at;
+            continue;
+        }
+        if (!rec)
+            cf_buf_puts(&why, bad);
+        else if (version == 1 && checked)
+            cf_buf_puts(&why, _("has no checksum"));
+        else if (!json_count(cJSON_GetObjectItem(rec, "seq"), &seq))
+            cf_buf_puts(&why, _("has no sequence number"));
+        else if (numbered && seq != expected)
+            cf_buf_printf(&why, _("is number %llu where %llu was expected (a record is missing, or the numbers were changed)"),
+                          (unsigned long long)seq, (unsigned long long)expected);
+        else if (!numbered && seq > r->saved_seq)
+            cf_buf_printf(&why, _("is number %llu, but the review file holds the records before %llu only "
+                                  "(its journal_seq was changed, or records are missing)"),
+                          (unsigned long long)seq, (unsigned long long)r->saved_seq);
+        if (why.len == 0 && seq >= r->saved_seq) {
             if (apply) {
-                st = replay_record(r, rec, line, err);
-                r->last_seq = (uint64_t)seq;
+                uint64_t last = r->last_seq;
+                r->last_seq = seq; /* the entry a replayed change makes is known by its record's number */
+                cf_error_clear(&replay_err);
+                cf_status played = replay_record(r, rec, version, record, &replay_err);
+                if (played == CF_ERR_NOMEM) {
+                    st = cf_error_nomem(err, r->journal_path);
+                } else if (played != CF_OK) {
+                    r->last_seq = last;
+                    cf_buf_printf(&why, _("cannot be replayed: %s"), replay_err.message);
+                }
             }
-            if ((uint64_t)seq + 1 > r->next_seq)
-                r->next_seq = (uint64_t)seq + 1;
+            if (why.len == 0 && st == CF_OK)
+                (*pending)++;
+        }
+        if (why.len == 0 && st == CF_OK) {
+            checked = checked || version >= 2;
+            numbered = true;
+            expected = seq + 1;
+            if (expected > r->next_seq)
+                r->next_seq = expected;
+            at += len + 1;
+            r->journal_good_bytes = at;
         }
         cJSON_Delete(rec);
-        p = nl ? nl + 1 : NULL;
     }
+    if (st == CF_OK && why.len == 0 && numbered && expected < r->saved_seq)
+        cf_buf_printf(&why, _("is missing: the journal ends before the review file's record %llu, so it is older than the review file"),
+                      (unsigned long long)r->saved_seq);
+    if (st == CF_OK && why.len > 0) {
+        r->journal_damaged = true;
+        cf_buf msg;
+        cf_buf_init(&msg);
+        if (cf_buf_printf(&msg, _("journal record %ld %s; the records before it are kept, it and the rest are set aside"),
+                          record, why.data))
+            r->journal_problem = cf_buf_take(&msg);
+        cf_buf_release(&msg);
+    }
+    cf_buf_release(&why);
     cf_buf_release(&all);
     return st;
+}
+
+const char *cf_review_journal_problem(const cf_review *review) { return review->journal_problem; }
+
+void cf_review_retire_journal(cf_review *review)
+{
+    cf_error ignored;
+    if (review->journal_damaged) {
+        /* nothing good is left in it, but what is damaged is kept for a person to look at */
+        review->journal_good_bytes = 0;
+        if (repair_journal(review, &ignored) != CF_OK)
+            return;
+    }
+    if (cf_file_remove(review->io, review->journal_path, &ignored) == CF_OK)
+        review->journal_good_bytes = 0;
 }
 
 cf_status cf_review_decline_journal(cf_review *review, char **kept_as, cf_error *err)
@@ -752,10 +972,12 @@ cf_status cf_review_decline_journal(cf_review *review, char **kept_as, cf_error 
         return cf_error_nomem(err, review->journal_path);
     if (review->io->rename(review->io->ctx, review->journal_path, aside.data) != 0) {
         cf_buf_release(&aside);
-        return cf_error_set(err, CF_ERR_IO, review->journal_path, 0, 0, "cannot set the journal aside");
+        return cf_error_set(err, CF_ERR_IO, review->journal_path, 0, 0, "%s", _("cannot set the journal aside"));
     }
-    review->journal_broken_tail = false;
-    review->saved_seq = review->next_seq; /* nothing before this is ours to replay */
+    review->journal_damaged = false;
+    review->journal_good_bytes = 0;
+    /* the declined records are gone from the journal: the next one follows the review file's */
+    review->next_seq = review->saved_seq;
     if (kept_as)
         *kept_as = cf_buf_take(&aside);
     cf_buf_release(&aside);
@@ -824,6 +1046,11 @@ void cf_previous_free(cf_previous *p)
     cf_free(p);
 }
 
+cf_status cf_review_scan_journal(cf_review *review, size_t *pending, cf_error *err)
+{
+    return scan_journal(review, false, pending, err);
+}
+
 size_t cf_review_journal_pending(cf_review *review)
 {
     size_t pending = 0;
@@ -832,10 +1059,13 @@ size_t cf_review_journal_pending(cf_review *review)
     return pending;
 }
 
-cf_status cf_review_replay_journal(cf_review *review, cf_error *err)
+cf_status cf_review_replay_journal(cf_review *review, size_t *replayed, cf_error *err)
 {
-    size_t pending;
-    return scan_journal(review, true, &pending, err);
+    size_t count = 0;
+    cf_status st = scan_journal(review, true, &count, err);
+    if (replayed)
+        *replayed = count;
+    return st;
 }
 
 /* ---------- what the workbench asks ---------- */

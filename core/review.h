@@ -114,6 +114,8 @@ cf_review_summary cf_review_summarize(const cf_review *review);
  * NULL). Journals it before returning CF_OK; on failure nothing changes. */
 cf_status cf_review_apply(cf_review *review, const char *action, const char *reason, const cf_edit *edits,
                           size_t count, cf_error *err);
+/* Undo stops at the changes saved in the review file (by this session or an earlier one): those
+ * are changed again only by a new, recorded change. Saving drops the redo list. */
 bool cf_review_can_undo(const cf_review *review);
 bool cf_review_can_redo(const cf_review *review);
 cf_status cf_review_undo(cf_review *review, cf_error *err);
@@ -133,9 +135,17 @@ cf_status cf_review_save(cf_review *review, cf_error *err);
  * unless force) and restore every cell, note and the history. Caller frees. */
 cf_status cf_review_load(const char *review_path, bool force, const char *reviewer, cf_review **out,
                          cf_error *err);
-/* Journal entries newer than the review file (a crash left them): how many, and replay them. */
+/* Journal records newer than the review file (a crash left them): how many, and replay them
+ * (*replayed, may be NULL: how many were). Replay stops at the first record that is cut short,
+ * damaged (each record carries a checksum), out of sequence or that cannot be replayed: the
+ * records before it count, it and the rest are kept aside in "….journal.damaged-…" at the next
+ * write, and cf_review_journal_problem says which record and why. Fails only when memory or
+ * the journal's file fail. */
 size_t cf_review_journal_pending(cf_review *review);
-cf_status cf_review_replay_journal(cf_review *review, cf_error *err);
+cf_status cf_review_replay_journal(cf_review *review, size_t *replayed, cf_error *err);
+/* What the last look at the journal found wrong with it ("journal record 5 was changed or
+ * damaged …"), or NULL. Owned by the review. */
+const char *cf_review_journal_problem(const cf_review *review);
 /* Decline the journal's changes: it is renamed "….journal.declined-TIME" (kept, never
  * replayed) so that later changes do not mix with them. *kept_as (caller frees, may be
  * NULL) names it. */

@@ -5,7 +5,15 @@
 
 #include "review.h"
 
-#define CF_REVIEW_FORMAT_VERSION 1
+/* The format of the review file and of the journal's records. Each change to either bumps it;
+ * every older version stays readable:
+ *   1  review file and journal records without a version; journal records without checksums.
+ *   2  journal records carry "v":2, an integer "seq", the history entry an undo or redo plays
+ *      ("entry") and a checksum ("sum"); the review file's history is the whole record (saving
+ *      drops the redo list) and an earlier session's entries are never undone.
+ * Reading an older version: review_yaml.c load_doc (the file) and review.c read_record (one
+ * journal record) are the only places that look at a version. */
+#define CF_REVIEW_FORMAT_VERSION 2
 
 struct cf_review {
     cf_text *text;
@@ -30,22 +38,37 @@ struct cf_review {
     size_t *broken_in;     /* recheck's scratch: broken rules per cell */
     cf_history_entry *entries;
     size_t entry_count, applied, entry_cap;
+    size_t saved_entries; /* entries[0..saved_entries) are in the review file: never undone */
     uint64_t next_seq;    /* sequence number of the next journal record */
     uint64_t saved_seq;   /* every record below it is in the review file */
     uint64_t last_seq;    /* highest record applied */
     bool dirty;
-    bool journal_broken_tail; /* the journal does not end in a newline */
+    /* The journal holds something after its last good record (a record cut short by a
+     * crash, a damaged one, or a failed append of ours): before the next append its good
+     * records are copied into a fresh journal and the whole old one is kept beside it. */
+    bool journal_damaged;
+    size_t journal_good_bytes; /* the journal's first bytes that hold good records */
+    char *journal_problem;     /* what the last scan found wrong with the journal, or NULL */
     const cf_io *io;
     void (*now)(char out[32], void *ctx);
     void *now_ctx;
 };
 
-/* An empty review over text and tpl (taking ownership of text and templates). */
+/* An empty review over text and tpl, taking ownership of text and templates on success (on
+ * failure the caller still owns them). */
 cf_status cf_review_create(cf_text *text, cf_template **templates, size_t template_count, const cf_template *tpl,
                            const char *report_path, const char *review_path, const char *reviewer,
                            cf_review **out, cf_error *err);
 void cf_review_recheck(cf_review *review);
 /* The review's own record of one applied history entry (for loading). */
 cf_status cf_review_push_entry(cf_review *review, cf_history_entry *entry, cf_error *err);
+/* The review file now holds every entry in effect: the redo list (which the file does not
+ * hold) is dropped, and what is saved can no longer be undone, only changed again. */
+void cf_review_mark_saved(cf_review *review);
+/* Look at the journal without replaying it: *pending records after the review file's; fills
+ * cf_review_journal_problem. Fails only when memory or reading the journal fails. */
+cf_status cf_review_scan_journal(cf_review *review, size_t *pending, cf_error *err);
+/* Remove the journal the review file now holds (a damaged one is kept aside instead). */
+void cf_review_retire_journal(cf_review *review);
 
 #endif

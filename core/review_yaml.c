@@ -9,6 +9,8 @@
 #include "alloc.h"
 #include "buf.h"
 #include "fileio.h"
+#include "i18n.h"
+#include "utf8.h"
 #include "yamldoc.h"
 #include "review_internal.h"
 
@@ -20,18 +22,27 @@ typedef struct {
     yaml_emitter_t em;
     cf_buf out;
     bool ok;
+    bool out_of_memory;
+    const char *problem; /* what failed, when it was not memory */
+    char last[64];       /* the last text written before it: where it failed */
 } writer;
 
 static int write_handler(void *data, unsigned char *buffer, size_t size)
 {
     writer *w = data;
-    return cf_buf_append(&w->out, (const char *)buffer, size);
+    if (cf_buf_append(&w->out, (const char *)buffer, size))
+        return 1;
+    w->out_of_memory = true; /* the emitter calls it a write error */
+    return 0;
 }
 
 static void emit(writer *w, yaml_event_t *ev)
 {
-    if (w->ok && !yaml_emitter_emit(&w->em, ev))
+    if (w->ok && !yaml_emitter_emit(&w->em, ev)) {
         w->ok = false;
+        if (w->em.error != YAML_MEMORY_ERROR && !w->out_of_memory)
+            w->problem = w->em.problem ? w->em.problem : _("the YAML writer failed");
+    }
 }
 
 static void scalar_style(writer *w, const char *s, yaml_scalar_style_t style)
@@ -39,11 +50,20 @@ static void scalar_style(writer *w, const char *s, yaml_scalar_style_t style)
     yaml_event_t ev;
     if (!w->ok)
         return;
-    if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1, style)) {
+    size_t len = strlen(s);
+    if (!cf_utf8_valid(s, len, NULL) || len > INT32_MAX) {
+        w->ok = false;
+        w->problem = len > INT32_MAX ? _("a text is too long") : _("a text is not valid UTF-8");
+        return;
+    }
+    if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1, 1, style)) {
         w->ok = false;
         return;
     }
     emit(w, &ev);
+    if (w->ok) {
+        snprintf(w->last, sizeof w->last, "%.*s", (int)cf_utf8_boundary(s, len < sizeof w->last - 1 ? len : sizeof w->last - 1), s);
+    }
 }
 
 /* Text that must stay text ("0", "null", "true" quoted when they would read otherwise). */
@@ -173,12 +193,14 @@ static void write_cells(writer *w, const cf_review *r, const cf_table_def *t)
 
 static const char *const RULE_STATUS[] = {"pass", "fail", "unassessable"};
 
-static char *render(const cf_review *r)
+/* The review file's text into *out (caller frees). */
+static cf_status render(const cf_review *r, char **out, cf_error *err)
 {
     writer w = {.ok = true};
     cf_buf_init(&w.out);
+    *out = NULL;
     if (!yaml_emitter_initialize(&w.em))
-        return NULL;
+        return cf_error_nomem(err, r->review_path);
     yaml_emitter_set_output(&w.em, write_handler, &w);
     yaml_emitter_set_unicode(&w.em, 1);
     yaml_emitter_set_width(&w.em, -1);
@@ -293,31 +315,32 @@ static char *render(const cf_review *r)
     yaml_emitter_delete(&w.em);
     if (!w.ok) {
         cf_buf_release(&w.out);
-        return NULL;
+        if (!w.problem)
+            return cf_error_nomem(err, r->review_path);
+        return cf_error_set(err, CF_ERR_INPUT, r->review_path, 0, 0, _("cannot write the review file: %s (after '%s')"),
+                            w.problem, w.last);
     }
-    return cf_buf_take(&w.out);
+    *out = cf_buf_take(&w.out);
+    return *out ? CF_OK : cf_error_nomem(err, r->review_path);
 }
 
 cf_status cf_review_save(cf_review *review, cf_error *err)
 {
     uint64_t saved = review->saved_seq;
     review->saved_seq = review->next_seq; /* the file will hold every journal record so far */
-    char *yaml = render(review);
-    if (!yaml) {
-        review->saved_seq = saved;
-        return cf_error_nomem(err, review->review_path);
-    }
-    cf_status st = cf_file_replace(review->io, review->review_path, yaml, strlen(yaml), err);
-    cf_free(yaml);
-    if (st != CF_OK) {
-        review->saved_seq = saved;
+    char *yaml = NULL;
+    cf_status st = render(review, &yaml, err);
+    review->saved_seq = saved;
+    if (st != CF_OK)
         return st;
-    }
-    review->dirty = false;
+    st = cf_file_replace(review->io, review->review_path, yaml, strlen(yaml), err);
+    cf_free(yaml);
+    if (st != CF_OK)
+        return st;
+    review->saved_seq = review->next_seq;
+    cf_review_mark_saved(review);
     /* the file now holds every change; a journal left behind would only be skipped */
-    cf_error ignored;
-    if (cf_file_remove(review->io, review->journal_path, &ignored) == CF_OK)
-        review->journal_broken_tail = false;
+    cf_review_retire_journal(review);
     return CF_OK;
 }
 
@@ -449,7 +472,7 @@ static bool read_view(reader *rd, yaml_node_t *n, cf_cell_view *v)
         !note)
         return false;
     v->note = cf_strdup(note);
-    return v->note != NULL || cf_yaml_fail(rd, n, "out of memory", NULL);
+    return v->note != NULL || cf_yaml_nomem(rd);
 }
 
 static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist)
@@ -481,6 +504,8 @@ static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist)
             if (cell && idx < 0)
                 cf_yaml_fail(rd, get(rd, x, rule ? "rule" : "cell"), rule ? "unknown rule id '%s'" : "unknown cell id '%s'",
                       cell);
+            if (!ok)
+                break;
             cf_history_edit *h = &e.edits[e.edit_count];
             h->rule = rule;
             ok = ok && idx >= 0 && read_view(rd, get(rd, x, "before"), &h->before);
@@ -504,7 +529,7 @@ static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist)
             cf_free(e.action);
             cf_free(e.reason);
             cf_free(e.edits);
-            return ok ? cf_yaml_fail(rd, n, "out of memory", NULL) : false;
+            return cf_yaml_nomem(rd); /* keeps the first error when there was one */
         }
     }
     return true;
@@ -514,7 +539,7 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
 {
     bool *seen = cf_calloc(r->cell_count + 1, sizeof *seen);
     if (!seen)
-        return cf_yaml_fail(rd, tables, "out of memory", NULL);
+        return cf_yaml_nomem(rd);
     bool ok = true;
     EACH(rd, tables, t)
     {
@@ -566,10 +591,10 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
             x->inferred = strcmp(inferred, "true") == 0;
             memcpy(x->unit, unit, strlen(unit) + 1);
             if (xnote[0] && !(x->note = cf_strdup(xnote)))
-                ok = cf_yaml_fail(rd, c, "out of memory", NULL);
+                ok = cf_yaml_nomem(rd);
             char *copy = cf_strdup(note);
             if (!copy) {
-                ok = cf_yaml_fail(rd, c, "out of memory", NULL);
+                ok = cf_yaml_nomem(rd);
                 break;
             }
             cf_free(r->notes[idx]);
@@ -596,7 +621,7 @@ static bool read_waivers(reader *rd, cf_review *r, yaml_node_t *rules)
             return cf_yaml_fail(rd, get(rd, n, "id"), "unknown rule id '%s'", id);
         char *copy = cf_strdup(waived);
         if (!copy)
-            return cf_yaml_fail(rd, n, "out of memory", NULL);
+            return cf_yaml_nomem(rd);
         cf_free(r->waivers[i]);
         r->waivers[i] = copy;
     }
@@ -609,7 +634,7 @@ static bool read_warnings(reader *rd, cf_review *r, yaml_node_t *list)
     r->warnings = cf_calloc(n + 1, sizeof *r->warnings);
     r->warning_lines = cf_calloc(n + 1, sizeof *r->warning_lines);
     if (!r->warnings || !r->warning_lines)
-        return cf_yaml_fail(rd, list, "out of memory", NULL);
+        return cf_yaml_nomem(rd);
     EACH(rd, list, w)
     {
         unsigned long long line;
@@ -617,7 +642,7 @@ static bool read_warnings(reader *rd, cf_review *r, yaml_node_t *list)
         if (!msg || !need_count(rd, w, "line", &line))
             return false;
         if (!(r->warnings[r->warning_count] = cf_strdup(msg)))
-            return cf_yaml_fail(rd, w, "out of memory", NULL);
+            return cf_yaml_nomem(rd);
         r->warning_lines[r->warning_count++] = line;
     }
     return true;
@@ -659,10 +684,17 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
     unsigned long long version;
     if (!need_count(rd, root, "crossfoot_review", &version))
         return rd->status;
-    if (version > CF_REVIEW_FORMAT_VERSION) {
-        cf_yaml_fail(rd, get(rd, root, "crossfoot_review"),
-              "written by a newer crossfoot (review format %s); this one reads format 1: update crossfoot",
-              need(rd, root, "crossfoot_review"));
+    /* Every version up to ours is read here; version 1 differs only in its journal (review.c
+     * read_record) and in keeping no boundary for undo, which loading sets below. */
+    if (version > CF_REVIEW_FORMAT_VERSION || version < 1) {
+        char msg[200];
+        if (version < 1)
+            snprintf(msg, sizeof msg, "%s", _("review format %s does not exist"));
+        else
+            snprintf(msg, sizeof msg,
+                     _("written by a newer crossfoot (review format %%s); this one reads formats 1 to %d: update crossfoot"),
+                     CF_REVIEW_FORMAT_VERSION);
+        cf_yaml_fail(rd, get(rd, root, "crossfoot_review"), msg, need(rd, root, "crossfoot_review"));
         return rd->status;
     }
     yaml_node_t *report = get(rd, root, "report");
@@ -677,6 +709,10 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
         cf_yaml_fail(rd, root, "missing 'report'", NULL);
     if (rd->status != CF_OK || !need_count(rd, root, "journal_seq", &journal_seq))
         return rd->status;
+    if (journal_seq > ((unsigned long long)1 << 53)) {
+        cf_yaml_fail(rd, get(rd, root, "journal_seq"), _("'journal_seq' is out of range"), NULL);
+        return rd->status;
+    }
     char *report_path = locate_report(review_path, path);
     if (!report_path)
         return cf_error_nomem(err, review_path);
@@ -717,16 +753,23 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
     snprintf(r->created, sizeof r->created, "%s", created);
     snprintf(r->updated, sizeof r->updated, "%s", updated);
     if (template_file[0] && !(r->template_path = cf_strdup(template_file)))
-        cf_yaml_fail(rd, root, "out of memory", NULL);
+        cf_yaml_nomem(rd);
     r->saved_seq = r->next_seq = r->last_seq = journal_seq;
     if (rd->status == CF_OK && read_cells(rd, r, tables) && read_waivers(rd, r, rules) && read_warnings(rd, r, warnings) &&
         read_history(rd, r, history)) {
         cf_review_recheck(r);
-        cf_review_journal_pending(r);
-        *out = r;
-        return CF_OK;
+        r->saved_entries = r->applied; /* an earlier session's history is undone only by a new change */
+        size_t pending = 0;
+        /* an unreadable journal is reported when it is replayed; memory is needed now */
+        if (cf_review_scan_journal(r, &pending, err) != CF_ERR_NOMEM) {
+            *out = r;
+            return CF_OK;
+        }
+        rd->status = CF_ERR_NOMEM;
     }
     cf_review_free(r);
+    if (rd->status == CF_OK) /* a step failed without saying why: only memory does */
+        cf_yaml_nomem(rd);
     return rd->status;
 }
 

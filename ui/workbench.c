@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "alloc.h"
+#include "i18n.h"
 #include "utf8.h"
 #include "wb.h"
 
@@ -773,10 +774,14 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
         ui_draw(&wb);
         int answer = ui_ask(&wb, q, "yn");
         if (answer == 'y') {
-            if (cf_review_replay_journal(review, &err) == CF_OK)
-                ui_message(&wb, CF_ROLE_MESSAGE, "replayed %zu change(s) from the journal", pending);
-            else
+            size_t replayed = 0;
+            if (cf_review_replay_journal(review, &replayed, &err) != CF_OK)
                 ui_message(&wb, CF_ROLE_ERROR, "%s", err.message);
+            else if (cf_review_journal_problem(review))
+                ui_message(&wb, CF_ROLE_ERROR, _("replayed %zu change(s); %s"), replayed,
+                           cf_review_journal_problem(review));
+            else
+                ui_message(&wb, CF_ROLE_MESSAGE, "replayed %zu change(s) from the journal", replayed);
             ui_refresh_problems(&wb);
         } else if (answer == 'n') { /* kept aside, so that they never mix with this session's */
             char *kept = NULL;

@@ -4,6 +4,7 @@
 #   seeds.sh     the seed reports: verdicts, arithmetic, several files, templates, options
 #   badinput.sh  every kind of bad or odd input, generated here: encodings, binary, limits
 #   batch.sh     -j, --previous, suggestions, the journal note
+#   compat.sh    review files and journals of earlier versions; undo, save, redo
 #   large.sh     a 60 MB report
 #   i18n.sh      the language: --lang, LANGUAGE, LC_ALL, LC_MESSAGES, LANG
 # Inputs are generated at test time in a temporary folder that is removed on exit.
@@ -31,6 +32,7 @@ end
 . tests/cli/seeds.sh
 . tests/cli/badinput.sh
 . tests/cli/batch.sh
+. tests/cli/compat.sh
 . tests/cli/large.sh
 . tests/cli/i18n.sh
 

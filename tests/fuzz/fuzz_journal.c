@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (cf_review_open_report("tests/fixtures/seeds/002_b895455aa8998ba0.txt", NULL, "fuzz", review_path, &r, NULL) ==
         CF_OK) {
         if (cf_review_journal_pending(r))
-            cf_review_replay_journal(r, NULL);
+            cf_review_replay_journal(r, NULL, NULL);
         cf_review_free(r);
     }
     unlink(journal);

@@ -371,7 +371,7 @@ Test(review, an_unsaved_change_comes_back_from_the_journal)
     cr_assert_eq(cf_review_load(path, false, NULL, &back, &err), CF_OK, "%s", err.message);
     cr_assert_eq(cf_review_journal_pending(back), 3);
     cr_assert_eq(cf_review_summarize(back).violations, 4);
-    cr_assert_eq(cf_review_replay_journal(back, &err), CF_OK, "%s", err.message);
+    cr_assert_eq(cf_review_replay_journal(back, NULL, &err), CF_OK, "%s", err.message);
     cr_assert_eq(cf_review_summarize(back).violations, 0);
     cr_assert_str_eq(cf_review_cell(back, (size_t)cell(back, "requests.new.natural")).note, "");
     cr_assert(cf_review_can_redo(back), "the undone note can be redone");
@@ -397,7 +397,7 @@ Test(review, a_truncated_last_journal_line_is_skipped_and_the_rest_replays)
     cf_review *back = NULL;
     cr_assert_eq(cf_review_load(path, false, NULL, &back, &err), CF_OK);
     cr_assert_eq(cf_review_journal_pending(back), 1);
-    cr_assert_eq(cf_review_replay_journal(back, &err), CF_OK);
+    cr_assert_eq(cf_review_replay_journal(back, NULL, &err), CF_OK);
     cr_assert_eq(cf_decimal_cmp(cf_review_cell(back, (size_t)cell(back, "requests.results_total.natural")).value,
                                 cf_decimal_from_int(2)),
                  0);
@@ -407,7 +407,7 @@ Test(review, a_truncated_last_journal_line_is_skipped_and_the_rest_replays)
     cf_review_free(back);
     cr_assert_eq(cf_review_load(path, false, NULL, &back, &err), CF_OK);
     cr_assert_eq(cf_review_journal_pending(back), 2);
-    cr_assert_eq(cf_review_replay_journal(back, &err), CF_OK);
+    cr_assert_eq(cf_review_replay_journal(back, NULL, &err), CF_OK);
     cr_assert_eq(cf_review_summarize(back).violations, 0);
     cf_review_free(back);
 }
@@ -437,9 +437,6 @@ Test(review, a_waived_rule_needs_a_note_is_saved_and_undone_like_any_change)
     cr_assert_eq(cf_review_load(cf_review_path(r), false, NULL, &back, &err), CF_OK, "%s", err.message);
     cr_assert_str_eq(cf_review_waiver(back, (size_t)rule), "原文如此，已向报送单位核实");
     cr_assert_eq(cf_review_summarize(back).waived, 1);
-    cr_assert_eq(cf_review_undo(back, &err), CF_OK);
-    cr_assert_str_eq(cf_review_waiver(back, (size_t)rule), "");
-    cr_assert_eq(cf_review_summarize(back).violations, 4);
     cf_review_free(back);
     /* the journal replays a waiver too */
     cf_edit again = {.cell = (size_t)rule, .kind = CF_EDIT_WAIVE, .note = "再次确认"};
@@ -448,7 +445,178 @@ Test(review, a_waived_rule_needs_a_note_is_saved_and_undone_like_any_change)
     snprintf(path, sizeof path, "%s", cf_review_path(r));
     cf_review_free(r);
     cr_assert_eq(cf_review_load(path, false, NULL, &back, &err), CF_OK);
-    cr_assert_eq(cf_review_replay_journal(back, &err), CF_OK, "%s", err.message);
+    cr_assert_eq(cf_review_replay_journal(back, NULL, &err), CF_OK, "%s", err.message);
     cr_assert_str_eq(cf_review_waiver(back, (size_t)rule), "再次确认");
+    /* the unsaved change undoes; the saved waiver is taken back only by a new, recorded change */
+    cr_assert_eq(cf_review_undo(back, &err), CF_OK);
+    cr_assert_eq(cf_review_undo(back, &err), CF_ERR_USAGE);
+    cr_assert_not_null(strstr(err.message, "saved in the review file"), "%s", err.message);
+    cr_assert_str_eq(cf_review_waiver(back, (size_t)rule), "原文如此，已向报送单位核实");
+    cf_edit unwaive = {.cell = (size_t)rule, .kind = CF_EDIT_UNWAIVE};
+    cr_assert_eq(cf_review_apply(back, "unwaive", NULL, &unwaive, 1, &err), CF_OK);
+    cr_assert_str_eq(cf_review_waiver(back, (size_t)rule), "");
+    cr_assert_eq(cf_review_summarize(back).violations, 4);
+    cr_assert_eq(cf_review_history_count(back), 2, "the waiver and its taking back are both in the history");
+    cf_review_free(back);
+}
+
+static cf_review *reopen(const char *path)
+{
+    cf_review *back = NULL;
+    cf_error err;
+    cr_assert_eq(cf_review_load(path, false, NULL, &back, &err), CF_OK, "%s", err.message);
+    return back;
+}
+
+static bool value_is(const cf_review *r, const char *id, int64_t v)
+{
+    cf_cell_view c = cf_review_cell(r, (size_t)cell(r, id));
+    return c.value_state == CF_CELL_NUMBER && cf_decimal_cmp(c.value, cf_decimal_from_int(v)) == 0;
+}
+
+/* Rewrite the first occurrence of from in path with to (same length or not). */
+static void patch_file(const char *path, const char *from, const char *to)
+{
+    char *s = slurp(path);
+    char *at = strstr(s, from);
+    cr_assert_not_null(at, "%s lacks '%s'", path, from);
+    FILE *f = fopen(path, "wb");
+    fwrite(s, 1, (size_t)(at - s), f);
+    fputs(to, f);
+    fputs(at + strlen(from), f);
+    fclose(f);
+    free(s);
+}
+
+Test(review, undo_save_redo_then_quit_loses_nothing_on_the_next_open)
+{
+    /* e 5 Enter, u, ^S, ^R, quit: the redo cannot be acknowledged (the file does not hold the
+     * undone change), the next open works and its save keeps every later change */
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    cf_edit five = set_to(r, "requests.new.natural", 5);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &five, 1, &err), CF_OK);
+    cr_assert_eq(cf_review_undo(r, &err), CF_OK);
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    cr_assert(!cf_review_can_redo(r), "saving drops the redo list, which the file does not hold");
+    cr_assert_eq(cf_review_redo(r, &err), CF_ERR_USAGE);
+    cf_edit later = set_to(r, "requests.results_total.natural", 2);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &later, 1, &err), CF_OK);
+    char path[300];
+    snprintf(path, sizeof path, "%s", cf_review_path(r));
+    cf_review_free(r); /* quit without saving */
+
+    cf_review *back = reopen(path);
+    cr_assert_null(cf_review_journal_problem(back), "%s", cf_review_journal_problem(back));
+    size_t replayed = 0;
+    cr_assert_eq(cf_review_replay_journal(back, &replayed, &err), CF_OK, "%s", err.message);
+    cr_assert_eq(replayed, 1);
+    cr_assert(value_is(back, "requests.results_total.natural", 2));
+    cr_assert(value_is(back, "requests.new.natural", 2), "the undone 5 stays undone");
+    cr_assert_eq(cf_review_save(back, &err), CF_OK);
+    cf_review_free(back);
+    back = reopen(path);
+    cr_assert(value_is(back, "requests.results_total.natural", 2), "the save kept the later change");
+    cf_review_free(back);
+}
+
+Test(review, journal_records_carry_a_version_an_integer_sequence_and_a_checksum)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    cf_edit fix = set_to(r, "requests.results_total.natural", 2);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &fix, 1, &err), CF_OK);
+    cr_assert_eq(cf_review_undo(r, &err), CF_OK);
+    char journal[320];
+    snprintf(journal, sizeof journal, "%s.journal", cf_review_path(r));
+    char *text = slurp(journal);
+    cr_assert_not_null(strstr(text, "\"v\":2,\"seq\":0,\"sum\":\""), "%s", text);
+    cr_assert_not_null(strstr(text, "{\"op\":\"undo\",\"entry\":0,\"v\":2,\"seq\":1,\"sum\":\""), "%s", text);
+    free(text);
+    cf_review_free(r);
+}
+
+Test(review, a_changed_journal_record_is_reported_by_number_and_the_records_before_it_replay)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    cf_edit a = set_to(r, "requests.results_total.natural", 2), b = set_to(r, "requests.results_total.total", 7),
+            c = set_to(r, "requests.new.total", 9);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &a, 1, &err), CF_OK);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &b, 1, &err), CF_OK);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &c, 1, &err), CF_OK);
+    char path[300], journal[320];
+    snprintf(path, sizeof path, "%s", cf_review_path(r));
+    snprintf(journal, sizeof journal, "%s.journal", path);
+    cf_review_free(r);
+    patch_file(journal, "\"value\":\"7\"", "\"value\":\"8\""); /* record 2: a digit changed */
+
+    cf_review *back = reopen(path);
+    cr_assert_eq(cf_review_journal_pending(back), 1, "only the record before the changed one counts");
+    size_t replayed = 0;
+    cr_assert_eq(cf_review_replay_journal(back, &replayed, &err), CF_OK, "%s", err.message);
+    cr_assert_eq(replayed, 1);
+    const char *problem = cf_review_journal_problem(back);
+    cr_assert_not_null(problem);
+    cr_assert_not_null(strstr(problem, "journal record 2 was changed or damaged"), "%s", problem);
+    cr_assert(value_is(back, "requests.results_total.natural", 2));
+    cr_assert(!value_is(back, "requests.results_total.total", 8) && !value_is(back, "requests.new.total", 9));
+    /* a new change never follows the damaged record: the journal is rewritten, the old one kept */
+    cf_edit d = set_to(back, "requests.carry_forward.natural", 4);
+    cr_assert_eq(cf_review_apply(back, "set", NULL, &d, 1, &err), CF_OK, "%s", err.message);
+    cf_review_free(back);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "ls %s.damaged-* >/dev/null 2>&1", journal);
+    cr_assert_eq(system(cmd), 0, "the damaged journal is kept beside the new one");
+    back = reopen(path);
+    cr_assert_null(cf_review_journal_problem(back), "%s", cf_review_journal_problem(back));
+    cr_assert_eq(cf_review_replay_journal(back, &replayed, &err), CF_OK, "%s", err.message);
+    cr_assert_eq(replayed, 2);
+    cr_assert(value_is(back, "requests.results_total.natural", 2) && value_is(back, "requests.carry_forward.natural", 4));
+    cf_review_free(back);
+}
+
+Test(review, a_crafted_journal_seq_in_the_review_file_is_detected_not_obeyed)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    cf_edit a = set_to(r, "requests.results_total.natural", 2);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &a, 1, &err), CF_OK);
+    char path[300];
+    snprintf(path, sizeof path, "%s", cf_review_path(r));
+    cf_review_free(r);
+    patch_file(path, "journal_seq: 0", "journal_seq: 5"); /* would skip the unsaved change */
+    cf_review *back = reopen(path);
+    const char *problem = cf_review_journal_problem(back);
+    cr_assert_not_null(problem, "a journal_seq past the journal is noticed");
+    cr_assert_not_null(strstr(problem, "journal record 1"), "%s", problem);
+    cf_review_free(back);
+    patch_file(path, "journal_seq: 5", "journal_seq: 99999999999999999999");
+    cr_assert_eq(cf_review_load(path, false, NULL, &back, &err), CF_ERR_INPUT, "a journal_seq out of range is refused");
+}
+
+Test(review, a_record_cut_short_is_reported_with_its_number)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    cf_edit a = set_to(r, "requests.results_total.natural", 2);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &a, 1, &err), CF_OK);
+    char path[300], journal[320];
+    snprintf(path, sizeof path, "%s", cf_review_path(r));
+    snprintf(journal, sizeof journal, "%s.journal", path);
+    cf_review_free(r);
+    FILE *f = fopen(journal, "ab");
+    fputs("{\"op\":\"apply\",\"edits\":[{\"cell\":\"requests.new.to", f);
+    fclose(f);
+    cf_review *back = reopen(path);
+    cr_assert_eq(cf_review_journal_pending(back), 1);
+    cr_assert_not_null(cf_review_journal_problem(back));
+    cr_assert_not_null(strstr(cf_review_journal_problem(back), "journal record 2 was cut short"), "%s",
+                       cf_review_journal_problem(back));
     cf_review_free(back);
 }

@@ -1,0 +1,67 @@
+# compat.sh — review files and journals written by earlier crossfoot versions open, replay
+# and save under this one (tests/fixtures/compat/vN: see its README); undo, save and redo
+# across sessions. Sourced by run.sh.
+
+# the review of REVIEW_FILE exported as JSON on one line in $OUT, for `json`
+export_review() {
+  cf export "$1" --format json
+  python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1])), ensure_ascii=False))' "$OUT" >"$OUT.1" &&
+    mv "$OUT.1" "$OUT"
+}
+
+for fixture in tests/fixtures/compat/v*; do
+  begin "a review and journal of format ${fixture##*/v} open, replay and save"
+  work=$TMP/compat-${fixture##*/}
+  mkdir -p "$work"
+  cp "$fixture"/report.txt "$fixture"/report.txt.review.yaml "$fixture"/report.txt.review.yaml.journal "$work"/
+  printf 'save\n' | timeout 60 "$CROSSFOOT" apply "$work/report.txt.review.yaml" >"$OUT" 2>"$ERR"
+  rc=$?
+  status 0
+  stdout_has "replayed 7 change(s) from the journal"
+  [ ! -e "$work/report.txt.review.yaml.journal" ] || no "the journal is still there after the save"
+  grep -q "^crossfoot_review: 2$" "$work/report.txt.review.yaml" || no "the saved file does not say format 2"
+  [ "$(grep -c '^- seq: ' "$work/report.txt.review.yaml")" = 8 ] || no "the history does not hold 5 + 3 entries"
+  cf export "$work/report.txt.review.yaml" --format json
+  status 0
+  python3 - "$OUT" "$fixture/expected.json" >"$TMP/compat-why" 2>&1 <<'PY' || no "$(cat "$TMP/compat-why")"
+import json, sys
+got, want = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert got["cells"] == want["cells"], [k for k in want["cells"] if got["cells"].get(k) != want["cells"][k]]
+assert {k: v["state"] for k, v in got["review"].items()} == want["states"]
+assert {k: v["note"] for k, v in got["review"].items() if v["note"]} == want["notes"]
+assert got["waived"] == want["waived"]
+PY
+  # and again: the saved file reopens as it was saved
+  printf 'save\n' | timeout 60 "$CROSSFOOT" apply "$work/report.txt.review.yaml" >"$OUT" 2>"$ERR"
+  rc=$?
+  status 0
+  stdout_lacks "replayed"
+  end
+done
+
+begin "apply: undo, save, redo is refused (the file holds no redo list) and nothing later is lost"
+cp "$S002" "$TMP/usr.txt"
+cf extract "$TMP/usr.txt"
+printf 'set requests.new.natural 5\nundo\nsave\nredo\nset requests.results_total.natural 2\n' |
+  timeout 60 "$CROSSFOOT" apply "$TMP/usr.txt.review.yaml" >"$OUT" 2>"$ERR"
+rc=$?
+status 2
+stderr_has "line 4"
+stderr_has "nothing to redo"
+stdout_has "ok 5"
+printf 'save\n' | timeout 60 "$CROSSFOOT" apply "$TMP/usr.txt.review.yaml" >"$OUT" 2>"$ERR"
+rc=$?
+status 0
+stdout_has "replayed 1 change(s)"
+export_review "$TMP/usr.txt.review.yaml"
+json 'd["cells"]["requests.results_total.natural"] == 2 and d["cells"]["requests.new.natural"] == 2'
+end
+
+begin "apply: a later session cannot undo what an earlier one saved"
+printf 'undo\n' | timeout 60 "$CROSSFOOT" apply "$TMP/usr.txt.review.yaml" >"$OUT" 2>"$ERR"
+rc=$?
+status 2
+stderr_has "saved in the review file and are not undone"
+export_review "$TMP/usr.txt.review.yaml"
+json 'd["cells"]["requests.results_total.natural"] == 2'
+end
