@@ -54,7 +54,7 @@ SUPPORT_SRC := $(wildcard tests/support/*.c)
 
 GEN_EMBED := $(BUILD)/gen/builtin_templates.S
 
-.PHONY: all deps test unit drills cli e2e i18n pot po run clean fuzz fuzz-regress valgrind bench score
+.PHONY: all deps test unit drills drill-model drills-long cli e2e i18n pot po run clean fuzz fuzz-regress valgrind bench score
 all: $(BUILD)/crossfoot
 
 THEMES := $(wildcard themes/*.yaml)
@@ -173,6 +173,17 @@ drills: $(BUILD)/san/drill_tests
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(BUILD)/san/drill_tests --jobs 2
 
+# The model-based drill: random sequences of edit/undo/redo/save/quit/SIGKILL through `apply`,
+# checked against an in-memory model after every reopen (tests/drills/model_drill.py). The
+# optimised binary: a sequence starts a dozen processes, and the sanitizers' start-up would
+# make 200 sequences take minutes. `make drills-long` runs thousands.
+MODEL_SEQUENCES ?= 200
+drill-model: $(BUILD)/crossfoot
+	python3 tests/drills/model_drill.py $(BUILD)/crossfoot $(MODEL_SEQUENCES)
+
+drills-long: $(BUILD)/crossfoot
+	python3 tests/drills/model_drill.py $(BUILD)/crossfoot 3000
+
 # Fuzzing with libFuzzer (clang): `make fuzz FUZZ_SECONDS=60` runs every target for that
 # long from a corpus seeded with the fixtures; crashes land in build/fuzz/ and belong,
 # once fixed, in tests/fuzz/regressions/TARGET/, which `make fuzz-regress` replays.
@@ -236,7 +247,7 @@ e2e: $(BUILD)/san/crossfoot
 	  CROSSFOOT=$(BUILD)/san/crossfoot bash tests/e2e/run.sh
 
 # The one test command: unit tests, drills, the command line and the workbench, all sanitised.
-test: unit drills cli e2e i18n
+test: unit drills drill-model cli e2e i18n
 
 unit: $(BUILD)/san/unit_tests
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
