@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "export.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "review.h"
 
 const char *cf_reviewer_name(const char *given, char *buf, size_t size)
@@ -206,7 +207,7 @@ int cf_cmd_apply(int argc, char **argv)
         if (replayed)
             printf("replayed %zu change(s) from the journal\n", replayed);
         if (cf_review_journal_problem(r))
-            fprintf(stderr, "crossfoot apply: %s: %s\n", review_path, cf_review_journal_problem(r));
+            fprintf(stderr, _("crossfoot apply: %s: %s\n"), review_path, cf_review_journal_problem(r));
     }
     int status = CF_EXIT_PASS;
     char line[4096];
