@@ -54,8 +54,8 @@ SUPPORT_SRC := $(wildcard tests/support/*.c)
 
 GEN_EMBED := $(BUILD)/gen/builtin_templates.S
 
-.PHONY: all deps test unit drills drill-model drills-long cli e2e i18n pot po run clean fuzz fuzz-regress valgrind bench score
-all: $(BUILD)/crossfoot
+.PHONY: all deps test unit drills drill-model drills-long cli e2e i18n pot po man run clean fuzz fuzz-regress valgrind bench score
+all: $(BUILD)/crossfoot man
 
 THEMES := $(wildcard themes/*.yaml)
 
@@ -136,6 +136,16 @@ $(1): $(PO_FILES)
 endef
 $(eval $(call catalogs,$(BUILD)/locale))
 $(eval $(call catalogs,$(BUILD)/san/locale))
+
+# The man pages, made from the command table in each language: build/man/crossfoot.1 and
+# build/man/crossfoot.zh_CN.1 (installed as man1/crossfoot.1 and zh_CN/man1/crossfoot.1).
+man: $(BUILD)/man/crossfoot.1 $(BUILD)/man/crossfoot.zh_CN.1
+$(BUILD)/man/crossfoot.1: $(BUILD)/crossfoot
+	@mkdir -p $(dir $@)
+	$(BUILD)/crossfoot --lang en help --man > $@
+$(BUILD)/man/crossfoot.zh_CN.1: $(BUILD)/crossfoot $(BUILD)/locale
+	@mkdir -p $(dir $@)
+	$(BUILD)/crossfoot --lang zh help --man > $@
 
 i18n:
 	@mkdir -p $(BUILD)/i18n

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "extract.h"
+#include "i18n.h"
 #include "narrative.h"
 #include "report_json.h"
 #include "review.h"
@@ -526,63 +527,25 @@ static int check_many(char **files, size_t nfiles, cf_template *const *tpls, siz
     return worst;
 }
 
-static int usage_error(const char *what, const char *arg)
+int cf_cmd_check(const cf_args *args)
 {
-    fputs("crossfoot check: ", stderr);
-    fputs(what, stderr);
-    if (arg) {
-        fputs(" '", stderr);
-        put_safe(stderr, arg);
-        fputc('\'', stderr);
-    }
-    fputc('\n', stderr);
-    cf_usage(stderr);
-    return CF_EXIT_ERROR;
-}
-
-int cf_cmd_check(int argc, char **argv)
-{
-    check_options opt = {0};
-    /* Options may come before, between or after the reports; "--" ends them (a report
-     * named "-x.txt" follows it). The reports are gathered at the front of argv. */
-    int nfiles = 0;
-    bool options_done = false;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (options_done || a[0] != '-' || a[1] == '\0') {
-            argv[nfiles++] = argv[i];
-        } else if (strcmp(a, "--") == 0) {
-            options_done = true;
-        } else if (strcmp(a, "--json") == 0) {
-            opt.json = true;
-        } else if (strcmp(a, "--template") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("--template needs a file", NULL);
-            opt.template_path = argv[++i];
-        } else if (strncmp(a, "--template=", 11) == 0) {
-            if (a[11] == '\0')
-                return usage_error("--template needs a file", NULL);
-            opt.template_path = a + 11;
-        } else if (strcmp(a, "--previous") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("--previous needs last year's report or review file", NULL);
-            opt.previous_path = argv[++i];
-        } else if (strncmp(a, "-j", 2) == 0 || strcmp(a, "--jobs") == 0) {
-            const char *n = strcmp(a, "--jobs") == 0 || a[2] == '\0' ? (i + 1 < argc ? argv[++i] : "") : a + 2;
-            char *end;
-            opt.jobs = strtol(n, &end, 10);
-            if (!*n || *end || opt.jobs < 1 || opt.jobs > 1024)
-                return usage_error("-j takes a number of jobs from 1 to 1024, not", n);
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            cf_usage(stdout);
-            return CF_EXIT_PASS;
-        } else {
-            return usage_error("unknown option", a);
+    check_options opt = {cf_arg_set(args, "--json"), cf_arg_value(args, "--template"), cf_arg_value(args, "--previous"),
+                         0, NULL};
+    const char *jobs = cf_arg_value(args, "--jobs");
+    if (jobs) {
+        char *end;
+        opt.jobs = strtol(jobs, &end, 10);
+        if (*end || opt.jobs < 1 || opt.jobs > 1024) {
+            char msg[300];
+            snprintf(msg, sizeof msg, _("-j takes a number of jobs from 1 to 1024, not '%.200s'"), jobs);
+            fputs("crossfoot check: ", stderr);
+            put_safe(stderr, msg);
+            fputc('\n', stderr);
+            return CF_EXIT_ERROR;
         }
     }
-    char **files = argv;
-    if (nfiles == 0)
-        return usage_error("no report given", NULL);
+    char **files = cf_arg_operands(args);
+    size_t nfiles = cf_arg_count(args);
     cf_error err;
     cf_error_clear(&err);
     cf_template **tpls = NULL;
@@ -615,7 +578,7 @@ int cf_cmd_check(int argc, char **argv)
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         opt.jobs = cores > 0 ? cores : 1;
     }
-    int worst = check_many(files, (size_t)nfiles, tpls, ntpls, &opt);
+    int worst = check_many(files, nfiles, tpls, ntpls, &opt);
     cf_previous_free(last_year);
     for (size_t i = 0; i < ntpls; i++)
         cf_template_free(tpls[i]);

@@ -1,4 +1,6 @@
-/* cli.h — the crossfoot commands. Each takes the arguments after its name and returns an exit status. */
+/* cli.h — the crossfoot commands: one table (commands.c) gives each its name, aliases, usage,
+ * options with their help lines, and handler; --help, the man pages, "did you mean" and the
+ * one option parser (options.c) all read it. */
 #ifndef CF_CLI_H
 #define CF_CLI_H
 
@@ -9,27 +11,62 @@
 /* Exit statuses (SPEC.md): every report passes / a rule broken or a cell missing / unreadable or misused. */
 enum { CF_EXIT_PASS = 0, CF_EXIT_PROBLEMS = 1, CF_EXIT_ERROR = 2 };
 
-int cf_cmd_check(int argc, char **argv);
-int cf_cmd_extract(int argc, char **argv);
-int cf_cmd_export(int argc, char **argv);
-int cf_cmd_apply(int argc, char **argv);
-int cf_cmd_review(int argc, char **argv);
-/* The reviewer: given, else the config file's, else $USER. Returns given, buf or a static string. */
-const char *cf_reviewer_name(const char *given, char *buf, size_t size);
-void cf_usage(FILE *out);
+#define CF_MAX_OPTIONS 16
 
-/* One option of a command: a value option stores its argument in *value; a switch sets *on. */
+/* One option of a command: a switch (value_name NULL) or an option taking a value. */
 typedef struct {
     const char *name;       /* "--template"; NULL ends a list */
     const char *short_name; /* "-o", or NULL */
-    const char **value;
-    bool *on;
-} cf_option;
+    const char *value_name; /* "FILE" shown in the usage, or NULL for a switch */
+    const char *help;       /* one line, N_() */
+} cf_option_def;
 
-/* Read argv as options from opts and at most one operand (stored in *operand). A misspelt option,
- * an option without its value, a second operand, or no operand when `missing` is given: says so
- * as "crossfoot COMMAND: ..." with the usage on stderr and returns false. */
-bool cf_parse_options(const char *command, int argc, char **argv, const cf_option *opts, const char **operand,
-                      const char *missing);
+/* The options and operands a command was given (options.c). */
+typedef struct cf_args cf_args;
+
+/* One command: how it is named, used and explained, and what runs it. */
+typedef struct cf_command {
+    const char *name;
+    const char *aliases[3];  /* other names, NULL-terminated */
+    const char *operands;    /* "REPORT..." in the usage */
+    size_t min_operands, max_operands; /* max 0: any number */
+    const char *missing;     /* N_(): said when there are too few operands */
+    const char *summary;     /* N_(): one line for crossfoot --help */
+    const char *description; /* N_(): the paragraph of crossfoot CMD --help and the man page */
+    const cf_option_def *options;
+    int (*run)(const cf_args *args);
+} cf_command;
+
+/* The command named name (or one of its aliases), or NULL. */
+const cf_command *cf_command_find(const char *name);
+/* Parse argv (the arguments after the command's name) with cmd's options and run it; --help
+ * prints its help. Misuse is said on stderr with the usage. Returns the exit status. */
+int cf_command_run(const cf_command *cmd, int argc, char **argv);
+/* "usage: crossfoot CMD [OPTIONS…] OPERANDS" on out. */
+void cf_command_usage(FILE *out, const cf_command *cmd);
+/* The usage, the description and every option with its help line, on out. */
+void cf_command_help(FILE *out, const cf_command *cmd);
+/* Every command's usage and summary (crossfoot --help), on out. */
+void cf_usage(FILE *out);
+/* crossfoot's entry point after the language is set: picks the command from argv[1]. */
+int cf_main(int argc, char **argv);
+
+/* The value of option (its long name) as given, "" for a switch given, NULL when not given. */
+const char *cf_arg_value(const cf_args *a, const char *option);
+/* True when option (its long name) was given. */
+bool cf_arg_set(const cf_args *a, const char *option);
+/* The operands, in the order given (the array belongs to argv). */
+size_t cf_arg_count(const cf_args *a);
+char **cf_arg_operands(const cf_args *a);
+/* Operand i, or NULL past the last. */
+const char *cf_arg_operand(const cf_args *a, size_t i);
+
+int cf_cmd_check(const cf_args *args);
+int cf_cmd_extract(const cf_args *args);
+int cf_cmd_export(const cf_args *args);
+int cf_cmd_apply(const cf_args *args);
+int cf_cmd_review(const cf_args *args);
+/* The reviewer: given, else the config file's, else $USER. Returns given, buf or a static string. */
+const char *cf_reviewer_name(const char *given, char *buf, size_t size);
 
 #endif

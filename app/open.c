@@ -25,25 +25,17 @@ static bool exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-int cf_cmd_review(int argc, char **argv)
+int cf_cmd_review(const cf_args *args)
 {
-    const char *target = NULL, *template_path = NULL, *reviewer = NULL, *previous_path = NULL;
-    ui_options opt = {0};
-    bool force = false;
-    const char *size = NULL;
-    const cf_option opts[] = {{"--theme", NULL, &opt.theme_name, NULL},
-                              {"--mouse", NULL, NULL, &opt.mouse},
-                              {"--previous", NULL, &previous_path, NULL},
-                              {"--script", NULL, &opt.script_path, NULL},
-                              {"--timings", NULL, &opt.timings_path, NULL},
-                              {"--screen", NULL, &opt.screen_path, NULL},
-                              {"--size", NULL, &size, NULL},
-                              {"--force", NULL, NULL, &force},
-                              {"--template", NULL, &template_path, NULL},
-                              {"--reviewer", NULL, &reviewer, NULL},
-                              {NULL, NULL, NULL, NULL}};
-    if (!cf_parse_options("review", argc, argv, opts, &target, "no report or review file given"))
-        return CF_EXIT_ERROR;
+    const char *target = cf_arg_operand(args, 0), *template_path = cf_arg_value(args, "--template"),
+               *reviewer = cf_arg_value(args, "--reviewer"), *previous_path = cf_arg_value(args, "--previous"),
+               *size = cf_arg_value(args, "--size");
+    ui_options opt = {.theme_name = cf_arg_value(args, "--theme"),
+                      .mouse = cf_arg_set(args, "--mouse"),
+                      .script_path = cf_arg_value(args, "--script"),
+                      .timings_path = cf_arg_value(args, "--timings"),
+                      .screen_path = cf_arg_value(args, "--screen")};
+    bool force = cf_arg_set(args, "--force");
     if (size && (sscanf(size, "%dx%d", &opt.cols, &opt.rows) != 2 || opt.cols < 1 || opt.rows < 1)) {
         fprintf(stderr, "crossfoot review: --size takes COLSxROWS, e.g. 140x40\n");
         return CF_EXIT_ERROR;

@@ -52,15 +52,10 @@ static int fail(const cf_error *err)
     return CF_EXIT_ERROR;
 }
 
-int cf_cmd_extract(int argc, char **argv)
+int cf_cmd_extract(const cf_args *args)
 {
-    const char *report = NULL, *out = NULL, *template_path = NULL, *reviewer = NULL;
-    const cf_option opts[] = {{"--output", "-o", &out, NULL},
-                              {"--template", NULL, &template_path, NULL},
-                              {"--reviewer", NULL, &reviewer, NULL},
-                              {NULL, NULL, NULL, NULL}};
-    if (!cf_parse_options("extract", argc, argv, opts, &report, "no report given"))
-        return CF_EXIT_ERROR;
+    const char *report = cf_arg_operand(args, 0), *out = cf_arg_value(args, "--output"),
+               *template_path = cf_arg_value(args, "--template"), *reviewer = cf_arg_value(args, "--reviewer");
     char name[256];
     cf_error err;
     cf_error_clear(&err);
@@ -81,20 +76,15 @@ int cf_cmd_extract(int argc, char **argv)
     return status;
 }
 
-int cf_cmd_export(int argc, char **argv)
+int cf_cmd_export(const cf_args *args)
 {
-    const char *review_path = NULL, *out = NULL, *format_name = NULL;
-    bool force = false;
-    const cf_option opts[] = {{"--output", "-o", &out, NULL},
-                              {"--format", NULL, &format_name, NULL},
-                              {"--force", NULL, NULL, &force},
-                              {NULL, NULL, NULL, NULL}};
-    if (!cf_parse_options("export", argc, argv, opts, &review_path, NULL))
-        return CF_EXIT_ERROR;
+    const char *review_path = cf_arg_operand(args, 0), *out = cf_arg_value(args, "--output"),
+               *format_name = cf_arg_value(args, "--format");
+    bool force = cf_arg_set(args, "--force");
     cf_export_format format;
-    if (!review_path || !format_name || !cf_export_format_parse(format_name, &format)) {
+    if (!format_name || !cf_export_format_parse(format_name, &format)) {
         fprintf(stderr, "crossfoot export: give a review file and --format json|csv|md|xlsx\n");
-        cf_usage(stderr);
+        cf_command_usage(stderr, cf_command_find("export"));
         return CF_EXIT_ERROR;
     }
     if (format == CF_EXPORT_XLSX && !out) {
@@ -174,15 +164,10 @@ static bool parse_edit(cf_review *r, char *line, cf_edit *edit, const char **act
     return true;
 }
 
-int cf_cmd_apply(int argc, char **argv)
+int cf_cmd_apply(const cf_args *args)
 {
-    const char *review_path = NULL, *reviewer = NULL;
-    bool force = false;
-    const cf_option opts[] = {{"--reviewer", NULL, &reviewer, NULL},
-                              {"--force", NULL, NULL, &force},
-                              {NULL, NULL, NULL, NULL}};
-    if (!cf_parse_options("apply", argc, argv, opts, &review_path, "no review file given"))
-        return CF_EXIT_ERROR;
+    const char *review_path = cf_arg_operand(args, 0), *reviewer = cf_arg_value(args, "--reviewer");
+    bool force = cf_arg_set(args, "--force");
     char name[256];
     cf_error err;
     cf_error_clear(&err);

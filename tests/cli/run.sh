@@ -7,6 +7,7 @@
 #   compat.sh    review files and journals of earlier versions; undo, save, redo
 #   large.sh     a 60 MB report
 #   i18n.sh      the language: --lang, LANGUAGE, LC_ALL, LC_MESSAGES, LANG
+#   commands.sh  the command table: --help, one option parser, "did you mean", man pages
 # Inputs are generated at test time in a temporary folder that is removed on exit.
 set -u
 cd "$(dirname "$0")/../.."
@@ -35,6 +36,7 @@ end
 . tests/cli/compat.sh
 . tests/cli/large.sh
 . tests/cli/i18n.sh
+. tests/cli/commands.sh
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -165,7 +165,7 @@ status 2
 stderr_has "crossfoot: --json: cannot open"
 cf check "$S000" --template
 status 2
-stderr_has "--template needs a file"
+stderr_has "crossfoot check: '--template' needs a value"
 stderr_has "usage:"
 stdout_empty
 cf
@@ -185,7 +185,7 @@ status 2
 stderr_has "crossfoot extract: no report given"
 cf apply --bogus x.yaml
 status 2
-stderr_has "crossfoot apply: unexpected '--bogus'"
+stderr_has "crossfoot apply: unknown option '--bogus'"
 stderr_has "usage:"
 cf apply
 status 2
