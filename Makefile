@@ -259,7 +259,7 @@ e2e: $(BUILD)/san/crossfoot
 # The one test command: unit tests, drills, the command line and the workbench, all sanitised.
 test: unit drills drill-model cli e2e i18n
 
-unit: $(BUILD)/san/unit_tests
+unit: $(BUILD)/san/unit_tests $(BUILD)/san/locale
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(BUILD)/san/unit_tests --jobs 2
 

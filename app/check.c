@@ -75,15 +75,29 @@ static void print_rule_lines(FILE *out, const cf_rule_def *def, const cf_cell *c
         }
     }
     qsort(lines, n, sizeof *lines, compare_size);
-    size_t shown = 0;
+    char list[256 * 22] = "";
+    size_t shown = 0, used = 0;
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && lines[i] == lines[i - 1])
             continue;
-        fprintf(out, "%s%zu", shown ? ", " : n > 1 ? " (lines " : " (line ", lines[i]);
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%zu", shown ? ", " : "", lines[i]);
         shown++;
     }
     if (shown)
-        fputc(')', out);
+        fprintf(out, P_(" (line %s)", " (lines %s)", shown), list);
+}
+
+/* "  TAG      " : the tag of a finding, padded to one column width in any language. */
+static void print_tag(FILE *out, const char *tag)
+{
+    size_t width = 0, len = strlen(tag);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = cf_utf8_decode(tag + i, len - i, &cp);
+        width += k && cf_is_cjk(cp) ? 2 : 1;
+        i += k ? k : 1;
+    }
+    fprintf(out, "  %s%*s", tag, width < 9 ? (int)(9 - width) : 1, "");
 }
 
 /* "  broken   ID (lines …)\n           explanation\n" */
@@ -92,11 +106,11 @@ static void print_rule(FILE *out, const char *tag, const cf_template *tpl, size_
 {
     const cf_rule_def *def = cf_template_rule(tpl, i);
     char *msg = cf_rule_explain(tpl, i, cells, result);
-    fprintf(out, "  %-8s ", tag);
+    print_tag(out, tag);
     put_safe(out, def->id);
     print_rule_lines(out, def, cells);
     fputs("\n           ", out);
-    put_safe(out, msg ? msg : "(out of memory)");
+    put_safe(out, msg ? msg : _("(out of memory)"));
     fputc('\n', out);
     cf_free(msg);
 }
@@ -108,7 +122,7 @@ static void print_suggestion(FILE *out, const cf_template *tpl, const cf_cell *c
     if (cf_suggest(tpl, cells, NULL, &s, NULL) != CF_OK)
         return;
     if (s.count > 0 && s.fixes[0].changes > 0) {
-        fputs("  suggest  ", out);
+        print_tag(out, _("suggest"));
         put_safe(out, s.reasoning);
         fputc('\n', out);
     }
@@ -127,7 +141,7 @@ static size_t print_cross_year(FILE *out, const cf_report *report, const cf_year
         if (res[i].status != CF_XY_MISMATCH && res[i].status != CF_XY_NOT_COMPARABLE)
             continue;
         mismatches += res[i].status == CF_XY_MISMATCH;
-        fputs(res[i].status == CF_XY_MISMATCH ? "  warning  cross-year " : "  note     cross-year ", out);
+        fputs(res[i].status == CF_XY_MISMATCH ? _("  warning  cross-year ") : _("  note     cross-year "), out);
         put_safe(out, cf_template_cross_rule(now.tpl, res[i].rule)->id);
         fputs("\n           ", out);
         put_safe(out, res[i].message);
@@ -146,7 +160,7 @@ static size_t print_narrative(FILE *out, const cf_report *report)
                            NULL) != CF_OK)
         return 0;
     for (size_t i = 0; i < n; i++) {
-        fputs("  warning  ", out);
+        print_tag(out, _("warning"));
         put_safe(out, found[i].message);
         fputc('\n', out);
     }
@@ -170,7 +184,7 @@ static void print_human(FILE *out, const cf_report *report, const cf_rule_result
         if (results[i].status != CF_RULE_FAIL)
             continue;
         failed++;
-        print_rule(out, "broken", tpl, i, cells, &results[i]);
+        print_rule(out, _("broken"), tpl, i, cells, &results[i]);
     }
     /* A rule whose cells all hold numbers but whose sum is too large to hold: nothing else
      * on the screen would say why it was not checked. */
@@ -179,7 +193,7 @@ static void print_human(FILE *out, const cf_report *report, const cf_rule_result
             continue;
         unchecked++;
         if (results[i].overflow)
-            print_rule(out, "unchecked", tpl, i, cells, &results[i]);
+            print_rule(out, _("unchecked"), tpl, i, cells, &results[i]);
     }
     for (size_t i = 0; i < cf_template_cell_count(tpl); i++) {
         const cf_cell *c = &cells[i];
@@ -188,25 +202,25 @@ static void print_human(FILE *out, const cf_report *report, const cf_rule_result
         missing++;
         char label[256];
         cf_template_cell_label(tpl, i, label, sizeof label);
-        const char *what = c->state == CF_CELL_NA        ? "not applicable (/)"
-                           : c->state == CF_CELL_INVALID ? "not a usable number"
-                           : c->line                     ? "blank"
-                           : c->label_line               ? "no value after its label"
-                                                         : "not found";
-        fputs("  missing  ", out);
+        const char *what = c->state == CF_CELL_NA        ? _("not applicable (/)")
+                           : c->state == CF_CELL_INVALID ? _("not a usable number")
+                           : c->line                     ? _("blank")
+                           : c->label_line               ? _("no value after its label")
+                                                         : _("not found");
+        print_tag(out, _("missing"));
         put_safe(out, cf_template_cell(tpl, i)->id);
         fputs("  ", out);
         put_safe(out, label);
         fprintf(out, ": %s", what);
         if (c->line || c->label_line)
-            fprintf(out, " (line %zu)", c->line ? c->line : c->label_line);
+            fprintf(out, _(" (line %zu)"), c->line ? c->line : c->label_line);
         fputc('\n', out);
     }
     for (size_t i = 0; i < cf_report_warning_count(report); i++) {
         const cf_warning *w = cf_report_warning(report, i);
-        fputs("  warning  ", out);
+        print_tag(out, _("warning"));
         if (w->line)
-            fprintf(out, "line %zu: ", w->line);
+            fprintf(out, _("line %zu: "), w->line);
         put_safe(out, w->message);
         fputc('\n', out);
     }
@@ -215,9 +229,12 @@ static void print_human(FILE *out, const cf_report *report, const cf_rule_result
     if (failed)
         print_suggestion(out, tpl, cells);
     bool passed = failed == 0 && missing == 0 && unchecked == 0;
-    fprintf(out, "  %s: %zu broken rule%s, %zu missing cell%s, %zu rule%s not checkable, %zu warning%s\n",
-            passed ? "PASS" : "FAIL", failed, failed == 1 ? "" : "s", missing, missing == 1 ? "" : "s",
-            unchecked, unchecked == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    char counts[4][64];
+    snprintf(counts[0], sizeof counts[0], P_("%zu broken rule", "%zu broken rules", failed), failed);
+    snprintf(counts[1], sizeof counts[1], P_("%zu missing cell", "%zu missing cells", missing), missing);
+    snprintf(counts[2], sizeof counts[2], P_("%zu rule not checkable", "%zu rules not checkable", unchecked), unchecked);
+    snprintf(counts[3], sizeof counts[3], P_("%zu warning", "%zu warnings", warnings), warnings);
+    fprintf(out, _("  %s: %s, %s, %s, %s\n"), passed ? _("PASS") : _("FAIL"), counts[0], counts[1], counts[2], counts[3]);
 }
 
 /* "path[:line[:column]]: message" with the whole path: cf_error keeps only the first 511 bytes
@@ -330,10 +347,10 @@ static void note_journal(const char *path, FILE *errout)
     cf_buf_init(&journal);
     struct stat st;
     if (review && cf_buf_printf(&journal, "%s.journal", review) && stat(journal.data, &st) == 0 && st.st_size > 0) {
-        fputs("crossfoot: note: ", errout);
+        fputs(_("crossfoot: note: "), errout);
         put_safe(errout, journal.data);
-        fputs(" holds changes from a review that were never saved; they are not part of this check "
-              "(open the review to replay them)\n",
+        fputs(_(" holds changes from a review that were never saved; they are not part of this check "
+                "(open the review to replay them)\n"),
               errout);
     }
     cf_buf_release(&journal);
@@ -489,7 +506,7 @@ static int check_many(char **files, size_t nfiles, cf_template *const *tpls, siz
     if (!b.slots || !threads) {
         cf_free(b.slots);
         cf_free(threads);
-        fputs("crossfoot: out of memory\n", stderr);
+        fputs(_("crossfoot: out of memory\n"), stderr);
         return CF_EXIT_ERROR;
     }
     size_t started = 0;
@@ -585,7 +602,7 @@ int cf_cmd_check(const cf_args *args)
     cf_free(tpls);
     /* A full disk or a closed pipe must not pass for a clean report. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "crossfoot: cannot write the results: %s\n", strerror(errno ? errno : EIO));
+        fprintf(stderr, _("crossfoot: cannot write the results: %s\n"), strerror(errno ? errno : EIO));
         return CF_EXIT_ERROR;
     }
     return worst;

@@ -9,6 +9,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "cli.h"
 #include "review.h"
 #include "workbench.h"
@@ -37,11 +38,11 @@ int cf_cmd_review(const cf_args *args)
                       .screen_path = cf_arg_value(args, "--screen")};
     bool force = cf_arg_set(args, "--force");
     if (size && (sscanf(size, "%dx%d", &opt.cols, &opt.rows) != 2 || opt.cols < 1 || opt.rows < 1)) {
-        fprintf(stderr, "crossfoot review: --size takes COLSxROWS, e.g. 140x40\n");
+        fprintf(stderr, _("crossfoot review: --size takes COLSxROWS, e.g. 140x40\n"));
         return CF_EXIT_ERROR;
     }
     if (!opt.script_path && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
-        fprintf(stderr, "crossfoot review: the workbench needs a terminal (use check, extract or apply in scripts)\n");
+        fprintf(stderr, _("crossfoot review: the workbench needs a terminal (use check, extract or apply in scripts)\n"));
         return CF_EXIT_ERROR;
     }
     char name[256];
@@ -83,7 +84,7 @@ int cf_cmd_review(const cf_args *args)
     if (previous_path && cf_previous_load(previous_path, &last_year, &err) != CF_OK) {
         char msg[1200];
         cf_error_format(&err, msg, sizeof msg);
-        fprintf(stderr, "crossfoot: last year's report: %s\n", msg);
+        fprintf(stderr, _("crossfoot: last year's report: %s\n"), msg);
         cf_file_unlock(lock);
         cf_review_free(r);
         return CF_EXIT_ERROR;
@@ -93,7 +94,7 @@ int cf_cmd_review(const cf_args *args)
     cf_previous_free(last_year);
     cf_file_unlock(lock);
     if (status == 0 && cf_review_dirty(r))
-        fprintf(stderr, "crossfoot: unsaved changes are kept in %s.journal; open the review again to replay them\n",
+        fprintf(stderr, _("crossfoot: unsaved changes are kept in %s.journal; open the review again to replay them\n"),
                 cf_review_path(r));
     cf_review_free(r);
     return status;

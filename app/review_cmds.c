@@ -64,14 +64,18 @@ int cf_cmd_extract(const cf_args *args)
         CF_OK)
         return fail(&err);
     if (cf_review_journal_pending(r) > 0)
-        fprintf(stderr, "crossfoot: note: %s.journal holds %zu unsaved change(s) from an earlier session; "
-                        "open the review to replay them\n",
+        fprintf(stderr,
+                P_("crossfoot: note: %s.journal holds %zu unsaved change from an earlier session; open the "
+                   "review to replay it\n",
+                   "crossfoot: note: %s.journal holds %zu unsaved changes from an earlier session; open the "
+                   "review to replay them\n",
+                   cf_review_journal_pending(r)),
                 cf_review_path(r), cf_review_journal_pending(r));
     int status = CF_EXIT_PASS;
     if (cf_review_save(r, &err) != CF_OK)
         status = fail(&err);
     else
-        fprintf(stderr, "crossfoot: wrote %s\n", cf_review_path(r));
+        fprintf(stderr, _("crossfoot: wrote %s\n"), cf_review_path(r));
     cf_review_free(r);
     return status;
 }
@@ -83,12 +87,12 @@ int cf_cmd_export(const cf_args *args)
     bool force = cf_arg_set(args, "--force");
     cf_export_format format;
     if (!format_name || !cf_export_format_parse(format_name, &format)) {
-        fprintf(stderr, "crossfoot export: give a review file and --format json|csv|md|xlsx\n");
+        fprintf(stderr, _("crossfoot export: give a review file and --format json|csv|md|xlsx\n"));
         cf_command_usage(stderr, cf_command_find("export"));
         return CF_EXIT_ERROR;
     }
     if (format == CF_EXPORT_XLSX && !out) {
-        fprintf(stderr, "crossfoot export: an XLSX export needs -o FILE\n");
+        fprintf(stderr, _("crossfoot export: an XLSX export needs -o FILE\n"));
         return CF_EXIT_ERROR;
     }
     cf_error err;
@@ -98,8 +102,12 @@ int cf_cmd_export(const cf_args *args)
         return fail(&err);
     size_t pending = cf_review_journal_pending(r);
     if (pending)
-        fprintf(stderr, "crossfoot: note: %s.journal holds %zu change(s) not in the review file; they are not "
-                        "exported (open the review to replay them)\n",
+        fprintf(stderr,
+                P_("crossfoot: note: %s.journal holds %zu change not in the review file; it is not exported "
+                   "(open the review to replay it)\n",
+                   "crossfoot: note: %s.journal holds %zu changes not in the review file; they are not "
+                   "exported (open the review to replay them)\n",
+                   pending),
                 review_path, pending);
     int status = CF_EXIT_PASS;
     if (out) {
@@ -128,13 +136,13 @@ static bool parse_edit(cf_review *r, char *line, cf_edit *edit, const char **act
     char *rest = id ? strtok(NULL, "") : NULL;
     *reason = NULL;
     if (!cmd || !id) {
-        snprintf(why, why_size, "expected: set|clear|revert|confirm|note CELL …, waive|unwaive RULE …, undo, redo or save");
+        snprintf(why, why_size, _("expected: set|clear|revert|confirm|note CELL …, waive|unwaive RULE …, undo, redo or save"));
         return false;
     }
     bool rule = strcmp(cmd, "waive") == 0 || strcmp(cmd, "unwaive") == 0;
     long cell = rule ? cf_review_find_rule(r, id) : cf_template_find_cell(cf_review_template(r), id);
     if (cell < 0) {
-        snprintf(why, why_size, rule ? "unknown rule '%s'" : "unknown cell '%s'", id);
+        snprintf(why, why_size, rule ? _("unknown rule '%s'") : _("unknown cell '%s'"), id);
         return false;
     }
     memset(edit, 0, sizeof *edit);
@@ -145,7 +153,7 @@ static bool parse_edit(cf_review *r, char *line, cf_edit *edit, const char **act
         *reason = value ? strtok(NULL, "") : NULL;
         edit->kind = CF_EDIT_SET;
         if (!value || cf_decimal_parse(value, strlen(value), &edit->value) != CF_DEC_OK) {
-            snprintf(why, why_size, "'%s' is not a number", value ? value : "");
+            snprintf(why, why_size, _("'%s' is not a number"), value ? value : "");
             return false;
         }
     } else if (strcmp(cmd, "clear") == 0 || strcmp(cmd, "revert") == 0 || strcmp(cmd, "confirm") == 0) {
@@ -158,7 +166,7 @@ static bool parse_edit(cf_review *r, char *line, cf_edit *edit, const char **act
         edit->kind = cmd[0] == 'w' ? CF_EDIT_WAIVE : CF_EDIT_UNWAIVE;
         edit->note = rest ? rest : "";
     } else {
-        snprintf(why, why_size, "unknown command '%s'", cmd);
+        snprintf(why, why_size, _("unknown command '%s'"), cmd);
         return false;
     }
     return true;
@@ -190,7 +198,7 @@ int cf_cmd_apply(const cf_args *args)
             return fail(&err);
         }
         if (replayed)
-            printf("replayed %zu change(s) from the journal\n", replayed);
+            printf(P_("replayed %zu change from the journal\n", "replayed %zu changes from the journal\n", replayed), replayed);
         if (cf_review_journal_problem(r))
             fprintf(stderr, _("crossfoot apply: %s: %s\n"), review_path, cf_review_journal_problem(r));
     }
@@ -215,7 +223,7 @@ int cf_cmd_apply(const cf_args *args)
             char *reason;
             char why[256];
             if (!parse_edit(r, line, &edit, &action, &reason, why, sizeof why)) {
-                fprintf(stderr, "crossfoot apply: line %ld: %s\n", lineno, why);
+                fprintf(stderr, _("crossfoot apply: line %ld: %s\n"), lineno, why);
                 status = CF_EXIT_ERROR;
                 continue;
             }
@@ -224,7 +232,7 @@ int cf_cmd_apply(const cf_args *args)
         if (st != CF_OK) {
             char msg[1200];
             cf_error_format(&err, msg, sizeof msg);
-            fprintf(stderr, "crossfoot apply: line %ld: %s\n", lineno, msg);
+            fprintf(stderr, _("crossfoot apply: line %ld: %s\n"), lineno, msg);
             status = CF_EXIT_ERROR;
             continue;
         }
@@ -233,7 +241,7 @@ int cf_cmd_apply(const cf_args *args)
         fflush(stdout);
     }
     if (cf_review_dirty(r))
-        fprintf(stderr, "crossfoot apply: changes not saved to %s are kept in its journal\n", review_path);
+        fprintf(stderr, _("crossfoot apply: changes not saved to %s are kept in its journal\n"), review_path);
     cf_review_free(r);
     cf_file_unlock(lock);
     return status;

@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "i18n.h"
 
 /* The cell a term stands for, in its year; NULL when last year's format has none. */
 static const cf_cell *term_cell(const cf_cross_term *t, const cf_year *now, const cf_year *previous)
@@ -26,7 +27,7 @@ static bool describe_side(cf_buf *b, const cf_cross_term *terms, size_t n, const
         ok = cf_buf_printf(b, "%s%s %s", i ? " + " : "", terms[i].ref, value);
         size_t line = c ? (c->line ? c->line : c->label_line) : 0;
         if (ok && line)
-            ok = terms[i].previous ? cf_buf_printf(b, " (line %zu of %s)", line, previous->name)
+            ok = terms[i].previous ? cf_buf_printf(b, _(" (line %zu of %s)"), line, previous->name)
                                    : cf_buf_printf(b, " (line %zu)", line);
     }
     return ok;
@@ -69,7 +70,7 @@ cf_status cf_cross_year_check(const cf_year *now, const cf_year *previous, cf_xy
                   cf_buf_printf(&b, " %s ", relation) &&
                   describe_side(&b, def->right, def->right_count, now, previous) &&
                   (res->status != CF_XY_NOT_COMPARABLE ||
-                   cf_buf_printf(&b, " (last year's report is in %s, which has no such cell)",
+                   cf_buf_printf(&b, _(" (last year's report is in %s, which has no such cell)"),
                                  cf_template_id(previous->tpl)));
         if (!ok) {
             cf_buf_release(&b);

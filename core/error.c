@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "i18n.h"
 
 void cf_error_clear(cf_error *err)
 {
@@ -34,7 +35,7 @@ cf_status cf_error_set(cf_error *err, cf_status code, const char *file, long lin
 
 cf_status cf_error_nomem(cf_error *err, const char *file)
 {
-    return cf_error_set(err, CF_ERR_NOMEM, file, 0, 0, "out of memory");
+    return cf_error_set(err, CF_ERR_NOMEM, file, 0, 0, _("out of memory"));
 }
 
 void cf_error_format(const cf_error *err, char *buf, size_t size)

@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "report_json.h"
+#include "i18n.h"
 
 bool cf_export_format_parse(const char *name, cf_export_format *out)
 {
@@ -209,15 +210,6 @@ static bool md_grouped(cf_buf *b, const cf_review *r, const cf_table_def *t)
     return ok;
 }
 
-/* User text on one line: line breaks as spaces. */
-static bool flat_text(cf_buf *b, const char *s)
-{
-    bool ok = true;
-    for (const char *p = s; ok && *p; p++)
-        ok = *p == '\n' || *p == '\r' ? cf_buf_puts(b, " ") : cf_buf_append(b, p, 1);
-    return ok;
-}
-
 /* A cell as a reader finds it in the printed tables: "三 （七）总计 · 自然人". */
 static bool cell_name(cf_buf *b, const cf_template *tpl, size_t cell)
 {
@@ -242,6 +234,18 @@ static const cf_history_entry *last_change(const cf_review *r, size_t cell)
     return NULL;
 }
 
+/* fmt with text in it, its line breaks made spaces: each finding is one line. */
+static bool printf_flat(cf_buf *b, const char *fmt, const char *text)
+{
+    size_t from = b->len;
+    if (!cf_buf_printf(b, fmt, text))
+        return false;
+    for (size_t i = from; i < b->len; i++)
+        if (b->data[i] == '\n' || b->data[i] == '\r')
+            b->data[i] = ' ';
+    return true;
+}
+
 /* What the reviewer found and did, one line each (for the Markdown list and the XLSX sheet):
  * each rule that does not hold (and whether it was accepted, with why), then each corrected or
  * annotated cell with its old value, who changed it, when and why. */
@@ -255,10 +259,13 @@ static bool findings(cf_buf *b, const cf_review *r)
             continue;
         char *why = cf_rule_explain(tpl, i, cf_review_current_cells(r), &results[i]);
         const char *waiver = cf_review_waiver(r, i);
-        ok = why && cf_buf_puts(b, waiver[0] ? "已接受：" : results[i].status == CF_RULE_FAIL ? "不符：" : "无法核对：") &&
-             cf_buf_puts(b, why) &&
-             (!waiver[0] || (cf_buf_puts(b, "（理由：") && flat_text(b, waiver) && cf_buf_puts(b, "）"))) &&
-             cf_buf_puts(b, "\n");
+        ok = why &&
+             cf_buf_printf(b,
+                           waiver[0]                             ? _("accepted: %s")
+                           : results[i].status == CF_RULE_FAIL ? _("broken: %s")
+                                                                 : _("not checkable: %s"),
+                           why) &&
+             (!waiver[0] || printf_flat(b, _(" (reason: %s)"), waiver)) && cf_buf_puts(b, "\n");
         cf_free(why);
         any = true;
     }
@@ -267,19 +274,27 @@ static bool findings(cf_buf *b, const cf_review *r)
         if (v.state != CF_STATE_CORRECTED && !v.note[0])
             continue;
         char was[32], now[32];
-        ok = cf_buf_puts(b, v.state == CF_STATE_CORRECTED ? "更正 " : "备注 ") && cell_name(b, tpl, i);
+        cf_buf name;
+        cf_buf_init(&name);
+        ok = cell_name(&name, tpl, i) &&
+             cf_buf_printf(b, v.state == CF_STATE_CORRECTED ? _("corrected %s") : _("note %s"), name.data);
+        cf_buf_release(&name);
         if (ok && v.state == CF_STATE_CORRECTED) {
             const cf_history_entry *h = last_change(r, i);
-            ok = cf_buf_printf(b, "：%s → %s", *extracted_text(cf_review_extracted(r, i), was) ? was : "（空）",
-                               *value_text(&v, now) ? now : "（空）") &&
-                 (!h || (cf_buf_printf(b, "（%s %s", h->who, h->at) &&
-                         (!h->reason || !h->reason[0] || (cf_buf_puts(b, "，") && flat_text(b, h->reason))) &&
-                         cf_buf_puts(b, "）")));
+            ok = cf_buf_printf(b, _(": %s → %s"), *extracted_text(cf_review_extracted(r, i), was) ? was : _("(empty)"),
+                               *value_text(&v, now) ? now : _("(empty)"));
+            if (ok && h && h->reason && h->reason[0]) {
+                cf_buf who;
+                cf_buf_init(&who);
+                ok = cf_buf_printf(&who, _(" (%s %s, %s)"), h->who, h->at, h->reason) && printf_flat(b, "%s", who.data);
+                cf_buf_release(&who);
+            } else if (ok && h)
+                ok = cf_buf_printf(b, _(" (%s %s)"), h->who, h->at);
         }
-        ok = ok && (!v.note[0] || (cf_buf_puts(b, "：") && flat_text(b, v.note))) && cf_buf_puts(b, "\n");
+        ok = ok && (!v.note[0] || printf_flat(b, _(": %s"), v.note)) && cf_buf_puts(b, "\n");
         any = true;
     }
-    return ok && (any || cf_buf_puts(b, "勾稽关系全部相符，未作更正。\n"));
+    return ok && (any || cf_buf_puts(b, _("Every cross-sum rule holds; nothing was corrected.\n")));
 }
 
 /* The findings as a Markdown list under the tables. */
@@ -287,7 +302,7 @@ static bool md_findings(cf_buf *b, const cf_review *r)
 {
     cf_buf lines;
     cf_buf_init(&lines);
-    bool ok = findings(&lines, r) && cf_buf_puts(b, "\n## 审核意见\n\n");
+    bool ok = findings(&lines, r) && cf_buf_puts(b, _("\n## Findings\n\n"));
     for (char *line = lines.data, *end; ok && line && *line; line = end + 1) {
         end = strchr(line, '\n');
         *end = '\0';
@@ -303,7 +318,7 @@ static cf_status render_md(const cf_review *r, char **out, size_t *len, cf_error
     cf_buf b;
     cf_buf_init(&b);
     cf_review_summary s = cf_review_summarize(r);
-    bool ok = cf_buf_printf(&b, "<!-- crossfoot: %s, %s, reviewed by %s; %zu broken rules, %zu missing cells, %zu corrected -->\n",
+    bool ok = cf_buf_printf(&b, _("<!-- crossfoot: %s, %s, reviewed by %s; %zu broken rules, %zu missing cells, %zu corrected -->\n"),
                             cf_review_report_path(r), cf_template_id(tpl), cf_review_reviewer(r), s.violations,
                             s.missing, s.corrected);
     for (size_t t = 0; ok && t < cf_template_table_count(tpl); t++) {
@@ -333,7 +348,7 @@ cf_status cf_export_render(const cf_review *review, cf_export_format format, cha
     case CF_EXPORT_MD:
         return render_md(review, out, len, err);
     default:
-        return cf_error_set(err, CF_ERR_USAGE, cf_review_path(review), 0, 0, "XLSX is written to a file, not rendered");
+        return cf_error_set(err, CF_ERR_USAGE, cf_review_path(review), 0, 0, _("XLSX is written to a file, not rendered"));
     }
 }
 
@@ -407,10 +422,10 @@ static bool xlsx_findings(lxw_workbook *wb, const cf_review *r, const xlsx_forma
     cf_buf lines;
     cf_buf_init(&lines);
     bool ok = findings(&lines, r);
-    lxw_worksheet *ws = ok ? workbook_add_worksheet(wb, "审核意见") : NULL;
+    lxw_worksheet *ws = ok ? workbook_add_worksheet(wb, _("Findings")) : NULL;
     if (ws) {
         worksheet_set_column(ws, 0, 0, 120, NULL);
-        worksheet_write_string(ws, 0, 0, "审核意见", f->header);
+        worksheet_write_string(ws, 0, 0, _("Findings"), f->header);
         lxw_row_t row = 1;
         for (char *line = lines.data, *end; line && *line; line = end + 1, row++) {
             end = strchr(line, '\n');
@@ -432,7 +447,7 @@ static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *i
     lxw_workbook *wb = workbook_new(tmp);
     if (!wb) {
         cf_free(broken);
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot create the workbook in its folder");
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot create the workbook in its folder"));
     }
     xlsx_formats f = {workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb),
                       workbook_add_format(wb), workbook_add_format(wb)};
@@ -453,7 +468,7 @@ static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *i
     }
     if (rc != LXW_NO_ERROR) {
         unlink(tmp);
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot write the workbook: %s", lxw_strerror(rc));
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot write the workbook: %s"), lxw_strerror(rc));
     }
     /* read it back and replace the target atomically, like every other file */
     FILE *in = fopen(tmp, "rb");
@@ -468,7 +483,7 @@ static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *i
         fclose(in);
     unlink(tmp);
     cf_status st = ok ? cf_file_replace(io, path, data.data ? data.data : "", data.len, err)
-                      : cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot read back the workbook");
+                      : cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot read back the workbook"));
     cf_buf_release(&data);
     return st;
 }

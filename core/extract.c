@@ -18,6 +18,7 @@
 #include "cellvalue.h"
 #include "normalize.h"
 #include "utf8.h"
+#include "i18n.h"
 
 struct cf_report {
     const cf_text *text;
@@ -772,13 +773,13 @@ static bool assign_row(extractor *ex, size_t table, size_t row, const token *run
     }
     if (inferred && filled < want && !by_position &&
         !warn(ex, run[0].line + 1, (long)r->first_cell,
-              "%s %s: %zu value%s for %zu columns; which columns are blank is a guess%s, check the row",
+              _("%s %s: %zu value%s for %zu columns; which columns are blank is a guess%s, check the row"),
               t->number, r->short_label, filled, filled == 1 ? "" : "s", want,
-              by_heading ? " (taken from the column headings)" : ""))
+              by_heading ? _(" (taken from the column headings)") : ""))
         return false;
     if (extra)
         return warn(ex, run[0].line + 1, (long)r->first_cell,
-                    "%s %s: %zu more value%s than the %zu columns; the extra ones are ignored",
+                    _("%s %s: %zu more value%s than the %zu columns; the extra ones are ignored"),
                     t->number, r->short_label, extra, extra == 1 ? "" : "s", want);
     return true;
 }
@@ -1114,8 +1115,8 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
             }
             /* (tied to no one cell: reading one of these rows again later must not take it away) */
             if (!warn(ex, run[0].line + 1, -1,
-                      "%s %s … %s: %zu values for %zu cells; which value belongs to which cell cannot be "
-                      "told, so they are left unread",
+                      _("%s %s … %s: %zu values for %zu cells; which value belongs to which cell cannot be "
+                      "told, so they are left unread"),
                       t->number, t->rows[labels[0].row].short_label,
                       t->rows[labels[nlabels - 1].row].short_label, count_filled(run, n), want))
                 return false;
@@ -1142,7 +1143,7 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
     }
     if (unclaimed)
         return warn(ex, unclaimed_line, -1,
-                    "%s: %zu value%s under no row label of the table (the first on line %zu); not read", t->number,
+                    _("%s: %zu value%s under no row label of the table (the first on line %zu); not read"), t->number,
                     unclaimed, unclaimed == 1 ? "" : "s", unclaimed_line);
     return true;
 }
@@ -1433,7 +1434,7 @@ static bool check_kinds(extractor *ex)
         const char *more = cut < whole ? "\xE2\x80\xA6" : "";
         bool ok = true;
         if (cell->state == CF_CELL_INVALID)
-            ok = warn(ex, cell->line, (long)i, "%s: '%.*s%s' is not a number crossfoot can hold exactly",
+            ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is not a number crossfoot can hold exactly"),
                       def->id, raw_len, raw, more);
         if (cell->state != CF_CELL_NUMBER) {
             if (!ok)
@@ -1441,17 +1442,17 @@ static bool check_kinds(extractor *ex)
             continue;
         }
         if (col->kind != CF_KIND_DECIMAL && !cf_decimal_is_integer(cell->value))
-            ok = warn(ex, cell->line, (long)i, "%s: '%.*s%s' is not a whole number", def->id, raw_len, raw, more);
+            ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is not a whole number"), def->id, raw_len, raw, more);
         else if (col->kind == CF_KIND_COUNT && cf_decimal_is_negative(cell->value))
-            ok = warn(ex, cell->line, (long)i, "%s: '%.*s%s' is a negative count", def->id, raw_len, raw, more);
+            ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is a negative count"), def->id, raw_len, raw, more);
         /* "5万" in a 万元 column says the same as "5万元" */
         bool same_unit = strcmp(cell->unit, col->unit) == 0 ||
                          (strcmp(cell->unit, "万") == 0 && strcmp(col->unit, "万元") == 0);
         if (ok && cell->unit[0] && col->unit[0] && !same_unit)
-            ok = warn(ex, cell->line, (long)i, "%s: '%.*s%s' is in %s, but the column is in %s", def->id,
+            ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is in %s, but the column is in %s"), def->id,
                       raw_len, raw, more, cell->unit, col->unit);
         else if (ok && !col->unit[0] && (strcmp(cell->unit, "元") == 0 || strcmp(cell->unit, "万元") == 0))
-            ok = warn(ex, cell->line, (long)i, "%s: '%.*s%s' is an amount of money in a column of counts",
+            ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is an amount of money in a column of counts"),
                       def->id, raw_len, raw, more);
         if (!ok)
             return false;
@@ -1488,17 +1489,17 @@ static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t 
             tables_found += r->table_lines[t] != 0;
         if (tables_found == 0)
             ex->status = cf_error_set(ex->err, CF_ERR_NOTABLES, cf_text_name(ex->text), 0, 0,
-                                      "no statistical tables found (looked for %s and the other parts "
-                                      "of the national format)",
+                                      _("no statistical tables found (looked for %s and the other parts "
+                                      "of the national format)"),
                                       cf_template_table(r->tpl, 0)->title);
     }
     if (ok && ex->status == CF_OK && count > 1 && scores[best] == 0)
-        ok = warn(ex, 0, -1, "the report names none of the column headings that tell the formats apart; "
-                             "read as %s", cf_template_id(r->tpl));
+        ok = warn(ex, 0, -1, _("the report names none of the column headings that tell the formats apart; "
+                             "read as %s"), cf_template_id(r->tpl));
     for (size_t t = 0; ok && ex->status == CF_OK && t < cf_template_table_count(r->tpl); t++) {
         const cf_table_def *td = cf_template_table(r->tpl, t);
         if (r->table_lines[t] == 0)
-            ok = warn(ex, 0, -1, "part %s (%s) was not found: its %zu cells are missing", td->number,
+            ok = warn(ex, 0, -1, _("part %s (%s) was not found: its %zu cells are missing"), td->number,
                       td->title, td->cell_count);
     }
     ok = ok && ex->status == CF_OK && check_kinds(ex);
@@ -1516,7 +1517,7 @@ cf_status cf_extract(const cf_text *text, cf_template *const *templates, size_t 
 {
     *out = NULL;
     if (count == 0)
-        return cf_error_set(err, CF_ERR_USAGE, cf_text_name(text), 0, 0, "no template to read the report with");
+        return cf_error_set(err, CF_ERR_USAGE, cf_text_name(text), 0, 0, _("no template to read the report with"));
     cf_report *r = cf_calloc(1, sizeof *r);
     if (!r)
         return cf_error_nomem(err, cf_text_name(text));

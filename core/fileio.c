@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "i18n.h"
 
 static int posix_open(void *ctx, const char *path, int flags, mode_t mode) { return open(path, flags, mode); }
 static ssize_t posix_write(void *ctx, int fd, const void *buf, size_t len) { return write(fd, buf, len); }
@@ -67,7 +68,7 @@ cf_status cf_file_replace(const cf_io *io, const char *path, const char *data, s
             break;
     }
     if (fd < 0) {
-        cf_status st = cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot create a file in its folder: %s",
+        cf_status st = cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot create a file in its folder: %s"),
                                     strerror(errno));
         cf_free(tmp);
         return st;
@@ -92,7 +93,7 @@ cf_status cf_file_replace(const cf_io *io, const char *path, const char *data, s
     if (!ok) {
         io->unlink(io->ctx, tmp);
         cf_free(tmp);
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "not saved (%s failed: %s); the previous file is intact",
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("not saved (%s failed: %s); the previous file is intact"),
                             step, strerror(saved));
     }
     cf_free(tmp);
@@ -101,12 +102,12 @@ cf_status cf_file_replace(const cf_io *io, const char *path, const char *data, s
     folder_of(path, folder, sizeof folder);
     int dfd = io->open(io->ctx, folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
     if (dfd < 0)
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "saved, but its folder cannot be synced: %s", strerror(errno));
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("saved, but its folder cannot be synced: %s"), strerror(errno));
     ok = io->fsync(io->ctx, dfd) == 0;
     saved = errno;
     io->close(io->ctx, dfd);
     if (!ok && saved != EINVAL) /* some file systems cannot sync a folder */
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "saved, but its folder cannot be synced: %s", strerror(saved));
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("saved, but its folder cannot be synced: %s"), strerror(saved));
     return CF_OK;
 }
 
@@ -116,7 +117,7 @@ cf_status cf_file_append_synced(const cf_io *io, const char *path, const char *d
         io = cf_io_default();
     int fd = io->open(io->ctx, path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd < 0)
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot open the journal: %s", strerror(errno));
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot open the journal: %s"), strerror(errno));
     bool ok = write_all(io, fd, data, len) && io->fsync(io->ctx, fd) == 0;
     int saved = errno;
     if (io->close(io->ctx, fd) != 0 && ok) {
@@ -124,7 +125,7 @@ cf_status cf_file_append_synced(const cf_io *io, const char *path, const char *d
         saved = errno;
     }
     if (!ok)
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot write the journal: %s", strerror(saved));
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot write the journal: %s"), strerror(saved));
     return CF_OK;
 }
 
@@ -135,7 +136,7 @@ cf_status cf_file_read(const char *path, const char *what, size_t max, cf_buf *o
     if (absent)
         *absent = !f && errno == ENOENT;
     if (!f)
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot open the %s: %s", what, strerror(errno));
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot open the %s: %s"), what, strerror(errno));
     char chunk[8192];
     size_t n;
     bool ok = cf_buf_append(out, "", 0);
@@ -146,9 +147,9 @@ cf_status cf_file_read(const char *path, const char *what, size_t max, cf_buf *o
     if (!ok)
         return cf_error_nomem(err, path);
     if (read_error)
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot read the %s", what);
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot read the %s"), what);
     if (out->len > max)
-        return cf_error_set(err, CF_ERR_LIMIT, path, 0, 0, "the %s is larger than %zu MB", what, max >> 20);
+        return cf_error_set(err, CF_ERR_LIMIT, path, 0, 0, _("the %s is larger than %zu MB"), what, max >> 20);
     return CF_OK;
 }
 
@@ -156,15 +157,15 @@ cf_status cf_file_lock(const char *path, int *fd, cf_error *err)
 {
     *fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (*fd < 0)
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot create the lock file: %s", strerror(errno));
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot create the lock file: %s"), strerror(errno));
     if (flock(*fd, LOCK_EX | LOCK_NB) != 0) {
         int saved = errno;
         close(*fd);
         *fd = -1;
         if (saved == EWOULDBLOCK)
             return cf_error_set(err, CF_ERR_INPUT, path, 0, 0,
-                                "this review is open in another crossfoot; close it there first");
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot lock: %s", strerror(saved));
+                                _("this review is open in another crossfoot; close it there first"));
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot lock: %s"), strerror(saved));
     }
     return CF_OK;
 }
@@ -180,6 +181,6 @@ cf_status cf_file_remove(const cf_io *io, const char *path, cf_error *err)
     if (!io)
         io = cf_io_default();
     if (io->unlink(io->ctx, path) != 0 && errno != ENOENT)
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot remove: %s", strerror(errno));
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot remove: %s"), strerror(errno));
     return CF_OK;
 }

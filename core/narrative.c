@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "normalize.h"
+#include "i18n.h"
 
 
 /* Does s[0..len) hold needle? */
@@ -144,9 +145,9 @@ cf_status cf_narrative_check(const cf_text *text, const cf_template *tpl, const 
                     cf_buf_init(&msg);
                     char a[32], b[32], label[256];
                     cf_template_cell_label(tpl, nd->cells[0], label, sizeof label);
-                    bool ok = cf_buf_printf(&msg, "line %zu says %s%s%s, but the table has %s (%s%s)", f.line,
+                    bool ok = cf_buf_printf(&msg, _("line %zu says %s%s%s, but the table has %s (%s%s)"), f.line,
                                             prefix, cf_decimal_format(stated, a), suffix, cf_decimal_format(table, b),
-                                            label, nd->cell_count > 1 ? " and more" : "");
+                                            label, nd->cell_count > 1 ? _(" and more") : "");
                     f.message = cf_buf_take(&msg);
                     if (!ok || !f.message || !push(out, count, &cap, &f)) {
                         cf_free(f.message);

@@ -13,7 +13,9 @@
 #include "i18n.h"
 #include "sha256.h"
 
-static const char *const STATE_NAMES[] = {"extracted", "corrected", "confirmed", "missing", "not_applicable"};
+/* ids in the review file; N_ so the workbench can show them translated */
+static const char *const STATE_NAMES[] = {N_("extracted"), N_("corrected"), N_("confirmed"), N_("missing"),
+                                           N_("not_applicable")};
 
 const char *cf_review_state_name(cf_review_state state) { return STATE_NAMES[state]; }
 
@@ -612,22 +614,22 @@ static cf_status check_edits(const cf_review *r, const cf_edit *edits, size_t co
     for (size_t i = 0; i < count; i++) {
         if (is_rule_edit(edits[i].kind)) {
             if (edits[i].cell >= cf_template_rule_count(r->tpl))
-                return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, "no such rule");
+                return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, _("no such rule"));
             if (edits[i].kind == CF_EDIT_WAIVE && (!edits[i].note || !edits[i].note[0]))
                 return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0,
-                                    "a waiver needs a note saying why the broken rule is accepted");
+                                    _("a waiver needs a note saying why the broken rule is accepted"));
             continue;
         }
         if (edits[i].cell >= r->cell_count || (unsigned)edits[i].kind > CF_EDIT_UNWAIVE)
-            return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, "no such cell or edit");
+            return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, _("no such cell or edit"));
         if (edits[i].kind != CF_EDIT_SET)
             continue;
         const cf_cell_def *def = cf_template_cell(r->tpl, edits[i].cell);
         cf_value_kind kind = cf_template_table(r->tpl, def->table)->columns[def->column].kind;
         if (kind != CF_KIND_DECIMAL && !cf_decimal_is_integer(edits[i].value))
-            return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, "%s takes a whole number", def->id);
+            return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, _("%s takes a whole number"), def->id);
         if (kind == CF_KIND_COUNT && cf_decimal_is_negative(edits[i].value))
-            return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, "%s is a count: it cannot be negative",
+            return cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, _("%s is a count: it cannot be negative"),
                                 def->id);
     }
     return CF_OK;
@@ -767,7 +769,7 @@ static cf_status replay_record(cf_review *r, cJSON *rec, int version, long line,
     const char *who = cJSON_GetStringValue(cJSON_GetObjectItem(rec, "who"));
     const char *at = cJSON_GetStringValue(cJSON_GetObjectItem(rec, "at"));
     if (!op || strcmp(op, "apply") != 0 || !cJSON_IsArray(arr) || !who || !at)
-        return cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, "not a journal record");
+        return cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, _("not a journal record"));
     size_t count = (size_t)cJSON_GetArraySize(arr);
     cf_edit *edits = cf_calloc(count ? count : 1, sizeof *edits);
     if (!edits)
@@ -784,7 +786,7 @@ static cf_status replay_record(cf_review *r, cJSON *rec, int version, long line,
             if (strcmp(kind, EDIT_NAMES[n]) == 0)
                 k = (long)n;
         if (idx < 0 || k < 0) {
-            st = cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, "unknown cell or edit in a journal record");
+            st = cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, _("unknown cell or edit in a journal record"));
             break;
         }
         edits[i].cell = (size_t)idx;
@@ -793,7 +795,7 @@ static cf_status replay_record(cf_review *r, cJSON *rec, int version, long line,
         const char *value = cJSON_GetStringValue(cJSON_GetObjectItem(x, "value"));
         if (edits[i].kind == CF_EDIT_SET &&
             (!value || cf_decimal_parse(value, strlen(value), &edits[i].value) != CF_DEC_OK))
-            st = cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, "a journal record has no usable value");
+            st = cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, _("a journal record has no usable value"));
     }
     if (st == CF_OK)
         st = apply_entry(r, cJSON_GetStringValue(cJSON_GetObjectItem(rec, "action")),
@@ -1101,24 +1103,24 @@ bool cf_review_parse_input(const cf_review *review, size_t cell, const char *tex
     out->cell = cell;
     out->kind = CF_EDIT_SET;
     if (!cf_cell_parse(text, &item, NULL, 0) || item.kind != CF_ITEM_NUMBER) {
-        snprintf(why, why_size, item.kind == CF_ITEM_BAD ? "'%s' is too large to hold exactly"
-                                : item.kind == CF_ITEM_EMPTY ? "nothing typed%s: use x to clear a cell"
-                                                             : "'%s' is not a number",
+        snprintf(why, why_size, item.kind == CF_ITEM_BAD ? _("'%s' is too large to hold exactly")
+                                : item.kind == CF_ITEM_EMPTY ? _("nothing typed%s: use x to clear a cell")
+                                                             : _("'%s' is not a number"),
                  text);
         return false;
     }
     const cf_cell_def *def = cf_template_cell(review->tpl, cell);
     const cf_column_def *col = &cf_template_table(review->tpl, def->table)->columns[def->column];
     if (col->kind != CF_KIND_DECIMAL && !cf_decimal_is_integer(item.value)) {
-        snprintf(why, why_size, "%s takes a whole number, not %s", col->label, text);
+        snprintf(why, why_size, _("%s takes a whole number, not %s"), col->label, text);
         return false;
     }
     if (col->kind == CF_KIND_COUNT && cf_decimal_is_negative(item.value)) {
-        snprintf(why, why_size, "%s is a count: it cannot be negative", col->label);
+        snprintf(why, why_size, _("%s is a count: it cannot be negative"), col->label);
         return false;
     }
     if (item.unit[0] && col->unit[0] && strcmp(item.unit, col->unit) != 0) {
-        snprintf(why, why_size, "the column is in %s, not %s", col->unit, item.unit);
+        snprintf(why, why_size, _("the column is in %s, not %s"), col->unit, item.unit);
         return false;
     }
     out->value = item.value;

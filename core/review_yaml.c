@@ -13,6 +13,7 @@
 #include "utf8.h"
 #include "yamldoc.h"
 #include "review_internal.h"
+#include "i18n.h"
 
 #define REVIEW_MAX_BYTES ((size_t)16 << 20)
 
@@ -359,7 +360,7 @@ static const char *need(reader *rd, yaml_node_t *map, const char *key)
         return NULL;
     }
     if (n->type != YAML_SCALAR_NODE) {
-        cf_yaml_fail(rd, n, "'%s' must be a plain value", key);
+        cf_yaml_fail(rd, n, _("'%s' must be a plain value"), key);
         return NULL;
     }
     return (const char *)n->data.scalar.value;
@@ -373,7 +374,7 @@ static bool need_count(reader *rd, yaml_node_t *map, const char *key, unsigned l
     char *end;
     *out = strtoull(s, &end, 10);
     if (!*s || *end || s[0] == '-')
-        return cf_yaml_fail(rd, get(rd, map, key), "'%s' must be a whole number", key);
+        return cf_yaml_fail(rd, get(rd, map, key), _("'%s' must be a whole number"), key);
     return true;
 }
 
@@ -388,16 +389,16 @@ static bool need_value(reader *rd, yaml_node_t *map, const char *key, const char
         if (strcmp(kind, CELL_STATE_NAMES[i]) == 0)
             k = (long)i;
     if (k < 0)
-        return cf_yaml_fail(rd, get(rd, map, kind_key), "'%s' is not a kind of value", kind);
+        return cf_yaml_fail(rd, get(rd, map, kind_key), _("'%s' is not a kind of value"), kind);
     *state = (cf_cell_state)k;
     *value = cf_decimal_from_int(0);
     if (*state != CF_CELL_NUMBER) {
         if (strcmp(s, "null") != 0)
-            return cf_yaml_fail(rd, get(rd, map, key), "'%s' must be null for a cell without a number", key);
+            return cf_yaml_fail(rd, get(rd, map, key), _("'%s' must be null for a cell without a number"), key);
         return true;
     }
     if (cf_decimal_parse(s, strlen(s), value) != CF_DEC_OK)
-        return cf_yaml_fail(rd, get(rd, map, key), "'%s' is not a number", s);
+        return cf_yaml_fail(rd, get(rd, map, key), _("'%s' is not a number"), s);
     return true;
 }
 
@@ -411,14 +412,14 @@ static bool need_state(reader *rd, yaml_node_t *map, const char *key, cf_review_
             *out = (cf_review_state)i;
             return true;
         }
-    return cf_yaml_fail(rd, get(rd, map, key), "'%s' is not a cell state", s);
+    return cf_yaml_fail(rd, get(rd, map, key), _("'%s' is not a cell state"), s);
 }
 
 static yaml_node_t *need_seq(reader *rd, yaml_node_t *map, const char *key)
 {
     yaml_node_t *n = get(rd, map, key);
     if (!n || n->type != YAML_SEQUENCE_NODE) {
-        cf_yaml_fail(rd, n ? n : map, "'%s' must be a list", key);
+        cf_yaml_fail(rd, n ? n : map, _("'%s' must be a list"), key);
         return NULL;
     }
     return n;
@@ -443,7 +444,7 @@ static cf_status scan_events(const char *path, const char *data, size_t len, cf_
         yaml_event_t ev;
         if (!yaml_parser_parse(&p, &ev)) {
             st = cf_error_set(err, CF_ERR_INPUT, path, (long)p.problem_mark.line + 1, (long)p.problem_mark.column + 1,
-                              "not valid YAML: %s", p.problem ? p.problem : "unknown error");
+                              _("not valid YAML: %s"), p.problem ? p.problem : _("unknown error"));
             break;
         }
         bool anchored = (ev.type == YAML_SCALAR_EVENT && ev.data.scalar.anchor) ||
@@ -451,9 +452,9 @@ static cf_status scan_events(const char *path, const char *data, size_t len, cf_
                         (ev.type == YAML_SEQUENCE_START_EVENT && ev.data.sequence_start.anchor);
         if (ev.type == YAML_ALIAS_EVENT || anchored)
             st = cf_error_set(err, CF_ERR_INPUT, path, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
-                              "anchors and aliases are not allowed in a review file");
+                              _("anchors and aliases are not allowed in a review file"));
         else if (++events > 2000000)
-            st = cf_error_set(err, CF_ERR_LIMIT, path, (long)ev.start_mark.line + 1, 0, "review file is too large");
+            st = cf_error_set(err, CF_ERR_LIMIT, path, (long)ev.start_mark.line + 1, 0, _("review file is too large"));
         bool end = ev.type == YAML_STREAM_END_EVENT;
         yaml_event_delete(&ev);
         if (st != CF_OK || end)
@@ -466,7 +467,7 @@ static cf_status scan_events(const char *path, const char *data, size_t len, cf_
 static bool read_view(reader *rd, yaml_node_t *n, cf_cell_view *v)
 {
     if (!n || n->type != YAML_MAPPING_NODE)
-        return cf_yaml_fail(rd, n, "an edit needs 'before' and 'after' mappings", NULL);
+        return cf_yaml_fail(rd, n, _("an edit needs 'before' and 'after' mappings"), NULL);
     const char *note = need(rd, n, "note");
     if (!need_value(rd, n, "value", "kind", &v->value_state, &v->value) || !need_state(rd, n, "state", &v->state) ||
         !note)
@@ -502,7 +503,7 @@ static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist)
             const char *cell = ok ? need(rd, x, rule ? "rule" : "cell") : NULL;
             long idx = !cell ? -1 : rule ? cf_review_find_rule(r, cell) : cf_template_find_cell(r->tpl, cell);
             if (cell && idx < 0)
-                cf_yaml_fail(rd, get(rd, x, rule ? "rule" : "cell"), rule ? "unknown rule id '%s'" : "unknown cell id '%s'",
+                cf_yaml_fail(rd, get(rd, x, rule ? "rule" : "cell"), rule ? _("unknown rule id '%s'") : _("unknown cell id '%s'"),
                       cell);
             if (!ok)
                 break;
@@ -552,9 +553,9 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
             const char *id = ok ? need(rd, c, "id") : NULL;
             long idx = id ? cf_template_find_cell(r->tpl, id) : -1;
             if (id && idx < 0)
-                cf_yaml_fail(rd, get(rd, c, "id"), "unknown cell id '%s'", id);
+                cf_yaml_fail(rd, get(rd, c, "id"), _("unknown cell id '%s'"), id);
             if (idx >= 0 && seen[idx])
-                cf_yaml_fail(rd, get(rd, c, "id"), "cell '%s' is listed twice", id);
+                cf_yaml_fail(rd, get(rd, c, "id"), _("cell '%s' is listed twice"), id);
             ok = ok && idx >= 0 && !seen[idx];
             if (!ok)
                 break;
@@ -575,12 +576,12 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
                  need_count(rd, src, "label_line", &label_line);
             if (!ok) {
                 if (!src)
-                    cf_yaml_fail(rd, c, "missing 'source'", NULL);
+                    cf_yaml_fail(rd, c, _("missing 'source'"), NULL);
                 break;
             }
             if (bs > be || be > cf_text_size(r->text) || line > cf_text_line_count(r->text) ||
                 strlen(unit) >= sizeof x->unit) {
-                ok = cf_yaml_fail(rd, src, "the source of '%s' lies outside the report", id);
+                ok = cf_yaml_fail(rd, src, _("the source of '%s' lies outside the report"), id);
                 break;
             }
             x->line = line;
@@ -603,7 +604,7 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
     }
     for (size_t i = 0; ok && i < r->cell_count; i++)
         if (!seen[i])
-            ok = cf_yaml_fail(rd, tables, "cell '%s' is missing from the review file", cf_template_cell(r->tpl, i)->id);
+            ok = cf_yaml_fail(rd, tables, _("cell '%s' is missing from the review file"), cf_template_cell(r->tpl, i)->id);
     cf_free(seen);
     return ok;
 }
@@ -618,7 +619,7 @@ static bool read_waivers(reader *rd, cf_review *r, yaml_node_t *rules)
             return false;
         long i = cf_review_find_rule(r, id);
         if (i < 0)
-            return cf_yaml_fail(rd, get(rd, n, "id"), "unknown rule id '%s'", id);
+            return cf_yaml_fail(rd, get(rd, n, "id"), _("unknown rule id '%s'"), id);
         char *copy = cf_strdup(waived);
         if (!copy)
             return cf_yaml_nomem(rd);
@@ -678,7 +679,7 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
 {
     cf_error *err = rd->err;
     if (!root || root->type != YAML_MAPPING_NODE) {
-        cf_yaml_fail(rd, root, "not a crossfoot review file", NULL);
+        cf_yaml_fail(rd, root, _("not a crossfoot review file"), NULL);
         return rd->status;
     }
     unsigned long long version;
@@ -706,7 +707,7 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
     yaml_node_t *tables = need_seq(rd, root, "tables"), *history = need_seq(rd, root, "history"),
                 *warnings = need_seq(rd, root, "warnings"), *rules = need_seq(rd, root, "rules");
     if (!report)
-        cf_yaml_fail(rd, root, "missing 'report'", NULL);
+        cf_yaml_fail(rd, root, _("missing 'report'"), NULL);
     if (rd->status != CF_OK || !need_count(rd, root, "journal_seq", &journal_seq))
         return rd->status;
     if (journal_seq > ((unsigned long long)1 << 53)) {
@@ -720,8 +721,8 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
     cf_status st = cf_text_load(report_path, &text, err);
     if (st == CF_OK && strcmp(cf_text_sha256(text), sha) != 0 && !force)
         st = cf_error_set(err, CF_ERR_INPUT, report_path, 0, 0,
-                          "the report has changed since it was reviewed in %s (SHA-256 %.12s… now, %.12s… then); "
-                          "open it with --force to review it anyway",
+                          _("the report has changed since it was reviewed in %s (SHA-256 %.12s… now, %.12s… then); "
+                          "open it with --force to review it anyway"),
                           review_path, cf_text_sha256(text), sha);
     cf_template **tpls = NULL;
     size_t ntpls = 0;
@@ -738,7 +739,7 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
             tpl = tpls[i];
     if (st == CF_OK && !tpl)
         st = cf_error_set(err, CF_ERR_INPUT, review_path, (long)get(rd, root, "template")->start_mark.line + 1, 0,
-                          "unknown template '%s'", template_id);
+                          _("unknown template '%s'"), template_id);
     cf_review *r = NULL;
     if (st == CF_OK)
         st = cf_review_create(text, tpls, ntpls, tpl, report_path, review_path, reviewer ? reviewer : who, &r, err);
@@ -778,7 +779,7 @@ cf_status cf_review_load(const char *review_path, bool force, const char *review
     *out = NULL;
     cf_buf b;
     cf_buf_init(&b);
-    cf_status read = cf_file_read(review_path, "review file", REVIEW_MAX_BYTES, &b, NULL, err);
+    cf_status read = cf_file_read(review_path, _("review file"), REVIEW_MAX_BYTES, &b, NULL, err);
     if (read != CF_OK) {
         cf_buf_release(&b);
         return read;

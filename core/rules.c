@@ -3,6 +3,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "i18n.h"
 
 static bool sum_side(const size_t *idx, size_t n, const cf_cell *cells, cf_decimal *sum, bool *missing)
 {
@@ -85,7 +86,7 @@ static bool side_arithmetic(cf_buf *b, const size_t *idx, char **refs, size_t n,
         if (ok && shown == 0)
             ok = cf_buf_puts(b, "0");
         else if (ok && shown < n)
-            ok = cf_buf_printf(b, " (others 0)");
+            ok = cf_buf_puts(b, _(" (others 0)"));
     }
     if (ok && complete)
         ok = cf_buf_printf(b, " = %s", cf_decimal_format(*sum, num));
@@ -104,7 +105,7 @@ char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells,
               cf_buf_printf(&b, " %s ", relation) &&
               side_arithmetic(&b, def->right, def->right_refs, def->right_count, cells, &res->right, complete);
     if (ok && res->status == CF_RULE_UNASSESSABLE)
-        ok = cf_buf_puts(&b, res->overflow ? " (a sum is too large to hold)" : " (□ = missing: cannot be checked)");
+        ok = cf_buf_puts(&b, res->overflow ? _(" (a sum is too large to hold)") : _(" (□ = missing: cannot be checked)"));
     if (!ok) {
         cf_buf_release(&b);
         return NULL;

@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "i18n.h"
 
 typedef __int128 wide;
 
@@ -46,19 +47,19 @@ void cf_typo_evidence(cf_decimal from, cf_decimal to, char *buf, size_t size)
     cf_decimal_format(from, fa);
     cf_decimal_format(to, fb);
     if (from.coef != 0 && cf_decimal_cmp(from, (cf_decimal){-to.coef, to.scale}) == 0) {
-        snprintf(buf, size, "the sign is wrong (%s → %s)", fa, fb);
+        snprintf(buf, size, _("the sign is wrong (%s → %s)"), fa, fb);
         return;
     }
     for (int k = 1; k <= 4 && from.coef != 0; k++) {
         cf_decimal up = from, down = from;
         if (!__builtin_mul_overflow(from.coef, POW10[k], &up.coef) && cf_decimal_cmp(up, to) == 0) {
-            snprintf(buf, size, "the decimal point is %d place%s off (%s → %s)", k, k > 1 ? "s" : "", fa, fb);
+            snprintf(buf, size, _("the decimal point is %d place%s off (%s → %s)"), k, k > 1 ? "s" : "", fa, fb);
             return;
         }
         if (down.scale + k <= 9) {
             down.scale = (uint8_t)(down.scale + k);
             if (cf_decimal_cmp(down, to) == 0) {
-                snprintf(buf, size, "the decimal point is %d place%s off (%s → %s)", k, k > 1 ? "s" : "", fa, fb);
+                snprintf(buf, size, _("the decimal point is %d place%s off (%s → %s)"), k, k > 1 ? "s" : "", fa, fb);
                 return;
             }
         }
@@ -74,16 +75,16 @@ void cf_typo_evidence(cf_decimal from, cf_decimal to, char *buf, size_t size)
             if (a[i] != b[i])
                 diff[nd++] = i;
         if (nd == 2 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]) {
-            snprintf(buf, size, "two digits swapped (%s → %s)", fa, fb);
+            snprintf(buf, size, _("two digits swapped (%s → %s)"), fa, fb);
             return;
         }
     }
     if (one_removed(b, a, &at)) {
-        snprintf(buf, size, "a digit was dropped (%s → %s)", fa, fb);
+        snprintf(buf, size, _("a digit was dropped (%s → %s)"), fa, fb);
         return;
     }
     if (one_removed(a, b, &at) && ((at > 0 && a[at - 1] == a[at]) || (a[at + 1] && a[at + 1] == a[at])))
-        snprintf(buf, size, "a digit was doubled (%s → %s)", fa, fb);
+        snprintf(buf, size, _("a digit was doubled (%s → %s)"), fa, fb);
 }
 
 /* ---------- the exact solver ---------- */
@@ -429,38 +430,38 @@ static bool build_reasoning(const problem *p, cf_suggestion *out, size_t broken,
     cf_buf_init(&b);
     bool ok = true;
     if (!out->found && blanks > CF_SUGGEST_MAX_BLANKS) {
-        ok = cf_buf_printf(&b, "%zu blank cells take part in the rules: fill or confirm them first, then the "
-                               "smallest fix can be looked for.",
+        ok = cf_buf_printf(&b, _("%zu blank cells take part in the rules: fill or confirm them first, then the "
+                               "smallest fix can be looked for."),
                            blanks);
     } else if (!out->found) {
-        ok = cf_buf_printf(&b, "%zu broken rule%s; no change of up to %zu cells makes every rule hold.", broken,
+        ok = cf_buf_printf(&b, _("%zu broken rule%s; no change of up to %zu cells makes every rule hold."), broken,
                            broken == 1 ? "" : "s", size);
     } else if (out->count == 0) {
-        ok = cf_buf_puts(&b, "Every rule holds; nothing to change.");
+        ok = cf_buf_puts(&b, _("Every rule holds; nothing to change."));
     } else {
         const cf_fix *f = &out->fixes[0];
         char num[32], old[32];
         if (f->changes)
-            ok = cf_buf_printf(&b, "%zu broken rule%s. The smallest change that makes every rule hold touches %zu cell%s:",
+            ok = cf_buf_printf(&b, _("%zu broken rule%s. The smallest change that makes every rule hold touches %zu cell%s:"),
                                broken, broken == 1 ? "" : "s", f->changes, f->changes == 1 ? "" : "s");
         else
-            ok = cf_buf_puts(&b, "The rules determine blank cells:");
+            ok = cf_buf_puts(&b, _("The rules determine blank cells:"));
         for (size_t i = 0; ok && i < f->count; i++) {
             const cf_fix_cell *c = &f->cells[i];
             const cf_cell *cur = &p->cells[c->cell];
-            const char *was = cf_cell_has_value(cur) ? cf_decimal_format(cur->value, old) : "blank";
+            const char *was = cf_cell_has_value(cur) ? cf_decimal_format(cur->value, old) : _("blank");
             ok = cf_buf_printf(&b, "%s %s %s → %s%s%s%s", i ? ";" : "", cf_template_cell(p->tpl, c->cell)->id, was,
-                               c->determined ? cf_decimal_format(c->value, num) : "(not determined by the rules)",
+                               c->determined ? cf_decimal_format(c->value, num) : _("(not determined by the rules)"),
                                c->evidence[0] ? " [" : "", c->evidence, c->evidence[0] ? "]" : "");
         }
         if (ok && f->changes)
-            ok = out->unique ? cf_buf_puts(&b, ". No other set of that size works, so the fix is unique.")
-                             : cf_buf_printf(&b, ". %s other set%s of %zu cell%s also work%s; this one ranks first%s.",
-                                             out->more ? "Several" : "Some", out->count - 1 == 1 && !out->more ? "" : "s",
+            ok = out->unique ? cf_buf_puts(&b, _(". No other set of that size works, so the fix is unique."))
+                             : cf_buf_printf(&b, _(". %s other set%s of %zu cell%s also work%s; this one ranks first%s."),
+                                             out->more ? _("Several") : _("Some"), out->count - 1 == 1 && !out->more ? "" : "s",
                                              f->changes, f->changes == 1 ? "" : "s",
                                              out->count - 1 == 1 && !out->more ? "s" : "",
-                                             f->inferred ? " (its cells were inferred by the extractor)"
-                                             : f->totals ? " (it changes totals rather than parts)"
+                                             f->inferred ? _(" (its cells were inferred by the extractor)")
+                                             : f->totals ? _(" (it changes totals rather than parts)")
                                                          : "");
     }
     if (!ok) {

@@ -10,6 +10,7 @@
 #include "fileio.h"
 #include "normalize.h"
 #include "yamldoc.h"
+#include "i18n.h"
 
 struct cf_template {
     char *id, *name;
@@ -53,7 +54,7 @@ static char *get_str(loader *ld, yaml_node_t *map, const char *key, bool require
         return NULL;
     }
     if (n->type != YAML_SCALAR_NODE) {
-        cf_yaml_fail(ld, n, "'%s' must be text", key);
+        cf_yaml_fail(ld, n, _("'%s' must be text"), key);
         return NULL;
     }
     char *s = cf_strndup((const char *)n->data.scalar.value, n->data.scalar.length);
@@ -83,7 +84,7 @@ static bool get_list(loader *ld, yaml_node_t *map, const char *key, bool compact
     if (!n)
         return true;
     if (n->type != YAML_SEQUENCE_NODE)
-        return cf_yaml_fail(ld, n, "'%s' must be a list", key);
+        return cf_yaml_fail(ld, n, _("'%s' must be a list"), key);
     size_t len = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
     *out = cf_calloc(len ? len : 1, sizeof **out);
     if (!*out)
@@ -91,14 +92,14 @@ static bool get_list(loader *ld, yaml_node_t *map, const char *key, bool compact
     for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
         yaml_node_t *v = yaml_document_get_node(ld->doc, *it);
         if (!v || v->type != YAML_SCALAR_NODE)
-            return cf_yaml_fail(ld, v, "every entry of '%s' must be text", key);
+            return cf_yaml_fail(ld, v, _("every entry of '%s' must be text"), key);
         const char *text = (const char *)v->data.scalar.value;
         char *s = compact ? compact_of(ld, text) : cf_strdup(text);
         if (!s)
             return cf_yaml_nomem(ld);
         (*out)[(*count)++] = s;
         if (compact && !s[0])
-            return cf_yaml_fail(ld, v, "'%s' has an entry with no Chinese characters, letters or digits", text);
+            return cf_yaml_fail(ld, v, _("'%s' has an entry with no Chinese characters, letters or digits"), text);
     }
     return true;
 }
@@ -114,7 +115,7 @@ static bool load_column(loader *ld, yaml_node_t *node, cf_column_def *col)
 {
     static const char *const keys[] = {"id", "label", "short", "kind", "unit", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return cf_yaml_fail(ld, node, "a column must be a mapping", NULL);
+        return cf_yaml_fail(ld, node, _("a column must be a mapping"), NULL);
     if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     col->id = get_str(ld, node, "id", true, node);
@@ -137,7 +138,7 @@ static bool load_column(loader *ld, yaml_node_t *node, cf_column_def *col)
     else if (strcmp(kind, "decimal") == 0)
         col->kind = CF_KIND_DECIMAL;
     else
-        ok = cf_yaml_fail(ld, map_get(ld, node, "kind"), "kind '%s' is not count, signed or decimal", kind);
+        ok = cf_yaml_fail(ld, map_get(ld, node, "kind"), _("kind '%s' is not count, signed or decimal"), kind);
     cf_free(kind);
     return ok;
 }
@@ -162,7 +163,7 @@ static bool load_row(loader *ld, yaml_node_t *node, cf_table_def *t, cf_row_def 
 {
     static const char *const keys[] = {"id", "label", "short", "ref", "aliases", "columns", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return cf_yaml_fail(ld, node, "a row must be a mapping", NULL);
+        return cf_yaml_fail(ld, node, _("a row must be a mapping"), NULL);
     if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     row->id = get_str(ld, node, "id", true, node);
@@ -208,7 +209,7 @@ static bool load_row(loader *ld, yaml_node_t *node, cf_table_def *t, cf_row_def 
     for (size_t i = 0; i < n; i++) {
         long c = cols ? find_column(t, cols[i]) : (long)i;
         if (c < 0) {
-            cf_yaml_fail(ld, map_get(ld, node, "columns"), "unknown column '%s'", cols[i]);
+            cf_yaml_fail(ld, map_get(ld, node, "columns"), _("unknown column '%s'"), cols[i]);
             free_list(cols, col_count);
             return false;
         }
@@ -222,7 +223,7 @@ static bool load_table(loader *ld, yaml_node_t *node, cf_table_def *t)
 {
     static const char *const keys[] = {"id", "number", "title", "headings", "flat", "columns", "rows", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return cf_yaml_fail(ld, node, "a table must be a mapping", NULL);
+        return cf_yaml_fail(ld, node, _("a table must be a mapping"), NULL);
     if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     t->id = get_str(ld, node, "id", true, node);
@@ -232,19 +233,19 @@ static bool load_table(loader *ld, yaml_node_t *node, cf_table_def *t)
     if (flat) {
         t->flat = strcmp(flat, "true") == 0;
         if (!t->flat && strcmp(flat, "false") != 0)
-            cf_yaml_fail(ld, map_get(ld, node, "flat"), "flat must be true or false", NULL);
+            cf_yaml_fail(ld, map_get(ld, node, "flat"), _("flat must be true or false"), NULL);
         cf_free(flat);
     }
     if (ld->status != CF_OK || !get_list(ld, node, "headings", true, &t->headings, &t->heading_count))
         return false;
     if (t->heading_count == 0)
-        return cf_yaml_fail(ld, node, "a table needs at least one heading", NULL);
+        return cf_yaml_fail(ld, node, _("a table needs at least one heading"), NULL);
     yaml_node_t *cols = map_get(ld, node, "columns");
     yaml_node_t *rows = map_get(ld, node, "rows");
     if (!cols || cols->type != YAML_SEQUENCE_NODE || cols->data.sequence.items.top == cols->data.sequence.items.start)
-        return cf_yaml_fail(ld, cols ? cols : node, "a table needs a list of columns", NULL);
+        return cf_yaml_fail(ld, cols ? cols : node, _("a table needs a list of columns"), NULL);
     if (!rows || rows->type != YAML_SEQUENCE_NODE || rows->data.sequence.items.top == rows->data.sequence.items.start)
-        return cf_yaml_fail(ld, rows ? rows : node, "a table needs a list of rows", NULL);
+        return cf_yaml_fail(ld, rows ? rows : node, _("a table needs a list of rows"), NULL);
     size_t ncols = (size_t)(cols->data.sequence.items.top - cols->data.sequence.items.start);
     t->columns = cf_calloc(ncols, sizeof *t->columns);
     if (!t->columns)
@@ -254,7 +255,7 @@ static bool load_table(loader *ld, yaml_node_t *node, cf_table_def *t)
         if (!load_column(ld, c, &t->columns[t->column_count++]))
             return false;
         if (find_column(t, t->columns[t->column_count - 1].id) != (long)t->column_count - 1)
-            return cf_yaml_fail(ld, c, "column '%s' is listed twice", t->columns[t->column_count - 1].id);
+            return cf_yaml_fail(ld, c, _("column '%s' is listed twice"), t->columns[t->column_count - 1].id);
     }
     size_t nrows = (size_t)(rows->data.sequence.items.top - rows->data.sequence.items.start);
     t->rows = cf_calloc(nrows, sizeof *t->rows);
@@ -265,7 +266,7 @@ static bool load_table(loader *ld, yaml_node_t *node, cf_table_def *t)
         if (!load_row(ld, r, t, &t->rows[t->row_count++]))
             return false;
         if (find_row(t, t->rows[t->row_count - 1].id) != (long)t->row_count - 1)
-            return cf_yaml_fail(ld, r, "row '%s' is listed twice", t->rows[t->row_count - 1].id);
+            return cf_yaml_fail(ld, r, _("row '%s' is listed twice"), t->rows[t->row_count - 1].id);
     }
     return true;
 }
@@ -349,10 +350,10 @@ static bool expand_side(loader *ld, cf_template *tpl, size_t t, bool per_column,
             where->data.sequence.items.start + i < where->data.sequence.items.top)
             entry = yaml_document_get_node(ld->doc, where->data.sequence.items.start[i]);
         if (r < 0 || c < 0)
-            return cf_yaml_fail(ld, entry, per_column ? "unknown row '%s'" : "unknown column '%s'", names[i]);
+            return cf_yaml_fail(ld, entry, per_column ? _("unknown row '%s'") : _("unknown column '%s'"), names[i]);
         long cell = cell_at(tpl, t, (size_t)r, (size_t)c);
         if (cell < 0)
-            return cf_yaml_fail(ld, entry, "the rule names '%s', which has no cell there", names[i]);
+            return cf_yaml_fail(ld, entry, _("the rule names '%s', which has no cell there"), names[i]);
         (*cells)[i] = (size_t)cell;
         const char *ref = per_column ? table->rows[r].ref : table->columns[c].short_label;
         if (!((*refs)[i] = cf_strdup(ref)))
@@ -366,7 +367,7 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
 {
     static const char *const keys[] = {"id", "family", "table", "per", "words", "left", "right", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return cf_yaml_fail(ld, node, "a rule must be a mapping", NULL);
+        return cf_yaml_fail(ld, node, _("a rule must be a mapping"), NULL);
     if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     char *id = get_str(ld, node, "id", true, node), *family = get_str(ld, node, "family", true, node);
@@ -383,13 +384,13 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
             if (strcmp(tpl->tables[i].id, table) == 0)
                 t = (long)i;
         if (t < 0)
-            ok = cf_yaml_fail(ld, map_get(ld, node, "table"), "unknown table '%s'", table);
+            ok = cf_yaml_fail(ld, map_get(ld, node, "table"), _("unknown table '%s'"), table);
         else if (strcmp(per, "column") == 0)
             per_column = true;
         else if (strcmp(per, "row") != 0)
-            ok = cf_yaml_fail(ld, map_get(ld, node, "per"), "per must be row or column, not '%s'", per);
+            ok = cf_yaml_fail(ld, map_get(ld, node, "per"), _("per must be row or column, not '%s'"), per);
         if (ok && (nleft == 0 || nright == 0))
-            ok = cf_yaml_fail(ld, node, "a rule needs a left and a right side", NULL);
+            ok = cf_yaml_fail(ld, node, _("a rule needs a left and a right side"), NULL);
     }
     if (ok) {
         const cf_table_def *td = &tpl->tables[t];
@@ -462,11 +463,11 @@ static bool cross_terms(loader *ld, const cf_template *tpl, size_t t, bool per_c
             name += 9;
             term->previous = true;
         } else
-            return cf_yaml_fail(ld, where, "a cross-year term starts with this. or previous., not '%s'", names[i]);
+            return cf_yaml_fail(ld, where, _("a cross-year term starts with this. or previous., not '%s'"), names[i]);
         long r = per_column ? find_row(td, name) : (long)k;
         long c = per_column ? (long)k : find_column(td, name);
         if (r < 0 || c < 0)
-            return cf_yaml_fail(ld, where, per_column ? "unknown row '%s'" : "unknown column '%s'", name);
+            return cf_yaml_fail(ld, where, per_column ? _("unknown row '%s'") : _("unknown column '%s'"), name);
         cf_buf id;
         cf_buf_init(&id);
         if (!cf_buf_printf(&id, "%s.%s.%s", td->id, td->rows[r].id, td->columns[c].id))
@@ -474,7 +475,7 @@ static bool cross_terms(loader *ld, const cf_template *tpl, size_t t, bool per_c
         term->cell_id = cf_buf_take(&id);
         term->cell = term->previous ? -1 : cell_at(tpl, t, (size_t)r, (size_t)c);
         if (!term->previous && term->cell < 0)
-            return cf_yaml_fail(ld, where, "the rule names '%s', which has no cell there", name);
+            return cf_yaml_fail(ld, where, _("the rule names '%s', which has no cell there"), name);
         cf_buf ref;
         cf_buf_init(&ref);
         const char *plain = per_column ? td->rows[r].ref : td->columns[c].short_label;
@@ -489,7 +490,7 @@ static bool load_cross_rule(loader *ld, cf_template *tpl, yaml_node_t *node, siz
 {
     static const char *const keys[] = {"id", "table", "per", "only", "words", "left", "right", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return cf_yaml_fail(ld, node, "a cross-year rule must be a mapping", NULL);
+        return cf_yaml_fail(ld, node, _("a cross-year rule must be a mapping"), NULL);
     if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     char *id = get_str(ld, node, "id", true, node), *table = get_str(ld, node, "table", true, node);
@@ -503,12 +504,12 @@ static bool load_cross_rule(loader *ld, cf_template *tpl, yaml_node_t *node, siz
         if (strcmp(tpl->tables[i].id, table) == 0)
             t = (long)i;
     if (ok && t < 0)
-        ok = cf_yaml_fail(ld, map_get(ld, node, "table"), "unknown table '%s'", table);
+        ok = cf_yaml_fail(ld, map_get(ld, node, "table"), _("unknown table '%s'"), table);
     bool per_column = ok && strcmp(per, "column") == 0;
     if (ok && !per_column && strcmp(per, "row") != 0)
-        ok = cf_yaml_fail(ld, map_get(ld, node, "per"), "per must be row or column, not '%s'", per);
+        ok = cf_yaml_fail(ld, map_get(ld, node, "per"), _("per must be row or column, not '%s'"), per);
     if (ok && (nleft == 0 || nright == 0))
-        ok = cf_yaml_fail(ld, node, "a rule needs a left and a right side", NULL);
+        ok = cf_yaml_fail(ld, node, _("a rule needs a left and a right side"), NULL);
     const cf_table_def *td = ok ? &tpl->tables[t] : NULL;
     size_t instances = td ? (per_column ? td->column_count : td->row_count) : 0;
     for (size_t k = 0; ok && k < instances; k++) {
@@ -550,7 +551,7 @@ static bool load_narrative(loader *ld, cf_template *tpl, yaml_node_t *node, cf_n
 {
     static const char *const keys[] = {"id", "cells", "patterns", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return cf_yaml_fail(ld, node, "a narrative claim must be a mapping", NULL);
+        return cf_yaml_fail(ld, node, _("a narrative claim must be a mapping"), NULL);
     if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     nd->id = get_str(ld, node, "id", true, node);
@@ -559,7 +560,7 @@ static bool load_narrative(loader *ld, cf_template *tpl, yaml_node_t *node, cf_n
     bool ok = ld->status == CF_OK && get_list(ld, node, "cells", false, &cells, &ncells) &&
               get_list(ld, node, "patterns", false, &patterns, &npatterns);
     if (ok && (ncells == 0 || npatterns == 0))
-        ok = cf_yaml_fail(ld, node, "a narrative claim needs cells and patterns", NULL);
+        ok = cf_yaml_fail(ld, node, _("a narrative claim needs cells and patterns"), NULL);
     if (ok) {
         nd->cells = cf_calloc(ncells, sizeof *nd->cells);
         nd->prefixes = cf_calloc(npatterns, sizeof *nd->prefixes);
@@ -569,14 +570,14 @@ static bool load_narrative(loader *ld, cf_template *tpl, yaml_node_t *node, cf_n
     for (size_t i = 0; ok && i < ncells; i++) {
         long c = cf_template_find_cell(tpl, cells[i]);
         if (c < 0)
-            ok = cf_yaml_fail(ld, map_get(ld, node, "cells"), "unknown cell '%s'", cells[i]);
+            ok = cf_yaml_fail(ld, map_get(ld, node, "cells"), _("unknown cell '%s'"), cells[i]);
         else
             nd->cells[nd->cell_count++] = (size_t)c;
     }
     for (size_t i = 0; ok && i < npatterns; i++) {
         char *at = strstr(patterns[i], "{n}");
         if (!at) {
-            ok = cf_yaml_fail(ld, map_get(ld, node, "patterns"), "the pattern '%s' has no {n} for the number", patterns[i]);
+            ok = cf_yaml_fail(ld, map_get(ld, node, "patterns"), _("the pattern '%s' has no {n} for the number"), patterns[i]);
             break;
         }
         *at = '\0';
@@ -584,7 +585,7 @@ static bool load_narrative(loader *ld, cf_template *tpl, yaml_node_t *node, cf_n
         nd->suffixes[i] = compact_of(ld, at + 3);
         nd->pattern_count++;
         ok = nd->prefixes[i] && nd->suffixes[i] && (nd->prefixes[i][0] ||
-             cf_yaml_fail(ld, map_get(ld, node, "patterns"), "a pattern needs words before {n}", NULL));
+             cf_yaml_fail(ld, map_get(ld, node, "patterns"), _("a pattern needs words before {n}"), NULL));
     }
     free_list(cells, ncells);
     free_list(patterns, npatterns);
@@ -597,7 +598,7 @@ static bool load_root(loader *ld, void *target, yaml_node_t *root)
     static const char *const keys[] = {"id", "name", "detect", "end_headings", "tables", "rules", "cross_year",
                                        "narrative", NULL};
     if (!root || root->type != YAML_MAPPING_NODE)
-        return cf_yaml_fail(ld, root, "a template must be a mapping with id, name, tables and rules", NULL);
+        return cf_yaml_fail(ld, root, _("a template must be a mapping with id, name, tables and rules"), NULL);
     if (!cf_yaml_known_keys(ld, root, keys))
         return false;
     tpl->id = get_str(ld, root, "id", true, root);
@@ -607,7 +608,7 @@ static bool load_root(loader *ld, void *target, yaml_node_t *root)
         return false;
     yaml_node_t *tables = map_get(ld, root, "tables");
     if (!tables || tables->type != YAML_SEQUENCE_NODE || tables->data.sequence.items.top == tables->data.sequence.items.start)
-        return cf_yaml_fail(ld, tables ? tables : root, "a template needs a list of tables", NULL);
+        return cf_yaml_fail(ld, tables ? tables : root, _("a template needs a list of tables"), NULL);
     size_t n = (size_t)(tables->data.sequence.items.top - tables->data.sequence.items.start);
     tpl->tables = cf_calloc(n, sizeof *tpl->tables);
     if (!tpl->tables)
@@ -618,20 +619,20 @@ static bool load_root(loader *ld, void *target, yaml_node_t *root)
             return false;
         for (size_t i = 0; i + 1 < tpl->table_count; i++)
             if (strcmp(tpl->tables[i].id, tpl->tables[tpl->table_count - 1].id) == 0)
-                return cf_yaml_fail(ld, t, "table '%s' is listed twice", tpl->tables[i].id);
+                return cf_yaml_fail(ld, t, _("table '%s' is listed twice"), tpl->tables[i].id);
     }
     if (!build_cells(ld, tpl))
         return false;
     yaml_node_t *rules = map_get(ld, root, "rules");
     if (rules && rules->type != YAML_SEQUENCE_NODE)
-        return cf_yaml_fail(ld, rules, "'rules' must be a list", NULL);
+        return cf_yaml_fail(ld, rules, _("'rules' must be a list"), NULL);
     size_t capacity = 0;
     for (yaml_node_item_t *it = rules ? rules->data.sequence.items.start : NULL; rules && it < rules->data.sequence.items.top; it++)
         if (!load_rule(ld, tpl, yaml_document_get_node(ld->doc, *it), &capacity))
             return false;
     yaml_node_t *cross = map_get(ld, root, "cross_year");
     if (cross && cross->type != YAML_SEQUENCE_NODE)
-        return cf_yaml_fail(ld, cross, "'cross_year' must be a list", NULL);
+        return cf_yaml_fail(ld, cross, _("'cross_year' must be a list"), NULL);
     capacity = 0;
     for (yaml_node_item_t *it = cross ? cross->data.sequence.items.start : NULL; cross && it < cross->data.sequence.items.top; it++)
         if (!load_cross_rule(ld, tpl, yaml_document_get_node(ld->doc, *it), &capacity))
@@ -640,7 +641,7 @@ static bool load_root(loader *ld, void *target, yaml_node_t *root)
     if (!prose)
         return true;
     if (prose->type != YAML_SEQUENCE_NODE)
-        return cf_yaml_fail(ld, prose, "'narrative' must be a list", NULL);
+        return cf_yaml_fail(ld, prose, _("'narrative' must be a list"), NULL);
     size_t claims = (size_t)(prose->data.sequence.items.top - prose->data.sequence.items.start);
     tpl->narratives = cf_calloc(claims + 1, sizeof *tpl->narratives);
     if (!tpl->narratives)
@@ -657,7 +658,7 @@ cf_status cf_template_parse(const char *name, const char *yaml, size_t len, cf_t
     cf_template *tpl = cf_calloc(1, sizeof *tpl);
     if (!tpl)
         return cf_error_nomem(err, name);
-    cf_status st = cf_yaml_load(name, yaml, len, CF_ERR_TEMPLATE, "the template file is empty", load_root, tpl, err);
+    cf_status st = cf_yaml_load(name, yaml, len, CF_ERR_TEMPLATE, _("the template file is empty"), load_root, tpl, err);
     if (st != CF_OK) {
         cf_template_free(tpl);
         return st;
@@ -684,7 +685,7 @@ cf_status cf_template_load_builtin(cf_template ***out, size_t *count, cf_error *
     *count = 0;
     cf_template **list = cf_calloc(cf_builtin_templates_count + 1, sizeof *list);
     if (!list)
-        return cf_error_nomem(err, "built-in templates");
+        return cf_error_nomem(err, _("built-in templates"));
     for (size_t i = 0; i < cf_builtin_templates_count; i++) {
         const builtin_entry *e = &cf_builtin_templates[i];
         char name[128];

@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "sha256.h"
 #include "utf8.h"
+#include "i18n.h"
 
 struct cf_text {
     char *name;
@@ -174,7 +175,7 @@ static cf_status index_lines(cf_text *text, cf_error *err)
         if (text->data[i] == '\n' || (text->data[i] == '\r' && text->data[i + 1] != '\n'))
             count++;
     if (text->size >= UINT32_MAX)
-        return cf_error_set(err, CF_ERR_LIMIT, text->name, 0, 0, "text is too large to index");
+        return cf_error_set(err, CF_ERR_LIMIT, text->name, 0, 0, _("text is too large to index"));
     text->line_starts = cf_malloc((count + 1) * sizeof *text->line_starts);
     if (!text->line_starts)
         return cf_error_nomem(err, text->name);
@@ -190,8 +191,8 @@ static cf_status index_lines(cf_text *text, cf_error *err)
         cf_text_line(text, l, &len);
         if (len > CF_TEXT_MAX_LINE)
             return cf_error_set(err, CF_ERR_LIMIT, text->name, (long)l + 1, 0,
-                                "line is %zu bytes long; crossfoot reads lines of at most %zu bytes "
-                                "(is this a report?)",
+                                _("line is %zu bytes long; crossfoot reads lines of at most %zu bytes "
+                                "(is this a report?)"),
                                 len, CF_TEXT_MAX_LINE);
     }
     return CF_OK;
@@ -205,7 +206,7 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
     *out = NULL;
     if (len > CF_TEXT_MAX_BYTES)
         return cf_error_set(err, CF_ERR_LIMIT, name, 0, 0,
-                            "file is %zu MB; crossfoot reads reports of at most %zu MB",
+                            _("file is %zu MB; crossfoot reads reports of at most %zu MB"),
                             len >> 20, CF_TEXT_MAX_BYTES >> 20);
     cf_text *text = cf_calloc(1, sizeof *text);
     if (!text)
@@ -241,7 +242,7 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
             long line = raw_line_of(text->data, at);
             cf_text_free(text);
             return cf_error_set(err, CF_ERR_INPUT, name, line, 0,
-                                "binary file (a NUL character), not a text report");
+                                _("binary file (a NUL character), not a text report"));
         }
     }
     if (!utf16) {
@@ -258,7 +259,7 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
             size_t at = (size_t)(nul - bytes);
             cf_text_free(text);
             return cf_error_set(err, CF_ERR_INPUT, name, raw_line_of(bytes, at), 0,
-                                "binary file (NUL byte at offset %zu), not a text report", at);
+                                _("binary file (NUL byte at offset %zu), not a text report"), at);
         }
         bool valid = cf_utf8_valid(body, body_len, &bad);
         if (!valid && utf8_cut_short(body + bad, body_len - bad)) {
@@ -288,15 +289,15 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
             if (status == CF_ERR_INPUT) {
                 cf_text_free(text);
                 return cf_error_set(err, CF_ERR_INPUT, name, raw_line_of(bytes, utf8_bad), 0,
-                                    "text is neither UTF-8 nor GB18030/GBK (invalid byte 0x%02X at "
-                                    "offset %zu)",
+                                    _("text is neither UTF-8 nor GB18030/GBK (invalid byte 0x%02X at "
+                                    "offset %zu)"),
                                     u[utf8_bad], utf8_bad);
             }
             if (status == CF_OK && !looks_like_chinese_report(text->data)) {
                 cf_text_free(text);
                 return cf_error_set(err, CF_ERR_INPUT, name, raw_line_of(bytes, utf8_bad), 0,
-                                    "text is not in a Chinese encoding (not UTF-8 at offset %zu, "
-                                    "and as GB18030 it reads as noise)",
+                                    _("text is not in a Chinese encoding (not UTF-8 at offset %zu, "
+                                    "and as GB18030 it reads as noise)"),
                                     utf8_bad);
             }
         }
@@ -308,7 +309,7 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
     if (status != CF_OK && utf16) {
         cf_text_free(text);
         return cf_error_set(err, CF_ERR_INPUT, name, utf16_line_of(u + skip, bad - skip, utf16[6] == 'B'), 0,
-                            "cannot decode the text as %s (invalid or truncated at byte offset %zu)", utf16,
+                            _("cannot decode the text as %s (invalid or truncated at byte offset %zu)"), utf16,
                             bad);
     }
     bool visible = false;
@@ -316,12 +317,12 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
         visible = !strchr(" \t\r\n\f\v", text->data[i]);
     if (!visible) {
         cf_text_free(text);
-        return cf_error_set(err, CF_ERR_INPUT, name, 0, 0, "empty file: there is no text to check");
+        return cf_error_set(err, CF_ERR_INPUT, name, 0, 0, _("empty file: there is no text to check"));
     }
     if (!contains_cjk(text->data, text->size)) {
         cf_text_free(text);
         return cf_error_set(err, CF_ERR_INPUT, name, 0, 0,
-                            "no Chinese text: this is not a disclosure report");
+                            _("no Chinese text: this is not a disclosure report"));
     }
     status = index_lines(text, err);
     if (status != CF_OK) {
@@ -345,16 +346,16 @@ cf_status cf_text_load(const char *path, cf_text **out, cf_error *err)
     /* O_NONBLOCK: opening a FIFO (or a tty) must not wait for a writer; fstat refuses it next */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot open: %s"), strerror(errno));
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "not a regular file");
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("not a regular file"));
     }
     if ((size_t)st.st_size > CF_TEXT_MAX_BYTES) {
         close(fd);
         return cf_error_set(err, CF_ERR_LIMIT, path, 0, 0,
-                            "file is %lld MB; crossfoot reads reports of at most %zu MB",
+                            _("file is %lld MB; crossfoot reads reports of at most %zu MB"),
                             (long long)(st.st_size >> 20), CF_TEXT_MAX_BYTES >> 20);
     }
     size_t size = (size_t)st.st_size;
@@ -376,8 +377,8 @@ cf_status cf_text_load(const char *path, cf_text **out, cf_error *err)
     close(fd);
     if (got != size) {
         cf_free(bytes);
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, "read failed: %s",
-                            got < size ? strerror(read_errno) : "file changed while reading");
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("read failed: %s"),
+                            got < size ? strerror(read_errno) : _("file changed while reading"));
     }
     char *adopt = bytes;
     cf_status status = decode(path, bytes, size, &adopt, out, err);

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "fileio.h"
 #include "yamldoc.h"
+#include "i18n.h"
 
 /* A theme file larger than this is not a theme. */
 #define THEME_MAX_BYTES (1u << 20)
@@ -103,7 +104,7 @@ static bool entries_of(loader *ld, yaml_node_t *n, const char *key, yaml_node_it
         *count = n->data.scalar.length == 0 && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? 0 : 1;
         return true;
     }
-    return cf_yaml_fail(ld, n, "'%s' must be a list", key);
+    return cf_yaml_fail(ld, n, _("'%s' must be a list"), key);
 }
 
 /* The nearest of the eight colours to a 256-colour number, for a theme that names
@@ -138,21 +139,21 @@ static bool load_colors(loader *ld, yaml_node_t *n, const char *key, int *c256, 
     if (!entries_of(ld, n, key, &first, &count, &single))
         return false;
     if (count == 0)
-        return cf_yaml_fail(ld, n, "'%s' needs at least one colour", key);
+        return cf_yaml_fail(ld, n, _("'%s' needs at least one colour"), key);
     bool have256 = false, have8 = false;
     for (size_t i = 0; i < count; i++) {
         yaml_node_t *v = yaml_document_get_node(ld->doc, first[i]);
         if (!v || v->type != YAML_SCALAR_NODE)
-            return cf_yaml_fail(ld, v, "every colour of '%s' must be a number or a name", key);
+            return cf_yaml_fail(ld, v, _("every colour of '%s' must be a number or a name"), key);
         const char *s = text_of(v);
         if ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || s[0] == '+') {
             char *end;
             errno = 0;
             long num = strtol(s, &end, 10);
             if (*end)
-                return cf_yaml_fail(ld, v, "colour '%s' is not a number", s);
+                return cf_yaml_fail(ld, v, _("colour '%s' is not a number"), s);
             if (errno || num < 0 || num > 255)
-                return cf_yaml_fail(ld, v, "colour %s is out of range (0–255)", s);
+                return cf_yaml_fail(ld, v, _("colour %s is out of range (0–255)"), s);
             if (!have256)
                 *c256 = (int)num;
             have256 = true;
@@ -166,8 +167,8 @@ static bool load_colors(loader *ld, yaml_node_t *n, const char *key, int *c256, 
                 named = c;
         if (named == -2)
             return cf_yaml_fail(ld, v,
-                        "unknown colour '%s': use 0–255, default, black, red, green, yellow, blue, magenta, "
-                        "cyan or white",
+                        _("unknown colour '%s': use 0–255, default, black, red, green, yellow, blue, magenta, "
+                        "cyan or white"),
                         s);
         if (!have8)
             *c8 = named;
@@ -190,13 +191,13 @@ static bool load_attrs(loader *ld, yaml_node_t *n, const char *key, unsigned *ou
     for (size_t i = 0; i < count; i++) {
         yaml_node_t *v = yaml_document_get_node(ld->doc, first[i]);
         if (!v || v->type != YAML_SCALAR_NODE)
-            return cf_yaml_fail(ld, v, "every entry of '%s' must be an attribute name", key);
+            return cf_yaml_fail(ld, v, _("every entry of '%s' must be an attribute name"), key);
         unsigned bit = 0;
         for (size_t a = 0; a < sizeof ATTR_NAMES / sizeof *ATTR_NAMES; a++)
             if (strcmp(text_of(v), ATTR_NAMES[a].name) == 0)
                 bit = ATTR_NAMES[a].bit;
         if (!bit)
-            return cf_yaml_fail(ld, v, "unknown attribute '%s': use bold, underline, reverse, dim or italic", text_of(v));
+            return cf_yaml_fail(ld, v, _("unknown attribute '%s': use bold, underline, reverse, dim or italic"), text_of(v));
         *out |= bit;
     }
     return true;
@@ -207,7 +208,7 @@ static bool load_style(loader *ld, yaml_node_t *node, const cf_role_style *base,
 {
     static const char *const keys[] = {"fg", "bg", "attrs", "mono", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return cf_yaml_fail(ld, node, "a role must be a mapping of fg, bg, attrs and mono", NULL);
+        return cf_yaml_fail(ld, node, _("a role must be a mapping of fg, bg, attrs and mono"), NULL);
     if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     *out = *base;
@@ -226,23 +227,23 @@ static bool load_style(loader *ld, yaml_node_t *node, const cf_role_style *base,
 static bool load_roles(loader *ld, cf_theme *theme, yaml_node_t *roles)
 {
     if (roles->type != YAML_MAPPING_NODE)
-        return cf_yaml_fail(ld, roles, "'roles' must be a mapping of role names to styles", NULL);
+        return cf_yaml_fail(ld, roles, _("'roles' must be a mapping of role names to styles"), NULL);
     const cf_role_style plain = {CF_COLOR_DEFAULT, CF_COLOR_DEFAULT, CF_COLOR_DEFAULT, CF_COLOR_DEFAULT, 0, 0};
     yaml_node_t *by_role[CF_ROLE_COUNT] = {0};
     for (yaml_node_pair_t *p = roles->data.mapping.pairs.start; p < roles->data.mapping.pairs.top; p++) {
         yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
         if (!k || k->type != YAML_SCALAR_NODE)
-            return cf_yaml_fail(ld, k, "a role name must be plain text", NULL);
+            return cf_yaml_fail(ld, k, _("a role name must be plain text"), NULL);
         int r = cf_role_from_name(text_of(k));
         if (r < 0) {
             char msg[400];
-            int used = snprintf(msg, sizeof msg, "unknown role '%.60s': the roles are", text_of(k));
+            int used = snprintf(msg, sizeof msg, _("unknown role '%.60s': the roles are"), text_of(k));
             for (int i = 0; i < CF_ROLE_COUNT && used > 0 && (size_t)used < sizeof msg; i++)
                 used += snprintf(msg + used, sizeof msg - (size_t)used, "%s %s", i ? "," : "", ROLE_NAMES[i]);
             return cf_yaml_fail(ld, k, "%s", msg);
         }
         if (by_role[r])
-            return cf_yaml_fail(ld, k, "role '%s' is given twice", text_of(k));
+            return cf_yaml_fail(ld, k, _("role '%s' is given twice"), text_of(k));
         by_role[r] = yaml_document_get_node(ld->doc, p->value);
     }
     /* Normal first, wherever the file puts it: every other role starts from it. */
@@ -262,22 +263,22 @@ static bool load_root(loader *ld, void *target, yaml_node_t *root)
     cf_theme *theme = target;
     static const char *const keys[] = {"name", "description", "roles", NULL};
     if (!root || root->type != YAML_MAPPING_NODE)
-        return cf_yaml_fail(ld, root, "a theme must be a mapping with name and roles", NULL);
+        return cf_yaml_fail(ld, root, _("a theme must be a mapping with name and roles"), NULL);
     if (!cf_yaml_known_keys(ld, root, keys))
         return false;
     yaml_node_t *name = map_get(ld, root, "name");
     yaml_node_t *description = map_get(ld, root, "description");
     yaml_node_t *roles = map_get(ld, root, "roles");
     if (!name)
-        return cf_yaml_fail(ld, root, "missing 'name'", NULL);
+        return cf_yaml_fail(ld, root, _("missing 'name'"), NULL);
     if (name->type != YAML_SCALAR_NODE || name->data.scalar.length == 0)
-        return cf_yaml_fail(ld, name, "'name' must be text", NULL);
+        return cf_yaml_fail(ld, name, _("'name' must be text"), NULL);
     if (description && description->type != YAML_SCALAR_NODE)
-        return cf_yaml_fail(ld, description, "'description' must be text", NULL);
+        return cf_yaml_fail(ld, description, _("'description' must be text"), NULL);
     if (!(theme->name = cf_strdup(text_of(name))))
         return cf_yaml_nomem(ld);
     if (!roles)
-        return cf_yaml_fail(ld, root, "missing 'roles'", NULL);
+        return cf_yaml_fail(ld, root, _("missing 'roles'"), NULL);
     return load_roles(ld, theme, roles);
 }
 
@@ -287,7 +288,7 @@ cf_status cf_theme_parse(const char *name, const char *yaml, size_t len, cf_them
     cf_theme *theme = cf_calloc(1, sizeof *theme);
     if (!theme)
         return cf_error_nomem(err, name);
-    cf_status st = cf_yaml_load(name, yaml, len, CF_ERR_TEMPLATE, "the theme file is empty", load_root, theme, err);
+    cf_status st = cf_yaml_load(name, yaml, len, CF_ERR_TEMPLATE, _("the theme file is empty"), load_root, theme, err);
     if (st != CF_OK) {
         cf_theme_free(theme);
         return st;
@@ -334,7 +335,7 @@ cf_status cf_theme_find(const char *name, cf_theme **out, cf_error *err)
     if (strchr(name, '/'))
         return load_file(name, out, err, &absent);
     if (name[0] == '.')
-        return cf_error_set(err, CF_ERR_USAGE, NULL, 0, 0, "'%s' is not a theme name", name);
+        return cf_error_set(err, CF_ERR_USAGE, NULL, 0, 0, _("'%s' is not a theme name"), name);
     cf_buf path;
     cf_buf_init(&path);
     if (!user_theme_path(name, &path))
@@ -370,8 +371,8 @@ cf_status cf_theme_builtin(const char *name, cf_theme **out, cf_error *err)
     for (size_t i = 0; i < cf_builtin_themes_count && ok; i++)
         ok = cf_buf_printf(&known, "%s%s", i ? ", " : "", cf_builtin_themes[i].name);
     cf_status st = ok ? cf_error_set(err, CF_ERR_USAGE, NULL, 0, 0,
-                                     "no theme '%s': the built-in themes are %s (a theme file is given by "
-                                     "its path, e.g. ./%s.yaml, or goes in ~/.config/crossfoot/themes/)",
+                                     _("no theme '%s': the built-in themes are %s (a theme file is given by "
+                                     "its path, e.g. ./%s.yaml, or goes in ~/.config/crossfoot/themes/)"),
                                      name, known.data ? known.data : "none", name)
                       : cf_error_nomem(err, NULL);
     cf_buf_release(&known);

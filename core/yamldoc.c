@@ -1,5 +1,6 @@
 /* yamldoc.c — loading YAML documents and reading their mappings (libyaml). */
 #include "yamldoc.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -14,7 +15,7 @@ cf_status cf_yaml_parse(const char *name, const char *text, size_t len, cf_statu
     cf_status st = CF_OK;
     if (!yaml_parser_load(&parser, doc))
         st = cf_error_set(err, code, name, (long)parser.problem_mark.line + 1, (long)parser.problem_mark.column + 1,
-                          "not valid YAML: %s", parser.problem ? parser.problem : "unknown error");
+                          _("not valid YAML: %s"), parser.problem ? parser.problem : _("unknown error"));
     yaml_parser_delete(&parser);
     return st;
 }
@@ -54,17 +55,17 @@ bool cf_yaml_known_keys(cf_yaml_reader *rd, yaml_node_t *map, const char *const 
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
         yaml_node_t *k = yaml_document_get_node(rd->doc, p->key);
         if (!k || k->type != YAML_SCALAR_NODE)
-            return cf_yaml_fail(rd, k, "a key must be plain text", NULL);
+            return cf_yaml_fail(rd, k, _("a key must be plain text"), NULL);
         const char *key = (const char *)k->data.scalar.value;
         bool ok = false;
         for (size_t i = 0; keys[i]; i++)
             ok |= strcmp(key, keys[i]) == 0;
         if (!ok)
-            return cf_yaml_fail(rd, k, "unknown key '%s'", key);
+            return cf_yaml_fail(rd, k, _("unknown key '%s'"), key);
         for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++) {
             yaml_node_t *prev = yaml_document_get_node(rd->doc, q->key);
             if (prev && prev->type == YAML_SCALAR_NODE && strcmp((const char *)prev->data.scalar.value, key) == 0)
-                return cf_yaml_fail(rd, k, "key '%s' is given twice", key);
+                return cf_yaml_fail(rd, k, _("key '%s' is given twice"), key);
         }
     }
     return true;

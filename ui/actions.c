@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "i18n.h"
 #include "wb.h"
 
 /* ---------- moving ---------- */
@@ -75,8 +76,8 @@ static void act_switch_pane(ui_workbench *wb, const char *arg)
     wb->focus = wb->focus == PANE_TABLE ? PANE_RAW : PANE_TABLE;
     if (wb->focus == PANE_TABLE)
         wb->raw_follows = true;
-    ui_message(wb, CF_ROLE_MESSAGE, wb->focus == PANE_RAW ? "raw pane: j/k, PgUp/PgDn scroll the report; Tab goes back"
-                                                          : "table pane");
+    ui_message(wb, CF_ROLE_MESSAGE, wb->focus == PANE_RAW ? _("raw pane: j/k, PgUp/PgDn scroll the report; Tab goes back")
+                                                          : _("table pane"));
 }
 
 static void show_table(ui_workbench *wb, size_t t)
@@ -101,7 +102,7 @@ static void act_table3(ui_workbench *wb, const char *arg) { show_table(wb, 2); }
 static void step_problem(ui_workbench *wb, bool forward)
 {
     if (wb->problem_count == 0) {
-        ui_message(wb, CF_ROLE_MESSAGE, "no problems left: every rule holds and no cell is missing");
+        ui_message(wb, CF_ROLE_MESSAGE, _("no problems left: every rule holds and no cell is missing"));
         return;
     }
     size_t pick = forward ? wb->problems[0] : wb->problems[wb->problem_count - 1];
@@ -166,12 +167,15 @@ static void act_help(ui_workbench *wb, const char *arg) { run_overlay(wb, OVERLA
 static void after_change(ui_workbench *wb, cf_status st, const cf_error *err, const char *done)
 {
     if (st != CF_OK) {
-        ui_message(wb, CF_ROLE_ERROR, "not changed: %s", err->message);
+        ui_message(wb, CF_ROLE_ERROR, _("not changed: %s"), err->message);
         return;
     }
     ui_refresh_problems(wb);
     cf_review_summary s = cf_review_summarize(wb->review);
-    ui_message(wb, CF_ROLE_MESSAGE, "%s — %zu broken rule(s), %zu missing cell(s) left", done, s.violations, s.missing);
+    char broken[64], missing[64];
+    snprintf(broken, sizeof broken, P_("%zu broken rule", "%zu broken rules", s.violations), s.violations);
+    snprintf(missing, sizeof missing, P_("%zu missing cell", "%zu missing cells", s.missing), s.missing);
+    ui_message(wb, CF_ROLE_MESSAGE, _("%s — %s, %s left"), done, broken, missing);
 }
 
 static void apply_one(ui_workbench *wb, const char *action, cf_edit_kind kind, const char *done)
@@ -194,42 +198,42 @@ static void act_edit(ui_workbench *wb, const char *arg)
     cf_edit e;
     char why[256];
     if (!cf_review_parse_input(wb->review, wb->cell, typed, &e, why, sizeof why)) {
-        ui_message(wb, CF_ROLE_ERROR, "refused: %s (the value stays %s)", why, initial[0] ? initial : "blank");
+        ui_message(wb, CF_ROLE_ERROR, _("refused: %s (the value stays %s)"), why, initial[0] ? initial : "blank");
         return;
     }
     cf_error err;
     after_change(wb, cf_review_apply(wb->review, "set", NULL, &e, 1, &err), &err, "set");
 }
 
-static void act_clear(ui_workbench *wb, const char *arg) { apply_one(wb, "clear", CF_EDIT_CLEAR, "cleared to missing"); }
+static void act_clear(ui_workbench *wb, const char *arg) { apply_one(wb, "clear", CF_EDIT_CLEAR, _("cleared to missing")); }
 static void act_revert(ui_workbench *wb, const char *arg)
 {
-    apply_one(wb, "revert", CF_EDIT_REVERT, "back to the extracted value");
+    apply_one(wb, "revert", CF_EDIT_REVERT, _("back to the extracted value"));
 }
-static void act_confirm(ui_workbench *wb, const char *arg) { apply_one(wb, "confirm", CF_EDIT_CONFIRM, "confirmed"); }
+static void act_confirm(ui_workbench *wb, const char *arg) { apply_one(wb, "confirm", CF_EDIT_CONFIRM, _("confirmed")); }
 
 static void act_note(ui_workbench *wb, const char *arg)
 {
     char label[256], prompt[300], typed[1024];
     cf_template_cell_label(wb->tpl, wb->cell, label, sizeof label);
-    snprintf(prompt, sizeof prompt, "note on %s: ", label);
+    snprintf(prompt, sizeof prompt, _("note on %s: "), label);
     if (!ui_prompt(wb, prompt, cf_review_cell(wb->review, wb->cell).note, typed, sizeof typed, NULL))
         return;
     cf_edit e = {.cell = wb->cell, .kind = CF_EDIT_NOTE, .note = typed};
     cf_error err;
-    after_change(wb, cf_review_apply(wb->review, "note", NULL, &e, 1, &err), &err, typed[0] ? "note kept" : "note removed");
+    after_change(wb, cf_review_apply(wb->review, "note", NULL, &e, 1, &err), &err, typed[0] ? _("note kept") : _("note removed"));
 }
 
 static void fill_missing(ui_workbench *wb, long table)
 {
     char reason[512];
-    if (!ui_prompt(wb, "why are the blanks zeros? ", "报告中空白表示0", reason, sizeof reason, NULL))
+    if (!ui_prompt(wb, _("why are the blanks zeros? "), _("a blank in the report means 0"), reason, sizeof reason, NULL))
         return;
     size_t changed;
     cf_error err;
     cf_status st = cf_review_fill_missing(wb->review, table, reason, &changed, &err);
     char done[64];
-    snprintf(done, sizeof done, "%zu blank cell(s) set to 0 (one undo)", changed);
+    snprintf(done, sizeof done, P_("%zu blank cell set to 0 (one undo)", "%zu blank cells set to 0 (one undo)", changed), changed);
     after_change(wb, st, &err, done);
 }
 
@@ -242,16 +246,16 @@ static void act_apply_fix(ui_workbench *wb, const char *arg)
 {
     const cf_suggestion *s = &wb->suggestion;
     if (s->count == 0 || s->fixes[0].changes == 0) {
-        ui_message(wb, CF_ROLE_MESSAGE, "%s", s->reasoning ? s->reasoning : "no broken rule: nothing to fix");
+        ui_message(wb, CF_ROLE_MESSAGE, "%s", s->reasoning ? s->reasoning : _("no broken rule: nothing to fix"));
         return;
     }
     const cf_fix *f = &s->fixes[0];
     char note[1024];
-    if (!ui_prompt(wb, "note for the fix: ", s->reasoning, note, sizeof note, NULL))
+    if (!ui_prompt(wb, _("note for the fix: "), s->reasoning, note, sizeof note, NULL))
         return;
     cf_edit *edits = cf_calloc(f->count * 2 + 1, sizeof *edits);
     if (!edits) {
-        ui_message(wb, CF_ROLE_ERROR, "out of memory");
+        ui_message(wb, CF_ROLE_ERROR, _("out of memory"));
         return;
     }
     size_t n = 0;
@@ -263,7 +267,7 @@ static void act_apply_fix(ui_workbench *wb, const char *arg)
     }
     cf_error err;
     char done[64];
-    snprintf(done, sizeof done, "fix applied to %zu cell(s) (one undo)", n / 2);
+    snprintf(done, sizeof done, P_("fix applied to %zu cell (one undo)", "fix applied to %zu cells (one undo)", n / 2), n / 2);
     after_change(wb, cf_review_apply(wb->review, "fix", note, edits, n, &err), &err, done);
     cf_free(edits);
 }
@@ -284,49 +288,51 @@ static void act_waive(ui_workbench *wb, const char *arg)
 {
     long rule = cursor_rule(wb, false);
     if (rule < 0) {
-        ui_message(wb, CF_ROLE_MESSAGE, "no broken rule here to waive");
+        ui_message(wb, CF_ROLE_MESSAGE, _("no broken rule here to waive"));
         return;
     }
     char prompt[300], why[1024];
-    snprintf(prompt, sizeof prompt, "why accept %s as broken? ", cf_template_rule(wb->tpl, (size_t)rule)->id);
+    const cf_rule_def *def = cf_template_rule(wb->tpl, (size_t)rule);
+    snprintf(prompt, sizeof prompt, _("why accept %s = %s [%s] as broken? "), def->left_text, def->right_text,
+             def->scope);
     if (!ui_prompt(wb, prompt, "", why, sizeof why, NULL))
         return;
     cf_edit e = {.cell = (size_t)rule, .kind = CF_EDIT_WAIVE, .note = why};
     cf_error err;
-    after_change(wb, cf_review_apply(wb->review, "waive", why, &e, 1, &err), &err, "rule waived");
+    after_change(wb, cf_review_apply(wb->review, "waive", why, &e, 1, &err), &err, _("rule waived"));
 }
 
 static void act_unwaive(ui_workbench *wb, const char *arg)
 {
     long rule = cursor_rule(wb, true);
     if (rule < 0) {
-        ui_message(wb, CF_ROLE_MESSAGE, "no waived rule here");
+        ui_message(wb, CF_ROLE_MESSAGE, _("no waived rule here"));
         return;
     }
     cf_edit e = {.cell = (size_t)rule, .kind = CF_EDIT_UNWAIVE};
     cf_error err;
-    after_change(wb, cf_review_apply(wb->review, "unwaive", NULL, &e, 1, &err), &err, "waiver taken back");
+    after_change(wb, cf_review_apply(wb->review, "unwaive", NULL, &e, 1, &err), &err, _("waiver taken back"));
 }
 
 static void act_undo(ui_workbench *wb, const char *arg)
 {
     cf_error err;
-    after_change(wb, cf_review_undo(wb->review, &err), &err, "undone");
+    after_change(wb, cf_review_undo(wb->review, &err), &err, _("undone"));
 }
 
 static void act_redo(ui_workbench *wb, const char *arg)
 {
     cf_error err;
-    after_change(wb, cf_review_redo(wb->review, &err), &err, "redone");
+    after_change(wb, cf_review_redo(wb->review, &err), &err, _("redone"));
 }
 
 static void act_save(ui_workbench *wb, const char *arg)
 {
     cf_error err;
     if (cf_review_save(wb->review, &err) == CF_OK)
-        ui_message(wb, CF_ROLE_MESSAGE, "saved %s", cf_review_path(wb->review));
+        ui_message(wb, CF_ROLE_MESSAGE, _("saved %s"), cf_review_path(wb->review));
     else
-        ui_message(wb, CF_ROLE_ERROR, "NOT saved: %s (your changes are safe in the journal)", err.message);
+        ui_message(wb, CF_ROLE_ERROR, _("NOT saved: %s (your changes are safe in the journal)"), err.message);
 }
 
 static void act_quit(ui_workbench *wb, const char *arg)
@@ -335,7 +341,7 @@ static void act_quit(ui_workbench *wb, const char *arg)
         wb->quit = true;
         return;
     }
-    int k = ui_ask(wb, "Unsaved changes. y: save and quit · n: quit (they stay in the journal) · Esc: stay", "yn");
+    int k = ui_ask(wb, _("Unsaved changes. y: save and quit · n: quit (they stay in the journal) · Esc: stay"), "yn");
     if (k == 'y') {
         act_save(wb, NULL);
         wb->quit = !cf_review_dirty(wb->review);
@@ -355,14 +361,14 @@ static void act_save_quit(ui_workbench *wb, const char *arg)
 static void search_step(ui_workbench *wb, bool forward)
 {
     if (!wb->search[0]) {
-        ui_message(wb, CF_ROLE_ERROR, "no search yet: / searches the report");
+        ui_message(wb, CF_ROLE_ERROR, _("no search yet: / searches the report"));
         return;
     }
     size_t from = wb->search_hit ? wb->search_at : cf_text_line_offset(wb->text, wb->raw_top);
     size_t at;
     if (!cf_text_find(wb->text, wb->search, from, forward, &at)) {
         wb->search_hit = false;
-        ui_message(wb, CF_ROLE_ERROR, "not found: %s", wb->search);
+        ui_message(wb, CF_ROLE_ERROR, _("not found: %s"), wb->search);
         return;
     }
     wb->search_hit = true;
@@ -370,7 +376,7 @@ static void search_step(ui_workbench *wb, bool forward)
     wb->raw_follows = false;
     size_t line = cf_text_line_at(wb->text, at);
     wb->raw_top = line > (size_t)wb->raw_h / 3 ? line - (size_t)wb->raw_h / 3 : 0;
-    ui_message(wb, CF_ROLE_MESSAGE, "found on line %zu", line + 1);
+    ui_message(wb, CF_ROLE_MESSAGE, _("found on line %zu"), line + 1);
 }
 
 static void act_search(ui_workbench *wb, const char *arg)
@@ -397,7 +403,7 @@ static void act_theme(ui_workbench *wb, const char *arg)
         char list[256] = "";
         for (size_t i = 0; names[i]; i++)
             snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", names[i]);
-        ui_message(wb, CF_ROLE_MESSAGE, "theme %s; built in: %s (:theme NAME)", cf_theme_name(wb->theme), list);
+        ui_message(wb, CF_ROLE_MESSAGE, _("theme %s; built in: %s (:theme NAME)"), cf_theme_name(wb->theme), list);
         return;
     }
     cf_theme *theme;
@@ -411,7 +417,7 @@ static void act_theme(ui_workbench *wb, const char *arg)
     cf_theme_free(wb->theme);
     wb->theme = theme;
     ui_palette_apply(&wb->palette, wb->theme, wb->no_color);
-    ui_message(wb, CF_ROLE_MESSAGE, "theme %s", arg);
+    ui_message(wb, CF_ROLE_MESSAGE, _("theme %s"), arg);
 }
 
 static void complete_command(const char *typed, char *out, size_t size)
@@ -452,7 +458,7 @@ static void act_command(ui_workbench *wb, const char *arg)
     }
     const ui_action *a = ui_action_named(typed);
     if (!a) {
-        ui_message(wb, CF_ROLE_ERROR, "no action '%s' (Tab completes, ? lists them)", typed);
+        ui_message(wb, CF_ROLE_ERROR, _("no action '%s' (Tab completes, ? lists them)"), typed);
         return;
     }
     a->run(wb, rest);
@@ -462,48 +468,48 @@ static void act_command(ui_workbench *wb, const char *arg)
 
 #define K(k) UI_KEY(k)
 static const ui_action ACTIONS[] = {
-    {"move-down", {'j', K(KEY_DOWN)}, "j ↓", "next row (in the raw pane: scroll down)", act_down},
-    {"move-up", {'k', K(KEY_UP)}, "k ↑", "previous row (in the raw pane: scroll up)", act_up},
-    {"move-left", {'h', K(KEY_LEFT)}, "h ←", "previous column", act_left},
-    {"move-right", {'l', K(KEY_RIGHT)}, "l →", "next column", act_right},
-    {"first-row", {'g', K(KEY_HOME)}, "g Home", "first row", act_top},
-    {"last-row", {'G', K(KEY_END)}, "G End", "last row", act_bottom},
-    {"row-start", {'0'}, "0", "first cell of the row", act_row_start},
-    {"row-end", {'$'}, "$", "last cell of the row", act_row_end},
-    {"page-down", {K(KEY_NPAGE), UI_CTRL('f')}, "PgDn ^F", "a page down", act_page_down},
-    {"page-up", {K(KEY_PPAGE), UI_CTRL('b')}, "PgUp ^B", "a page up", act_page_up},
-    {"switch-pane", {'\t'}, "Tab", "between the tables and the raw report", act_switch_pane},
-    {"table-1", {'1'}, "1", "show table 二 (主动公开)", act_table1},
-    {"table-2", {'2'}, "2", "show table 三 (申请处理)", act_table2},
-    {"table-3", {'3'}, "3", "show table 四 (复议诉讼)", act_table3},
-    {"next-problem", {']'}, "]", "next broken or missing cell", act_next_problem},
-    {"prev-problem", {'['}, "[", "previous broken or missing cell", act_prev_problem},
-    {"problems", {'p'}, "p", "list every broken rule and missing cell; Enter jumps", act_problems},
-    {"edit", {'e', '\n', '\r', K(KEY_ENTER)}, "e Enter", "type a new value (Esc cancels)", act_edit},
-    {"clear", {'x'}, "x", "clear the cell to missing", act_clear},
-    {"revert", {'r'}, "r", "back to the value read from the report", act_revert},
-    {"confirm", {'c'}, "c", "confirm the cell as checked against the report", act_confirm},
-    {"note", {'a'}, "a", "add or edit the cell's note", act_note},
-    {"apply-fix", {'f'}, "f", "apply the smallest fix the detail line proposes (one undo; the note says why)",
+    {"move-down", {'j', K(KEY_DOWN)}, "j ↓", N_("next row (in the raw pane: scroll down)"), act_down},
+    {"move-up", {'k', K(KEY_UP)}, "k ↑", N_("previous row (in the raw pane: scroll up)"), act_up},
+    {"move-left", {'h', K(KEY_LEFT)}, "h ←", N_("previous column"), act_left},
+    {"move-right", {'l', K(KEY_RIGHT)}, "l →", N_("next column"), act_right},
+    {"first-row", {'g', K(KEY_HOME)}, "g Home", N_("first row"), act_top},
+    {"last-row", {'G', K(KEY_END)}, "G End", N_("last row"), act_bottom},
+    {"row-start", {'0'}, "0", N_("first cell of the row"), act_row_start},
+    {"row-end", {'$'}, "$", N_("last cell of the row"), act_row_end},
+    {"page-down", {K(KEY_NPAGE), UI_CTRL('f')}, "PgDn ^F", N_("a page down"), act_page_down},
+    {"page-up", {K(KEY_PPAGE), UI_CTRL('b')}, "PgUp ^B", N_("a page up"), act_page_up},
+    {"switch-pane", {'\t'}, "Tab", N_("between the tables and the raw report"), act_switch_pane},
+    {"table-1", {'1'}, "1", N_("show table 二 (主动公开)"), act_table1},
+    {"table-2", {'2'}, "2", N_("show table 三 (申请处理)"), act_table2},
+    {"table-3", {'3'}, "3", N_("show table 四 (复议诉讼)"), act_table3},
+    {"next-problem", {']'}, "]", N_("next broken or missing cell"), act_next_problem},
+    {"prev-problem", {'['}, "[", N_("previous broken or missing cell"), act_prev_problem},
+    {"problems", {'p'}, "p", N_("list every broken rule and missing cell; Enter jumps"), act_problems},
+    {"edit", {'e', '\n', '\r', K(KEY_ENTER)}, "e Enter", N_("type a new value (Esc cancels)"), act_edit},
+    {"clear", {'x'}, "x", N_("clear the cell to missing"), act_clear},
+    {"revert", {'r'}, "r", N_("back to the value read from the report"), act_revert},
+    {"confirm", {'c'}, "c", N_("confirm the cell as checked against the report"), act_confirm},
+    {"note", {'a'}, "a", N_("add or edit the cell's note"), act_note},
+    {"apply-fix", {'f'}, "f", N_("apply the smallest fix the detail line proposes (one undo; the note says why)"),
      act_apply_fix},
-    {"waive", {'W'}, "W", "accept the broken rule under the cursor, with a note saying why", act_waive},
-    {"unwaive", {0}, ":", "take back the waiver of the rule under the cursor", act_unwaive},
-    {"undo", {'u'}, "u", "undo the last change", act_undo},
-    {"redo", {UI_CTRL('r')}, "^R", "redo what was undone", act_redo},
-    {"fill-missing-table", {0}, ":", "set every missing cell of this table to 0 (one undo, with a note)", act_fill_table},
-    {"fill-missing-report", {0}, ":", "set every missing cell of the report to 0 (one undo, with a note)",
+    {"waive", {'W'}, "W", N_("accept the broken rule under the cursor, with a note saying why"), act_waive},
+    {"unwaive", {0}, ":", N_("take back the waiver of the rule under the cursor"), act_unwaive},
+    {"undo", {'u'}, "u", N_("undo the last change"), act_undo},
+    {"redo", {UI_CTRL('r')}, "^R", N_("redo what was undone"), act_redo},
+    {"fill-missing-table", {0}, ":", N_("set every missing cell of this table to 0 (one undo, with a note)"), act_fill_table},
+    {"fill-missing-report", {0}, ":", N_("set every missing cell of the report to 0 (one undo, with a note)"),
      act_fill_report},
-    {"search", {'/'}, "/", "search the raw report", act_search},
-    {"search-next", {'n'}, "n", "next match", act_search_next},
-    {"search-prev", {'N'}, "N", "previous match", act_search_prev},
-    {"command", {':'}, ":", "run an action by name (Tab completes)", act_command},
-    {"help", {'?'}, "?", "this list", act_help},
-    {"save", {UI_CTRL('s')}, "^S :w", "save the review file", act_save},
+    {"search", {'/'}, "/", N_("search the raw report"), act_search},
+    {"search-next", {'n'}, "n", N_("next match"), act_search_next},
+    {"search-prev", {'N'}, "N", N_("previous match"), act_search_prev},
+    {"command", {':'}, ":", N_("run an action by name (Tab completes)"), act_command},
+    {"help", {'?'}, "?", N_("this list"), act_help},
+    {"save", {UI_CTRL('s')}, "^S :w", N_("save the review file"), act_save},
     {"w", {0}, ":", "save", act_save},
-    {"quit", {'q'}, "q :q", "quit (asks first when there are unsaved changes)", act_quit},
+    {"quit", {'q'}, "q :q", N_("quit (asks first when there are unsaved changes)"), act_quit},
     {"q", {0}, ":", "quit", act_quit},
-    {"wq", {0}, ":", "save and quit", act_save_quit},
-    {"theme", {0}, ":", "switch colours: :theme default|light|mono|NAME", act_theme},
+    {"wq", {0}, ":", N_("save and quit"), act_save_quit},
+    {"theme", {0}, ":", N_("switch colours: :theme default|light|mono|NAME"), act_theme},
 };
 #undef K
 

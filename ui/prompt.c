@@ -6,6 +6,7 @@
 #include <wchar.h>
 
 #include "wb.h"
+#include "i18n.h"
 
 #define PROMPT_MAX 512
 
@@ -147,7 +148,7 @@ bool ui_prompt(ui_workbench *wb, const char *label, const char *initial, char *o
             wchar_t one = (wchar_t)ch;
             size_t have = encoded_len(buf, len), more = encoded_len(&one, 1);
             if (have == (size_t)-1 || more == (size_t)-1 || have + more >= size) {
-                ui_message(wb, CF_ROLE_ERROR, "this field is full: it holds %zu bytes (%zu Chinese characters)",
+                ui_message(wb, CF_ROLE_ERROR, _("this field is full: it holds %zu bytes (%zu Chinese characters)"),
                            size - 1, (size - 1) / 3);
                 continue;
             }
@@ -163,7 +164,7 @@ bool ui_prompt(ui_workbench *wb, const char *label, const char *initial, char *o
     /* wcstombs stops short of a character that does not fit, unterminated: measure first */
     size_t need = wcstombs(NULL, buf, 0);
     if (need == (size_t)-1 || need >= size || wcstombs(out, buf, size) != need) {
-        ui_message(wb, CF_ROLE_ERROR, "the text could not be taken (too long or not valid in this locale)");
+        ui_message(wb, CF_ROLE_ERROR, _("the text could not be taken (too long or not valid in this locale)"));
         return false;
     }
     return true;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "i18n.h"
 #include "buf.h"
 #include "utf8.h"
 
@@ -52,11 +53,11 @@ static bool parse_line(ui_script *s, const char *line, size_t len, long lineno, 
             bool found = false;
             for (size_t k = 0; close && k < sizeof NAMED / sizeof *NAMED && !found; k++)
                 if (strlen(NAMED[k].name) == n && memcmp(name, NAMED[k].name, n) == 0)
-                    found = push(s, NAMED[k].rc, NAMED[k].ch) || (snprintf(why, why_size, "out of memory"), false);
+                    found = push(s, NAMED[k].rc, NAMED[k].ch) || (snprintf(why, why_size, _("out of memory")), false);
             if (!found && close && n == 3 && name[0] == 'C' && name[1] == '-' && name[2] >= 'a' && name[2] <= 'z')
                 found = push(s, OK, (unsigned)(name[2] & 0x1F));
             if (!found) {
-                snprintf(why, why_size, "line %ld: unknown key <%.*s>", lineno, (int)(close ? n : len - i - 1), name);
+                snprintf(why, why_size, _("line %ld: unknown key <%.*s>"), lineno, (int)(close ? n : len - i - 1), name);
                 return false;
             }
             i += n + 2;
@@ -65,11 +66,11 @@ static bool parse_line(ui_script *s, const char *line, size_t len, long lineno, 
         uint32_t cp;
         size_t n = cf_utf8_decode(line + i, len - i, &cp);
         if (n == 0) {
-            snprintf(why, why_size, "line %ld: not UTF-8", lineno);
+            snprintf(why, why_size, _("line %ld: not UTF-8"), lineno);
             return false;
         }
         if (!push(s, OK, cp)) {
-            snprintf(why, why_size, "out of memory");
+            snprintf(why, why_size, _("out of memory"));
             return false;
         }
         i += n;
@@ -81,7 +82,7 @@ ui_script *ui_script_load(const char *path, char *why, size_t why_size)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        snprintf(why, why_size, "%s: cannot open the key script", path);
+        snprintf(why, why_size, _("%s: cannot open the key script"), path);
         return NULL;
     }
     ui_script *s = cf_calloc(1, sizeof *s);

@@ -354,24 +354,25 @@ static void draw_detail(ui_workbench *wb)
     cf_template_cell_label(wb->tpl, wb->cell, label, sizeof label);
     const char *value = v.value_state == CF_CELL_NUMBER ? cf_decimal_format(v.value, now)
                         : v.value_state == CF_CELL_NA   ? "/"
-                                                        : "(blank)";
+                                                        : _("(blank)");
     const char *extracted = x->state == CF_CELL_NUMBER ? cf_decimal_format(x->value, was)
                             : x->state == CF_CELL_NA   ? "/"
-                                                       : "(blank)";
-    char source[64] = "not found in the text";
+                                                       : _("(blank)");
+    char source[64];
+    snprintf(source, sizeof source, "%s", _("not found in the text"));
     if (x->line)
-        snprintf(source, sizeof source, "line %zu%s", x->line, x->inferred ? ", place inferred" : "");
+        snprintf(source, sizeof source, _("line %zu%s"), x->line, x->inferred ? _(", place inferred") : "");
     else if (x->label_line)
-        snprintf(source, sizeof source, "label on line %zu", x->label_line);
+        snprintf(source, sizeof source, _("label on line %zu"), x->label_line);
     char fix[200] = "";
     const cf_fix_cell *fc = fix_for(wb, wb->cell);
     if (fc) {
         char num[32];
-        snprintf(fix, sizeof fix, "  fix: → %s%s%s%s (f applies)", cf_decimal_format(fc->value, num),
-                 wb->suggestion.unique ? ", unique" : ", one of several", fc->evidence[0] ? "; " : "", fc->evidence);
+        snprintf(fix, sizeof fix, _("  fix: → %s%s%s%s (f applies)"), cf_decimal_format(fc->value, num),
+                 wb->suggestion.unique ? _(", unique") : _(", one of several"), fc->evidence[0] ? "; " : "", fc->evidence);
     }
-    snprintf(line, sizeof line, " %s  %s = %s  (extracted %s, %s)  [%s]%s%s%s", def->id, label, value, extracted,
-             source, cf_review_state_name(v.state), fix, v.note[0] ? "  note: " : "", v.note);
+    snprintf(line, sizeof line, _(" %s  %s = %s  (extracted %s, %s)  [%s]%s%s%s"), def->id, label, value, extracted,
+             source, _(cf_review_state_name(v.state)), fix, v.note[0] ? _("  note: ") : "", v.note);
     ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_DETAIL);
     ui_draw_str(&wb->palette, y, 0, wb->cols, line, CF_ROLE_DETAIL);
     /* the rules this cell is in, broken first, with their arithmetic */
@@ -417,7 +418,7 @@ static void draw_detail(ui_workbench *wb)
         n++;
     }
     if (n == 0)
-        ui_draw_str(&wb->palette, y + 1, 0, wb->cols, " no cross-sum rule involves this cell", CF_ROLE_DETAIL);
+        ui_draw_str(&wb->palette, y + 1, 0, wb->cols, _(" no cross-sum rule involves this cell"), CF_ROLE_DETAIL);
 }
 
 static void draw_status(ui_workbench *wb)
@@ -443,15 +444,15 @@ static void draw_status(ui_workbench *wb)
     char line[1024];
     char waived[64] = "";
     if (s.waived)
-        snprintf(waived, sizeof waived, " (+%zu waived)", s.waived);
+        snprintf(waived, sizeof waived, _(" (+%zu waived)"), s.waived);
     if (wb->cross_year_mismatches)
-        snprintf(waived + strlen(waived), sizeof waived - strlen(waived), " │ cross-year %zu", wb->cross_year_mismatches);
-    snprintf(line, sizeof line, " %s │ %s │ problems %s │ broken %zu%s │ missing %zu │ corrected %zu │ %s %s",
+        snprintf(waived + strlen(waived), sizeof waived - strlen(waived), _(" │ cross-year %zu"), wb->cross_year_mismatches);
+    snprintf(line, sizeof line, _(" %s │ %s │ problems %s │ broken %zu%s │ missing %zu │ corrected %zu │ %s %s"),
              base ? base + 1 : path, cf_template_id(wb->tpl), pos, s.violations, waived, s.missing, s.corrected,
              cf_review_reviewer(wb->review), cf_review_dirty(wb->review) ? "[+]" : "");
     ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_STATUS);
     ui_draw_str(&wb->palette, y, 0, wb->cols, line, CF_ROLE_STATUS);
-    const char *help = " ? help ";
+    const char *help = _(" ? help ");
     if (wb->cols > 60)
         ui_draw_str(&wb->palette, y, wb->cols - (int)strlen(help), (int)strlen(help), help, CF_ROLE_STATUS);
 }
@@ -520,15 +521,15 @@ static void draw_overlay(ui_workbench *wb)
     if (wb->overlay_sel >= wb->overlay_top + (size_t)(h - 1))
         wb->overlay_top = wb->overlay_sel - (size_t)(h - 1) + 1;
     const char *title = wb->overlay == OVERLAY_HELP
-                            ? " Keys — every action also runs as :name (j/k scroll, Esc closes) "
-                            : " Problems — broken rules, then missing cells (Enter jumps, Esc closes) ";
+                            ? _(" Keys — every action also runs as :name (j/k scroll, Esc closes) ")
+                            : _(" Problems — broken rules, then missing cells (Enter jumps, Esc closes) ");
     /* blank margins: the panes' edges showing beside the list read as part of it */
     for (int y = 2; y < 2 + h; y++)
         ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_NORMAL);
     ui_fill(&wb->palette, 2, 2, w, CF_ROLE_HEADER);
     ui_draw_str(&wb->palette, 2, 2, w, title, CF_ROLE_HEADER);
     if (count == 0)
-        ui_draw_str(&wb->palette, 3, 2, w, " none: every rule holds and no cell is missing", CF_ROLE_MESSAGE);
+        ui_draw_str(&wb->palette, 3, 2, w, _(" none: every rule holds and no cell is missing"), CF_ROLE_MESSAGE);
     for (int i = 0; i < h - 1; i++) {
         size_t item = wb->overlay_top + (size_t)i;
         int y = 3 + i;
@@ -543,7 +544,7 @@ static void draw_overlay(ui_workbench *wb)
             const char *keys = actions[item].key_names;
             int pad = 16 - ui_text_width(keys, strlen(keys));
             snprintf(line, sizeof line, " %s%*s %-22s %s", keys, pad > 0 ? pad : 0, "", actions[item].name,
-                     actions[item].help);
+                     _(actions[item].help));
         } else if (!ui_problem_item(wb, item, &cell, line, sizeof line))
             line[0] = '\0';
         ui_draw_str(&wb->palette, y, 2, w, line, role);
@@ -555,7 +556,7 @@ void ui_compose(ui_workbench *wb)
     layout(wb);
     erase();
     if (wb->too_small) {
-        const char *msg = "terminal too small";
+        const char *msg = _("terminal too small");
         int y = wb->rows / 2, x = (wb->cols - (int)strlen(msg)) / 2;
         mvaddstr(y < 0 ? 0 : y, x < 0 ? 0 : x, msg);
         /* keys still answer a question, so it stays in sight */
@@ -722,7 +723,7 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
     wb.previous = options->previous;
     wb.problems = cf_calloc(cf_review_cell_count(review) + 1, sizeof *wb.problems);
     if (!wb.problems) {
-        fprintf(stderr, "crossfoot: out of memory\n");
+        fprintf(stderr, _("crossfoot: out of memory\n"));
         return 2;
     }
     cf_error err;
@@ -731,7 +732,7 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
     if (cf_theme_find(options->theme_name ? options->theme_name : "default", &wb.theme, &err) != CF_OK) {
         cf_error_format(&err, theme_problem, sizeof theme_problem);
         if (cf_theme_builtin("default", &wb.theme, &err) != CF_OK) {
-            fprintf(stderr, "crossfoot: the built-in default theme is broken\n");
+            fprintf(stderr, _("crossfoot: the built-in default theme is broken\n"));
             cf_free(wb.problems);
             return 2;
         }
@@ -750,7 +751,7 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
             fclose(wb.headless_in);
         ui_script_free(wb.script);
         const char *term = getenv("TERM");
-        fprintf(stderr, "crossfoot: cannot use this terminal (TERM=%s): unknown, or it cannot move the cursor\n",
+        fprintf(stderr, _("crossfoot: cannot use this terminal (TERM=%s): unknown, or it cannot move the cursor\n"),
                 term ? term : "");
         cf_theme_free(wb.theme);
         cf_free(wb.problems);
@@ -762,14 +763,17 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
     ui_refresh_problems(&wb);
     ui_select_cell(&wb, wb.problem_count ? wb.problems[0] : 0);
     if (theme_problem[0])
-        ui_message(&wb, CF_ROLE_ERROR, "%s (using the default theme)", theme_problem);
+        ui_message(&wb, CF_ROLE_ERROR, _("%s (using the default theme)"), theme_problem);
     else
-        ui_message(&wb, CF_ROLE_MESSAGE, "%zu problem cell(s); ] and [ walk them, ? shows every key",
+        ui_message(&wb, CF_ROLE_MESSAGE, P_("%zu problem cell; ] and [ walk them, ? shows every key",
+                            "%zu problem cells; ] and [ walk them, ? shows every key", wb.problem_count),
                    wb.problem_count);
     size_t pending = cf_review_journal_pending(review);
     if (pending) {
         char q[256];
-        snprintf(q, sizeof q, "The journal holds %zu change(s) from an earlier session that were never saved. Replay them? (y/n)",
+        snprintf(q, sizeof q, P_("The journal holds %zu change from an earlier session that was never saved. Replay it? (y/n)",
+                    "The journal holds %zu changes from an earlier session that were never saved. Replay them? (y/n)",
+                    pending),
                  pending);
         ui_draw(&wb);
         int answer = ui_ask(&wb, q, "yn");
@@ -781,12 +785,14 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
                 ui_message(&wb, CF_ROLE_ERROR, _("replayed %zu change(s); %s"), replayed,
                            cf_review_journal_problem(review));
             else
-                ui_message(&wb, CF_ROLE_MESSAGE, "replayed %zu change(s) from the journal", replayed);
+                ui_message(&wb, CF_ROLE_MESSAGE,
+                           P_("replayed %zu change from the journal", "replayed %zu changes from the journal", replayed),
+                           replayed);
             ui_refresh_problems(&wb);
         } else if (answer == 'n') { /* kept aside, so that they never mix with this session's */
             char *kept = NULL;
             if (cf_review_decline_journal(review, &kept, &err) == CF_OK)
-                ui_message(&wb, CF_ROLE_MESSAGE, "not replayed; the old journal is kept as %s", kept);
+                ui_message(&wb, CF_ROLE_MESSAGE, _("not replayed; the old journal is kept as %s"), kept);
             else
                 ui_message(&wb, CF_ROLE_ERROR, "%s", err.message);
             cf_free(kept);
@@ -820,12 +826,12 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
     }
     int status = 0;
     if (wb.script && options->screen_path && !dump_screen(&wb, options->screen_path)) {
-        fprintf(stderr, "crossfoot: cannot write the screen to %s\n", options->screen_path);
+        fprintf(stderr, _("crossfoot: cannot write the screen to %s\n"), options->screen_path);
         status = 2;
     }
     endwin();
     if (wb.script && options->timings_path && !ui_script_write_timings(wb.script, options->timings_path)) {
-        fprintf(stderr, "crossfoot: cannot write the timings to %s\n", options->timings_path);
+        fprintf(stderr, _("crossfoot: cannot write the timings to %s\n"), options->timings_path);
         status = 2;
     }
     delscreen(wb.screen);

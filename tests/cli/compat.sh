@@ -17,7 +17,7 @@ for fixture in tests/fixtures/compat/v*; do
   printf 'save\n' | timeout 60 "$CROSSFOOT" apply "$work/report.txt.review.yaml" >"$OUT" 2>"$ERR"
   rc=$?
   status 0
-  stdout_has "replayed 7 change(s) from the journal"
+  stdout_has "replayed 7 changes from the journal"
   [ ! -e "$work/report.txt.review.yaml.journal" ] || no "the journal is still there after the save"
   grep -q "^crossfoot_review: 2$" "$work/report.txt.review.yaml" || no "the saved file does not say format 2"
   [ "$(grep -c '^- seq: ' "$work/report.txt.review.yaml")" = 8 ] || no "the history does not hold 5 + 3 entries"
@@ -52,7 +52,7 @@ stdout_has "ok 5"
 printf 'save\n' | timeout 60 "$CROSSFOOT" apply "$TMP/usr.txt.review.yaml" >"$OUT" 2>"$ERR"
 rc=$?
 status 0
-stdout_has "replayed 1 change(s)"
+stdout_has "replayed 1 change from the journal"
 export_review "$TMP/usr.txt.review.yaml"
 json 'd["cells"]["requests.results_total.natural"] == 2 and d["cells"]["requests.new.natural"] == 2'
 end

@@ -27,3 +27,30 @@ stderr_has "unknown option"
 LANG=fr_FR.UTF-8 cf --bogus
 stderr_has "unknown option"
 end
+
+begin "check speaks Chinese under --lang zh and LANG=zh_CN.UTF-8, English under --lang en; JSON keys stay"
+cf --lang zh check "$S002"
+status 1
+stdout_has "  不符     requests.balance.natural（第 54, 55, 78, 79 行）"
+stdout_has "一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0"
+stdout_has "  缺失     appeals.review.upheld  行政复议 · 结果维持: 空白（第 86 行）"
+stdout_has "  建议     4 条勾稽关系不符。使全部勾稽关系相符的最小改动涉及 2 个单元格："
+stdout_has "  不通过：4 条勾稽关系不符，5 个单元格缺失，1 条勾稽关系无法核对，0 条警告"
+stdout_lacks "broken rules"
+cp "$OUT" "$TMP/zh-check"
+LANG=zh_CN.UTF-8 cf check "$S002"
+cmp -s "$OUT" "$TMP/zh-check" || no "LANG=zh_CN.UTF-8 and --lang zh print different checks"
+LANG=zh_CN.UTF-8 cf --lang en check "$S002"
+stdout_has "  broken   requests.balance.natural (lines 54, 55, 78, 79)"
+stdout_has "  missing  appeals.review.upheld  行政复议 · 结果维持: blank (line 86)"
+stdout_has "  FAIL: 4 broken rules, 5 missing cells, 1 rule not checkable, 0 warnings"
+cf --lang zh check "$S000"
+status 0
+stdout_has "  通过：0 条勾稽关系不符，0 个单元格缺失，0 条勾稽关系无法核对，0 条警告"
+cf --lang zh check --json "$S002"
+status 1
+json 'd["template"] == "gov-2019" and "requests.balance.natural" in [v["rule"] for v in d["violations"]]'
+cf --lang zh check "$TMP/no-such-report.txt"
+status 2
+stderr_has "无法"
+end

@@ -18,7 +18,7 @@ def test(workbench):
     wb.wait_prompt("note for the fix: ")
     check("No other set of that size works" in wb.last, "the note is not pre-filled with the reasoning", wb)
     wb.keys("Enter")
-    wb.wait_for("fix applied to 2 cell(s)")
+    wb.wait_for("fix applied to 2 cells")
     check("broken 0" in wb.status(), "the fix did not clear the broken rules: " + wb.status())
     check(wb.cell("(七)总计", "自然人") == "2*+" and wb.cell("(七)总计", "总计") == "2*+",
           "the fixed cells are not corrected with a note", wb)
@@ -27,11 +27,11 @@ def test(workbench):
 
     # W: the broken rule under the cursor, accepted with a note
     wb.keys("W")
-    wb.wait_prompt("why accept requests.balance.natural as broken? ")
+    wb.wait_prompt("why accept 一+二 = 三(七)+四 [自然人] as broken? ")
     wb.keys("Enter")  # an empty note is refused
     wb.wait_for("needs a note")
     wb.keys("W")
-    wb.wait_prompt("why accept requests.balance.natural as broken? ")
+    wb.wait_prompt("why accept 一+二 = 三(七)+四 [自然人] as broken? ")
     wb.type("原文如此，已核实")
     wb.keys("Enter")
     wb.wait_for(lambda s: "broken 3 (+1 waived)" in wb.status(), "the waiver counted in the status bar")

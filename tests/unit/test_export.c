@@ -1,5 +1,7 @@
 /* Exports of a reviewed seed: JSON, CSV (with BOM), Markdown, XLSX. */
 #include <criterion/criterion.h>
+#include <libintl.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,17 @@
 
 static char dir[64];
 static cf_review *review;
+
+/* Messages in Chinese, from the catalog `make` builds beside the sanitised binary, chosen as
+ * crossfoot chooses them on a machine with no zh_CN locale (app/lang.c). Each test is its own
+ * process, so the others keep the English of the sources. */
+static void speak_chinese(void)
+{
+    setenv("LANGUAGE", "zh_CN", 1);
+    cr_assert_not_null(setlocale(LC_MESSAGES, "C.UTF-8"));
+    cr_assert_not_null(bindtextdomain("crossfoot", "build/san/locale"));
+    bind_textdomain_codeset("crossfoot", "UTF-8");
+}
 
 /* Seed 002 reviewed: its two broken totals corrected, a note left, one cell cleared. */
 static void reviewed_seed(void)
@@ -105,6 +118,7 @@ static size_t rule_index(const char *id)
 
 Test(export, markdown_ends_with_the_findings_who_changed_what_and_why)
 {
+    speak_chinese();
     const cf_template *tpl = cf_review_template(review);
     cf_error err;
     /* break the 总计 column's balance, then accept it with a reason */
@@ -128,8 +142,20 @@ Test(export, markdown_ends_with_the_findings_who_changed_what_and_why)
     cf_free(out);
 }
 
+Test(export, findings_are_in_english_without_a_catalog)
+{
+    char *out = render(CF_EXPORT_MD);
+    const char *findings = strstr(out, "\n## Findings\n");
+    cr_assert_not_null(findings, "%s", out);
+    cr_assert_not_null(strstr(findings, "- corrected 三 （七）总计 · 自然人: 0 → 2 (审核员 "), "%s", findings);
+    cr_assert_not_null(strstr(findings, "- note 三 一、本年新收政府信息公开申请数量 · 自然人: 与原文第54行核对一致"),
+                       "%s", findings);
+    cf_free(out);
+}
+
 Test(export, xlsx_is_a_workbook_with_a_sheet_per_table_and_the_note_as_a_comment)
 {
+    speak_chinese();
     char path[128], cmd[512];
     snprintf(path, sizeof path, "%s/out.xlsx", dir);
     cf_error err;

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""The workbench speaks the reviewer's language: under --lang zh and under LANG=zh_CN.UTF-8 (a
+locale this machine need not have generated) the help, the status bar and the detail lines are
+Chinese; under --lang en, with the same environment, English."""
+from e2e import SEED_002, check, run
+
+
+def chinese_screen(wb):
+    wb.wait_for("问题 1/7", "the Chinese status bar")
+    status = wb.status()
+    check("不符 4" in status and "缺失 5" in status and "已更正 0" in status and "帮助" in status,
+          "status bar not in Chinese: " + status, wb)
+    detail = wb.detail()
+    check("（七）总计 · 自然人" in detail or "(七)总计 · 自然人" in detail, "the detail line has no labels: " + detail)
+    check("提取值 0" in detail and "第 78 行" in detail and "[提取值]" in detail and "按 f 采用" in detail,
+          "detail line not in Chinese: " + detail, wb)
+    check("一+二 ≠ 三(七)+四 [自然人]" in wb.last, "the broken rule is not explained", wb)
+    check("7 个问题单元格" in wb.last, "the opening message is not Chinese", wb)
+    wb.keys("?")
+    s = wb.wait_for("按键 — 每个操作也可用 :名称 执行", "the Chinese help")
+    check("下一个不符或缺失的单元格" in s and "撤销上一次修改" in s, "help lines not in Chinese", wb)
+    wb.keys("Escape")
+    wb.wait_gone("按键 — 每个操作")
+    wb.keys("W")
+    wb.wait_prompt("为何接受 一+二 = 三(七)+四 [自然人] 不符？")
+    wb.keys("Escape")
+    wb.keys("q")
+    wb.expect_exit(0)
+
+
+def test(workbench):
+    wb = workbench("chinese")
+    wb.start(wb.copy_seed(SEED_002), args=("--lang", "zh"))
+    chinese_screen(wb)
+
+    wb = workbench("chinese-env")
+    wb.start(wb.copy_seed(SEED_002), env={"LANG": "zh_CN.UTF-8", "LC_ALL": ""})
+    chinese_screen(wb)
+
+    wb = workbench("english")
+    wb.start(wb.copy_seed(SEED_002), env={"LANG": "zh_CN.UTF-8", "LC_ALL": ""}, args=("--lang", "en"))
+    wb.wait_for("problems 1/7", "the English status bar")
+    check("broken 4" in wb.status() and "missing 5" in wb.status(), "status: " + wb.status())
+    check("(extracted 0, line 78)" in wb.detail(), "detail line not in English: " + wb.detail())
+    wb.keys("?")
+    wb.wait_for("Keys — every action also runs as :name")
+    wb.keys("Escape", "q")
+    wb.expect_exit(0)
+
+
+run(test)
