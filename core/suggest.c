@@ -450,7 +450,11 @@ static bool build_reasoning(const problem *p, cf_suggestion *out, size_t broken,
             const cf_fix_cell *c = &f->cells[i];
             const cf_cell *cur = &p->cells[c->cell];
             const char *was = cf_cell_has_value(cur) ? cf_decimal_format(cur->value, old) : _("blank");
-            ok = cf_buf_printf(&b, "%s %s %s → %s%s%s%s", i ? ";" : "", cf_template_cell(p->tpl, c->cell)->id, was,
+            /* the cell as the report names it (三(七)总计 · 自然人): the ids are in the fix's cells */
+            char label[256];
+            cf_template_cell_label(p->tpl, c->cell, label, sizeof label);
+            ok = cf_buf_printf(&b, "%s %s%s %s → %s%s%s%s", i ? ";" : "",
+                               cf_template_table(p->tpl, cf_template_cell(p->tpl, c->cell)->table)->number, label, was,
                                c->determined ? cf_decimal_format(c->value, num) : _("(not determined by the rules)"),
                                c->evidence[0] ? " [" : "", c->evidence, c->evidence[0] ? "]" : "");
         }

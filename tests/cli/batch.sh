@@ -24,7 +24,7 @@ end
 begin "seed 002's unique smallest fix is proposed, for people and in JSON"
 cf check "$S002"
 status 1
-stdout_has "suggest  4 broken rules. The smallest change that makes every rule hold touches 2 cells: requests.results_total.natural 0 → 2; requests.results_total.total 0 → 2. No other set of that size works, so the fix is unique."
+stdout_has "suggest  4 broken rules. The smallest change that makes every rule hold touches 2 cells: 三(七)总计 · 自然人 0 → 2; 三(七)总计 · 总计 0 → 2. No other set of that size works, so the fix is unique."
 cf check --json "$S002"
 json 'd["suggestions"]["unique"] and [(c["cell"], c["value"]) for c in d["suggestions"]["fixes"][0]["cells"]] == [("requests.results_total.natural", 2), ("requests.results_total.total", 2)]'
 end
