@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check.c — `crossfoot check`: extract, evaluate the rules, report per file. */
 #include <errno.h>
 #include <stdbool.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h — the crossfoot commands: one table (commands.c) gives each its name, aliases, usage,
  * options with their help lines, and handler; --help, the man pages, "did you mean" and the
  * one option parser (options.c) all read it. */

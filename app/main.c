@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c — crossfoot's entry point: the language first, then the command (commands.c). */
 #include <stdbool.h>
 #include <stdio.h>

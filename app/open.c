@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* open.c — `crossfoot REPORT` and `crossfoot review REPORT|REVIEW.yaml`: open the workbench,
  * resuming the review file when there is one. */
 #include <stdbool.h>

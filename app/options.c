@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* options.c — the one option parser: every command reads `--opt V`, `--opt=V`, `-o V`, `-oV`
  * and `--` the same way, from its row of the command table (commands.c). */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review_cmds.c — the commands on review files: extract, export, apply; and the reviewer's name. */
 #include <stdbool.h>
 #include <stdio.h>

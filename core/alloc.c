@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* alloc.c — default allocation seam: plain libc. */
 #include "alloc.h"
 

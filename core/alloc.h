@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* alloc.h — the one allocation seam of core/.
  *
  * Every allocation in core/ goes through these functions so that a test can

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* buf.h — a growable byte buffer, always NUL-terminated. The caller owns the struct. */
 #ifndef CF_BUF_H
 #define CF_BUF_H

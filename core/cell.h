@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cell.h — one cell of an extracted table: its value and where it came from. */
 #ifndef CF_CELL_H
 #define CF_CELL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cellvalue.c — lexing table fields into words, numbers and markers. */
 #include "cellvalue.h"
 

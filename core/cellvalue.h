@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cellvalue.h — what the text of a table field says: words, numbers, "not applicable", blanks.
  *
  * A field (the text between two tab or pipe separators, or a whole line) is cut

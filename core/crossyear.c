@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crossyear.c — the cross-year rules, evaluated exactly. */
 #include "crossyear.h"
 

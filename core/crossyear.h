@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crossyear.h — a report against last year's: the template's cross_year rules
  * (上年结转 = last year's 结转下年度继续办理, 现行有效件数 = last year's + 制发 − 废止).
  * Mismatches are warnings, with both numbers and where each was read. */

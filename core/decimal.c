@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* decimal.c — exact decimal arithmetic on scaled 64-bit integers. */
 #include "decimal.h"
 

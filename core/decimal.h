@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* decimal.h — exact decimal numbers for cell values and sums.
  *
  * A value is coef × 10^-scale with a 64-bit coefficient. Nothing that is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* error.c — filling and formatting cf_error. */
 #include "error.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* error.h — the caller-owned error value every fallible core function fills.
  *
  * A function that can fail returns a cf_status and, on failure, fills the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.c — JSON, CSV, Markdown and XLSX exports of a review. */
 #include "export.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.h — the audited result of a review, for other programs and for the report itself.
  *
  * JSON keeps the cell ids of `check --json` and adds each cell's state, note and

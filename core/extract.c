@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* extract.c — from a report's text to its table cells, by label.
  *
  * 1. Every line is normalised; the template is chosen by its detect phrases and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* extract.h — reading the statistical tables out of a report's text.
  *
  * Extraction works by label, not by counting numbers: each row is found by its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fileio.c — atomic file replacement and synced appends through the I/O seam. */
 #include "fileio.h"
 

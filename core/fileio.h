@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fileio.h — the one file-writing seam of core/: atomic replacement and synced appends.
  *
  * Every write goes through a cf_io, so a test can make the Nth operation fail

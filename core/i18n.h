@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* i18n.h — every message a person reads goes through gettext, in the "crossfoot" domain.
  *
  * _("…") translates at the point of use; N_("…") marks a string for xgettext where it is

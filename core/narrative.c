@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* narrative.c — prose claims against the tables. */
 #include "narrative.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* narrative.h — numbers the prose states against the tables ("本年新收政府信息公开申请5件"
  * while 表三 says 2). Claims are template data (narrative: cells and patterns); only a
  * claim whose phrasing names one quantity is checked, nothing is guessed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* normalize.c — normalised view of a line, with a map back to the source bytes. */
 #include "normalize.h"
 

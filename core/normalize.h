@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* normalize.h — the view of a line that matching works on.
  *
  * Full-width digits, letters and brackets become ASCII; full-width, no-break

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_json.c — building the check record with cJSON. Decimals are written as
  * raw JSON numbers from their exact text, never through a double. */
 #include "report_json.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_json.h — the `check --json` record of one report (the contract in SPEC.md). */
 #ifndef CF_REPORT_JSON_H
 #define CF_REPORT_JSON_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review.c — review state, the edit history (undo/redo) and the crash journal. */
 #include "review_internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review.h — a reviewer's work on one report: corrected cells, notes, confirmations,
  * the edit history with unlimited undo and redo, and the journal that makes every
  * acknowledged change survive a crash.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review_internal.h — the inside of cf_review, shared by review.c (state, history,
  * journal) and review_yaml.c (the review file). Not for use outside core/. */
 #ifndef CF_REVIEW_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review_yaml.c — the annotated review file: written with libyaml's emitter (keys in a
  * fixed order, Chinese as UTF-8) and read back strictly (no anchors or aliases, known
  * cell ids, right types, bounded size), every error naming its line. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rules.c — exact evaluation and explanation of the cross-sum rules. */
 #include "rules.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rules.h — evaluating a template's cross-sum rules (勾稽关系) over cell values, exactly. */
 #ifndef CF_RULES_H
 #define CF_RULES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sha256.h — SHA-256 (FIPS 180-4), to fingerprint a report's bytes. */
 #ifndef CF_SHA256_H
 #define CF_SHA256_H

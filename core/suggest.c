@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* suggest.c — smallest fixes that make every rule hold, solved exactly. */
 #include "suggest.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* suggest.h — which cells to change so that every rule holds (error localisation).
  *
  * The Fellegi–Holt principle: find the smallest set of cells whose change makes every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* template.c — loading report formats from YAML (libyaml) and expanding their rules. */
 #include "template.h"
 

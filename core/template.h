@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* template.h — a national report format as data: tables, rows, columns, labels and rules.
  *
  * Templates are YAML files (see the files in core/templates/ for the two national

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.c — reading a report file, detecting its encoding and indexing its lines. */
 #include "text.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.h — a report's text: read, decoded to UTF-8 and indexed by line.
  *
  * Accepts UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one when

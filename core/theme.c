@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* theme.c — colour themes from YAML (libyaml): each role gets colours for 256- and
  * 8-colour terminals and attributes for monochrome ones. The format is described in
  * themes/default.yaml. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* theme.h — colour themes as data: each role of the workbench (broken cell, missing
  * cell, cursor, header …) maps to colours with fallbacks: a 256-colour value, then an
  * 8-colour name, then attributes alone for monochrome terminals. No ncurses here: the

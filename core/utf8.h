@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* utf8.h — small UTF-8 helpers shared by core/ and ui/. */
 #ifndef CF_UTF8_H
 #define CF_UTF8_H

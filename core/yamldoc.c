@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* yamldoc.c — loading YAML documents and reading their mappings (libyaml). */
 #include "yamldoc.h"
 #include "i18n.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* yamldoc.h — what every YAML reader of core/ (templates, themes, review files) shares:
  * loading a document with an error that names the line, and looking a key up in a mapping. */
 #ifndef CF_YAMLDOC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* actions.c — the workbench's one action table. Key dispatch, the help screen and the
  * `:` command completion are all generated from it, so they cannot drift apart. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw.c — wide-character-safe, escape-proof text drawing with ncursesw. */
 #include "draw.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw.h — the one place the workbench puts text on the terminal.
  *
  * Text is UTF-8 from an untrusted report: control characters and escape sequences

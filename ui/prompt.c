@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* prompt.c — the bottom-line editor (wide characters, so Chinese typed through an input
  * method arrives whole) and yes/no questions. */
 #include <limits.h>

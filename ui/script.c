@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* script.c — key scripts for headless workbench runs. */
 #include "script.h"
 

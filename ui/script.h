@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* script.h — headless runs of the workbench from a key script (like tig's TIG_SCRIPT):
  * the same keys a person types, read from a file, with every key's handling timed and
  * the last screen written out. Serves screen tests and the keystroke benchmark.

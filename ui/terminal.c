@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* terminal.c — whether the terminal can show the workbench at all. Kept apart because
  * <term.h> defines a macro for every capability name (columns, lines, tab, …). */
 #include "wb.h" /* first: once <term.h> is in, its macros would rewrite the template's field names */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* wb.h — the workbench's state, shared by its drawing (workbench.c), its actions
  * (actions.c) and its prompts (prompt.c). Internal to ui/. */
 #ifndef UI_WB_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* workbench.c — layout, drawing and the key loop of the review workbench. Resizing is
  * handled in one place (ui_read_key); drawing always starts from the cursor's cell, so a
  * resize at any moment keeps it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* workbench.h — the review workbench: the raw report beside its tables, every problem in
  * sight, keyboard correction. It draws and dispatches keys; every change goes through the
  * core review API (cf_review_apply, undo, redo, save). */

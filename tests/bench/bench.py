@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """crossfoot benchmarks: every figure measured in one run on this machine, printed as a table.
 
 usage: bench.py CROSSFOOT [--sizes 1000,10000,100000] [--work DIR]

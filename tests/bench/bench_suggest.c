@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench_suggest — how long error localisation takes on the 2021 format with 1, 2 and 3 wrong
  * cells, and how often the smallest fix is the cells that were corrupted. A fixed seed;
  * times are wall-clock on this machine (compare them with each other, not across machines). */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # badinput.sh — bad and odd input, generated here into $TMP: what a reviewer gets when the file
 # is not what it should be. Each case says the exit status and the message a user sees; none
 # may crash (lib.sh's cf fails a test on a status above 2 or a sanitizer report).

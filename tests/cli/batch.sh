@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # batch.sh — many reports at once (-j), last year's report (--previous), suggestions, the journal note.
 # Sourced by run.sh.
 

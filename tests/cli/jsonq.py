@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """jsonq.py OUT EXPR... [NAME=FILE...] — assert things about `crossfoot check --json` output.
 
 OUT must be UTF-8 and every line one JSON object (strict: no NaN or Infinity), then each Python

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """SIGKILL drill: kill `crossfoot apply` at random moments while it applies edits, then
 reopen the review and check that every change it acknowledged ("ok N") is there.
 

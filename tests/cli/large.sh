@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # large.sh — a 60 MB report (seed 002 between 30 MB of prose on either side) is read and checked
 # like the seed itself: memory and work stay proportional to the input, so a long report is no
 # error. Runs on the sanitised binary (about 5 s). Sourced by run.sh.

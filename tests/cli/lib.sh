@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # lib.sh — helpers for the command-line tests; sourced by run.sh, which sets CROSSFOOT and TMP.
 #
 # A test is:   begin "what a user does"; cf ARGS...; status 1; stderr_has "…"; …; end

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Command-line tests: run the real binary ($CROSSFOOT) as a user would and check what it
 # prints and returns — exit status, the message on stderr naming the file and line, the JSON.
 #   seeds.sh     the seed reports: verdicts, arithmetic, several files, templates, options

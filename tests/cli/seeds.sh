@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # seeds.sh — `crossfoot check` on the seed reports as a reviewer runs it: the verdict, the
 # arithmetic of each broken rule, several reports at once, --json, templates and options.
 # Sourced by run.sh (lib.sh helpers, $TMP).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Allocation-failure drills: fail the Nth allocation, for every N until the operation
  * completes; each run must fail cleanly (an out-of-memory error, nothing leaked, no
  * crash) and leave the files as they were. */

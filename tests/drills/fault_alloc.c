@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fault_alloc.c — the allocation seam for drills: the same functions as core/alloc.c,
  * but the Nth call (counted from cf_fault_arm) fails, as a machine out of memory would.
  * Linked instead of core/alloc.o, so core/ itself carries no test hooks. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fault_alloc.h — make the Nth allocation fail (drills link tests/support/fault_alloc.c). */
 #ifndef CF_FAULT_ALLOC_H
 #define CF_FAULT_ALLOC_H

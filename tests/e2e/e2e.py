@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """e2e.py — drive the real workbench in a private tmux server, as a person would.
 
 Each test gets its own tmux socket (-L, -f /dev/null: no user config), a fixed terminal

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end tests: each tests/e2e/test_*.py drives the real workbench ($CROSSFOOT, default the
 # sanitised build/san/crossfoot) in its own private tmux server and checks what a person sees.
 # One test alone: CROSSFOOT=build/san/crossfoot python3 tests/e2e/test_resize.py

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Seed 002 opens with its broken totals marked and explained; ] walks the problems;
 correcting (七)总计 fixes every rule; u brings a broken rule back; C-r removes it again."""
 from e2e import SEED_002, check, run

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A report changed after its review was saved is not silently resumed: the workbench
 refuses with the reason and the way out (--force), and --force opens it with the review."""
 from e2e import SEED_002, check, run

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A report carrying terminal escape sequences cannot drive the terminal: they show as
 visible placeholders (␛, ^G), the rest of the screen stays whole, the pane keeps its title."""
 import shlex

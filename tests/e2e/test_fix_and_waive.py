@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The detail line proposes the smallest fix and f applies it as one change with the reasoning as its note;
 W accepts a broken rule with a note, which the status bar counts and the review file keeps."""
 import os

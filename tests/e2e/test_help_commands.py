@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """? shows the keys generated from the action table; : runs an action by name with Tab
 completion (:fill-missing-report leaves no cell missing); p lists the problems and Enter
 jumps to one (a report without problems says so)."""

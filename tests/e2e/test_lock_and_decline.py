@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """One review, one workbench: a second one on the same report is refused while the first is open. Declining
 the journal's old changes sets them aside, so they never come back mixed with the new session's."""
 import glob

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A field takes only what it can hold: Chinese typed past a prompt's size is refused as it
 is typed, with a message, and what was taken is kept whole (it used to be cut silently at
 Enter, and could be left unterminated)."""

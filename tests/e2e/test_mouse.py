@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """With --mouse a click selects the cell under it and the wheel scrolls the raw report.
 The events are typed into the pane as the terminal would send them (X10 mouse reports)."""
 from e2e import SEED_002, check, run, width

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """With NO_COLOR=1 nothing is coloured, and the glyphs alone still tell every state:
 '!' broken, '?' missing, '*' corrected, '✓' confirmed, '/' not applicable, '+' note."""
 import re

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A Chinese note typed into the prompt shows on screen and reaches the saved YAML; quitting
 and opening the same report again resumes the review: every correction, confirmation and
 the note come back."""

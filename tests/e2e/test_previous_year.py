@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """With last year's report (--previous), the workbench counts the numbers that do not carry over, explains
 them beside the cell and lists them among the problems."""
 import os

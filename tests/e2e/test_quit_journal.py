@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Quitting with unsaved changes asks first (and keeps asking through a resize); Esc stays, n quits; the change is in the journal
 and opening the report again offers to replay it; y brings it back."""
 import os

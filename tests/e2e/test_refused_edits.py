@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Editing refuses a bad value with its reason and keeps the old value: letters are not a
 number, a count cannot be negative or a fraction, Esc cancels; nothing is marked changed."""
 from e2e import SEED_002, check, run

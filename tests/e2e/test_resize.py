@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Resizing never loses the cursor's cell: 140×40 → 60×20 (panes stacked) → 140×40 keeps
 it named on the detail line and on screen; 20×6 says "terminal too small"; the program
 keeps answering keys afterwards and exits 0."""

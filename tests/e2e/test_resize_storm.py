@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """200 random resizes during a session, keys typed between some of them: the workbench never crashes, keeps
 the cursor on its cell, and still answers keys and exits cleanly."""
 import random

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The workbench opens under the usual TERMs, and refuses, with the reason and exit status 2,
 a terminal it cannot draw on (unknown, or dumb: no cursor addressing) instead of
 printing garbage and waiting for keys."""

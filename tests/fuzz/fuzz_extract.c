@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: any bytes as a report — decode, extract, check, write the JSON record. */
 #include <stddef.h>
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: any bytes as the journal of a review of seed 002, replayed. */
 #include <stddef.h>
 #include <stdint.h>

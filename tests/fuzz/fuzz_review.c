@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: any bytes as a review file (it names a seed report, opened with --force). */
 #include <stddef.h>
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* balanced.c — generating a report whose every rule holds. */
 #include "balanced.h"
 

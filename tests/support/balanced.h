@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* balanced.h — a 2021-format report whose every rule holds, with multi-digit numbers, for
  * tests and benchmarks of error localisation. */
 #ifndef CF_TEST_BALANCED_H

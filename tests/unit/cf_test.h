@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cf_test.h — shared helpers for the unit tests: read a report from a string or a
  * fixture file with the built-in templates and look at its cells and warnings.
  * Header-only (static functions) so that each test file stands alone. */

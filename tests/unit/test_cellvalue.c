@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Cell kinds: what the text of one table cell says. */
 #include "cf_test.h"
 

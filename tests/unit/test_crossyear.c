@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Cross-year rules: this year's 上年结转 and 现行有效件数 against last year's report. */
 #include <criterion/criterion.h>
 #include <stdio.h>

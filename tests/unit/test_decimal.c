@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Exact decimals: parsing, sums and comparisons never go through floating point. */
 #include <criterion/criterion.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Exports of a reviewed seed: JSON, CSV (with BOM), Markdown, XLSX. */
 #include <criterion/criterion.h>
 #include <libintl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Bad and unusual input through cf_text_from_bytes, cf_text_load and cf_extract: every
  * error names the file (and the line where there is one); odd encodings read the same cells. */
 #include "cf_test.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Layouts: the same 2021 report printed the ways real reports arrive must give the same cells.
  *
  * The fixtures in tests/fixtures/layouts/ come from make_layouts.py: row r (0-based, in the

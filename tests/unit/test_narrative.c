@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Numbers in the prose against the tables. */
 #include <criterion/criterion.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Normalisation: the view of a line that matching works on, and the map back to the source bytes. */
 #include <criterion/criterion.h>
 #include <string.h>

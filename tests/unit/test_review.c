@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The audit record: review state, undo/redo, the review file and the journal. */
 #include <criterion/criterion.h>
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The cross-sum rules (勾稽关系) on small tables: pass, fail with the right cells and sums, unassessable. */
 #include "cf_test.h"
 

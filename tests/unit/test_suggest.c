@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Error localisation: corrupt a balanced report in each way and find the cell back. */
 #include <criterion/criterion.h>
 #include <stdio.h>

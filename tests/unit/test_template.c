@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Templates: the built-in formats load, a report's format is detected, malformed files say where. */
 #include "cf_test.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Colour themes: the built-in files, fallback lists, user themes and errors. */
 #include <criterion/criterion.h>
 #include <stdio.h>
