@@ -1,13 +1,20 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # crossfoot — GNU make build.
 #   make            build build/crossfoot (optimised)
 #   make test       build everything under AddressSanitizer + UBSan and run every test
 #   make run        build and open the workbench on a bundled sample report
 #   make po         after adding a message: refresh po/crossfoot.pot and po/zh_CN.po (then translate)
+#   make install    install under PREFIX (/usr/local) into DESTDIR; make uninstall removes it
 #   make clean
 
-CC      ?= cc
-PKG     ?= pkg-config
-BUILD   := build
+# The toolchain and the flags of the installed binary come from the environment or the
+# command line, as a distribution's or a cross build sets them (CC=aarch64-linux-gnu-gcc
+# PKG_CONFIG=aarch64-linux-gnu-pkg-config). CPPFLAGS, CFLAGS and LDFLAGS go into
+# build/crossfoot; the test builds keep their own (sanitizers) and add -Werror.
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS     ?= -O2 -g
+BUILD      := build
 
 # Libraries found through pkg-config; a missing one stops the build with the package to install.
 LIB_PKGS  := ncursesw yaml-0.1 libcjson xlsxwriter
@@ -16,34 +23,50 @@ DEB_ncursesw  := libncurses-dev
 DEB_yaml-0.1  := libyaml-dev
 DEB_libcjson  := libcjson-dev
 DEB_xlsxwriter := libxlsxwriter-dev
+# xlsxwriter.pc links -lz, but libxlsxwriter-dev does not depend on zlib's headers package.
+DEB_LINK_ONLY := zlib1g-dev
 DEB_criterion := libcriterion-dev
 
 define require_pkg
-$(if $(shell $(PKG) --exists $(1) 2>/dev/null && echo yes),,$(error pkg-config cannot find '$(1)': install the Debian package $(DEB_$(1)) (apt-get install $(DEB_$(1)))))
+$(if $(shell $(PKG_CONFIG) --exists $(1) 2>/dev/null && echo yes),,$(error pkg-config cannot find '$(1)': install the Debian package $(DEB_$(1)) (apt-get install $(DEB_$(1)))))
 endef
 
 # Debian packages for building, testing (tmux drives the workbench tests) and exporting.
 DEB_PACKAGES := build-essential pkg-config libncurses-dev libyaml-dev libcjson-dev libcriterion-dev \
-                libxlsxwriter-dev tmux python3 unzip locales clang libclang-rt-14-dev valgrind time less \
+                libxlsxwriter-dev $(DEB_LINK_ONLY) tmux python3 unzip locales clang libclang-rt-14-dev valgrind time less \
                 gettext
 
-ifeq ($(filter clean deps,$(MAKECMDGOALS)),)
+# Goals that build nothing need no libraries.
+NO_BUILD_GOALS := clean deps uninstall lint
+ifneq ($(if $(MAKECMDGOALS),$(filter-out $(NO_BUILD_GOALS),$(MAKECMDGOALS)),all),)
 $(foreach p,$(LIB_PKGS),$(call require_pkg,$(p)))
 endif
 
-WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-# The message catalogs are installed under LOCALEDIR; a binary finds them in ./locale beside
-# itself first (the build tree), then there.
+# Where `make install` puts things: PREFIX defaults to /usr/local, DESTDIR is the staging
+# root a package build uses, and each folder can be set on its own. The message catalogs
+# go under LOCALEDIR, which is compiled in: a binary finds them in ./locale beside itself
+# first (the build tree), then there. Themes go where Debian keeps a program's data, for
+# reading and copying into ~/.config/crossfoot/themes/ — the binary has them built in.
 PREFIX    ?= /usr/local
-LOCALEDIR ?= $(PREFIX)/share/locale
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share
+MANDIR    ?= $(DATADIR)/man
+LOCALEDIR ?= $(DATADIR)/locale
+THEMEDIR  ?= $(DATADIR)/crossfoot/themes
+INSTALL   ?= install
+
+# Warnings are errors in the developer and test builds only: a new compiler's new warning
+# must not break a user's or a distribution's build of a release.
+WARN      := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED -Icore -Iui -Iapp $(WARN) \
              -DCF_LOCALEDIR='"$(LOCALEDIR)"'
-PKG_CFLAGS := $(shell $(PKG) --cflags $(LIB_PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG) --libs $(LIB_PKGS) 2>/dev/null) -pthread
+DEVFLAGS  := $(BASEFLAGS) -Werror
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(LIB_PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(LIB_PKGS) 2>/dev/null) -pthread
 
-REL_CFLAGS := $(BASEFLAGS) -O2 -g $(PKG_CFLAGS)
+REL_CFLAGS := $(BASEFLAGS) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS)
 SAN_FLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-SAN_CFLAGS := $(BASEFLAGS) -O1 -g $(SAN_FLAGS) $(PKG_CFLAGS)
+SAN_CFLAGS := $(DEVFLAGS) -O1 -g $(SAN_FLAGS) $(PKG_CFLAGS)
 
 CORE_SRC := $(wildcard core/*.c)
 UI_SRC   := $(wildcard ui/*.c)
@@ -54,13 +77,15 @@ SUPPORT_SRC := $(wildcard tests/support/*.c)
 
 GEN_EMBED := $(BUILD)/gen/builtin_templates.S
 
-.PHONY: all deps test unit drills drill-model drills-long cli e2e i18n pot po man run clean fuzz fuzz-regress valgrind bench score
+.PHONY: all deps test unit drills drill-model drills-long cli e2e i18n pot po man run clean fuzz fuzz-regress valgrind bench score lint test-release
 all: $(BUILD)/crossfoot man
 
 THEMES := $(wildcard themes/*.yaml)
 
 # Every template and theme file is embedded so the binary runs from any folder; adding a
 # file needs no code. Each set becomes a table of {name, first byte, end} named SYMBOL.
+# Only directives every ELF assembler accepts: .dc.a is one pointer (or size_t) wide on
+# 32- and 64-bit targets alike, and %progbits works where @ starts a comment (ARM).
 # $(1) = symbol, $(2) = files
 define embed_table
 	printf '\t.section .rodata\n'; i=0; \
@@ -69,15 +94,15 @@ define embed_table
 	    $$i "$$(basename $$f .yaml)" $$i "$$f" $$i; i=$$((i+1)); done; \
 	printf '\t.section .data.rel.ro\n\t.balign 8\n\t.globl $(1)\n$(1):\n'; \
 	i=0; for f in $(2); do \
-	  printf '\t.quad $(1)_name_%d, $(1)_data_%d, $(1)_end_%d\n' $$i $$i $$i; i=$$((i+1)); done; \
-	printf '\t.quad 0, 0, 0\n\t.globl $(1)_count\n\t.balign 8\n$(1)_count:\n\t.quad %d\n' $$i;
+	  printf '\t.dc.a $(1)_name_%d, $(1)_data_%d, $(1)_end_%d\n' $$i $$i $$i; i=$$((i+1)); done; \
+	printf '\t.dc.a 0, 0, 0\n\t.globl $(1)_count\n\t.balign 8\n$(1)_count:\n\t.dc.a %d\n' $$i;
 endef
 
 $(GEN_EMBED): $(TEMPLATES) $(THEMES) Makefile
 	@mkdir -p $(dir $@)
 	@{ $(call embed_table,cf_builtin_templates,$(TEMPLATES)) \
 	   $(call embed_table,cf_builtin_themes,$(THEMES)) \
-	   printf '\t.section .note.GNU-stack,"",@progbits\n'; } > $@
+	   printf '\t.section .note.GNU-stack,"",%%progbits\n'; } > $@
 
 # $(1) = variant (rel|san), $(2) = CFLAGS
 define variant
@@ -94,11 +119,21 @@ $(1)_APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/$(1)/%.o)
 endef
 $(eval $(call variant,rel,$(REL_CFLAGS)))
 $(eval $(call variant,san,$(SAN_CFLAGS)))
-PLAIN_CFLAGS := $(BASEFLAGS) -O1 -g $(PKG_CFLAGS)
+PLAIN_CFLAGS := $(DEVFLAGS) -O1 -g $(PKG_CFLAGS)
 $(eval $(call variant,plain,$(PLAIN_CFLAGS)))
 
 $(BUILD)/crossfoot: $(rel_CORE_OBJ) $(rel_UI_OBJ) $(rel_APP_OBJ) | $(BUILD)/locale
-	$(CC) $(REL_CFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS)
+	$(CC) $(REL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS)
+
+# build/rel is rebuilt whenever the flags of the installed binary change (CFLAGS, CPPFLAGS,
+# LDFLAGS, or LOCALEDIR through PREFIX): `make` then `make install PREFIX=/usr` must not
+# install a binary that looks for its catalogs under /usr/local.
+REL_FLAGS_STAMP := $(BUILD)/rel/flags
+ifneq ($(file <$(REL_FLAGS_STAMP)),$(strip $(REL_CFLAGS) $(LDFLAGS)))
+$(shell mkdir -p $(BUILD)/rel)
+$(file >$(REL_FLAGS_STAMP),$(strip $(REL_CFLAGS) $(LDFLAGS)))
+endif
+$(rel_CORE_OBJ) $(rel_UI_OBJ) $(rel_APP_OBJ) $(BUILD)/crossfoot: $(REL_FLAGS_STAMP)
 
 $(BUILD)/san/crossfoot: $(san_CORE_OBJ) $(san_UI_OBJ) $(san_APP_OBJ) | $(BUILD)/san/locale
 	$(CC) $(SAN_CFLAGS) -o $@ $(filter %.o,$^) $(PKG_LIBS)
@@ -139,20 +174,22 @@ $(eval $(call catalogs,$(BUILD)/san/locale))
 
 # The man pages, made from the command table in each language: build/man/crossfoot.1 and
 # build/man/crossfoot.zh_CN.1 (installed as man1/crossfoot.1 and zh_CN/man1/crossfoot.1).
-man: $(BUILD)/man/crossfoot.1 $(BUILD)/man/crossfoot.zh_CN.1
+# RUN_BUILT runs the binary just built: empty here, an emulator (qemu-aarch64) in a cross build.
+MAN_PAGES := $(BUILD)/man/crossfoot.1 $(BUILD)/man/crossfoot.zh_CN.1
+man: $(MAN_PAGES)
 $(BUILD)/man/crossfoot.1: $(BUILD)/crossfoot
 	@mkdir -p $(dir $@)
-	$(BUILD)/crossfoot --lang en help --man > $@
+	$(RUN_BUILT) $(BUILD)/crossfoot --lang en help --man > $@
 $(BUILD)/man/crossfoot.zh_CN.1: $(BUILD)/crossfoot $(BUILD)/locale
 	@mkdir -p $(dir $@)
-	$(BUILD)/crossfoot --lang zh help --man > $@
+	$(RUN_BUILT) $(BUILD)/crossfoot --lang zh help --man > $@
 
 i18n:
 	@mkdir -p $(BUILD)/i18n
 	@$(call make_pot,$(BUILD)/i18n/crossfoot.pot)
 	python3 tests/i18n/check.py $(BUILD)/i18n/crossfoot.pot $(MSG_SRC)
 
-TEST_CFLAGS = $(SAN_CFLAGS) $(shell $(PKG) --cflags criterion) -Itests/support -Itests/drills -DCF_FIXTURES='"tests/fixtures"'
+TEST_CFLAGS = $(SAN_CFLAGS) $(shell $(PKG_CONFIG) --cflags criterion) -Itests/support -Itests/drills -DCF_FIXTURES='"tests/fixtures"'
 $(BUILD)/san/tests/%.o: tests/%.c
 	$(call require_pkg,criterion)
 	@mkdir -p $(dir $@)
@@ -160,14 +197,14 @@ $(BUILD)/san/tests/%.o: tests/%.c
 -include $(UNIT_SRC:%.c=$(BUILD)/san/%.d) $(SUPPORT_SRC:%.c=$(BUILD)/san/%.d)
 
 $(BUILD)/san/unit_tests: $(UNIT_SRC:%.c=$(BUILD)/san/%.o) $(SUPPORT_SRC:%.c=$(BUILD)/san/%.o) $(san_CORE_OBJ)
-	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS) $(shell $(PKG) --libs criterion)
+	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs criterion)
 
 # The unit tests without sanitizers, under valgrind: no leaks, no invalid accesses.
 $(BUILD)/plain/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(PLAIN_CFLAGS) $(shell $(PKG) --cflags criterion) -Itests/support -DCF_FIXTURES='"tests/fixtures"' -MMD -MP -c $< -o $@
+	$(CC) $(PLAIN_CFLAGS) $(shell $(PKG_CONFIG) --cflags criterion) -Itests/support -DCF_FIXTURES='"tests/fixtures"' -MMD -MP -c $< -o $@
 $(BUILD)/plain/unit_tests: $(UNIT_SRC:%.c=$(BUILD)/plain/%.o) $(plain_CORE_OBJ)
-	$(CC) $(PLAIN_CFLAGS) -o $@ $^ $(PKG_LIBS) $(shell $(PKG) --libs criterion)
+	$(CC) $(PLAIN_CFLAGS) -o $@ $^ $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs criterion)
 
 valgrind: $(BUILD)/plain/unit_tests
 	valgrind --quiet --trace-children=yes --leak-check=full --errors-for-leak-kinds=definite \
@@ -176,7 +213,7 @@ valgrind: $(BUILD)/plain/unit_tests
 # Drills link the failing allocator instead of core/alloc.o.
 DRILL_SRC := $(wildcard tests/drills/*.c)
 $(BUILD)/san/drill_tests: $(DRILL_SRC:%.c=$(BUILD)/san/%.o) $(filter-out $(BUILD)/san/core/alloc.o,$(san_CORE_OBJ))
-	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS) $(shell $(PKG) --libs criterion)
+	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs criterion)
 -include $(DRILL_SRC:%.c=$(BUILD)/san/%.d)
 
 drills: $(BUILD)/san/drill_tests
@@ -257,16 +294,34 @@ e2e: $(BUILD)/san/crossfoot
 	  CROSSFOOT=$(BUILD)/san/crossfoot bash tests/e2e/run.sh
 
 # The one test command: unit tests, drills, the command line and the workbench, all sanitised.
-test: unit drills drill-model cli e2e i18n
+test: lint unit drills drill-model cli e2e i18n
 
 unit: $(BUILD)/san/unit_tests $(BUILD)/san/locale
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(BUILD)/san/unit_tests --jobs 2
 
+# The command line as a user runs it, against the binary $(1).
+define run_cli
+	CROSSFOOT=$(1) bash tests/cli/run.sh
+	python3 tests/cli/kill_edits.py $(1) 20
+endef
+
+cli: export ASAN_OPTIONS := detect_leaks=1
+cli: export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
 cli: $(BUILD)/san/crossfoot
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  CROSSFOOT=$(BUILD)/san/crossfoot bash tests/cli/run.sh
-	ASAN_OPTIONS=detect_leaks=1 python3 tests/cli/kill_edits.py $(BUILD)/san/crossfoot 20
+	$(call run_cli,$(BUILD)/san/crossfoot)
+
+# The same against the optimised binary that `make install` installs, built with the
+# caller's flags: what the package build tests.
+test-release: $(BUILD)/crossfoot
+	$(call run_cli,$(BUILD)/crossfoot)
+
+# Every source file names its licence; the check must also fail on a file without it.
+lint:
+	@tests/tools/check_spdx.sh
+	@d=$$(mktemp -d) && printf 'int x;\n' > $$d/bare.c && \
+	  if tests/tools/check_spdx.sh $$d 2>/dev/null; then rm -rf $$d; echo "check_spdx passed a file without a licence line"; exit 1; fi; \
+	  rm -rf $$d
 
 # The workbench on a copy of a bundled sample (seed 002: four broken rules, five blank cells),
 # so its review file lands under build/ and the fixture stays as it is.
@@ -275,14 +330,64 @@ run: $(BUILD)/crossfoot
 	@[ -f $(BUILD)/sample/report.txt ] || cp tests/fixtures/seeds/002_b895455aa8998ba0.txt $(BUILD)/sample/report.txt
 	$(BUILD)/crossfoot $(BUILD)/sample/report.txt
 
+# Installing: `make install PREFIX=/usr DESTDIR=/tmp/stage` (the folders are set above).
+# Another part adds itself with `install: install-PART` and `uninstall: uninstall-PART`.
+# build/man/crossfoot.1 goes to man1/; a translation crossfoot.LANG.1 to LANG/man1/crossfoot.1.
+man_dest   = $(MANDIR)/$(if $(filter crossfoot.1,$(notdir $(1))),,$(patsubst crossfoot.%.1,%,$(notdir $(1)))/)man1/crossfoot.1
+# po/LANG.po, compiled into build/locale, goes to LOCALEDIR/LANG/LC_MESSAGES/crossfoot.mo.
+CATALOGS  := $(PO_FILES:po/%.po=%/LC_MESSAGES/crossfoot.mo)
+
+.PHONY: install uninstall install-bin install-themes install-man install-catalogs \
+        uninstall-bin uninstall-themes uninstall-man uninstall-catalogs install-check
+install: install-bin install-themes install-man install-catalogs
+uninstall: uninstall-bin uninstall-themes uninstall-man uninstall-catalogs
+
+install-bin: $(BUILD)/crossfoot
+	$(INSTALL) -d $(DESTDIR)$(BINDIR)
+	$(INSTALL) -m 0755 $(BUILD)/crossfoot $(DESTDIR)$(BINDIR)/crossfoot
+install-themes:
+	$(INSTALL) -d $(DESTDIR)$(THEMEDIR)
+	$(INSTALL) -m 0644 $(THEMES) $(DESTDIR)$(THEMEDIR)/
+install-man: man
+	$(foreach m,$(MAN_PAGES),$(INSTALL) -D -m 0644 $(m) $(DESTDIR)$(call man_dest,$(m))$(newline))
+install-catalogs: $(BUILD)/locale
+	$(foreach c,$(CATALOGS),$(INSTALL) -D -m 0644 $(BUILD)/locale/$(c) $(DESTDIR)$(LOCALEDIR)/$(c)$(newline))
+
+uninstall-bin:
+	rm -f $(DESTDIR)$(BINDIR)/crossfoot
+uninstall-themes:
+	rm -f $(addprefix $(DESTDIR)$(THEMEDIR)/,$(notdir $(THEMES)))
+	rmdir $(DESTDIR)$(THEMEDIR) $(DESTDIR)$(DATADIR)/crossfoot 2>/dev/null || true
+uninstall-man:
+	rm -f $(foreach m,$(MAN_PAGES),$(DESTDIR)$(call man_dest,$(m)))
+uninstall-catalogs:
+	rm -f $(addprefix $(DESTDIR)$(LOCALEDIR)/,$(CATALOGS))
+
+# make install into a temporary root: the tree it leaves, the installed binary run from
+# there on the seeds; then make uninstall must leave no file behind.
+install-check: $(BUILD)/crossfoot
+	@stage=$$(mktemp -d) && trap 'rm -rf "$$stage"' EXIT && \
+	  $(MAKE) --no-print-directory -s install DESTDIR=$$stage PREFIX=/usr && \
+	  tests/tools/check_install.sh $$stage /usr && \
+	  $(MAKE) --no-print-directory -s uninstall DESTDIR=$$stage PREFIX=/usr && \
+	  left=$$(find $$stage -type f) && \
+	  if [ -n "$$left" ]; then echo "make uninstall left: $$left"; exit 1; fi; \
+	  echo "make uninstall removed every file"
+
+define newline
+
+
+endef
+
 # Install the Debian packages (as root, or through sudo).
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 deps:
-	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive \
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive \
 	  apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES)
 	@# the Chinese locale, for users who set LANG=zh_CN.UTF-8 (crossfoot speaks Chinese without it too)
-	$(if $(filter 0,$(shell id -u)),,sudo) sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen
-	$(if $(filter 0,$(shell id -u)),,sudo) locale-gen
+	$(SUDO) sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+	$(SUDO) locale-gen
 
 clean:
 	rm -rf $(BUILD)
