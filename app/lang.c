@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lang.c — which language crossfoot speaks: the locale, the catalog and its folder.
  *
  * glibc's gettext takes the language from LANGUAGE only when the messages locale is not "C",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lang.h — the language crossfoot speaks, chosen once at start-up before any message is made. */
 #ifndef CF_LANG_H
 #define CF_LANG_H

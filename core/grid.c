@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* grid.c — rows × columns of cells with spans and provenance (see grid.h). */
 #include "grid.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* grid.h — a table as rows × columns of cells: the model between a layout and the labels.
  *
  * A layout reader (drawn grids, aligned columns, pipe rows, one cell a line … or a reader of

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # i18n.sh — the language: Chinese when the environment or --lang says zh, English otherwise,
 # even on a machine where no zh_CN locale is generated (zh_TW.UTF-8 is named and never is).
 

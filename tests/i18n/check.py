@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """check.py FRESH.pot SOURCE... — every message a person reads is wrapped and translated.
 
 1. Wrapped: xgettext lists every string literal of the sources (-a) and, separately, the ones

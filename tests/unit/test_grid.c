@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The table model: cells with spans, holes, text joined from pieces, and every byte's source. */
 #include <criterion/criterion.h>
 #include <string.h>
