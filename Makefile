@@ -368,13 +368,14 @@ uninstall-man:
 uninstall-catalogs:
 	rm -f $(addprefix $(DESTDIR)$(LOCALEDIR)/,$(CATALOGS))
 
-# make install into a temporary root: the tree it leaves, the installed binary run from
-# there on the seeds; then make uninstall must leave no file behind.
+# make install into a temporary root (under this PREFIX, so the binary is not rebuilt): the
+# tree it leaves, the installed binary run from there on the seeds; then make uninstall must
+# leave no file behind. The .deb checks the same under /usr.
 install-check: $(BUILD)/crossfoot
 	@stage=$$(mktemp -d) && trap 'rm -rf "$$stage"' EXIT && \
-	  $(MAKE) --no-print-directory -s install DESTDIR=$$stage PREFIX=/usr && \
-	  tests/tools/check_install.sh $$stage /usr && \
-	  $(MAKE) --no-print-directory -s uninstall DESTDIR=$$stage PREFIX=/usr && \
+	  $(MAKE) --no-print-directory -s install DESTDIR=$$stage && \
+	  tests/tools/check_install.sh $$stage $(PREFIX) && \
+	  $(MAKE) --no-print-directory -s uninstall DESTDIR=$$stage && \
 	  left=$$(find $$stage -type f) && \
 	  if [ -n "$$left" ]; then echo "make uninstall left: $$left"; exit 1; fi; \
 	  echo "make uninstall removed every file"
