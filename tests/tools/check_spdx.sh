@@ -11,9 +11,10 @@ cd "$root"
 want='SPDX-License-Identifier: GPL-3.0-or-later'
 missing=0
 
-# Test data (fixtures, fuzz inputs), generated files and catalogs are not source files.
+# Fuzz inputs, generated files and catalogs are not source files (test data under
+# tests/fixtures is not matched by name; the scripts there that generate it are).
 list_sources() {
-    find . \( -path ./build -o -path ./.git -o -path ./tests/fixtures -o -path ./tests/fuzz/regressions \
+    find . \( -path ./build -o -path ./.git -o -path ./tests/fuzz/regressions \
                   -o -path ./debian/crossfoot -o -path ./debian/.debhelper -o -path ./po \) -prune -o \
              -type f \( -name '*.c' -o -name '*.h' -o -name '*.S' -o -name '*.sh' -o -name '*.py' \
                         -o -name Makefile -o -name '*.mk' -o -path ./debian/rules -o -path './.ci/*' \
