@@ -49,11 +49,14 @@ fi
 # stack protector and fortified libc calls (-D_FORTIFY_SOURCE=2).
 bin="$root$prefix/bin/crossfoot"
 if [ -n "$package" ] && [ -f "$bin" ]; then
-    readelf -lW "$bin" | grep -q GNU_RELRO || no "packaged binary: no RELRO segment (LDFLAGS ignored?)"
-    readelf -dW "$bin" | grep -qE 'BIND_NOW|FLAGS_1.*NOW' || no "packaged binary: not bound now (LDFLAGS -z now ignored?)"
-    readelf -hW "$bin" | grep -q 'DYN' || no "packaged binary: not position-independent"
-    readelf -sW --dyn-syms "$bin" | grep -q '__stack_chk_fail' || no "packaged binary: no stack protector (CFLAGS ignored?)"
-    readelf -sW --dyn-syms "$bin" | grep -q '__[a-z]*_chk@' || no "packaged binary: no fortified calls (CPPFLAGS ignored?)"
+    # (read into variables first: grep -q closing the pipe early would fail it under pipefail)
+    segments=$(readelf -lW "$bin") dynamic=$(readelf -dW "$bin") header=$(readelf -hW "$bin")
+    symbols=$(readelf -sW --dyn-syms "$bin")
+    grep -q GNU_RELRO <<<"$segments" || no "packaged binary: no RELRO segment (LDFLAGS ignored?)"
+    grep -qE 'BIND_NOW|FLAGS_1.*NOW' <<<"$dynamic" || no "packaged binary: not bound now (LDFLAGS -z now ignored?)"
+    grep -q 'DYN' <<<"$header" || no "packaged binary: not position-independent"
+    grep -q '__stack_chk_fail' <<<"$symbols" || no "packaged binary: no stack protector (CFLAGS ignored?)"
+    grep -q '__[a-z]*_chk@' <<<"$symbols" || no "packaged binary: no fortified calls (CPPFLAGS ignored?)"
 fi
 
 # The binary looks for its catalogs in the LOCALEDIR it was built with: the folder they

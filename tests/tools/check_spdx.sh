@@ -25,11 +25,12 @@ checked=0
 while IFS= read -r f; do
     checked=$((checked + 1))
     # The licence line belongs in the first lines (after a #! line), where readers and tools look.
-    if head -n 3 "$f" | grep -qF "$want"; then continue; fi
+    top=$(head -n 3 "$f")
+    if grep -qF "$want" <<<"$top"; then continue; fi
     case "$f" in
         *.c|*.h|*.S) line="/* $want */" where="as its first line" ;;
         *) line="# $want"
-           if head -c 2 "$f" | grep -q '^#!'; then where="as its second line (after the #! line)"
+           if [ "${top:0:2}" = '#!' ]; then where="as its second line (after the #! line)"
            else where="as its first line"; fi ;;
     esac
     echo "${f#./}: no licence line; add '$line' $where" >&2
