@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # compat.sh — review files and journals written by earlier crossfoot versions open, replay
 # and save under this one (tests/fixtures/compat/vN: see its README); undo, save and redo
 # across sessions. Sourced by run.sh.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Model-based drill of the journal: random sequences of edit, undo, redo, save, quit and
 SIGKILL, run through `crossfoot apply` and replayed against a small in-memory model of the
 review. After every kill (or quit) the review is reopened (its journal replayed, then saved)
