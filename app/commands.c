@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* commands.c — the command table (as tmux's cmd_entry): each command's name, aliases, usage,
  * options with a help line each, and handler. Dispatch, --help, `crossfoot CMD --help`, the man
  * pages (crossfoot help --man) and the "did you mean" answer are all made from it. */

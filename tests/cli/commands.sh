@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # commands.sh — one command table: every command's --help, the one option parser
 # (--opt V, --opt=V, -oV, --), "did you mean", the man pages.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The workbench speaks the reviewer's language: under --lang zh and under LANG=zh_CN.UTF-8 (a
 locale this machine need not have generated) the help, the status bar and the detail lines are
 Chinese; under --lang en, with the same environment, English."""

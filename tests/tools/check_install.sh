@@ -27,14 +27,13 @@ listed=$(mktemp)
 trap 'rm -f "$listed"' EXIT
 expect "$prefix/bin/crossfoot" 755
 for t in "$src"/themes/*.yaml; do expect "$prefix/share/crossfoot/themes/$(basename "$t")" 644; done
-for m in "$src"/man/crossfoot*.1; do
-    [ -e "$m" ] || continue
-    lang=$(basename "$m" .1); lang=${lang#crossfoot}; lang=${lang#.}
-    expect "$prefix/share/man/${lang:+$lang/}man1/crossfoot.1" 644
-done
+# The man page in English, and the man page and the catalog of every translation.
+expect "$prefix/share/man/man1/crossfoot.1" 644
 for c in "$src"/po/*.po; do
     [ -e "$c" ] || continue
-    expect "$prefix/share/locale/$(basename "$c" .po)/LC_MESSAGES/crossfoot.mo" 644
+    lang=$(basename "$c" .po)
+    expect "$prefix/share/man/$lang/man1/crossfoot.1" 644
+    expect "$prefix/share/locale/$lang/LC_MESSAGES/crossfoot.mo" 644
 done
 if [ -n "$package" ]; then
     expect "$prefix/share/doc/crossfoot/copyright" 644
