@@ -61,13 +61,18 @@ size_t cf_arg_count(const cf_args *a);
 char **cf_arg_operands(const cf_args *a);
 /* Operand i, or NULL past the last. */
 const char *cf_arg_operand(const cf_args *a, size_t i);
+/* Every argument after the command's name (the operands first, then the options in their order),
+ * *argc of them: the command line as one source of text. The array belongs to argv. */
+char **cf_arg_command_line(const cf_args *a, int *argc);
 
 int cf_cmd_check(const cf_args *args);
 int cf_cmd_extract(const cf_args *args);
 int cf_cmd_export(const cf_args *args);
 int cf_cmd_apply(const cf_args *args);
 int cf_cmd_review(const cf_args *args);
-/* The reviewer: given, else the config file's, else $USER. Returns given, buf or a static string. */
-const char *cf_reviewer_name(const char *given, char *buf, size_t size);
+/* The reviewer as UTF-8: given (--reviewer, decoded with the encoding of args' whole command
+ * line), else the config file's "reviewer:" (decoded with the whole file's), else $USER. Returns
+ * buf or a static string; NULL, having said why on stderr, when the name is in no encoding. */
+const char *cf_reviewer_name(const char *given, const cf_args *args, char *buf, size_t size);
 
 #endif

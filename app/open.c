@@ -47,7 +47,9 @@ int cf_cmd_review(const cf_args *args)
         return CF_EXIT_ERROR;
     }
     char name[256];
-    const char *who = cf_reviewer_name(reviewer, name, sizeof name);
+    const char *who = cf_reviewer_name(reviewer, args, name, sizeof name);
+    if (!who)
+        return CF_EXIT_ERROR;
     cf_error err;
     cf_error_clear(&err);
     cf_review *r = NULL;

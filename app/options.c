@@ -12,6 +12,8 @@ struct cf_args {
     const char *values[CF_MAX_OPTIONS]; /* a value option's value; a switch's "" */
     char **operands;
     size_t operand_count;
+    char **argv; /* the command line after the command's name: operands, then options */
+    int argc;
     bool help;
 };
 
@@ -51,7 +53,11 @@ static bool parse(cf_args *a, int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         char *arg = argv[i];
         if (!options || arg[0] != '-' || arg[1] == '\0') { /* "-" is an operand (a file named so) */
-            argv[a->operand_count++] = arg; /* operands gather at the front, in order */
+            /* operands gather at the front, in order; the options move behind them, in theirs, so
+             * that argv still holds the whole command line (cf_arg_command_line) */
+            memmove(argv + a->operand_count + 1, argv + a->operand_count,
+                    ((size_t)i - a->operand_count) * sizeof *argv);
+            argv[a->operand_count++] = arg;
             continue;
         }
         if (strcmp(arg, "--") == 0) {
@@ -97,7 +103,7 @@ static bool parse(cf_args *a, int argc, char **argv)
 
 int cf_command_run(const cf_command *cmd, int argc, char **argv)
 {
-    cf_args a = {.command = cmd};
+    cf_args a = {.command = cmd, .argv = argv, .argc = argc};
     if (!parse(&a, argc, argv))
         return CF_EXIT_ERROR;
     if (a.help) {
@@ -120,3 +126,9 @@ size_t cf_arg_count(const cf_args *a) { return a->operand_count; }
 char **cf_arg_operands(const cf_args *a) { return a->operands; }
 
 const char *cf_arg_operand(const cf_args *a, size_t i) { return i < a->operand_count ? a->operands[i] : NULL; }
+
+char **cf_arg_command_line(const cf_args *a, int *argc)
+{
+    *argc = a->argc;
+    return a->argv;
+}

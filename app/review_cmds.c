@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "cli.h"
@@ -12,37 +14,97 @@
 #include "fileio.h"
 #include "i18n.h"
 #include "review.h"
+#include "source.h"
+#include "utf8.h"
 
-const char *cf_reviewer_name(const char *given, char *buf, size_t size)
+/* value (a part of the source whole) as UTF-8 in buf, the source's encoding decided from all of
+ * whole; false with err when it is refused. */
+static bool decode_name(cf_source *src, const char *whole, size_t whole_len, const char *value, size_t value_len,
+                        char *buf, size_t size, cf_error *err)
 {
-    if (given && given[0])
-        return given;
-    /* $XDG_CONFIG_HOME/crossfoot/config: a line "reviewer: NAME" */
-    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-    char path[1024];
-    if (xdg && xdg[0])
-        snprintf(path, sizeof path, "%s/crossfoot/config", xdg);
-    else
-        snprintf(path, sizeof path, "%s/.config/crossfoot/config", home ? home : ".");
-    FILE *f = fopen(path, "r");
-    if (f) {
-        char line[512];
-        while (fgets(line, sizeof line, f)) {
-            if (strncmp(line, "reviewer:", 9) != 0)
-                continue;
-            char *v = line + 9;
-            v += strspn(v, " \t");
-            v[strcspn(v, "\r\n")] = '\0';
-            if (v[0]) {
-                snprintf(buf, size, "%s", v);
-                fclose(f);
-                return buf;
-            }
-        }
-        fclose(f);
+    char *name = NULL;
+    if (cf_source_decide(src, whole, whole_len, err) != CF_OK ||
+        cf_source_line(src, 0, value, value_len, &name, err) != CF_OK)
+        return false;
+    size_t len = strlen(name);
+    if (len >= size)
+        len = cf_utf8_boundary(name, size - 1);
+    memcpy(buf, name, len);
+    buf[len] = '\0';
+    cf_free(name);
+    return true;
+}
+
+/* The reviewer's name as UTF-8 in buf: --reviewer (given), else the config file's "reviewer:"
+ * line, else $USER; *found false when there is none. False with err when the name is refused. */
+static bool find_reviewer(const char *given, int argc, char **argv, char *buf, size_t size, bool *found,
+                          cf_error *err)
+{
+    cf_source src;
+    *found = true;
+    if (given && given[0]) {
+        /* the command line is one source: its arguments decide the encoding together */
+        cf_buf line;
+        cf_buf_init(&line);
+        bool ok = true;
+        for (int i = 0; ok && i < argc; i++)
+            ok = cf_buf_puts(&line, argv[i]) && cf_buf_puts(&line, "\n");
+        cf_source_init(&src, _("the command line"));
+        ok = ok ? decode_name(&src, line.data ? line.data : "", line.len, given, strlen(given), buf, size, err)
+                : (cf_error_nomem(err, NULL), false);
+        cf_buf_release(&line);
+        return ok;
     }
+    /* $XDG_CONFIG_HOME/crossfoot/config (or ~/.config/crossfoot/config): a line "reviewer: NAME" */
+    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    cf_buf path, config;
+    cf_buf_init(&path);
+    cf_buf_init(&config);
+    cf_error ignored;
+    bool read = (xdg && xdg[0] ? cf_buf_printf(&path, "%s/crossfoot/config", xdg)
+                               : cf_buf_printf(&path, "%s/.config/crossfoot/config", home ? home : ".")) &&
+                cf_file_read(path.data, "config", (size_t)1 << 20, &config, NULL, &ignored) == CF_OK;
+    for (const char *p = read ? config.data : NULL; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        const char *v = p + 9 + strspn(p + 9, " \t");
+        size_t n = strncmp(p, "reviewer:", 9) == 0 ? len - (size_t)(v - p) : 0;
+        while (n && (v[n - 1] == '\r' || v[n - 1] == ' ' || v[n - 1] == '\t'))
+            n--;
+        if (n) {
+            cf_source_init(&src, path.data);
+            bool ok = decode_name(&src, config.data, config.len, v, n, buf, size, err);
+            cf_buf_release(&config);
+            cf_buf_release(&path);
+            return ok;
+        }
+        p = nl ? nl + 1 : NULL;
+    }
+    cf_buf_release(&config);
+    cf_buf_release(&path);
     const char *user = getenv("USER");
-    return user && user[0] ? user : "unknown";
+    if (user && user[0]) {
+        cf_source_init(&src, "$USER");
+        return decode_name(&src, user, strlen(user), user, strlen(user), buf, size, err);
+    }
+    *found = false;
+    return true;
+}
+
+const char *cf_reviewer_name(const char *given, const cf_args *args, char *buf, size_t size)
+{
+    cf_error err;
+    cf_error_clear(&err);
+    bool found;
+    int argc;
+    char **argv = cf_arg_command_line(args, &argc);
+    if (!find_reviewer(given, argc, argv, buf, size, &found, &err)) {
+        char msg[1200];
+        cf_error_format(&err, msg, sizeof msg);
+        fprintf(stderr, _("crossfoot: the reviewer's name: %s\n"), msg);
+        return NULL;
+    }
+    return found ? buf : "unknown";
 }
 
 static int fail(const cf_error *err)
@@ -61,8 +123,10 @@ int cf_cmd_extract(const cf_args *args)
     cf_error err;
     cf_error_clear(&err);
     cf_review *r = NULL;
-    if (cf_review_open_report(report, template_path, cf_reviewer_name(reviewer, name, sizeof name), out, &r, &err) !=
-        CF_OK)
+    const char *who = cf_reviewer_name(reviewer, args, name, sizeof name);
+    if (!who)
+        return CF_EXIT_ERROR;
+    if (cf_review_open_report(report, template_path, who, out, &r, &err) != CF_OK)
         return fail(&err);
     if (cf_review_journal_pending(r) > 0)
         fprintf(stderr,
@@ -173,6 +237,57 @@ static bool parse_edit(cf_review *r, char *line, cf_edit *edit, const char **act
     return true;
 }
 
+/* The edits on standard input, a line at a time, of any length. A file is read whole first so
+ * that its encoding is decided from all of it; a pipe is read as it comes (a person or a
+ * program may wait for each "ok N"), its encoding decided by its first line beyond ASCII. */
+typedef struct {
+    cf_buf all; /* the whole file */
+    size_t at;
+    bool whole;
+    char *line; /* getline's buffer */
+    size_t cap;
+} edits_reader;
+
+static bool edits_open(edits_reader *in, cf_source *src, cf_error *err)
+{
+    memset(in, 0, sizeof *in);
+    cf_buf_init(&in->all);
+    struct stat st;
+    in->whole = fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
+    if (!in->whole)
+        return true;
+    char chunk[65536];
+    for (size_t n; (n = fread(chunk, 1, sizeof chunk, stdin)) > 0;)
+        if (!cf_buf_append(&in->all, chunk, n)) {
+            cf_error_nomem(err, NULL);
+            return false;
+        }
+    return cf_source_decide(src, in->all.data ? in->all.data : "", in->all.len, err) == CF_OK;
+}
+
+/* The next line (with its line break) in *text, its length, or -1 at the end. */
+static ssize_t edits_next(edits_reader *in, const char **text)
+{
+    if (!in->whole) {
+        ssize_t n = getline(&in->line, &in->cap, stdin);
+        *text = in->line;
+        return n;
+    }
+    if (in->at >= in->all.len)
+        return -1;
+    const char *p = in->all.data + in->at, *nl = memchr(p, '\n', in->all.len - in->at);
+    size_t n = nl ? (size_t)(nl - p) + 1 : in->all.len - in->at;
+    in->at += n;
+    *text = p;
+    return (ssize_t)n;
+}
+
+static void edits_close(edits_reader *in)
+{
+    cf_buf_release(&in->all);
+    free(in->line); /* getline's, from libc */
+}
+
 int cf_cmd_apply(const cf_args *args)
 {
     const char *review_path = cf_arg_operand(args, 0), *reviewer = cf_arg_value(args, "--reviewer");
@@ -181,7 +296,10 @@ int cf_cmd_apply(const cf_args *args)
     cf_error err;
     cf_error_clear(&err);
     cf_review *r = NULL;
-    if (cf_review_load(review_path, force, cf_reviewer_name(reviewer, name, sizeof name), &r, &err) != CF_OK)
+    const char *who = cf_reviewer_name(reviewer, args, name, sizeof name);
+    if (!who)
+        return CF_EXIT_ERROR;
+    if (cf_review_load(review_path, force, who, &r, &err) != CF_OK)
         return fail(&err);
     cf_buf lock_path;
     cf_buf_init(&lock_path);
@@ -204,13 +322,37 @@ int cf_cmd_apply(const cf_args *args)
             fprintf(stderr, _("crossfoot apply: %s: %s\n"), review_path, cf_review_journal_problem(r));
     }
     int status = CF_EXIT_PASS;
-    char line[4096];
+    edits_reader in;
+    cf_source src;
+    cf_source_init(&src, _("the edits"));
+    if (!edits_open(&in, &src, &err)) {
+        edits_close(&in);
+        cf_review_free(r);
+        cf_file_unlock(lock);
+        fprintf(stderr, _("crossfoot apply: line %ld of the edits: %s\n"), err.line, err.message);
+        return CF_EXIT_ERROR;
+    }
+    const char *raw;
     long lineno = 0;
-    while (fgets(line, sizeof line, stdin)) {
+    for (ssize_t n; (n = edits_next(&in, &raw)) >= 0;) {
         lineno++;
-        line[strcspn(line, "\r\n")] = '\0';
-        if (!line[0] || line[0] == '#')
+        size_t len = (size_t)n;
+        while (len && (raw[len - 1] == '\n' || raw[len - 1] == '\r'))
+            len--;
+        char *line = NULL;
+        if (memchr(raw, '\0', len))
+            cf_error_set(&err, CF_ERR_INPUT, NULL, lineno, 0, "%s", _("the line holds a NUL byte"));
+        else
+            cf_source_line(&src, lineno, raw, len, &line, &err);
+        if (!line) {
+            fprintf(stderr, _("crossfoot apply: line %ld: %s\n"), lineno, err.message);
+            status = CF_EXIT_ERROR;
             continue;
+        }
+        if (!line[0] || line[0] == '#') {
+            cf_free(line);
+            continue;
+        }
         cf_status st;
         if (strcmp(line, "undo") == 0)
             st = cf_review_undo(r, &err);
@@ -226,10 +368,12 @@ int cf_cmd_apply(const cf_args *args)
             if (!parse_edit(r, line, &edit, &action, &reason, why, sizeof why)) {
                 fprintf(stderr, _("crossfoot apply: line %ld: %s\n"), lineno, why);
                 status = CF_EXIT_ERROR;
+                cf_free(line);
                 continue;
             }
             st = cf_review_apply(r, action, reason, &edit, 1, &err);
         }
+        cf_free(line);
         if (st != CF_OK) {
             char msg[1200];
             cf_error_format(&err, msg, sizeof msg);
@@ -241,6 +385,7 @@ int cf_cmd_apply(const cf_args *args)
         printf("ok %ld\n", lineno);
         fflush(stdout);
     }
+    edits_close(&in);
     if (cf_review_dirty(r))
         fprintf(stderr, _("crossfoot apply: changes not saved to %s are kept in its journal\n"), review_path);
     cf_review_free(r);

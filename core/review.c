@@ -13,12 +13,16 @@
 #include "cellvalue.h"
 #include "i18n.h"
 #include "sha256.h"
+#include "utf8.h"
 
 /* ids in the review file; N_ so the workbench can show them translated */
 static const char *const STATE_NAMES[] = {N_("extracted"), N_("corrected"), N_("confirmed"), N_("missing"),
                                            N_("not_applicable")};
 
 const char *cf_review_state_name(cf_review_state state) { return STATE_NAMES[state]; }
+
+/* Text that may enter the review: none, or valid UTF-8. */
+static bool valid_text(const char *s) { return !s || cf_utf8_valid(s, strlen(s), NULL); }
 
 static void clock_now(char out[32], void *ctx)
 {
@@ -56,6 +60,8 @@ cf_status cf_review_create(cf_text *text, cf_template **templates, size_t templa
                            cf_review **out, cf_error *err)
 {
     *out = NULL;
+    if (!valid_text(reviewer))
+        return cf_error_set(err, CF_ERR_USAGE, report_path, 0, 0, "%s", _("the reviewer's name is not valid UTF-8"));
     cf_review *r = cf_calloc(1, sizeof *r);
     if (!r)
         return cf_error_nomem(err, report_path);
@@ -308,7 +314,7 @@ const cf_history_entry *cf_review_history(const cf_review *review, size_t i) { r
 
 void cf_review_set_reviewer(cf_review *review, const char *reviewer)
 {
-    char *copy = cf_strdup(reviewer);
+    char *copy = valid_text(reviewer) ? cf_strdup(reviewer) : NULL;
     if (copy) {
         cf_free(review->reviewer);
         review->reviewer = copy;
@@ -636,11 +642,26 @@ static cf_status check_edits(const cf_review *r, const cf_edit *edits, size_t co
     return CF_OK;
 }
 
+/* Every text of a change is UTF-8 before the change is acknowledged: the review file holds
+ * nothing else, and one bad note would make every later save fail. */
+static cf_status check_texts(const cf_review *r, const char *action, const char *reason, const char *who,
+                             const char *at, const cf_edit *edits, size_t count, cf_error *err)
+{
+    bool ok = valid_text(action) && valid_text(reason) && valid_text(who) && valid_text(at);
+    for (size_t i = 0; ok && i < count; i++)
+        ok = valid_text(edits[i].note);
+    return ok ? CF_OK
+              : cf_error_set(err, CF_ERR_USAGE, r->review_path, 0, 0, "%s",
+                             _("a note, reason or name of this change is not valid UTF-8: the change is refused"));
+}
+
 /* Apply, optionally journaling first (replay does not journal again). */
 static cf_status apply_entry(cf_review *r, const char *action, const char *reason, const char *who, const char *at,
                              const cf_edit *edits, size_t count, bool journal, cf_error *err)
 {
-    cf_status st = check_edits(r, edits, count, err);
+    cf_status st = check_texts(r, action, reason, who, at, edits, count, err);
+    if (st == CF_OK)
+        st = check_edits(r, edits, count, err);
     if (st != CF_OK)
         return st;
     cf_history_entry e;

@@ -432,39 +432,6 @@ static yaml_node_t *need_seq(reader *rd, yaml_node_t *map, const char *key)
          it_##node < (seq)->data.sequence.items.top; it_##node++)                                              \
         for (yaml_node_t *node = yaml_document_get_node((rd)->doc, *it_##node); node; node = NULL)
 
-/* Anchors and aliases are refused: a review file is data a person reads, not a graph. */
-static cf_status scan_events(const char *path, const char *data, size_t len, cf_error *err)
-{
-    yaml_parser_t p;
-    if (!yaml_parser_initialize(&p))
-        return cf_error_nomem(err, path);
-    yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
-    cf_status st = CF_OK;
-    size_t events = 0;
-    for (;;) {
-        yaml_event_t ev;
-        if (!yaml_parser_parse(&p, &ev)) {
-            st = cf_error_set(err, CF_ERR_INPUT, path, (long)p.problem_mark.line + 1, (long)p.problem_mark.column + 1,
-                              _("not valid YAML: %s"), p.problem ? p.problem : _("unknown error"));
-            break;
-        }
-        bool anchored = (ev.type == YAML_SCALAR_EVENT && ev.data.scalar.anchor) ||
-                        (ev.type == YAML_MAPPING_START_EVENT && ev.data.mapping_start.anchor) ||
-                        (ev.type == YAML_SEQUENCE_START_EVENT && ev.data.sequence_start.anchor);
-        if (ev.type == YAML_ALIAS_EVENT || anchored)
-            st = cf_error_set(err, CF_ERR_INPUT, path, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
-                              _("anchors and aliases are not allowed in a review file"));
-        else if (++events > 2000000)
-            st = cf_error_set(err, CF_ERR_LIMIT, path, (long)ev.start_mark.line + 1, 0, _("review file is too large"));
-        bool end = ev.type == YAML_STREAM_END_EVENT;
-        yaml_event_delete(&ev);
-        if (st != CF_OK || end)
-            break;
-    }
-    yaml_parser_delete(&p);
-    return st;
-}
-
 static bool read_view(reader *rd, yaml_node_t *n, cf_cell_view *v)
 {
     if (!n || n->type != YAML_MAPPING_NODE)
@@ -785,7 +752,8 @@ cf_status cf_review_load(const char *review_path, bool force, const char *review
         cf_buf_release(&b);
         return read;
     }
-    cf_status st = scan_events(review_path, b.data ? b.data : "", b.len, err);
+    /* anchors and aliases are refused: a review file is data a person reads, not a graph */
+    cf_status st = cf_yaml_scan(review_path, b.data ? b.data : "", b.len, CF_ERR_INPUT, true, 2000000, err);
     if (st != CF_OK) {
         cf_buf_release(&b);
         return st;

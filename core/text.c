@@ -58,22 +58,6 @@ static long utf16_line_of(const unsigned char *u, size_t offset, bool big_endian
     return line;
 }
 
-/* True when s[0..len) is the start of one UTF-8 character with its end missing: what a
- * file cut short (a download broken off, `head -c`) ends with. */
-static bool utf8_cut_short(const char *s, size_t len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (len == 0)
-        return false;
-    size_t need = u[0] >= 0xC2 && u[0] <= 0xDF ? 2 : u[0] >= 0xE0 && u[0] <= 0xEF ? 3 : u[0] >= 0xF0 && u[0] <= 0xF4 ? 4 : 0;
-    if (len >= need)
-        return false;
-    for (size_t i = 1; i < len; i++)
-        if ((u[i] & 0xC0) != 0x80)
-            return false;
-    return true;
-}
-
 /* UTF-16 without a byte-order mark (iconv -t UTF-16LE, some exporters): the digits, spaces
  * and line breaks of a report put a NUL in every other byte, and CJK characters rarely do.
  * Returns "UTF-16LE", "UTF-16BE" or NULL. */
@@ -263,7 +247,7 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
                                 _("binary file (NUL byte at offset %zu), not a text report"), at);
         }
         bool valid = cf_utf8_valid(body, body_len, &bad);
-        if (!valid && utf8_cut_short(body + bad, body_len - bad)) {
+        if (!valid && cf_utf8_cut_short(body + bad, body_len - bad)) {
             body_len = bad; /* a file cut in the middle of its last character: drop the piece */
             text->encoding = body == bytes ? "UTF-8 (last character cut)" : "UTF-8 (BOM, last character cut)";
             valid = true;
@@ -457,4 +441,10 @@ bool cf_text_find(const cf_text *text, const char *needle, size_t from, bool for
         }
     }
     return false;
+}
+
+cf_status cf_text_convert(const char *from, const char *bytes, size_t len, char **out, size_t *out_len,
+                          size_t *bad_offset)
+{
+    return convert(from, bytes, len, out, out_len, bad_offset);
 }

@@ -48,4 +48,9 @@ bool cf_text_find(const cf_text *text, const char *needle, size_t from, bool for
 /* Index of the line holding byte offset. */
 size_t cf_text_line_at(const cf_text *text, size_t offset);
 
+/* bytes (len) in the iconv encoding from, as UTF-8 into *out (NUL-terminated, caller frees)
+ * and *out_len. CF_ERR_INPUT with *bad_offset where it stopped decoding; CF_ERR_NOMEM. */
+cf_status cf_text_convert(const char *from, const char *bytes, size_t len, char **out, size_t *out_len,
+                          size_t *bad_offset);
+
 #endif

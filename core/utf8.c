@@ -107,3 +107,17 @@ void cf_utf8_mark_cut(char *buf, size_t size)
     size_t end = cf_utf8_boundary(buf, size - 4);
     memcpy(buf + end, "\xE2\x80\xA6", 4); /* "…" and the NUL */
 }
+
+bool cf_utf8_cut_short(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (len == 0)
+        return false;
+    size_t need = u[0] >= 0xC2 && u[0] <= 0xDF ? 2 : u[0] >= 0xE0 && u[0] <= 0xEF ? 3 : u[0] >= 0xF0 && u[0] <= 0xF4 ? 4 : 0;
+    if (len >= need)
+        return false;
+    for (size_t i = 1; i < len; i++)
+        if ((u[i] & 0xC0) != 0x80)
+            return false;
+    return true;
+}

@@ -14,6 +14,9 @@ size_t cf_utf8_decode(const char *s, size_t len, uint32_t *cp);
 size_t cf_utf8_encode(uint32_t cp, char *out);
 /* True when s is valid UTF-8; otherwise *bad (if not NULL) is the offset of the first invalid byte. */
 bool cf_utf8_valid(const char *s, size_t len, size_t *bad);
+/* True when s (len bytes) is one character cut short: a lead byte and fewer continuation
+ * bytes than it needs, nothing else. */
+bool cf_utf8_cut_short(const char *s, size_t len);
 /* The largest offset <= at that does not fall inside a character of s (which has at least
  * at bytes): where a byte limit may cut. */
 size_t cf_utf8_boundary(const char *s, size_t at);

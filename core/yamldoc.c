@@ -6,9 +6,51 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+
+cf_status cf_yaml_scan(const char *name, const char *text, size_t len, cf_status code, bool refuse_aliases,
+                       size_t max_events, cf_error *err)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return cf_error_nomem(err, name);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    cf_status st = CF_OK;
+    int depth = 0;
+    for (size_t events = 0; st == CF_OK; events++) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            st = cf_error_set(err, code, name, (long)parser.problem_mark.line + 1, (long)parser.problem_mark.column + 1,
+                              _("not valid YAML: %s"), parser.problem ? parser.problem : _("unknown error"));
+            break;
+        }
+        long line = (long)ev.start_mark.line + 1, column = (long)ev.start_mark.column + 1;
+        bool anchored = (ev.type == YAML_SCALAR_EVENT && ev.data.scalar.anchor) ||
+                        (ev.type == YAML_MAPPING_START_EVENT && ev.data.mapping_start.anchor) ||
+                        (ev.type == YAML_SEQUENCE_START_EVENT && ev.data.sequence_start.anchor);
+        depth += ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_SEQUENCE_START_EVENT;
+        depth -= ev.type == YAML_MAPPING_END_EVENT || ev.type == YAML_SEQUENCE_END_EVENT;
+        if (depth > CF_YAML_MAX_DEPTH)
+            st = cf_error_set(err, code, name, line, column, _("nested more than %d levels deep"), CF_YAML_MAX_DEPTH);
+        else if (refuse_aliases && (ev.type == YAML_ALIAS_EVENT || anchored))
+            st = cf_error_set(err, code, name, line, column, "%s", _("anchors and aliases are not allowed in a review file"));
+        else if (max_events && events >= max_events)
+            st = cf_error_set(err, CF_ERR_LIMIT, name, line, 0, "%s", _("review file is too large"));
+        bool end = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+        if (end)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    return st;
+}
+
 cf_status cf_yaml_parse(const char *name, const char *text, size_t len, cf_status code, yaml_document_t *doc,
                         cf_error *err)
 {
+    cf_status scanned = cf_yaml_scan(name, text, len, code, false, 0, err);
+    if (scanned != CF_OK)
+        return scanned;
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
         return cf_error_nomem(err, name);

@@ -10,8 +10,17 @@
 
 #include "error.h"
 
+/* Deepest nesting of mappings and lists a YAML file of crossfoot's may have. */
+#define CF_YAML_MAX_DEPTH 64
+
+/* Read text's events without building a document: CF_OK, or code (CF_ERR_LIMIT for the count)
+ * with the line and column of bad YAML, of nesting deeper than CF_YAML_MAX_DEPTH, of an anchor
+ * or alias when refuse_aliases, of the event after max_events (0: no limit). */
+cf_status cf_yaml_scan(const char *name, const char *text, size_t len, cf_status code, bool refuse_aliases,
+                       size_t max_events, cf_error *err);
 /* Parse text (name is for messages) into doc, which the caller deletes with
- * yaml_document_delete. On bad YAML returns code with the line and column. */
+ * yaml_document_delete. On bad YAML, or nesting deeper than CF_YAML_MAX_DEPTH, returns code
+ * with the line and column. */
 cf_status cf_yaml_parse(const char *name, const char *text, size_t len, cf_status code, yaml_document_t *doc,
                         cf_error *err);
 /* The value of key in map (a mapping node), or NULL when absent or map is not a mapping. */

@@ -6,6 +6,7 @@
 #   badinput.sh  every kind of bad or odd input, generated here: encodings, binary, limits
 #   batch.sh     -j, --previous, suggestions, the journal note
 #   compat.sh    review files and journals of earlier versions; undo, save, redo
+#   text_input.sh  text into a review: one encoding per source (edits, --reviewer, config), long lines
 #   large.sh     a 60 MB report
 #   i18n.sh      the language: --lang, LANGUAGE, LC_ALL, LC_MESSAGES, LANG
 #   commands.sh  the command table: --help, one option parser, "did you mean", man pages
@@ -35,6 +36,7 @@ end
 . tests/cli/badinput.sh
 . tests/cli/batch.sh
 . tests/cli/compat.sh
+. tests/cli/text_input.sh
 . tests/cli/large.sh
 . tests/cli/i18n.sh
 . tests/cli/commands.sh

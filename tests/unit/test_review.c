@@ -621,3 +621,42 @@ Test(review, a_record_cut_short_is_reported_with_its_number)
                        cf_review_journal_problem(back));
     cf_review_free(back);
 }
+
+Test(review, text_that_is_not_utf8_is_refused_before_it_is_acknowledged)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    uint64_t records = cf_review_journal_records(r);
+    cf_edit cut = {.cell = (size_t)cell(r, "requests.new.natural"), .kind = CF_EDIT_NOTE, .note = "截断\xe5\x9b"};
+    cr_assert_eq(cf_review_apply(r, "note", NULL, &cut, 1, &err), CF_ERR_USAGE);
+    cr_assert_not_null(strstr(err.message, "not valid UTF-8"), "%s", err.message);
+    cf_edit fix = set_to(r, "requests.results_total.natural", 2);
+    cr_assert_eq(cf_review_apply(r, "set", "\xd4\xad\xbc\xfe", &fix, 1, &err), CF_ERR_USAGE, "a GBK reason");
+    cr_assert_eq(cf_review_journal_records(r), records, "nothing refused reaches the journal");
+    cr_assert_str_eq(cf_review_cell(r, (size_t)cell(r, "requests.new.natural")).note, "");
+    cf_review_free(r);
+    char path[300];
+    cf_review *bad = NULL;
+    snprintf(path, sizeof path, "%s/x.review.yaml", dir);
+    cr_assert_eq(cf_review_open_report(seed_copy("002_b895455aa8998ba0"), NULL, "\xff\xfe", path, &bad, &err),
+                 CF_ERR_USAGE, "a reviewer's name that is not UTF-8");
+    cr_assert_null(bad);
+}
+
+Test(review, a_review_file_nested_thousands_deep_is_refused_at_once_with_its_line)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s/deep.review.yaml", dir);
+    FILE *f = fopen(path, "wb");
+    fputs("crossfoot_review: 2\nreport: ", f);
+    for (int i = 0; i < 20000; i++)
+        fputc('[', f);
+    fclose(f);
+    cf_review *r = NULL;
+    cf_error err;
+    cr_assert_eq(cf_review_load(path, false, NULL, &r, &err), CF_ERR_INPUT);
+    cr_assert_not_null(strstr(err.message, "nested more than 64 levels deep"), "%s", err.message);
+    cr_assert_eq(err.line, 2);
+    cr_assert_null(r);
+}
