@@ -17,7 +17,7 @@ CFLAGS     ?= -O2 -g
 BUILD      := build
 
 # Libraries found through pkg-config; a missing one stops the build with the package to install.
-LIB_PKGS  := ncursesw yaml-0.1 libcjson xlsxwriter
+LIB_PKGS  := ncursesw yaml-0.1 libcjson xlsxwriter libxml-2.0 libzip
 TEST_PKGS := criterion
 DEB_ncursesw  := libncurses-dev
 DEB_yaml-0.1  := libyaml-dev
@@ -25,6 +25,8 @@ DEB_libcjson  := libcjson-dev
 DEB_xlsxwriter := libxlsxwriter-dev
 # xlsxwriter.pc links -lz, but libxlsxwriter-dev does not depend on zlib's headers package.
 DEB_LINK_ONLY := zlib1g-dev
+DEB_libxml-2.0 := libxml2-dev
+DEB_libzip := libzip-dev
 DEB_criterion := libcriterion-dev
 
 define require_pkg
@@ -34,7 +36,7 @@ endef
 # Debian packages for building, testing (tmux drives the workbench tests), exporting,
 # and building the .deb (debhelper).
 DEB_PACKAGES := build-essential pkg-config libncurses-dev libyaml-dev libcjson-dev libcriterion-dev \
-                libxlsxwriter-dev $(DEB_LINK_ONLY) tmux python3 unzip locales clang libclang-rt-14-dev valgrind time less \
+                libxlsxwriter-dev libxml2-dev libzip-dev $(DEB_LINK_ONLY) tmux python3 unzip locales clang libclang-rt-14-dev valgrind time less \
                 gettext debhelper
 # The cross build for arm64 (make cross-arm64): the cross compiler, qemu to run the result,
 # and the arm64 build of every library the binary links.

@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "cli.h"
+#include "document.h"
 #include "extract.h"
 #include "i18n.h"
 #include "narrative.h"
@@ -366,7 +367,7 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
     cf_error_clear(&err);
     cf_text *text = NULL;
     cf_report *report = NULL;
-    cf_status st = cf_text_load(path, &text, &err);
+    cf_status st = cf_document_load(path, &text, &err);
     if (st == CF_OK)
         st = cf_extract(text, tpls, ntpls, &report, &err);
     if (st != CF_OK) {

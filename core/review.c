@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "cellvalue.h"
+#include "document.h"
 #include "i18n.h"
 #include "sha256.h"
 #include "utf8.h"
@@ -242,7 +243,7 @@ cf_status cf_review_open_report(const char *path, const char *template_path, con
     cf_template **tpls = NULL;
     size_t ntpls = 0;
     cf_report *report = NULL;
-    cf_status st = cf_text_load(path, &text, err);
+    cf_status st = cf_document_load(path, &text, err);
     if (st == CF_OK && template_path) {
         tpls = cf_calloc(1, sizeof *tpls);
         st = tpls ? cf_template_load(template_path, &tpls[0], err) : cf_error_nomem(err, template_path);
@@ -1038,7 +1039,7 @@ cf_status cf_previous_load(const char *path, cf_previous **out, cf_error *err)
         if (st == CF_OK)
             p->year = (cf_year){cf_review_template(p->review), cf_review_current_cells(p->review), p->path};
     } else {
-        st = cf_text_load(path, &p->text, err);
+        st = cf_document_load(path, &p->text, err);
         if (st == CF_OK)
             st = cf_template_load_builtin(&p->tpls, &p->ntpls, err);
         if (st == CF_OK)

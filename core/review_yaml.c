@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "document.h"
 #include "fileio.h"
 #include "i18n.h"
 #include "utf8.h"
@@ -686,7 +687,7 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
     if (!report_path)
         return cf_error_nomem(err, review_path);
     cf_text *text = NULL;
-    cf_status st = cf_text_load(report_path, &text, err);
+    cf_status st = cf_document_load(report_path, &text, err);
     if (st == CF_OK && strcmp(cf_text_sha256(text), sha) != 0 && !force)
         st = cf_error_set(err, CF_ERR_INPUT, report_path, 0, 0,
                           _("the report has changed since it was reviewed in %s (SHA-256 %.12s… now, %.12s… then); "

@@ -95,3 +95,11 @@ void cf_sha256_hex(cf_sha256 *ctx, char hex[65])
     for (int i = 0; i < 8; i++)
         snprintf(hex + 8 * i, 9, "%08x", ctx->state[i]);
 }
+
+void cf_sha256_of(const void *data, size_t len, char hex[65])
+{
+    cf_sha256 sha;
+    cf_sha256_init(&sha);
+    cf_sha256_update(&sha, data, len);
+    cf_sha256_hex(&sha, hex);
+}

@@ -17,5 +17,7 @@ void cf_sha256_init(cf_sha256 *ctx);
 void cf_sha256_update(cf_sha256 *ctx, const void *data, size_t len);
 /* Finish and write 64 lowercase hex digits and a NUL into hex. */
 void cf_sha256_hex(cf_sha256 *ctx, char hex[65]);
+/* The 64 hex digits (and a NUL) of the SHA-256 of len bytes at data, in one call. */
+void cf_sha256_of(const void *data, size_t len, char hex[65]);
 
 #endif

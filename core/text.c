@@ -21,6 +21,8 @@ struct cf_text {
     char *data; /* decoded UTF-8, NUL-terminated */
     size_t size;
     const char *encoding;
+    char *described;      /* the encoding's text when a document reader wrote it (owned) */
+    const char *kind;     /* "text", or the reader that made this view of a document */
     char sha256[65];      /* computed on first use when sha_from_data: hashing 50 MB is a sixth of
                            * opening it, and a check may never ask */
     bool sha_from_data;   /* the file's bytes are data itself (after a UTF-8 BOM when bom) */
@@ -29,14 +31,6 @@ struct cf_text {
                             * index costs 4 bytes a line, and decoded text stays far below 4 GB */
     size_t line_count;
 };
-
-static void cf_text_hash(cf_text *text, const char *bytes, size_t len)
-{
-    cf_sha256 sha;
-    cf_sha256_init(&sha);
-    cf_sha256_update(&sha, bytes, len);
-    cf_sha256_hex(&sha, text->sha256);
-}
 
 /* 1-based line number of byte offset in raw bytes (counting LF). */
 static long raw_line_of(const char *bytes, size_t offset)
@@ -183,6 +177,21 @@ static cf_status index_lines(cf_text *text, cf_error *err)
     return CF_OK;
 }
 
+/* The checks every text view passes, then its line index: there is visible text, some of it
+ * Chinese, and no line is too long. */
+static cf_status check_and_index(cf_text *text, cf_error *err)
+{
+    bool visible = false;
+    for (size_t i = 0; i < text->size && !visible; i++)
+        visible = !strchr(" \t\r\n\f\v", text->data[i]);
+    if (!visible)
+        return cf_error_set(err, CF_ERR_INPUT, text->name, 0, 0, _("empty file: there is no text to check"));
+    if (!contains_cjk(text->data, text->size))
+        return cf_error_set(err, CF_ERR_INPUT, text->name, 0, 0,
+                            _("no Chinese text: this is not a disclosure report"));
+    return index_lines(text, err);
+}
+
 /* Decode bytes. With adopt (== bytes, len + 1 allocated), text that needs no conversion
  * takes the buffer itself and *adopt becomes NULL; the caller frees what *adopt still holds. */
 static cf_status decode(const char *name, const char *bytes, size_t len, char **adopt, cf_text **out,
@@ -201,6 +210,7 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
         cf_free(text);
         return cf_error_nomem(err, name);
     }
+    text->kind = "text";
 
     const unsigned char *u = (const unsigned char *)bytes;
     cf_status status = CF_OK;
@@ -256,7 +266,7 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
             text->bom = body != bytes;
             text->sha_from_data = body_len + (text->bom ? 3 : 0) == len; /* nothing cut off */
             if (!text->sha_from_data)
-                cf_text_hash(text, bytes, len);
+                cf_sha256_of(bytes, len, text->sha256);
             if (adopt) { /* the bytes are the text: no copy of a 50 MB report */
                 text->data = *adopt;
                 *adopt = NULL;
@@ -297,25 +307,13 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
                             _("cannot decode the text as %s (invalid or truncated at byte offset %zu)"), utf16,
                             bad);
     }
-    bool visible = false;
-    for (size_t i = 0; i < text->size && !visible; i++)
-        visible = !strchr(" \t\r\n\f\v", text->data[i]);
-    if (!visible) {
-        cf_text_free(text);
-        return cf_error_set(err, CF_ERR_INPUT, name, 0, 0, _("empty file: there is no text to check"));
-    }
-    if (!contains_cjk(text->data, text->size)) {
-        cf_text_free(text);
-        return cf_error_set(err, CF_ERR_INPUT, name, 0, 0,
-                            _("no Chinese text: this is not a disclosure report"));
-    }
-    status = index_lines(text, err);
+    status = check_and_index(text, err);
     if (status != CF_OK) {
         cf_text_free(text);
         return status;
     }
     if (!text->sha_from_data && !text->sha256[0])
-        cf_text_hash(text, bytes, len); /* converted text: its file's bytes are not kept */
+        cf_sha256_of(bytes, len, text->sha256); /* converted text: its file's bytes are not kept */
     *out = text;
     return CF_OK;
 }
@@ -325,9 +323,10 @@ cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf
     return decode(name, bytes, len, NULL, out, err);
 }
 
-cf_status cf_text_load(const char *path, cf_text **out, cf_error *err)
+cf_status cf_text_read_file(const char *path, char **bytes_out, size_t *len_out, cf_error *err)
 {
-    *out = NULL;
+    *bytes_out = NULL;
+    *len_out = 0;
     /* O_NONBLOCK: opening a FIFO (or a tty) must not wait for a writer; fstat refuses it next */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
@@ -365,10 +364,55 @@ cf_status cf_text_load(const char *path, cf_text **out, cf_error *err)
         return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("read failed: %s"),
                             got < size ? strerror(read_errno) : _("file changed while reading"));
     }
-    char *adopt = bytes;
-    cf_status status = decode(path, bytes, size, &adopt, out, err);
-    cf_free(adopt); /* NULL when the text took the buffer */
+    bytes[size] = '\0';
+    *bytes_out = bytes;
+    *len_out = size;
+    return CF_OK;
+}
+
+cf_status cf_text_from_buffer(const char *name, char **bytes, size_t len, cf_text **out, cf_error *err)
+{
+    return decode(name, *bytes, len, bytes, out, err);
+}
+
+cf_status cf_text_load(const char *path, cf_text **out, cf_error *err)
+{
+    *out = NULL;
+    char *bytes;
+    size_t size;
+    cf_status status = cf_text_read_file(path, &bytes, &size, err);
+    if (status != CF_OK)
+        return status;
+    status = cf_text_from_buffer(path, &bytes, size, out, err);
+    cf_free(bytes); /* NULL when the text took the buffer */
     return status;
+}
+
+cf_status cf_text_from_document(const char *name, const char *kind, const char *described, char **utf8,
+                                size_t len, const char *sha256_hex, cf_text **out, cf_error *err)
+{
+    *out = NULL;
+    cf_text *text = cf_calloc(1, sizeof *text);
+    if (!text || !(text->name = cf_strdup(name)) || !(text->described = cf_strdup(described))) {
+        cf_text_free(text);
+        cf_free(*utf8);
+        *utf8 = NULL;
+        return cf_error_nomem(err, name);
+    }
+    text->kind = kind;
+    text->encoding = text->described;
+    text->data = *utf8;
+    *utf8 = NULL;
+    text->size = len;
+    memcpy(text->sha256, sha256_hex, 64);
+    text->sha256[64] = '\0';
+    cf_status status = check_and_index(text, err);
+    if (status != CF_OK) {
+        cf_text_free(text);
+        return status;
+    }
+    *out = text;
+    return CF_OK;
 }
 
 void cf_text_free(cf_text *text)
@@ -376,6 +420,7 @@ void cf_text_free(cf_text *text)
     if (!text)
         return;
     cf_free(text->name);
+    cf_free(text->described);
     cf_free(text->data);
     cf_free(text->line_starts);
     cf_free(text);
@@ -385,6 +430,7 @@ const char *cf_text_name(const cf_text *text) { return text->name; }
 const char *cf_text_data(const cf_text *text) { return text->data; }
 size_t cf_text_size(const cf_text *text) { return text->size; }
 const char *cf_text_encoding(const cf_text *text) { return text->encoding; }
+const char *cf_text_kind(const cf_text *text) { return text->kind; }
 const char *cf_text_sha256(const cf_text *text)
 {
     if (!text->sha256[0]) { /* a cache: the text itself does not change */

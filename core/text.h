@@ -27,14 +27,29 @@ cf_status cf_text_load(const char *path, cf_text **out, cf_error *err);
 /* Same from bytes in memory; name is used in messages. Caller frees. */
 cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf_text **out,
                              cf_error *err);
+/* Same from *bytes (len bytes, len + 1 allocated with cf_malloc), taking the buffer itself
+ * when the text needs no conversion: *bytes is then NULL; the caller frees what it still holds. */
+cf_status cf_text_from_buffer(const char *name, char **bytes, size_t len, cf_text **out, cf_error *err);
+/* Read the whole regular file at path (at most CF_TEXT_MAX_BYTES) into *bytes, NUL-terminated
+ * after *len bytes. Caller frees *bytes with cf_free; on failure it is NULL and err names the file. */
+cf_status cf_text_read_file(const char *path, char **bytes, size_t *len, cf_error *err);
+/* The text view a document reader made: takes *utf8 (valid UTF-8, len bytes, NUL-terminated,
+ * allocated with cf_malloc; *utf8 becomes NULL even on failure, which frees it). kind is the
+ * reader's name (a string that outlives the text), described what the heading says after the
+ * format ("HTML, GB18030"), sha256_hex the SHA-256 of the document's bytes. Fails like the
+ * text reader on a view with no Chinese text. Caller frees. */
+cf_status cf_text_from_document(const char *name, const char *kind, const char *described, char **utf8,
+                                size_t len, const char *sha256_hex, cf_text **out, cf_error *err);
 void cf_text_free(cf_text *text);
 
 const char *cf_text_name(const cf_text *text);
 /* The decoded UTF-8 text (NUL-terminated) and its length in bytes. */
 const char *cf_text_data(const cf_text *text);
 size_t cf_text_size(const cf_text *text);
-/* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "GB18030" … */
+/* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "GB18030" … ("HTML, GB18030", "DOCX" for a document) */
 const char *cf_text_encoding(const cf_text *text);
+/* What the text was read from: "text", or a document reader's name ("html", "docx" …). */
+const char *cf_text_kind(const cf_text *text);
 /* SHA-256 of the file's bytes as read (before decoding), 64 hex digits. */
 const char *cf_text_sha256(const cf_text *text);
 

@@ -7,6 +7,7 @@
 #   batch.sh     -j, --previous, suggestions, the journal note
 #   compat.sh    review files and journals of earlier versions; undo, save, redo
 #   text_input.sh  text into a review: one encoding per source (edits, --reviewer, config), long lines
+#   documents.sh web pages and the document formats recognised but not read
 #   large.sh     a 60 MB report
 #   i18n.sh      the language: --lang, LANGUAGE, LC_ALL, LC_MESSAGES, LANG
 #   commands.sh  the command table: --help, one option parser, "did you mean", man pages
@@ -37,6 +38,7 @@ end
 . tests/cli/batch.sh
 . tests/cli/compat.sh
 . tests/cli/text_input.sh
+. tests/cli/documents.sh
 . tests/cli/large.sh
 . tests/cli/i18n.sh
 . tests/cli/commands.sh

@@ -1,0 +1,181 @@
+/* document.c — the reader table: which reader a document's bytes go to. */
+#include "document.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "alloc.h"
+#include "i18n.h"
+#include "reader.h"
+
+bool cf_name_ends_with(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), k = strlen(suffix);
+    return n >= k && strcasecmp(name + n - k, suffix) == 0;
+}
+
+bool cf_bytes_contain_nocase(const char *s, size_t len, size_t limit, const char *needle)
+{
+    size_t n = strlen(needle), end = len < limit ? len : limit;
+    for (size_t i = 0; i + n <= end; i++)
+        if (strncasecmp(s + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* True when the UTF-16LE spelling of ascii occurs in the bytes: how an OLE2 compound file
+ * names its streams ("WordDocument"). */
+static bool contains_utf16le(const char *bytes, size_t len, const char *ascii)
+{
+    size_t n = strlen(ascii);
+    for (size_t i = 0; i + 2 * n <= len; i++) {
+        size_t k = 0;
+        while (k < n && bytes[i + 2 * k] == ascii[k] && bytes[i + 2 * k + 1] == '\0')
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
+/* The PDF header may follow up to 1 KB of junk (ISO 32000-1, 7.5.2, as readers accept it). */
+static bool sniff_pdf(const char *name, const char *bytes, size_t len)
+{
+    size_t end = len < 1024 ? len : 1024;
+    for (size_t i = 0; i + 5 <= end; i++)
+        if (memcmp(bytes + i, "%PDF-", 5) == 0)
+            return true;
+    return false;
+}
+
+static bool is_zip(const char *bytes, size_t len) { return len >= 4 && memcmp(bytes, "PK\3\4", 4) == 0; }
+
+/* A zip's entry names are stored uncompressed in its local and central headers. */
+static bool zip_names(const char *bytes, size_t len, const char *entry)
+{
+    if (!is_zip(bytes, len))
+        return false;
+    size_t n = strlen(entry);
+    for (const char *p = bytes; (p = memchr(p, entry[0], len - (size_t)(p - bytes))) != NULL; p++)
+        if ((size_t)(bytes + len - p) >= n && memcmp(p, entry, n) == 0)
+            return true;
+    return false;
+}
+
+static bool sniff_ofd(const char *name, const char *bytes, size_t len) { return zip_names(bytes, len, "OFD.xml"); }
+static bool sniff_xlsx(const char *name, const char *bytes, size_t len)
+{
+    return zip_names(bytes, len, "xl/workbook.xml");
+}
+static bool sniff_zip(const char *name, const char *bytes, size_t len) { return is_zip(bytes, len); }
+
+static bool is_ole2(const char *bytes, size_t len)
+{
+    return len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0;
+}
+static bool sniff_wps(const char *name, const char *bytes, size_t len)
+{
+    return is_ole2(bytes, len) && (cf_name_ends_with(name, ".wps") || contains_utf16le(bytes, len, "WpsContent"));
+}
+static bool sniff_doc(const char *name, const char *bytes, size_t len)
+{
+    return is_ole2(bytes, len) && (contains_utf16le(bytes, len, "WordDocument") || cf_name_ends_with(name, ".doc"));
+}
+static bool sniff_xls(const char *name, const char *bytes, size_t len)
+{
+    return is_ole2(bytes, len) && contains_utf16le(bytes, len, "Workbook");
+}
+static bool sniff_ole2(const char *name, const char *bytes, size_t len) { return is_ole2(bytes, len); }
+
+static bool sniff_rtf(const char *name, const char *bytes, size_t len)
+{
+    return len >= 5 && memcmp(bytes, "{\\rtf", 5) == 0;
+}
+
+/* A web archive (.mht/.mhtml: Word's and browsers' "single file web page") is a MIME message. */
+static bool sniff_mhtml(const char *name, const char *bytes, size_t len)
+{
+    return cf_bytes_contain_nocase(bytes, len, 4096, "MIME-Version:") &&
+           cf_bytes_contain_nocase(bytes, len, 4096, "multipart/related");
+}
+
+static const cf_reader cf_reader_pdf_refused = {
+    "pdf", sniff_pdf, NULL, N_("a PDF document: crossfoot does not read PDF files yet; open it, copy "
+                               "its text into a .txt file and check that")};
+static const cf_reader refused_ofd = {
+    "ofd", sniff_ofd, NULL, N_("an OFD document (the national fixed-layout format): crossfoot does not read "
+                               "it; save the report as .docx, PDF or a web page")};
+static const cf_reader refused_xlsx = {"xlsx", sniff_xlsx, NULL,
+                                       N_("an Excel workbook (.xlsx), not a report: crossfoot reads Word "
+                                          "(.docx) files, web pages and text")};
+static const cf_reader refused_zip = {"zip", sniff_zip, NULL,
+                                      N_("a zip archive that is not a Word (.docx) document (it has no "
+                                         "word/document.xml)")};
+static const cf_reader refused_wps = {"wps", sniff_wps, NULL,
+                                      N_("a WPS Office document (.wps): crossfoot does not read it; save it "
+                                         "as .docx in WPS and check that")};
+static const cf_reader refused_doc = {"doc", sniff_doc, NULL,
+                                      N_("a Word 97-2003 document (.doc): crossfoot does not read it; save it "
+                                         "as .docx (Word or WPS: Save As) and check that")};
+static const cf_reader refused_xls = {"xls", sniff_xls, NULL,
+                                      N_("an Excel 97-2003 workbook (.xls), not a report: crossfoot reads "
+                                         "Word (.docx) files, web pages and text")};
+static const cf_reader refused_ole2 = {"ole2", sniff_ole2, NULL,
+                                       N_("an Office 97-2003 file (OLE2) that is not a Word document: "
+                                          "crossfoot reads .docx, web pages and text")};
+static const cf_reader refused_rtf = {"rtf", sniff_rtf, NULL,
+                                      N_("an RTF document: crossfoot does not read it; save it as .docx and "
+                                         "check that")};
+static const cf_reader refused_mhtml = {"mhtml", sniff_mhtml, NULL,
+                                        N_("a single-file web page (.mht/.mhtml): crossfoot does not read it; "
+                                           "save the page as .html and check that")};
+
+/* In order: the first row whose sniff says yes reads the document. Text comes last and takes
+ * whatever is left (it refuses binary itself). */
+static const cf_reader *const readers[] = {
+    &cf_reader_pdf_refused, &refused_ofd, &refused_xlsx, &refused_zip,  &refused_wps,
+    &refused_doc,           &refused_xls,    &refused_ole2, &refused_rtf, &refused_mhtml, &cf_reader_html,
+    &cf_reader_text,
+};
+
+static const cf_reader *pick(const char *name, const char *bytes, size_t len)
+{
+    for (size_t i = 0; i < sizeof readers / sizeof *readers; i++)
+        if (readers[i]->sniff(name, bytes, len))
+            return readers[i];
+    return &cf_reader_text;
+}
+
+const char *cf_document_sniff(const char *name, const char *bytes, size_t len)
+{
+    return pick(name, bytes, len)->kind;
+}
+
+/* Read *bytes (len, NUL after, cf_malloc'd) with its reader; frees what the reader left. */
+static cf_status read_with(const char *name, char **bytes, size_t len, cf_text **out, cf_error *err)
+{
+    const cf_reader *reader = pick(name, *bytes, len);
+    cf_status status = reader->read ? reader->read(name, bytes, len, out, err)
+                                    : cf_error_set(err, CF_ERR_INPUT, name, 0, 0, "%s", _(reader->refusal));
+    cf_free(*bytes);
+    *bytes = NULL;
+    return status;
+}
+
+cf_status cf_document_load(const char *path, cf_text **out, cf_error *err)
+{
+    *out = NULL;
+    char *bytes;
+    size_t len;
+    cf_status status = cf_text_read_file(path, &bytes, &len, err);
+    return status == CF_OK ? read_with(path, &bytes, len, out, err) : status;
+}
+
+cf_status cf_document_from_bytes(const char *name, const char *bytes, size_t len, cf_text **out, cf_error *err)
+{
+    *out = NULL;
+    char *copy = cf_strndup(bytes, len);
+    if (!copy)
+        return cf_error_nomem(err, name);
+    return read_with(name, &copy, len, out, err);
+}

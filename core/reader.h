@@ -1,0 +1,35 @@
+/* reader.h — one row of the reader table per document kind (core/read_*.c).
+ *
+ * A row says how to recognise its kind by content and how to turn the file's bytes into a
+ * text view. A kind crossfoot recognises but does not read has no read function and a refusal:
+ * what the file is and what to do with it. A new format is one read_*.c file and one row in
+ * core/document.c. */
+#ifndef CF_READER_H
+#define CF_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "text.h"
+
+typedef struct {
+    const char *kind; /* "html", "docx" … what cf_text_kind says and the review records */
+    /* True when bytes (len of them, NUL after) are this kind; name only breaks a tie. */
+    bool (*sniff)(const char *name, const char *bytes, size_t len);
+    /* The text view of *bytes (len of them, NUL after, allocated with cf_malloc); may take the
+     * buffer (setting *bytes NULL). Fails with err naming the file. Caller frees *out. */
+    cf_status (*read)(const char *name, char **bytes, size_t len, cf_text **out, cf_error *err);
+    const char *refusal; /* no read: the message (N_), naming the format and what to do */
+} cf_reader;
+
+extern const cf_reader cf_reader_text;
+extern const cf_reader cf_reader_html;
+extern const cf_reader cf_reader_docx;
+
+/* True when name ends with suffix, ignoring ASCII case (".HTM" is ".htm"). */
+bool cf_name_ends_with(const char *name, const char *suffix);
+/* True when needle (ASCII) occurs in the first limit bytes of s, ignoring ASCII case. */
+bool cf_bytes_contain_nocase(const char *s, size_t len, size_t limit, const char *needle);
+
+#endif

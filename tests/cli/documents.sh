@@ -1,0 +1,88 @@
+# documents.sh — reports as the documents reviewers receive: web pages (and, recognised by
+# their content and named, the formats crossfoot does not read). The pages are the seeds
+# rendered here as Word saves a web page (tests/tools/seed_html.py). Sourced by run.sh.
+
+D=$TMP/docs
+mkdir -p "$D/pages"
+for s in "$S001" "$S002" "$S003"; do cp "$(truth "$s")" "$D/pages/"; done
+b1=$(basename "$S001" .txt) b2=$(basename "$S002" .txt) b3=$(basename "$S003" .txt)
+python3 tests/tools/seed_html.py "$S001" "$D/pages/$b1.html" gbk split layout
+python3 tests/tools/seed_html.py "$S002" "$D/pages/$b2.html" nometa
+python3 tests/tools/seed_html.py "$S003" "$D/pages/$b3.htm"
+
+begin "web pages of the seeds (Word markup, merged cells, GBK declared and detected, split numbers, a layout table) give the seeds' cells (score.py)"
+python3 tests/tools/score.py "$CROSSFOOT" "$D/pages" >"$TMP/score" 2>&1 || no "$(cat "$TMP/score")"
+end
+
+begin "a web page: the heading says HTML and its encoding; the JSON has the page's SHA-256"
+cf check --json "$D/pages/$b1.html"
+status 0
+CF_SHA=$(sha256sum "$D/pages/$b1.html" | cut -d' ' -f1) json 'd["encoding"] == "HTML, GB18030" and d["sha256"] == env["CF_SHA"]'
+cf check "$D/pages/$b2.html"
+status 1
+stdout_has "$D/pages/$b2.html: gov-2019 (2019年版格式), HTML, GB18030"
+end
+
+begin "a web page named .txt is read as a web page (by content, not by name)"
+cp "$D/pages/$b3.htm" "$D/page-named.txt"
+cf check --json "$D/page-named.txt"
+status 0
+json 'd["encoding"] == "HTML, UTF-8" and d["cells"] == T["cells"]' T="$(truth "$S003")"
+end
+
+# unreadable_doc NAME FILE MESSAGE: exit 2, the message on stderr, {"file", "error"} in --json
+unreadable_doc() {
+  begin "$1: exit 2, '$3'"
+  cf check "$2"
+  status 2
+  stderr_has "crossfoot: $2: "
+  stderr_has "$3"
+  cf check --json "$2"
+  status 2
+  CF_FILE=$2 CF_MSG=$3 json 'len(r) == 1 and d["file"] == env["CF_FILE"] and env["CF_MSG"] in d["error"]'
+  end
+}
+
+printf '<html><head><meta charset="utf-8"><title>年度报告</title></head><body><p>政府信息公开工作年度报告</p><p>本年无数据。</p></body></html>' >"$D/notables.html"
+unreadable_doc "a web page without the tables" "$D/notables.html" "no statistical tables found"
+printf '<html><body><script>var x = "政府信息公开";</script><p>&nbsp;</p></body></html>' >"$D/blank.html"
+unreadable_doc "a web page with no text" "$D/blank.html" "the web page has no text to check"
+python3 -c 'import sys; n = 10000; sys.stdout.write("<html><body><p>政府信息公开</p>" + "<div><table><tr><td>" * n + "深" + "</td></tr></table></div>" * n + "</body></html>")' >"$D/deep.html"
+CF_TIMEOUT=60 unreadable_doc "a web page nested 10,000 deep (read, bounded: no tables in it)" "$D/deep.html" "no statistical tables found"
+python3 -c 'import sys; sys.stdout.write("<html><body><table>" + "<tr><td colspan=1000>政</td><td rowspan=65534>1</td></tr>" * 2000 + "</table></body></html>")' >"$D/huge-spans.html"
+unreadable_doc "a table whose spans would make millions of cells" "$D/huge-spans.html" "a table of more than 1048576 cells"
+
+# formats recognised by their content and named, whatever the file is called
+python3 - "$D" <<'PY'
+import sys, zipfile
+d = sys.argv[1]
+ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+def utf16(name):
+    return name.encode("utf-16-le")
+open(f"{d}/report.doc", "wb").write(ole2 + utf16("Root Entry") + b"\0" * 100 + utf16("WordDocument") + b"\0" * 1000)
+open(f"{d}/word-named.txt", "wb").write(ole2 + utf16("WordDocument") + b"\0" * 1000)
+open(f"{d}/report.wps", "wb").write(ole2 + utf16("Root Entry") + b"\0" * 1000)
+with zipfile.ZipFile(f"{d}/report.ofd", "w") as z:
+    z.writestr("OFD.xml", "<ofd:OFD/>")
+    z.writestr("Doc_0/Document.xml", "<ofd:Document/>")
+with zipfile.ZipFile(f"{d}/notword.docx", "w") as z:
+    z.writestr("readme.txt", "政府信息公开")
+with zipfile.ZipFile(f"{d}/book.xlsx", "w") as z:
+    z.writestr("xl/workbook.xml", "<workbook/>")
+open(f"{d}/report.mht", "wb").write(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart\"\r\n\r\n------=_NextPart\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\r\n<html></html>\r\n")
+open(f"{d}/report.rtf", "wb").write(b"{\\rtf1\\ansi\\ansicpg936 \\'d5\\'fe\\'b8\\'ae}")
+PY
+unreadable_doc "a Word 97-2003 file" "$D/report.doc" "a Word 97-2003 document (.doc)"
+unreadable_doc "a Word 97-2003 file named .txt" "$D/word-named.txt" "a Word 97-2003 document (.doc)"
+unreadable_doc "a WPS file" "$D/report.wps" "a WPS Office document (.wps)"
+unreadable_doc "an OFD file" "$D/report.ofd" "an OFD document"
+unreadable_doc "a zip that is not a Word file" "$D/notword.docx" "a zip archive that is not a Word (.docx) document"
+unreadable_doc "an Excel workbook" "$D/book.xlsx" "an Excel workbook (.xlsx)"
+unreadable_doc "a single-file web page" "$D/report.mht" "a single-file web page (.mht/.mhtml)"
+unreadable_doc "an RTF file" "$D/report.rtf" "an RTF document"
+
+begin "several documents at once: the unreadable ones are named, the others still checked"
+cf check --json "$D/report.doc" "$D/pages/$b3.htm" "$D/report.ofd"
+status 2
+json 'len(r) == 3 and "error" in r[0] and r[1]["cells"] == T["cells"] and "error" in r[2]' T="$(truth "$S003")"
+end
