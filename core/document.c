@@ -71,7 +71,12 @@ static bool sniff_zip(const char *name, const char *bytes, size_t len) { return 
 
 static bool is_ole2(const char *bytes, size_t len)
 {
-    return len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0;
+    static const unsigned char magic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+    return len >= 8 && memcmp(bytes, magic, 8) == 0;
+}
+static bool sniff_encrypted(const char *name, const char *bytes, size_t len)
+{
+    return is_ole2(bytes, len) && contains_utf16le(bytes, len, "EncryptedPackage");
 }
 static bool sniff_wps(const char *name, const char *bytes, size_t len)
 {
@@ -111,6 +116,10 @@ static const cf_reader refused_xlsx = {"xlsx", sniff_xlsx, NULL,
 static const cf_reader refused_zip = {"zip", sniff_zip, NULL,
                                       N_("a zip archive that is not a Word (.docx) document (it has no "
                                          "word/document.xml)")};
+static const cf_reader refused_encrypted = {
+    "encrypted", sniff_encrypted, NULL,
+    N_("a password-protected Office file: crossfoot cannot read it; remove the password (File > Info > "
+       "Protect Document) and save it again")};
 static const cf_reader refused_wps = {"wps", sniff_wps, NULL,
                                       N_("a WPS Office document (.wps): crossfoot does not read it; save it "
                                          "as .docx in WPS and check that")};
@@ -133,7 +142,7 @@ static const cf_reader refused_mhtml = {"mhtml", sniff_mhtml, NULL,
 /* In order: the first row whose sniff says yes reads the document. Text comes last and takes
  * whatever is left (it refuses binary itself). */
 static const cf_reader *const readers[] = {
-    &cf_reader_pdf_refused, &refused_ofd, &refused_xlsx, &refused_zip,  &refused_wps,
+    &cf_reader_pdf_refused, &cf_reader_docx, &refused_ofd, &refused_xlsx, &refused_zip,  &refused_encrypted, &refused_wps,
     &refused_doc,           &refused_xls,    &refused_ole2, &refused_rtf, &refused_mhtml, &cf_reader_html,
     &cf_reader_text,
 };

@@ -1,17 +1,36 @@
-# documents.sh — reports as the documents reviewers receive: web pages (and, recognised by
-# their content and named, the formats crossfoot does not read). The pages are the seeds
-# rendered here as Word saves a web page (tests/tools/seed_html.py). Sourced by run.sh.
+# documents.sh — reports as the documents reviewers receive: web pages and Word files (and,
+# recognised by their content and named, the formats crossfoot does not read). The documents
+# are the seeds rendered here as Word saves them (tests/tools/seed_document.py). Sourced by run.sh.
 
 D=$TMP/docs
 mkdir -p "$D/pages"
 for s in "$S001" "$S002" "$S003"; do cp "$(truth "$s")" "$D/pages/"; done
 b1=$(basename "$S001" .txt) b2=$(basename "$S002" .txt) b3=$(basename "$S003" .txt)
-python3 tests/tools/seed_html.py "$S001" "$D/pages/$b1.html" gbk split layout
-python3 tests/tools/seed_html.py "$S002" "$D/pages/$b2.html" nometa
-python3 tests/tools/seed_html.py "$S003" "$D/pages/$b3.htm"
+python3 tests/tools/seed_document.py "$S001" "$D/pages/$b1.html" gbk split layout
+python3 tests/tools/seed_document.py "$S002" "$D/pages/$b2.html" nometa
+python3 tests/tools/seed_document.py "$S003" "$D/pages/$b3.htm"
 
 begin "web pages of the seeds (Word markup, merged cells, GBK declared and detected, split numbers, a layout table) give the seeds' cells (score.py)"
 python3 tests/tools/score.py "$CROSSFOOT" "$D/pages" >"$TMP/score" 2>&1 || no "$(cat "$TMP/score")"
+end
+
+mkdir -p "$D/word"
+for s in "$S001" "$S002" "$S003"; do cp "$(truth "$s")" "$D/word/"; done
+python3 tests/tools/seed_document.py "$S001" "$D/word/$b1.docx" split paras
+python3 tests/tools/seed_document.py "$S002" "$D/word/$b2.docx"
+python3 tests/tools/seed_document.py "$S003" "$D/word/$b3.docx" flat
+begin "Word files of the seeds (vMerge, gridSpan, numbers split over runs, labels over two paragraphs) give the seeds' cells (score.py)"
+python3 tests/tools/score.py "$CROSSFOOT" "$D/word" >"$TMP/score" 2>&1 || no "$(cat "$TMP/score")"
+end
+
+begin "a Word file named .txt is read as a Word file; the heading says DOCX; the JSON has the file's SHA-256"
+cp "$D/word/$b2.docx" "$D/word-named-text.txt"
+cf check "$D/word-named-text.txt"
+status 1
+stdout_has "$D/word-named-text.txt: gov-2019 (2019年版格式), DOCX"
+cf check --json "$D/word/$b2.docx"
+status 1
+CF_SHA=$(sha256sum "$D/word/$b2.docx" | cut -d' ' -f1) json 'd["encoding"] == "DOCX" and d["sha256"] == env["CF_SHA"]'
 end
 
 begin "a web page: the heading says HTML and its encoding; the JSON has the page's SHA-256"
@@ -52,15 +71,25 @@ CF_TIMEOUT=60 unreadable_doc "a web page nested 10,000 deep (read, bounded: no t
 python3 -c 'import sys; sys.stdout.write("<html><body><table>" + "<tr><td colspan=1000>政</td><td rowspan=65534>1</td></tr>" * 2000 + "</table></body></html>")' >"$D/huge-spans.html"
 unreadable_doc "a table whose spans would make millions of cells" "$D/huge-spans.html" "a table of more than 1048576 cells"
 
-# formats recognised by their content and named, whatever the file is called
-python3 - "$D" <<'PY'
+# broken Word files and the formats recognised by their content and named, whatever the file is called
+python3 - "$D" "$b2" <<'PY'
 import sys, zipfile
 d = sys.argv[1]
+with zipfile.ZipFile(f"{d}/bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:  # 40 MB of zeros in 40 kB
+    z.writestr("word/document.xml", b"<" + b"0" * (40 << 20))
+good = open(f"{d}/word/{sys.argv[2]}.docx", "rb").read()
+open(f"{d}/cut.docx", "wb").write(good[: len(good) // 2])
+with zipfile.ZipFile(f"{d}/notxml.docx", "w") as z:
+    z.writestr("word/document.xml", "政府信息公开 <w:document")
+with zipfile.ZipFile(f"{d}/notables.docx", "w") as z:
+    z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+               '<w:body><w:p><w:r><w:t>政府信息公开工作年度报告</w:t></w:r></w:p></w:body></w:document>')
 ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
 def utf16(name):
     return name.encode("utf-16-le")
 open(f"{d}/report.doc", "wb").write(ole2 + utf16("Root Entry") + b"\0" * 100 + utf16("WordDocument") + b"\0" * 1000)
 open(f"{d}/word-named.txt", "wb").write(ole2 + utf16("WordDocument") + b"\0" * 1000)
+open(f"{d}/locked.docx", "wb").write(ole2 + utf16("EncryptedPackage") + b"\0" * 1000)
 open(f"{d}/report.wps", "wb").write(ole2 + utf16("Root Entry") + b"\0" * 1000)
 with zipfile.ZipFile(f"{d}/report.ofd", "w") as z:
     z.writestr("OFD.xml", "<ofd:OFD/>")
@@ -72,8 +101,13 @@ with zipfile.ZipFile(f"{d}/book.xlsx", "w") as z:
 open(f"{d}/report.mht", "wb").write(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart\"\r\n\r\n------=_NextPart\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\r\n<html></html>\r\n")
 open(f"{d}/report.rtf", "wb").write(b"{\\rtf1\\ansi\\ansicpg936 \\'d5\\'fe\\'b8\\'ae}")
 PY
+unreadable_doc "a zip bomb posing as a Word file" "$D/bomb.docx" "(a zip bomb?)"
+unreadable_doc "a Word file cut in half" "$D/cut.docx" "the Word file is damaged"
+unreadable_doc "a Word file whose text is not XML" "$D/notxml.docx" "is damaged (not XML)"
+unreadable_doc "a Word file without the tables" "$D/notables.docx" "no statistical tables found"
 unreadable_doc "a Word 97-2003 file" "$D/report.doc" "a Word 97-2003 document (.doc)"
 unreadable_doc "a Word 97-2003 file named .txt" "$D/word-named.txt" "a Word 97-2003 document (.doc)"
+unreadable_doc "a password-protected Word file" "$D/locked.docx" "a password-protected Office file"
 unreadable_doc "a WPS file" "$D/report.wps" "a WPS Office document (.wps)"
 unreadable_doc "an OFD file" "$D/report.ofd" "an OFD document"
 unreadable_doc "a zip that is not a Word file" "$D/notword.docx" "a zip archive that is not a Word (.docx) document"
