@@ -242,7 +242,8 @@ drills-long: $(BUILD)/crossfoot
 
 # Fuzzing with libFuzzer (clang): `make fuzz FUZZ_SECONDS=60` runs every target for that
 # long from a corpus seeded with the fixtures; crashes land in build/fuzz/ and belong,
-# once fixed, in tests/fuzz/regressions/TARGET/, which `make fuzz-regress` replays.
+# once fixed, in tests/fuzz/regressions/TARGET/, which `make fuzz-regress` replays. The web page
+# and Word file targets take inputs up to 256 kB: the fixtures they start from are that large.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 # Larger than every seed (a review file of a seed is about 80 kB): a seed cut to the limit would
@@ -262,6 +263,9 @@ $(BUILD)/fuzz/corpus/%: $(BUILD)/crossfoot
 	@case $* in \
 	  fuzz_extract) cp tests/fixtures/seeds/*.txt $@/; cp tests/fixtures/layouts/*.txt $@/ 2>/dev/null || true ;; \
 	  fuzz_template) cp core/templates/*.yaml $@/ ;; \
+	  fuzz_html) cp tests/fixtures/documents/html/*.html $@/ ;; \
+	  fuzz_docx) cp tests/fixtures/documents/docx/*.docx $@/; for f in tests/fixtures/documents/docx/*.docx; do \
+	      unzip -p $$f word/document.xml > $@/$$(basename $$f .docx).xml; done ;; \
 	  fuzz_review) for f in tests/fixtures/seeds/*.txt; do \
 	      $(BUILD)/crossfoot extract --reviewer fuzz $$f -o $@/$$(basename $$f .txt).yaml 2>/dev/null; done ;; \
 	  fuzz_journal) printf '{"op":"apply","who":"a","at":"t","action":"set","edits":[{"cell":"requests.new.natural","kind":"set","value":"3"}],"seq":0}\n{"op":"undo","seq":1}\n' > $@/seed ;; \
@@ -271,7 +275,8 @@ fuzz: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%) $(FUZZ_TARGETS:%=$(BUILD)/fuzz/corpus/%)
 	@for t in $(FUZZ_TARGETS); do \
 	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	  mkdir -p tests/fuzz/regressions/$$t; \
-	  $(BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=10 -rss_limit_mb=2048 \
+	  case $$t in fuzz_html|fuzz_docx) len=262144 ;; *) len=$(FUZZ_MAX_LEN) ;; esac; \
+	  $(BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -timeout=10 -rss_limit_mb=2048 \
 	    -artifact_prefix=$(BUILD)/fuzz/$$t- -print_final_stats=0 $(BUILD)/fuzz/corpus/$$t \
 	    tests/fuzz/regressions/$$t 2>&1 | grep -E "^Done [0-9]+ runs|ERROR|SUMMARY|crash-" || true; \
 	  if ls $(BUILD)/fuzz/$$t-crash-* $(BUILD)/fuzz/$$t-leak-* $(BUILD)/fuzz/$$t-timeout-* >/dev/null 2>&1; then \

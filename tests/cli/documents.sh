@@ -14,6 +14,14 @@ begin "web pages of the seeds (Word markup, merged cells, GBK declared and detec
 python3 tests/tools/score.py "$CROSSFOOT" "$D/pages" >"$TMP/score" 2>&1 || no "$(cat "$TMP/score")"
 end
 
+# the document fixtures (tests/fixtures/documents: every seed and the synthetic reports rendered by
+# LibreOffice, and hand-made real-world markup) give exactly their expected cells
+for kind in html docx; do
+  begin "the $kind fixtures give exactly their expected cells (score.py tests/fixtures/documents/$kind)"
+  python3 tests/tools/score.py "$CROSSFOOT" "tests/fixtures/documents/$kind" >"$TMP/score" 2>&1 || no "$(cat "$TMP/score")"
+  end
+done
+
 mkdir -p "$D/word"
 for s in "$S001" "$S002" "$S003"; do cp "$(truth "$s")" "$D/word/"; done
 python3 tests/tools/seed_document.py "$S001" "$D/word/$b1.docx" split paras
