@@ -31,7 +31,7 @@ def test(workbench):
         wb.keys("f")  # the proposed fix: (七)总计 0 → 2 for 自然人 and 总计
         wb.wait_prompt("note for the fix: ")
         wb.keys("Enter")
-        wb.wait_for("fix applied to 2 cell(s)")
+        wb.wait_for("fix applied to 2 cells")
         wb.keys("C-s")
         wb.wait_for("saved")
         wb.keys("q")
