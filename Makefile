@@ -17,7 +17,7 @@ CFLAGS     ?= -O2 -g
 BUILD      := build
 
 # Libraries found through pkg-config; a missing one stops the build with the package to install.
-LIB_PKGS  := ncursesw yaml-0.1 libcjson xlsxwriter libxml-2.0 libzip
+LIB_PKGS  := ncursesw yaml-0.1 libcjson xlsxwriter libxml-2.0 libzip poppler-glib
 TEST_PKGS := criterion
 DEB_ncursesw  := libncurses-dev
 DEB_yaml-0.1  := libyaml-dev
@@ -27,6 +27,7 @@ DEB_xlsxwriter := libxlsxwriter-dev
 DEB_LINK_ONLY := zlib1g-dev
 DEB_libxml-2.0 := libxml2-dev
 DEB_libzip := libzip-dev
+DEB_poppler-glib := libpoppler-glib-dev
 DEB_criterion := libcriterion-dev
 
 define require_pkg
@@ -36,7 +37,7 @@ endef
 # Debian packages for building, testing (tmux drives the workbench tests), exporting,
 # and building the .deb (debhelper).
 DEB_PACKAGES := build-essential pkg-config libncurses-dev libyaml-dev libcjson-dev libcriterion-dev \
-                libxlsxwriter-dev libxml2-dev libzip-dev $(DEB_LINK_ONLY) tmux python3 unzip locales clang libclang-rt-14-dev valgrind time less \
+                libxlsxwriter-dev libxml2-dev libzip-dev libpoppler-glib-dev $(DEB_LINK_ONLY) tmux python3 unzip locales clang libclang-rt-14-dev valgrind time less \
                 gettext debhelper
 # The cross build for arm64 (make cross-arm64): the cross compiler, qemu to run the result,
 # and the arm64 build of every library the binary links.
@@ -69,7 +70,7 @@ BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURC
              -DCF_LOCALEDIR='"$(LOCALEDIR)"'
 DEVFLAGS  := $(BASEFLAGS) -Werror
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(LIB_PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(LIB_PKGS) 2>/dev/null) -pthread
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(LIB_PKGS) 2>/dev/null) -pthread -lm
 
 REL_CFLAGS := $(BASEFLAGS) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS)
 # float-cast-overflow: gcc leaves it out of "undefined" (clang's UBSan has it): a double too large

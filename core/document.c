@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 #include "i18n.h"
+#include "read_pdf.h"
 #include "reader.h"
 
 bool cf_name_ends_with(const char *name, const char *suffix)
@@ -104,9 +105,13 @@ static bool sniff_mhtml(const char *name, const char *bytes, size_t len)
            cf_bytes_contain_nocase(bytes, len, 4096, "multipart/related");
 }
 
-static const cf_reader cf_reader_pdf_refused = {
-    "pdf", sniff_pdf, NULL, N_("a PDF document: crossfoot does not read PDF files yet; open it, copy "
-                               "its text into a .txt file and check that")};
+/* PDFs are read by poppler-glib in a child process (core/read_pdf.c). */
+static cf_status read_pdf(const char *name, char **bytes, size_t len, cf_text **out, cf_error *err)
+{
+    return cf_pdf_read(name, *bytes, len, NULL, out, err);
+}
+
+static const cf_reader cf_reader_pdf = {"pdf", sniff_pdf, read_pdf, NULL};
 static const cf_reader refused_ofd = {
     "ofd", sniff_ofd, NULL, N_("an OFD document (the national fixed-layout format): crossfoot does not read "
                                "it; save the report as .docx, PDF or a web page")};
@@ -142,7 +147,7 @@ static const cf_reader refused_mhtml = {"mhtml", sniff_mhtml, NULL,
 /* In order: the first row whose sniff says yes reads the document. Text comes last and takes
  * whatever is left (it refuses binary itself). */
 static const cf_reader *const readers[] = {
-    &cf_reader_pdf_refused, &cf_reader_docx, &refused_ofd, &refused_xlsx, &refused_zip,  &refused_encrypted, &refused_wps,
+    &cf_reader_pdf, &cf_reader_docx, &refused_ofd, &refused_xlsx, &refused_zip,  &refused_encrypted, &refused_wps,
     &refused_doc,           &refused_xls,    &refused_ole2, &refused_rtf, &refused_mhtml, &cf_reader_html,
     &cf_reader_text,
 };

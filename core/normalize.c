@@ -208,7 +208,14 @@ static bool is_dropped_line(const char *s, size_t len)
         if (digits && digits <= 4 && trail && k == len)
             return true;
     }
-    /* "第 4 页", "第4页 共12页", "第 4 页 / 共 12 页" */
+    /* "第 4 页", "第4页 共12页", "第 4 页 / 共 12 页", and the PDF reader's "— 第 4 页 —" */
+    size_t dashes_before = 0;
+    while (i + 3 <= len && (memcmp(s + i, "\xE2\x80\x94", 3) == 0 || memcmp(s + i, "\xE2\x80\x93", 3) == 0)) {
+        i += 3;
+        dashes_before++;
+        while (i < len && s[i] == ' ')
+            i++;
+    }
     if (len - i >= 3 + 1 + 3 && memcmp(s + i, "第", 3) == 0) {
         size_t k = i + 3;
         while (k < len && s[k] == ' ')
@@ -224,6 +231,13 @@ static bool is_dropped_line(const char *s, size_t len)
             k += 3;
             while (k < len && (s[k] == ' ' || s[k] == '/' || s[k] == ','))
                 k++;
+            for (size_t d = 0; d < dashes_before && k + 3 <= len; d++) {
+                if (memcmp(s + k, "\xE2\x80\x94", 3) != 0 && memcmp(s + k, "\xE2\x80\x93", 3) != 0)
+                    break;
+                k += 3;
+                while (k < len && s[k] == ' ')
+                    k++;
+            }
             if (k == len)
                 return true;
             if (k + 3 <= len && memcmp(s + k, "共", 3) == 0) {

@@ -5,7 +5,8 @@
  * the NULs of its ASCII characters give it away and it reads as a report) and
  * GB18030/GBK; valid UTF-8 is never re-decoded. The decoded text is kept byte for byte
  * (CR, tabs, control characters and all): it is what the workbench shows and
- * what every cell's provenance points into. */
+ * what every cell's provenance points into. A PDF (recognised by content) is read by
+ * read_pdf.h into a text view of its pages. */
 #ifndef CF_TEXT_H
 #define CF_TEXT_H
 
@@ -40,6 +41,10 @@ cf_status cf_text_read_file(const char *path, char **bytes, size_t *len, cf_erro
  * text reader on a view with no Chinese text. Caller frees. */
 cf_status cf_text_from_document(const char *name, const char *kind, const char *described, char **utf8,
                                 size_t len, const char *sha256_hex, cf_text **out, cf_error *err);
+/* A text view a document reader made (view, UTF-8) of a document whose bytes are raw: kind
+ * (a static string, "PDF") stands for the encoding and the SHA-256 is of raw. Caller frees. */
+cf_status cf_text_from_view(const char *name, const char *kind, const char *view, size_t view_len, const char *raw,
+                            size_t raw_len, cf_text **out, cf_error *err);
 void cf_text_free(cf_text *text);
 
 const char *cf_text_name(const cf_text *text);

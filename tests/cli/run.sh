@@ -11,6 +11,7 @@
 #   large.sh     a 60 MB report
 #   i18n.sh      the language: --lang, LANGUAGE, LC_ALL, LC_MESSAGES, LANG
 #   commands.sh  the command table: --help, one option parser, "did you mean", man pages
+#   pdf.sh       PDFs: the fixtures cell for cell, scans, encrypted, damaged, hostile sizes
 # Inputs are generated at test time in a temporary folder that is removed on exit.
 set -u
 cd "$(dirname "$0")/../.."
@@ -42,6 +43,7 @@ end
 . tests/cli/large.sh
 . tests/cli/i18n.sh
 . tests/cli/commands.sh
+. tests/cli/pdf.sh
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

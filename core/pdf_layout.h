@@ -1,0 +1,38 @@
+/* pdf_layout.h — a PDF's pages, given the box of every character, laid out as text.
+ *
+ * Pure geometry, no PDF library: the reader (read_pdf.c) hands each page's characters
+ * here. A table row becomes one line of TAB-separated cells: the row's label cells, then
+ * one field per value column, empty where the cell is blank. Rows come from the values'
+ * baselines (a label wrapped over several lines, with its numbers centred on it, is one
+ * row), columns from the lowest header cells above the values (what lies below a header
+ * tells a group heading from a column heading), else from the rows that fill every
+ * column. A row whose values' columns the geometry cannot decide is written with its
+ * values only, no blank fields, so the extractor reads its blanks as a guess and flags
+ * them. Other text is written line by line. Pages are separated by "— 第 N 页 —"; a
+ * table's header rows repeated at the top of the next page and page numbers are dropped. */
+#ifndef CF_PDF_LAYOUT_H
+#define CF_PDF_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/* One character and its box, in points, y growing down the page. */
+typedef struct {
+    uint32_t cp;
+    double x0, y0, x1, y1;
+} cf_pdf_glyph;
+
+typedef struct cf_pdf_layout cf_pdf_layout;
+
+/* A layout that appends to out (owned by the caller, who must keep it alive). NULL when
+ * memory runs out. Caller frees with cf_pdf_layout_free. */
+cf_pdf_layout *cf_pdf_layout_new(cf_buf *out);
+void cf_pdf_layout_free(cf_pdf_layout *layout);
+/* Lay out page number page (1-based) from its characters and append it. False when memory
+ * runs out (out then holds what it had plus part of the page). */
+bool cf_pdf_layout_page(cf_pdf_layout *layout, unsigned page, const cf_pdf_glyph *glyphs, size_t count);
+
+#endif

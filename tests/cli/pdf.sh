@@ -1,0 +1,96 @@
+# pdf.sh — PDFs read directly (poppler-glib in a child process): the seeds' tables printed by
+# LibreOffice give exactly the seeds' cells; scans, encrypted, damaged and hostile PDFs get a
+# clear message and exit 2. Sourced by run.sh (lib.sh helpers, $TMP).
+
+PDFS=tests/fixtures/pdf
+
+begin "PDF fixtures (the seeds and a report with blank cells, printed to PDF) match their truth files"
+python3 tests/tools/score.py "$CROSSFOOT" "$PDFS" >"$TMP/score" 2>&1 || no "$(cat "$TMP/score")"
+grep -q "^reports 6 " "$TMP/score" || no "not every PDF fixture was scored: $(tail -1 "$TMP/score")"
+end
+
+begin "a PDF's check names the format PDF and keeps a blank cell blank in its own column"
+cf check --json "$PDFS/synthetic_blanks_2021.pdf"
+status 1
+stderr_empty
+json 'd["template"] == "gov-2021" and "error" not in d' \
+  'd["cells"]["requests.new.natural"] is None and d["cells"]["requests.new.business"] is not None' \
+  'd["cells"]["requests.carry_forward.total"] is None and d["cells"]["appeals.review.pending"] is None' \
+  'd["cells"]["active.fees.amount"] == 888.0113'
+end
+
+begin "a scanned PDF is named an image, with its pages, exit 2"
+cf check "$PDFS/scanned.pdf"
+status 2
+stderr_has "scanned.pdf: the PDF is a scanned image, not text: its page (1) has no text layer"
+end
+
+begin "a scanned PDF with --json: a per-file error"
+cf check --json "$PDFS/scanned.pdf"
+status 2
+json '"scanned image" in d["error"]'
+end
+
+begin "an encrypted PDF: a clear message, exit 2"
+cf check "$PDFS/encrypted.pdf"
+status 2
+stderr_has "encrypted.pdf: the PDF is encrypted (protected by a password)"
+end
+
+begin "a PDF cut short: damaged, exit 2"
+head -c 6000 "$PDFS/000_b0a3a3717f6cc721.pdf" >"$TMP/cut.pdf"
+cf check "$TMP/cut.pdf"
+status 2
+stderr_has "cut.pdf: not a readable PDF (damaged or cut short)"
+end
+
+begin "a PDF header with garbage after it: damaged, exit 2"
+{ printf '%%PDF-1.7\n'; head -c 20000 /dev/urandom; } >"$TMP/noise.pdf"
+cf check "$TMP/noise.pdf"
+status 2
+stderr_has "noise.pdf: not a readable PDF"
+end
+
+# Hostile sizes: 300 pages, and one page of 10,000 tiny text objects. Both are read in a bounded
+# time (the child has CPU and memory limits; CF_TIMEOUT fails a hang) and give a clear answer.
+python3 - "$TMP" <<'PY'
+import sys
+def pdf(path, pages):
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>", None,
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for content in pages:
+        data = content.encode()
+        objs.append("<< /Length %d >>\nstream\n%s\nendstream" % (len(data), content))
+        objs.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                    "/Resources << /Font << /F1 3 0 R >> >> >>" % len(objs))
+        kids.append(len(objs))
+    objs[1] = "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % k for k in kids), len(kids))
+    out, offsets = [b"%PDF-1.4\n"], []
+    for i, o in enumerate(objs):
+        offsets.append(sum(len(x) for x in out))
+        out.append(("%d 0 obj\n%s\nendobj\n" % (i + 1, o)).encode())
+    xref = sum(len(x) for x in out)
+    out.append(("xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)).encode())
+    out += [("%010d 00000 n \n" % o).encode() for o in offsets]
+    out.append(("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)).encode())
+    open(path, "wb").write(b"".join(out))
+pdf(sys.argv[1] + "/pages300.pdf", ["BT /F1 12 Tf 72 720 Td (Page %d of a long report) Tj ET" % i for i in range(300)])
+pdf(sys.argv[1] + "/tiny.pdf", ["BT /F1 2 Tf " + " ".join("1 0 0 1 %d %d Tm (%d) Tj" % (i % 100 * 5 + 20, i // 100 * 8 + 20, i % 10)
+                                                     for i in range(10000)) + " ET"])
+PY
+begin "a 300-page PDF is read in bounded time with a clear answer"
+start=$(date +%s)
+cf check "$TMP/pages300.pdf"
+status 2
+stderr_has "pages300.pdf: no statistical tables found"
+[ $(($(date +%s) - start)) -lt 60 ] || no "a 300-page PDF took $(($(date +%s) - start)) s"
+end
+
+begin "a PDF page of 10,000 tiny text objects is read in bounded time with a clear answer"
+start=$(date +%s)
+cf check "$TMP/tiny.pdf"
+status 2
+stderr_has "tiny.pdf: no Chinese text"
+[ $(($(date +%s) - start)) -lt 60 ] || no "10,000 text objects took $(($(date +%s) - start)) s"
+end
