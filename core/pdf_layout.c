@@ -88,12 +88,12 @@ static bool is_space(uint32_t cp)
 
 static bool is_digit(uint32_t cp) { return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19); }
 
+static int down_then_right(double ya, double xa, double yb, double xb);
+
 static int by_centre(const void *a, const void *b)
 {
     const glyph *p = a, *q = b;
-    if (p->yc != q->yc)
-        return p->yc < q->yc ? -1 : 1;
-    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+    return down_then_right(p->yc, p->x0, q->yc, q->x0);
 }
 
 static int by_left(const void *a, const void *b)
@@ -264,8 +264,8 @@ static bool make_fragments(page *p, const cf_pdf_glyph *in, size_t count)
     return true;
 }
 
-/* The topmost and the bottommost fragment, alone on their line, apart from the rest and
- * reading as a page number, are dropped. */
+/* The topmost and the bottommost line of the page, apart from the rest and reading as a page
+ * number ("- 4 -" may be three fragments), are dropped. */
 static void drop_page_numbers(page *p)
 {
     if (p->nf < 2)
@@ -275,28 +275,46 @@ static void drop_page_numbers(page *p)
         for (size_t i = 1; i < p->nf; i++)
             if (end ? p->f[i].y1 > p->f[at].y1 : p->f[i].y0 < p->f[at].y0)
                 at = i;
-        frag *f = &p->f[at];
+        double yc = (p->f[at].y0 + p->f[at].y1) / 2, h = p->f[at].h;
+        char line[64];
+        size_t len = 0, on_line = 0;
         double nearest = INFINITY;
+        bool fits = true;
         for (size_t i = 0; i < p->nf; i++) {
-            if (i == at)
-                continue;
-            double gap = end ? f->y0 - p->f[i].y1 : p->f[i].y0 - f->y1;
-            nearest = fmin(nearest, gap);
+            const frag *f = &p->f[i];
+            if (fabs((f->y0 + f->y1) / 2 - yc) < 0.5 * h) {
+                on_line++;
+                fits = fits && len + f->len + 1 < sizeof line;
+                if (fits) {
+                    memcpy(line + len, p->text.data + f->off, f->len);
+                    len += f->len;
+                }
+            } else {
+                nearest = fmin(nearest, end ? p->f[at].y0 - f->y1 : f->y0 - p->f[at].y1);
+            }
         }
-        if (nearest > f->h && is_page_number(p->text.data + f->off, f->len))
-            f->dropped = true;
+        if (!fits || on_line == p->nf || nearest <= h || !is_page_number(line, len))
+            continue;
+        for (size_t i = 0; i < p->nf; i++)
+            if (fabs((p->f[i].y0 + p->f[i].y1) / 2 - yc) < 0.5 * h)
+                p->f[i].dropped = true;
     }
 }
 
 /* ---------- rows and blocks ---------- */
 
+/* Down the page, then left to right: the order of every sort here. */
+static int down_then_right(double ya, double xa, double yb, double xb)
+{
+    if (ya != yb)
+        return ya < yb ? -1 : 1;
+    return xa < xb ? -1 : xa > xb;
+}
+
 static int by_frag_centre(const void *a, const void *b, const page *p)
 {
     const frag *x = &p->f[*(const size_t *)a], *y = &p->f[*(const size_t *)b];
-    double cx = (x->y0 + x->y1) / 2, cy = (y->y0 + y->y1) / 2;
-    if (cx != cy)
-        return cx < cy ? -1 : 1;
-    return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+    return down_then_right((x->y0 + x->y1) / 2, x->x0, (y->y0 + y->y1) / 2, y->x0);
 }
 
 /* qsort has no context argument: a merge sort of indices into the page's arrays, stable. */
@@ -320,9 +338,7 @@ static void sort_indices(size_t *idx, size_t *tmp, size_t n, const page *p, int 
 static int by_frag_top(const void *a, const void *b, const page *p)
 {
     const frag *x = &p->f[*(const size_t *)a], *y = &p->f[*(const size_t *)b];
-    if (x->y0 != y->y0)
-        return x->y0 < y->y0 ? -1 : 1;
-    return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+    return down_then_right(x->y0, x->x0, y->y0, y->x0);
 }
 
 /* Values on one baseline make an anchor row. Rows are appended to p->r in baseline order. */
@@ -494,9 +510,7 @@ static void place_blocks(page *p, size_t anchors, size_t *text_by_top, size_t nt
 static int by_block_top(const void *a, const void *b, const page *p)
 {
     const block *x = &p->b[*(const size_t *)a], *y = &p->b[*(const size_t *)b];
-    if (x->y0 != y->y0)
-        return x->y0 < y->y0 ? -1 : 1;
-    return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+    return down_then_right(x->y0, x->x0, y->y0, y->x0);
 }
 
 /* Free blocks that overlap in height make a free row. */
@@ -893,9 +907,21 @@ void cf_pdf_layout_free(cf_pdf_layout *layout)
     cf_free(layout);
 }
 
+/* "— 第 N 页 —" between pages: the extractor drops it as it drops any page marker. */
+static bool put_marker(cf_pdf_layout *layout, unsigned page_number)
+{
+    return page_number == 1 || cf_buf_printf(layout->out, "\xE2\x80\x94 第 %u 页 \xE2\x80\x94\n", page_number);
+}
+
+bool cf_pdf_layout_skip(cf_pdf_layout *layout, unsigned page_number, const char *note)
+{
+    layout->last_header.len = 0; /* a table does not run on across a page that was not read */
+    return put_marker(layout, page_number) && (!note || (cf_buf_puts(layout->out, note) && cf_buf_puts(layout->out, "\n")));
+}
+
 bool cf_pdf_layout_page(cf_pdf_layout *layout, unsigned page_number, const cf_pdf_glyph *glyphs, size_t count)
 {
-    if (page_number > 1 && !cf_buf_printf(layout->out, "\xE2\x80\x94 第 %u 页 \xE2\x80\x94\n", page_number))
+    if (!put_marker(layout, page_number))
         return false;
     bool cut = count > MAX_PAGE_GLYPHS;
     if (cut)
@@ -924,8 +950,8 @@ bool cf_pdf_layout_page(cf_pdf_layout *layout, unsigned page_number, const cf_pd
         ok = gather_members(&p, tmp) && put_page(&p);
     }
     if (ok && cut)
-        ok = cf_buf_printf(layout->out, _("[only the first %d characters of this page were read: it holds too many]\n"),
-                           MAX_PAGE_GLYPHS);
+        ok = cf_buf_printf(layout->out, _("[only the first %d characters of this page were read: it holds too many]"),
+                           MAX_PAGE_GLYPHS) && cf_buf_puts(layout->out, "\n");
     if (ok) { /* this page's last table header is the one a next page may repeat */
         cf_buf swap = layout->last_header;
         layout->last_header = layout->header;

@@ -31,6 +31,10 @@ typedef struct cf_pdf_layout cf_pdf_layout;
  * memory runs out. Caller frees with cf_pdf_layout_free. */
 cf_pdf_layout *cf_pdf_layout_new(cf_buf *out);
 void cf_pdf_layout_free(cf_pdf_layout *layout);
+/* Append page number page (1-based) without laying it out: its marker and a line saying why
+ * (note, one line) — a blank page, a scanned one, one that does not decode. False when memory
+ * runs out. */
+bool cf_pdf_layout_skip(cf_pdf_layout *layout, unsigned page, const char *note);
 /* Lay out page number page (1-based) from its characters and append it. False when memory
  * runs out (out then holds what it had plus part of the page). */
 bool cf_pdf_layout_page(cf_pdf_layout *layout, unsigned page, const cf_pdf_glyph *glyphs, size_t count);

@@ -172,25 +172,24 @@ static void read_in_child(const char *bytes, size_t len, const cf_pdf_limits *li
         }
         unsigned number = (unsigned)i + 1;
         if (ok && visible == 0 && !has_images) {
-            ok = number == 1 || cf_buf_printf(&view, "\xE2\x80\x94 第 %u 页 \xE2\x80\x94\n", number); /* blank */
+            ok = cf_pdf_layout_skip(layout, number, NULL); /* a blank page */
         } else if (ok && visible == 0) {
             ok = add_page(&images, &last_image, number) &&
-                 (number == 1 || cf_buf_printf(&view, "\xE2\x80\x94 第 %u 页 \xE2\x80\x94\n", number)) &&
-                 cf_buf_printf(&view, _("[page %u is an image: it has no text layer]\n"), number);
+                 cf_pdf_layout_skip(layout, number, _("[this page is an image: it has no text layer]"));
         } else if (ok && garbage * 4 > visible) {
             ok = add_page(&garbled, &last_garbled, number) &&
-                 (number == 1 || cf_buf_printf(&view, "\xE2\x80\x94 第 %u 页 \xE2\x80\x94\n", number)) &&
-                 cf_buf_printf(&view, _("[page %u: its text does not decode to characters]\n"), number);
+                 cf_pdf_layout_skip(layout, number, _("[this page's text does not decode to characters]"));
         } else if (ok) {
             ok = cf_pdf_layout_page(layout, number, glyphs, count);
         }
         cf_free(glyphs);
     }
     if (ok && pages > readable)
-        ok = cf_buf_printf(&view, P_("[%d more page was not read: crossfoot reads at most %u pages]\n",
-                                     "[%d more pages were not read: crossfoot reads at most %u pages]\n",
+        ok = cf_buf_printf(&view, P_("[%d more page was not read: crossfoot reads at most %u pages]",
+                                     "[%d more pages were not read: crossfoot reads at most %u pages]",
                                      pages - readable),
-                           pages - readable, limits->max_pages);
+                           pages - readable, limits->max_pages) &&
+             cf_buf_puts(&view, "\n");
     if (ok)
         ok = cf_buf_printf(reply, "OK %d %s %s\n", pages, images.len ? images.data : "-",
                            garbled.len ? garbled.data : "-") &&
@@ -312,12 +311,18 @@ static cf_status parse_reply(const char *name, const cf_buf *reply, const char *
                                "the original document, or run OCR on it first",
                                image_pages),
                             images);
+    if (image_pages + garbled_pages >= (unsigned)pages && !image_pages)
+        return cf_error_set(err, CF_ERR_INPUT, name, 0, 0,
+                            _("the PDF's text does not decode to characters on pages %s (fonts without a "
+                              "character map: private-use or control codes); ask for a PDF exported with "
+                              "its fonts' Unicode map, or the Word file"),
+                            garbled);
     if (image_pages + garbled_pages >= (unsigned)pages)
         return cf_error_set(err, CF_ERR_INPUT, name, 0, 0,
                             _("the PDF's text does not decode to characters on pages %s (fonts without a "
-                              "character map: private-use or control codes)%s%s; ask for a PDF exported with "
-                              "its fonts' Unicode map, or the Word file"),
-                            garbled, image_pages ? _(", and pages are images: ") : "", image_pages ? images : "");
+                              "character map: private-use or control codes) and pages %s are images; ask for "
+                              "the original document"),
+                            garbled, images);
     return cf_text_from_view(name, "PDF", body, body_len, bytes, len, out, err);
 }
 

@@ -1,0 +1,252 @@
+/* test_pdf.c — the PDF reader: tables rebuilt from character boxes (pdf_layout), and the
+ * poppler child (read_pdf) on the fixtures: page limits, the document's SHA-256. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "pdf_layout.h"
+#include "read_pdf.h"
+#include "sha256.h"
+#include "text.h"
+#include "utf8.h"
+
+#ifndef CF_FIXTURES
+#define CF_FIXTURES "tests/fixtures"
+#endif
+
+typedef struct {
+    cf_pdf_glyph g[4096];
+    size_t n;
+} glyphs;
+
+/* Set text at (x, top) in a font of size points: CJK one em wide, the rest half an em, boxes
+ * 1.4 em tall as poppler gives them. */
+static void put(glyphs *p, const char *text, double x, double top, double size)
+{
+    for (size_t i = 0; text[i];) {
+        uint32_t cp;
+        size_t used = cf_utf8_decode(text + i, strlen(text + i), &cp);
+        cr_assert(used > 0);
+        double w = cp < 0x80 ? size / 2 : size;
+        cr_assert(p->n < 4096);
+        p->g[p->n++] = (cf_pdf_glyph){cp, x, top, x + w, top + 1.4 * size};
+        x += w;
+        i += used;
+    }
+}
+
+/* The text of pages[0..n) laid out. Caller frees. */
+static char *lay_out(glyphs *pages, size_t n)
+{
+    cf_buf out;
+    cf_buf_init(&out);
+    cf_pdf_layout *layout = cf_pdf_layout_new(&out);
+    cr_assert(layout);
+    for (size_t i = 0; i < n; i++)
+        cr_assert(cf_pdf_layout_page(layout, (unsigned)i + 1, pages[i].g, pages[i].n));
+    cf_pdf_layout_free(layout);
+    return out.data ? cf_buf_take(&out) : cf_strdup("");
+}
+
+static void expect_line(const char *text, const char *line)
+{
+    size_t len = strlen(line);
+    for (const char *s = text; s && *s; s = strchr(s, '\n') ? strchr(s, '\n') + 1 : NULL)
+        if (strncmp(s, line, len) == 0 && (s[len] == '\n' || s[len] == '\0'))
+            return;
+    cr_assert_fail("no line \"%s\" in:\n%s", line, text);
+}
+
+/* A table of three value columns under their headers, at x = 200, 260, 320. */
+static void header(glyphs *p, double top)
+{
+    put(p, "信息内容", 60, top, 10);
+    put(p, "本年制发", 200, top, 10);
+    put(p, "本年废止", 260, top, 10);
+    put(p, "现行有效", 320, top, 10);
+}
+
+/* A row's three values (NULL: blank) under the three columns of header(), at top. */
+static void values(glyphs *p, double top, const char *a, const char *b, const char *c)
+{
+    const char *v[] = {a, b, c};
+    for (int k = 0; k < 3; k++)
+        if (v[k])
+            put(p, v[k], 210 + 60 * k, top, 10);
+}
+
+Test(pdf_layout, blank_cell_keeps_its_column)
+{
+    static glyphs p;
+    p.n = 0;
+    header(&p, 100);
+    put(&p, "规章", 60, 130, 10);
+    values(&p, 130, "11", NULL, "13"); /* the middle cell is blank */
+    put(&p, "行政规范性文件", 60, 160, 10);
+    values(&p, 160, "21", "22", "23");
+    char *text = lay_out(&p, 1);
+    expect_line(text, "信息内容\t本年制发\t本年废止\t现行有效");
+    expect_line(text, "规章\t11\t\t13");
+    expect_line(text, "行政规范性文件\t21\t22\t23");
+    cf_free(text);
+}
+
+Test(pdf_layout, wrapped_label_with_centred_numbers_is_one_row)
+{
+    static glyphs p;
+    p.n = 0;
+    header(&p, 100);
+    put(&p, "二、上年结转政府", 60, 130, 10);
+    put(&p, "信息公开申请数量", 60, 144, 10);
+    values(&p, 137, "5", "6", "7");
+    char *text = lay_out(&p, 1);
+    expect_line(text, "二、上年结转政府信息公开申请数量\t5\t6\t7");
+    cf_free(text);
+}
+
+Test(pdf_layout, undecidable_column_leaves_the_blanks_to_the_extractor)
+{
+    static glyphs p;
+    p.n = 0;
+    header(&p, 100);
+    put(&p, "规章", 60, 130, 10);
+    put(&p, "9", 248, 130, 10); /* halfway between the first two columns */
+    char *text = lay_out(&p, 1);
+    expect_line(text, "规章\t9"); /* no blank fields: the extractor flags the guess */
+    cf_free(text);
+}
+
+Test(pdf_layout, group_label_set_vertically_is_one_cell)
+{
+    static glyphs p;
+    p.n = 0;
+    header(&p, 100);
+    const char *rows[] = {"（一）予以公开", "（二）部分公开", "（三）不予公开"};
+    for (int r = 0; r < 3; r++) {
+        put(&p, rows[r], 100, 130 + 16 * r, 10);
+        values(&p, 130 + 16 * r, "1", "2", "3");
+    }
+    put(&p, "三、本", 60, 124, 10); /* three characters a line down a narrow column */
+    put(&p, "年度办", 60, 138, 10);
+    put(&p, "理结果", 60, 152, 10);
+    char *text = lay_out(&p, 1);
+    expect_line(text, "三、本年度办理结果\t（二）部分公开\t1\t2\t3");
+    expect_line(text, "（一）予以公开\t1\t2\t3");
+    cf_free(text);
+}
+
+Test(pdf_layout, multi_level_header_columns_are_the_lowest_cells)
+{
+    static glyphs p;
+    p.n = 0;
+    put(&p, "行政复议", 100, 100, 10);     /* over its two columns */
+    put(&p, "维持", 90, 116, 10);
+    put(&p, "纠正", 130, 116, 10);
+    put(&p, "行政诉讼", 190, 100, 10);
+    put(&p, "维持", 180, 116, 10);
+    put(&p, "纠正", 220, 116, 10);
+    put(&p, "4", 136, 140, 10); /* under 纠正: the first 行政复议 cell is blank */
+    put(&p, "5", 186, 140, 10);
+    put(&p, "6", 226, 140, 10);
+    put(&p, "说明文字", 20, 140, 10);
+    char *text = lay_out(&p, 1);
+    expect_line(text, "说明文字\t\t4\t5\t6");
+    cf_free(text);
+}
+
+Test(pdf_layout, table_continued_on_next_page_drops_repeated_header_and_page_number)
+{
+    static glyphs pages[2];
+    for (int k = 0; k < 2; k++) {
+        pages[k].n = 0;
+        header(&pages[k], 100);
+        put(&pages[k], k ? "行政强制" : "行政处罚", 60, 130, 10);
+        values(&pages[k], 130, k ? "31" : "21", k ? "32" : "22", k ? "33" : "23");
+        put(&pages[k], k ? "- 2 -" : "- 1 -", 280, 800, 10);
+    }
+    char *text = lay_out(pages, 2);
+    cr_assert_str_eq(text, "信息内容\t本年制发\t本年废止\t现行有效\n行政处罚\t21\t22\t23\n— 第 2 页 —\n"
+                           "行政强制\t31\t32\t33\n");
+    cf_free(text);
+}
+
+Test(pdf_layout, prose_stays_line_by_line)
+{
+    static glyphs p;
+    p.n = 0;
+    put(&p, "全年主动公开政府信息128条，办理申请", 60, 100, 12);
+    put(&p, "9件。", 60, 117, 12);
+    char *text = lay_out(&p, 1);
+    cr_assert_str_eq(text, "全年主动公开政府信息128条，办理申请\n9件。\n");
+    cf_free(text);
+}
+
+Test(pdf_layout, degenerate_boxes_do_not_crash)
+{
+    static glyphs p;
+    p.n = 0;
+    for (int i = 0; i < 2000; i++) {
+        double v[] = {NAN, INFINITY, -INFINITY, 0, 1e300, -1e300, (double)i};
+        p.g[p.n++] = (cf_pdf_glyph){(uint32_t)(0x4E00 + i % 50), v[i % 7], v[(i / 7) % 7], v[(i / 3) % 7], v[(i / 5) % 7]};
+    }
+    p.g[p.n++] = (cf_pdf_glyph){0xD800, 1, 1, 2, 2}; /* a surrogate is not a character */
+    p.g[p.n++] = (cf_pdf_glyph){0x110000, 1, 1, 2, 2};
+    char *text = lay_out(&p, 1);
+    cr_assert(cf_utf8_valid(text, strlen(text), NULL));
+    cf_free(text);
+}
+
+/* ---------- the reader ---------- */
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    cr_assert(f, "cannot open %s", path);
+    char *data = cf_malloc(1 << 20);
+    *len = fread(data, 1, 1 << 20, f);
+    fclose(f);
+    return data;
+}
+
+Test(read_pdf, page_limit_says_what_was_not_read_and_the_hash_is_of_the_file)
+{
+    size_t len;
+    char *bytes = slurp(CF_FIXTURES "/pdf/000_b0a3a3717f6cc721.pdf", &len);
+    cf_pdf_limits limits = *cf_pdf_default_limits();
+    limits.max_pages = 3;
+    cf_text *text = NULL;
+    cf_error err;
+    cf_error_clear(&err);
+    cr_assert_eq(cf_pdf_read("x.pdf", bytes, len, &limits, &text, &err), CF_OK, "%s", err.message);
+    cr_assert(strstr(cf_text_data(text), "— 第 3 页 —"));
+    cr_assert(!strstr(cf_text_data(text), "— 第 4 页 —"));
+    cr_assert(strstr(cf_text_data(text), "[2 more pages were not read: crossfoot reads at most 3 pages]"));
+    cf_sha256 sha;
+    char hex[65];
+    cf_sha256_init(&sha);
+    cf_sha256_update(&sha, bytes, len);
+    cf_sha256_hex(&sha, hex);
+    cr_assert_str_eq(cf_text_sha256(text), hex);
+    cr_assert_str_eq(cf_text_encoding(text), "PDF");
+    cf_text_free(text);
+    cf_free(bytes);
+}
+
+Test(read_pdf, a_child_over_its_time_is_stopped_with_a_message)
+{
+    size_t len;
+    char *bytes = slurp(CF_FIXTURES "/pdf/000_b0a3a3717f6cc721.pdf", &len);
+    cf_pdf_limits limits = *cf_pdf_default_limits();
+    limits.wall_seconds = 0; /* no time at all: the child is killed before it answers */
+    cf_text *text = NULL;
+    cf_error err;
+    cf_error_clear(&err);
+    cr_assert_eq(cf_pdf_read("slow.pdf", bytes, len, &limits, &text, &err), CF_ERR_LIMIT);
+    cr_assert_null(text);
+    cr_assert(strstr(err.message, "took longer than 0 seconds and was stopped"), "%s", err.message);
+    cr_assert_str_eq(err.file, "slow.pdf");
+    cf_free(bytes);
+}
