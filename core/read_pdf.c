@@ -123,8 +123,8 @@ static bool page_glyphs(PopplerPage *page, cf_pdf_glyph **glyphs, size_t *count,
     const char *s = text;
     for (size_t i = 0; ok && i < chars; i++, s = g_utf8_next_char(s)) {
         uint32_t cp = g_utf8_get_char(s);
-        if (cp > ' ' && cp != 0x3000)
-            ++*visible;
+        if (cp != ' ' && cp != '\n' && cp != '\r' && cp != '\t' && cp != 0x3000)
+            ++*visible; /* control characters too: a text layer of them is garbage, not a blank page */
         *garbage += is_garbage(cp);
         if (i < n)
             (*glyphs)[(*count)++] = (cf_pdf_glyph){cp, rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2};
@@ -313,9 +313,13 @@ static cf_status parse_reply(const char *name, const cf_buf *reply, const char *
                             images);
     if (image_pages + garbled_pages >= (unsigned)pages && !image_pages)
         return cf_error_set(err, CF_ERR_INPUT, name, 0, 0,
-                            _("the PDF's text does not decode to characters on pages %s (fonts without a "
-                              "character map: private-use or control codes); ask for a PDF exported with "
-                              "its fonts' Unicode map, or the Word file"),
+                            P_("the PDF's text does not decode to characters on page %s (fonts without a "
+                               "character map: private-use or control codes); ask for a PDF exported with "
+                               "its fonts' Unicode map, or the Word file",
+                               "the PDF's text does not decode to characters on pages %s (fonts without a "
+                               "character map: private-use or control codes); ask for a PDF exported with "
+                               "its fonts' Unicode map, or the Word file",
+                               garbled_pages),
                             garbled);
     if (image_pages + garbled_pages >= (unsigned)pages)
         return cf_error_set(err, CF_ERR_INPUT, name, 0, 0,

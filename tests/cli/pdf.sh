@@ -31,6 +31,12 @@ status 2
 json '"scanned image" in d["error"]'
 end
 
+begin "a PDF whose CJK font has no character map: its text named undecodable, with the page, exit 2"
+cf check "$PDFS/garbled.pdf"
+status 2
+stderr_has "garbled.pdf: the PDF's text does not decode to characters on page 1 (fonts without a character map"
+end
+
 begin "an encrypted PDF: a clear message, exit 2"
 cf check "$PDFS/encrypted.pdf"
 status 2
