@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf_layout.c — rebuilding a PDF page's lines and table rows from the boxes of its characters.
  *
  * Characters on one baseline with no wide gap form a fragment; a fragment that reads as a

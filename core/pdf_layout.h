@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf_layout.h — a PDF's pages, given the box of every character, laid out as text.
  *
  * Pure geometry, no PDF library: the reader (read_pdf.c) hands each page's characters

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read_pdf.c — poppler-glib in a forked child: pages to character boxes to a text view.
  *
  * The child gets the file's bytes by fork (no copy), sets its limits, parses, lays the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read_pdf.h — a PDF's text layer, read with poppler-glib and laid out as a text view.
  *
  * The parse runs in a forked child with CPU-time and memory limits and returns the laid-out

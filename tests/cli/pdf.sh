@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # pdf.sh — PDFs read directly (poppler-glib in a child process): the seeds' tables printed by
 # LibreOffice give exactly the seeds' cells; scans, encrypted, damaged and hostile PDFs get a
 # clear message and exit 2. Sourced by run.sh (lib.sh helpers, $TMP).

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A PDF opens in the workbench: the raw pane shows its pages as text with their page markers,
 the tables show the cells read from the character positions (the blank 行政复议 cells of seed
 002 as missing), and the search finds text on a later page."""

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: any bytes as a PDF page's character boxes, laid out into rows and columns.
  * poppler itself is not fuzzed here: the whole reader runs it in a forked child (where a crash
  * is by design a message), which libFuzzer cannot follow; this covers our geometry code. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_pdf.c — the PDF reader: tables rebuilt from character boxes (pdf_layout), and the
  * poppler child (read_pdf) on the fixtures: page limits, the document's SHA-256. */
 #include <criterion/criterion.h>
