@@ -22,6 +22,7 @@
 #include <poppler.h>
 
 #include "alloc.h"
+#include "sha256.h"
 #include "buf.h"
 #include "i18n.h"
 #include "pdf_layout.h"
@@ -328,7 +329,12 @@ static cf_status parse_reply(const char *name, const cf_buf *reply, const char *
                               "character map: private-use or control codes) and pages %s are images; ask for "
                               "the original document"),
                             garbled, images);
-    return cf_text_from_view(name, "PDF", body, body_len, bytes, len, out, err);
+    char sha[65];
+    cf_sha256_of(bytes, len, sha);
+    char *view = cf_strndup(body, body_len);
+    if (!view)
+        return cf_error_nomem(err, name);
+    return cf_text_from_document(name, "pdf", "PDF", &view, body_len, sha, out, err);
 }
 
 cf_status cf_pdf_read(const char *name, const char *bytes, size_t len, const cf_pdf_limits *limits, cf_text **out,

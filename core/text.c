@@ -323,18 +323,6 @@ cf_status cf_text_from_bytes(const char *name, const char *bytes, size_t len, cf
     return decode(name, bytes, len, NULL, out, err);
 }
 
-cf_status cf_text_from_view(const char *name, const char *kind, const char *view, size_t view_len, const char *raw,
-                            size_t raw_len, cf_text **out, cf_error *err)
-{
-    cf_status st = decode(name, view, view_len, NULL, out, err);
-    if (st != CF_OK)
-        return st;
-    (*out)->encoding = kind;
-    (*out)->sha_from_data = false;
-    cf_text_hash(*out, raw, raw_len);
-    return CF_OK;
-}
-
 cf_status cf_text_read_file(const char *path, char **bytes_out, size_t *len_out, cf_error *err)
 {
     *bytes_out = NULL;

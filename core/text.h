@@ -41,10 +41,6 @@ cf_status cf_text_read_file(const char *path, char **bytes, size_t *len, cf_erro
  * text reader on a view with no Chinese text. Caller frees. */
 cf_status cf_text_from_document(const char *name, const char *kind, const char *described, char **utf8,
                                 size_t len, const char *sha256_hex, cf_text **out, cf_error *err);
-/* A text view a document reader made (view, UTF-8) of a document whose bytes are raw: kind
- * (a static string, "PDF") stands for the encoding and the SHA-256 is of raw. Caller frees. */
-cf_status cf_text_from_view(const char *name, const char *kind, const char *view, size_t view_len, const char *raw,
-                            size_t raw_len, cf_text **out, cf_error *err);
 void cf_text_free(cf_text *text);
 
 const char *cf_text_name(const cf_text *text);
