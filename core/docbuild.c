@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* docbuild.c — paragraphs and span-expanded tables into a text view. */
 #include "docbuild.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* docbuild.h — the text view a structured document's reader builds (web pages, Word files).
  *
  * A reader walks its document and says what it meets: inline text, paragraph breaks, tables,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* document.c — the reader table: which reader a document's bytes go to. */
 #include "document.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* document.h — open any report document: a text file, a web page, a Word file …
  *
  * The reader is picked by the file's content (magic bytes, markup), the name only breaking a

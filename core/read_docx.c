@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read_docx.c — the Word (.docx) reader: word/document.xml out of the zip (libzip), its
  * paragraphs and tables through libxml2.
  *

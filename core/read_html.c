@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read_html.c — the web page reader (libxml2's HTML parser, tolerant of pages as published).
  *
  * Word's "save as web page" (mso- styles, conditional comments, <o:p>), layout tables around

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read_text.c — the reader of plain text reports (any encoding core/text.c decodes). */
 #include "reader.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* reader.h — one row of the reader table per document kind (core/read_*.c).
  *
  * A row says how to recognise its kind by content and how to turn the file's bytes into a

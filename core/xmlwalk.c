@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xmlwalk.c — libxml2 set-up, a walk without recursion, layout tables. */
 #include "xmlwalk.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xmlwalk.h — what the readers built on libxml2 (web pages, Word files) share: the library's
  * one-time set-up, a walk of a tree that does not recurse (a page may nest 10,000 deep), and
  * the marking of layout tables (tables that hold other tables). */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # documents.sh — reports as the documents reviewers receive: web pages and Word files (and,
 # recognised by their content and named, the formats crossfoot does not read). The documents
 # are the seeds rendered here as Word saves them (tests/tools/seed_document.py). Sourced by run.sh.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A web page and a Word file open in the workbench like a text report: the raw pane shows the
 document's paragraphs and its tables as rows of cells, the tables are read, and a saved review
 reopens through the same reader."""

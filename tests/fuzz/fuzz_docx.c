@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: a Word file's text. Bytes that start like a zip are the .docx itself (the
  * zip layer, its bounds); any other bytes are word/document.xml, zipped here so that every
  * mutation reaches the XML walk, the spans and the extractor past the zip's checksums. */

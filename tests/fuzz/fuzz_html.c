@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: any bytes as a web page — parse, build the text view, extract. */
 #include <stddef.h>
 #include <stdint.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """seed_document.py SEED.txt OUT.html|OUT.docx [OPTION...] — a text seed's report as a web page
 the way Word saves one ("Save as Web Page": mso- styles, conditional comments, <o:p>, &nbsp; in
 empty cells) or as a Word file (word/document.xml with w:vMerge and w:gridSpan), for the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Documents through the reader table (core/document.h): the reader is picked by content, and a
  * web page's text view is what a reader of the page sees — paragraphs as lines, tables as tab
  * rows with every merged cell's slots, numbers whole however the markup splits them. */
