@@ -194,7 +194,8 @@ static void act_edit(ui_workbench *wb, const char *arg)
     cf_cell_view v = cf_review_cell(wb->review, wb->cell);
     if (v.value_state == CF_CELL_NUMBER)
         cf_decimal_format(v.value, initial);
-    if (!ui_prompt(wb, prompt, initial, typed, sizeof typed, NULL))
+    /* the value is shown selected: typing replaces it, arrows and Backspace edit it */
+    if (!ui_prompt(wb, prompt, &(ui_prompt_options){.initial = initial, .select = true}, typed, sizeof typed))
         return;
     cf_edit e;
     char why[256];
@@ -218,7 +219,8 @@ static void act_note(ui_workbench *wb, const char *arg)
     char label[256], prompt[300], typed[1024];
     cf_template_cell_label(wb->tpl, wb->cell, label, sizeof label);
     snprintf(prompt, sizeof prompt, _("note on %s: "), label);
-    if (!ui_prompt(wb, prompt, cf_review_cell(wb->review, wb->cell).note, typed, sizeof typed, NULL))
+    if (!ui_prompt(wb, prompt, &(ui_prompt_options){.initial = cf_review_cell(wb->review, wb->cell).note}, typed,
+                   sizeof typed))
         return;
     cf_edit e = {.cell = wb->cell, .kind = CF_EDIT_NOTE, .note = typed};
     cf_error err;
@@ -228,7 +230,8 @@ static void act_note(ui_workbench *wb, const char *arg)
 static void fill_missing(ui_workbench *wb, long table)
 {
     char reason[512];
-    if (!ui_prompt(wb, _("why are the blanks zeros? "), _("a blank in the report means 0"), reason, sizeof reason, NULL))
+    if (!ui_prompt(wb, _("why are the blanks zeros? "), &(ui_prompt_options){.initial = _("a blank in the report means 0")},
+                   reason, sizeof reason))
         return;
     size_t changed;
     cf_error err;
@@ -252,7 +255,7 @@ static void act_apply_fix(ui_workbench *wb, const char *arg)
     }
     const cf_fix *f = &s->fixes[0];
     char note[1024];
-    if (!ui_prompt(wb, _("note for the fix: "), s->reasoning, note, sizeof note, NULL))
+    if (!ui_prompt(wb, _("note for the fix: "), &(ui_prompt_options){.initial = s->reasoning}, note, sizeof note))
         return;
     cf_edit *edits = cf_calloc(f->count * 2 + 1, sizeof *edits);
     if (!edits) {
@@ -296,7 +299,7 @@ static void act_waive(ui_workbench *wb, const char *arg)
     const cf_rule_def *def = cf_template_rule(wb->tpl, (size_t)rule);
     snprintf(prompt, sizeof prompt, _("why accept %s = %s [%s] as broken? "), def->left_text, def->right_text,
              def->scope);
-    if (!ui_prompt(wb, prompt, "", why, sizeof why, NULL))
+    if (!ui_prompt(wb, prompt, &(ui_prompt_options){0}, why, sizeof why))
         return;
     cf_edit e = {.cell = (size_t)rule, .kind = CF_EDIT_WAIVE, .note = why};
     cf_error err;
@@ -315,17 +318,67 @@ static void act_unwaive(ui_workbench *wb, const char *arg)
     after_change(wb, cf_review_apply(wb->review, "unwaive", NULL, &e, 1, &err), &err, _("waiver taken back"));
 }
 
-static void act_undo(ui_workbench *wb, const char *arg)
+/* What a history entry changes, in a few words ("三(七)总计 · 自然人 2 → 0"; undoing: what undoing
+ * it changes, 0 → 2), and the cell to show it on (a waiver's: its rule's first cell). */
+static size_t describe_entry(const ui_workbench *wb, const cf_history_entry *h, bool undoing, char *out, size_t size)
 {
-    cf_error err;
-    after_change(wb, cf_review_undo(wb->review, &err), &err, _("undone"));
+    const cf_history_edit *e = &h->edits[0];
+    const cf_cell_view *from = undoing ? &e->after : &e->before, *to = undoing ? &e->before : &e->after;
+    size_t others = 0;
+    for (size_t i = 1; i < h->edit_count; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = h->edits[k].cell == h->edits[i].cell && h->edits[k].rule == h->edits[i].rule;
+        others += !seen && (h->edits[i].cell != e->cell || h->edits[i].rule != e->rule);
+    }
+    size_t cell;
+    if (e->rule) {
+        const cf_rule_def *def = cf_template_rule(wb->tpl, e->cell);
+        cell = def->left[0];
+        snprintf(out, size, to->note[0] ? _("the waiver of %s") : _("taking back the waiver of %s"), def->id);
+    } else {
+        char label[256], was[32], now[32];
+        cell = e->cell;
+        cf_template_cell_label(wb->tpl, cell, label, sizeof label);
+        bool value_changed = from->value_state != to->value_state ||
+                             (from->value_state == CF_CELL_NUMBER &&
+                              strcmp(cf_decimal_format(from->value, was), cf_decimal_format(to->value, now)) != 0);
+        if (value_changed)
+            snprintf(out, size, "%s %s → %s", label, ui_value_text(from->value_state, from->value, was),
+                     ui_value_text(to->value_state, to->value, now));
+        else if (strcmp(from->note, to->note) != 0)
+            snprintf(out, size, _("the note on %s"), label);
+        else
+            snprintf(out, size, _("%s marked %s"), label, _(cf_review_state_name(to->state)));
+    }
+    if (others) {
+        size_t used = strlen(out);
+        snprintf(out + used, size - used, P_(" and %zu more cell", " and %zu more cells", others), others);
+    }
+    return cell;
 }
 
-static void act_redo(ui_workbench *wb, const char *arg)
+/* Undo or redo, saying what it did and moving the cursor to that cell, in whatever table. */
+static void step_history(ui_workbench *wb, bool undo)
 {
     cf_error err;
-    after_change(wb, cf_review_redo(wb->review, &err), &err, _("redone"));
+    const cf_history_entry *h = NULL;
+    char what[600] = "", done[700];
+    size_t cell = wb->cell;
+    if (undo && cf_review_can_undo(wb->review)) /* described before it is undone: it goes away */
+        cell = describe_entry(wb, cf_review_history(wb->review, cf_review_history_count(wb->review) - 1), true, what,
+                              sizeof what);
+    cf_status st = undo ? cf_review_undo(wb->review, &err) : cf_review_redo(wb->review, &err);
+    if (st == CF_OK && !undo && (h = cf_review_history(wb->review, cf_review_history_count(wb->review) - 1)))
+        cell = describe_entry(wb, h, false, what, sizeof what);
+    snprintf(done, sizeof done, undo ? _("undone: %s") : _("redone: %s"), what);
+    after_change(wb, st, &err, done);
+    if (st == CF_OK)
+        ui_select_cell(wb, cell);
 }
+
+static void act_undo(ui_workbench *wb, const char *arg) { step_history(wb, true); }
+static void act_redo(ui_workbench *wb, const char *arg) { step_history(wb, false); }
 
 static void act_save(ui_workbench *wb, const char *arg)
 {
@@ -357,6 +410,10 @@ static void act_save_quit(ui_workbench *wb, const char *arg)
     wb->quit = !cf_review_dirty(wb->review);
 }
 
+/* Quit at once, unsaved changes and all: they stay in the journal, and the next opening offers
+ * to replay them, as after a crash. */
+static void act_quit_unsaved(ui_workbench *wb, const char *arg) { wb->quit = true; }
+
 /* ---------- searching the raw text ---------- */
 
 static void search_step(ui_workbench *wb, bool forward)
@@ -383,9 +440,13 @@ static void search_step(ui_workbench *wb, bool forward)
 static void act_search(ui_workbench *wb, const char *arg)
 {
     char typed[256];
-    if (arg && arg[0])
+    if (arg && arg[0]) {
         snprintf(typed, sizeof typed, "%s", arg);
-    else if (!ui_prompt(wb, "/", wb->search, typed, sizeof typed, NULL) || !typed[0])
+        ui_history_add(&wb->search_history, typed);
+    }
+    /* empty, so a new search never runs on from the last one; Up brings back earlier ones */
+    else if (!ui_prompt(wb, "/", &(ui_prompt_options){.history = &wb->search_history}, typed, sizeof typed) ||
+             !typed[0])
         return;
     snprintf(wb->search, sizeof wb->search, "%s", typed);
     wb->search_hit = false;
@@ -449,7 +510,9 @@ static void complete_command(const char *typed, char *out, size_t size)
 static void act_command(ui_workbench *wb, const char *arg)
 {
     char typed[512];
-    if (!ui_prompt(wb, ":", "", typed, sizeof typed, complete_command) || !typed[0])
+    if (!ui_prompt(wb, ":", &(ui_prompt_options){.history = &wb->command_history, .complete = complete_command}, typed,
+                   sizeof typed) ||
+        !typed[0])
         return;
     char *space = strchr(typed, ' ');
     const char *rest = NULL;
@@ -486,7 +549,7 @@ static const ui_action ACTIONS[] = {
     {"next-problem", {']'}, "]", N_("next broken or missing cell"), act_next_problem},
     {"prev-problem", {'['}, "[", N_("previous broken or missing cell"), act_prev_problem},
     {"problems", {'p'}, "p", N_("list every broken rule and missing cell; Enter jumps"), act_problems},
-    {"edit", {'e', '\n', '\r', K(KEY_ENTER)}, "e Enter", N_("type a new value (Esc cancels)"), act_edit},
+    {"edit", {'e', '\n', '\r', K(KEY_ENTER)}, "e Enter", N_("type a new value: it replaces the one shown; arrows or Backspace edit it (Esc cancels)"), act_edit},
     {"clear", {'x'}, "x", N_("clear the cell to missing"), act_clear},
     {"revert", {'r'}, "r", N_("back to the value read from the report"), act_revert},
     {"confirm", {'c'}, "c", N_("confirm the cell as checked against the report"), act_confirm},
@@ -495,12 +558,12 @@ static const ui_action ACTIONS[] = {
      act_apply_fix},
     {"waive", {'W'}, "W", N_("accept the broken rule under the cursor, with a note saying why"), act_waive},
     {"unwaive", {0}, ":", N_("take back the waiver of the rule under the cursor"), act_unwaive},
-    {"undo", {'u'}, "u", N_("undo the last change"), act_undo},
-    {"redo", {UI_CTRL('r')}, "^R", N_("redo what was undone"), act_redo},
+    {"undo", {'u'}, "u", N_("undo the last change: says what it was and shows its cell"), act_undo},
+    {"redo", {UI_CTRL('r')}, "^R", N_("redo what was undone, likewise"), act_redo},
     {"fill-missing-table", {0}, ":", N_("set every missing cell of this table to 0 (one undo, with a note)"), act_fill_table},
     {"fill-missing-report", {0}, ":", N_("set every missing cell of the report to 0 (one undo, with a note)"),
      act_fill_report},
-    {"search", {'/'}, "/", N_("search the raw report"), act_search},
+    {"search", {'/'}, "/", N_("search the raw report (Up/Down: earlier searches)"), act_search},
     {"search-next", {'n'}, "n", N_("next match"), act_search_next},
     {"search-prev", {'N'}, "N", N_("previous match"), act_search_prev},
     {"command", {':'}, ":", N_("run an action by name (Tab completes)"), act_command},
@@ -510,6 +573,9 @@ static const ui_action ACTIONS[] = {
     {"quit", {'q'}, "q :q", N_("quit (asks first when there are unsaved changes)"), act_quit},
     {"q", {0}, ":", "quit", act_quit},
     {"wq", {0}, ":", N_("save and quit"), act_save_quit},
+    {"x", {0}, ":", N_("save and quit"), act_save_quit},
+    {"q!", {0}, ":", N_("quit without saving: the changes stay in the journal, offered again at the next opening"),
+     act_quit_unsaved},
     {"theme", {0}, ":", N_("switch colours: :theme default|light|mono|NAME"), act_theme},
 };
 #undef K

@@ -19,6 +19,13 @@ typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_PROBLEMS } ui_overlay;
 
 #define UI_MAX_COLUMNS 32
 
+/* What was accepted at a prompt, oldest first, for Up/Down (the session's, not saved). */
+#define UI_HISTORY_MAX 32
+typedef struct {
+    char items[UI_HISTORY_MAX][256];
+    size_t count;
+} ui_history;
+
 typedef struct ui_workbench {
     cf_review *review;
     const cf_template *tpl;
@@ -39,6 +46,7 @@ typedef struct ui_workbench {
     char message[512];
     cf_role message_role;
     char search[256];
+    ui_history search_history, command_history;
     size_t search_at; /* byte offset of the current match */
     bool search_hit;
 
@@ -93,6 +101,8 @@ void ui_message(ui_workbench *wb, cf_role role, const char *fmt, ...) __attribut
 /* After a change: the problems, the cursor's place, the raw pane. */
 void ui_refresh_problems(ui_workbench *wb);
 void ui_select_cell(ui_workbench *wb, size_t cell);
+/* A value as the screen shows it: the number, "/" or "(blank)", in buf (32 bytes). */
+const char *ui_value_text(cf_cell_state state, cf_decimal value, char *buf);
 /* The problems list: broken rules, then missing cells. Item k's cell to jump to and its line. */
 size_t ui_problem_items(const ui_workbench *wb);
 bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line, size_t size);
@@ -104,9 +114,18 @@ bool ui_terminal_usable(void);
 /* Read one key (resizes are handled here: they redraw and read on). */
 int ui_read_key(ui_workbench *wb);
 
-/* A line editor on the bottom line; false when cancelled (Esc). complete may be NULL. */
-bool ui_prompt(ui_workbench *wb, const char *label, const char *initial, char *out, size_t size,
-               void (*complete)(const char *typed, char *out, size_t size));
+typedef struct {
+    const char *initial; /* the text to start from (NULL: empty) */
+    bool select;         /* initial is selected: the first character typed replaces it */
+    ui_history *history; /* Up/Down recall from it, and what is accepted goes into it (may be NULL) */
+    void (*complete)(const char *typed, char *out, size_t size); /* Tab (may be NULL) */
+} ui_prompt_options;
+
+/* A line editor on the bottom line: the accepted text in out (size bytes); false when
+ * cancelled (Esc) or when the text cannot be taken (a message says why). */
+bool ui_prompt(ui_workbench *wb, const char *label, const ui_prompt_options *options, char *out, size_t size);
+/* Add text to h (not an empty text, nor the last one again); the oldest goes when full. */
+void ui_history_add(ui_history *h, const char *text);
 /* Ask a question on the bottom line; returns the key among choices pressed (Esc: 27). */
 int ui_ask(ui_workbench *wb, const char *question, const char *choices);
 

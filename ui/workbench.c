@@ -345,6 +345,11 @@ static void draw_raw(ui_workbench *wb)
 
 /* ---------- detail and status ---------- */
 
+const char *ui_value_text(cf_cell_state state, cf_decimal value, char *buf)
+{
+    return state == CF_CELL_NUMBER ? cf_decimal_format(value, buf) : state == CF_CELL_NA ? "/" : _("(blank)");
+}
+
 static void draw_detail(ui_workbench *wb)
 {
     int y = wb->rows - wb->bottom;
@@ -353,12 +358,8 @@ static void draw_detail(ui_workbench *wb)
     cf_cell_view v = cf_review_cell(wb->review, wb->cell);
     char label[256], now[32], was[32], line[1024];
     cf_template_cell_label(wb->tpl, wb->cell, label, sizeof label);
-    const char *value = v.value_state == CF_CELL_NUMBER ? cf_decimal_format(v.value, now)
-                        : v.value_state == CF_CELL_NA   ? "/"
-                                                        : _("(blank)");
-    const char *extracted = x->state == CF_CELL_NUMBER ? cf_decimal_format(x->value, was)
-                            : x->state == CF_CELL_NA   ? "/"
-                                                       : _("(blank)");
+    const char *value = ui_value_text(v.value_state, v.value, now);
+    const char *extracted = ui_value_text(x->state, x->value, was);
     char source[64];
     snprintf(source, sizeof source, "%s", _("not found in the text"));
     if (x->line)
