@@ -17,6 +17,8 @@
 #include "alloc.h"
 #include "buf.h"
 #include "cellvalue.h"
+#include "grid.h"
+#include "layout.h"
 #include "normalize.h"
 #include "utf8.h"
 #include "i18n.h"
@@ -77,7 +79,6 @@ typedef struct {
     size_t fo_line, fo_byte;
     long fo_field;
     bool fo_valid, fo_tabbed;
-    bool in_grid; /* tokenising a grid table row: its lines have bars, not tab fields */
 } extractor;
 
 /* ---------- small helpers ---------- */
@@ -145,8 +146,6 @@ static long field_of(extractor *ex, size_t line, size_t byte)
     size_t len;
     const char *s = cf_text_line(ex->text, line, &len);
     size_t start = cf_text_line_offset(ex->text, line);
-    if (ex->in_grid)
-        return -1;
     if (!ex->fo_valid || ex->fo_line != line) {
         ex->fo_valid = true;
         ex->fo_line = line;
@@ -174,13 +173,15 @@ static bool push_token(extractor *ex, token_stream *ts, const token *t)
     return true;
 }
 
-/* Lex normalised bytes [start, end) of the current line (ex->norm, source line `line`) into tokens. */
-static bool lex_piece(extractor *ex, token_stream *ts, size_t line, size_t start, size_t end)
+/* Lex normalised bytes [start, end) of norm into tokens. The normalised text is either a piece of
+ * source line `line` (cell NULL) or a grid cell's text, whose pieces say where each byte came from. */
+static bool lex_text(extractor *ex, token_stream *ts, const cf_norm_line *norm, size_t start, size_t end,
+                     const cf_grid_cell *cell, size_t line)
 {
     ex->items.count = 0;
-    if (!cf_lex_field(ex->norm.text + start, end - start, &ex->items))
+    if (!cf_lex_field(norm->text + start, end - start, &ex->items))
         return oom(ex);
-    size_t base = cf_text_line_offset(ex->text, line);
+    size_t base = cell ? 0 : cf_text_line_offset(ex->text, line);
     for (size_t i = 0; i < ex->items.count; i++) {
         const cf_item *it = &ex->items.items[i];
         token t;
@@ -189,16 +190,31 @@ static bool lex_piece(extractor *ex, token_stream *ts, size_t line, size_t start
         t.value = it->value;
         memcpy(t.unit, it->unit, sizeof t.unit);
         t.line = line;
-        t.byte_start = base + ex->norm.origin[start + it->start];
-        t.byte_end = base + ex->norm.origin[start + it->end];
-        t.field = field_of(ex, line, t.byte_start);
-        if (it->note_end > it->note_start) {
-            t.note_start = base + ex->norm.origin[start + it->note_start];
-            t.note_end = base + ex->norm.origin[start + it->note_end];
+        if (cell) {
+            t.field = -1;
+            const cf_grid_piece *piece, *last;
+            size_t from, to;
+            if (!cf_grid_cell_source(cell, norm->origin[start + it->start], &piece, &from) ||
+                !cf_grid_cell_source(cell, norm->origin[start + it->end - 1], &last, &to))
+                continue;
+            t.line = piece->line;
+            t.byte_start = from;
+            /* a value never runs over two lines of the text: it ends where its piece does */
+            t.byte_end = last == piece ? to + 1 : piece->byte_end;
+            while (t.byte_end < piece->byte_end && (cf_text_data(ex->text)[t.byte_end] & 0xC0) == 0x80)
+                t.byte_end++;
+        } else {
+            t.byte_start = base + norm->origin[start + it->start];
+            t.byte_end = base + norm->origin[start + it->end];
+            t.field = field_of(ex, line, t.byte_start);
+        }
+        if (!cell && it->note_end > it->note_start) {
+            t.note_start = base + norm->origin[start + it->note_start];
+            t.note_end = base + norm->origin[start + it->note_end];
         }
         if (it->kind == CF_ITEM_TEXT) {
             t.key_start = ts->keys.len;
-            if (!cf_compact_append(&ts->keys, ex->norm.text + start + it->start, it->end - it->start))
+            if (!cf_compact_append(&ts->keys, norm->text + start + it->start, it->end - it->start))
                 return oom(ex);
             t.key_end = ts->keys.len;
             if (t.key_end == t.key_start)
@@ -208,6 +224,12 @@ static bool lex_piece(extractor *ex, token_stream *ts, size_t line, size_t start
             return false;
     }
     return true;
+}
+
+/* Lex normalised bytes [start, end) of the current line (ex->norm, source line `line`) into tokens. */
+static bool lex_piece(extractor *ex, token_stream *ts, size_t line, size_t start, size_t end)
+{
+    return lex_text(ex, ts, &ex->norm, start, end, NULL, line);
 }
 
 static bool push_empty(extractor *ex, token_stream *ts, size_t line, size_t norm_offset)
@@ -344,83 +366,30 @@ static bool tokenize_line(extractor *ex, token_stream *ts, pending_cell *pend, s
     return true;
 }
 
-/* A grid table's border ("+-----+----+", "+=====+"): its source line starts with '+'. */
-static bool is_grid_rule(extractor *ex, size_t line)
+/* A drawn grid read into the model: row by row, each cell's words then its value, a blank cell an
+ * empty field, so the labels are matched against whole cells however the converter wrapped them. */
+static bool tokenize_grid(extractor *ex, token_stream *ts, const cf_grid *grid)
 {
-    size_t len;
-    const char *s = cf_text_line(ex->text, line, &len);
-    size_t i = 0;
-    while (i < len && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    if (i == len || s[i] != '+')
-        return false;
-    return normalize(ex, line) && ex->norm.dropped;
-}
-
-/* Bars in normalised line `line`; 0 when it does not start with one. */
-static size_t grid_bars(extractor *ex, size_t line)
-{
-    if (!normalize(ex, line))
-        return 0;
-    const char *s = ex->norm.text;
-    size_t i = 0, bars = 0;
-    while (i < ex->norm.len && s[i] == ' ')
-        i++;
-    if (i == ex->norm.len || s[i] != '|')
-        return 0;
-    for (; i < ex->norm.len; i++)
-        bars += s[i] == '|';
-    return bars;
-}
-
-#define GRID_MAX_LINES 32
-#define GRID_MAX_BARS 64
-
-/* One row of a grid table (pandoc): lines first..end-1 between two borders, each with the same bars.
- * A cell runs down its column over the lines, so field k of every line is one cell. Each line is
- * normalised once and its bars found once. */
-static bool tokenize_grid_row(extractor *ex, token_stream *ts, size_t first, size_t end, size_t bars)
-{
-    size_t k = end - first;
-    cf_norm_line lines[GRID_MAX_LINES];
-    size_t at[GRID_MAX_LINES][GRID_MAX_BARS];
+    cf_norm_line norm;
+    cf_norm_line_init(&norm);
     bool ok = true;
-    size_t ready = 0;
-    for (; ready < k && ok; ready++) {
-        cf_norm_line_init(&lines[ready]);
-        size_t len;
-        const char *src = cf_text_line(ex->text, first + ready, &len);
-        ok = cf_normalize_line(src, len, &lines[ready]) || oom(ex);
-        size_t b = 0;
-        for (size_t i = 0; ok && i < lines[ready].len && b < bars; i++)
-            if (lines[ready].text[i] == '|')
-                at[ready][b++] = i;
-        ok = ok && b == bars;
-    }
-    cf_norm_line saved = ex->norm;
-    size_t saved_line = ex->norm_line;
-    ex->in_grid = true;
-    for (size_t f = 0; ok && f + 1 < bars; f++) {
-        bool any = false;
-        for (size_t l = 0; ok && l < k; l++) {
-            size_t start = at[l][f] + 1, stop = at[l][f + 1];
-            if (is_blank(lines[l].text + start, stop - start))
+    for (size_t i = 0; ok && i < cf_grid_row_count(grid); i++)
+        for (size_t j = 0; ok && j < cf_grid_column_count(grid); j++) {
+            cf_grid_cell cell;
+            if (!cf_grid_is_anchor(grid, i, j) || !cf_grid_cell_at(grid, i, j, &cell) || cell.piece_count == 0)
                 continue;
-            any = true;
-            ex->norm = lines[l];
-            ex->norm_line = first + l;
-            ok = lex_piece(ex, ts, first + l, start, stop);
+            ok = cf_normalize_line(cell.text, cell.len, &norm) || oom(ex);
+            if (!ok)
+                break;
+            if (norm.dropped || is_blank(norm.text, norm.len)) {
+                const cf_grid_piece *p = &cell.pieces[0];
+                ok = push_token(ex, ts, &(token){.kind = CF_ITEM_EMPTY, .line = p->line, .byte_start = p->byte_start,
+                                                 .byte_end = p->byte_start, .field = -1});
+            } else {
+                ok = lex_text(ex, ts, &norm, 0, norm.len, &cell, 0);
+            }
         }
-        if (ok && !any) {
-            ex->norm = lines[0];
-            ok = push_empty(ex, ts, first, at[0][f] + 1);
-        }
-    }
-    ex->in_grid = false;
-    ex->norm = saved;
-    ex->norm_line = saved_line;
-    for (size_t l = 0; l < ready; l++)
-        cf_norm_line_release(&lines[l]);
+    cf_norm_line_release(&norm);
     return ok;
 }
 
@@ -428,20 +397,20 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
 {
     pending_cell pend = {0};
     for (size_t line = first; line < end; line++) {
-        if (!pend.open && is_grid_rule(ex, line)) {
-            /* a grid table row: lines with the same bars up to the next border */
-            size_t bars = line + 1 < end ? grid_bars(ex, line + 1) : 0;
-            size_t stop = line + 1;
-            while (bars >= 2 && bars <= GRID_MAX_BARS && stop < end && stop - line <= GRID_MAX_LINES &&
-                   !is_grid_rule(ex, stop) && grid_bars(ex, stop) == bars)
-                stop++;
-            if (bars >= 2 && bars <= GRID_MAX_BARS && stop < end && stop > line + 1 && stop - line - 1 <= GRID_MAX_LINES &&
-                is_grid_rule(ex, stop)) {
-                if (!tokenize_grid_row(ex, ts, line + 1, stop, bars))
+        if (!pend.open && cf_layout_drawn_starts(ex->text, line)) {
+            cf_grid *grid;
+            size_t stop;
+            bool nomem;
+            if (cf_layout_drawn(ex->text, line, end, &grid, &stop, &nomem)) {
+                bool ok = tokenize_grid(ex, ts, grid);
+                cf_grid_free(grid);
+                if (!ok)
                     return false;
-                line = stop - 1; /* the closing border opens the next row */
+                line = stop - 1;
                 continue;
             }
+            if (nomem)
+                return oom(ex);
         }
         if (ex->status != CF_OK)
             return false;
@@ -452,14 +421,6 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
 }
 
 /* ---------- where a value sits on a space-aligned line ---------- */
-
-static bool is_wide(uint32_t cp)
-{
-    return cp >= 0x1100 &&
-           (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-            (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-            (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD));
-}
 
 /* start + end display column of a token on its line (twice its middle). */
 static long token_mid2(const cf_text *text, const token *t, bool wide)
@@ -476,7 +437,7 @@ static long token_mid2(const cf_text *text, const token *t, bool wide)
             n = 1;
             cp = '?';
         }
-        col += wide && is_wide(cp) ? 2 : 1;
+        col += wide && cf_is_wide(cp) ? 2 : 1;
         i += n;
     }
     return a + col;

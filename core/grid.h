@@ -19,7 +19,7 @@
 /* Where a piece of a cell's text came from. */
 typedef struct {
     size_t line;                 /* 0-based line of the report text */
-    size_t column;               /* 1-based display column of the piece's first character */
+    size_t column;               /* 1-based column (in characters) of the piece's first character */
     size_t byte_start, byte_end; /* the piece's bytes in the decoded report text */
     size_t at;                   /* where the piece starts in its cell's text */
 } cf_grid_piece;

@@ -121,3 +121,11 @@ bool cf_utf8_cut_short(const char *s, size_t len)
             return false;
     return true;
 }
+
+bool cf_is_wide(uint32_t cp)
+{
+    return cp >= 0x1100 &&
+           (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+            (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+            (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD));
+}

@@ -25,5 +25,7 @@ size_t cf_utf8_boundary(const char *s, size_t at);
 void cf_utf8_mark_cut(char *buf, size_t size);
 /* True for the CJK ideographs (basic block, extension A, compatibility). */
 bool cf_is_cjk(uint32_t cp);
+/* True for the characters a terminal draws two columns wide (East Asian wide and full-width). */
+bool cf_is_wide(uint32_t cp);
 
 #endif

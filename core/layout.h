@@ -1,0 +1,28 @@
+/* layout.h — reading a table printed as text into a grid (core/grid): one reader per layout class.
+ *
+ * Each reader looks at the report's lines from a given line on and, when they hold a table of its
+ * class, builds the grid and says where the table ends. Readers know nothing of labels or cell
+ * ids; the label mapping reads the grid. */
+#ifndef CF_LAYOUT_H
+#define CF_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "grid.h"
+#include "text.h"
+
+/* A drawn grid (Unicode box drawing as w3m and elinks print it; ASCII "+--+" and "|" as links and
+ * pandoc print it) starting at line `first` and ending before line `limit`. On success *out is the
+ * grid (caller frees with cf_grid_free) and *end the line after its bottom border. Column edges are
+ * taken in the display measure under which the bars line up (a CJK character one column wide or
+ * two); a cell is every piece of text inside its row band and column span, joined. Returns false
+ * with *out NULL when the lines there are no drawn grid, and false with *nomem set when memory
+ * ran out. */
+bool cf_layout_drawn(const cf_text *text, size_t first, size_t limit, cf_grid **out, size_t *end, bool *nomem);
+
+/* True when line `line` may be the top border of a drawn grid: a cheap test to run on every line
+ * before cf_layout_drawn. */
+bool cf_layout_drawn_starts(const cf_text *text, size_t line);
+
+#endif

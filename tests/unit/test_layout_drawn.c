@@ -1,0 +1,150 @@
+/* Drawn grids (w3m, elinks, links, pandoc): the table model read from bars and rules. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "grid.h"
+#include "layout.h"
+#include "text.h"
+
+typedef struct {
+    cf_text *text;
+    cf_grid *grid;
+    size_t end;
+} drawn_case;
+
+static bool read_drawn(drawn_case *c, const char *src, size_t first)
+{
+    cf_error err;
+    memset(c, 0, sizeof *c);
+    cr_assert_eq(cf_text_from_bytes("grid.txt", src, strlen(src), &c->text, &err), CF_OK);
+    bool nomem = false;
+    bool found = cf_layout_drawn(c->text, first, cf_text_line_count(c->text), &c->grid, &c->end, &nomem);
+    cr_assert_not(nomem);
+    return found;
+}
+
+static void release(drawn_case *c)
+{
+    cf_grid_free(c->grid);
+    cf_text_free(c->text);
+}
+
+static const char *text_at(const drawn_case *c, size_t row, size_t col)
+{
+    static cf_grid_cell cell;
+    if (!cf_grid_cell_at(c->grid, row, col, &cell))
+        return "(hole)";
+    return cell.text;
+}
+
+/* w3m: CJK two columns wide; a group cell running past its neighbours' rules; a label wrapped in
+ * its column; a blank cell. */
+static const char W3M[] = "表三\n"
+                          "┌──────┬──────────┬───┬───┐\n"
+                          "│      │1.属于国家│   │11 │\n"
+                          "│（三）│秘密      │   │   │\n"
+                          "│不予公├──────────┼───┼───┤\n"
+                          "│开    │2.其他法律│2  │17 │\n"
+                          "├──────┴──────────┼───┼───┤\n"
+                          "│（七）总计       │2  │28 │\n"
+                          "└─────────────────┴───┴───┘\n"
+                          "后文\n";
+
+Test(layout_drawn, w3m_box_drawing_gives_whole_cells_with_spans)
+{
+    drawn_case c;
+    cr_assert(read_drawn(&c, W3M, 1));
+    cr_expect_eq(c.end, 9, "the table ends after its bottom border");
+    cr_assert_eq(cf_grid_column_count(c.grid), 4);
+    cr_assert_eq(cf_grid_row_count(c.grid), 3);
+    cf_grid_cell cell;
+    cr_assert(cf_grid_cell_at(c.grid, 1, 0, &cell));
+    cr_expect_eq(cell.row, 0);
+    cr_expect_eq(cell.rowspan, 2, "the group cell runs past the rule of the rows beside it");
+    cr_expect_str_eq(cell.text, "（三）不予公开", "wrapped in its own column and joined");
+    cr_expect_str_eq(text_at(&c, 0, 1), "1.属于国家秘密");
+    cr_expect_str_eq(text_at(&c, 0, 2), "", "a blank cell stays in its own column");
+    cr_expect_str_eq(text_at(&c, 0, 3), "11");
+    cr_expect_str_eq(text_at(&c, 1, 2), "2");
+    cr_assert(cf_grid_cell_at(c.grid, 2, 1, &cell));
+    cr_expect_eq(cell.col, 0);
+    cr_expect_eq(cell.colspan, 2, "（七）总计 spans the two label columns");
+    cr_expect_str_eq(cell.text, "（七）总计");
+    cr_assert(cf_grid_cell_at(c.grid, 0, 3, &cell));
+    cr_expect_eq(cell.pieces[0].line, 2, "the value's provenance: line 3 of the text");
+    const char *data = cf_text_data(c.text);
+    cr_expect_eq(strncmp(data + cell.pieces[0].byte_start, "11", 2), 0);
+    release(&c);
+}
+
+/* links: ASCII rules, CJK one column wide: the bars line up only in that measure. */
+static const char LINKS[] = "+-------------------------+\n"
+                            "|      |申请人情况             |\n"
+                            "|      |------------------|\n"
+                            "|项目    |自然人   |其他   |总计   |\n"
+                            "|------+------+-----+-----|\n"
+                            "|一、本年新收|3     |-    |3    |\n"
+                            "|------+------+-----+-----|\n"
+                            "|二、上年结转|+1036 |     |0    |\n"
+                            "+-------------------------+\n";
+
+Test(layout_drawn, links_ascii_rules_in_the_one_column_measure)
+{
+    drawn_case c;
+    cr_assert(read_drawn(&c, LINKS, 0));
+    cr_assert_eq(cf_grid_column_count(c.grid), 4);
+    cr_assert_eq(cf_grid_row_count(c.grid), 4);
+    cf_grid_cell cell;
+    cr_assert(cf_grid_cell_at(c.grid, 0, 3, &cell));
+    cr_expect_eq(cell.col, 1);
+    cr_expect_eq(cell.colspan, 3, "申请人情况 heads the three value columns");
+    cr_expect_str_eq(cell.text, "申请人情况");
+    cr_assert(cf_grid_cell_at(c.grid, 1, 0, &cell));
+    cr_expect_eq(cell.rowspan, 2, "the top-left cell has no rule under it until 项目");
+    cr_expect_str_eq(cell.text, "项目");
+    cr_expect_str_eq(text_at(&c, 2, 0), "一、本年新收");
+    cr_expect_str_eq(text_at(&c, 2, 2), "-", "a lone '-' in a cell is 'not applicable', not a rule");
+    cr_expect_str_eq(text_at(&c, 3, 1), "+1036", "a '+' before digits is a sign, not a junction");
+    cr_expect_str_eq(text_at(&c, 3, 2), "");
+    release(&c);
+}
+
+/* elinks: cells padded with a space, labels wrapped over several lines, the number on a middle line. */
+static const char ELINKS[] = "   ┌────────┬──────┐\n"
+                             "   │ 2.其他 │      │\n"
+                             "   │ 法律行 │ 17   │\n"
+                             "   │ 政法规 │      │\n"
+                             "   └────────┴──────┘\n";
+
+Test(layout_drawn, elinks_numbers_on_a_middle_line_of_their_label)
+{
+    drawn_case c;
+    cr_assert(read_drawn(&c, ELINKS, 0));
+    cr_assert_eq(cf_grid_row_count(c.grid), 1);
+    cr_expect_str_eq(text_at(&c, 0, 0), "2.其他法律行政法规");
+    cr_expect_str_eq(text_at(&c, 0, 1), "17");
+    release(&c);
+}
+
+Test(layout_drawn, markdown_pipes_and_prose_are_not_drawn_grids)
+{
+    drawn_case c;
+    cr_expect_not(read_drawn(&c, "| 项目 | 自然人 |\n|---|---|\n| 一、本年新收 | 3 |\n", 0),
+                  "no top border: the pipe-row reader's");
+    cr_expect_null(c.grid);
+    cf_text_free(c.text);
+    cr_expect_not(read_drawn(&c, "+----+----+\n| a  | b  |\n后文\n", 0), "no bottom border");
+    cf_text_free(c.text);
+    cr_expect_not(read_drawn(&c, "一、总体情况\n", 0));
+    cf_text_free(c.text);
+}
+
+Test(layout_drawn, the_start_test_is_cheap_and_agrees)
+{
+    drawn_case c;
+    cr_assert(read_drawn(&c, W3M, 1));
+    cr_expect_not(cf_layout_drawn_starts(c.text, 0));
+    cr_expect(cf_layout_drawn_starts(c.text, 1));
+    cr_expect_not(cf_layout_drawn_starts(c.text, 2), "a content line is no top border");
+    release(&c);
+}
