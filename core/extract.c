@@ -232,15 +232,17 @@ static bool lex_piece(extractor *ex, token_stream *ts, size_t line, size_t start
     return lex_text(ex, ts, &ex->norm, start, end, NULL, line);
 }
 
+/* An empty field (a blank cell) at decoded byte `byte` of source line `line`. */
+static bool push_blank(extractor *ex, token_stream *ts, size_t line, size_t byte, long field)
+{
+    return push_token(ex, ts, &(token){.kind = CF_ITEM_EMPTY, .line = line, .byte_start = byte, .byte_end = byte,
+                                       .field = field});
+}
+
 static bool push_empty(extractor *ex, token_stream *ts, size_t line, size_t norm_offset)
 {
-    token t;
-    memset(&t, 0, sizeof t);
-    t.kind = CF_ITEM_EMPTY;
-    t.line = line;
-    t.byte_start = t.byte_end = cf_text_line_offset(ex->text, line) + ex->norm.origin[norm_offset];
-    t.field = field_of(ex, line, t.byte_start);
-    return push_token(ex, ts, &t);
+    size_t byte = cf_text_line_offset(ex->text, line) + ex->norm.origin[norm_offset];
+    return push_blank(ex, ts, line, byte, field_of(ex, line, byte));
 }
 
 /* Close an open pipe cell: its pieces become tokens; a blank one bounded by pipes is an empty field. */
@@ -382,9 +384,7 @@ static bool tokenize_grid(extractor *ex, token_stream *ts, const cf_grid *grid)
             if (!ok)
                 break;
             if (norm.dropped || is_blank(norm.text, norm.len)) {
-                const cf_grid_piece *p = &cell.pieces[0];
-                ok = push_token(ex, ts, &(token){.kind = CF_ITEM_EMPTY, .line = p->line, .byte_start = p->byte_start,
-                                                 .byte_end = p->byte_start, .field = -1});
+                ok = push_blank(ex, ts, cell.pieces[0].line, cell.pieces[0].byte_start, -1);
             } else {
                 ok = lex_text(ex, ts, &norm, 0, norm.len, &cell, 0);
             }
@@ -393,31 +393,41 @@ static bool tokenize_grid(extractor *ex, token_stream *ts, const cf_grid *grid)
     return ok;
 }
 
+/* Longest region in which the one-cell-a-paragraph idiom is looked for: a table region is a few
+ * hundred lines; a longer one is a report with no heading after the table, where the lines past the
+ * table would only cost time. */
+#define PARAGRAPH_MAX_LINES 20000
+
 static bool tokenize_region(extractor *ex, size_t first, size_t end, token_stream *ts)
 {
     pending_cell pend = {0};
-    for (size_t line = first; line < end; line++) {
+    size_t span = end > first ? end - first : 0;
+    size_t *blanks = span && span <= PARAGRAPH_MAX_LINES ? cf_malloc(span * sizeof *blanks) : NULL;
+    if (span && span <= PARAGRAPH_MAX_LINES && (!blanks || !cf_layout_paragraph_blanks(ex->text, first, end, blanks))) {
+        cf_free(blanks);
+        return oom(ex);
+    }
+    bool ok = true;
+    for (size_t line = first; ok && line < end; line++) {
+        /* blank cells a paragraph layout shows as extra empty lines before this one */
+        for (size_t b = 0; ok && !pend.open && blanks && b < blanks[line - first]; b++)
+            ok = push_blank(ex, ts, line - 1, cf_text_line_offset(ex->text, line - 1), -1);
         if (!pend.open && cf_layout_drawn_starts(ex->text, line)) {
             cf_grid *grid;
             size_t stop;
             bool nomem;
             if (cf_layout_drawn(ex->text, line, end, &grid, &stop, &nomem)) {
-                bool ok = tokenize_grid(ex, ts, grid);
+                ok = tokenize_grid(ex, ts, grid);
                 cf_grid_free(grid);
-                if (!ok)
-                    return false;
                 line = stop - 1;
                 continue;
             }
-            if (nomem)
-                return oom(ex);
+            ok = !nomem || oom(ex);
         }
-        if (ex->status != CF_OK)
-            return false;
-        if (!tokenize_line(ex, ts, &pend, line))
-            return false;
+        ok = ok && ex->status == CF_OK && tokenize_line(ex, ts, &pend, line);
     }
-    return close_pending(ex, ts, &pend, end ? end - 1 : 0, false);
+    cf_free(blanks);
+    return ok && close_pending(ex, ts, &pend, end ? end - 1 : 0, false);
 }
 
 /* ---------- where a value sits on a space-aligned line ---------- */

@@ -25,4 +25,11 @@ bool cf_layout_drawn(const cf_text *text, size_t first, size_t limit, cf_grid **
  * before cf_layout_drawn. */
 bool cf_layout_drawn_starts(const cf_text *text, size_t line);
 
+/* One cell a paragraph (lynx dumps a web table so: each cell a paragraph, one empty line between
+ * paragraphs, a blank cell one more empty line). When lines [first, end) read that way — most
+ * lines holding only a value are one empty line apart — blanks[i] (for line first + i, an array of
+ * end - first the caller gives) is the number of blank cells the empty lines before it stand for;
+ * otherwise every count is 0. Returns false when memory runs out. */
+bool cf_layout_paragraph_blanks(const cf_text *text, size_t first, size_t end, size_t *blanks);
+
 #endif

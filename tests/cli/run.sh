@@ -34,10 +34,10 @@ begin "seed reports match their truth files (score.py)"
 python3 tests/tools/score.py "$CROSSFOOT" "$SEEDS" >"$TMP/score" 2>&1 || no "$(cat "$TMP/score")"
 end
 
-# Converter outputs whose tables are drawn (w3m, elinks, links, pandoc): every cell right, and no
+# Web pages as the text browsers dump them (w3m, elinks, links, pandoc, lynx): every cell right, and no
 # wrong number without a flag (trust.py).
-for dir in tests/fixtures/layouts/drawn/*-*/; do
-  begin "drawn tables as $(basename "$dir") prints them: every cell right, none silently wrong"
+for dir in tests/fixtures/layouts/browsers/{w3m,elinks,links,pandoc,lynx}-80/; do
+  begin "web-page tables as $(basename "$dir") prints them: every cell right, none silently wrong"
   python3 tests/tools/score.py "$CROSSFOOT" "$dir" >"$TMP/score" 2>&1 || no "$(cat "$TMP/score")"
   python3 tests/tools/trust.py "$CROSSFOOT" "$dir" >"$TMP/trust" 2>&1 || no "$(cat "$TMP/trust")"
   end

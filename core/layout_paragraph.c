@@ -1,0 +1,95 @@
+/* layout_paragraph.c — one cell a paragraph: the converter's blank idiom turned into blank cells.
+ *
+ * lynx prints each cell of a web table as a paragraph and separates paragraphs with one empty line,
+ * so an empty cell shows only as one more empty line: "1", "", "", "5" is 1, a blank, 5. The idiom is
+ * learned from the region itself: it holds when most pairs of neighbouring value lines are exactly
+ * one empty line apart. Then every run of k ≥ 2 empty lines next to a value line stands for k - 1
+ * blank cells. */
+#include "layout.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "cellvalue.h"
+#include "normalize.h"
+
+enum { LINE_BLANK, LINE_VALUE, LINE_VALUES, LINE_WORDS };
+
+#define MIN_PAIRS 6   /* value lines one empty line apart needed to believe the idiom */
+#define SHORT_LINE 256 /* longer lines are never a lone value, and are not read twice */
+
+/* LINE_VALUE for a line holding one value and nothing else, LINE_VALUES for several values and no
+ * words, LINE_BLANK, or LINE_WORDS. */
+static int classify(const cf_text *text, size_t line, cf_norm_line *norm, cf_item_list *items, bool *ok)
+{
+    size_t len;
+    const char *src = cf_text_line(text, line, &len);
+    if (len > SHORT_LINE)
+        return LINE_WORDS;
+    if (!cf_normalize_line(src, len, norm)) {
+        *ok = false;
+        return LINE_WORDS;
+    }
+    if (norm->dropped)
+        return LINE_BLANK; /* a page marker: as if it were not there */
+    items->count = 0;
+    if (!cf_lex_field(norm->text, norm->len, items)) {
+        *ok = false;
+        return LINE_WORDS;
+    }
+    if (items->count == 0)
+        return memchr(norm->text, '\t', norm->len) ? LINE_WORDS : LINE_BLANK; /* a lone tab is a cell */
+    for (size_t i = 0; i < items->count; i++)
+        if (items->items[i].kind == CF_ITEM_TEXT)
+            return LINE_WORDS;
+    return items->count == 1 ? LINE_VALUE : LINE_VALUES;
+}
+
+bool cf_layout_paragraph_blanks(const cf_text *text, size_t first, size_t end, size_t *blanks)
+{
+    size_t n = end > first ? end - first : 0;
+    for (size_t i = 0; i < n; i++)
+        blanks[i] = 0;
+    if (n == 0)
+        return true;
+    unsigned char *kind = cf_malloc(n);
+    if (!kind)
+        return false;
+    cf_norm_line norm;
+    cf_norm_line_init(&norm);
+    cf_item_list items;
+    cf_item_list_init(&items);
+    bool ok = true;
+    for (size_t i = 0; i < n && ok; i++)
+        kind[i] = (unsigned char)classify(text, first + i, &norm, &items, &ok);
+    cf_norm_line_release(&norm);
+    cf_item_list_release(&items);
+    /* the idiom: neighbouring value lines one empty line apart, more often than not, and hardly a
+     * line of several values (PDF text puts lone values one empty line apart too, but also prints
+     * several cells on a line, and a blank cell there prints nothing) */
+    size_t one_apart = 0, pairs = 0, several = 0;
+    size_t prev = n; /* the last line that was not blank */
+    for (size_t i = 0; ok && i < n; i++) {
+        if (kind[i] == LINE_BLANK)
+            continue;
+        several += kind[i] == LINE_VALUES;
+        if (prev < n && kind[prev] == LINE_VALUE && kind[i] == LINE_VALUE) {
+            pairs++;
+            one_apart += i - prev == 2;
+        }
+        prev = i;
+    }
+    if (ok && one_apart >= MIN_PAIRS && one_apart * 4 >= pairs * 3 && several * 20 <= pairs) {
+        prev = n;
+        for (size_t i = 0; i < n; i++) {
+            if (kind[i] == LINE_BLANK)
+                continue;
+            size_t gap = prev < n ? i - prev - 1 : 0;
+            if (gap >= 2 && (kind[i] == LINE_VALUE || kind[prev] == LINE_VALUE))
+                blanks[i] = gap - 1;
+            prev = i;
+        }
+    }
+    cf_free(kind);
+    return ok;
+}
