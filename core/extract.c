@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "cellvalue.h"
 #include "grid.h"
+#include "i18n.h"
 #include "layout.h"
 #include "normalize.h"
 #include "utf8.h"
@@ -1037,6 +1038,70 @@ static bool take_row(extractor *ex, size_t table, size_t row, const token *run, 
     return assign_row(ex, table, row, run, n, label_line);
 }
 
+/* A 2021 table printing a group of rows as one row, as the 2019 format does ("（六）其他处理 0 0 0 0 0 0 0"
+ * where 1.申请人无正当理由… 2.申请人逾期… 3.其他 belong): the group whose heading ends the words before
+ * the run, none of its rows read yet, one value a column. Printed all zeros, the group's count is zero,
+ * so each row under it is 0 (inferred: the report never printed them); otherwise the rows stay missing.
+ * Either way a warning says so, with the printed values. *used: the run was such a row. */
+static bool read_group_row(extractor *ex, size_t table, const char *keys, size_t seg_start, size_t seg_end,
+                           const token *run, size_t n, size_t label_line, bool *taken, size_t *got, bool *used)
+{
+    const cf_table_def *t = cf_template_table(ex->report->tpl, table);
+    *used = false;
+    const cf_row_def *first = NULL;
+    for (size_t r = 0; r < t->row_count && !first; r++) {
+        const char *g = t->rows[r].group_key;
+        size_t gl = g ? strlen(g) : 0;
+        if (gl && seg_end - seg_start >= gl && memcmp(keys + seg_end - gl, g, gl) == 0)
+            first = &t->rows[r];
+    }
+    while (n > 0 && run[n - 1].kind == CF_ITEM_EMPTY) /* the next line's leading tab */
+        n--;
+    while (n > 0 && run[0].kind == CF_ITEM_EMPTY)
+        run++, n--;
+    if (!first || n != first->column_count || count_filled(run, n) != n)
+        return true;
+    size_t members = 0;
+    bool zeros = true;
+    for (size_t r = 0; r < t->row_count && r < 128; r++)
+        if (t->rows[r].group_key && strcmp(t->rows[r].group_key, first->group_key) == 0) {
+            if (taken[r] || t->rows[r].column_count != n)
+                return true;
+            members++;
+        }
+    if (members < 2)
+        return true; /* a group of one row is that row: its label reads it */
+    char printed[256] = "";
+    size_t at = 0;
+    const char *data = cf_text_data(ex->text);
+    for (size_t i = 0; i < n; i++) {
+        zeros &= run[i].kind == CF_ITEM_NUMBER && cf_decimal_cmp(run[i].value, cf_decimal_from_int(0)) == 0;
+        int w = snprintf(printed + at, sizeof printed - at, "%s%.*s", i ? " " : "",
+                         (int)(run[i].byte_end - run[i].byte_start), data + run[i].byte_start);
+        at = w < 0 || (size_t)w >= sizeof printed - at ? sizeof printed - 1 : at + (size_t)w;
+    }
+    *used = true;
+    for (size_t r = 0; r < t->row_count && r < 128; r++) {
+        const cf_row_def *rd = &t->rows[r];
+        if (!rd->group_key || strcmp(rd->group_key, first->group_key) != 0)
+            continue;
+        taken[r] = true;
+        got[r] = zeros ? n : 0;
+        for (size_t c = 0; c < n; c++)
+            if (!fill_cell(ex, rd->first_cell + c, zeros ? &run[c] : NULL, true, label_line))
+                return false;
+    }
+    if (zeros)
+        return warn(ex, run[0].line + 1, (long)first->first_cell,
+                    _("%s %s is printed as one row, as in the 2019 format, and holds only zeros (%s): its %zu "
+                      "rows are read as 0"),
+                    t->number, first->group, printed, members);
+    return warn(ex, run[0].line + 1, (long)first->first_cell,
+                _("%s %s is printed as one row, as in the 2019 format, with the values %s: which of its %zu "
+                  "rows they belong to cannot be told, so they are left missing"),
+                t->number, first->group, printed, members);
+}
+
 static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts)
 {
     const cf_table_def *t = cf_template_table(ex->report->tpl, table);
@@ -1096,6 +1161,11 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
             const label_match *m = &labels[nlabels - 1];
             if (!take_row(ex, table, m->row, run, n, line_of_key(ts, seg_first, i, m->start), taken, got, &used))
                 return false;
+        } else if (!read_group_row(ex, table, ts->keys.data ? ts->keys.data : "", seg_start, seg_end, run, n,
+                                   line_of_key(ts, seg_first, i, seg_start), taken, got, &used)) {
+            return false;
+        } else if (used) {
+            /* the group printed as one row: read above */
         } else if (j < ts->count &&
                    match_label_prefix(t, done, ts->keys.data ? ts->keys.data : "", seg_start, seg_end,
                                       ts->items[j].key_start, ts->keys.len, &labels[0])) {

@@ -162,7 +162,7 @@ static long find_row(const cf_table_def *t, const char *id)
 
 static bool load_row(loader *ld, yaml_node_t *node, cf_table_def *t, cf_row_def *row)
 {
-    static const char *const keys[] = {"id", "label", "short", "ref", "aliases", "columns", NULL};
+    static const char *const keys[] = {"id", "label", "short", "ref", "aliases", "columns", "group", NULL};
     if (node->type != YAML_MAPPING_NODE)
         return cf_yaml_fail(ld, node, _("a row must be a mapping"), NULL);
     if (!cf_yaml_known_keys(ld, node, keys))
@@ -171,7 +171,10 @@ static bool load_row(loader *ld, yaml_node_t *node, cf_table_def *t, cf_row_def 
     row->label = get_str(ld, node, "label", true, node);
     row->short_label = get_str(ld, node, "short", false, node);
     row->ref = get_str(ld, node, "ref", false, node);
+    row->group = get_str(ld, node, "group", false, node);
     if (ld->status != CF_OK)
+        return false;
+    if (row->group && !(row->group_key = compact_of(ld, row->group)))
         return false;
     if (!row->short_label && !(row->short_label = cf_strdup(row->label)))
         return cf_yaml_nomem(ld);
@@ -723,6 +726,8 @@ void cf_template_free(cf_template *tpl)
             cf_free(row->label);
             cf_free(row->short_label);
             cf_free(row->ref);
+            cf_free(row->group);
+            cf_free(row->group_key);
             free_list(row->keys, row->key_count);
             cf_free(row->columns);
         }

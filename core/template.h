@@ -25,6 +25,9 @@ typedef struct {
 
 typedef struct {
     char *id, *label, *short_label, *ref;
+    /* the heading of the group the row sits under, when a report may print the whole group as one
+     * row (a 2021 report printing the 2019 format's （六）其他处理), and its matching key; NULL when none */
+    char *group, *group_key;
     char **keys; /* matching keys (compact: CJK, letters, digits), the label's first */
     size_t key_count;
     size_t *columns; /* indices into the table's columns */

@@ -562,3 +562,45 @@ Test(layouts, format_2019_pdf_text_with_broken_headings_and_signed_changes)
     cr_expect_null(cft_warning(&d, "active.fees.change"), "a signed change may be negative: %s", cft_warnings(&d));
     cft_release(&d);
 }
+
+/* a 2021 report (本年制发件数 …) whose part 三 prints （六）其他处理 as one row, as the 2019 format does */
+#define ONE_ROW_SIX(values)                                                                              \
+    "二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t2\t3\n"    \
+    "三、收到和处理政府信息公开申请情况\n"                                                             \
+    "一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n"                                          \
+    "（五）不予处理\t5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0\n"                    \
+    "\t（六）其他处理\t" values "\n"                                                                    \
+    "\t（七）总计\t5\t0\t0\t0\t0\t0\t5\n"                                                               \
+    "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n"
+
+Test(layouts, format_2021_with_one_row_of_zeros_for_the_2019_group_six)
+{
+    cft_doc d;
+    cft_read(&d, ONE_ROW_SIX("0\t0\t0\t0\t0\t0\t0"));
+    cr_assert_str_eq(cf_template_id(d.tpl), "gov-2021");
+    /* a zero for the whole group is a zero for each of its rows: read, but flagged */
+    static const char *const rows[] = {"other_overdue_fix", "other_overdue_fee", "other_misc"};
+    for (size_t r = 0; r < 3; r++) {
+        cft_expect_row(&d, "requests", rows[r], "0 0 0 0 0 0 0");
+        char id[64];
+        snprintf(id, sizeof id, "requests.%s.natural", rows[r]);
+        cr_expect(cft_cell(&d, id)->inferred, "%s was never printed: it must say so", id);
+    }
+    const cf_warning *w = cft_warning(&d, "as in the 2019 format");
+    cr_assert_not_null(w, "warnings: %s", cft_warnings(&d));
+    cr_expect_eq(w->line, 7, "the line of the printed row");
+    cft_expect(&d, "requests.results_total.natural", "5");
+    cft_release(&d);
+}
+
+Test(layouts, format_2021_with_one_row_of_counts_for_the_2019_group_six_leaves_it_missing)
+{
+    cft_doc d;
+    cft_read(&d, ONE_ROW_SIX("2\t0\t0\t0\t0\t0\t2"));
+    cft_expect_row(&d, "requests", "other_overdue_fix", "missing missing missing missing missing missing missing");
+    cft_expect_row(&d, "requests", "other_misc", "missing missing missing missing missing missing missing");
+    const cf_warning *w = cft_warning(&d, "with the values 2 0 0 0 0 0 2");
+    cr_expect_not_null(w, "the printed values are shown; warnings: %s", cft_warnings(&d));
+    cr_expect_null(cft_warning(&d, "under no row label"), "the row is explained, not dropped as unclaimed");
+    cft_release(&d);
+}
