@@ -867,8 +867,9 @@ static bool match_label_prefix(const cf_table_def *t, const bool *taken, const c
 /* Labels printed apart from their numbers: several labels, then their rows of values.
  * Split the run by source line, or evenly, when that fits exactly; else NULL. */
 static bool split_run(const cf_table_def *t, const label_match *labels, size_t nlabels, const token *run,
-                      size_t n, size_t *bounds)
+                      size_t n, size_t *bounds, bool *evenly)
 {
+    *evenly = false;
     size_t lines = 1;
     for (size_t i = 1; i < n; i++)
         if (run[i].line != run[i - 1].line)
@@ -889,6 +890,7 @@ static bool split_run(const cf_table_def *t, const label_match *labels, size_t n
         filled += run[i].kind != CF_ITEM_EMPTY;
     if (filled != want || filled != n)
         return false;
+    *evenly = true;
     size_t at = 0;
     for (size_t i = 0; i < nlabels; i++) {
         bounds[i] = at;
@@ -1038,6 +1040,42 @@ static bool take_row(extractor *ex, size_t table, size_t row, const token *run, 
     return assign_row(ex, table, row, run, n, label_line);
 }
 
+/* Mark row r's cells inferred and warn on it with message (a format taking the table's number,
+ * r's name, and the names of the first and last rows its values could belong to). */
+static bool flag_row_guess(extractor *ex, const cf_table_def *t, const cf_row_def *r, const cf_row_def *first,
+                           const cf_row_def *last, const char *message)
+{
+    for (size_t c = 0; c < r->column_count; c++)
+        ex->report->cells[r->first_cell + c].inferred = true;
+    const cf_cell *cell = &ex->report->cells[r->first_cell];
+    return warn(ex, cell->line ? cell->line : cell->label_line, (long)r->first_cell, message, t->number,
+                r->short_label, first->short_label, last->short_label);
+}
+
+/* False when a rule wholly within row r (总计 = the sum of the others) fails on the values read. */
+static bool row_sums_hold(const cf_report *rep, const cf_row_def *r)
+{
+    const cf_template *tpl = rep->tpl;
+    size_t lo = r->first_cell, hi = r->first_cell + r->column_count;
+    for (size_t k = 0; k < cf_template_rule_count(tpl); k++) {
+        const cf_rule_def *rule = cf_template_rule(tpl, k);
+        cf_decimal sides[2] = {cf_decimal_from_int(0), cf_decimal_from_int(0)};
+        bool inside = rule->left_count + rule->right_count > 0, numbers = true;
+        for (int side = 0; side < 2 && inside; side++) {
+            const size_t *cells = side ? rule->right : rule->left;
+            size_t count = side ? rule->right_count : rule->left_count;
+            for (size_t i = 0; i < count && inside; i++) {
+                inside = cells[i] >= lo && cells[i] < hi;
+                numbers &= inside && cf_cell_has_value(&rep->cells[cells[i]]) &&
+                           cf_decimal_add(sides[side], rep->cells[cells[i]].value, &sides[side]);
+            }
+        }
+        if (inside && numbers && cf_decimal_cmp(sides[0], sides[1]) != 0)
+            return false;
+    }
+    return true;
+}
+
 /* A 2021 table printing a group of rows as one row, as the 2019 format does ("（六）其他处理 0 0 0 0 0 0 0"
  * where 1.申请人无正当理由… 2.申请人逾期… 3.其他 belong): the group whose heading ends the words before
  * the run, none of its rows read yet, one value a column. Printed all zeros, the group's count is zero,
@@ -1129,11 +1167,22 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                                       labels, 32);
         size_t bounds[33];
         bool used;
-        if (nlabels > 1 && split_run(t, labels, nlabels, run, n, bounds)) {
-            for (size_t l = 0; l < nlabels; l++)
+        bool evenly;
+        if (nlabels > 1 && split_run(t, labels, nlabels, run, n, bounds, &evenly)) {
+            for (size_t l = 0; l < nlabels; l++) {
                 if (!take_row(ex, table, labels[l].row, run + bounds[l], bounds[l + 1] - bounds[l],
                               line_of_key(ts, seg_first, i, labels[l].start), taken, got, &used))
                     return false;
+                /* split by count alone (PDF text can print cells in drawing order): the row's own sum
+                 * is the witness; where it fails, the split is as likely to blame as the report */
+                if (used && evenly && !row_sums_hold(ex->report, &t->rows[labels[l].row]) &&
+                    !flag_row_guess(ex, t, &t->rows[labels[l].row], &t->rows[labels[0].row],
+                                    &t->rows[labels[nlabels - 1].row],
+                                    _("%s %s: its values were printed apart from its label, after the names of "
+                                      "several rows (%s … %s), and were shared out in order; its sum does not "
+                                      "hold, so which value belongs where is a guess, check the row")))
+                    return false;
+            }
         } else if (nlabels > 1 && count_filled(run, n) > t->rows[labels[nlabels - 1].row].column_count) {
             /* several labels, then more values than the last row holds, and they do not split by
              * line or evenly: which value belongs where cannot be told; never hand them to one row */
@@ -1160,6 +1209,13 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
         } else if (nlabels > 0) {
             const label_match *m = &labels[nlabels - 1];
             if (!take_row(ex, table, m->row, run, n, line_of_key(ts, seg_first, i, m->start), taken, got, &used))
+                return false;
+            /* a table printed as one line of values names its rows in its header: values after several
+             * of those names (a page break cut the line) may be any row's */
+            if (used && t->flat && nlabels > 1 &&
+                !flag_row_guess(ex, t, &t->rows[m->row], &t->rows[labels[0].row], &t->rows[m->row],
+                                _("%s %s: its values follow the names of several rows (%s … %s) with nothing "
+                                  "between them; which row they belong to is a guess, check the row")))
                 return false;
         } else if (!read_group_row(ex, table, ts->keys.data ? ts->keys.data : "", seg_start, seg_end, run, n,
                                    line_of_key(ts, seg_first, i, seg_start), taken, got, &used)) {
