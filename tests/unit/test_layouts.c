@@ -604,3 +604,35 @@ Test(layouts, format_2021_with_one_row_of_counts_for_the_2019_group_six_leaves_i
     cr_expect_null(cft_warning(&d, "under no row label"), "the row is explained, not dropped as unclaimed");
     cft_release(&d);
 }
+
+Test(layouts, values_after_the_names_of_several_rows_of_a_one_line_table_are_flagged)
+{
+    /* part 四 cut by a page break: five values after the header, which names all three rows */
+    cft_doc d;
+    cft_read(&d, "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n"
+                 "四、政府信息公开行政复议、行政诉讼情况\n行政诉讼\n行政复议\n未经复议直接起诉\n复议后起诉\n"
+                 "结果维持 结果纠正 其他结果 尚未审结 总计\n3\n3\n0\n0\n6\n五、存在的主要问题及改进情况\n");
+    const cf_cell *c = cft_cell(&d, "appeals.suit_after_review.upheld");
+    if (c->state == CF_CELL_NUMBER) {
+        cr_expect(c->inferred, "a value whose row is a guess must say so");
+        cr_expect_not_null(cft_warning(&d, "which row they belong to is a guess"), "%s", cft_warnings(&d));
+    }
+    cft_release(&d);
+}
+
+Test(layouts, values_shared_out_among_labels_printed_apart_are_checked_against_each_row_sum)
+{
+    /* PDF text in drawing order: three labels, then 21 values that do not come row by row */
+    cft_doc d;
+    cft_read(&d, "二、主动公开政府信息情况\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 1 2 3\n"
+                 "三、收到和处理政府信息公开申请情况\n3.其他\n（七）总计\n四、结转下年度继续办理\n"
+                 "7\n3\n0\n25\n7\n11\n48\n2\n11\n27\n140 130\n141\n130 756\n1\n1\n1\n7\n1\n6\n");
+    static const char *const rows[] = {"requests.other_misc.natural", "requests.results_total.natural",
+                                       "requests.carry_forward.natural"};
+    for (size_t r = 0; r < 3; r++) {
+        const cf_cell *c = cft_cell(&d, rows[r]);
+        cr_expect(c->state != CF_CELL_NUMBER || c->inferred, "%s: a row whose sum fails after an even split", rows[r]);
+    }
+    cr_expect_not_null(cft_warning(&d, "shared out in order"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
