@@ -15,7 +15,7 @@
 
 enum { LINE_BLANK, LINE_VALUE, LINE_VALUES, LINE_WORDS };
 
-#define MIN_PAIRS 6   /* value lines one empty line apart needed to believe the idiom */
+#define MIN_PAIRS 3   /* value lines one empty line apart needed to believe the idiom */
 #define SHORT_LINE 256 /* longer lines are never a lone value, and are not read twice */
 
 /* LINE_VALUE for a line holding one value and nothing else, LINE_VALUES for several values and no
