@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout.h — reading a table printed as text into a grid (core/grid): one reader per layout class.
  *
  * Each reader looks at the report's lines from a given line on and, when they hold a table of its

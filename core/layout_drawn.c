@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout_drawn.c — drawn grids: tables whose rules and bars are printed (w3m, elinks, links, pandoc).
  *
  * 1. The block: a top border, lines that start and end with a bar or a junction, a bottom border.

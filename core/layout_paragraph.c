@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout_paragraph.c — one cell a paragraph: the converter's blank idiom turned into blank cells.
  *
  * lynx prints each cell of a web table as a paragraph and separates paragraphs with one empty line,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Drawn grids (w3m, elinks, links, pandoc): the table model read from bars and rules. */
 #include <criterion/criterion.h>
 #include <string.h>

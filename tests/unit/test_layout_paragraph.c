@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One cell a paragraph (lynx): extra empty lines are blank cells, once the idiom is learned. */
 #include <criterion/criterion.h>
 #include <string.h>
@@ -13,6 +14,17 @@ static size_t *blanks_of(const char *src, cf_text **text)
     size_t *blanks = calloc(n, sizeof *blanks);
     cr_assert(cf_layout_paragraph_blanks(*text, 0, n, blanks));
     return blanks;
+}
+
+/* Text where no empty line stands for a blank cell. */
+static void expect_no_blanks(const char *src)
+{
+    cf_text *text;
+    size_t *b = blanks_of(src, &text);
+    for (size_t i = 0; i < cf_text_line_count(text); i++)
+        cr_expect_eq(b[i], 0, "line %zu", i + 1);
+    free(b);
+    cf_text_free(text);
 }
 
 /* lynx's dump of three rows of three cells (values 1 2 _, _ 5 6, 7 _ _) and two full rows */
@@ -42,20 +54,10 @@ Test(layout_paragraph, extra_empty_lines_are_blank_cells_where_they_stand)
 Test(layout_paragraph, pdf_text_with_several_values_a_line_is_not_the_idiom)
 {
     /* values one empty line apart, but also lines of several values: a blank prints nothing there */
-    cf_text *text;
-    size_t *b = blanks_of("表三\n113\n\n132\n\n131\n\n110 123\n\n5 6\n\n117 726\n\n1\n\n0\n\n4\n\n\n\n1\n\n4\n\n9\n", &text);
-    for (size_t i = 0; i < cf_text_line_count(text); i++)
-        cr_expect_eq(b[i], 0, "line %zu", i + 1);
-    free(b);
-    cf_text_free(text);
+    expect_no_blanks("表三\n113\n\n132\n\n131\n\n110 123\n\n5 6\n\n117 726\n\n1\n\n0\n\n4\n\n\n\n1\n\n4\n\n9\n");
 }
 
 Test(layout_paragraph, prose_and_rows_of_a_line_are_left_alone)
 {
-    cf_text *text;
-    size_t *b = blanks_of("一、本年新收 1 2 3\n\n\n\n二、上年结转 4 5 6\n\n总体情况良好。\n\n\n7\n", &text);
-    for (size_t i = 0; i < cf_text_line_count(text); i++)
-        cr_expect_eq(b[i], 0, "line %zu", i + 1);
-    free(b);
-    cf_text_free(text);
+    expect_no_blanks("一、本年新收 1 2 3\n\n\n\n二、上年结转 4 5 6\n\n总体情况良好。\n\n\n7\n");
 }
