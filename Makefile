@@ -87,7 +87,7 @@ SUPPORT_SRC := $(wildcard tests/support/*.c)
 
 GEN_EMBED := $(BUILD)/gen/builtin_templates.S
 
-.PHONY: all deps test unit drills drill-model drills-long cli e2e i18n pot po man run clean fuzz fuzz-regress valgrind bench score lint test-release
+.PHONY: all deps test unit drills drill-model drills-long cli e2e i18n pot po man run clean fuzz fuzz-regress valgrind bench score lint test-release concurrency
 all: $(BUILD)/crossfoot man
 
 THEMES := $(wildcard themes/*.yaml)
@@ -238,8 +238,10 @@ MODEL_SEQUENCES ?= 200
 drill-model: $(BUILD)/crossfoot
 	python3 tests/drills/model_drill.py $(BUILD)/crossfoot $(MODEL_SEQUENCES)
 
-drills-long: $(BUILD)/crossfoot
+drills-long: $(BUILD)/crossfoot $(BUILD)/san/crossfoot
 	python3 tests/drills/model_drill.py $(BUILD)/crossfoot 3000
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  python3 tests/drills/concurrent_writers.py $(BUILD)/san/crossfoot 3000
 
 # Fuzzing with libFuzzer (clang): `make fuzz FUZZ_SECONDS=60` runs every target for that
 # long from a corpus seeded with the fixtures; crashes land in build/fuzz/ and belong,
@@ -312,7 +314,14 @@ e2e: $(BUILD)/san/crossfoot
 	  CROSSFOOT=$(BUILD)/san/crossfoot bash tests/e2e/run.sh
 
 # The one test command: unit tests, drills, the command line and the workbench, all sanitised.
-test: lint unit drills drill-model cli e2e i18n
+test: lint unit drills drill-model cli concurrency e2e i18n
+
+# Two to four writers (apply and the headless workbench) on one review, with random delays:
+# every acknowledged edit must be in the file (tests/drills/concurrent_writers.py).
+CONCURRENT_ROUNDS ?= 200
+concurrency: $(BUILD)/san/crossfoot
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  python3 tests/drills/concurrent_writers.py $(BUILD)/san/crossfoot $(CONCURRENT_ROUNDS)
 
 unit: $(BUILD)/san/unit_tests $(BUILD)/san/locale
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

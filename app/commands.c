@@ -37,6 +37,7 @@ static const cf_option_def extract_options[] = {
     {"--template", NULL, "FILE", N_("read the report with this template, not the built-in formats")},
     {"--reviewer", NULL, "NAME", N_("who reviews (default: the config file's reviewer, else $USER)")},
     {"--output", "-o", "REVIEW.yaml", N_("where to write the review file (default: REPORT.review.yaml)")},
+    {"--force", NULL, NULL, N_("replace a review with corrections or a journal (the old one is kept beside it)")},
     {NULL, NULL, NULL, NULL}};
 
 static const cf_option_def export_options[] = {

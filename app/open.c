@@ -38,8 +38,10 @@ int cf_cmd_review(const cf_args *args)
                       .timings_path = cf_arg_value(args, "--timings"),
                       .screen_path = cf_arg_value(args, "--screen")};
     bool force = cf_arg_set(args, "--force");
-    if (size && (sscanf(size, "%dx%d", &opt.cols, &opt.rows) != 2 || opt.cols < 1 || opt.rows < 1)) {
-        fprintf(stderr, _("crossfoot review: --size takes COLSxROWS, e.g. 140x40\n"));
+    /* a headless screen is memory ncurses allocates at once: 1000x1000 is far beyond any terminal */
+    if (size && (sscanf(size, "%dx%d", &opt.cols, &opt.rows) != 2 || opt.cols < 1 || opt.rows < 1 ||
+                 opt.cols > UI_MAX_SIZE || opt.rows > UI_MAX_SIZE)) {
+        fprintf(stderr, _("crossfoot review: --size takes COLSxROWS, each from 1 to %d, e.g. 140x40\n"), UI_MAX_SIZE);
         return CF_EXIT_ERROR;
     }
     if (!opt.script_path && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
@@ -52,53 +54,43 @@ int cf_cmd_review(const cf_args *args)
         return CF_EXIT_ERROR;
     cf_error err;
     cf_error_clear(&err);
-    cf_review *r = NULL;
-    cf_status st;
-    /* a report whose review file exists is resumed, never started over */
-    char *review_path = ends_with(target, ".yaml") ? NULL : cf_review_default_path(target);
-    if (ends_with(target, ".yaml"))
-        st = cf_review_load(target, force, who, &r, &err);
-    else if (review_path && exists(review_path))
-        st = cf_review_load(review_path, force, who, &r, &err);
-    else
-        st = cf_review_open_report(target, template_path, who, review_path, &r, &err);
+    /* one process edits a review at a time, and takes the lock before it reads the review: a
+     * second workbench would replay the first one's live journal as "an earlier session", and
+     * the two would overwrite each other's saves */
+    char *review_path = ends_with(target, ".yaml") ? cf_strdup(target) : cf_review_default_path(target);
+    cf_lock *lock = NULL;
+    cf_status st = review_path ? cf_lock_review(review_path, "the workbench", who, CF_LOCK_WAIT_MS, &lock, &err)
+                               : cf_error_nomem(&err, target);
     cf_free(review_path);
+    cf_review *r = NULL;
+    /* a report whose review file exists is resumed, never started over */
+    if (st == CF_OK && (ends_with(target, ".yaml") || exists(cf_lock_review_path(lock))))
+        st = cf_review_load(cf_lock_review_path(lock), force, who, &r, &err);
+    else if (st == CF_OK)
+        st = cf_review_open_report(target, template_path, who, cf_lock_review_path(lock), &r, &err);
     if (st != CF_OK) {
         char msg[1200];
         cf_error_format(&err, msg, sizeof msg);
         fprintf(stderr, "crossfoot: %s\n", msg);
+        cf_lock_release(lock);
         return CF_EXIT_ERROR;
     }
-    /* one process edits a review at a time: a second workbench would replay the first one's
-     * live journal as "an earlier session" and the two would overwrite each other's saves */
-    cf_buf lock_path;
-    cf_buf_init(&lock_path);
-    int lock = -1;
-    if (!cf_buf_printf(&lock_path, "%s.lock", cf_review_path(r)) || cf_file_lock(lock_path.data, &lock, &err) != CF_OK) {
-        char msg[1200];
-        cf_error_format(&err, msg, sizeof msg);
-        fprintf(stderr, "crossfoot: %s\n", msg);
-        cf_buf_release(&lock_path);
-        cf_review_free(r);
-        return CF_EXIT_ERROR;
-    }
-    cf_buf_release(&lock_path);
     cf_previous *last_year = NULL;
     if (previous_path && cf_previous_load(previous_path, &last_year, &err) != CF_OK) {
         char msg[1200];
         cf_error_format(&err, msg, sizeof msg);
         fprintf(stderr, _("crossfoot: last year's report: %s\n"), msg);
-        cf_file_unlock(lock);
         cf_review_free(r);
+        cf_lock_release(lock);
         return CF_EXIT_ERROR;
     }
     opt.previous = last_year ? cf_previous_year(last_year) : NULL;
     int status = ui_workbench_run(r, &opt);
     cf_previous_free(last_year);
-    cf_file_unlock(lock);
     if (status == 0 && cf_review_dirty(r))
         fprintf(stderr, _("crossfoot: unsaved changes are kept in %s.journal; open the review again to replay them\n"),
                 cf_review_path(r));
     cf_review_free(r);
+    cf_lock_release(lock);
     return status;
 }

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review_cmds.c — the commands on review files: extract, export, apply; and the reviewer's name. */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -115,33 +117,108 @@ static int fail(const cf_error *err)
     return CF_EXIT_ERROR;
 }
 
+/* "….replaced-20261201T154002Z": a name beside path for a file extract --force sets aside. Caller frees. */
+static char *aside_name(const char *path)
+{
+    char at[32] = "";
+    time_t now = time(NULL);
+    struct tm tm;
+    if (gmtime_r(&now, &tm))
+        strftime(at, sizeof at, "%Y%m%dT%H%M%SZ", &tm);
+    cf_buf b;
+    cf_buf_init(&b);
+    if (!cf_buf_printf(&b, "%s.replaced-%s", path, at)) {
+        cf_buf_release(&b);
+        return NULL;
+    }
+    return cf_buf_take(&b);
+}
+
+/* Before extract writes review_path (the lock held): a review there with history, a journal
+ * beside it, or a file that is not a review it can read is never replaced without force; with
+ * force they are kept beside it, under a name that says when. */
+static cf_status keep_what_extract_replaces(const char *review_path, bool force, cf_error *err)
+{
+    cf_buf journal;
+    cf_buf_init(&journal);
+    if (!cf_buf_printf(&journal, "%s.journal", review_path))
+        return cf_error_nomem(err, review_path);
+    struct stat st;
+    bool has_journal = lstat(journal.data, &st) == 0, has_review = lstat(review_path, &st) == 0;
+    size_t history = 0;
+    bool readable = true;
+    if (has_review) {
+        cf_review *old = NULL;
+        cf_error ignored;
+        readable = cf_review_load(review_path, true, NULL, &old, &ignored) == CF_OK;
+        history = readable ? cf_review_history_count(old) : 0;
+        cf_review_free(old);
+    }
+    cf_status status = CF_OK;
+    if (!force && (history > 0 || !readable || has_journal)) {
+        status = cf_error_set(err, CF_ERR_INPUT, review_path, 0, 0, "%s; extract would replace %s. Open the review "
+                              "to go on with it, or give --force to start over (the old files are kept beside it)",
+                              !readable ? "is not a review file crossfoot can read"
+                              : history ? "already holds a review with its history of corrections"
+                                        : "has a journal of changes that were never saved",
+                              has_journal && history ? "them and the journal" : "it");
+    }
+    for (int i = 0; status == CF_OK && force && i < 2; i++) {
+        const char *path = i == 0 ? review_path : journal.data;
+        if (!(i == 0 ? has_review && (history > 0 || !readable) : has_journal))
+            continue;
+        char *aside = aside_name(path);
+        /* the review is linked aside, so that the new one replaces it in place (mode kept);
+         * the journal is moved aside: the new review must not replay it */
+        if (!aside)
+            status = cf_error_nomem(err, path);
+        else if ((i == 0 ? link(path, aside) : rename(path, aside)) != 0)
+            status = cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot keep the old file as %s: %s", aside,
+                                  strerror(errno));
+        else
+            fprintf(stderr, "crossfoot: the old %s is kept as %s\n", i == 0 ? "review" : "journal", aside);
+        cf_free(aside);
+    }
+    cf_buf_release(&journal);
+    return status;
+}
+
 int cf_cmd_extract(const cf_args *args)
 {
     const char *report = cf_arg_operand(args, 0), *out = cf_arg_value(args, "--output"),
                *template_path = cf_arg_value(args, "--template"), *reviewer = cf_arg_value(args, "--reviewer");
+    bool force = cf_arg_set(args, "--force");
     char name[256];
-    cf_error err;
-    cf_error_clear(&err);
-    cf_review *r = NULL;
     const char *who = cf_reviewer_name(reviewer, args, name, sizeof name);
     if (!who)
         return CF_EXIT_ERROR;
-    if (cf_review_open_report(report, template_path, who, out, &r, &err) != CF_OK)
+    cf_error err;
+    cf_error_clear(&err);
+    char *review_path = out ? cf_strdup(out) : cf_review_default_path(report);
+    if (!review_path) {
+        cf_error_nomem(&err, report);
         return fail(&err);
-    if (cf_review_journal_pending(r) > 0)
-        fprintf(stderr,
-                P_("crossfoot: note: %s.journal holds %zu unsaved change from an earlier session; open the "
-                   "review to replay it\n",
-                   "crossfoot: note: %s.journal holds %zu unsaved changes from an earlier session; open the "
-                   "review to replay them\n",
-                   cf_review_journal_pending(r)),
-                cf_review_path(r), cf_review_journal_pending(r));
-    int status = CF_EXIT_PASS;
-    if (cf_review_save(r, &err) != CF_OK)
-        status = fail(&err);
-    else
-        fprintf(stderr, _("crossfoot: wrote %s\n"), cf_review_path(r));
+    }
+    if (cf_file_same(review_path, report)) {
+        cf_error_set(&err, CF_ERR_USAGE, review_path, 0, 0, "is the report itself; give another -o");
+        cf_free(review_path);
+        return fail(&err);
+    }
+    cf_lock *lock = NULL;
+    cf_status st = cf_lock_review(review_path, "extract", who, CF_LOCK_WAIT_MS, &lock, &err);
+    cf_free(review_path);
+    if (st == CF_OK)
+        st = keep_what_extract_replaces(cf_lock_review_path(lock), force, &err);
+    cf_review *r = NULL;
+    if (st == CF_OK)
+        st = cf_review_open_report(report, template_path, who, cf_lock_review_path(lock), &r, &err);
+    if (st == CF_OK)
+        st = cf_review_save(r, &err);
+    int status = st == CF_OK ? CF_EXIT_PASS : fail(&err);
+    if (st == CF_OK)
+        fprintf(stderr, _("crossfoot: wrote %s\n"), out ? out : cf_review_path(r));
     cf_review_free(r);
+    cf_lock_release(lock);
     return status;
 }
 
@@ -156,8 +233,8 @@ int cf_cmd_export(const cf_args *args)
         cf_command_usage(stderr, cf_command_find("export"));
         return CF_EXIT_ERROR;
     }
-    if (format == CF_EXPORT_XLSX && !out) {
-        fprintf(stderr, _("crossfoot export: an XLSX export needs -o FILE\n"));
+    if (format == CF_EXPORT_XLSX && (!out || strcmp(out, "-") == 0 || strcmp(out, "/dev/stdout") == 0)) {
+        fprintf(stderr, _("crossfoot export: an XLSX export needs -o FILE (a file, not the output stream)\n"));
         return CF_EXIT_ERROR;
     }
     cf_error err;
@@ -175,7 +252,14 @@ int cf_cmd_export(const cf_args *args)
                    pending),
                 review_path, pending);
     int status = CF_EXIT_PASS;
-    if (out) {
+    /* "-" and /dev/stdout are the output stream; any other output is a file beside which the
+     * review and the report must survive */
+    bool stream = !out || strcmp(out, "-") == 0 || strcmp(out, "/dev/stdout") == 0;
+    if (!stream && (cf_file_same(out, review_path) || cf_file_same(out, cf_review_report_path(r)))) {
+        cf_error_set(&err, CF_ERR_USAGE, out, 0, 0, "is the %s itself; export to another file",
+                     cf_file_same(out, review_path) ? "review file" : "report");
+        status = fail(&err);
+    } else if (!stream) {
         if (cf_export_write(r, format, out, NULL, &err) != CF_OK)
             status = fail(&err);
     } else {
@@ -295,25 +379,24 @@ int cf_cmd_apply(const cf_args *args)
     char name[256];
     cf_error err;
     cf_error_clear(&err);
-    cf_review *r = NULL;
     const char *who = cf_reviewer_name(reviewer, args, name, sizeof name);
     if (!who)
         return CF_EXIT_ERROR;
-    if (cf_review_load(review_path, force, who, &r, &err) != CF_OK)
+    /* the lock first, then the read: a review read before the lock is taken may be replaced
+     * by the holder's save meanwhile, and this run's save would drop the holder's edits */
+    cf_lock *lock = NULL;
+    if (cf_lock_review(review_path, "apply", who, CF_LOCK_WAIT_MS, &lock, &err) != CF_OK)
         return fail(&err);
-    cf_buf lock_path;
-    cf_buf_init(&lock_path);
-    int lock = -1;
-    if (!cf_buf_printf(&lock_path, "%s.lock", cf_review_path(r)) || cf_file_lock(lock_path.data, &lock, &err) != CF_OK) {
-        cf_buf_release(&lock_path);
-        cf_review_free(r);
+    cf_review *r = NULL;
+    if (cf_review_load(cf_lock_review_path(lock), force, who, &r, &err) != CF_OK) {
+        cf_lock_release(lock);
         return fail(&err);
     }
-    cf_buf_release(&lock_path);
     size_t pending = cf_review_journal_pending(r), replayed = 0;
     if (pending || cf_review_journal_problem(r)) {
         if (cf_review_replay_journal(r, &replayed, &err) != CF_OK) {
             cf_review_free(r);
+            cf_lock_release(lock);
             return fail(&err);
         }
         if (replayed)
@@ -328,7 +411,7 @@ int cf_cmd_apply(const cf_args *args)
     if (!edits_open(&in, &src, &err)) {
         edits_close(&in);
         cf_review_free(r);
-        cf_file_unlock(lock);
+        cf_lock_release(lock);
         fprintf(stderr, _("crossfoot apply: line %ld of the edits: %s\n"), err.line, err.message);
         return CF_EXIT_ERROR;
     }
@@ -389,6 +472,6 @@ int cf_cmd_apply(const cf_args *args)
     if (cf_review_dirty(r))
         fprintf(stderr, _("crossfoot apply: changes not saved to %s are kept in its journal\n"), review_path);
     cf_review_free(r);
-    cf_file_unlock(lock);
+    cf_lock_release(lock);
     return status;
 }

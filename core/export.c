@@ -2,6 +2,7 @@
 /* export.c — JSON, CSV, Markdown and XLSX exports of a review. */
 #include "export.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -440,15 +441,26 @@ static bool xlsx_findings(lxw_workbook *wb, const cf_review *r, const xlsx_forma
 
 static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *io, cf_error *err)
 {
-    char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.building.%ld.xlsx", path, (long)getpid());
-    bool *broken = broken_cells(r);
-    if (!broken)
+    /* libxlsxwriter opens the file it writes by name and would follow a link planted there:
+     * it writes into a folder of our own (mode 0700, fresh name) beside the target, and the
+     * result replaces the target like every other file */
+    char folder[4200], tmp[4300];
+    char *target = cf_file_resolve(path);
+    if (!target)
         return cf_error_nomem(err, path);
-    lxw_workbook *wb = workbook_new(tmp);
+    snprintf(folder, sizeof folder, "%s%s%ld.XXXXXX", target, CF_FILE_TMP_MARK, (long)getpid());
+    cf_free(target);
+    if (!mkdtemp(folder))
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot create the workbook in its folder: %s"),
+                            strerror(errno));
+    snprintf(tmp, sizeof tmp, "%s/%s", folder, CF_FILE_TMP_BOOK);
+    bool *broken = broken_cells(r);
+    lxw_workbook *wb = broken ? workbook_new(tmp) : NULL;
     if (!wb) {
+        rmdir(folder);
         cf_free(broken);
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot create the workbook in its folder"));
+        return broken ? cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot create the workbook in its folder"))
+                      : cf_error_nomem(err, path);
     }
     xlsx_formats f = {workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb),
                       workbook_add_format(wb), workbook_add_format(wb)};
@@ -463,28 +475,16 @@ static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *i
     bool listed = xlsx_findings(wb, r, &f);
     lxw_error rc = workbook_close(wb);
     cf_free(broken);
-    if (!listed) {
-        unlink(tmp);
-        return cf_error_nomem(err, path);
-    }
-    if (rc != LXW_NO_ERROR) {
-        unlink(tmp);
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot write the workbook: %s"), lxw_strerror(rc));
-    }
-    /* read it back and replace the target atomically, like every other file */
-    FILE *in = fopen(tmp, "rb");
     cf_buf data;
     cf_buf_init(&data);
-    char chunk[8192];
-    size_t n;
-    bool ok = in != NULL;
-    while (ok && (n = fread(chunk, 1, sizeof chunk, in)) > 0)
-        ok = cf_buf_append(&data, chunk, n);
-    if (in)
-        fclose(in);
+    cf_status st = !listed                ? cf_error_nomem(err, path)
+                   : rc != LXW_NO_ERROR ? cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot write the workbook: %s"),
+                                                       lxw_strerror(rc))
+                                        : cf_file_read(tmp, "workbook", (size_t)-1 / 2, &data, NULL, err);
     unlink(tmp);
-    cf_status st = ok ? cf_file_replace(io, path, data.data ? data.data : "", data.len, err)
-                      : cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot read back the workbook"));
+    rmdir(folder);
+    if (st == CF_OK)
+        st = cf_file_replace(io, path, data.data ? data.data : "", data.len, err);
     cf_buf_release(&data);
     return st;
 }

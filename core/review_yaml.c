@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "alloc.h"
@@ -621,25 +622,18 @@ static bool read_warnings(reader *rd, cf_review *r, yaml_node_t *list)
 /* The report's path as written, or beside the review file when written relative and not found. */
 static char *locate_report(const char *review_path, const char *report_path)
 {
-    FILE *f = fopen(report_path, "rb");
-    if (f || report_path[0] == '/') {
-        if (f)
-            fclose(f);
+    /* stat, not open: opening a FIFO there would wait for a writer (the report's own read refuses it) */
+    struct stat st;
+    if (stat(report_path, &st) == 0 || report_path[0] == '/')
         return cf_strdup(report_path);
-    }
     const char *slash = strrchr(review_path, '/');
     cf_buf b;
     cf_buf_init(&b);
-    if (!slash || !cf_buf_printf(&b, "%.*s/%s", (int)(slash - review_path), review_path, report_path)) {
+    if (!slash || !cf_buf_printf(&b, "%.*s/%s", (int)(slash - review_path), review_path, report_path) ||
+        stat(b.data, &st) != 0) {
         cf_buf_release(&b);
         return cf_strdup(report_path);
     }
-    f = fopen(b.data, "rb");
-    if (!f) {
-        cf_buf_release(&b);
-        return cf_strdup(report_path);
-    }
-    fclose(f);
     return cf_buf_take(&b);
 }
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "fileio.h"
 #include "sha256.h"
 #include "utf8.h"
 #include "i18n.h"
@@ -327,22 +328,17 @@ cf_status cf_text_read_file(const char *path, char **bytes_out, size_t *len_out,
 {
     *bytes_out = NULL;
     *len_out = 0;
-    /* O_NONBLOCK: opening a FIFO (or a tty) must not wait for a writer; fstat refuses it next */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot open: %s"), strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("not a regular file"));
-    }
-    if ((size_t)st.st_size > CF_TEXT_MAX_BYTES) {
+    int fd;
+    size_t size;
+    cf_status opened = cf_file_open_read(path, "report", &fd, &size, NULL, err);
+    if (opened != CF_OK)
+        return opened;
+    if (size > CF_TEXT_MAX_BYTES) {
         close(fd);
         return cf_error_set(err, CF_ERR_LIMIT, path, 0, 0,
                             _("file is %lld MB; crossfoot reads reports of at most %zu MB"),
-                            (long long)(st.st_size >> 20), CF_TEXT_MAX_BYTES >> 20);
+                            (long long)(size >> 20), CF_TEXT_MAX_BYTES >> 20);
     }
-    size_t size = (size_t)st.st_size;
     char *bytes = cf_malloc(size + 1);
     if (!bytes) {
         close(fd);

@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "i18n.h"
 #include "buf.h"
+#include "fileio.h"
 #include "utf8.h"
 
 typedef struct {
@@ -81,23 +82,28 @@ static bool parse_line(ui_script *s, const char *line, size_t len, long lineno, 
 
 ui_script *ui_script_load(const char *path, char *why, size_t why_size)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(why, why_size, _("%s: cannot open the key script"), path);
+    cf_buf text;
+    cf_buf_init(&text);
+    cf_error err;
+    if (cf_file_read(path, "key script", (size_t)64 << 20, &text, NULL, &err) != CF_OK) {
+        cf_error_format(&err, why, why_size);
+        cf_buf_release(&text);
         return NULL;
     }
     ui_script *s = cf_calloc(1, sizeof *s);
-    char line[4096];
     long lineno = 0;
-    bool ok = s != NULL;
-    while (ok && fgets(line, sizeof line, f)) {
+    bool ok = s != NULL || (snprintf(why, why_size, "out of memory"), false);
+    for (const char *line = text.data; ok && line && *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
         lineno++;
-        size_t len = strcspn(line, "\r\n");
-        if (line[0] == '#')
-            continue;
-        ok = parse_line(s, line, len, lineno, why, why_size);
+        if (len > 0 && line[len - 1] == '\r')
+            len--;
+        if (line[0] != '#')
+            ok = parse_line(s, line, len, lineno, why, why_size);
+        line = nl ? nl + 1 : NULL;
     }
-    fclose(f);
+    cf_buf_release(&text);
     if (!ok) {
         ui_script_free(s);
         return NULL;

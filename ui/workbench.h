@@ -10,6 +10,9 @@
 #include "review.h"
 #include "theme.h"
 
+/* The largest headless screen, in columns and in rows. */
+#define UI_MAX_SIZE 1000
+
 typedef struct {
     const char *theme_name; /* NULL: "default" */
     bool mouse;             /* click to select, wheel to scroll */
@@ -17,7 +20,7 @@ typedef struct {
     const char *script_path;
     const char *timings_path; /* each key's handling time, in ns, one a line */
     const char *screen_path;  /* the last screen, as text */
-    int cols, rows;           /* the headless screen's size (0: 140×40) */
+    int cols, rows;           /* the headless screen's size (0: 140×40), at most UI_MAX_SIZE each */
     const cf_year *previous;  /* last year's report, for the cross-year rules (or NULL) */
 } ui_options;
 

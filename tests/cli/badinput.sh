@@ -39,7 +39,7 @@ readable() {
 }
 
 # --- files that are not reports ---
-unreadable "a file that does not exist" "$D/nope.txt" "cannot open: No such file or directory"
+unreadable "a file that does not exist" "$D/nope.txt" "cannot open the report: No such file or directory"
 mkdir "$D/folder.txt"
 unreadable "a directory" "$D/folder.txt" "not a regular file"
 mkfifo "$D/fifo.txt"

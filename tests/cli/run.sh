@@ -12,6 +12,7 @@
 #   i18n.sh      the language: --lang, LANGUAGE, LC_ALL, LC_MESSAGES, LANG
 #   commands.sh  the command table: --help, one option parser, "did you mean", man pages
 #   pdf.sh       PDFs: the fixtures cell for cell, scans, encrypted, damaged, hostile sizes
+#   files.sh     the review lock, links, devices, FIFOs, modes, leftovers, outputs
 # Inputs are generated at test time in a temporary folder that is removed on exit.
 set -u
 cd "$(dirname "$0")/../.."
@@ -54,6 +55,7 @@ done
 . tests/cli/i18n.sh
 . tests/cli/commands.sh
 . tests/cli/pdf.sh
+. tests/cli/files.sh
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -49,7 +49,7 @@ done
 begin "several reports: printed in input order, an unreadable one named on stderr, the rest still checked, exit 2"
 cf check "$S000" "$TMP/no-such-report.txt" "$S002" "$S004"
 status 2
-stderr_has "crossfoot: $TMP/no-such-report.txt: cannot open: No such file or directory"
+stderr_has "crossfoot: $TMP/no-such-report.txt: cannot open the report: No such file or directory"
 a=$(line_of "$S000: gov-2021") b=$(line_of "$S002: gov-2019") c=$(line_of "$S004: gov-2019")
 [ "$a" -gt 0 ] && [ "$a" -lt "$b" ] && [ "$b" -lt "$c" ] || no "reports not in input order (lines $a, $b, $c)"
 stdout_has "一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0"

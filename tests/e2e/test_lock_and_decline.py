@@ -17,7 +17,7 @@ def test(workbench):
     second = workbench("lock-second")
     second.start(report)
     s = second.expect_exit(2)
-    check("open in another crossfoot" in second.history(), "the second workbench was not refused", second)
+    check("being edited by another crossfoot (the workbench by" in second.history(), "the second workbench was not refused with who holds the review", second)
 
     # the first one edits and quits without saving: the change is in the journal
     first.keys("e")
