@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "document.h"
+#include "termsafe.h"
 #include "extract.h"
 #include "i18n.h"
 #include "narrative.h"
@@ -33,28 +34,8 @@ typedef struct {
     const cf_year *previous;   /* loaded from previous_path */
 } check_options;
 
-/* Text from a report or a file name, made safe for a terminal: control characters (ESC and
- * the C1 set among them) are shown as \xNN or \uNNNN instead of being obeyed, and bytes that
- * are not UTF-8 as U+FFFD. */
-static void put_safe(FILE *out, const char *s)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t n = cf_utf8_decode(s + i, len - i, &cp);
-        if (n == 0) {
-            fputs("\xEF\xBF\xBD", out); /* a byte that is not UTF-8 (a file name, a cut message) */
-            i++;
-        } else if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F)) {
-            fprintf(out, cp < 0x80 ? "\\x%02X" : "\\u%04X", (unsigned)cp);
-            i += n;
-        } else {
-            fwrite(u + i, 1, n, out);
-            i += n;
-        }
-    }
-}
+/* Text from a report or a file name, made safe for a terminal (see termsafe.h). */
+static void put_safe(FILE *out, const char *s) { cf_termsafe_write(out, s, strlen(s), false); }
 
 static int compare_size(const void *a, const void *b)
 {

@@ -9,10 +9,19 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "error.h"
+
 /* Exit statuses (SPEC.md): every report passes / a rule broken or a cell missing / unreadable or misused. */
 enum { CF_EXIT_PASS = 0, CF_EXIT_PROBLEMS = 1, CF_EXIT_ERROR = 2 };
 
 #define CF_MAX_OPTIONS 16
+
+/* Print a message (printf format; a final newline is kept) with everything a terminal would
+ * obey in it — escape sequences, control characters, bidi overrides from file names, notes,
+ * input — shown as visible escapes. Every message of a command that can echo such text. */
+void cf_say(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "PREFIX: FILE:LINE: message" of err on stderr through cf_say; returns CF_EXIT_ERROR. */
+int cf_say_error(const char *prefix, const cf_error *err);
 
 /* One option of a command: a switch (value_name NULL) or an option taking a value. */
 typedef struct {

@@ -241,7 +241,7 @@ static int cmd_help(const cf_args *args)
     }
     const cf_command *cmd = cf_command_find(name);
     if (!cmd) {
-        fprintf(stderr, _("crossfoot help: no command '%s'\n"), name);
+        cf_say(stderr, _("crossfoot help: no command '%s'\n"), name);
         return CF_EXIT_ERROR;
     }
     cf_command_help(stdout, cmd);
@@ -315,7 +315,7 @@ int cf_main(int argc, char **argv)
     if (word[0] != '-' && !exists(word)) {
         const cf_command *near = nearest_command(word);
         if (near) {
-            fprintf(stderr, _("crossfoot: '%s' is neither a command nor a file; did you mean `%s`?\n"), word,
+            cf_say(stderr, _("crossfoot: '%s' is neither a command nor a file; did you mean `%s`?\n"), word,
                     near->name);
             return CF_EXIT_ERROR;
         }

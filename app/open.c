@@ -59,7 +59,7 @@ int cf_cmd_review(const cf_args *args)
      * the two would overwrite each other's saves */
     char *review_path = ends_with(target, ".yaml") ? cf_strdup(target) : cf_review_default_path(target);
     cf_lock *lock = NULL;
-    cf_status st = review_path ? cf_lock_review(review_path, "the workbench", who, CF_LOCK_WAIT_MS, &lock, &err)
+    cf_status st = review_path ? cf_lock_review(review_path, _("the workbench"), who, CF_LOCK_WAIT_MS, &lock, &err)
                                : cf_error_nomem(&err, target);
     cf_free(review_path);
     cf_review *r = NULL;
@@ -71,7 +71,7 @@ int cf_cmd_review(const cf_args *args)
     if (st != CF_OK) {
         char msg[1200];
         cf_error_format(&err, msg, sizeof msg);
-        fprintf(stderr, "crossfoot: %s\n", msg);
+        cf_say(stderr, "crossfoot: %s\n", msg);
         cf_lock_release(lock);
         return CF_EXIT_ERROR;
     }
@@ -79,7 +79,7 @@ int cf_cmd_review(const cf_args *args)
     if (previous_path && cf_previous_load(previous_path, &last_year, &err) != CF_OK) {
         char msg[1200];
         cf_error_format(&err, msg, sizeof msg);
-        fprintf(stderr, _("crossfoot: last year's report: %s\n"), msg);
+        cf_say(stderr, _("crossfoot: last year's report: %s\n"), msg);
         cf_review_free(r);
         cf_lock_release(lock);
         return CF_EXIT_ERROR;
@@ -88,7 +88,7 @@ int cf_cmd_review(const cf_args *args)
     int status = ui_workbench_run(r, &opt);
     cf_previous_free(last_year);
     if (status == 0 && cf_review_dirty(r))
-        fprintf(stderr, _("crossfoot: unsaved changes are kept in %s.journal; open the review again to replay them\n"),
+        cf_say(stderr, _("crossfoot: unsaved changes are kept in %s.journal; open the review again to replay them\n"),
                 cf_review_path(r));
     cf_review_free(r);
     cf_lock_release(lock);

@@ -28,9 +28,9 @@ static const cf_option_def *find_option(const cf_command *cmd, const char *name,
 
 static bool misuse(const cf_command *cmd, const char *fmt, const char *arg)
 {
-    fprintf(stderr, "crossfoot %s: ", cmd->name);
-    fprintf(stderr, fmt, arg);
-    fputc('\n', stderr);
+    char message[1024];
+    snprintf(message, sizeof message, fmt, arg);
+    cf_say(stderr, "crossfoot %s: %s\n", cmd->name, message); /* arg is what was typed: shown, never obeyed */
     cf_command_usage(stderr, cmd);
     fprintf(stderr, _("(crossfoot %s --help tells more)\n"), cmd->name);
     return false;

@@ -18,6 +18,7 @@
 #include "review.h"
 #include "source.h"
 #include "utf8.h"
+#include "termsafe.h"
 
 /* value (a part of the source whole) as UTF-8 in buf, the source's encoding decided from all of
  * whole; false with err when it is refused. */
@@ -103,19 +104,13 @@ const char *cf_reviewer_name(const char *given, const cf_args *args, char *buf, 
     if (!find_reviewer(given, argc, argv, buf, size, &found, &err)) {
         char msg[1200];
         cf_error_format(&err, msg, sizeof msg);
-        fprintf(stderr, _("crossfoot: the reviewer's name: %s\n"), msg);
+        cf_say(stderr, _("crossfoot: the reviewer's name: %s\n"), msg);
         return NULL;
     }
     return found ? buf : "unknown";
 }
 
-static int fail(const cf_error *err)
-{
-    char msg[1200];
-    cf_error_format(err, msg, sizeof msg);
-    fprintf(stderr, "crossfoot: %s\n", msg);
-    return CF_EXIT_ERROR;
-}
+static int fail(const cf_error *err) { return cf_say_error("crossfoot", err); }
 
 /* "….replaced-20261201T154002Z": a name beside path for a file extract --force sets aside. Caller frees. */
 static char *aside_name(const char *path)
@@ -155,14 +150,19 @@ static cf_status keep_what_extract_replaces(const char *review_path, bool force,
         cf_review_free(old);
     }
     cf_status status = CF_OK;
-    if (!force && (history > 0 || !readable || has_journal)) {
-        status = cf_error_set(err, CF_ERR_INPUT, review_path, 0, 0, "%s; extract would replace %s. Open the review "
-                              "to go on with it, or give --force to start over (the old files are kept beside it)",
-                              !readable ? "is not a review file crossfoot can read"
-                              : history ? "already holds a review with its history of corrections"
-                                        : "has a journal of changes that were never saved",
-                              has_journal && history ? "them and the journal" : "it");
-    }
+    if (!force && !readable)
+        status = cf_error_set(err, CF_ERR_INPUT, review_path, 0, 0,
+                              _("is not a review file crossfoot can read; extract would replace it. Give --force to "
+                                "replace it (the old file is kept beside it)"));
+    else if (!force && history > 0)
+        status = cf_error_set(err, CF_ERR_INPUT, review_path, 0, 0,
+                              _("already holds a review with its history of corrections; extract would replace it. "
+                                "Open the review to go on with it, or give --force to start over (the old files are "
+                                "kept beside it)"));
+    else if (!force && has_journal)
+        status = cf_error_set(err, CF_ERR_INPUT, review_path, 0, 0,
+                              _("has a journal of changes that were never saved; extract would replace it. Open the "
+                                "review to replay them, or give --force to start over (the journal is kept beside it)"));
     for (int i = 0; status == CF_OK && force && i < 2; i++) {
         const char *path = i == 0 ? review_path : journal.data;
         if (!(i == 0 ? has_review && (history > 0 || !readable) : has_journal))
@@ -173,10 +173,12 @@ static cf_status keep_what_extract_replaces(const char *review_path, bool force,
         if (!aside)
             status = cf_error_nomem(err, path);
         else if ((i == 0 ? link(path, aside) : rename(path, aside)) != 0)
-            status = cf_error_set(err, CF_ERR_IO, path, 0, 0, "cannot keep the old file as %s: %s", aside,
+            status = cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot keep the old file as %s: %s"), aside,
                                   strerror(errno));
         else
-            fprintf(stderr, "crossfoot: the old %s is kept as %s\n", i == 0 ? "review" : "journal", aside);
+            cf_say(stderr, i == 0 ? _("crossfoot: the old review is kept as %s\n")
+                                  : _("crossfoot: the old journal is kept as %s\n"),
+                   aside);
         cf_free(aside);
     }
     cf_buf_release(&journal);
@@ -200,7 +202,7 @@ int cf_cmd_extract(const cf_args *args)
         return fail(&err);
     }
     if (cf_file_same(review_path, report)) {
-        cf_error_set(&err, CF_ERR_USAGE, review_path, 0, 0, "is the report itself; give another -o");
+        cf_error_set(&err, CF_ERR_USAGE, review_path, 0, 0, _("is the report itself; give another -o"));
         cf_free(review_path);
         return fail(&err);
     }
@@ -216,7 +218,7 @@ int cf_cmd_extract(const cf_args *args)
         st = cf_review_save(r, &err);
     int status = st == CF_OK ? CF_EXIT_PASS : fail(&err);
     if (st == CF_OK)
-        fprintf(stderr, _("crossfoot: wrote %s\n"), out ? out : cf_review_path(r));
+        cf_say(stderr, _("crossfoot: wrote %s\n"), out ? out : cf_review_path(r));
     cf_review_free(r);
     cf_lock_release(lock);
     return status;
@@ -244,7 +246,7 @@ int cf_cmd_export(const cf_args *args)
         return fail(&err);
     size_t pending = cf_review_journal_pending(r);
     if (pending)
-        fprintf(stderr,
+        cf_say(stderr,
                 P_("crossfoot: note: %s.journal holds %zu change not in the review file; it is not exported "
                    "(open the review to replay it)\n",
                    "crossfoot: note: %s.journal holds %zu changes not in the review file; they are not "
@@ -256,8 +258,9 @@ int cf_cmd_export(const cf_args *args)
      * review and the report must survive */
     bool stream = !out || strcmp(out, "-") == 0 || strcmp(out, "/dev/stdout") == 0;
     if (!stream && (cf_file_same(out, review_path) || cf_file_same(out, cf_review_report_path(r)))) {
-        cf_error_set(&err, CF_ERR_USAGE, out, 0, 0, "is the %s itself; export to another file",
-                     cf_file_same(out, review_path) ? "review file" : "report");
+        cf_error_set(&err, CF_ERR_USAGE, out, 0, 0, "%s",
+                     cf_file_same(out, review_path) ? _("is the review file itself; export to another file")
+                                                    : _("is the report itself; export to another file"));
         status = fail(&err);
     } else if (!stream) {
         if (cf_export_write(r, format, out, NULL, &err) != CF_OK)
@@ -268,7 +271,11 @@ int cf_cmd_export(const cf_args *args)
         if (cf_export_render(r, format, &data, &len, &err) != CF_OK)
             status = fail(&err);
         else {
-            fwrite(data, 1, len, stdout);
+            /* an export shown on a terminal is shown, never obeyed: a note may hold an escape sequence */
+            if (isatty(STDOUT_FILENO))
+                cf_termsafe_write(stdout, data, len, true);
+            else
+                fwrite(data, 1, len, stdout);
             cf_free(data);
         }
     }
@@ -402,7 +409,7 @@ int cf_cmd_apply(const cf_args *args)
         if (replayed)
             printf(P_("replayed %zu change from the journal\n", "replayed %zu changes from the journal\n", replayed), replayed);
         if (cf_review_journal_problem(r))
-            fprintf(stderr, _("crossfoot apply: %s: %s\n"), review_path, cf_review_journal_problem(r));
+            cf_say(stderr, _("crossfoot apply: %s: %s\n"), review_path, cf_review_journal_problem(r));
     }
     int status = CF_EXIT_PASS;
     edits_reader in;
@@ -412,7 +419,7 @@ int cf_cmd_apply(const cf_args *args)
         edits_close(&in);
         cf_review_free(r);
         cf_lock_release(lock);
-        fprintf(stderr, _("crossfoot apply: line %ld of the edits: %s\n"), err.line, err.message);
+        cf_say(stderr, _("crossfoot apply: line %ld of the edits: %s\n"), err.line, err.message);
         return CF_EXIT_ERROR;
     }
     const char *raw;
@@ -428,7 +435,7 @@ int cf_cmd_apply(const cf_args *args)
         else
             cf_source_line(&src, lineno, raw, len, &line, &err);
         if (!line) {
-            fprintf(stderr, _("crossfoot apply: line %ld: %s\n"), lineno, err.message);
+            cf_say(stderr, _("crossfoot apply: line %ld: %s\n"), lineno, err.message);
             status = CF_EXIT_ERROR;
             continue;
         }
@@ -449,7 +456,7 @@ int cf_cmd_apply(const cf_args *args)
             char *reason;
             char why[256];
             if (!parse_edit(r, line, &edit, &action, &reason, why, sizeof why)) {
-                fprintf(stderr, _("crossfoot apply: line %ld: %s\n"), lineno, why);
+                cf_say(stderr, _("crossfoot apply: line %ld: %s\n"), lineno, why);
                 status = CF_EXIT_ERROR;
                 cf_free(line);
                 continue;
@@ -460,7 +467,7 @@ int cf_cmd_apply(const cf_args *args)
         if (st != CF_OK) {
             char msg[1200];
             cf_error_format(&err, msg, sizeof msg);
-            fprintf(stderr, _("crossfoot apply: line %ld: %s\n"), lineno, msg);
+            cf_say(stderr, _("crossfoot apply: line %ld: %s\n"), lineno, msg);
             status = CF_EXIT_ERROR;
             continue;
         }
@@ -470,7 +477,7 @@ int cf_cmd_apply(const cf_args *args)
     }
     edits_close(&in);
     if (cf_review_dirty(r))
-        fprintf(stderr, _("crossfoot apply: changes not saved to %s are kept in its journal\n"), review_path);
+        cf_say(stderr, _("crossfoot apply: changes not saved to %s are kept in its journal\n"), review_path);
     cf_review_free(r);
     cf_lock_release(lock);
     return status;

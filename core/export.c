@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "i18n.h"
 #include "report_json.h"
 #include "i18n.h"
 

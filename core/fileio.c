@@ -351,7 +351,7 @@ static void write_holder(int fd, const char *command, const char *reviewer)
     if (gmtime_r(&now, &tm))
         strftime(since, sizeof since, "%Y-%m-%d %H:%M:%S UTC", &tm);
     char holder[512];
-    int n = snprintf(holder, sizeof holder, "%s by %s, pid %ld, since %s\n", command,
+    int n = snprintf(holder, sizeof holder, _("%s by %s, pid %ld, since %s\n"), command,
                      reviewer && reviewer[0] ? reviewer : "?", (long)getpid(), since);
     if (n < 0)
         return;

@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "sha256.h"
 #include "utf8.h"
 #include "i18n.h"

@@ -85,14 +85,14 @@ ui_script *ui_script_load(const char *path, char *why, size_t why_size)
     cf_buf text;
     cf_buf_init(&text);
     cf_error err;
-    if (cf_file_read(path, "key script", (size_t)64 << 20, &text, NULL, &err) != CF_OK) {
+    if (cf_file_read(path, _("key script"), (size_t)64 << 20, &text, NULL, &err) != CF_OK) {
         cf_error_format(&err, why, why_size);
         cf_buf_release(&text);
         return NULL;
     }
     ui_script *s = cf_calloc(1, sizeof *s);
     long lineno = 0;
-    bool ok = s != NULL || (snprintf(why, why_size, "out of memory"), false);
+    bool ok = s != NULL || (snprintf(why, why_size, "%s", _("out of memory")), false);
     for (const char *line = text.data; ok && line && *line;) {
         const char *nl = strchr(line, '\n');
         size_t len = nl ? (size_t)(nl - line) : strlen(line);

@@ -246,3 +246,28 @@ cf review "$F/size/report.txt" --script "$F/size/keys" --size 300x100 --screen "
 status 0
 [ "$(wc -l <"$F/size/screen")" = 100 ] || no "the screen is not 100 rows"
 end
+
+# --- what reaches the terminal ---
+
+begin "messages that echo a file name, a lock's holder or a line of input show escape sequences, never send them"
+mkdir -p "$F/esc"
+evil="$F/esc/$(printf 'rep\033]0;owned\007ort\342\200\256.txt')"
+cp "$S000" "$evil"
+cf extract "$evil" --reviewer "$(printf 'x\033[2Jy')"
+status 0
+no_control_chars
+stderr_has '\x1B]0;owned\x07ort\u202E.txt'
+cf_in "$(printf 'set requests.new.natural\033[2J 5')" apply "$evil.review.yaml"
+status 2
+no_control_chars
+stderr_has 'requests.new.natural\x1B[2J'
+cf export "$evil.review.yaml" --format md -o "$evil.review.yaml"
+status 2
+no_control_chars
+cf apply "$(printf '\033]52;c;ZXZpbA==\007')"
+status 2
+no_control_chars
+cf "$(printf -- '--\033[31mred')"
+status 2
+no_control_chars
+end

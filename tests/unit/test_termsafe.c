@@ -1,0 +1,38 @@
+/* What a terminal would obey, shown instead: escape sequences, controls, bidi overrides. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "buf.h"
+#include "termsafe.h"
+
+static char *safe(const char *s, bool lines)
+{
+    static char out[512];
+    cf_buf b;
+    cf_buf_init(&b);
+    cr_assert(cf_termsafe_append(&b, s, strlen(s), lines));
+    snprintf(out, sizeof out, "%s", b.data ? b.data : "");
+    cf_buf_release(&b);
+    return out;
+}
+
+Test(termsafe, a_title_and_a_clipboard_write_in_a_file_name_are_shown_not_obeyed)
+{
+    cr_assert_str_eq(safe("report\x1b]0;owned\x07.txt", false), "report\\x1B]0;owned\\x07.txt");
+    cr_assert_str_eq(safe("\x1b]52;c;ZXZpbA==\x1b\\", false), "\\x1B]52;c;ZXZpbA==\\x1B\\");
+}
+
+Test(termsafe, c1_controls_del_and_bidi_overrides_are_escaped_chinese_kept)
+{
+    cr_assert_str_eq(safe("年报\xc2\x9b" "2J\x7f", false), "年报\\u009B2J\\x7F");
+    cr_assert_str_eq(safe("invoice\xe2\x80\xaetxt.exe", false), "invoice\\u202Etxt.exe");
+    cr_assert_str_eq(safe("\xe2\x81\xa6x\xe2\x81\xa9\xe2\x80\x8f", false), "\\u2066x\\u2069\\u200F");
+}
+
+Test(termsafe, newlines_are_kept_only_for_a_whole_document_and_bad_bytes_become_fffd)
+{
+    cr_assert_str_eq(safe("a\tb\r\nc\n", true), "a\tb\r\nc\n");
+    cr_assert_str_eq(safe("a\tb\r\nc\n", false), "a\tb\\x0D\\x0Ac\\x0A");
+    cr_assert_str_eq(safe("a\rb\n", true), "a\\x0Db\n");
+    cr_assert_str_eq(safe("GBK \xc4\xea end", false), "GBK \xef\xbf\xbd\xef\xbf\xbd end"); /* 年 in GBK */
+}
