@@ -518,7 +518,12 @@ static cf_status repair_journal(cf_review *r, cf_error *err)
     cf_buf_init(&all);
     cf_buf_init(&aside);
     bool absent = false;
-    cf_status st = cf_file_read(r->journal_path, "journal", (size_t)-1 / 2, &all, &absent, err);
+    struct stat link;
+    /* a link planted as the journal is never followed: the repair would replace its target */
+    cf_status st = lstat(r->journal_path, &link) == 0 && S_ISLNK(link.st_mode)
+                       ? cf_error_set(err, CF_ERR_IO, r->journal_path, 0, 0, _("cannot open the journal: %s"),
+                                      _("it is a symbolic link"))
+                       : cf_file_read(r->journal_path, "journal", (size_t)-1 / 2, &all, &absent, err);
     if (st != CF_OK && absent)
         st = CF_OK; /* nothing to keep */
     else if (st == CF_OK) {
