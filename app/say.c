@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* say.c — every message a command prints goes out through one door that escapes what a terminal
  * would obey: file names, notes, the holder of a lock and lines of input are echoed in messages. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* termsafe.c — escaping what a terminal would obey (see termsafe.h). */
 #include "termsafe.h"
 

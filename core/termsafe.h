@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* termsafe.h — text from files, notes and input made safe to show on a terminal.
  *
  * A file name, a note or a line of input may hold escape sequences that a terminal obeys

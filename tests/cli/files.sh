@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # files.sh — the review lock and files written as a careful Unix program writes them: a second
 # writer waits, then is refused with who holds the review; extract never replaces a reviewed
 # file; links, devices, FIFOs, the review itself as an output, modes, leftovers of a killed save.

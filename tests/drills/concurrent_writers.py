@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Concurrency drill: two to four writers — `crossfoot apply` and the headless workbench
 (`crossfoot review … --script`) — edit one review at once, started with random delays.
 Afterwards every edit a writer acknowledged must be in the review: `apply` acknowledges line

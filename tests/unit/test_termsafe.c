@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What a terminal would obey, shown instead: escape sequences, controls, bidi overrides. */
 #include <criterion/criterion.h>
 #include <string.h>
