@@ -11,17 +11,15 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "assess.h"
 #include "buf.h"
 #include "cli.h"
 #include "document.h"
 #include "termsafe.h"
 #include "extract.h"
 #include "i18n.h"
-#include "narrative.h"
 #include "report_json.h"
 #include "review.h"
-#include "suggest.h"
-#include "rules.h"
 #include "template.h"
 #include "text.h"
 #include "utf8.h"
@@ -85,139 +83,120 @@ static void print_tag(FILE *out, const char *tag)
 
 /* "  broken   ID (lines …)\n           explanation\n" */
 static void print_rule(FILE *out, const char *tag, const cf_template *tpl, size_t i, const cf_cell *cells,
-                       const cf_rule_result *result)
+                       const cf_assessed_rule *rule)
 {
     const cf_rule_def *def = cf_template_rule(tpl, i);
-    char *msg = cf_rule_explain(tpl, i, cells, result);
     print_tag(out, tag);
     put_safe(out, def->id);
     print_rule_lines(out, def, cells);
     fputs("\n           ", out);
-    put_safe(out, msg ? msg : _("(out of memory)"));
+    put_safe(out, rule->explanation);
     fputc('\n', out);
-    cf_free(msg);
 }
 
-/* The smallest fix, when a rule is broken: "  suggest  cell 0 → 2 …" and why. */
-static void print_suggestion(FILE *out, const cf_template *tpl, const cf_cell *cells)
+static void print_missing(FILE *out, const cf_template *tpl, size_t i, const cf_cell *c)
 {
-    cf_suggestion s;
-    if (cf_suggest(tpl, cells, NULL, &s, NULL) != CF_OK)
-        return;
-    if (s.count > 0 && s.fixes[0].changes > 0) {
-        print_tag(out, _("suggest"));
-        put_safe(out, s.reasoning);
-        fputc('\n', out);
-    }
-    cf_suggestion_release(&s);
+    char label[256];
+    cf_template_cell_label(tpl, i, label, sizeof label);
+    const char *what = c->state == CF_CELL_NA        ? _("not applicable (/)")
+                       : c->state == CF_CELL_INVALID ? _("not a usable number")
+                       : c->line                     ? _("blank")
+                       : c->label_line               ? _("no value after its label")
+                                                     : _("not found");
+    print_tag(out, _("missing"));
+    put_safe(out, cf_template_cell(tpl, i)->id);
+    fputs("  ", out);
+    put_safe(out, label);
+    fprintf(out, ": %s", what);
+    if (c->line || c->label_line)
+        fprintf(out, _(" (line %zu)"), c->line ? c->line : c->label_line);
+    fputc('\n', out);
 }
 
-/* Last year's numbers that do not carry over: "  warning  cross-year …". */
-static size_t print_cross_year(FILE *out, const cf_report *report, const cf_year *previous)
+/* "  suspect  ID  label: reason (line N)": a cell whose place was inferred. The other
+ * reasons a cell is suspect are the warnings printed below, each naming its line. */
+static void print_suspect(FILE *out, const cf_template *tpl, const cf_suspect *s)
 {
-    cf_year now = {cf_report_template(report), cf_report_cells(report), cf_text_name(cf_report_text(report))};
-    cf_xy_result *res;
-    size_t n, mismatches = 0;
-    if (cf_cross_year_check(&now, previous, &res, &n, NULL) != CF_OK)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        if (res[i].status != CF_XY_MISMATCH && res[i].status != CF_XY_NOT_COMPARABLE)
-            continue;
-        mismatches += res[i].status == CF_XY_MISMATCH;
-        fputs(res[i].status == CF_XY_MISMATCH ? _("  warning  cross-year ") : _("  note     cross-year "), out);
-        put_safe(out, cf_template_cross_rule(now.tpl, res[i].rule)->id);
+    char label[256];
+    cf_template_cell_label(tpl, s->cell, label, sizeof label);
+    print_tag(out, _("suspect"));
+    put_safe(out, cf_template_cell(tpl, s->cell)->id);
+    fputs("  ", out);
+    put_safe(out, label);
+    fputs(": ", out);
+    put_safe(out, s->reason);
+    if (s->line)
+        fprintf(out, _(" (line %zu)"), s->line);
+    fputc('\n', out);
+}
+
+static void print_notice(FILE *out, const cf_template *tpl, const cf_notice *n, const cf_xy_result *cross_year)
+{
+    if (n->kind == CF_NOTICE_CROSS_YEAR || n->kind == CF_NOTICE_NOT_COMPARABLE) {
+        fputs(n->kind == CF_NOTICE_CROSS_YEAR ? _("  warning  cross-year ") : _("  note     cross-year "), out);
+        put_safe(out, cf_template_cross_rule(tpl, cross_year[n->source].rule)->id);
         fputs("\n           ", out);
-        put_safe(out, res[i].message);
-        fputc('\n', out);
-    }
-    cf_xy_results_free(res, n);
-    return mismatches;
-}
-
-/* Numbers the prose states that the tables contradict: "  warning  line 12: …". */
-static size_t print_narrative(FILE *out, const cf_report *report)
-{
-    cf_narrative_finding *found;
-    size_t n;
-    if (cf_narrative_check(cf_report_text(report), cf_report_template(report), cf_report_cells(report), &found, &n,
-                           NULL) != CF_OK)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
+    } else {
         print_tag(out, _("warning"));
-        put_safe(out, found[i].message);
-        fputc('\n', out);
+        if (n->kind == CF_NOTICE_EXTRACTION && n->line)
+            fprintf(out, _("line %zu: "), n->line);
     }
-    cf_narrative_findings_free(found, n);
-    return n;
+    put_safe(out, n->message);
+    fputc('\n', out);
 }
 
-static void print_human(FILE *out, const cf_report *report, const cf_rule_result *results, const char *file,
-                        const cf_year *previous)
+/* The assessment as text: broken rules, rules that hold only zeros for their missing cells,
+ * sums too large to check, missing and suspect cells, warnings, the smallest fix, the verdict. */
+static void print_human(FILE *out, const cf_report *report, const cf_assessment *a, const char *file)
 {
     const cf_template *tpl = cf_report_template(report);
     const cf_cell *cells = cf_report_cells(report);
+    size_t nrules = cf_template_rule_count(tpl);
     put_safe(out, file);
     fputs(": ", out);
     put_safe(out, cf_template_id(tpl));
     fputs(" (", out);
     put_safe(out, cf_template_name(tpl));
     fprintf(out, "), %s\n", cf_text_encoding(cf_report_text(report)));
-    size_t failed = 0, unchecked = 0, missing = 0;
-    for (size_t i = 0; i < cf_template_rule_count(tpl); i++) {
-        if (results[i].status != CF_RULE_FAIL)
-            continue;
-        failed++;
-        print_rule(out, _("broken"), tpl, i, cells, &results[i]);
+    for (size_t i = 0; i < nrules; i++) {
+        cf_rule_outcome o = cf_assess_rule(a, i)->outcome;
+        if (o == CF_OUTCOME_BROKEN || o == CF_OUTCOME_BROKEN_MISSING)
+            print_rule(out, _("broken"), tpl, i, cells, cf_assess_rule(a, i));
     }
-    /* A rule whose cells all hold numbers but whose sum is too large to hold: nothing else
-     * on the screen would say why it was not checked. */
-    for (size_t i = 0; i < cf_template_rule_count(tpl); i++) {
-        if (results[i].status != CF_RULE_UNASSESSABLE)
-            continue;
-        unchecked++;
-        if (results[i].overflow)
-            print_rule(out, _("unchecked"), tpl, i, cells, &results[i]);
+    /* Rules not checked that still say something: a sum too large to hold (nothing else on the
+     * screen would say why), and missing counts the known values leave only 0 (a suggestion). */
+    for (size_t i = 0; i < nrules; i++) {
+        const cf_assessed_rule *r = cf_assess_rule(a, i);
+        if (r->outcome == CF_OUTCOME_UNCHECKABLE && (r->result.overflow || r->result.forced_zero))
+            print_rule(out, r->result.overflow ? _("unchecked") : _("only 0"), tpl, i, cells, r);
     }
-    for (size_t i = 0; i < cf_template_cell_count(tpl); i++) {
-        const cf_cell *c = &cells[i];
-        if (cf_cell_has_value(c))
-            continue;
-        missing++;
-        char label[256];
-        cf_template_cell_label(tpl, i, label, sizeof label);
-        const char *what = c->state == CF_CELL_NA        ? _("not applicable (/)")
-                           : c->state == CF_CELL_INVALID ? _("not a usable number")
-                           : c->line                     ? _("blank")
-                           : c->label_line               ? _("no value after its label")
-                                                         : _("not found");
-        print_tag(out, _("missing"));
-        put_safe(out, cf_template_cell(tpl, i)->id);
-        fputs("  ", out);
-        put_safe(out, label);
-        fprintf(out, ": %s", what);
-        if (c->line || c->label_line)
-            fprintf(out, _(" (line %zu)"), c->line ? c->line : c->label_line);
+    for (size_t i = 0; i < cf_assess_missing_count(a); i++)
+        print_missing(out, tpl, cf_assess_missing(a, i), &cells[cf_assess_missing(a, i)]);
+    for (size_t i = 0; i < cf_assess_suspect_count(a); i++)
+        if (cf_assess_suspect(a, i)->kind == CF_SUSPECT_INFERRED)
+            print_suspect(out, tpl, cf_assess_suspect(a, i));
+    size_t nxy;
+    const cf_xy_result *cross_year = cf_assess_cross_year(a, &nxy);
+    for (size_t i = 0; i < cf_assess_notice_count(a); i++)
+        print_notice(out, tpl, cf_assess_notice(a, i), cross_year);
+    cf_assess_counts n = cf_assess_counts_of(a);
+    const cf_suggestion *fix = cf_assess_fix(a);
+    if (n.broken && fix->count > 0 && fix->fixes[0].changes > 0) {
+        print_tag(out, _("suggest"));
+        put_safe(out, fix->reasoning);
         fputc('\n', out);
     }
-    for (size_t i = 0; i < cf_report_warning_count(report); i++) {
-        const cf_warning *w = cf_report_warning(report, i);
-        print_tag(out, _("warning"));
-        if (w->line)
-            fprintf(out, _("line %zu: "), w->line);
-        put_safe(out, w->message);
-        fputc('\n', out);
-    }
-    size_t warnings = cf_report_warning_count(report) + (previous ? print_cross_year(out, report, previous) : 0) +
-                      print_narrative(out, report);
-    if (failed)
-        print_suggestion(out, tpl, cells);
-    bool passed = failed == 0 && missing == 0 && unchecked == 0;
     char counts[4][64];
-    snprintf(counts[0], sizeof counts[0], P_("%zu broken rule", "%zu broken rules", failed), failed);
-    snprintf(counts[1], sizeof counts[1], P_("%zu missing cell", "%zu missing cells", missing), missing);
-    snprintf(counts[2], sizeof counts[2], P_("%zu rule not checkable", "%zu rules not checkable", unchecked), unchecked);
-    snprintf(counts[3], sizeof counts[3], P_("%zu warning", "%zu warnings", warnings), warnings);
-    fprintf(out, _("  %s: %s, %s, %s, %s\n"), passed ? _("PASS") : _("FAIL"), counts[0], counts[1], counts[2], counts[3]);
+    snprintf(counts[0], sizeof counts[0], P_("%zu broken rule", "%zu broken rules", n.broken), n.broken);
+    snprintf(counts[1], sizeof counts[1], P_("%zu missing cell", "%zu missing cells", n.missing), n.missing);
+    snprintf(counts[2], sizeof counts[2], P_("%zu rule not checkable", "%zu rules not checkable", n.uncheckable),
+             n.uncheckable);
+    snprintf(counts[3], sizeof counts[3], P_("%zu warning", "%zu warnings", n.warnings), n.warnings);
+    fprintf(out, _("  %s: %s, %s, %s, %s"), n.passed ? _("PASS") : _("FAIL"), counts[0], counts[1], counts[2],
+            counts[3]);
+    if (n.suspect)
+        fprintf(out, P_(", %zu suspect cell", ", %zu suspect cells", n.suspect), n.suspect);
+    fputc('\n', out);
 }
 
 /* "path[:line[:column]]: message" with the whole path: cf_error keeps only the first 511 bytes
@@ -363,27 +342,17 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
         return CF_EXIT_ERROR;
     }
     note_journal(path, errout);
-    const cf_template *tpl = cf_report_template(report);
-    cf_rule_result *results = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *results);
-    if (!results) {
-        cf_error_nomem(&err, path);
+    cf_assessment *assessment;
+    if (cf_assess_report(report, opt->previous, &assessment, &err) != CF_OK) {
         print_error_to(errout, path, &err);
         cf_report_free(report);
         cf_text_free(text);
         return CF_EXIT_ERROR;
     }
-    size_t failed = cf_rules_evaluate(tpl, cf_report_cells(report), results);
-    /* A rule that cannot be checked (a cell missing, or a sum too large to hold) is a
-     * problem too: the report does not pass, whatever the reason. */
-    bool problems = failed > 0;
-    for (size_t i = 0; i < cf_template_rule_count(tpl); i++)
-        problems |= results[i].status == CF_RULE_UNASSESSABLE;
-    for (size_t i = 0; i < cf_template_cell_count(tpl); i++)
-        problems |= !cf_cell_has_value(&cf_report_cells(report)[i]);
-    int status = problems ? CF_EXIT_PROBLEMS : CF_EXIT_PASS;
+    int status = cf_assess_counts_of(assessment).passed ? CF_EXIT_PASS : CF_EXIT_PROBLEMS;
     if (opt->json) {
         char *name = repair_utf8(path);
-        char *line = name ? cf_report_json(report, results, name, opt->previous) : NULL;
+        char *line = name ? cf_report_json(report, assessment, name) : NULL;
         free_repaired(name, path);
         /* a message cut to fit a buffer can end inside a character: repair, never print bad UTF-8 */
         char *valid = line ? repair_utf8(line) : NULL;
@@ -401,9 +370,9 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
         }
         cf_free(line);
     } else {
-        print_human(out, report, results, path, opt->previous);
+        print_human(out, report, assessment, path);
     }
-    cf_free(results);
+    cf_assessment_free(assessment);
     cf_report_free(report);
     cf_text_free(text);
     return status;

@@ -11,9 +11,9 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "assess.h"
 #include "i18n.h"
 #include "report_json.h"
-#include "i18n.h"
 
 bool cf_export_format_parse(const char *name, cf_export_format *out)
 {
@@ -59,6 +59,10 @@ static bool *broken_cells(const cf_review *r)
 static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_error *err)
 {
     const cf_template *tpl = cf_review_template(r);
+    cf_assessment *a;
+    cf_status st = cf_assess_review(r, NULL, &a, err);
+    if (st != CF_OK)
+        return st;
     cJSON *root = cJSON_CreateObject();
     cf_review_summary s = cf_review_summarize(r);
     bool ok = root && cJSON_AddStringToObject(root, "file", cf_review_report_path(r)) &&
@@ -67,7 +71,7 @@ static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_err
               cJSON_AddStringToObject(root, "format", cf_template_name(tpl)) &&
               cJSON_AddStringToObject(root, "sha256", cf_text_sha256(cf_review_text(r))) &&
               cJSON_AddStringToObject(root, "reviewer", cf_review_reviewer(r)) &&
-              cf_json_add_checks(root, tpl, cf_review_current_cells(r), cf_review_results(r), NULL);
+              cf_json_add_checks(root, tpl, cf_review_current_cells(r), a);
     cJSON *review = ok ? cJSON_AddObjectToObject(root, "review") : NULL;
     ok = ok && review;
     for (size_t i = 0; ok && i < cf_review_cell_count(r); i++) {
@@ -97,6 +101,7 @@ static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_err
          cJSON_AddNumberToObject(summary, "notes", (double)s.notes);
     char *printed = ok ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
+    cf_assessment_free(a);
     if (!printed)
         return cf_error_nomem(err, cf_review_path(r));
     cf_buf b;
@@ -249,29 +254,49 @@ static bool printf_flat(cf_buf *b, const char *fmt, const char *text)
     return true;
 }
 
-/* What the reviewer found and did, one line each (for the Markdown list and the XLSX sheet):
- * each rule that does not hold (and whether it was accepted, with why), then each corrected or
- * annotated cell with its old value, who changed it, when and why. */
+/* What the reviewer found and did, one line each (for the Markdown list and the XLSX sheet),
+ * from the review's assessment: each rule that does not hold (and whether it was accepted, with
+ * why), each warning and cell whose place was inferred, then each corrected or annotated cell
+ * with its old value, who changed it, when and why. */
 static bool findings(cf_buf *b, const cf_review *r)
 {
     const cf_template *tpl = cf_review_template(r);
-    const cf_rule_result *results = cf_review_results(r);
+    cf_assessment *a;
+    if (cf_assess_review(r, NULL, &a, NULL) != CF_OK)
+        return false;
     bool ok = true, any = false;
     for (size_t i = 0; ok && i < cf_template_rule_count(tpl); i++) {
-        if (results[i].status == CF_RULE_PASS)
+        const cf_assessed_rule *rule = cf_assess_rule(a, i);
+        if (rule->outcome == CF_OUTCOME_HOLDS)
             continue;
-        char *why = cf_rule_explain(tpl, i, cf_review_current_cells(r), &results[i]);
-        const char *waiver = cf_review_waiver(r, i);
-        ok = why &&
-             cf_buf_printf(b,
-                           waiver[0]                             ? _("accepted: %s")
-                           : results[i].status == CF_RULE_FAIL ? _("broken: %s")
-                                                                 : _("not checkable: %s"),
-                           why) &&
-             (!waiver[0] || printf_flat(b, _(" (reason: %s)"), waiver)) && cf_buf_puts(b, "\n");
-        cf_free(why);
+        ok = cf_buf_printf(b,
+                           rule->outcome == CF_OUTCOME_WAIVED       ? _("accepted: %s")
+                           : rule->outcome == CF_OUTCOME_UNCHECKABLE ? _("not checkable: %s")
+                                                                     : _("broken: %s"),
+                           rule->explanation) &&
+             (!rule->waiver[0] || printf_flat(b, _(" (reason: %s)"), rule->waiver)) && cf_buf_puts(b, "\n");
         any = true;
     }
+    for (size_t i = 0; ok && i < cf_assess_notice_count(a); i++) {
+        const cf_notice *n = cf_assess_notice(a, i);
+        if (n->kind == CF_NOTICE_NOT_COMPARABLE)
+            continue;
+        ok = (n->line ? cf_buf_printf(b, _("warning: line %zu: "), n->line) : cf_buf_puts(b, _("warning: "))) &&
+             printf_flat(b, "%s", n->message) && cf_buf_puts(b, "\n");
+        any = true;
+    }
+    for (size_t i = 0; ok && i < cf_assess_suspect_count(a); i++) {
+        const cf_suspect *s = cf_assess_suspect(a, i);
+        if (s->kind != CF_SUSPECT_INFERRED)
+            continue; /* the others are the warnings above */
+        cf_buf name;
+        cf_buf_init(&name);
+        ok = cell_name(&name, tpl, s->cell) && cf_buf_printf(b, _("suspect %s: "), name.data) &&
+             printf_flat(b, "%s", s->reason) && cf_buf_puts(b, "\n");
+        cf_buf_release(&name);
+        any = true;
+    }
+    cf_assessment_free(a);
     for (size_t i = 0; ok && i < cf_review_cell_count(r); i++) {
         cf_cell_view v = cf_review_cell(r, i);
         if (v.state != CF_STATE_CORRECTED && !v.note[0])

@@ -6,8 +6,6 @@
 #include <stdio.h>
 
 #include "alloc.h"
-#include "narrative.h"
-#include "suggest.h"
 
 static cJSON *decimal_json(cf_decimal d)
 {
@@ -39,35 +37,48 @@ static bool add_cell_ids(cJSON *array, const cf_template *tpl, const size_t *idx
     return true;
 }
 
-static cJSON *rule_json(const cf_template *tpl, size_t i, const cf_cell *cells, const cf_rule_result *res)
+static bool add_missing_terms(cJSON *o, const char *key, const cf_template *tpl, const cf_rule_def *def,
+                              const cf_cell *cells)
+{
+    cJSON *missing = cJSON_AddArrayToObject(o, key);
+    bool ok = missing != NULL;
+    for (int side = 0; ok && side < 2; side++) {
+        const size_t *idx = side ? def->right : def->left;
+        size_t n = side ? def->right_count : def->left_count;
+        for (size_t k = 0; ok && k < n; k++)
+            if (!cf_cell_has_value(&cells[idx[k]]))
+                ok = add_cell_ids(missing, tpl, &idx[k], 1);
+    }
+    return ok;
+}
+
+/* A rule that does not hold: its cells and message; when broken, both sides (the known sums,
+ * and the missing terms when the break is proven despite them); otherwise what is missing. */
+static cJSON *rule_json(const cf_template *tpl, size_t i, const cf_cell *cells, const cf_assessed_rule *rule)
 {
     const cf_rule_def *def = cf_template_rule(tpl, i);
+    const cf_rule_result *res = &rule->result;
     cJSON *o = cJSON_CreateObject();
     if (!o)
         return NULL;
     cJSON *ids = cJSON_AddArrayToObject(o, "cells");
-    char *msg = cf_rule_explain(tpl, i, cells, res);
     bool ok = cJSON_AddStringToObject(o, "rule", def->id) && cJSON_AddStringToObject(o, "family", def->family) &&
               ids && add_cell_ids(ids, tpl, def->left, def->left_count) &&
-              add_cell_ids(ids, tpl, def->right, def->right_count) && msg &&
-              cJSON_AddStringToObject(o, "message", msg) && cJSON_AddStringToObject(o, "words", def->words);
-    cf_free(msg);
+              add_cell_ids(ids, tpl, def->right, def->right_count) &&
+              cJSON_AddStringToObject(o, "message", rule->explanation) &&
+              cJSON_AddStringToObject(o, "words", def->words) &&
+              (!rule->waiver[0] || cJSON_AddStringToObject(o, "waived", rule->waiver));
     if (ok && res->status == CF_RULE_FAIL) {
         cf_decimal diff;
         ok = cJSON_AddItemToObject(o, "left", decimal_json(res->left)) &&
-             cJSON_AddItemToObject(o, "right", decimal_json(res->right)) &&
-             (!cf_decimal_sub(res->left, res->right, &diff) ||
-              cJSON_AddItemToObject(o, "difference", decimal_json(diff)));
+             cJSON_AddItemToObject(o, "right", decimal_json(res->right));
+        if (ok && res->missing > 0)
+            ok = cJSON_AddTrueToObject(o, "proven_despite_missing") && add_missing_terms(o, "missing", tpl, def, cells);
+        else if (ok && cf_decimal_sub(res->left, res->right, &diff))
+            ok = cJSON_AddItemToObject(o, "difference", decimal_json(diff));
     } else if (ok) {
-        cJSON *missing = cJSON_AddArrayToObject(o, "missing");
-        ok = missing != NULL;
-        for (int side = 0; ok && side < 2; side++) {
-            const size_t *idx = side ? def->right : def->left;
-            size_t n = side ? def->right_count : def->left_count;
-            for (size_t k = 0; ok && k < n; k++)
-                if (!cf_cell_has_value(&cells[idx[k]]))
-                    ok = add_cell_ids(missing, tpl, &idx[k], 1);
-        }
+        ok = add_missing_terms(o, "missing", tpl, def, cells) &&
+             (!res->forced_zero || cJSON_AddTrueToObject(o, "missing_only_zero"));
     }
     if (!ok) {
         cJSON_Delete(o);
@@ -76,11 +87,11 @@ static cJSON *rule_json(const cf_template *tpl, size_t i, const cf_cell *cells, 
     return o;
 }
 
-bool cf_json_add_suggestions(cJSON *root, const cf_template *tpl, const cf_cell *cells)
+/* "suggestions": the smallest fixes that make every rule hold (cells, values, evidence), whether
+ * the best is unique, and the reasoning. */
+static bool add_suggestions(cJSON *root, const cf_template *tpl, const cf_cell *cells, const cf_assessment *a)
 {
-    cf_suggestion sug;
-    if (cf_suggest(tpl, cells, NULL, &sug, NULL) != CF_OK)
-        return false;
+    const cf_suggestion sug = *cf_assess_fix(a);
     cJSON *o = cJSON_AddObjectToObject(root, "suggestions");
     cJSON *fixes = o ? cJSON_AddArrayToObject(o, "fixes") : NULL;
     bool ok = fixes && cJSON_AddBoolToObject(o, "found", sug.found) && cJSON_AddBoolToObject(o, "unique", sug.unique) &&
@@ -103,7 +114,6 @@ bool cf_json_add_suggestions(cJSON *root, const cf_template *tpl, const cf_cell 
                  (!fc->evidence[0] || cJSON_AddStringToObject(c, "evidence", fc->evidence));
         }
     }
-    cf_suggestion_release(&sug);
     return ok;
 }
 
@@ -121,100 +131,120 @@ static const char *state_name(cf_cell_state s)
     }
 }
 
-bool cf_json_add_checks(cJSON *root, const cf_template *tpl, const cf_cell *cells, const cf_rule_result *results,
-                        cf_check_counts *counts)
+bool cf_json_add_checks(cJSON *root, const cf_template *tpl, const cf_cell *cells, const cf_assessment *a)
 {
     size_t ncells = cf_template_cell_count(tpl);
-    cf_check_counts c = {0, 0, 0};
     cJSON *values = cJSON_AddObjectToObject(root, "cells");
     if (!values)
         return false;
-    for (size_t i = 0; i < ncells; i++) {
+    for (size_t i = 0; i < ncells; i++)
         if (!cJSON_AddItemToObject(values, cf_template_cell(tpl, i)->id, cell_value_json(&cells[i])))
             return false;
-        c.missing += !cf_cell_has_value(&cells[i]);
-    }
     cJSON *violations = cJSON_AddArrayToObject(root, "violations");
     cJSON *unassessable = cJSON_AddArrayToObject(root, "unassessable");
     if (!violations || !unassessable)
         return false;
     for (size_t i = 0; i < cf_template_rule_count(tpl); i++) {
-        if (results[i].status == CF_RULE_PASS)
+        const cf_assessed_rule *rule = cf_assess_rule(a, i);
+        if (rule->outcome == CF_OUTCOME_HOLDS)
             continue;
-        cJSON *r = rule_json(tpl, i, cells, &results[i]);
-        if (!r || !cJSON_AddItemToArray(results[i].status == CF_RULE_FAIL ? violations : unassessable, r)) {
+        cJSON *r = rule_json(tpl, i, cells, rule);
+        if (!r || !cJSON_AddItemToArray(rule->outcome == CF_OUTCOME_UNCHECKABLE ? unassessable : violations, r)) {
             cJSON_Delete(r);
             return false;
         }
-        c.violations += results[i].status == CF_RULE_FAIL;
-        c.unassessable += results[i].status == CF_RULE_UNASSESSABLE;
     }
     cJSON *missing_ids = cJSON_AddArrayToObject(root, "missing");
     if (!missing_ids)
         return false;
-    for (size_t i = 0; i < ncells; i++)
-        if (!cf_cell_has_value(&cells[i]) && !add_cell_ids(missing_ids, tpl, &i, 1))
+    for (size_t i = 0; i < cf_assess_missing_count(a); i++) {
+        size_t cell = cf_assess_missing(a, i);
+        if (!add_cell_ids(missing_ids, tpl, &cell, 1))
             return false;
-    if (counts)
-        *counts = c;
-    return true;
+    }
+    static const char *const kinds[] = {"inferred", "extraction", "prose", "cross_year"};
+    cJSON *suspect = cJSON_AddArrayToObject(root, "suspect");
+    if (!suspect)
+        return false;
+    for (size_t i = 0; i < cf_assess_suspect_count(a); i++) {
+        const cf_suspect *s = cf_assess_suspect(a, i);
+        cJSON *o = cJSON_CreateObject();
+        if (!o || !cJSON_AddItemToArray(suspect, o) ||
+            !cJSON_AddStringToObject(o, "cell", cf_template_cell(tpl, s->cell)->id) ||
+            !cJSON_AddStringToObject(o, "kind", kinds[s->kind]) || !cJSON_AddStringToObject(o, "reason", s->reason) ||
+            (s->line && !add_count(o, "line", s->line)))
+            return false;
+    }
+    return add_suggestions(root, tpl, cells, a);
 }
 
-/* Add each cross-year mismatch to warnings, and every cross-year result to "cross_year". */
-static bool add_cross_year(cJSON *root, cJSON *warnings, const cf_report *report, const cf_year *previous,
-                           size_t *mismatches)
+/* The verdict and its counts: "summary". */
+bool cf_json_add_summary(cJSON *root, const cf_assessment *a)
 {
-    const cf_template *tpl = cf_report_template(report);
-    cf_year now = {tpl, cf_report_cells(report), cf_text_name(cf_report_text(report))};
-    cf_xy_result *res;
+    cf_assess_counts n = cf_assess_counts_of(a);
+    cJSON *summary = cJSON_AddObjectToObject(root, "summary");
+    cJSON *reasons = summary ? cJSON_CreateArray() : NULL;
+    bool ok = reasons && cJSON_AddNumberToObject(summary, "violations", (double)n.broken) &&
+              cJSON_AddNumberToObject(summary, "missing", (double)n.missing) &&
+              cJSON_AddNumberToObject(summary, "unassessable", (double)n.uncheckable) &&
+              cJSON_AddNumberToObject(summary, "warnings", (double)n.warnings) &&
+              cJSON_AddBoolToObject(summary, "passed", n.passed) &&
+              cJSON_AddNumberToObject(summary, "proven_despite_missing", (double)n.proven) &&
+              cJSON_AddNumberToObject(summary, "suspect", (double)n.suspect);
+    for (size_t i = 0; ok && i < cf_assess_reason_count(a); i++) {
+        cJSON *s = cJSON_CreateString(cf_assess_reason(a, i));
+        ok = s && cJSON_AddItemToArray(reasons, s);
+    }
+    if (ok && cJSON_AddItemToObject(summary, "reasons", reasons))
+        return true;
+    cJSON_Delete(reasons);
+    return false;
+}
+
+/* Every cross-year result in "cross_year" (the mismatches are among the warnings). */
+static bool add_cross_year(cJSON *root, const cf_template *tpl, const cf_assessment *a)
+{
     size_t n;
-    if (cf_cross_year_check(&now, previous, &res, &n, NULL) != CF_OK)
-        return false;
+    const cf_xy_result *res = cf_assess_cross_year(a, &n);
     static const char *const status[] = {"match", "mismatch", "unchecked", "not_comparable"};
     cJSON *all = cJSON_AddArrayToObject(root, "cross_year");
-    bool ok = all && cJSON_AddStringToObject(root, "previous", previous->name);
+    bool ok = all && cJSON_AddStringToObject(root, "previous", cf_assess_previous(a)->name);
     for (size_t i = 0; ok && i < n; i++) {
-        const cf_cross_rule_def *def = cf_template_cross_rule(tpl, res[i].rule);
         cJSON *o = cJSON_CreateObject();
-        ok = o && cJSON_AddItemToArray(all, o) && cJSON_AddStringToObject(o, "rule", def->id) &&
+        ok = o && cJSON_AddItemToArray(all, o) &&
+             cJSON_AddStringToObject(o, "rule", cf_template_cross_rule(tpl, res[i].rule)->id) &&
              cJSON_AddStringToObject(o, "status", status[res[i].status]) &&
              cJSON_AddStringToObject(o, "message", res[i].message);
-        if (ok && res[i].status == CF_XY_MISMATCH) {
-            (*mismatches)++;
-            cJSON *w = cJSON_CreateObject();
-            ok = w && cJSON_AddItemToArray(warnings, w) && cJSON_AddStringToObject(w, "kind", "cross_year") &&
-                 cJSON_AddStringToObject(w, "rule", def->id) && cJSON_AddStringToObject(w, "message", res[i].message) &&
-                 cJSON_AddItemToObject(w, "this_year", decimal_json(res[i].left)) &&
-                 cJSON_AddItemToObject(w, "last_year_side", decimal_json(res[i].right));
-        }
     }
-    cf_xy_results_free(res, n);
     return ok;
 }
 
-/* Prose numbers that differ from the tables, as warnings pointing at the sentence. */
-static bool add_narrative(cJSON *warnings, const cf_report *report, size_t *count)
+/* One warning: the extraction's, a number that does not carry over, or the prose's. */
+static bool add_warning(cJSON *warnings, const cf_template *tpl, const cf_assessment *a, const cf_notice *n)
 {
-    const cf_template *tpl = cf_report_template(report);
-    cf_narrative_finding *found;
-    if (cf_narrative_check(cf_report_text(report), tpl, cf_report_cells(report), &found, count, NULL) != CF_OK)
-        return false;
-    bool ok = true;
-    for (size_t i = 0; ok && i < *count; i++) {
-        cJSON *w = cJSON_CreateObject();
-        ok = w && cJSON_AddItemToArray(warnings, w) && cJSON_AddStringToObject(w, "kind", "narrative") &&
-             cJSON_AddStringToObject(w, "claim", cf_template_narrative(tpl, found[i].claim)->id) &&
-             cJSON_AddStringToObject(w, "message", found[i].message) && add_count(w, "line", found[i].line) &&
-             add_count(w, "byte_start", found[i].byte_start) && add_count(w, "byte_end", found[i].byte_end) &&
-             cJSON_AddItemToObject(w, "stated", decimal_json(found[i].stated)) &&
-             cJSON_AddItemToObject(w, "table", decimal_json(found[i].table));
+    cJSON *w = cJSON_CreateObject();
+    bool ok = w && cJSON_AddItemToArray(warnings, w);
+    if (ok && n->kind == CF_NOTICE_CROSS_YEAR) {
+        size_t count;
+        const cf_xy_result *res = &cf_assess_cross_year(a, &count)[n->source];
+        ok = cJSON_AddStringToObject(w, "kind", "cross_year") &&
+             cJSON_AddStringToObject(w, "rule", cf_template_cross_rule(tpl, res->rule)->id) &&
+             cJSON_AddItemToObject(w, "this_year", decimal_json(res->left)) &&
+             cJSON_AddItemToObject(w, "last_year_side", decimal_json(res->right));
+    } else if (ok && n->kind == CF_NOTICE_PROSE) {
+        size_t count;
+        const cf_narrative_finding *f = &cf_assess_prose(a, &count)[n->source];
+        ok = cJSON_AddStringToObject(w, "kind", "narrative") &&
+             cJSON_AddStringToObject(w, "claim", cf_template_narrative(tpl, f->claim)->id) &&
+             add_count(w, "byte_start", f->byte_start) && add_count(w, "byte_end", f->byte_end) &&
+             cJSON_AddItemToObject(w, "stated", decimal_json(f->stated)) &&
+             cJSON_AddItemToObject(w, "table", decimal_json(f->table));
     }
-    cf_narrative_findings_free(found, *count);
-    return ok;
+    return ok && cJSON_AddStringToObject(w, "message", n->message) && (!n->line || add_count(w, "line", n->line)) &&
+           (n->cell < 0 || cJSON_AddStringToObject(w, "cell", cf_template_cell(tpl, (size_t)n->cell)->id));
 }
 
-static bool build(cJSON *root, const cf_report *report, const cf_rule_result *results, const char *file,
-                  const cf_year *previous)
+static bool build(cJSON *root, const cf_report *report, const cf_assessment *a, const char *file)
 {
     const cf_template *tpl = cf_report_template(report);
     const cf_text *text = cf_report_text(report);
@@ -225,10 +255,8 @@ static bool build(cJSON *root, const cf_report *report, const cf_rule_result *re
         !cJSON_AddStringToObject(root, "encoding", cf_text_encoding(text)) ||
         !cJSON_AddStringToObject(root, "sha256", cf_text_sha256(text)))
         return false;
-    cf_check_counts counts;
-    if (!cf_json_add_checks(root, tpl, cells, results, &counts) || !cf_json_add_suggestions(root, tpl, cells))
+    if (!cf_json_add_checks(root, tpl, cells, a))
         return false;
-    size_t failed = counts.violations, unchecked = counts.unassessable, missing = counts.missing;
     cJSON *sources = cJSON_AddObjectToObject(root, "sources");
     if (!sources)
         return false;
@@ -252,27 +280,14 @@ static bool build(cJSON *root, const cf_report *report, const cf_rule_result *re
     cJSON *warnings = cJSON_AddArrayToObject(root, "warnings");
     if (!warnings)
         return false;
-    for (size_t i = 0; i < cf_report_warning_count(report); i++) {
-        const cf_warning *w = cf_report_warning(report, i);
-        cJSON *o = cJSON_CreateObject();
-        if (!o || !cJSON_AddItemToArray(warnings, o) || !cJSON_AddStringToObject(o, "message", w->message))
-            return false;
-        if (w->line && !cJSON_AddNumberToObject(o, "line", (double)w->line))
-            return false;
-        if (w->cell >= 0 && !cJSON_AddStringToObject(o, "cell", cf_template_cell(tpl, (size_t)w->cell)->id))
+    for (size_t i = 0; i < cf_assess_notice_count(a); i++) {
+        const cf_notice *n = cf_assess_notice(a, i);
+        if (n->kind != CF_NOTICE_NOT_COMPARABLE && !add_warning(warnings, tpl, a, n))
             return false;
     }
-    size_t cross_year_mismatches = 0, narrative = 0;
-    if (previous && !add_cross_year(root, warnings, report, previous, &cross_year_mismatches))
+    if (cf_assess_previous(a) && !add_cross_year(root, tpl, a))
         return false;
-    if (!add_narrative(warnings, report, &narrative))
-        return false;
-    cJSON *summary = cJSON_AddObjectToObject(root, "summary");
-    return summary && cJSON_AddNumberToObject(summary, "violations", (double)failed) &&
-           cJSON_AddNumberToObject(summary, "missing", (double)missing) &&
-           cJSON_AddNumberToObject(summary, "unassessable", (double)unchecked) &&
-           cJSON_AddNumberToObject(summary, "warnings", (double)(cf_report_warning_count(report) + cross_year_mismatches + narrative)) &&
-           cJSON_AddBoolToObject(summary, "passed", failed == 0 && missing == 0 && unchecked == 0);
+    return cf_json_add_summary(root, a);
 }
 
 /* cJSON allocates with malloc; hand the caller memory that cf_free releases. */
@@ -286,12 +301,12 @@ static char *print_compact(cJSON *root)
     return copy;
 }
 
-char *cf_report_json(const cf_report *report, const cf_rule_result *results, const char *file, const cf_year *previous)
+char *cf_report_json(const cf_report *report, const cf_assessment *a, const char *file)
 {
     cJSON *root = cJSON_CreateObject();
     if (!root)
         return NULL;
-    char *out = build(root, report, results, file, previous) ? print_compact(root) : NULL;
+    char *out = build(root, report, a, file) ? print_compact(root) : NULL;
     cJSON_Delete(root);
     return out;
 }

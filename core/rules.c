@@ -6,13 +6,23 @@
 #include "buf.h"
 #include "i18n.h"
 
-static bool sum_side(const size_t *idx, size_t n, const cf_cell *cells, cf_decimal *sum, bool *missing)
+bool cf_cell_is_count(const cf_template *tpl, size_t cell)
+{
+    const cf_cell_def *def = cf_template_cell(tpl, cell);
+    return cf_template_table(tpl, def->table)->columns[def->column].kind == CF_KIND_COUNT;
+}
+
+/* The sum of one side's known terms; *missing counts the terms with no number, *all_counts
+ * stays true only while every one of them is a count. False when the sum is too large. */
+static bool sum_side(const cf_template *tpl, const size_t *idx, size_t n, const cf_cell *cells, cf_decimal *sum,
+                     size_t *missing, bool *all_counts)
 {
     *sum = cf_decimal_from_int(0);
     for (size_t i = 0; i < n; i++) {
         const cf_cell *c = &cells[idx[i]];
         if (!cf_cell_has_value(c)) {
-            *missing = true;
+            (*missing)++;
+            *all_counts = *all_counts && cf_cell_is_count(tpl, idx[i]);
             continue;
         }
         if (!cf_decimal_add(*sum, c->value, sum))
@@ -25,16 +35,26 @@ cf_rule_result cf_rule_evaluate(const cf_template *tpl, size_t rule, const cf_ce
 {
     const cf_rule_def *def = cf_template_rule(tpl, rule);
     cf_rule_result res = {0};
-    bool missing = false;
-    bool ok = sum_side(def->left, def->left_count, cells, &res.left, &missing) &&
-              sum_side(def->right, def->right_count, cells, &res.right, &missing);
+    size_t missing_left = 0, missing_right = 0;
+    bool counts_left = true, counts_right = true;
+    bool ok = sum_side(tpl, def->left, def->left_count, cells, &res.left, &missing_left, &counts_left) &&
+              sum_side(tpl, def->right, def->right_count, cells, &res.right, &missing_right, &counts_right);
+    res.missing = missing_left + missing_right;
+    int cmp = ok ? cf_decimal_cmp(res.left, res.right) : 0;
     if (!ok) {
         res.status = CF_RULE_UNASSESSABLE;
         res.overflow = true;
-    } else if (missing) {
-        res.status = CF_RULE_UNASSESSABLE;
+    } else if (res.missing == 0) {
+        res.status = cmp == 0 ? CF_RULE_PASS : CF_RULE_FAIL;
+    } else if ((missing_right == 0 && counts_left) || (missing_left == 0 && counts_right)) {
+        /* The missing terms are all on one side and never negative: that side is at least its
+         * known sum, so a known sum already above the other side is a break, and one equal to
+         * it leaves each missing term only 0. */
+        int above = missing_right == 0 ? cmp : -cmp;
+        res.status = above > 0 ? CF_RULE_FAIL : CF_RULE_UNASSESSABLE;
+        res.forced_zero = above == 0;
     } else {
-        res.status = cf_decimal_cmp(res.left, res.right) == 0 ? CF_RULE_PASS : CF_RULE_FAIL;
+        res.status = CF_RULE_UNASSESSABLE;
     }
     return res;
 }
@@ -94,19 +114,49 @@ static bool side_arithmetic(cf_buf *b, const size_t *idx, char **refs, size_t n,
     return ok;
 }
 
+/* One side of a rule proven broken with missing terms: "26 + □ (三(一) 6 + 三(二) □ …; □: 1 missing, each ≥ 0)". */
+static bool side_lower_bound(cf_buf *b, const size_t *idx, char **refs, size_t n, const cf_cell *cells,
+                             cf_decimal known, size_t missing)
+{
+    char num[32];
+    return cf_buf_printf(b, "%s + □ (", cf_decimal_format(known, num)) &&
+           side_arithmetic(b, idx, refs, n, cells, &known, false) &&
+           cf_buf_printf(b, P_("; □: %zu missing, never below 0)", "; □: %zu missing, each never below 0)", missing),
+                         missing);
+}
+
 char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells, const cf_rule_result *res)
 {
     const cf_rule_def *def = cf_template_rule(tpl, rule);
-    const char *relation = res->status == CF_RULE_FAIL ? "≠" : res->status == CF_RULE_PASS ? "=" : "?";
+    const char *relation = res->status == CF_RULE_FAIL                      ? "≠"
+                           : res->status == CF_RULE_PASS || res->forced_zero ? "="
+                                                                             : "?";
     cf_buf b;
     cf_buf_init(&b);
-    bool complete = res->status != CF_RULE_UNASSESSABLE;
-    bool ok = cf_buf_printf(&b, "%s %s %s [%s]: ", def->left_text, relation, def->right_text, def->scope) &&
-              side_arithmetic(&b, def->left, def->left_refs, def->left_count, cells, &res->left, complete) &&
-              cf_buf_printf(&b, " %s ", relation) &&
-              side_arithmetic(&b, def->right, def->right_refs, def->right_count, cells, &res->right, complete);
-    if (ok && res->status == CF_RULE_UNASSESSABLE)
-        ok = cf_buf_puts(&b, res->overflow ? _(" (a sum is too large to hold)") : _(" (□ = missing: cannot be checked)"));
+    bool ok = cf_buf_printf(&b, "%s %s %s [%s]: ", def->left_text, relation, def->right_text, def->scope);
+    if (res->status == CF_RULE_FAIL && res->missing > 0) {
+        /* proven despite missing terms: the side holding them is at least its known sum */
+        bool left_open = false;
+        for (size_t i = 0; i < def->left_count; i++)
+            left_open = left_open || !cf_cell_has_value(&cells[def->left[i]]);
+        ok = ok &&
+             (left_open ? side_lower_bound(&b, def->left, def->left_refs, def->left_count, cells, res->left, res->missing)
+                        : side_arithmetic(&b, def->left, def->left_refs, def->left_count, cells, &res->left, true)) &&
+             cf_buf_puts(&b, left_open ? " > " : " < ") &&
+             (left_open ? side_arithmetic(&b, def->right, def->right_refs, def->right_count, cells, &res->right, true)
+                        : side_lower_bound(&b, def->right, def->right_refs, def->right_count, cells, res->right,
+                                           res->missing));
+    } else {
+        bool complete = res->status != CF_RULE_UNASSESSABLE;
+        ok = ok && side_arithmetic(&b, def->left, def->left_refs, def->left_count, cells, &res->left, complete) &&
+             cf_buf_printf(&b, " %s ", relation) &&
+             side_arithmetic(&b, def->right, def->right_refs, def->right_count, cells, &res->right, complete);
+        if (ok && res->status == CF_RULE_UNASSESSABLE)
+            ok = cf_buf_puts(&b, res->overflow      ? _(" (a sum is too large to hold)")
+                                 : res->forced_zero ? _(" (□ = missing: the known values already balance, so each "
+                                                        "missing count can only be 0)")
+                                                    : _(" (□ = missing: cannot be checked)"));
+    }
     if (!ok) {
         cf_buf_release(&b);
         return NULL;

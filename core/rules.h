@@ -17,16 +17,27 @@ typedef enum {
 
 typedef struct {
     cf_rule_status status;
-    cf_decimal left, right; /* the two sums (PASS and FAIL only) */
+    cf_decimal left, right; /* the two sums; with missing cells, the sums of the known terms */
     bool overflow;          /* UNASSESSABLE because a sum is too large to hold */
+    /* Terms holding no number. A rule with missing terms FAILs only when they are all counts
+     * (never negative) on one side and the known values already make that side too large
+     * (proven broken); it is UNASSESSABLE otherwise. */
+    size_t missing;
+    /* UNASSESSABLE, missing terms all counts on one side and the known values equal: each
+     * missing term can only be 0 (a suggestion, never a filled cell). */
+    bool forced_zero;
 } cf_rule_result;
 
-/* Evaluate rule i of tpl over cells (in the template's cell order). */
+/* Evaluate rule i of tpl over cells (in the template's cell order), exactly. */
 cf_rule_result cf_rule_evaluate(const cf_template *tpl, size_t rule, const cf_cell *cells);
 /* Evaluate every rule into results (cf_template_rule_count entries). Returns how many failed. */
 size_t cf_rules_evaluate(const cf_template *tpl, const cf_cell *cells, cf_rule_result *results);
+/* True when cell (a template cell index) is a count: a whole number never below 0. */
+bool cf_cell_is_count(const cf_template *tpl, size_t cell);
 /* The rule in the report's terms with its arithmetic, e.g.
- * "一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0". Caller frees; NULL when memory runs out. */
+ * "一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0", or for a break proven despite missing
+ * cells "… : 20 < 26 + □ = 三(一) 6 + 三(二) □ + 三(三) 20 (□: 1 missing, each ≥ 0)".
+ * Caller frees; NULL when memory runs out. */
 char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells, const cf_rule_result *result);
 
 #endif

@@ -7,10 +7,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "assess.h"
 #include "draw.h"
 #include "review.h"
 #include "script.h"
-#include "suggest.h"
 #include "theme.h"
 #include "workbench.h"
 
@@ -52,9 +52,10 @@ typedef struct ui_workbench {
 
     size_t *problems;
     size_t problem_count;
-    cf_suggestion suggestion; /* the smallest fix of the broken rules, kept fresh by ui_refresh_problems */
-    const cf_year *previous;  /* last year's report, or NULL */
-    cf_xy_result *cross_year; /* its rules against this year's current values, kept fresh likewise */
+    cf_assessment *assessment; /* of the review as it stands, kept fresh by ui_refresh_problems */
+    cf_suggestion suggestion;  /* the assessment's smallest fix while a rule is broken (not owned) */
+    const cf_year *previous;   /* last year's report, or NULL */
+    const cf_xy_result *cross_year; /* its rules against this year's current values (the assessment's) */
     size_t cross_year_count, cross_year_mismatches;
 
     ui_script *script; /* headless: keys come from here */

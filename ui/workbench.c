@@ -31,19 +31,19 @@ void ui_message(ui_workbench *wb, cf_role role, const char *fmt, ...)
 void ui_refresh_problems(ui_workbench *wb)
 {
     wb->problem_count = cf_review_problems(wb->review, wb->problems);
-    cf_xy_results_free(wb->cross_year, wb->cross_year_count);
+    cf_assessment_free(wb->assessment);
     wb->cross_year = NULL;
     wb->cross_year_count = wb->cross_year_mismatches = 0;
-    if (wb->previous) {
-        cf_year now = {wb->tpl, cf_review_current_cells(wb->review), cf_review_report_path(wb->review)};
-        if (cf_cross_year_check(&now, wb->previous, &wb->cross_year, &wb->cross_year_count, NULL) == CF_OK)
-            for (size_t i = 0; i < wb->cross_year_count; i++)
-                wb->cross_year_mismatches += wb->cross_year[i].status == CF_XY_MISMATCH;
+    memset(&wb->suggestion, 0, sizeof wb->suggestion); /* no suggestion is better than a wrong one */
+    if (cf_assess_review(wb->review, wb->previous, &wb->assessment, NULL) != CF_OK) {
+        wb->assessment = NULL;
+        return;
     }
-    cf_suggestion_release(&wb->suggestion);
-    if (cf_review_summarize(wb->review).violations > 0 &&
-        cf_suggest(wb->tpl, cf_review_current_cells(wb->review), NULL, &wb->suggestion, NULL) != CF_OK)
-        memset(&wb->suggestion, 0, sizeof wb->suggestion); /* no suggestion is better than a wrong one */
+    wb->cross_year = cf_assess_cross_year(wb->assessment, &wb->cross_year_count);
+    for (size_t i = 0; i < wb->cross_year_count; i++)
+        wb->cross_year_mismatches += wb->cross_year[i].status == CF_XY_MISMATCH;
+    if (cf_assess_counts_of(wb->assessment).broken > 0)
+        wb->suggestion = *cf_assess_fix(wb->assessment);
 }
 
 /* What the smallest fix proposes for cell, if it touches it. */
@@ -391,16 +391,15 @@ static void draw_detail(ui_workbench *wb)
     int xcur = 0;
     for (size_t i = 0; i < n && xcur < wb->cols; i++) {
         const cf_rule_result *res = &cf_review_results(wb->review)[rules[i]];
-        char *msg = cf_rule_explain(wb->tpl, rules[i], cf_review_current_cells(wb->review), res);
-        if (!msg)
+        if (!wb->assessment)
             break;
+        const char *msg = cf_assess_rule(wb->assessment, rules[i])->explanation;
         char part[1200];
         const char *waiver = cf_review_waiver(wb->review, rules[i]);
         bool waived = res->status == CF_RULE_FAIL && waiver[0];
         snprintf(part, sizeof part, " %s %s%s%s%s ",
                  res->status == CF_RULE_FAIL ? "✗" : res->status == CF_RULE_PASS ? "✓" : "?", msg,
                  waived ? " (waived: " : "", waived ? waiver : "", waived ? ")" : "");
-        cf_free(msg);
         xcur += ui_draw_str(&wb->palette, y + 1, xcur, wb->cols - xcur, part,
                             res->status == CF_RULE_FAIL && !waived ? CF_ROLE_BROKEN : CF_ROLE_DETAIL);
     }
@@ -480,9 +479,8 @@ bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line,
             continue;
         const cf_rule_def *def = cf_template_rule(wb->tpl, r);
         *cell = def->left[0];
-        char *msg = cf_rule_explain(wb->tpl, r, cf_review_current_cells(wb->review), res);
-        snprintf(line, size, " ✗ %-28s %s", def->id, msg ? msg : "");
-        cf_free(msg);
+        snprintf(line, size, " ✗ %-28s %s", def->id,
+                 wb->assessment ? cf_assess_rule(wb->assessment, r)->explanation : "");
         return true;
     }
     for (size_t i = 0; i < wb->cross_year_count; i++) {
@@ -842,8 +840,7 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
     if (wb.headless_in)
         fclose(wb.headless_in);
     ui_script_free(wb.script);
-    cf_suggestion_release(&wb.suggestion);
-    cf_xy_results_free(wb.cross_year, wb.cross_year_count);
+    cf_assessment_free(wb.assessment);
     cf_theme_free(wb.theme);
     cf_free(wb.problems);
     return status;

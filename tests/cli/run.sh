@@ -3,6 +3,7 @@
 # Command-line tests: run the real binary ($CROSSFOOT) as a user would and check what it
 # prints and returns — exit status, the message on stderr naming the file and line, the JSON.
 #   seeds.sh     the seed reports: verdicts, arithmetic, several files, templates, options
+#   assess.sh    one assessment: breaks proven despite missing cells, text = --json = exit status
 #   badinput.sh  every kind of bad or odd input, generated here: encodings, binary, limits
 #   batch.sh     -j, --previous, suggestions, the journal note
 #   compat.sh    review files and journals of earlier versions; undo, save, redo
@@ -46,6 +47,7 @@ for dir in tests/fixtures/layouts/browsers/{w3m,elinks,links,pandoc,lynx}-80/ \
 done
 
 . tests/cli/seeds.sh
+. tests/cli/assess.sh
 . tests/cli/badinput.sh
 . tests/cli/batch.sh
 . tests/cli/compat.sh

@@ -30,7 +30,7 @@ json 'len(r) == 1 and d["file"] == "'"$S002"'" and d["template"] == "gov-2019" a
   '[(v["left"], v["right"], v["difference"], v["cells"]) for v in d["violations"] if v["rule"] == "requests.balance.natural"] == [(2, 0, 2, ["requests.new.natural", "requests.carried_over.natural", "requests.results_total.natural", "requests.carry_forward.natural"])]' \
   'all(d["cells"]["appeals.review." + c] is None for c in ("upheld", "corrected", "other", "pending", "total"))' \
   'd["cells"]["appeals.suit_direct.total"] == 0 and d["cells"]["requests.new.natural"] == 2' \
-  'd["summary"] == {"violations": 4, "missing": 5, "unassessable": 1, "warnings": 0, "passed": False}'
+  '{k: d["summary"][k] for k in ("violations", "missing", "unassessable", "warnings", "passed")} == {"violations": 4, "missing": 5, "unassessable": 1, "warnings": 0, "passed": False}'
 end
 
 for seed in "$S000" "$S001" "$S003" "$S004"; do

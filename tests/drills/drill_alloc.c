@@ -12,7 +12,7 @@
 #include "fault_alloc.h"
 #include "report_json.h"
 #include "review.h"
-#include "rules.h"
+#include "assess.h"
 
 #define SEED CF_FIXTURES "/seeds/002_b895455aa8998ba0.txt"
 
@@ -29,17 +29,14 @@ static cf_status check_seed(cf_error *err)
     if (st == CF_OK)
         st = cf_extract(text, tpls, ntpls, &report, err);
     if (st == CF_OK) {
-        const cf_template *tpl = cf_report_template(report);
-        cf_rule_result *results = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *results);
-        if (!results)
-            st = cf_error_nomem(err, SEED);
-        else {
-            cf_rules_evaluate(tpl, cf_report_cells(report), results);
-            char *json = cf_report_json(report, results, SEED, NULL);
+        cf_assessment *a;
+        st = cf_assess_report(report, NULL, &a, err);
+        if (st == CF_OK) {
+            char *json = cf_report_json(report, a, SEED);
             if (!json)
                 st = cf_error_nomem(err, SEED);
             cf_free(json);
-            cf_free(results);
+            cf_assessment_free(a);
         }
     }
     cf_report_free(report);

@@ -6,7 +6,7 @@
 #include "alloc.h"
 #include "extract.h"
 #include "report_json.h"
-#include "rules.h"
+#include "assess.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -21,12 +21,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     cf_report *report;
     if (cf_extract(text, tpls, ntpls, &report, NULL) == CF_OK) {
-        const cf_template *tpl = cf_report_template(report);
-        cf_rule_result *results = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *results);
-        if (results) {
-            cf_rules_evaluate(tpl, cf_report_cells(report), results);
-            cf_free(cf_report_json(report, results, "fuzz.txt", NULL));
-            cf_free(results);
+        cf_assessment *a;
+        if (cf_assess_report(report, NULL, &a, NULL) == CF_OK) {
+            cf_free(cf_report_json(report, a, "fuzz.txt"));
+            cf_assessment_free(a);
         }
         cf_report_free(report);
     }

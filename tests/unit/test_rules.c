@@ -254,3 +254,101 @@ Test(rules, seed_report_explains_its_broken_balance_in_its_own_terms)
     cr_expect_eq(eval(&d, "appeals.total.suit_direct").status, CF_RULE_PASS);
     cft_release(&d);
 }
+
+/* sum = a + b over one row, every column of the given kind (or a + b = sum with
+ * parts_left). Caller frees. */
+static cf_template *rule_template(const char *kind, bool parts_left)
+{
+    char yaml[1024];
+    snprintf(yaml, sizeof yaml,
+             "id: t\nname: t\ndetect: [甲乙]\nend_headings: [结束]\n"
+             "tables:\n  - id: n\n    number: 一\n    title: 件数\n    headings: [件数情况]\n"
+             "    columns:\n      - {id: a, label: 甲, kind: %s}\n      - {id: b, label: 乙, kind: %s}\n"
+             "      - {id: sum, label: 合, kind: %s}\n"
+             "    rows:\n      - {id: x, label: 项目}\n"
+             "rules:\n  - {id: add, family: sum, table: n, per: row, words: 合等于甲加乙, left: %s, right: %s}\n",
+             kind, kind, kind, parts_left ? "[a, b]" : "[sum]", parts_left ? "[sum]" : "[a, b]");
+    cf_template *tpl;
+    cf_error err;
+    cr_assert_eq(cf_template_parse("t.yaml", yaml, strlen(yaml), &tpl, &err), CF_OK, "%s", err.message);
+    return tpl;
+}
+
+static cf_template *sum_template(const char *kind) { return rule_template(kind, false); }
+
+/* cells a, b, sum: a number, or missing for NULL */
+static void set_cells(cf_cell cells[3], const char *a, const char *b, const char *sum)
+{
+    const char *v[3] = {a, b, sum};
+    memset(cells, 0, 3 * sizeof *cells);
+    for (int i = 0; i < 3; i++)
+        if (v[i]) {
+            cells[i].state = CF_CELL_NUMBER;
+            cr_assert_eq(cf_decimal_parse(v[i], strlen(v[i]), &cells[i].value), CF_DEC_OK);
+        }
+}
+
+Test(rules, a_total_below_its_known_parts_is_broken_though_a_part_is_missing)
+{
+    cf_template *tpl = sum_template("count");
+    cf_cell cells[3];
+    set_cells(cells, "26", NULL, "20");
+    cf_rule_result r = cf_rule_evaluate(tpl, 0, cells);
+    cr_expect_eq(r.status, CF_RULE_FAIL, "counts are never below 0: 20 < 26 + b whatever b is");
+    cr_expect_eq(r.missing, 1);
+    char *msg = cf_rule_explain(tpl, 0, cells, &r);
+    cr_expect_str_eq(msg, "合 ≠ 甲+乙 [项目]: 20 < 26 + □ (26 + □; □: 1 missing, never below 0)");
+    cf_free(msg);
+    /* a missing total that the known parts bound from below proves nothing */
+    set_cells(cells, "26", "3", NULL);
+    r = cf_rule_evaluate(tpl, 0, cells);
+    cr_expect_eq(r.status, CF_RULE_UNASSESSABLE);
+    cr_expect_not(r.forced_zero);
+    /* a total printed "/" proves nothing either: it may be 7 */
+    set_cells(cells, "2", "5", NULL);
+    cells[2].state = CF_CELL_NA;
+    r = cf_rule_evaluate(tpl, 0, cells);
+    cr_expect_eq(r.status, CF_RULE_UNASSESSABLE, "sum ≥ 0 can still equal 7");
+    set_cells(cells, NULL, NULL, "4");
+    cells[0].state = CF_CELL_NA;
+    r = cf_rule_evaluate(tpl, 0, cells);
+    cr_expect_eq(r.status, CF_RULE_UNASSESSABLE, "two parts missing can still add up to 4");
+    cf_template_free(tpl);
+    /* the open side on the left: a + b = sum with a missing and b already above the sum */
+    tpl = rule_template("count", true);
+    set_cells(cells, NULL, "9", "4");
+    r = cf_rule_evaluate(tpl, 0, cells);
+    cr_expect_eq(r.status, CF_RULE_FAIL);
+    msg = cf_rule_explain(tpl, 0, cells, &r);
+    cr_expect_str_eq(msg, "甲+乙 ≠ 合 [项目]: 9 + □ (□ + 9; □: 1 missing, never below 0) > 4");
+    cf_free(msg);
+    cf_template_free(tpl);
+}
+
+Test(rules, known_values_that_balance_leave_each_missing_count_only_zero)
+{
+    cf_template *tpl = sum_template("count");
+    cf_cell cells[3];
+    set_cells(cells, "7", NULL, "7");
+    cf_rule_result r = cf_rule_evaluate(tpl, 0, cells);
+    cr_expect_eq(r.status, CF_RULE_UNASSESSABLE, "a suggestion, never a filled cell");
+    cr_expect(r.forced_zero);
+    char *msg = cf_rule_explain(tpl, 0, cells, &r);
+    cr_expect(strstr(msg, "can only be 0"), "%s", msg);
+    cf_free(msg);
+    cf_template_free(tpl);
+}
+
+Test(rules, amounts_and_signed_numbers_prove_nothing_when_missing)
+{
+    const char *kinds[] = {"decimal", "signed"};
+    for (int k = 0; k < 2; k++) {
+        cf_template *tpl = sum_template(kinds[k]);
+        cf_cell cells[3];
+        set_cells(cells, "26", NULL, "20");
+        cf_rule_result r = cf_rule_evaluate(tpl, 0, cells);
+        cr_expect_eq(r.status, CF_RULE_UNASSESSABLE, "%s: the missing value may be below 0", kinds[k]);
+        cr_expect_not(r.forced_zero);
+        cf_template_free(tpl);
+    }
+}

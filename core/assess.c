@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* assess.c — the one assessment of a report: rules, missing and suspect cells, warnings,
+ * fixes and the verdict, each worked out here and nowhere else. */
+#include "assess.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "i18n.h"
+
+struct cf_assessment {
+    cf_assessed_rule *rules;
+    size_t rule_count;
+    size_t *missing;
+    size_t missing_count;
+    cf_suspect *suspects;
+    size_t suspect_count, suspect_cap;
+    bool *suspect_cell; /* per cell */
+    cf_notice *notices;
+    size_t notice_count, notice_cap;
+    cf_narrative_finding *prose;
+    size_t prose_count;
+    cf_xy_result *cross_year;
+    size_t cross_year_count;
+    const cf_year *previous;
+    cf_suggestion fix;
+    bool fix_made;
+    char *reasons[4];
+    size_t reason_count;
+    cf_assess_counts counts;
+};
+
+static bool add_suspect(cf_assessment *a, size_t cell, cf_suspect_kind kind, size_t line, const char *reason)
+{
+    if (!cf_reserve_one(&a->suspects, a->suspect_count, &a->suspect_cap, sizeof *a->suspects, 16))
+        return false;
+    a->suspects[a->suspect_count++] = (cf_suspect){cell, kind, line, reason};
+    a->suspect_cell[cell] = true;
+    return true;
+}
+
+static bool add_notice(cf_assessment *a, cf_notice_kind kind, size_t line, long cell, size_t source,
+                       const char *message)
+{
+    if (!cf_reserve_one(&a->notices, a->notice_count, &a->notice_cap, sizeof *a->notices, 16))
+        return false;
+    a->notices[a->notice_count++] = (cf_notice){kind, line, cell, source, message};
+    return true;
+}
+
+static bool assess_rules(cf_assessment *a, const cf_assess_input *in)
+{
+    size_t n = cf_template_rule_count(in->tpl);
+    a->rules = cf_calloc(n + 1, sizeof *a->rules);
+    if (!a->rules)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        cf_assessed_rule *r = &a->rules[a->rule_count++];
+        r->result = cf_rule_evaluate(in->tpl, i, in->cells);
+        r->waiver = in->waivers && in->waivers[i] ? in->waivers[i] : "";
+        if (!(r->explanation = cf_rule_explain(in->tpl, i, in->cells, &r->result)))
+            return false;
+        switch (r->result.status) {
+        case CF_RULE_PASS:
+            r->outcome = CF_OUTCOME_HOLDS;
+            break;
+        case CF_RULE_FAIL:
+            r->outcome = r->waiver[0]              ? CF_OUTCOME_WAIVED
+                         : r->result.missing > 0 ? CF_OUTCOME_BROKEN_MISSING
+                                                   : CF_OUTCOME_BROKEN;
+            break;
+        default:
+            r->outcome = CF_OUTCOME_UNCHECKABLE;
+            a->counts.only_zero += r->result.forced_zero;
+        }
+        a->counts.broken += r->outcome == CF_OUTCOME_BROKEN || r->outcome == CF_OUTCOME_BROKEN_MISSING;
+        a->counts.proven += r->outcome == CF_OUTCOME_BROKEN_MISSING;
+        a->counts.waived += r->outcome == CF_OUTCOME_WAIVED;
+        a->counts.uncheckable += r->outcome == CF_OUTCOME_UNCHECKABLE;
+    }
+    return true;
+}
+
+/* Inferred placements, then each extraction warning as a notice and a reason on its cell, or
+ * on every cell of the row whose label or values are on its line. */
+static bool assess_extraction(cf_assessment *a, const cf_assess_input *in)
+{
+    size_t ncells = cf_template_cell_count(in->tpl);
+    for (size_t i = 0; i < ncells; i++) {
+        const cf_cell *c = &in->cells[i];
+        if (c->inferred && !add_suspect(a, i, CF_SUSPECT_INFERRED, c->line ? c->line : c->label_line,
+                                        _("its place in the table was inferred, not read")))
+            return false;
+    }
+    for (size_t w = 0; w < in->warning_count; w++) {
+        const cf_warning *warn = &in->warnings[w];
+        if (!add_notice(a, CF_NOTICE_EXTRACTION, warn->line, warn->cell, w, warn->message))
+            return false;
+        for (size_t i = 0; i < ncells; i++) {
+            const cf_cell *c = &in->cells[i];
+            bool about = warn->cell >= 0 ? (size_t)warn->cell == i
+                                         : warn->line && (c->line == warn->line || c->label_line == warn->line);
+            if (about && !add_suspect(a, i, CF_SUSPECT_EXTRACTION, warn->line, warn->message))
+                return false;
+        }
+    }
+    return true;
+}
+
+static bool assess_cross_year(cf_assessment *a, const cf_assess_input *in)
+{
+    cf_year now = {in->tpl, in->cells, in->name ? in->name : ""};
+    if (cf_cross_year_check(&now, in->previous, &a->cross_year, &a->cross_year_count, NULL) != CF_OK)
+        return false;
+    for (size_t i = 0; i < a->cross_year_count; i++) {
+        const cf_xy_result *res = &a->cross_year[i];
+        if (res->status != CF_XY_MISMATCH && res->status != CF_XY_NOT_COMPARABLE)
+            continue;
+        const cf_cross_rule_def *def = cf_template_cross_rule(in->tpl, res->rule);
+        long first = -1;
+        for (int side = 0; side < 2; side++)
+            for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
+                const cf_cross_term *t = side ? &def->right[k] : &def->left[k];
+                if (t->previous)
+                    continue;
+                first = first < 0 ? t->cell : first;
+                const cf_cell *c = &in->cells[t->cell];
+                if (res->status == CF_XY_MISMATCH &&
+                    !add_suspect(a, (size_t)t->cell, CF_SUSPECT_CROSS_YEAR, c->line ? c->line : c->label_line,
+                                 res->message))
+                    return false;
+            }
+        cf_notice_kind kind = res->status == CF_XY_MISMATCH ? CF_NOTICE_CROSS_YEAR : CF_NOTICE_NOT_COMPARABLE;
+        size_t line = first >= 0 ? in->cells[first].line : 0;
+        if (!add_notice(a, kind, line, first, i, res->message))
+            return false;
+    }
+    return true;
+}
+
+static bool assess_prose(cf_assessment *a, const cf_assess_input *in)
+{
+    if (cf_narrative_check(in->text, in->tpl, in->cells, &a->prose, &a->prose_count, NULL) != CF_OK)
+        return false;
+    for (size_t i = 0; i < a->prose_count; i++) {
+        const cf_narrative_finding *f = &a->prose[i];
+        const cf_narrative_def *def = cf_template_narrative(in->tpl, f->claim);
+        if (!add_notice(a, CF_NOTICE_PROSE, f->line, def->cell_count == 1 ? (long)def->cells[0] : -1, i, f->message))
+            return false;
+        for (size_t k = 0; k < def->cell_count; k++)
+            if (!add_suspect(a, def->cells[k], CF_SUSPECT_PROSE, f->line, f->message))
+                return false;
+    }
+    return true;
+}
+
+static bool add_reason(cf_assessment *a, const char *fmt, size_t n)
+{
+    cf_buf b;
+    cf_buf_init(&b);
+    if (!cf_buf_printf(&b, fmt, n)) {
+        cf_buf_release(&b);
+        return false;
+    }
+    a->reasons[a->reason_count++] = cf_buf_take(&b);
+    return a->reasons[a->reason_count - 1] != NULL;
+}
+
+/* The verdict: a report passes only when every rule is checked and holds (or is waived) and
+ * no cell is missing. Warnings and suspect cells do not fail it; they are for the reviewer. */
+static bool decide(cf_assessment *a)
+{
+    cf_assess_counts *c = &a->counts;
+    c->passed = c->broken == 0 && c->missing == 0 && c->uncheckable == 0;
+    const char *broken = c->proven ? P_("%zu broken rule (proven though cells are missing)",
+                                        "%zu broken rules (some proven though cells are missing)", c->broken)
+                                   : P_("%zu broken rule", "%zu broken rules", c->broken);
+    return (!c->broken || add_reason(a, broken, c->broken)) &&
+           (!c->missing || add_reason(a, P_("%zu missing cell", "%zu missing cells", c->missing), c->missing)) &&
+           (!c->uncheckable ||
+            add_reason(a, P_("%zu rule not checkable", "%zu rules not checkable", c->uncheckable), c->uncheckable));
+}
+
+cf_status cf_assess(const cf_assess_input *in, cf_assessment **out, cf_error *err)
+{
+    *out = NULL;
+    size_t ncells = cf_template_cell_count(in->tpl);
+    cf_assessment *a = cf_calloc(1, sizeof *a);
+    if (a) {
+        a->missing = cf_calloc(ncells + 1, sizeof *a->missing);
+        a->suspect_cell = cf_calloc(ncells + 1, sizeof *a->suspect_cell);
+    }
+    bool ok = a && a->missing && a->suspect_cell && assess_rules(a, in);
+    if (a)
+        a->previous = in->previous;
+    for (size_t i = 0; ok && i < ncells; i++)
+        if (!cf_cell_has_value(&in->cells[i]))
+            a->missing[a->missing_count++] = i;
+    ok = ok && assess_extraction(a, in) && (!in->previous || assess_cross_year(a, in)) &&
+         (!in->text || assess_prose(a, in));
+    if (ok) {
+        a->fix_made = cf_suggest(in->tpl, in->cells, NULL, &a->fix, NULL) == CF_OK;
+        ok = a->fix_made;
+    }
+    if (ok) {
+        a->counts.missing = a->missing_count;
+        a->counts.suspect = 0;
+        for (size_t i = 0; i < ncells; i++)
+            a->counts.suspect += a->suspect_cell[i];
+        for (size_t i = 0; i < a->notice_count; i++)
+            a->counts.warnings += a->notices[i].kind != CF_NOTICE_NOT_COMPARABLE;
+        ok = decide(a);
+    }
+    if (!ok) {
+        cf_assessment_free(a);
+        return cf_error_nomem(err, in->name);
+    }
+    *out = a;
+    return CF_OK;
+}
+
+cf_status cf_assess_report(const cf_report *report, const cf_year *previous, cf_assessment **out, cf_error *err)
+{
+    size_t nw = cf_report_warning_count(report);
+    cf_warning *warnings = cf_calloc(nw + 1, sizeof *warnings);
+    if (!warnings) {
+        *out = NULL;
+        return cf_error_nomem(err, cf_text_name(cf_report_text(report)));
+    }
+    for (size_t i = 0; i < nw; i++)
+        warnings[i] = *cf_report_warning(report, i);
+    cf_assess_input in = {cf_report_template(report), cf_report_cells(report), cf_text_name(cf_report_text(report)),
+                          cf_report_text(report), warnings, nw, NULL, previous};
+    cf_status st = cf_assess(&in, out, err);
+    cf_free(warnings);
+    return st;
+}
+
+cf_status cf_assess_review(const cf_review *review, const cf_year *previous, cf_assessment **out, cf_error *err)
+{
+    const cf_template *tpl = cf_review_template(review);
+    size_t nw = cf_review_warning_count(review), nrules = cf_template_rule_count(tpl);
+    cf_warning *warnings = cf_calloc(nw + 1, sizeof *warnings);
+    const char **waivers = cf_calloc(nrules + 1, sizeof *waivers);
+    cf_status st;
+    *out = NULL;
+    if (!warnings || !waivers) {
+        st = cf_error_nomem(err, cf_review_report_path(review));
+    } else {
+        for (size_t i = 0; i < nw; i++) {
+            warnings[i].cell = -1;
+            warnings[i].message = (char *)cf_review_warning(review, i, &warnings[i].line);
+        }
+        for (size_t i = 0; i < nrules; i++)
+            waivers[i] = cf_review_waiver(review, i);
+        cf_assess_input in = {tpl,      cf_review_current_cells(review), cf_review_report_path(review),
+                              cf_review_text(review), warnings, nw, waivers, previous};
+        st = cf_assess(&in, out, err);
+    }
+    cf_free(warnings);
+    cf_free(waivers);
+    return st;
+}
+
+void cf_assessment_free(cf_assessment *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->rule_count; i++)
+        cf_free(a->rules[i].explanation);
+    cf_free(a->rules);
+    cf_free(a->missing);
+    cf_free(a->suspects);
+    cf_free(a->suspect_cell);
+    cf_free(a->notices);
+    cf_narrative_findings_free(a->prose, a->prose_count);
+    cf_xy_results_free(a->cross_year, a->cross_year_count);
+    if (a->fix_made)
+        cf_suggestion_release(&a->fix);
+    for (size_t i = 0; i < a->reason_count; i++)
+        cf_free(a->reasons[i]);
+    cf_free(a);
+}
+
+const cf_assessed_rule *cf_assess_rule(const cf_assessment *a, size_t i) { return &a->rules[i]; }
+size_t cf_assess_missing_count(const cf_assessment *a) { return a->missing_count; }
+size_t cf_assess_missing(const cf_assessment *a, size_t i) { return a->missing[i]; }
+size_t cf_assess_suspect_count(const cf_assessment *a) { return a->suspect_count; }
+const cf_suspect *cf_assess_suspect(const cf_assessment *a, size_t i) { return &a->suspects[i]; }
+bool cf_assess_cell_suspect(const cf_assessment *a, size_t cell) { return a->suspect_cell[cell]; }
+size_t cf_assess_notice_count(const cf_assessment *a) { return a->notice_count; }
+const cf_notice *cf_assess_notice(const cf_assessment *a, size_t i) { return &a->notices[i]; }
+
+const cf_narrative_finding *cf_assess_prose(const cf_assessment *a, size_t *n)
+{
+    *n = a->prose_count;
+    return a->prose;
+}
+
+const cf_xy_result *cf_assess_cross_year(const cf_assessment *a, size_t *n)
+{
+    *n = a->cross_year_count;
+    return a->cross_year;
+}
+
+const cf_year *cf_assess_previous(const cf_assessment *a) { return a->previous; }
+const cf_suggestion *cf_assess_fix(const cf_assessment *a) { return &a->fix; }
+cf_assess_counts cf_assess_counts_of(const cf_assessment *a) { return a->counts; }
+size_t cf_assess_reason_count(const cf_assessment *a) { return a->reason_count; }
+const char *cf_assess_reason(const cf_assessment *a, size_t i) { return a->reasons[i]; }

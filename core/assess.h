@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* assess.h — one assessment of a report: everything a reviewer is told, computed once.
+ *
+ * From the current cells (a fresh extraction or a review), the waivers, the extraction's
+ * warnings, the report's prose and last year's report, it works out each rule's outcome
+ * (holds, broken, broken though cells are missing, cannot be checked, waived), the missing
+ * cells, the suspect cells (each with its reason), the warnings, the smallest fixes and the
+ * verdict with its reasons. `check` (text and --json), its exit status, the review summary,
+ * the exports and the workbench only display it. */
+#ifndef CF_ASSESS_H
+#define CF_ASSESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cell.h"
+#include "crossyear.h"
+#include "error.h"
+#include "extract.h"
+#include "narrative.h"
+#include "review.h"
+#include "rules.h"
+#include "suggest.h"
+#include "template.h"
+#include "text.h"
+
+/* What the assessment is made from. Everything but tpl and cells may be NULL / 0. The
+ * assessment refers to these, which must outlive it. */
+typedef struct {
+    const cf_template *tpl;
+    const cf_cell *cells;            /* current values, in the template's cell order */
+    const char *name;                /* the report, for messages */
+    const cf_text *text;             /* its text, for the numbers its prose states */
+    const cf_warning *warnings;      /* the extraction's warnings */
+    size_t warning_count;
+    const char *const *waivers;      /* per rule: the note that accepts it broken ("" or NULL: none) */
+    const cf_year *previous;         /* last year's report */
+} cf_assess_input;
+
+typedef enum {
+    CF_OUTCOME_HOLDS,
+    CF_OUTCOME_BROKEN,         /* every term holds a number and the sides differ */
+    CF_OUTCOME_BROKEN_MISSING, /* terms are missing, but the known counts already make it break */
+    CF_OUTCOME_UNCHECKABLE,    /* terms are missing (or a sum is too large) and it could still hold */
+    CF_OUTCOME_WAIVED          /* broken, and the reviewer accepted it with a note */
+} cf_rule_outcome;
+
+typedef struct {
+    cf_rule_outcome outcome;
+    cf_rule_result result;
+    char *explanation; /* the rule with its arithmetic (cf_rule_explain) */
+    const char *waiver; /* the reviewer's note when waived, else "" */
+} cf_assessed_rule;
+
+typedef enum {
+    CF_SUSPECT_INFERRED,   /* its place was inferred, not read */
+    CF_SUSPECT_EXTRACTION, /* an extraction warning is about it or its row */
+    CF_SUSPECT_PROSE,      /* the prose states another number for it */
+    CF_SUSPECT_CROSS_YEAR  /* it does not carry over from last year's report */
+} cf_suspect_kind;
+
+typedef struct {
+    size_t cell;
+    cf_suspect_kind kind;
+    size_t line;        /* where the reason points, 0 when nowhere */
+    const char *reason; /* for people; owned by the assessment */
+} cf_suspect;
+
+typedef enum {
+    CF_NOTICE_EXTRACTION, /* a warning of the extraction */
+    CF_NOTICE_CROSS_YEAR, /* a number that does not carry over from last year */
+    CF_NOTICE_PROSE,      /* the prose states a number the tables contradict */
+    CF_NOTICE_NOT_COMPARABLE /* last year's format has no such cell: a note, not a warning */
+} cf_notice_kind;
+
+typedef struct {
+    cf_notice_kind kind;
+    size_t line;        /* 0 when it concerns the whole report */
+    long cell;          /* the cell it concerns, or -1 */
+    size_t source;      /* index into the extraction warnings, cross-year results or prose findings */
+    const char *message; /* owned by the assessment */
+} cf_notice;
+
+typedef struct {
+    size_t broken;        /* broken rules not waived (proven ones among them) */
+    size_t proven;        /* of those, broken though cells are missing */
+    size_t waived, uncheckable, missing, warnings, suspect;
+    size_t only_zero;     /* rules whose known values leave each missing count only 0 */
+    bool passed;          /* nothing broken, missing or uncheckable */
+} cf_assess_counts;
+
+typedef struct cf_assessment cf_assessment;
+
+/* Assess in. Caller frees with cf_assessment_free; fails only when memory runs out. */
+cf_status cf_assess(const cf_assess_input *in, cf_assessment **out, cf_error *err);
+/* Assess a fresh extraction (its cells, warnings and text) against previous (may be NULL).
+ * Caller frees; fails only when memory runs out. */
+cf_status cf_assess_report(const cf_report *report, const cf_year *previous, cf_assessment **out, cf_error *err);
+/* Assess a review as it stands: its current cells, waivers and the extraction's warnings.
+ * Caller frees; fails only when memory runs out. */
+cf_status cf_assess_review(const cf_review *review, const cf_year *previous, cf_assessment **out, cf_error *err);
+void cf_assessment_free(cf_assessment *a);
+
+/* The outcome of rule i of the template (every rule has one). */
+const cf_assessed_rule *cf_assess_rule(const cf_assessment *a, size_t i);
+/* The cells holding no number, in the template's order. */
+size_t cf_assess_missing_count(const cf_assessment *a);
+size_t cf_assess_missing(const cf_assessment *a, size_t i);
+/* The suspect cells with their reasons: inferred placements first, then extraction
+ * warnings, prose and last year's mismatches. A cell may be suspect for several reasons. */
+size_t cf_assess_suspect_count(const cf_assessment *a);
+const cf_suspect *cf_assess_suspect(const cf_assessment *a, size_t i);
+/* True when cell is suspect for any reason. */
+bool cf_assess_cell_suspect(const cf_assessment *a, size_t cell);
+/* The warnings and notes, in order: extraction, last year's, prose. */
+size_t cf_assess_notice_count(const cf_assessment *a);
+const cf_notice *cf_assess_notice(const cf_assessment *a, size_t i);
+/* The prose claims the tables contradict (count in *n). */
+const cf_narrative_finding *cf_assess_prose(const cf_assessment *a, size_t *n);
+/* Every cross-year rule's result (count in *n); NULL with 0 when there is no previous year. */
+const cf_xy_result *cf_assess_cross_year(const cf_assessment *a, size_t *n);
+/* Last year's report it was assessed against, or NULL. */
+const cf_year *cf_assess_previous(const cf_assessment *a);
+/* The smallest fixes that make every rule hold. */
+const cf_suggestion *cf_assess_fix(const cf_assessment *a);
+/* The counts and the verdict. */
+cf_assess_counts cf_assess_counts_of(const cf_assessment *a);
+/* The verdict's reasons for people ("4 broken rules (1 of them proven despite missing cells)",
+ * "5 missing cells" …); none when it passes. */
+size_t cf_assess_reason_count(const cf_assessment *a);
+const char *cf_assess_reason(const cf_assessment *a, size_t i);
+
+#endif

@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# assess.sh — one assessment behind every display of `check`: a break the numbers already prove
+# though a cell is missing, counts the known values leave only 0, and text, --json and the exit
+# status telling the same findings on every seed and text, web and Word fixture (PDFs take
+# minutes under the sanitizers, and pdf.sh reads each of them). Sourced by run.sh (lib.sh, $TMP).
+
+# seed 000 (all zeros) with 三(一)自然人 6, 三(七)自然人 3 and 三(二)自然人 printed "/"
+proven=$TMP/proven.txt
+sed -E -e 's/^（一）予以公开 0 0 0 0 0 0 0$/（一）予以公开 6 0 0 0 0 0 6/' \
+  -e 's/^（七）总计 0 0 0 0 0 0 0$/（七）总计 3 0 0 0 0 0 3/' -e '142s/^0 0 0 0 0 0$/\/ 0 0 0 0 0/' "$S000" >"$proven"
+[ "$(cmp -l "$S000" "$proven" | wc -l)" -gt 0 ] || no "the seed was not rewritten"
+
+begin "a total printed below the sum of its known parts is broken though a part is missing: shown with its arithmetic, exit 1"
+cf check "$proven"
+status 1
+stdout_has "  broken   requests.results.natural (lines 137, 142,"
+stdout_has "三(七) ≠ 三(一)+…+三(六)3 [自然人]: 3 < 6 + □ (三(一) 6 + 三(二) / (others 0); □: 1 missing, never below 0)"
+stdout_has "  missing  requests.partial.natural  (二)部分公开 · 自然人: not applicable (/) (line 142)"
+stdout_has "  FAIL: 4 broken rules, 1 missing cell, 1 rule not checkable, 0 warnings"
+cf check --json "$proven"
+status 1
+json '[(v["left"], v["right"], v["missing"], v["proven_despite_missing"]) for v in d["violations"] if v["rule"] == "requests.results.natural"] == [(3, 6, ["requests.partial.natural"], True)]' \
+  '"difference" not in [v for v in d["violations"] if v["rule"] == "requests.results.natural"][0]' \
+  'd["summary"]["violations"] == 4 and d["summary"]["proven_despite_missing"] == 1 and d["summary"]["passed"] is False' \
+  'd["summary"]["reasons"] == ["4 broken rules (some proven though cells are missing)", "1 missing cell", "1 rule not checkable"]'
+end
+
+begin "known values that balance leave the missing count only 0: said as a hint, the cell left missing"
+cf check "$proven"
+stdout_has "  only 0   requests.applicants.partial (lines 142, 143)"
+stdout_has "总计 = 自然人+…+其他 [(二)部分公开]: 0 = 自然人 / (others 0) (□ = missing: the known values already balance, so each missing count can only be 0)"
+cf check --json "$proven"
+json 'd["cells"]["requests.partial.natural"] is None' \
+  '[(u["rule"], u["missing"], u.get("missing_only_zero")) for u in d["unassessable"]] == [("requests.applicants.partial", ["requests.partial.natural"], True)]'
+end
+
+begin "check's text, --json and exit status tell the same findings on every seed and fixture"
+python3 tests/cli/agree.py "$CROSSFOOT" --each 17 "$S000" "$S001" "$S002" "$S003" "$S004" "$proven" tests/fixtures/layouts/*.txt \
+  $(ls tests/fixtures/converters/lynx/* tests/fixtures/documents/html/* tests/fixtures/documents/docx/* | grep -v "\.json$") >"$TMP/agree" 2>&1 ||
+  no "$(cat "$TMP/agree")"
+python3 tests/cli/agree.py "$CROSSFOOT" --previous "$S004" "$S002" >"$TMP/agree" 2>&1 || no "with --previous: $(cat "$TMP/agree")"
+end

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One assessment of seed 002 (four broken rules, 行政复议 blank): waivers, suspect cells with
+ * their reasons, warnings attached to their row, and the verdict with its reasons. */
+#include "cf_test.h"
+
+#include "assess.h"
+
+#define SEED002 CF_FIXTURES "/seeds/002_b895455aa8998ba0.txt"
+
+static size_t rule_index(const cf_template *tpl, const char *id)
+{
+    for (size_t i = 0; i < cf_template_rule_count(tpl); i++)
+        if (strcmp(cf_template_rule(tpl, i)->id, id) == 0)
+            return i;
+    cr_assert_fail("no rule %s", id);
+    return 0;
+}
+
+static cf_assessment *assess(const cft_doc *d, const cf_cell *cells, const cf_warning *warnings, size_t nw,
+                             const char *const *waivers)
+{
+    cf_assess_input in = {d->tpl, cells, "002.txt", d->text, warnings, nw, waivers, NULL};
+    cf_assessment *a;
+    cf_error err;
+    cr_assert_eq(cf_assess(&in, &a, &err), CF_OK);
+    return a;
+}
+
+Test(assess, the_verdict_counts_every_problem_and_says_why)
+{
+    cft_doc d;
+    cft_read_file(&d, SEED002);
+    cf_assessment *a = assess(&d, cf_report_cells(d.report), NULL, 0, NULL);
+    cf_assess_counts n = cf_assess_counts_of(a);
+    cr_expect_eq(n.broken, 4);
+    cr_expect_eq(n.proven, 0);
+    cr_expect_eq(n.missing, 5);
+    cr_expect_eq(n.uncheckable, 1);
+    cr_expect_not(n.passed);
+    cr_assert_eq(cf_assess_reason_count(a), 3);
+    cr_expect_str_eq(cf_assess_reason(a, 0), "4 broken rules");
+    cr_expect_str_eq(cf_assess_reason(a, 1), "5 missing cells");
+    cr_expect_str_eq(cf_assess_reason(a, 2), "1 rule not checkable");
+    cr_expect_eq(cf_assess_rule(a, rule_index(d.tpl, "requests.balance.natural"))->outcome, CF_OUTCOME_BROKEN);
+    cr_expect_eq(cf_assess_fix(a)->count, 1, "the two 三(七) totals, one fix");
+    cf_assessment_free(a);
+    cft_release(&d);
+}
+
+Test(assess, a_waived_rule_is_not_broken_and_keeps_its_note)
+{
+    cft_doc d;
+    cft_read_file(&d, SEED002);
+    size_t nrules = cf_template_rule_count(d.tpl);
+    const char **waivers = cf_calloc(nrules, sizeof *waivers);
+    waivers[rule_index(d.tpl, "requests.balance.natural")] = "已与申请登记簿核对";
+    cf_assessment *a = assess(&d, cf_report_cells(d.report), NULL, 0, waivers);
+    const cf_assessed_rule *r = cf_assess_rule(a, rule_index(d.tpl, "requests.balance.natural"));
+    cr_expect_eq(r->outcome, CF_OUTCOME_WAIVED);
+    cr_expect_str_eq(r->waiver, "已与申请登记簿核对");
+    cr_expect_eq(cf_assess_counts_of(a).broken, 3);
+    cr_expect_eq(cf_assess_counts_of(a).waived, 1);
+    cf_assessment_free(a);
+    cf_free(waivers);
+    cft_release(&d);
+}
+
+Test(assess, a_warning_without_a_cell_is_attached_to_the_row_on_its_line)
+{
+    cft_doc d;
+    cft_read_file(&d, SEED002);
+    const cf_cell *granted = cft_cell(&d, "requests.granted.natural");
+    size_t line = granted->label_line ? granted->label_line : granted->line;
+    cr_assert_gt(line, 0);
+    cf_warning w = {line, -1, "7 more values than the 7 columns"};
+    cf_cell *cells = cf_calloc(cf_template_cell_count(d.tpl), sizeof *cells);
+    memcpy(cells, cf_report_cells(d.report), cf_template_cell_count(d.tpl) * sizeof *cells);
+    size_t inferred = (size_t)cf_template_find_cell(d.tpl, "requests.new.total");
+    cells[inferred].inferred = true;
+    cf_assessment *a = assess(&d, cells, &w, 1, NULL);
+    cr_expect(cf_assess_cell_suspect(a, (size_t)cf_template_find_cell(d.tpl, "requests.granted.natural")));
+    cr_expect(cf_assess_cell_suspect(a, (size_t)cf_template_find_cell(d.tpl, "requests.granted.total")));
+    cr_expect_not(cf_assess_cell_suspect(a, (size_t)cf_template_find_cell(d.tpl, "requests.partial.natural")));
+    cr_assert_geq(cf_assess_suspect_count(a), 2);
+    const cf_suspect *first = cf_assess_suspect(a, 0);
+    cr_expect_eq(first->cell, inferred, "inferred placements come first");
+    cr_expect_eq(first->kind, CF_SUSPECT_INFERRED);
+    bool reason_kept = false;
+    for (size_t i = 0; i < cf_assess_suspect_count(a); i++)
+        reason_kept |= cf_assess_suspect(a, i)->kind == CF_SUSPECT_EXTRACTION &&
+                       strcmp(cf_assess_suspect(a, i)->reason, w.message) == 0 && cf_assess_suspect(a, i)->line == line;
+    cr_expect(reason_kept, "the warning is the cell's reason, with its line");
+    cr_assert_eq(cf_assess_notice_count(a), 1);
+    cr_expect_eq(cf_assess_notice(a, 0)->kind, CF_NOTICE_EXTRACTION);
+    cr_expect_eq(cf_assess_counts_of(a).warnings, 1);
+    cf_assessment_free(a);
+    cf_free(cells);
+    cft_release(&d);
+}
