@@ -44,19 +44,19 @@ static int compare_size(const void *a, const void *b)
 /* " (lines 61, 62, 84)" for the cells of a rule, each line once. */
 static void print_rule_lines(FILE *out, const cf_rule_def *def, const cf_cell *cells)
 {
-    size_t lines[256];
+    size_t lines[CF_TEMPLATE_MAX_TERMS];
     size_t n = 0;
     for (int side = 0; side < 2; side++) {
         const size_t *idx = side ? def->right : def->left;
         size_t count = side ? def->right_count : def->left_count;
-        for (size_t i = 0; i < count && n < 256; i++) {
+        for (size_t i = 0; i < count && n < CF_TEMPLATE_MAX_TERMS; i++) {
             size_t line = cells[idx[i]].line ? cells[idx[i]].line : cells[idx[i]].label_line;
             if (line)
                 lines[n++] = line;
         }
     }
     qsort(lines, n, sizeof *lines, compare_size);
-    char list[256 * 22] = "";
+    char list[CF_TEMPLATE_MAX_TERMS * 22] = "";
     size_t shown = 0, used = 0;
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && lines[i] == lines[i - 1])

@@ -105,6 +105,14 @@ static bool get_list(loader *ld, yaml_node_t *map, const char *key, bool compact
     return true;
 }
 
+/* Refuse a template past one of its limits (fmt takes the limit, then the count), at node's line. */
+static bool over_limit(loader *ld, const yaml_node_t *node, const char *fmt, int limit, size_t count)
+{
+    char msg[160];
+    snprintf(msg, sizeof msg, fmt, limit, count);
+    return cf_yaml_fail(ld, node, "%s", msg);
+}
+
 static void free_list(char **list, size_t count)
 {
     for (size_t i = 0; i < count; i++)
@@ -251,6 +259,11 @@ static bool load_table(loader *ld, yaml_node_t *node, cf_table_def *t)
     if (!rows || rows->type != YAML_SEQUENCE_NODE || rows->data.sequence.items.top == rows->data.sequence.items.start)
         return cf_yaml_fail(ld, rows ? rows : node, _("a table needs a list of rows"), NULL);
     size_t ncols = (size_t)(cols->data.sequence.items.top - cols->data.sequence.items.start);
+    size_t nrows = (size_t)(rows->data.sequence.items.top - rows->data.sequence.items.start);
+    if (ncols > CF_TEMPLATE_MAX_COLUMNS)
+        return over_limit(ld, cols, _("a table has at most %d columns, not %zu"), CF_TEMPLATE_MAX_COLUMNS, ncols);
+    if (nrows > CF_TEMPLATE_MAX_ROWS)
+        return over_limit(ld, rows, _("a table has at most %d rows, not %zu"), CF_TEMPLATE_MAX_ROWS, nrows);
     t->columns = cf_calloc(ncols, sizeof *t->columns);
     if (!t->columns)
         return cf_yaml_nomem(ld);
@@ -261,7 +274,6 @@ static bool load_table(loader *ld, yaml_node_t *node, cf_table_def *t)
         if (find_column(t, t->columns[t->column_count - 1].id) != (long)t->column_count - 1)
             return cf_yaml_fail(ld, c, _("column '%s' is listed twice"), t->columns[t->column_count - 1].id);
     }
-    size_t nrows = (size_t)(rows->data.sequence.items.top - rows->data.sequence.items.start);
     t->rows = cf_calloc(nrows, sizeof *t->rows);
     if (!t->rows)
         return cf_yaml_nomem(ld);
@@ -395,6 +407,8 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
             ok = cf_yaml_fail(ld, map_get(ld, node, "per"), _("per must be row or column, not '%s'"), per);
         if (ok && (nleft == 0 || nright == 0))
             ok = cf_yaml_fail(ld, node, _("a rule needs a left and a right side"), NULL);
+        if (ok && nleft + nright > CF_TEMPLATE_MAX_TERMS)
+            ok = over_limit(ld, node, _("a rule has at most %d terms, not %zu"), CF_TEMPLATE_MAX_TERMS, nleft + nright);
     }
     if (ok) {
         const cf_table_def *td = &tpl->tables[t];
@@ -614,6 +628,8 @@ static bool load_root(loader *ld, void *target, yaml_node_t *root)
     if (!tables || tables->type != YAML_SEQUENCE_NODE || tables->data.sequence.items.top == tables->data.sequence.items.start)
         return cf_yaml_fail(ld, tables ? tables : root, _("a template needs a list of tables"), NULL);
     size_t n = (size_t)(tables->data.sequence.items.top - tables->data.sequence.items.start);
+    if (n > CF_TEMPLATE_MAX_TABLES)
+        return over_limit(ld, tables, _("a template has at most %d tables, not %zu"), CF_TEMPLATE_MAX_TABLES, n);
     tpl->tables = cf_calloc(n, sizeof *tpl->tables);
     if (!tpl->tables)
         return cf_yaml_nomem(ld);

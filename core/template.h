@@ -12,6 +12,14 @@
 
 #include "error.h"
 
+/* The largest template crossfoot reads: a template past any of these is refused when it loads,
+ * naming its line, so that no table, row, column or rule is ever larger than the fixed arrays
+ * that the extraction, the checks and the workbench keep for them. */
+#define CF_TEMPLATE_MAX_TABLES 8    /* tables in a template */
+#define CF_TEMPLATE_MAX_ROWS 128    /* rows in a table */
+#define CF_TEMPLATE_MAX_COLUMNS 32  /* columns in a table */
+#define CF_TEMPLATE_MAX_TERMS 256   /* terms of one rule, both sides together */
+
 typedef enum {
     CF_KIND_COUNT,  /* a whole number, not negative */
     CF_KIND_SIGNED, /* a whole number that may be negative (本年增/减) */

@@ -17,7 +17,7 @@
 typedef enum { PANE_TABLE, PANE_RAW } ui_pane;
 typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_PROBLEMS } ui_overlay;
 
-#define UI_MAX_COLUMNS 32
+#define UI_MAX_COLUMNS CF_TEMPLATE_MAX_COLUMNS
 
 /* What was accepted at a prompt, oldest first, for Up/Down (the session's, not saved). */
 #define UI_HISTORY_MAX 32
@@ -36,8 +36,8 @@ typedef struct ui_workbench {
 
     size_t table;       /* the table shown */
     size_t cell;        /* the cell under the cursor */
-    size_t row_top[8];  /* first row shown, per table */
-    size_t col_left[8]; /* first column shown, per table */
+    size_t row_top[CF_TEMPLATE_MAX_TABLES];  /* first row shown, per table */
+    size_t col_left[CF_TEMPLATE_MAX_TABLES]; /* first column shown, per table */
     ui_pane focus;
     size_t raw_top;   /* first line of the raw pane */
     int raw_left;     /* columns scrolled off the raw pane's left */

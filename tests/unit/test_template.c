@@ -279,3 +279,57 @@ Test(template, a_long_title_in_a_warning_is_cut_at_a_character)
     cf_text_free(text);
     cf_template_free(tpl);
 }
+
+/* GOOD with lines [from, to] replaced by count copies of line (its "%d" the copy's number). */
+static char *repeated(int from, int to, const char *line, int count)
+{
+    static char buf[65536];
+    buf[0] = '\0';
+    const char *p = GOOD;
+    for (int l = 1; *p; l++) {
+        const char *nl = strchr(p, '\n');
+        size_t len = (size_t)(nl - p) + 1;
+        if (l < from || l > to)
+            strncat(buf, p, len);
+        else if (l == from)
+            for (int i = 0; i < count; i++) {
+                char one[256];
+                snprintf(one, sizeof one, line, i);
+                strcat(buf, one);
+            }
+        p += len;
+    }
+    return buf;
+}
+
+static void expect_loads(const char *yaml)
+{
+    cf_template *tpl;
+    cf_error err;
+    cr_assert_eq(cf_template_parse("my-format.yaml", yaml, strlen(yaml), &tpl, &err), CF_OK, "%s", err.message);
+    cf_template_free(tpl);
+}
+
+Test(template, a_template_past_each_limit_is_refused_with_its_line)
+{
+    /* tables: the workbench keeps a scroll position for each of 8 */
+    const char *table = "  - {id: t%d, number: 一, title: 表, headings: [表格情况], columns: [{id: a, label: 甲, kind: count}, "
+                        "{id: b, label: 乙, kind: count}], rows: [{id: x, label: 项目一}, {id: y, label: 项目二}]}\n";
+    char *y = repeated(6, 15, table, CF_TEMPLATE_MAX_TABLES);
+    memcpy(strstr(y, "table: tab\n"), "table: t0 ", 10); /* the rule is over the first of them */
+    expect_loads(y);
+    expect_template_error(repeated(6, 15, table, CF_TEMPLATE_MAX_TABLES + 1), 6, "at most 8 tables, not 9");
+    /* rows: the extraction keeps what it read of each row in arrays of 128 */
+    expect_loads(repeated(14, 15, "      - {id: r%d, label: 项目}\n", CF_TEMPLATE_MAX_ROWS));
+    expect_template_error(repeated(14, 15, "      - {id: r%d, label: 项目}\n", CF_TEMPLATE_MAX_ROWS + 1), 14,
+                          "at most 128 rows, not 129");
+    /* columns: the workbench lays out at most 32 */
+    char *cols = repeated(11, 12, "      - {id: c%d, label: 列, kind: count}\n", CF_TEMPLATE_MAX_COLUMNS + 1);
+    expect_template_error(cols, 11, "at most 32 columns, not 33");
+    /* terms of a rule, both sides together */
+    char right[2048] = "    right: [b";
+    for (int i = 1; i < CF_TEMPLATE_MAX_TERMS; i++)
+        strcat(right, ", b");
+    strcat(right, "]\n");
+    expect_template_error(variant(23, right), 17, "at most 256 terms, not 257");
+}
