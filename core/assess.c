@@ -200,7 +200,7 @@ cf_status cf_assess(const cf_assess_input *in, cf_assessment **out, cf_error *er
     ok = ok && assess_extraction(a, in) && (!in->previous || assess_cross_year(a, in)) &&
          (!in->text || assess_prose(a, in));
     if (ok) {
-        a->fix_made = cf_suggest(in->tpl, in->cells, NULL, &a->fix, NULL) == CF_OK;
+        a->fix_made = cf_suggest(in->tpl, in->cells, in->confirmed, NULL, &a->fix, NULL) == CF_OK;
         ok = a->fix_made;
     }
     if (ok) {
@@ -231,7 +231,7 @@ cf_status cf_assess_report(const cf_report *report, const cf_year *previous, cf_
     for (size_t i = 0; i < nw; i++)
         warnings[i] = *cf_report_warning(report, i);
     cf_assess_input in = {cf_report_template(report), cf_report_cells(report), cf_text_name(cf_report_text(report)),
-                          cf_report_text(report), warnings, nw, NULL, previous};
+                          cf_report_text(report), warnings, nw, NULL, NULL, previous};
     cf_status st = cf_assess(&in, out, err);
     cf_free(warnings);
     return st;
@@ -243,9 +243,10 @@ cf_status cf_assess_review(const cf_review *review, const cf_year *previous, cf_
     size_t nw = cf_review_warning_count(review), nrules = cf_template_rule_count(tpl);
     cf_warning *warnings = cf_calloc(nw + 1, sizeof *warnings);
     const char **waivers = cf_calloc(nrules + 1, sizeof *waivers);
+    bool *confirmed = cf_calloc(cf_review_cell_count(review) + 1, sizeof *confirmed);
     cf_status st;
     *out = NULL;
-    if (!warnings || !waivers) {
+    if (!warnings || !waivers || !confirmed) {
         st = cf_error_nomem(err, cf_review_report_path(review));
     } else {
         for (size_t i = 0; i < nw; i++) {
@@ -254,12 +255,15 @@ cf_status cf_assess_review(const cf_review *review, const cf_year *previous, cf_
         }
         for (size_t i = 0; i < nrules; i++)
             waivers[i] = cf_review_waiver(review, i);
+        for (size_t i = 0; i < cf_review_cell_count(review); i++)
+            confirmed[i] = cf_review_cell(review, i).state == CF_STATE_CONFIRMED;
         cf_assess_input in = {tpl,      cf_review_current_cells(review), cf_review_report_path(review),
-                              cf_review_text(review), warnings, nw, waivers, previous};
+                              cf_review_text(review), warnings, nw, waivers, confirmed, previous};
         st = cf_assess(&in, out, err);
     }
     cf_free(warnings);
     cf_free(waivers);
+    cf_free(confirmed);
     return st;
 }
 

@@ -34,6 +34,7 @@ typedef struct {
     const cf_warning *warnings;      /* the extraction's warnings */
     size_t warning_count;
     const char *const *waivers;      /* per rule: the note that accepts it broken ("" or NULL: none) */
+    const bool *confirmed;           /* per cell: the reviewer confirmed it, so no fix changes it */
     const cf_year *previous;         /* last year's report */
 } cf_assess_input;
 

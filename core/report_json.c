@@ -95,6 +95,7 @@ static bool add_suggestions(cJSON *root, const cf_template *tpl, const cf_cell *
     cJSON *o = cJSON_AddObjectToObject(root, "suggestions");
     cJSON *fixes = o ? cJSON_AddArrayToObject(o, "fixes") : NULL;
     bool ok = fixes && cJSON_AddBoolToObject(o, "found", sug.found) && cJSON_AddBoolToObject(o, "unique", sug.unique) &&
+              add_count(o, "total", sug.total) &&
               cJSON_AddBoolToObject(o, "more", sug.more) && cJSON_AddStringToObject(o, "reasoning", sug.reasoning);
     for (size_t f = 0; ok && f < sug.count; f++) {
         cJSON *fix = cJSON_CreateObject();
@@ -111,6 +112,7 @@ static bool add_suggestions(cJSON *root, const cf_template *tpl, const cf_cell *
                  cJSON_AddItemToObject(c, "current", cell_value_json(&cells[fc->cell])) &&
                  cJSON_AddItemToObject(c, "value", fc->determined ? decimal_json(fc->value) : cJSON_CreateNull()) &&
                  cJSON_AddBoolToObject(c, "fills_blank", fc->was_missing) &&
+                 (!fc->was_inferred || cJSON_AddTrueToObject(c, "replaces_inferred")) &&
                  (!fc->evidence[0] || cJSON_AddStringToObject(c, "evidence", fc->evidence));
         }
     }

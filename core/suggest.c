@@ -105,6 +105,7 @@ typedef struct {
     bool *near_free;       /* per rule: it has a blank in it */
     bool *failing;       /* per rule */
     int *var_of;         /* per cell: its column in the system, or -1 */
+    const bool *locked;  /* per cell: confirmed, never changed (or NULL) */
 } problem;
 
 static wide gcd_wide(wide a, wide b)
@@ -256,10 +257,10 @@ typedef struct {
     bool oom;
 } search;
 
+/* Equally small fixes: those changing more totals first (a wrong total breaks every rule it is
+ * in, which is why its fix is small), then by the cells' order in the template. */
 static int rank_cmp(const cf_fix *a, const cf_fix *b)
 {
-    if (a->inferred != b->inferred)
-        return a->inferred > b->inferred ? -1 : 1;
     if (a->totals != b->totals)
         return a->totals > b->totals ? -1 : 1;
     for (size_t i = 0; i < a->changes && i < b->changes; i++)
@@ -312,18 +313,24 @@ static void try_set(search *s)
             if (cf_cell_has_value(&p->cells[cell]))
                 cf_typo_evidence(p->cells[cell].value, fc->value, fc->evidence, sizeof fc->evidence);
         }
-        fix.inferred += p->cells[cell].inferred;
         fix.totals += p->is_total[cell];
     }
     fix.changes = s->k;
     for (size_t i = 0; i < s->nfree; i++) {
         if (!s->determined[i])
             continue;
+        const cf_cell *cur = &p->cells[s->vars[i]];
+        cf_decimal value = unscale(p, s->value[i]);
+        if (cf_cell_has_value(cur) && cf_decimal_cmp(cur->value, value) == 0)
+            continue; /* an inferred cell the rules leave as it is */
         cf_fix_cell *fc = &fix.cells[fix.count++];
         fc->cell = s->vars[i];
         fc->determined = true;
-        fc->was_missing = true;
-        fc->value = unscale(p, s->value[i]);
+        fc->was_missing = !cf_cell_has_value(cur);
+        fc->was_inferred = !fc->was_missing;
+        fc->value = value;
+        if (fc->was_inferred)
+            cf_typo_evidence(cur->value, value, fc->evidence, sizeof fc->evidence);
     }
     /* keep the best max_fixes, best first */
     if (s->nfixes == s->cap_fixes) {
@@ -363,7 +370,7 @@ static void enumerate(search *s, size_t want);
 
 static void branch(search *s, size_t want, size_t c, size_t *ruled_out, size_t *nout)
 {
-    if (s->excluded[c] || s->p->free_cell[c] || chosen_has(s, c))
+    if (s->excluded[c] || s->p->free_cell[c] || (s->p->locked && s->p->locked[c]) || chosen_has(s, c))
         return;
     s->chosen[s->k++] = c;
     count_hits(s, c, 1);
@@ -388,7 +395,7 @@ static void branch_rule(search *s, size_t want, size_t rule, size_t *ruled_out, 
  * touches — a cell sharing no rule with them cannot change whether the rules can hold. */
 static void enumerate(search *s, size_t want)
 {
-    if (s->oom || s->found_total > 1000)
+    if (s->oom || s->found_total > CF_SUGGEST_MAX_COUNTED)
         return;
     problem *p = s->p;
     long unhit = -1;
@@ -425,6 +432,41 @@ static void enumerate(search *s, size_t want)
     cf_free(ruled_out);
 }
 
+/* "3 sets of 1 cell make every rule hold (every set of that size was tried): …; the others: …".
+ * The first is listed first for the reason that put it there, and only that one. */
+static bool alternatives(cf_buf *b, const problem *p, const cf_suggestion *out)
+{
+    const cf_fix *f = &out->fixes[0], *next = out->count > 1 ? &out->fixes[1] : NULL;
+    bool ok = out->total > CF_SUGGEST_MAX_COUNTED
+                  ? cf_buf_printf(b, P_(". More than %d sets of %zu cell make every rule hold",
+                                        ". More than %d sets of %zu cells make every rule hold", f->changes),
+                                  CF_SUGGEST_MAX_COUNTED, f->changes)
+                  : cf_buf_printf(b, P_(". %zu sets of %zu cell make every rule hold",
+                                        ". %zu sets of %zu cells make every rule hold", f->changes),
+                                  out->total, f->changes);
+    ok = ok && (!next || cf_buf_puts(b, f->totals > next->totals ? _("; this one is listed first because it changes more totals "
+                                                           "(a wrong total breaks every rule it is in)")
+                                                         : _("; nothing in the numbers tells them apart, so they are "
+                                                             "listed in the template's order")));
+    for (size_t k = 1; ok && k < out->count; k++) {
+        ok = cf_buf_puts(b, k == 1 ? _("; the others:") : " |");
+        for (size_t i = 0; ok && i < out->fixes[k].changes; i++) {
+            const cf_fix_cell *c = &out->fixes[k].cells[i];
+            char label[256], num[32];
+            cf_template_cell_label(p->tpl, c->cell, label, sizeof label);
+            ok = cf_buf_printf(b, "%s %s%s → %s", i ? "," : "",
+                               cf_template_table(p->tpl, cf_template_cell(p->tpl, c->cell)->table)->number, label,
+                               c->determined ? cf_decimal_format(c->value, num) : _("(not determined by the rules)"));
+        }
+    }
+    if (ok && out->total > out->count)
+        ok = out->total > CF_SUGGEST_MAX_COUNTED ? cf_buf_puts(b, _(" and more."))
+                                                 : cf_buf_printf(b, _(" and %zu more."), out->total - out->count);
+    else if (ok)
+        ok = cf_buf_puts(b, ".");
+    return ok;
+}
+
 static bool build_reasoning(const problem *p, cf_suggestion *out, size_t broken, size_t size, size_t blanks)
 {
     cf_buf b;
@@ -446,7 +488,7 @@ static bool build_reasoning(const problem *p, cf_suggestion *out, size_t broken,
             ok = cf_buf_printf(&b, _("%zu broken rule%s. The smallest change that makes every rule hold touches %zu cell%s:"),
                                broken, broken == 1 ? "" : "s", f->changes, f->changes == 1 ? "" : "s");
         else
-            ok = cf_buf_puts(&b, _("The rules determine blank cells:"));
+            ok = cf_buf_puts(&b, _("The rules determine blank or inferred cells:"));
         for (size_t i = 0; ok && i < f->count; i++) {
             const cf_fix_cell *c = &f->cells[i];
             const cf_cell *cur = &p->cells[c->cell];
@@ -459,15 +501,10 @@ static bool build_reasoning(const problem *p, cf_suggestion *out, size_t broken,
                                c->determined ? cf_decimal_format(c->value, num) : _("(not determined by the rules)"),
                                c->evidence[0] ? " [" : "", c->evidence, c->evidence[0] ? "]" : "");
         }
-        if (ok && f->changes)
-            ok = out->unique ? cf_buf_puts(&b, _(". No other set of that size works, so the fix is unique."))
-                             : cf_buf_printf(&b, _(". %s other set%s of %zu cell%s also work%s; this one ranks first%s."),
-                                             out->more ? _("Several") : _("Some"), out->count - 1 == 1 && !out->more ? "" : "s",
-                                             f->changes, f->changes == 1 ? "" : "s",
-                                             out->count - 1 == 1 && !out->more ? "s" : "",
-                                             f->inferred ? _(" (its cells were inferred by the extractor)")
-                                             : f->totals ? _(" (it changes totals rather than parts)")
-                                                         : "");
+        if (ok && f->changes && out->unique)
+            ok = cf_buf_puts(&b, _(". No other set of that size works, so the fix is unique."));
+        else if (ok && f->changes)
+            ok = alternatives(&b, p, out);
     }
     if (!ok) {
         cf_buf_release(&b);
@@ -479,13 +516,17 @@ static bool build_reasoning(const problem *p, cf_suggestion *out, size_t broken,
     return out->reasoning != NULL;
 }
 
-cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const cf_suggest_limits *limits,
+cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const bool *locked, const cf_suggest_limits *limits,
                      cf_suggestion *out, cf_error *err)
 {
     memset(out, 0, sizeof *out);
     size_t max_changes = limits && limits->max_changes ? limits->max_changes : 3;
     size_t max_fixes = limits && limits->max_fixes ? limits->max_fixes : 5;
-    problem p = {.tpl = tpl, .cells = cells, .ncells = cf_template_cell_count(tpl), .nrules = cf_template_rule_count(tpl)};
+    problem p = {.tpl = tpl,
+                 .cells = cells,
+                 .ncells = cf_template_cell_count(tpl),
+                 .nrules = cf_template_rule_count(tpl),
+                 .locked = locked};
     p.scaled = cf_calloc(p.ncells + 1, sizeof *p.scaled);
     p.free_cell = cf_calloc(p.ncells + 1, sizeof *p.free_cell);
     p.is_total = cf_calloc(p.ncells + 1, sizeof *p.is_total);
@@ -510,11 +551,11 @@ cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const cf_sugg
             if (cf_cell_has_value(&cells[i]) && cells[i].value.scale > p.scale)
                 p.scale = cells[i].value.scale;
         }
+        /* blanks and inferred placements are unknowns; a confirmed cell is a fact */
         for (size_t i = 0; i < p.ncells; i++) {
             if (cf_cell_has_value(&cells[i]))
                 p.scaled[i] = (wide)cells[i].value.coef * POW10[p.scale - cells[i].value.scale];
-            else
-                p.free_cell[i] = true;
+            p.free_cell[i] = !cf_cell_has_value(&cells[i]) || (cells[i].inferred && !(locked && locked[i]));
         }
         for (size_t r = 0; r < p.nrules; r++) {
             const cf_rule_def *def = cf_template_rule(tpl, r);
@@ -557,6 +598,10 @@ cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const cf_sugg
                         size_t c = side ? def->right[k] : def->left[k];
                         p.rule_start[c + 1]++;
                         p.near_free[r] |= p.free_cell[c];
+                        /* an inferred value may be what breaks the rule: it is hit already. A
+                         * blank is not: a rule broken though it has blanks is broken whatever
+                         * counts (never negative) they hold. */
+                        s.hits[r] += p.free_cell[c] && cf_cell_has_value(&cells[c]);
                     }
                 if (p.failing[r])
                     p.failing_list[p.nfailing++] = r;
@@ -591,6 +636,7 @@ cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const cf_sugg
         out->fixes = s.fixes;
         out->count = s.nfixes;
         out->unique = s.found_total == 1;
+        out->total = s.found_total;
         out->more = s.found_total > s.nfixes;
         s.fixes = NULL;
         if (!build_reasoning(&p, out, broken, max_changes, s.nfree))

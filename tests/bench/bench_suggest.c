@@ -55,7 +55,7 @@ int main(int argc, char **argv)
             }
             cf_suggestion s;
             double t0 = now_ms();
-            cf_suggest(tpl, cells, NULL, &s, NULL);
+            cf_suggest(tpl, cells, NULL, NULL, &s, NULL);
             ms[t] = now_ms() - t0;
             bool all = s.count > 0;
             for (int k = 0; all && k < wrong; k++) {

@@ -19,7 +19,13 @@ static size_t rule_index(const cf_template *tpl, const char *id)
 static cf_assessment *assess(const cft_doc *d, const cf_cell *cells, const cf_warning *warnings, size_t nw,
                              const char *const *waivers)
 {
-    cf_assess_input in = {d->tpl, cells, "002.txt", d->text, warnings, nw, waivers, NULL};
+    cf_assess_input in = {.tpl = d->tpl,
+                          .cells = cells,
+                          .name = "002.txt",
+                          .text = d->text,
+                          .warnings = warnings,
+                          .warning_count = nw,
+                          .waivers = waivers};
     cf_assessment *a;
     cf_error err;
     cr_assert_eq(cf_assess(&in, &a, &err), CF_OK);

@@ -54,7 +54,7 @@ TestSuite(suggest, .init = balanced, .fini = cleanup);
 static cf_suggestion expect_fix(const char *const *want, const int64_t *original, size_t n)
 {
     cf_suggestion s;
-    cr_assert_eq(cf_suggest(tpl, cells, NULL, &s, NULL), CF_OK);
+    cr_assert_eq(cf_suggest(tpl, cells, NULL, NULL, &s, NULL), CF_OK);
     cr_assert(s.found, "%s", s.reasoning);
     cr_assert_eq(s.fixes[0].changes, n, "%s", s.reasoning);
     for (size_t i = 0; i < n; i++) {
@@ -75,7 +75,7 @@ static cf_suggestion expect_fix(const char *const *want, const int64_t *original
 Test(suggest, nothing_to_fix_in_a_balanced_report)
 {
     cf_suggestion s;
-    cr_assert_eq(cf_suggest(tpl, cells, NULL, &s, NULL), CF_OK);
+    cr_assert_eq(cf_suggest(tpl, cells, NULL, NULL, &s, NULL), CF_OK);
     cr_assert(s.found);
     cr_assert_eq(s.count, 0);
     cr_assert_str_eq(s.reasoning, "Every rule holds; nothing to change.");
@@ -133,7 +133,7 @@ Test(suggest, a_blank_total_is_filled_in)
     int64_t v = get("requests.results_total.social");
     cells[id("requests.results_total.social")].state = CF_CELL_MISSING;
     cf_suggestion s;
-    cr_assert_eq(cf_suggest(tpl, cells, NULL, &s, NULL), CF_OK);
+    cr_assert_eq(cf_suggest(tpl, cells, NULL, NULL, &s, NULL), CF_OK);
     cr_assert(s.found);
     cr_assert_eq(s.fixes[0].changes, 0);
     cr_assert_eq(s.fixes[0].count, 1);
@@ -160,7 +160,7 @@ Test(suggest, an_ambiguous_fix_is_reported_with_the_alternatives)
     int64_t b = get("appeals.suit_direct.pending");
     put("appeals.suit_direct.pending", b + 1);
     cf_suggestion s;
-    cr_assert_eq(cf_suggest(tpl, cells, NULL, &s, NULL), CF_OK);
+    cr_assert_eq(cf_suggest(tpl, cells, NULL, NULL, &s, NULL), CF_OK);
     cr_assert(s.found);
     cr_assert_not(s.unique, "%s", s.reasoning);
     cr_assert_eq(s.fixes[0].cells[0].cell, (size_t)id("appeals.suit_direct.total"), "totals rank first");
@@ -169,7 +169,11 @@ Test(suggest, an_ambiguous_fix_is_reported_with_the_alternatives)
         listed |= s.fixes[i].cells[0].cell == (size_t)id("appeals.suit_direct.pending") &&
                   cf_decimal_cmp(s.fixes[i].cells[0].value, cf_decimal_from_int(b)) == 0;
     cr_assert(listed, "the true fix is among the alternatives: %s", s.reasoning);
-    cr_assert_not_null(strstr(s.reasoning, "also work"));
+    cr_assert_not_null(strstr(s.reasoning, "sets of 1 cell make every rule hold"), "%s", s.reasoning);
+    char said[64];
+    snprintf(said, sizeof said, "%zu sets of 1 cell", s.total);
+    cr_assert(s.total >= 2 && strstr(s.reasoning, said), "every one counted (%zu): %s", s.total, s.reasoning);
+    cr_assert_not_null(strstr(s.reasoning, "listed first because it changes more totals"), "%s", s.reasoning);
     cf_suggestion_release(&s);
 }
 
@@ -196,7 +200,7 @@ Test(suggest, seed_002_has_one_smallest_fix)
     cr_assert_eq(cf_extract(text, tpls, ntpls, &report, NULL), CF_OK);
     const cf_template *t = cf_report_template(report);
     cf_suggestion s;
-    cr_assert_eq(cf_suggest(t, cf_report_cells(report), NULL, &s, NULL), CF_OK);
+    cr_assert_eq(cf_suggest(t, cf_report_cells(report), NULL, NULL, &s, NULL), CF_OK);
     cr_assert(s.found && s.unique, "%s", s.reasoning);
     cr_assert_eq(s.fixes[0].changes, 2);
     cr_assert_eq(s.fixes[0].cells[0].cell, (size_t)cf_template_find_cell(t, "requests.results_total.natural"));
@@ -207,4 +211,88 @@ Test(suggest, seed_002_has_one_smallest_fix)
     cf_suggestion_release(&s);
     cf_report_free(report);
     cf_text_free(text);
+}
+
+/* sum = a + b over one row of counts: cells a, b, sum. Caller frees. */
+static cf_template *sum_template(void)
+{
+    const char *yaml = "id: t\nname: t\ndetect: [甲乙]\nend_headings: [结束]\n"
+                       "tables:\n  - id: n\n    number: 一\n    title: 件数\n    headings: [件数情况]\n"
+                       "    columns:\n      - {id: a, label: 甲, kind: count}\n      - {id: b, label: 乙, kind: count}\n"
+                       "      - {id: sum, label: 合, kind: count}\n"
+                       "    rows:\n      - {id: x, label: 项目}\n"
+                       "rules:\n  - {id: add, family: sum, table: n, per: row, words: 合等于甲加乙, left: [sum], right: [a, b]}\n";
+    cf_template *t;
+    cf_error err;
+    cr_assert_eq(cf_template_parse("t.yaml", yaml, strlen(yaml), &t, &err), CF_OK, "%s", err.message);
+    return t;
+}
+
+static void numbers(cf_cell c[3], int64_t a, int64_t b, int64_t sum)
+{
+    memset(c, 0, 3 * sizeof *c);
+    int64_t v[3] = {a, b, sum};
+    for (int i = 0; i < 3; i++) {
+        c[i].state = CF_CELL_NUMBER;
+        c[i].value = cf_decimal_from_int(v[i]);
+    }
+}
+
+Test(fixes, every_smallest_fix_is_counted_and_listed_and_a_confirmed_cell_is_never_changed)
+{
+    cf_template *t = sum_template();
+    cf_cell c[3];
+    numbers(c, 1, 1, 3);
+    cf_suggestion s;
+    cr_assert_eq(cf_suggest(t, c, NULL, NULL, &s, NULL), CF_OK);
+    cr_expect_not(s.unique);
+    cr_expect_eq(s.total, 3, "a, b or the sum: %s", s.reasoning);
+    cr_expect_eq(s.count, 3);
+    cr_expect_not_null(strstr(s.reasoning, "3 sets of 1 cell make every rule hold"), "%s", s.reasoning);
+    cf_suggestion_release(&s);
+    /* the sum confirmed by the reviewer: two fixes left, listed as two, neither touching it */
+    bool locked[3] = {false, false, true};
+    cr_assert_eq(cf_suggest(t, c, locked, NULL, &s, NULL), CF_OK);
+    cr_expect_eq(s.total, 2, "%s", s.reasoning);
+    cr_assert_eq(s.count, 2);
+    for (size_t f = 0; f < s.count; f++)
+        for (size_t i = 0; i < s.fixes[f].count; i++)
+            cr_expect_neq(s.fixes[f].cells[i].cell, 2, "fix %zu changes the confirmed cell: %s", f, s.reasoning);
+    cr_expect_eq(s.fixes[0].cells[0].cell, 0);
+    cr_expect_eq(s.fixes[1].cells[0].cell, 1);
+    cr_expect_not_null(strstr(s.reasoning, "2 sets of 1 cell make every rule hold"), "%s", s.reasoning);
+    cr_expect_not_null(strstr(s.reasoning, "the others:"), "%s", s.reasoning);
+    /* two parts: nothing ranks one above the other, and the reasoning says so rather than 'totals' */
+    cr_expect_not_null(strstr(s.reasoning, "in the template's order"), "%s", s.reasoning);
+    cr_expect_null(strstr(s.reasoning, "totals"), "%s", s.reasoning);
+    cf_suggestion_release(&s);
+    /* everything confirmed: no fix at all, rather than one through a confirmed cell */
+    bool all[3] = {true, true, true};
+    cr_assert_eq(cf_suggest(t, c, all, NULL, &s, NULL), CF_OK);
+    cr_expect_not(s.found, "%s", s.reasoning);
+    cf_suggestion_release(&s);
+    cf_template_free(t);
+}
+
+Test(fixes, an_inferred_cell_is_an_unknown_not_a_fact)
+{
+    cf_template *t = sum_template();
+    cf_cell c[3];
+    numbers(c, 1, 1, 3);
+    c[0].inferred = true; /* its place was a guess: its value may belong elsewhere */
+    cf_suggestion s;
+    cr_assert_eq(cf_suggest(t, c, NULL, NULL, &s, NULL), CF_OK);
+    cr_assert(s.found, "%s", s.reasoning);
+    cr_assert_eq(s.fixes[0].changes, 0, "no fact needs changing: %s", s.reasoning);
+    cr_assert_eq(s.fixes[0].count, 1);
+    cr_expect(s.fixes[0].cells[0].was_inferred);
+    cr_expect_eq(cf_decimal_cmp(s.fixes[0].cells[0].value, cf_decimal_from_int(2)), 0);
+    cf_suggestion_release(&s);
+    /* confirmed, the same cell is a fact again */
+    bool locked[3] = {true, false, false};
+    cr_assert_eq(cf_suggest(t, c, locked, NULL, &s, NULL), CF_OK);
+    cr_expect_eq(s.fixes[0].changes, 1, "%s", s.reasoning);
+    cr_expect_eq(s.total, 2, "b or the sum: %s", s.reasoning);
+    cf_suggestion_release(&s);
+    cf_template_free(t);
 }
