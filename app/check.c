@@ -282,16 +282,21 @@ static char *error_json(const char *path, const cf_error *err)
     char *name = repair_utf8(path);
     char *text = error_text(path, err);
     char *msg = text ? repair_utf8(text) : NULL;
-    cJSON *root = cJSON_CreateObject();
+    cf_buf b;
+    cf_buf_init(&b);
     char *out = NULL;
-    if (root && name && msg && cJSON_AddStringToObject(root, "file", name) &&
-        cJSON_AddStringToObject(root, "error", msg) &&
-        (err->line <= 0 || cJSON_AddNumberToObject(root, "line", (double)err->line))) {
-        char *printed = cJSON_PrintUnformatted(root); /* cJSON's malloc: hand back cf_malloc memory */
-        out = printed ? cf_strdup(printed) : NULL;
-        cJSON_free(printed);
+    if (name && msg) {
+        cf_jsonw w;
+        cf_jsonw_init(&w, &b, false);
+        cf_jsonw_object(&w, NULL);
+        cf_jsonw_string(&w, "file", name);
+        cf_jsonw_string(&w, "error", msg);
+        if (err->line > 0)
+            cf_jsonw_count(&w, "line", (size_t)err->line);
+        cf_jsonw_end(&w);
+        out = cf_jsonw_ok(&w) ? cf_buf_take(&b) : NULL;
     }
-    cJSON_Delete(root);
+    cf_buf_release(&b);
     if (msg)
         free_repaired(msg, text);
     cf_free(text);
@@ -352,7 +357,10 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
     int status = cf_assess_counts_of(assessment).passed ? CF_EXIT_PASS : CF_EXIT_PROBLEMS;
     if (opt->json) {
         char *name = repair_utf8(path);
-        char *line = name ? cf_report_json(report, assessment, name) : NULL;
+        cf_buf record;
+        cf_buf_init(&record);
+        char *line = name && cf_report_json(report, assessment, name, &record) ? cf_buf_take(&record) : NULL;
+        cf_buf_release(&record);
         free_repaired(name, path);
         /* a message cut to fit a buffer can end inside a character: repair, never print bad UTF-8 */
         char *valid = line ? repair_utf8(line) : NULL;

@@ -63,52 +63,55 @@ static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_err
     cf_status st = cf_assess_review(r, NULL, &a, err);
     if (st != CF_OK)
         return st;
-    cJSON *root = cJSON_CreateObject();
     cf_review_summary s = cf_review_summarize(r);
-    bool ok = root && cJSON_AddStringToObject(root, "file", cf_review_report_path(r)) &&
-              cJSON_AddStringToObject(root, "review", cf_review_path(r)) &&
-              cJSON_AddStringToObject(root, "template", cf_template_id(tpl)) &&
-              cJSON_AddStringToObject(root, "format", cf_template_name(tpl)) &&
-              cJSON_AddStringToObject(root, "sha256", cf_text_sha256(cf_review_text(r))) &&
-              cJSON_AddStringToObject(root, "reviewer", cf_review_reviewer(r)) &&
-              cf_json_add_checks(root, tpl, cf_review_current_cells(r), a);
-    cJSON *review = ok ? cJSON_AddObjectToObject(root, "review") : NULL;
-    ok = ok && review;
-    for (size_t i = 0; ok && i < cf_review_cell_count(r); i++) {
-        cf_cell_view v = cf_review_cell(r, i);
-        const cf_cell *x = cf_review_extracted(r, i);
-        char num[32];
-        cJSON *c = cJSON_AddObjectToObject(review, cf_template_cell(tpl, i)->id);
-        ok = c && cJSON_AddStringToObject(c, "state", cf_review_state_name(v.state)) &&
-             cJSON_AddItemToObject(c, "extracted", x->state == CF_CELL_NUMBER
-                                                       ? cJSON_CreateRaw(cf_decimal_format(x->value, num))
-                                                       : cJSON_CreateNull()) &&
-             cJSON_AddStringToObject(c, "note", v.note) &&
-             (!x->line || cJSON_AddNumberToObject(c, "line", (double)x->line));
-    }
-    cJSON *waived = ok ? cJSON_AddObjectToObject(root, "waived") : NULL; /* rule id → why it is accepted */
-    ok = ok && waived;
-    for (size_t i = 0; ok && i < cf_template_rule_count(tpl); i++)
-        if (cf_review_waiver(r, i)[0])
-            ok = cJSON_AddStringToObject(waived, cf_template_rule(tpl, i)->id, cf_review_waiver(r, i)) != NULL;
-    cJSON *summary = ok ? cJSON_AddObjectToObject(root, "summary") : NULL;
-    ok = ok && summary && cJSON_AddNumberToObject(summary, "violations", (double)s.violations) &&
-         cJSON_AddNumberToObject(summary, "waived", (double)s.waived) &&
-         cJSON_AddNumberToObject(summary, "unassessable", (double)s.unassessable) &&
-         cJSON_AddNumberToObject(summary, "missing", (double)s.missing) &&
-         cJSON_AddNumberToObject(summary, "corrected", (double)s.corrected) &&
-         cJSON_AddNumberToObject(summary, "confirmed", (double)s.confirmed) &&
-         cJSON_AddNumberToObject(summary, "notes", (double)s.notes);
-    char *printed = ok ? cJSON_Print(root) : NULL;
-    cJSON_Delete(root);
-    cf_assessment_free(a);
-    if (!printed)
-        return cf_error_nomem(err, cf_review_path(r));
+    cf_assess_counts n = cf_assess_counts_of(a);
     cf_buf b;
     cf_buf_init(&b);
-    ok = cf_buf_puts(&b, printed) && cf_buf_puts(&b, "\n");
-    cJSON_free(printed);
-    if (!ok) {
+    cf_jsonw w;
+    cf_jsonw_init(&w, &b, true);
+    cf_jsonw_object(&w, NULL);
+    cf_jsonw_string(&w, "file", cf_review_report_path(r));
+    cf_jsonw_string(&w, "review", cf_review_path(r));
+    cf_jsonw_string(&w, "template", cf_template_id(tpl));
+    cf_jsonw_string(&w, "format", cf_template_name(tpl));
+    cf_jsonw_string(&w, "sha256", cf_text_sha256(cf_review_text(r)));
+    cf_jsonw_string(&w, "reviewer", cf_review_reviewer(r));
+    cf_json_write_checks(&w, tpl, cf_review_current_cells(r), a);
+    cf_jsonw_object(&w, "review");
+    for (size_t i = 0; i < cf_review_cell_count(r); i++) {
+        cf_cell_view v = cf_review_cell(r, i);
+        const cf_cell *x = cf_review_extracted(r, i);
+        cf_jsonw_object(&w, cf_template_cell(tpl, i)->id);
+        cf_jsonw_string(&w, "state", cf_review_state_name(v.state));
+        if (x->state == CF_CELL_NUMBER)
+            cf_jsonw_decimal(&w, "extracted", x->value);
+        else
+            cf_jsonw_null(&w, "extracted");
+        cf_jsonw_string(&w, "note", v.note);
+        if (x->line)
+            cf_jsonw_count(&w, "line", x->line);
+        cf_jsonw_end(&w);
+    }
+    cf_jsonw_end(&w);
+    cf_jsonw_object(&w, "waived"); /* rule id → why it is accepted */
+    for (size_t i = 0; i < cf_template_rule_count(tpl); i++)
+        if (cf_review_waiver(r, i)[0])
+            cf_jsonw_string(&w, cf_template_rule(tpl, i)->id, cf_review_waiver(r, i));
+    cf_jsonw_end(&w);
+    /* the findings as the assessment counts them; what the reviewer did as the review does */
+    cf_jsonw_object(&w, "summary");
+    cf_jsonw_count(&w, "violations", n.broken);
+    cf_jsonw_count(&w, "waived", n.waived);
+    cf_jsonw_count(&w, "unassessable", n.uncheckable);
+    cf_jsonw_count(&w, "missing", n.missing);
+    cf_jsonw_count(&w, "corrected", s.corrected);
+    cf_jsonw_count(&w, "confirmed", s.confirmed);
+    cf_jsonw_count(&w, "notes", s.notes);
+    cf_jsonw_bool(&w, "passed", n.passed);
+    cf_jsonw_end(&w);
+    cf_jsonw_end(&w);
+    cf_assessment_free(a);
+    if (!cf_jsonw_ok(&w) || !cf_buf_puts(&b, "\n")) {
         cf_buf_release(&b);
         return cf_error_nomem(err, cf_review_path(r));
     }

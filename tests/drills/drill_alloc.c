@@ -32,10 +32,11 @@ static cf_status check_seed(cf_error *err)
         cf_assessment *a;
         st = cf_assess_report(report, NULL, &a, err);
         if (st == CF_OK) {
-            char *json = cf_report_json(report, a, SEED);
-            if (!json)
+            cf_buf record;
+            cf_buf_init(&record);
+            if (!cf_report_json(report, a, SEED, &record))
                 st = cf_error_nomem(err, SEED);
-            cf_free(json);
+            cf_buf_release(&record);
             cf_assessment_free(a);
         }
     }

@@ -23,7 +23,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (cf_extract(text, tpls, ntpls, &report, NULL) == CF_OK) {
         cf_assessment *a;
         if (cf_assess_report(report, NULL, &a, NULL) == CF_OK) {
-            cf_free(cf_report_json(report, a, "fuzz.txt"));
+            cf_buf record;
+            cf_buf_init(&record);
+            cf_report_json(report, a, "fuzz.txt", &record);
+            cf_buf_release(&record);
             cf_assessment_free(a);
         }
         cf_report_free(report);

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jsonw.c — the JSON stream writer, laid out byte for byte as cJSON prints. */
+#include "jsonw.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void put(cf_jsonw *w, const char *s, size_t len)
+{
+    if (w->ok && !cf_buf_append(w->out, s, len))
+        w->ok = false;
+}
+
+static void tabs(cf_jsonw *w, int n)
+{
+    static const char TABS[] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+    put(w, TABS, (size_t)(n < (int)sizeof TABS - 1 ? n : (int)sizeof TABS - 1));
+}
+
+static void string_body(cf_jsonw *w, const char *s)
+{
+    put(w, "\"", 1);
+    const char *run = s;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p >= 32 && *p != '"' && *p != '\\')
+            continue;
+        put(w, run, (size_t)((const char *)p - run));
+        char esc[8];
+        switch (*p) {
+        case '"': put(w, "\\\"", 2); break;
+        case '\\': put(w, "\\\\", 2); break;
+        case '\b': put(w, "\\b", 2); break;
+        case '\f': put(w, "\\f", 2); break;
+        case '\n': put(w, "\\n", 2); break;
+        case '\r': put(w, "\\r", 2); break;
+        case '\t': put(w, "\\t", 2); break;
+        default:
+            snprintf(esc, sizeof esc, "\\u%04x", *p);
+            put(w, esc, 6);
+        }
+        run = (const char *)p + 1;
+    }
+    put(w, run, strlen(run));
+    put(w, "\"", 1);
+}
+
+/* Before a value: the separator from the one before, the indentation and the key. */
+static void lead(cf_jsonw *w, const char *key)
+{
+    if (w->depth == 0)
+        return;
+    bool first = w->empty[w->depth];
+    w->empty[w->depth] = false;
+    if (w->in_object[w->depth]) {
+        if (!first)
+            put(w, w->pretty ? ",\n" : ",", w->pretty ? 2 : 1);
+        if (w->pretty)
+            tabs(w, w->depth);
+        string_body(w, key ? key : "");
+        put(w, w->pretty ? ":\t" : ":", w->pretty ? 2 : 1);
+    } else if (!first) {
+        put(w, w->pretty ? ", " : ",", w->pretty ? 2 : 1);
+    }
+}
+
+static void open_container(cf_jsonw *w, const char *key, bool object)
+{
+    lead(w, key);
+    if (w->depth >= CF_JSONW_MAX_DEPTH) {
+        w->ok = false;
+        return;
+    }
+    w->depth++;
+    w->in_object[w->depth] = object;
+    w->empty[w->depth] = true;
+    put(w, object ? (w->pretty ? "{\n" : "{") : "[", object && w->pretty ? 2 : 1);
+}
+
+void cf_jsonw_init(cf_jsonw *w, cf_buf *out, bool pretty)
+{
+    memset(w, 0, sizeof *w);
+    w->out = out;
+    w->pretty = pretty;
+    w->ok = true;
+}
+
+void cf_jsonw_object(cf_jsonw *w, const char *key) { open_container(w, key, true); }
+void cf_jsonw_array(cf_jsonw *w, const char *key) { open_container(w, key, false); }
+
+void cf_jsonw_end(cf_jsonw *w)
+{
+    if (w->depth == 0) {
+        w->ok = false;
+        return;
+    }
+    bool object = w->in_object[w->depth];
+    if (object && w->pretty) {
+        if (!w->empty[w->depth])
+            put(w, "\n", 1);
+        tabs(w, w->depth - 1);
+    }
+    put(w, object ? "}" : "]", 1);
+    w->depth--;
+}
+
+void cf_jsonw_string(cf_jsonw *w, const char *key, const char *s)
+{
+    lead(w, key);
+    string_body(w, s);
+}
+
+void cf_jsonw_decimal(cf_jsonw *w, const char *key, cf_decimal d)
+{
+    char num[32];
+    lead(w, key);
+    const char *text = cf_decimal_format(d, num);
+    put(w, text, strlen(text));
+}
+
+void cf_jsonw_count(cf_jsonw *w, const char *key, size_t n)
+{
+    char num[24]; /* digits from the right: printf's machinery costs more than the rest of a value */
+    size_t at = sizeof num;
+    do {
+        num[--at] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    lead(w, key);
+    put(w, num + at, sizeof num - at);
+}
+
+void cf_jsonw_bool(cf_jsonw *w, const char *key, bool b)
+{
+    lead(w, key);
+    put(w, b ? "true" : "false", b ? 4 : 5);
+}
+
+void cf_jsonw_null(cf_jsonw *w, const char *key)
+{
+    lead(w, key);
+    put(w, "null", 4);
+}
+
+bool cf_jsonw_ok(const cf_jsonw *w) { return w->ok && w->depth == 0; }
