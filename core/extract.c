@@ -948,6 +948,33 @@ static size_t value_run(const token_stream *ts, size_t *at)
     return end;
 }
 
+/* True when a token of the words segment [from, to) is a blank cell. */
+static bool segment_has_blank(const token_stream *ts, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (ts->items[i].kind == CF_ITEM_EMPTY)
+            return true;
+    return false;
+}
+
+/* True when every value of run[0..n) stands on a line after label_line (1-based). */
+static bool values_below(const token *run, size_t n, size_t label_line)
+{
+    for (size_t i = 0; i < n; i++)
+        if (run[i].kind != CF_ITEM_EMPTY && run[i].line + 1 <= label_line)
+            return false;
+    return true;
+}
+
+/* True when a value of run[0..n) stands on line (1-based). */
+static bool value_on_line(const token *run, size_t n, size_t line)
+{
+    for (size_t i = 0; i < n; i++)
+        if (run[i].kind != CF_ITEM_EMPTY && run[i].line + 1 == line)
+            return true;
+    return false;
+}
+
 /* The whole table printed as one run of numbers, row after row. */
 static bool extract_flat(extractor *ex, size_t table, const token_stream *ts, bool *done)
 {
@@ -1149,6 +1176,7 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
     size_t unclaimed = 0, unclaimed_line = 0; /* values under no row label, and where the first was */
     size_t seg_start = 0; /* key offset where the current run of words began */
     size_t seg_first = 0; /* token index where it began */
+    long apart = -1; /* the row the last run went to when its values stand on lines after its label */
     for (size_t i = 0, j; (j = value_run(ts, &i)) > i; i = j) {
         const token *run = &ts->items[i];
         size_t n = j - i;
@@ -1168,6 +1196,16 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
         size_t bounds[33];
         bool used;
         bool evenly;
+        /* names of rows with nothing printed between them, not even a blank cell: the rows before
+         * the last have no values here, so values just before or after the names may be theirs */
+        bool bare_names = nlabels > 1 && !segment_has_blank(ts, seg_first, i);
+        if (bare_names && apart >= 0 && (size_t)apart != labels[0].row && labels[0].start == seg_start &&
+            !flag_row_guess(ex, t, &t->rows[apart], &t->rows[labels[0].row], &t->rows[labels[0].row],
+                            _("%s %s: its values stand on lines of their own between its name and the name of "
+                              "%s, which has no values%.0s; which of the two rows they belong to is a guess, "
+                              "check the row")))
+            return false;
+        apart = -1;
         if (nlabels > 1 && split_run(t, labels, nlabels, run, n, bounds, &evenly)) {
             for (size_t l = 0; l < nlabels; l++) {
                 if (!take_row(ex, table, labels[l].row, run + bounds[l], bounds[l + 1] - bounds[l],
@@ -1208,15 +1246,19 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                 return false;
         } else if (nlabels > 0) {
             const label_match *m = &labels[nlabels - 1];
-            if (!take_row(ex, table, m->row, run, n, line_of_key(ts, seg_first, i, m->start), taken, got, &used))
+            size_t label_line = line_of_key(ts, seg_first, i, m->start);
+            if (!take_row(ex, table, m->row, run, n, label_line, taken, got, &used))
                 return false;
-            /* a table printed as one line of values names its rows in its header: values after several
-             * of those names (a page break cut the line) may be any row's */
-            if (used && t->flat && nlabels > 1 &&
+            /* values after the names of several rows with nothing between them (a one-line table whose
+             * header names its rows, cut by a page break; PDF text in drawing order) may be any of
+             * those rows' */
+            if (used && bare_names && !value_on_line(run, n, label_line) &&
                 !flag_row_guess(ex, t, &t->rows[m->row], &t->rows[labels[0].row], &t->rows[m->row],
                                 _("%s %s: its values follow the names of several rows (%s … %s) with nothing "
                                   "between them; which row they belong to is a guess, check the row")))
                 return false;
+            if (used && values_below(run, n, label_line))
+                apart = (long)m->row;
         } else if (!read_group_row(ex, table, ts->keys.data ? ts->keys.data : "", seg_start, seg_end, run, n,
                                    line_of_key(ts, seg_first, i, seg_start), taken, got, &used)) {
             return false;

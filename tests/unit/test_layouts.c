@@ -636,3 +636,48 @@ Test(layouts, values_shared_out_among_labels_printed_apart_are_checked_against_e
     cr_expect_not_null(cft_warning(&d, "shared out in order"), "%s", cft_warnings(&d));
     cft_release(&d);
 }
+
+/* PDF text in drawing order: the names of several rows, then one row's worth of values on lines of
+ * their own (here the values of other rows' cells among them) */
+#define NAMES_THEN_VALUES(last)                                                                       \
+    "二、主动公开政府信息情况\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 1 2 3\n"        \
+    "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n"           \
+    "4.无正当理由大量反复申请\n5.要求行政机关确认或重新出具已获取信息\n" last                         \
+    "四、政府信息公开行政复议、行政诉讼情况\n"
+
+Test(layouts, values_on_lines_of_their_own_after_the_names_of_several_rows_are_flagged)
+{
+    cft_doc d;
+    cft_read(&d, NAMES_THEN_VALUES("四、结转下年度继续办理\n38\n1\n123\n1067\n967\n1027\n819\n"));
+    const cf_cell *c = cft_cell(&d, "requests.carry_forward.social");
+    cr_assert_eq(c->state, CF_CELL_NUMBER);
+    cr_expect(c->inferred, "values after several names may be any of those rows': it must say so");
+    cr_expect_not_null(cft_warning(&d, "which row they belong to is a guess"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(layouts, values_on_the_line_of_the_last_of_several_names_are_read_directly)
+{
+    /* pdftotext -layout: the rows above printed their values elsewhere, this one on its own line */
+    cft_doc d;
+    cft_read(&d, NAMES_THEN_VALUES("四、结转下年度继续办理 2 0 0 0 0 0 2\n"));
+    cft_expect_row(&d, "requests", "carry_forward", "2 0 0 0 0 0 2");
+    cr_expect_not(cft_cell(&d, "requests.carry_forward.natural")->inferred);
+    cr_expect_null(cft_warning(&d, "is a guess"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(layouts, a_value_between_two_names_when_the_second_has_none_is_flagged)
+{
+    /* pdftotext: 行政处罚 (blank) and 行政强制 (22) as one cell a line; the 22 could be either's */
+    cft_doc d;
+    cft_read(&d, "二、主动公开政府信息情况\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n1\n2\n3\n"
+                 "信息内容\n本年处理决定数量\n行政处罚\n22\n\n行政强制\n信息内容\n本年收费金额（单位：万元）\n"
+                 "行政事业性收费\n625.25\n三、收到和处理政府信息公开申请情况\n");
+    const cf_cell *c = cft_cell(&d, "active.penalty.decisions");
+    cr_assert_eq(c->state, CF_CELL_NUMBER);
+    cr_expect(c->inferred, "22 may be 行政强制's: it must say so");
+    cr_expect_not_null(cft_warning(&d, "which of the two rows they belong to is a guess"), "%s", cft_warnings(&d));
+    cft_expect(&d, "active.fees.amount", "625.25");
+    cft_release(&d);
+}
