@@ -150,7 +150,7 @@ static const cf_reader refused_mhtml = {"mhtml", sniff_mhtml, NULL,
 static const cf_reader *const readers[] = {
     &cf_reader_pdf, &cf_reader_docx, &refused_ofd, &refused_xlsx, &refused_zip,  &refused_encrypted, &refused_wps,
     &refused_doc,           &refused_xls,    &refused_ole2, &refused_rtf, &refused_mhtml, &cf_reader_html,
-    &cf_reader_text,
+    &cf_reader_markdown, &cf_reader_text,
 };
 
 static const cf_reader *pick(const char *name, const char *bytes, size_t len)

@@ -200,15 +200,12 @@ static void blank_conditionals(char *s, size_t len)
 /* libxml2's tree of a page takes up to 30 times the page: the bound on memory. */
 #define MAX_PAGE_BYTES ((size_t)16 << 20)
 
-static cf_status read_html(const char *name, char **bytes, size_t len, cf_text **out, cf_error *err)
+cf_status cf_html_to_text(const char *name, const char *html, size_t len, const char *encoding, char **view,
+                          size_t *view_len, cf_error *err)
 {
-    *out = NULL;
+    *view = NULL;
+    *view_len = 0;
     cf_xml_init();
-    char sha[65];
-    cf_sha256_of(*bytes, len, sha); /* of the file as it is, before the markers go */
-    blank_conditionals(*bytes, len);
-    char declared[32];
-    const char *encoding = page_encoding(*bytes, len, declared);
     if (len > MAX_PAGE_BYTES)
         return cf_error_set(err, CF_ERR_LIMIT, name, 0, 0,
                             _("the web page is %zu MB; crossfoot reads pages of at most %zu MB"), len >> 20,
@@ -217,7 +214,7 @@ static cf_status read_html(const char *name, char **bytes, size_t len, cf_text *
     if (!ctxt)
         return cf_error_nomem(err, name);
     /* XML_PARSE_HUGE: pages of unclosed <font>s nest deeper than libxml2's usual 256 */
-    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, *bytes, (int)len, NULL, encoding,
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, html, (int)len, NULL, encoding,
                                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                             HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
     /* the parser stops at its depth limit and drops the rest of the page: never a silent half */
@@ -241,10 +238,22 @@ static cf_status read_html(const char *name, char **bytes, size_t len, cf_text *
         cf_docbuild_free(b);
         return cf_error_nomem(err, name);
     }
+    cf_status st = cf_docbuild_finish(b, name, view, view_len, err);
+    cf_docbuild_free(b);
+    return st;
+}
+
+static cf_status read_html(const char *name, char **bytes, size_t len, cf_text **out, cf_error *err)
+{
+    *out = NULL;
+    char sha[65];
+    cf_sha256_of(*bytes, len, sha); /* of the file as it is, before the markers go */
+    blank_conditionals(*bytes, len);
+    char declared[32];
+    const char *encoding = page_encoding(*bytes, len, declared);
     char *view;
     size_t view_len;
-    cf_status st = cf_docbuild_finish(b, name, &view, &view_len, err);
-    cf_docbuild_free(b);
+    cf_status st = cf_html_to_text(name, *bytes, len, encoding, &view, &view_len, err);
     if (st != CF_OK)
         return st;
     if (view_len == 0) {

@@ -27,6 +27,14 @@ typedef struct {
 extern const cf_reader cf_reader_text;
 extern const cf_reader cf_reader_html;
 extern const cf_reader cf_reader_docx;
+extern const cf_reader cf_reader_markdown;
+
+/* The text view of HTML (len bytes in encoding, NULL to follow a byte-order mark), as the web page
+ * reader makes it: paragraphs as lines, tables as tab-separated rows. *view (cf_malloc'd, NUL after,
+ * possibly empty) is the caller's. Fails with err naming name (too large, nested too deep, no HTML,
+ * out of memory). */
+cf_status cf_html_to_text(const char *name, const char *html, size_t len, const char *encoding, char **view,
+                          size_t *view_len, cf_error *err);
 
 /* True when name ends with suffix, ignoring ASCII case (".HTM" is ".htm"). */
 bool cf_name_ends_with(const char *name, const char *suffix);
