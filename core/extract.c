@@ -369,7 +369,7 @@ static bool tokenize_line(extractor *ex, token_stream *ts, pending_cell *pend, s
     return true;
 }
 
-/* A drawn grid read into the model: row by row, each cell's words then its value, a blank cell an
+/* A table read into the model (drawn grid, ruled columns): row by row, each cell's words then its value, a blank cell an
  * empty field, so the labels are matched against whole cells however the converter wrapped them. */
 static bool tokenize_grid(extractor *ex, token_stream *ts, const cf_grid *grid)
 {
@@ -413,11 +413,14 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
         /* blank cells a paragraph layout shows as extra empty lines before this one */
         for (size_t b = 0; ok && !pend.open && blanks && b < blanks[line - first]; b++)
             ok = push_blank(ex, ts, line - 1, cf_text_line_offset(ex->text, line - 1), -1);
-        if (!pend.open && cf_layout_drawn_starts(ex->text, line)) {
+        /* a table whose layout gives its cells: read into the model */
+        bool drawn = !pend.open && cf_layout_drawn_starts(ex->text, line);
+        if (drawn || (!pend.open && cf_layout_ruled_starts(ex->text, line))) {
             cf_grid *grid;
             size_t stop;
             bool nomem;
-            if (cf_layout_drawn(ex->text, line, end, &grid, &stop, &nomem)) {
+            if (drawn ? cf_layout_drawn(ex->text, line, end, &grid, &stop, &nomem)
+                      : cf_layout_ruled(ex->text, line, end, &grid, &stop, &nomem)) {
                 ok = tokenize_grid(ex, ts, grid);
                 cf_grid_free(grid);
                 line = stop - 1;

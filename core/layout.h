@@ -26,6 +26,20 @@ bool cf_layout_drawn(const cf_text *text, size_t first, size_t limit, cf_grid **
  * before cf_layout_drawn. */
 bool cf_layout_drawn_starts(const cf_text *text, size_t line);
 
+/* A table under a rule of dash segments (pandoc's simple and multiline tables: "  ----- -----" over,
+ * or around, rows aligned by spaces) whose rule is line `first`, ending before line `limit`. Each
+ * segment is a column, from its first column to the next one's; a word goes to the column its first
+ * character stands in (CJK one column wide or two, whichever the words fit), so a blank cell is an
+ * empty cell of its own column. Rows are the lines up to a closing rule or an empty line; where
+ * empty lines part rows before a closing rule, the lines between them are one row. On success *out
+ * is the grid (caller frees) and *end the line after the table; false with *out NULL when the lines
+ * there are no such table, and false with *nomem set when memory ran out. */
+bool cf_layout_ruled(const cf_text *text, size_t first, size_t limit, cf_grid **out, size_t *end, bool *nomem);
+
+/* True when line `line` may be the rule over such a table (two or more runs of dashes): a cheap test
+ * to run on every line before cf_layout_ruled. */
+bool cf_layout_ruled_starts(const cf_text *text, size_t line);
+
 /* One cell a paragraph (lynx dumps a web table so: each cell a paragraph, one empty line between
  * paragraphs, a blank cell one more empty line). When lines [first, end) read that way — most
  * lines holding only a value are one empty line apart — blanks[i] (for line first + i, an array of

@@ -151,7 +151,7 @@ static cf_status read_markdown(const char *name, char **bytes, size_t len, cf_te
     char *text = cf_buf_take(&view);
     if (!text)
         return cf_error_nomem(err, name);
-    return cf_text_from_document(name, "markdown", "Markdown, UTF-8", &text, view_len, sha, out, err);
+    return cf_text_from_document(name, "markdown", "Markdown", &text, view_len, sha, out, err);
 }
 
 const cf_reader cf_reader_markdown = {"markdown", sniff_markdown, read_markdown, NULL};

@@ -3,39 +3,11 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "grid.h"
-#include "layout.h"
-#include "text.h"
+#include "layout_case.h"
 
-typedef struct {
-    cf_text *text;
-    cf_grid *grid;
-    size_t end;
-} drawn_case;
-
-static bool read_drawn(drawn_case *c, const char *src, size_t first)
+static bool read_drawn(layout_case *c, const char *src, size_t first)
 {
-    cf_error err;
-    memset(c, 0, sizeof *c);
-    cr_assert_eq(cf_text_from_bytes("grid.txt", src, strlen(src), &c->text, &err), CF_OK);
-    bool nomem = false;
-    bool found = cf_layout_drawn(c->text, first, cf_text_line_count(c->text), &c->grid, &c->end, &nomem);
-    cr_assert_not(nomem);
-    return found;
-}
-
-static void release(drawn_case *c)
-{
-    cf_grid_free(c->grid);
-    cf_text_free(c->text);
-}
-
-static const char *text_at(const drawn_case *c, size_t row, size_t col)
-{
-    static cf_grid_cell cell;
-    if (!cf_grid_cell_at(c->grid, row, col, &cell))
-        return "(hole)";
-    return cell.text;
+    return read_layout(c, cf_layout_drawn, src, first);
 }
 
 /* w3m: CJK two columns wide; a group cell running past its neighbours' rules; a label wrapped in
@@ -53,7 +25,7 @@ static const char W3M[] = "表三\n"
 
 Test(layout_drawn, w3m_box_drawing_gives_whole_cells_with_spans)
 {
-    drawn_case c;
+    layout_case c;
     cr_assert(read_drawn(&c, W3M, 1));
     cr_expect_eq(c.end, 9, "the table ends after its bottom border");
     cr_assert_eq(cf_grid_column_count(c.grid), 4);
@@ -91,7 +63,7 @@ static const char LINKS[] = "+-------------------------+\n"
 
 Test(layout_drawn, links_ascii_rules_in_the_one_column_measure)
 {
-    drawn_case c;
+    layout_case c;
     cr_assert(read_drawn(&c, LINKS, 0));
     cr_assert_eq(cf_grid_column_count(c.grid), 4);
     cr_assert_eq(cf_grid_row_count(c.grid), 4);
@@ -119,7 +91,7 @@ static const char ELINKS[] = "   ┌────────┬─────�
 
 Test(layout_drawn, elinks_numbers_on_a_middle_line_of_their_label)
 {
-    drawn_case c;
+    layout_case c;
     cr_assert(read_drawn(&c, ELINKS, 0));
     cr_assert_eq(cf_grid_row_count(c.grid), 1);
     cr_expect_str_eq(text_at(&c, 0, 0), "2.其他法律行政法规");
@@ -129,7 +101,7 @@ Test(layout_drawn, elinks_numbers_on_a_middle_line_of_their_label)
 
 Test(layout_drawn, markdown_pipes_and_prose_are_not_drawn_grids)
 {
-    drawn_case c;
+    layout_case c;
     cr_expect_not(read_drawn(&c, "| 项目 | 自然人 |\n|---|---|\n| 一、本年新收 | 3 |\n", 0),
                   "no top border: the pipe-row reader's");
     cr_expect_null(c.grid);
@@ -142,7 +114,7 @@ Test(layout_drawn, markdown_pipes_and_prose_are_not_drawn_grids)
 
 Test(layout_drawn, the_start_test_is_cheap_and_agrees)
 {
-    drawn_case c;
+    layout_case c;
     cr_assert(read_drawn(&c, W3M, 1));
     cr_expect_not(cf_layout_drawn_starts(c.text, 0));
     cr_expect(cf_layout_drawn_starts(c.text, 1));
