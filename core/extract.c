@@ -11,6 +11,7 @@
 #include "extract.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -831,10 +832,42 @@ static size_t match_labels(const cf_table_def *t, const bool *taken, const char 
     return n;
 }
 
+/* Characters of a neighbouring cell that a wrapped label may have around its values: the pieces of a
+ * group label printed down its own column ("（三" "）不" "予公" "开" beside 1.… 2.…). */
+#define LABEL_NOISE_CHARS 3
+
+/* The offset n characters before at in keys (not before from), or SIZE_MAX. */
+static size_t chars_back(const char *keys, size_t from, size_t at, size_t n)
+{
+    while (n-- > 0) {
+        if (at <= from)
+            return SIZE_MAX;
+        at--;
+        while (at > from && ((unsigned char)keys[at] & 0xC0) == 0x80)
+            at--;
+    }
+    return at;
+}
+
+/* The offset n characters after at in keys[0..len), or SIZE_MAX. */
+static size_t chars_ahead(const char *keys, size_t len, size_t at, size_t n)
+{
+    while (n-- > 0) {
+        if (at >= len)
+            return SIZE_MAX;
+        at++;
+        while (at < len && ((unsigned char)keys[at] & 0xC0) == 0x80)
+            at++;
+    }
+    return at;
+}
+
 /* A label cut short by its own numbers ("5.要求行政机关确认或重新出具已 0 0 …" with "获取信息" on the
  * next line): the row whose label begins with the words just before the values and ends with the words
  * just after them, when no whole label does. At least six characters and half the label come first.
- * keys[next..keys_len) are the words after the values. */
+ * A few characters of a neighbouring cell may stand between either part and the values (a group label
+ * printed down its column: "2.其他法律行政法规禁止 / 予公 20 258 … / 公开"). keys[next..keys_len) are
+ * the words after the values. */
 static bool match_label_prefix(const cf_table_def *t, const bool *taken, const char *keys, size_t seg_start,
                                size_t seg_end, size_t next, size_t keys_len, label_match *out)
 {
@@ -853,12 +886,20 @@ static bool match_label_prefix(const cf_table_def *t, const bool *taken, const c
                     continue; /* not a character boundary */
                 if (p <= best)
                     break;
-                if (p > seg_end - seg_start)
-                    continue;
-                if (memcmp(keys + seg_end - p, key, p) == 0 && next <= keys_len && kl - p <= keys_len - next &&
-                    memcmp(keys + next, key + p, kl - p) == 0) {
+                bool found = false;
+                for (size_t g = 0; g <= LABEL_NOISE_CHARS && !found; g++) {
+                    size_t end = chars_back(keys, seg_start, seg_end, g);
+                    if (end == SIZE_MAX || end - seg_start < p || memcmp(keys + end - p, key, p) != 0)
+                        continue;
+                    for (size_t h = 0; h <= LABEL_NOISE_CHARS && !found; h++) {
+                        size_t rest = next <= keys_len ? chars_ahead(keys, keys_len, next, h) : SIZE_MAX;
+                        found = rest != SIZE_MAX && kl - p <= keys_len - rest && memcmp(keys + rest, key + p, kl - p) == 0;
+                    }
+                    if (found)
+                        *out = (label_match){r, end - p, end, p};
+                }
+                if (found) {
                     best = p;
-                    *out = (label_match){r, seg_end - p, seg_end, p};
                     break;
                 }
             }

@@ -681,3 +681,26 @@ Test(layouts, a_value_between_two_names_when_the_second_has_none_is_flagged)
     cft_expect(&d, "active.fees.amount", "625.25");
     cft_release(&d);
 }
+
+Test(layouts, a_label_cut_by_its_values_with_pieces_of_the_group_label_around_them)
+{
+    /* pdftotext -layout: the group label （三）不予公开 printed down its column, a piece of it on each
+     * line, beside a row label wrapped round its own values */
+    cft_doc d;
+    cft_read(&d, "二、主动公开政府信息情况\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 1 2 3\n"
+                 "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n"
+                 "       （三 1.属于国家秘密         156     281     128 100       195   199 1059\n"
+                 "       ）不\n"
+                 "            2.其他法律行政法规禁止\n"
+                 "       予公                   20     258     137    92     222   315 1044\n"
+                 "            公开\n"
+                 "       开\n"
+                 "       予处 4.无正当理由大量反复申\n"
+                 "                                         299    253     107 150      355          256 1420\n"
+                 "           理    请\n"
+                 "四、结转下年度继续办理 0 0 0 0 0 0 0\n");
+    cft_expect_row(&d, "requests", "denied_law", "20 258 137 92 222 315 1044");
+    cr_expect_not(cft_cell(&d, "requests.denied_law.natural")->inferred);
+    cft_expect_row(&d, "requests", "rejected_massive", "299 253 107 150 355 256 1420");
+    cft_release(&d);
+}
