@@ -551,7 +551,7 @@ static cf_status journal_write(cf_review *r, cJSON *record, cf_error *err)
         if (st != CF_OK)
             return st;
     }
-    if (!cJSON_AddNumberToObject(record, "v", CF_REVIEW_FORMAT_VERSION) ||
+    if (!cJSON_AddNumberToObject(record, "v", CF_JOURNAL_RECORD_VERSION) ||
         !cJSON_AddNumberToObject(record, "seq", (double)r->next_seq))
         return cf_error_nomem(err, r->journal_path);
     char *body = cJSON_PrintUnformatted(record);
@@ -844,7 +844,7 @@ static cJSON *read_record(const char *line, size_t len, int *version, const char
     } else if (!cJSON_GetObjectItem(rec, "v")) {
         *version = 1;
     } else if (!cJSON_IsNumber(cJSON_GetObjectItem(rec, "v")) ||
-               cJSON_GetObjectItem(rec, "v")->valuedouble != CF_REVIEW_FORMAT_VERSION) {
+               cJSON_GetObjectItem(rec, "v")->valuedouble != CF_JOURNAL_RECORD_VERSION) {
         *why = _("is of a format this crossfoot does not know (written by a newer one?)");
     } else {
         char sum[SUM_DIGITS + 1];

@@ -6,15 +6,20 @@
 
 #include "review.h"
 
-/* The format of the review file and of the journal's records. Each change to either bumps it;
+/* The format of the review file ("crossfoot_review: N"). Each change to what it records bumps it;
  * every older version stays readable:
  *   1  review file and journal records without a version; journal records without checksums.
  *   2  journal records carry "v":2, an integer "seq", the history entry an undo or redo plays
  *      ("entry") and a checksum ("sum"); the review file's history is the whole record (saving
  *      drops the redo list) and an earlier session's entries are never undone.
+ *   3  the report says the kind of document it was read as ("kind": text, html, docx, pdf), what
+ *      the cells' lines point into; formats 1 and 2 do not say it. Journal records as in 2.
  * Reading an older version: review_yaml.c load_doc (the file) and review.c read_record (one
  * journal record) are the only places that look at a version. */
-#define CF_REVIEW_FORMAT_VERSION 2
+#define CF_REVIEW_FORMAT_VERSION 3
+/* The format of one journal record ("v": N), which changes on its own: 1 had no "v", 2 is
+ * today's (review format 2 and 3 both write it). */
+#define CF_JOURNAL_RECORD_VERSION 2
 
 struct cf_review {
     cf_text *text;

@@ -220,6 +220,7 @@ static cf_status render(const cf_review *r, char **out, cf_error *err)
     key_text(&w, "path", r->report_path);
     key_text(&w, "sha256", cf_text_sha256(r->text));
     key_text(&w, "encoding", cf_text_encoding(r->text));
+    key_text(&w, "kind", cf_text_kind(r->text));
     map_end(&w);
     key_text(&w, "template", cf_template_id(r->tpl));
     key_text(&w, "template_file", r->template_path ? r->template_path : "");
@@ -664,6 +665,8 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
     yaml_node_t *report = get(rd, root, "report");
     const char *path = need(rd, report ? report : root, "path");
     const char *sha = report ? need(rd, report, "sha256") : NULL;
+    /* the kind of document the cells' lines point into; formats 1 and 2 do not say (NULL) */
+    const char *kind = report && version >= 3 ? need(rd, report, "kind") : NULL;
     const char *template_id = need(rd, root, "template"), *template_file = need(rd, root, "template_file");
     const char *who = need(rd, root, "reviewer"), *created = need(rd, root, "created"), *updated = need(rd, root, "updated");
     unsigned long long journal_seq;
@@ -687,6 +690,11 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
                           _("the report has changed since it was reviewed in %s (SHA-256 %.12s… now, %.12s… then); "
                           "open it with --force to review it anyway"),
                           review_path, cf_text_sha256(text), sha);
+    if (st == CF_OK && kind && strcmp(cf_text_kind(text), kind) != 0 && !force)
+        st = cf_error_set(err, CF_ERR_INPUT, report_path, 0, 0,
+                          _("the report was reviewed in %s as a document of kind '%s' and this crossfoot reads it as "
+                            "'%s', so the review's lines would point elsewhere; open it with --force to review it anyway"),
+                          review_path, kind, cf_text_kind(text));
     cf_template **tpls = NULL;
     size_t ntpls = 0;
     const cf_template *tpl = NULL;

@@ -59,6 +59,23 @@ status 0
 json 'd["encoding"] == "HTML, UTF-8" and d["cells"] == T["cells"]' T="$(truth "$S003")"
 end
 
+begin "a review records the kind of document it was read as; a review of another reading of the same bytes is refused"
+cf extract "$D/word/$b2.docx" -o "$D/word/kind.review.yaml"
+grep -q "^  kind: docx$" "$D/word/kind.review.yaml" || no "the review file does not say kind: docx"
+sed 's/^  kind: docx$/  kind: text/' "$D/word/kind.review.yaml" >"$D/word/other.review.yaml"
+cf export "$D/word/other.review.yaml" --format json
+status 2
+stderr_has "as a document of kind 'text' and this crossfoot reads it as 'docx'"
+cf export "$D/word/other.review.yaml" --format json --force
+status 0
+# a format 2 review (written before the kind was recorded) of the same document still opens
+sed -e '/^  kind: docx$/d' -e 's/^crossfoot_review: 3$/crossfoot_review: 2/' "$D/word/kind.review.yaml" >"$D/word/v2.review.yaml"
+cf export "$D/word/v2.review.yaml" --format json
+status 0
+cf export "$D/word/kind.review.yaml" --format json
+status 0
+end
+
 # unreadable_doc NAME FILE MESSAGE: exit 2, the message on stderr, {"file", "error"} in --json
 unreadable_doc() {
   begin "$1: exit 2, '$3'"
