@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """SIGKILL drill: kill `crossfoot apply` at random moments while it applies edits, then
-reopen the review and check that every change it acknowledged ("ok N") is there.
+reopen the review and check that every change it acknowledged ("ok N") is there. Most rounds
+kill it a random moment after its first acknowledgement (a fixed delay from the start would land
+while it is still starting up under the sanitizers, and prove nothing about acknowledged edits);
+every fifth round kills it a random moment after it starts, whatever it is doing.
 
 usage: kill_edits.py CROSSFOOT [ROUNDS]
 """
@@ -12,6 +15,7 @@ rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 25
 seed_report = os.path.join(os.path.dirname(__file__), "..", "fixtures", "seeds", "000_b0a3a3717f6cc721.txt")
 rng = random.Random(20261122)
 failures = 0
+rounds_with_acks = 0
 
 for round_no in range(rounds):
     work = tempfile.mkdtemp(prefix="cf-kill-")
@@ -31,16 +35,25 @@ for round_no in range(rounds):
                 script.append("save")
         proc = subprocess.Popen([binary, "apply", review, "--reviewer", "drill"], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        acked = []
-        reader = threading.Thread(target=lambda: acked.extend(l.strip() for l in proc.stdout))
+        acked, first_ack = [], threading.Event()
+
+        def read_acks():
+            for l in proc.stdout:
+                acked.append(l.strip())
+                first_ack.set()
+
+        reader = threading.Thread(target=read_acks)
         reader.start()
         proc.stdin.write("\n".join(script) + "\n")
         proc.stdin.flush()
+        if round_no % 5 != 4:
+            first_ack.wait(timeout=60)
         time.sleep(rng.uniform(0.0, 0.1))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         reader.join()
         acked_lines = {int(a.split()[1]) for a in acked if a.startswith("ok ")}
+        rounds_with_acks += bool(acked_lines)
         for n in acked_lines:
             line = script[n - 1]
             if line.startswith("set "):
@@ -63,5 +76,10 @@ for round_no in range(rounds):
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-print(f"kill drill: {rounds - failures} passed, {failures} failed")
+print(f"kill drill: {rounds - failures} passed, {failures} failed; killed after at least one acknowledged "
+      f"change in {rounds_with_acks} of {rounds} rounds")
+# a drill whose kills all land before the first acknowledgement proves nothing
+if rounds_with_acks < rounds // 2:
+    print("kill drill: too few rounds were killed after an acknowledgement")
+    failures += 1
 sys.exit(1 if failures else 0)
