@@ -525,58 +525,60 @@ static void act_command(ui_workbench *wb, const char *arg)
         ui_message(wb, CF_ROLE_ERROR, _("no action '%s' (Tab completes, ? lists them)"), typed);
         return;
     }
-    a->run(wb, rest);
+    ui_run_action(wb, a, rest);
 }
 
 /* ---------- the table ---------- */
 
 #define K(k) UI_KEY(k)
 static const ui_action ACTIONS[] = {
-    {"move-down", {'j', K(KEY_DOWN)}, "j ↓", N_("next row (in the raw pane: scroll down)"), act_down},
-    {"move-up", {'k', K(KEY_UP)}, "k ↑", N_("previous row (in the raw pane: scroll up)"), act_up},
-    {"move-left", {'h', K(KEY_LEFT)}, "h ←", N_("previous column"), act_left},
-    {"move-right", {'l', K(KEY_RIGHT)}, "l →", N_("next column"), act_right},
-    {"first-row", {'g', K(KEY_HOME)}, "g Home", N_("first row"), act_top},
-    {"last-row", {'G', K(KEY_END)}, "G End", N_("last row"), act_bottom},
-    {"row-start", {'0'}, "0", N_("first cell of the row"), act_row_start},
-    {"row-end", {'$'}, "$", N_("last cell of the row"), act_row_end},
-    {"page-down", {K(KEY_NPAGE), UI_CTRL('f')}, "PgDn ^F", N_("a page down"), act_page_down},
-    {"page-up", {K(KEY_PPAGE), UI_CTRL('b')}, "PgUp ^B", N_("a page up"), act_page_up},
-    {"switch-pane", {'\t'}, "Tab", N_("between the tables and the raw report"), act_switch_pane},
-    {"table-1", {'1'}, "1", N_("show table 二 (主动公开)"), act_table1},
-    {"table-2", {'2'}, "2", N_("show table 三 (申请处理)"), act_table2},
-    {"table-3", {'3'}, "3", N_("show table 四 (复议诉讼)"), act_table3},
-    {"next-problem", {']'}, "]", N_("next broken or missing cell"), act_next_problem},
-    {"prev-problem", {'['}, "[", N_("previous broken or missing cell"), act_prev_problem},
-    {"problems", {'p'}, "p", N_("list every broken rule and missing cell; Enter jumps"), act_problems},
-    {"edit", {'e', '\n', '\r', K(KEY_ENTER)}, "e Enter", N_("type a new value: it replaces the one shown; arrows or Backspace edit it (Esc cancels)"), act_edit},
-    {"clear", {'x'}, "x", N_("clear the cell to missing"), act_clear},
-    {"revert", {'r'}, "r", N_("back to the value read from the report"), act_revert},
-    {"confirm", {'c'}, "c", N_("confirm the cell as checked against the report"), act_confirm},
-    {"note", {'a'}, "a", N_("add or edit the cell's note"), act_note},
+    {"move-down", {'j', K(KEY_DOWN)}, "j ↓", N_("next row (in the raw pane: scroll down)"), act_down, false},
+    {"move-up", {'k', K(KEY_UP)}, "k ↑", N_("previous row (in the raw pane: scroll up)"), act_up, false},
+    {"move-left", {'h', K(KEY_LEFT)}, "h ←", N_("previous column"), act_left, false},
+    {"move-right", {'l', K(KEY_RIGHT)}, "l →", N_("next column"), act_right, false},
+    {"first-row", {'g', K(KEY_HOME)}, "g Home", N_("first row"), act_top, false},
+    {"last-row", {'G', K(KEY_END)}, "G End", N_("last row"), act_bottom, false},
+    {"row-start", {'0'}, "0", N_("first cell of the row"), act_row_start, false},
+    {"row-end", {'$'}, "$", N_("last cell of the row"), act_row_end, false},
+    {"page-down", {K(KEY_NPAGE), UI_CTRL('f')}, "PgDn ^F", N_("a page down"), act_page_down, false},
+    {"page-up", {K(KEY_PPAGE), UI_CTRL('b')}, "PgUp ^B", N_("a page up"), act_page_up, false},
+    {"switch-pane", {'\t'}, "Tab", N_("between the tables and the raw report"), act_switch_pane, false},
+    {"table-1", {'1'}, "1", N_("show table 二 (主动公开)"), act_table1, false},
+    {"table-2", {'2'}, "2", N_("show table 三 (申请处理)"), act_table2, false},
+    {"table-3", {'3'}, "3", N_("show table 四 (复议诉讼)"), act_table3, false},
+    {"next-problem", {']'}, "]", N_("next broken or missing cell"), act_next_problem, false},
+    {"prev-problem", {'['}, "[", N_("previous broken or missing cell"), act_prev_problem, false},
+    {"problems", {'p'}, "p", N_("list every broken rule and missing cell; Enter jumps"), act_problems, false},
+    {"edit", {'e', '\n', '\r', K(KEY_ENTER)}, "e Enter",
+     N_("type a new value: it replaces the one shown; arrows or Backspace edit it (Esc cancels)"), act_edit, true},
+    {"clear", {'x'}, "x", N_("clear the cell to missing"), act_clear, true},
+    {"revert", {'r'}, "r", N_("back to the value read from the report"), act_revert, true},
+    {"confirm", {'c'}, "c", N_("confirm the cell as checked against the report"), act_confirm, true},
+    {"note", {'a'}, "a", N_("add or edit the cell's note"), act_note, true},
     {"apply-fix", {'f'}, "f", N_("apply the smallest fix the detail line proposes (one undo; the note says why)"),
-     act_apply_fix},
-    {"waive", {'W'}, "W", N_("accept the broken rule under the cursor, with a note saying why"), act_waive},
-    {"unwaive", {0}, ":", N_("take back the waiver of the rule under the cursor"), act_unwaive},
-    {"undo", {'u'}, "u", N_("undo the last change: says what it was and shows its cell"), act_undo},
-    {"redo", {UI_CTRL('r')}, "^R", N_("redo what was undone, likewise"), act_redo},
-    {"fill-missing-table", {0}, ":", N_("set every missing cell of this table to 0 (one undo, with a note)"), act_fill_table},
+     act_apply_fix, true},
+    {"waive", {'W'}, "W", N_("accept the broken rule under the cursor, with a note saying why"), act_waive, true},
+    {"unwaive", {0}, ":", N_("take back the waiver of the rule under the cursor"), act_unwaive, true},
+    {"undo", {'u'}, "u", N_("undo the last change: says what it was and shows its cell"), act_undo, false},
+    {"redo", {UI_CTRL('r')}, "^R", N_("redo what was undone, likewise"), act_redo, false},
+    {"fill-missing-table", {0}, ":", N_("set every missing cell of this table to 0 (one undo, with a note)"),
+     act_fill_table, false},
     {"fill-missing-report", {0}, ":", N_("set every missing cell of the report to 0 (one undo, with a note)"),
-     act_fill_report},
-    {"search", {'/'}, "/", N_("search the raw report (Up/Down: earlier searches)"), act_search},
-    {"search-next", {'n'}, "n", N_("next match"), act_search_next},
-    {"search-prev", {'N'}, "N", N_("previous match"), act_search_prev},
-    {"command", {':'}, ":", N_("run an action by name (Tab completes)"), act_command},
-    {"help", {'?'}, "?", N_("this list"), act_help},
-    {"save", {UI_CTRL('s')}, "^S :w", N_("save the review file"), act_save},
-    {"w", {0}, ":", "save", act_save},
-    {"quit", {'q'}, "q :q", N_("quit (asks first when there are unsaved changes)"), act_quit},
-    {"q", {0}, ":", "quit", act_quit},
-    {"wq", {0}, ":", N_("save and quit"), act_save_quit},
-    {"x", {0}, ":", N_("save and quit"), act_save_quit},
+     act_fill_report, false},
+    {"search", {'/'}, "/", N_("search the raw report (Up/Down: earlier searches)"), act_search, false},
+    {"search-next", {'n'}, "n", N_("next match"), act_search_next, false},
+    {"search-prev", {'N'}, "N", N_("previous match"), act_search_prev, false},
+    {"command", {':'}, ":", N_("run an action by name (Tab completes)"), act_command, false},
+    {"help", {'?'}, "?", N_("this list"), act_help, false},
+    {"save", {UI_CTRL('s')}, "^S :w", N_("save the review file"), act_save, false},
+    {"w", {0}, ":", "save", act_save, false},
+    {"quit", {'q'}, "q :q", N_("quit (asks first when there are unsaved changes)"), act_quit, false},
+    {"q", {0}, ":", "quit", act_quit, false},
+    {"wq", {0}, ":", N_("save and quit"), act_save_quit, false},
+    {"x", {0}, ":", N_("save and quit"), act_save_quit, false},
     {"q!", {0}, ":", N_("quit without saving: the changes stay in the journal, offered again at the next opening"),
-     act_quit_unsaved},
-    {"theme", {0}, ":", N_("switch colours: :theme default|light|mono|NAME"), act_theme},
+     act_quit_unsaved, false},
+    {"theme", {0}, ":", N_("switch colours: :theme default|light|mono|NAME"), act_theme, false},
 };
 #undef K
 
@@ -601,4 +603,17 @@ const ui_action *ui_action_named(const char *name)
         if (strcmp(ACTIONS[i].name, name) == 0)
             return &ACTIONS[i];
     return NULL;
+}
+
+void ui_run_action(ui_workbench *wb, const ui_action *action, const char *arg)
+{
+    /* the cursor's cell is out of sight behind the raw pane's focus: acting on it would change
+     * a figure the reviewer is not looking at */
+    if (action->on_cell && wb->focus == PANE_RAW) {
+        ui_message(wb, CF_ROLE_ERROR,
+                   _("%s works on a table cell and the raw pane has the focus: Tab returns to the tables"),
+                   action->name);
+        return;
+    }
+    action->run(wb, arg);
 }

@@ -87,12 +87,16 @@ typedef struct {
     const char *key_names;  /* as the help shows them */
     const char *help;
     void (*run)(ui_workbench *wb, const char *arg);
+    bool on_cell; /* acts on the cell under the cursor: refused while the raw pane has the focus */
 } ui_action;
 
 /* The action table: dispatch, help and `:` completion all come from it. */
 const ui_action *ui_actions(size_t *count);
 const ui_action *ui_action_for_key(int key);
 const ui_action *ui_action_named(const char *name);
+/* Run an action (from its key or as :name) with arg (may be NULL), unless it acts on a cell
+ * and the raw pane has the focus: then say that Tab returns to the tables. */
+void ui_run_action(ui_workbench *wb, const ui_action *action, const char *arg);
 
 void ui_draw(ui_workbench *wb);
 /* ui_draw without showing it: a prompt drawn over the bottom line then goes out in the same

@@ -70,20 +70,21 @@ static void layout(ui_workbench *wb)
     wb->bottom = wb->rows >= 16 ? 4 : 3;
     int body = wb->rows - wb->bottom;
     wb->stacked = wb->cols < STACK_BELOW_COLS;
+    /* the raw pane's first line is its title, as the table pane's is its tabs */
     if (wb->stacked) {
-        wb->raw_y = 0;
+        wb->raw_y = 1;
         wb->raw_x = 0;
         wb->raw_w = wb->cols;
-        wb->raw_h = body / 3;
-        wb->tbl_y = wb->raw_h + 1;
+        wb->raw_h = body / 3 - 1;
+        wb->tbl_y = wb->raw_y + wb->raw_h + 1;
         wb->tbl_x = 0;
         wb->tbl_w = wb->cols;
-        wb->tbl_h = body - wb->raw_h - 1;
+        wb->tbl_h = body - wb->tbl_y;
     } else {
-        wb->raw_y = 0;
+        wb->raw_y = 1;
         wb->raw_x = 0;
         wb->raw_w = wb->cols * 2 / 5;
-        wb->raw_h = body;
+        wb->raw_h = body - 1;
         wb->tbl_y = 0;
         wb->tbl_x = wb->raw_w + 1;
         wb->tbl_w = wb->cols - wb->raw_w - 1;
@@ -195,10 +196,18 @@ static void scroll_table(ui_workbench *wb, int visible_rows)
     }
 }
 
+/* A pane's focus mark: a glyph (so it shows without colour) in the active tab's colours. */
+static int draw_focus_mark(ui_workbench *wb, int y, int x, bool focused)
+{
+    return ui_draw_str(&wb->palette, y, x, 1, focused ? "▶" : " ", focused ? CF_ROLE_TAB_ACTIVE : CF_ROLE_TAB);
+}
+
 static void draw_tabs(ui_workbench *wb)
 {
     int x = wb->tbl_x;
+    bool focused = wb->focus == PANE_TABLE;
     ui_fill(&wb->palette, wb->tbl_y, wb->tbl_x, wb->tbl_w, CF_ROLE_TAB);
+    x += draw_focus_mark(wb, wb->tbl_y, x, focused);
     for (size_t t = 0; t < cf_template_table_count(wb->tpl); t++) {
         const cf_table_def *td = cf_template_table(wb->tpl, t);
         char label[160];
@@ -207,7 +216,9 @@ static void draw_tabs(ui_workbench *wb)
         if (room <= 0)
             break;
         int max = t == wb->table ? room : (room < 14 ? room : 14);
-        x += ui_draw_str(&wb->palette, wb->tbl_y, x, max, label, t == wb->table ? CF_ROLE_TAB_ACTIVE : CF_ROLE_TAB);
+        /* the shown table's tab is lit only while the tables have the focus */
+        cf_role role = t != wb->table ? CF_ROLE_TAB : focused ? CF_ROLE_TAB_ACTIVE : CF_ROLE_HEADER;
+        x += ui_draw_str(&wb->palette, wb->tbl_y, x, max, label, role);
         if (x < wb->tbl_x + wb->tbl_w)
             x += ui_draw_str(&wb->palette, wb->tbl_y, x, 1, "│", CF_ROLE_TAB);
     }
@@ -332,14 +343,23 @@ static void draw_raw(ui_workbench *wb)
         ui_draw_text(&wb->palette, y, wb->raw_x + numw + 1, text_w + 1, s, len, wb->raw_left, CF_ROLE_RAW, true, hs, he,
                      hl);
     }
-    /* the border between the panes */
-    attrset(wb->palette.attrs[CF_ROLE_LINE_NUMBER]);
+    /* the title, then the border between the panes: both lit while the raw pane has the focus */
+    bool focused = wb->focus == PANE_RAW;
+    cf_role role = focused ? CF_ROLE_TAB_ACTIVE : CF_ROLE_TAB;
+    const char *path = cf_review_report_path(wb->review), *base = strrchr(path, '/');
+    char title[600];
+    snprintf(title, sizeof title, focused ? _(" report text: %s — Tab returns to the tables ") : _(" report text: %s "),
+             base ? base + 1 : path);
+    ui_fill(&wb->palette, wb->raw_y - 1, wb->raw_x, wb->raw_w, CF_ROLE_TAB);
+    int title_x = wb->raw_x + draw_focus_mark(wb, wb->raw_y - 1, wb->raw_x, focused);
+    ui_draw_str(&wb->palette, wb->raw_y - 1, title_x, wb->raw_w - 1, title, role);
+    attrset(wb->palette.attrs[focused ? CF_ROLE_TAB_ACTIVE : CF_ROLE_LINE_NUMBER]);
     if (wb->stacked)
         for (int c = 0; c < wb->cols; c++)
-            mvaddstr(wb->raw_y + wb->raw_h, c, "─");
+            mvaddstr(wb->raw_y + wb->raw_h, c, focused ? "━" : "─");
     else
-        for (int r = 0; r < wb->raw_h; r++)
-            mvaddstr(r, wb->raw_w, "│");
+        for (int r = wb->raw_y - 1; r < wb->raw_y + wb->raw_h; r++)
+            mvaddstr(r, wb->raw_w, focused ? "┃" : "│");
     attrset(A_NORMAL);
 }
 
@@ -822,7 +842,7 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
         wb.message[0] = '\0';
         const ui_action *a = ui_action_for_key(key);
         if (a)
-            a->run(&wb, NULL);
+            ui_run_action(&wb, a, NULL);
     }
     int status = 0;
     if (wb.script && options->screen_path && !dump_screen(&wb, options->screen_path)) {
