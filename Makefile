@@ -412,19 +412,23 @@ endef
 
 # Install the Debian packages (as root, or through sudo).
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# apt waits up to APT_LOCK_WAIT seconds for another package manager (unattended-upgrades, a
+# second terminal) to let go of its lock, instead of failing at once.
+APT_LOCK_WAIT ?= 600
+APT_GET = apt-get -o DPkg::Lock::Timeout=$(APT_LOCK_WAIT)
 deps:
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive $(APT_GET) update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive \
-	  apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES)
+	  $(APT_GET) install -y -qq --no-install-recommends $(DEB_PACKAGES)
 	@# the Chinese locale, for users who set LANG=zh_CN.UTF-8 (crossfoot speaks Chinese without it too)
 	$(SUDO) sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen
 	$(SUDO) locale-gen
 
 deps-arm64: deps
 	$(SUDO) dpkg --add-architecture arm64
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive $(APT_GET) update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive \
-	  apt-get install -y -qq --no-install-recommends $(DEB_ARM64_PACKAGES)
+	  $(APT_GET) install -y -qq --no-install-recommends $(DEB_ARM64_PACKAGES)
 
 # Debian packages, built from a copy of the tree under build/ so that the checkout's build/
 # and its parent folder stay as they are. `make deb`: build/deb/crossfoot_VERSION_ARCH.deb,

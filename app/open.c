@@ -64,7 +64,8 @@ int cf_cmd_review(const cf_args *args)
     cf_free(review_path);
     cf_review *r = NULL;
     /* a report whose review file exists is resumed, never started over */
-    if (st == CF_OK && (ends_with(target, ".yaml") || exists(cf_lock_review_path(lock))))
+    opt.resumed = st == CF_OK && (ends_with(target, ".yaml") || exists(cf_lock_review_path(lock)));
+    if (opt.resumed)
         st = cf_review_load(cf_lock_review_path(lock), force, who, &r, &err);
     else if (st == CF_OK)
         st = cf_review_open_report(target, template_path, who, cf_lock_review_path(lock), &r, &err);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -39,7 +40,7 @@ static bool decode_name(cf_source *src, const char *whole, size_t whole_len, con
 }
 
 /* The reviewer's name as UTF-8 in buf: --reviewer (given), else the config file's "reviewer:"
- * line, else $USER; *found false when there is none. False with err when the name is refused. */
+ * line, else $USER, else the account's name; *found false when there is none. False with err when the name is refused. */
 static bool find_reviewer(const char *given, int argc, char **argv, char *buf, size_t size, bool *found,
                           cf_error *err)
 {
@@ -89,6 +90,13 @@ static bool find_reviewer(const char *given, int argc, char **argv, char *buf, s
     if (user && user[0]) {
         cf_source_init(&src, "$USER");
         return decode_name(&src, user, strlen(user), user, strlen(user), buf, size, err);
+    }
+    /* no $USER (a service, cron, a bare `env -i`): the account's name */
+    const struct passwd *account = getpwuid(getuid());
+    if (account && account->pw_name && account->pw_name[0]) {
+        cf_source_init(&src, _("the account's name"));
+        return decode_name(&src, account->pw_name, strlen(account->pw_name), account->pw_name,
+                           strlen(account->pw_name), buf, size, err);
     }
     *found = false;
     return true;

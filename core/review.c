@@ -510,6 +510,18 @@ static void record_sum(const char *text, size_t len, char out[SUM_DIGITS + 1])
     out[SUM_DIGITS] = '\0';
 }
 
+/* The time in a file name: no ':' (Windows shares refuse it), "2026-12-01T084500Z". */
+static void name_stamp(const cf_review *r, char at[32])
+{
+    char now[32];
+    r->now(now, r->now_ctx);
+    size_t k = 0;
+    for (size_t i = 0; now[i] && k < 31; i++)
+        if (now[i] != ':')
+            at[k++] = now[i];
+    at[k] = '\0';
+}
+
 /* Copy the journal's good records into a fresh journal, keeping the whole damaged one beside
  * it as "….journal.damaged-TIME-SEQ", so that a new record never follows a damaged one. */
 static cf_status repair_journal(cf_review *r, cf_error *err)
@@ -528,7 +540,7 @@ static cf_status repair_journal(cf_review *r, cf_error *err)
         st = CF_OK; /* nothing to keep */
     else if (st == CF_OK) {
         char at[32];
-        r->now(at, r->now_ctx);
+        name_stamp(r, at);
         st = cf_buf_printf(&aside, "%s.damaged-%s-%llu", r->journal_path, at, (unsigned long long)r->next_seq)
                  ? cf_file_replace(r->io, aside.data, all.data ? all.data : "", all.len, err)
                  : cf_error_nomem(err, r->journal_path);
@@ -995,7 +1007,7 @@ void cf_review_retire_journal(cf_review *review)
 cf_status cf_review_decline_journal(cf_review *review, char **kept_as, cf_error *err)
 {
     char at[32];
-    review->now(at, review->now_ctx);
+    name_stamp(review, at);
     cf_buf aside;
     cf_buf_init(&aside);
     if (!cf_buf_printf(&aside, "%s.declined-%s", review->journal_path, at))

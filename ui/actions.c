@@ -137,6 +137,8 @@ static void run_overlay(ui_workbench *wb, ui_overlay which)
         size_t count = 0;
         if (which == OVERLAY_PROBLEMS)
             count = ui_problem_items(wb);
+        else if (which == OVERLAY_CELL)
+            count = ui_cell_popup(wb, wb->cols - 4, NULL, 0);
         else
             ui_actions(&count);
         if (key == 27 || key == 'q' || (which == OVERLAY_HELP && key == '?'))
@@ -162,6 +164,7 @@ static void run_overlay(ui_workbench *wb, ui_overlay which)
 
 static void act_problems(ui_workbench *wb, const char *arg) { run_overlay(wb, OVERLAY_PROBLEMS); }
 static void act_help(ui_workbench *wb, const char *arg) { run_overlay(wb, OVERLAY_HELP); }
+static void act_cell_popup(ui_workbench *wb, const char *arg) { run_overlay(wb, OVERLAY_CELL); }
 
 /* ---------- changing cells (all through the core review API) ---------- */
 
@@ -548,6 +551,8 @@ static const ui_action ACTIONS[] = {
     {"table-3", {'3'}, "3", N_("show table 四 (复议诉讼)"), act_table3, false},
     {"next-problem", {']'}, "]", N_("next broken or missing cell"), act_next_problem, false},
     {"prev-problem", {'['}, "[", N_("previous broken or missing cell"), act_prev_problem, false},
+    {"show-cell", {'K'}, "K", N_("the cell whole: a long note, a waiver's reason, every rule and the fix's reasons"),
+     act_cell_popup, false},
     {"problems", {'p'}, "p", N_("list every broken rule and missing cell; Enter jumps"), act_problems, false},
     {"edit", {'e', '\n', '\r', K(KEY_ENTER)}, "e Enter",
      N_("type a new value: it replaces the one shown; arrows or Backspace edit it (Esc cancels)"), act_edit, true},

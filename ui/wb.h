@@ -15,7 +15,7 @@
 #include "workbench.h"
 
 typedef enum { PANE_TABLE, PANE_RAW } ui_pane;
-typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_PROBLEMS } ui_overlay;
+typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_PROBLEMS, OVERLAY_CELL } ui_overlay;
 
 #define UI_MAX_COLUMNS CF_TEMPLATE_MAX_COLUMNS
 
@@ -70,7 +70,8 @@ typedef struct ui_workbench {
     /* layout of the last draw */
     int rows, cols;
     bool too_small, stacked;
-    int bottom; /* lines below the panes */
+    int bottom;       /* lines below the panes */
+    int detail_lines; /* of them, those that explain the cursor's cell */
     int raw_y, raw_x, raw_h, raw_w;
     int tbl_y, tbl_x, tbl_h, tbl_w;
     int col_x[UI_MAX_COLUMNS], col_w[UI_MAX_COLUMNS]; /* screen x and width of each shown column; -1 hidden */
@@ -108,6 +109,26 @@ void ui_refresh_problems(ui_workbench *wb);
 void ui_select_cell(ui_workbench *wb, size_t cell);
 /* A value as the screen shows it: the number, "/" or "(blank)", in buf (32 bytes). */
 const char *ui_value_text(cf_cell_state state, cf_decimal value, char *buf);
+/* One part of what the detail lines say about the cursor's cell: its value, source, state,
+ * the fix, the note, each rule it is in. keep: the lower, the longer it stays on a narrow
+ * screen; rule: the rules start a line of their own. */
+#define UI_DETAIL_PARTS 32
+typedef struct {
+    char text[1400];
+    cf_role role;
+    int keep;
+    bool rule;
+} ui_detail_part;
+/* Fill parts (room for max) with what there is to say about the cursor's cell; returns how many. */
+size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max);
+/* The K popup: everything about the cursor's cell whole (a long note, a waiver's reason, a
+ * long rule, the fix and its reasons), wrapped to width. Fills lines (room for max) and
+ * returns how many lines there are (lines may be NULL to count them). */
+typedef struct {
+    char text[1400];
+    cf_role role;
+} ui_popup_line;
+size_t ui_cell_popup(const ui_workbench *wb, int width, ui_popup_line *lines, size_t max);
 /* The problems list: broken rules, then missing cells. Item k's cell to jump to and its line. */
 size_t ui_problem_items(const ui_workbench *wb);
 bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line, size_t size);

@@ -66,8 +66,10 @@ static void layout(ui_workbench *wb)
     wb->too_small = wb->cols < MIN_COLS || wb->rows < MIN_ROWS;
     if (wb->too_small)
         return;
-    /* the bottom: the cell, its rules, messages (on tall enough terminals), the status bar */
-    wb->bottom = wb->rows >= 16 ? 4 : 3;
+    /* the bottom: the cell and its rules (a third line for them when narrow and tall enough),
+     * messages (on tall enough terminals), the status bar */
+    wb->detail_lines = wb->rows >= 20 && wb->cols < 120 ? 3 : 2;
+    wb->bottom = wb->detail_lines + (wb->rows >= 16 ? 2 : 1);
     int body = wb->rows - wb->bottom;
     wb->stacked = wb->cols < STACK_BELOW_COLS;
     /* the raw pane's first line is its title, as the table pane's is its tabs */
@@ -180,8 +182,21 @@ static void scroll_table(ui_workbench *wb, int visible_rows)
         wb->row_top[t] = def->row;
     if (visible_rows > 0 && def->row >= wb->row_top[t] + (size_t)visible_rows)
         wb->row_top[t] = def->row - (size_t)visible_rows + 1;
+    /* rows left blank below the last one are rows not shown above: after growing, fill them */
+    const cf_table_def *td = shown_table(wb);
+    if (visible_rows > 0 && wb->row_top[t] + (size_t)visible_rows > td->row_count)
+        wb->row_top[t] = td->row_count > (size_t)visible_rows ? td->row_count - (size_t)visible_rows : 0;
     if (def->column < wb->col_left[t])
         wb->col_left[t] = def->column;
+    /* likewise columns: scroll back left while every column from there on fits */
+    for (;;) {
+        int x = wb->label_w;
+        for (size_t c = wb->col_left[t] ? wb->col_left[t] - 1 : 0; c < td->column_count; c++)
+            x += column_width(wb, c);
+        if (wb->col_left[t] == 0 || x > wb->tbl_w)
+            break;
+        wb->col_left[t]--;
+    }
     /* move right until the cursor's column fits */
     for (;;) {
         int x = wb->label_w;
@@ -370,76 +385,150 @@ const char *ui_value_text(cf_cell_state state, cf_decimal value, char *buf)
     return state == CF_CELL_NUMBER ? cf_decimal_format(value, buf) : state == CF_CELL_NA ? "/" : _("(blank)");
 }
 
-static void draw_detail(ui_workbench *wb)
+/* The parts of what the detail lines say about the cursor's cell, in the order shown. keep
+ * orders them for a narrow screen: the value and state, then the broken rule, then the fix
+ * stay longest. */
+enum { KEEP_VALUE, KEEP_STATE, KEEP_BROKEN, KEEP_FIX, KEEP_SOURCE, KEEP_NOTE, KEEP_MORE, KEEP_LAST };
+
+size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max)
 {
-    int y = wb->rows - wb->bottom;
+    size_t n = 0;
     const cf_cell_def *def = cf_template_cell(wb->tpl, wb->cell);
     const cf_cell *x = cf_review_extracted(wb->review, wb->cell);
     cf_cell_view v = cf_review_cell(wb->review, wb->cell);
-    char label[256], now[32], was[32], line[1024];
+    char label[256], now[32], was[32], source[64];
     cf_template_cell_label(wb->tpl, wb->cell, label, sizeof label);
-    const char *value = ui_value_text(v.value_state, v.value, now);
-    const char *extracted = ui_value_text(x->state, x->value, was);
-    char source[64];
     snprintf(source, sizeof source, "%s", _("not found in the text"));
     if (x->line)
         snprintf(source, sizeof source, _("line %zu%s"), x->line, x->inferred ? _(", place inferred") : "");
     else if (x->label_line)
         snprintf(source, sizeof source, _("label on line %zu"), x->label_line);
-    char fix[200] = "";
+#define PART(keep_, role_, rule_, ...)                                                                        \
+    do {                                                                                                      \
+        if (n < max) {                                                                                        \
+            parts[n] = (ui_detail_part){.keep = (keep_), .role = (role_), .rule = (rule_)};                   \
+            snprintf(parts[n].text, sizeof parts[n].text, __VA_ARGS__);                                       \
+            n++;                                                                                              \
+        }                                                                                                     \
+    } while (0)
+    PART(KEEP_VALUE, CF_ROLE_DETAIL, false, " %s  %s = %s", def->id, label, ui_value_text(v.value_state, v.value, now));
+    PART(KEEP_SOURCE, CF_ROLE_DETAIL, false, _("  (extracted %s, %s)"), ui_value_text(x->state, x->value, was), source);
+    PART(KEEP_STATE, CF_ROLE_DETAIL, false, "  [%s]", _(cf_review_state_name(v.state)));
     const cf_fix_cell *fc = fix_for(wb, wb->cell);
     if (fc) {
         char num[32];
-        snprintf(fix, sizeof fix, _("  fix: → %s%s%s%s (f applies)"), cf_decimal_format(fc->value, num),
-                 wb->suggestion.unique ? _(", unique") : _(", one of several"), fc->evidence[0] ? "; " : "", fc->evidence);
+        PART(KEEP_FIX, CF_ROLE_DETAIL, false, _("  fix: → %s%s%s%s (f applies)"), cf_decimal_format(fc->value, num),
+             wb->suggestion.unique ? _(", unique") : _(", one of several"), fc->evidence[0] ? "; " : "", fc->evidence);
     }
-    snprintf(line, sizeof line, _(" %s  %s = %s  (extracted %s, %s)  [%s]%s%s%s"), def->id, label, value, extracted,
-             source, _(cf_review_state_name(v.state)), fix, v.note[0] ? _("  note: ") : "", v.note);
-    ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_DETAIL);
-    ui_draw_str(&wb->palette, y, 0, wb->cols, line, CF_ROLE_DETAIL);
+    if (v.note[0])
+        PART(KEEP_NOTE, CF_ROLE_DETAIL, false, _("  note: %s"), v.note);
     /* the rules this cell is in, broken first, with their arithmetic */
-    ui_fill(&wb->palette, y + 1, 0, wb->cols, CF_ROLE_DETAIL);
-    if (wb->bottom == 4) {
-        ui_fill(&wb->palette, y + 2, 0, wb->cols, CF_ROLE_NORMAL);
-        ui_draw_str(&wb->palette, y + 2, 0, wb->cols, wb->message, wb->message_role);
-    } else if (wb->message[0]) {
-        ui_draw_str(&wb->palette, y + 1, 0, wb->cols, wb->message, wb->message_role);
-        return;
-    }
     size_t rules[16];
-    size_t n = cf_review_rules_of(wb->review, wb->cell, rules, 16);
-    int xcur = 0;
-    for (size_t i = 0; i < n && xcur < wb->cols; i++) {
+    size_t count = cf_review_rules_of(wb->review, wb->cell, rules, 16);
+    bool first_broken = true;
+    for (size_t i = 0; i < count; i++) {
         const cf_rule_result *res = &cf_review_results(wb->review)[rules[i]];
         if (!wb->assessment)
             break;
         const char *msg = cf_assess_rule(wb->assessment, rules[i])->explanation;
-        char part[1200];
         const char *waiver = cf_review_waiver(wb->review, rules[i]);
-        bool waived = res->status == CF_RULE_FAIL && waiver[0];
-        snprintf(part, sizeof part, " %s %s%s%s%s ",
-                 res->status == CF_RULE_FAIL ? "✗" : res->status == CF_RULE_PASS ? "✓" : "?", msg,
-                 waived ? " (waived: " : "", waived ? waiver : "", waived ? ")" : "");
-        xcur += ui_draw_str(&wb->palette, y + 1, xcur, wb->cols - xcur, part,
-                            res->status == CF_RULE_FAIL && !waived ? CF_ROLE_BROKEN : CF_ROLE_DETAIL);
+        bool waived = res->status == CF_RULE_FAIL && waiver[0], broken = res->status == CF_RULE_FAIL && !waived;
+        int keep = broken && first_broken ? KEEP_BROKEN : broken || waived ? KEEP_MORE : KEEP_LAST;
+        first_broken &= !broken;
+        if (waived)
+            PART(keep, CF_ROLE_DETAIL, true, _(" ✗ %s (waived: %s) "), msg, waiver);
+        else
+            PART(keep, broken ? CF_ROLE_BROKEN : CF_ROLE_DETAIL, true, " %s %s ",
+                 res->status == CF_RULE_FAIL ? "✗" : res->status == CF_RULE_PASS ? "✓" : "?", msg);
     }
     /* last year's numbers that should carry over into this cell */
-    for (size_t i = 0; i < wb->cross_year_count && xcur < wb->cols; i++) {
+    for (size_t i = 0; i < wb->cross_year_count; i++) {
         const cf_cross_rule_def *xr = cf_template_cross_rule(wb->tpl, wb->cross_year[i].rule);
         bool here = false;
         for (size_t k = 0; k < xr->left_count; k++)
             here |= xr->left[k].cell == (long)wb->cell;
         for (size_t k = 0; k < xr->right_count; k++)
             here |= xr->right[k].cell == (long)wb->cell;
-        if (!here || wb->cross_year[i].status != CF_XY_MISMATCH)
-            continue;
-        char part[1200];
-        snprintf(part, sizeof part, " ⚠ %s ", wb->cross_year[i].message);
-        xcur += ui_draw_str(&wb->palette, y + 1, xcur, wb->cols - xcur, part, CF_ROLE_BROKEN);
-        n++;
+        if (here && wb->cross_year[i].status == CF_XY_MISMATCH) {
+            PART(KEEP_MORE, CF_ROLE_BROKEN, true, " ⚠ %s ", wb->cross_year[i].message);
+            count++;
+        }
     }
-    if (n == 0)
-        ui_draw_str(&wb->palette, y + 1, 0, wb->cols, _(" no cross-sum rule involves this cell"), CF_ROLE_DETAIL);
+    if (count == 0)
+        PART(KEEP_LAST, CF_ROLE_DETAIL, true, "%s", _(" no cross-sum rule involves this cell"));
+#undef PART
+    return n;
+}
+
+/* Lay the kept parts out on lines of width columns from line y (drawing them when draw): a
+ * part goes whole on the next line when it does not fit beside the others, the rules start a
+ * line of their own, and a part wider than a line is cut with "…". Returns the lines needed. */
+static int flow_parts(ui_workbench *wb, const ui_detail_part *parts, const bool *kept, size_t n, int y, int lines,
+                      bool draw)
+{
+    int line = 0, x = 0, width = wb->cols;
+    bool rules_started = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!kept[i])
+            continue;
+        const char *text = parts[i].text;
+        bool new_line = x > 0 && parts[i].rule && !rules_started;
+        rules_started |= parts[i].rule;
+        int w = ui_text_width(text, strlen(text));
+        if (new_line || (x > 0 && x + w > width)) {
+            line++;
+            x = 0;
+        }
+        if (x == 0) /* a part that starts a line keeps one space of margin */
+            while (text[0] == ' ' && text[1] == ' ')
+                text++;
+        w = ui_text_width(text, strlen(text));
+        if (draw && line < lines) {
+            if (w > width - x) { /* wider than the line: cut, and say so */
+                ui_draw_text(&wb->palette, y + line, x, width - x - 1, text, strlen(text), 0, parts[i].role, true, 0, 0,
+                             parts[i].role);
+                ui_draw_str(&wb->palette, y + line, width - 1, 1, "…", parts[i].role);
+            } else {
+                ui_draw_str(&wb->palette, y + line, x, width - x, text, parts[i].role);
+            }
+        }
+        x += w < width - x ? w : width - x;
+    }
+    return line + 1;
+}
+
+static void draw_detail(ui_workbench *wb)
+{
+    int y = wb->rows - wb->bottom, lines = wb->detail_lines;
+    for (int i = 0; i < lines; i++)
+        ui_fill(&wb->palette, y + i, 0, wb->cols, CF_ROLE_DETAIL);
+    if (wb->bottom > lines + 1) {
+        ui_fill(&wb->palette, y + lines, 0, wb->cols, CF_ROLE_NORMAL);
+        ui_draw_str(&wb->palette, y + lines, 0, wb->cols, wb->message, wb->message_role);
+    } else if (wb->message[0]) { /* no line of its own: the message takes the rules' */
+        lines--;
+        ui_draw_str(&wb->palette, y + lines, 0, wb->cols, wb->message, wb->message_role);
+    }
+    ui_detail_part parts[UI_DETAIL_PARTS];
+    bool kept[UI_DETAIL_PARTS];
+    size_t n = ui_detail_parts(wb, parts, UI_DETAIL_PARTS);
+    for (size_t i = 0; i < n; i++)
+        kept[i] = true;
+    /* too much for the lines: leave out the parts kept least, last first */
+    bool dropped = false;
+    while (flow_parts(wb, parts, kept, n, y, lines, false) > lines) {
+        size_t worst = 0;
+        for (size_t i = 0; i < n; i++)
+            if (kept[i] && parts[i].keep >= parts[worst].keep)
+                worst = i;
+        if (worst == 0 || !kept[worst])
+            break; /* only the value is left: it is cut instead */
+        kept[worst] = false;
+        dropped = true;
+    }
+    flow_parts(wb, parts, kept, n, y, lines, true);
+    if (dropped) /* K shows all of it */
+        ui_draw_str(&wb->palette, y + lines - 1, wb->cols - 2, 2, " …", CF_ROLE_DETAIL);
 }
 
 static void draw_status(ui_workbench *wb)
@@ -472,10 +561,11 @@ static void draw_status(ui_workbench *wb)
              base ? base + 1 : path, cf_template_id(wb->tpl), pos, s.violations, waived, s.missing, s.corrected,
              cf_review_reviewer(wb->review), cf_review_dirty(wb->review) ? "[+]" : "");
     ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_STATUS);
-    ui_draw_str(&wb->palette, y, 0, wb->cols, line, CF_ROLE_STATUS);
+    int used = ui_draw_str(&wb->palette, y, 0, wb->cols, line, CF_ROLE_STATUS);
     const char *help = _(" ? help ");
-    if (wb->cols > 60)
-        ui_draw_str(&wb->palette, y, wb->cols - (int)strlen(help), (int)strlen(help), help, CF_ROLE_STATUS);
+    int help_w = ui_text_width(help, strlen(help));
+    if (used + help_w < wb->cols) /* never over the reviewer's name */
+        ui_draw_str(&wb->palette, y, wb->cols - help_w, help_w, help, CF_ROLE_STATUS);
 }
 
 /* ---------- overlays: help and the problems list ---------- */
@@ -525,6 +615,46 @@ bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line,
     return false;
 }
 
+size_t ui_cell_popup(const ui_workbench *wb, int width, ui_popup_line *lines, size_t max)
+{
+    ui_detail_part *parts = cf_calloc(UI_DETAIL_PARTS + 1, sizeof *parts);
+    if (!parts)
+        return 0;
+    size_t n = ui_detail_parts(wb, parts, UI_DETAIL_PARTS), count = 0;
+    if (fix_for(wb, wb->cell) && wb->suggestion.reasoning) /* the fix's reasons, which the line has no room for */
+        snprintf(parts[n++].text, sizeof parts[0].text, _("why this fix: %s"), wb->suggestion.reasoning);
+    for (size_t i = 0; i < n; i++) {
+        const char *text = parts[i].text;
+        while (*text == ' ')
+            text++;
+        size_t len = strlen(text), pos = 0;
+        while (len > 0 && text[len - 1] == ' ')
+            len--;
+        do {
+            size_t take = ui_fit(text + pos, len - pos, width - 1);
+            if (take == 0 && pos < len) { /* a character wider than the line: take it anyway */
+                uint32_t cp;
+                size_t bytes = cf_utf8_decode(text + pos, len - pos, &cp);
+                take = bytes ? bytes : 1;
+            } else if (pos + take < len) { /* break English text between words */
+                size_t space = take;
+                while (space > 0 && text[pos + space - 1] != ' ')
+                    space--;
+                if (space > take / 2)
+                    take = space;
+            }
+            if (count < max) {
+                snprintf(lines[count].text, sizeof lines[count].text, " %.*s", (int)take, text + pos);
+                lines[count].role = parts[i].role;
+            }
+            count++;
+            pos += take;
+        } while (pos < len);
+    }
+    cf_free(parts);
+    return count;
+}
+
 static void draw_overlay(ui_workbench *wb)
 {
     int h = wb->rows - 4, w = wb->cols - 4;
@@ -532,16 +662,30 @@ static void draw_overlay(ui_workbench *wb)
         return;
     size_t count;
     const ui_action *actions = ui_actions(&count);
+    ui_popup_line *text = NULL;
     if (wb->overlay == OVERLAY_PROBLEMS)
         count = ui_problem_items(wb);
+    if (wb->overlay == OVERLAY_CELL) {
+        count = ui_cell_popup(wb, w, NULL, 0);
+        text = cf_calloc(count + 1, sizeof *text);
+        if (!text)
+            return;
+        ui_cell_popup(wb, w, text, count);
+        /* a text, not a list: j/k scroll it and nothing is selected */
+        size_t last_top = count > (size_t)(h - 1) ? count - (size_t)(h - 1) : 0;
+        if (wb->overlay_sel > last_top)
+            wb->overlay_sel = last_top;
+        wb->overlay_top = wb->overlay_sel;
+    }
     if (wb->overlay_sel >= count)
         wb->overlay_sel = count ? count - 1 : 0;
     if (wb->overlay_sel < wb->overlay_top)
         wb->overlay_top = wb->overlay_sel;
     if (wb->overlay_sel >= wb->overlay_top + (size_t)(h - 1))
         wb->overlay_top = wb->overlay_sel - (size_t)(h - 1) + 1;
-    const char *title = wb->overlay == OVERLAY_HELP
-                            ? _(" Keys — every action also runs as :name (j/k scroll, Esc closes) ")
+    const char *title = wb->overlay == OVERLAY_HELP ? _(" Keys — every action also runs as :name (j/k scroll, Esc closes) ")
+                        : wb->overlay == OVERLAY_CELL
+                            ? _(" The cell, its note, its rules and the fix, whole (j/k scroll, Esc closes) ")
                             : _(" Problems — broken rules, then missing cells (Enter jumps, Esc closes) ");
     /* blank margins: the panes' edges showing beside the list read as part of it */
     for (int y = 2; y < 2 + h; y++)
@@ -556,6 +700,10 @@ static void draw_overlay(ui_workbench *wb)
         cf_role role = item == wb->overlay_sel ? CF_ROLE_CURSOR : CF_ROLE_NORMAL;
         if (item >= count)
             continue;
+        if (text) {
+            ui_draw_str(&wb->palette, y, 2, w, text[item].text, text[item].role);
+            continue;
+        }
         ui_fill(&wb->palette, y, 2, w, role);
         char line[1400];
         size_t cell;
@@ -569,6 +717,7 @@ static void draw_overlay(ui_workbench *wb)
             line[0] = '\0';
         ui_draw_str(&wb->palette, y, 2, w, line, role);
     }
+    cf_free(text);
 }
 
 void ui_compose(ui_workbench *wb)
@@ -782,8 +931,15 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
     ui_palette_apply(&wb.palette, wb.theme, wb.no_color);
     ui_refresh_problems(&wb);
     ui_select_cell(&wb, wb.problem_count ? wb.problems[0] : 0);
+    size_t history = cf_review_history_count(review);
     if (theme_problem[0])
         ui_message(&wb, CF_ROLE_ERROR, _("%s (using the default theme)"), theme_problem);
+    else if (options->resumed && history)
+        ui_message(&wb, CF_ROLE_MESSAGE, _("review resumed: the last change was by %s at %s; reviewing now: %s"),
+                   cf_review_history(review, history - 1)->who, cf_review_history(review, history - 1)->at,
+                   cf_review_reviewer(review));
+    else if (options->resumed)
+        ui_message(&wb, CF_ROLE_MESSAGE, _("review resumed; reviewing now: %s"), cf_review_reviewer(review));
     else
         ui_message(&wb, CF_ROLE_MESSAGE, P_("%zu problem cell; ] and [ walk them, ? shows every key",
                             "%zu problem cells; ] and [ walk them, ? shows every key", wb.problem_count),

@@ -22,6 +22,7 @@ typedef struct {
     const char *screen_path;  /* the last screen, as text */
     int cols, rows;           /* the headless screen's size (0: 140×40), at most UI_MAX_SIZE each */
     const cf_year *previous;  /* last year's report, for the cross-year rules (or NULL) */
+    bool resumed;             /* the review was read from its file: say so, and who reviews now */
 } ui_options;
 
 /* Run the workbench on review until the reviewer quits. Returns 0, or 2 when the

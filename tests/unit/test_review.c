@@ -572,6 +572,8 @@ Test(review, a_changed_journal_record_is_reported_by_number_and_the_records_befo
     char cmd[700];
     snprintf(cmd, sizeof cmd, "ls %s.damaged-* >/dev/null 2>&1", journal);
     cr_assert_eq(system(cmd), 0, "the damaged journal is kept beside the new one");
+    snprintf(cmd, sizeof cmd, "ls %s.damaged-*:* >/dev/null 2>&1", journal);
+    cr_assert_neq(system(cmd), 0, "a ':' in the kept journal's name (Windows shares refuse it)");
     back = reopen(path);
     cr_assert_null(cf_review_journal_problem(back), "%s", cf_review_journal_problem(back));
     cr_assert_eq(cf_review_replay_journal(back, &replayed, &err), CF_OK, "%s", err.message);
