@@ -87,7 +87,7 @@ SUPPORT_SRC := $(wildcard tests/support/*.c)
 
 GEN_EMBED := $(BUILD)/gen/builtin_templates.S
 
-.PHONY: all deps test unit drills drill-model drills-long cli e2e i18n pot po man run clean fuzz fuzz-regress valgrind bench score lint test-release concurrency
+.PHONY: all deps test unit drills drill-model drills-long cli e2e i18n pot po man run clean fuzz fuzz-regress valgrind bench score lint test-release concurrency screens screens-update
 all: $(BUILD)/crossfoot man
 
 THEMES := $(wildcard themes/*.yaml)
@@ -315,8 +315,16 @@ e2e: $(BUILD)/san/crossfoot
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  CROSSFOOT=$(BUILD)/san/crossfoot bash tests/e2e/run.sh
 
+# Whole-screen golden tests of every workbench view through the headless --script/--screen
+# runner (tests/screens); screens-update rewrites the goldens after a change meant to show.
+screens: $(BUILD)/san/crossfoot $(BUILD)/san/locale
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  CROSSFOOT=$(BUILD)/san/crossfoot bash tests/screens/run.sh
+screens-update: $(BUILD)/san/crossfoot $(BUILD)/san/locale
+	UPDATE=1 CROSSFOOT=$(BUILD)/san/crossfoot bash tests/screens/run.sh
+
 # The one test command: unit tests, drills, the command line and the workbench, all sanitised.
-test: lint unit drills drill-model cli concurrency e2e i18n
+test: lint unit drills drill-model cli concurrency screens e2e i18n
 
 # Two to four writers (apply and the headless workbench) on one review, with random delays:
 # every acknowledged edit must be in the file (tests/drills/concurrent_writers.py). The optimised

@@ -180,6 +180,9 @@ void cf_review_free(cf_review *review)
     cf_free(review->waivers);
     for (size_t i = 0; i < review->warning_count; i++)
         cf_free(review->warnings[i]);
+    for (size_t i = 0; i < review->approval_count; i++)
+        cf_free(review->approvals[i].note);
+    cf_free(review->approvals);
     for (size_t i = 0; i < review->template_count; i++)
         cf_template_free(review->templates[i]);
     cf_free(review->templates);
@@ -673,6 +676,19 @@ static cf_status check_texts(const cf_review *r, const char *action, const char 
                              _("a note, reason or name of this change is not valid UTF-8: the change is refused"));
 }
 
+/* A change after a sign-off withdraws it: what was approved is no longer what the review holds.
+ * Cannot fail (the record is in the sign-off itself). */
+static void withdraw_approval(cf_review *r, const char *because, const char *who, const char *at)
+{
+    cf_approval *a = r->approval_count ? &r->approvals[r->approval_count - 1] : NULL;
+    if (!a || a->withdrawn)
+        return;
+    a->withdrawn = true;
+    snprintf(a->withdrawn_at, sizeof a->withdrawn_at, "%s", at);
+    snprintf(a->withdrawn_by, sizeof a->withdrawn_by, "%s", who);
+    snprintf(a->withdrawn_because, sizeof a->withdrawn_because, "%s", because);
+}
+
 /* Apply, optionally journaling first (replay does not journal again). */
 static cf_status apply_entry(cf_review *r, const char *action, const char *reason, const char *who, const char *at,
                              const cf_edit *edits, size_t count, bool journal, cf_error *err)
@@ -709,6 +725,7 @@ static cf_status apply_entry(cf_review *r, const char *action, const char *reaso
     cf_review_push_entry(r, &e, err); /* cannot fail: room was reserved */
     commit_play(r, &r->entries[r->applied - 1], true, notes);
     snprintf(r->updated, sizeof r->updated, "%s", r->entries[r->applied - 1].at);
+    withdraw_approval(r, action, who, at);
     r->dirty = true;
     return CF_OK;
 }
@@ -758,12 +775,84 @@ static cf_status step(cf_review *r, bool forward, bool journal, const uint64_t *
     }
     commit_play(r, e, forward, notes);
     r->applied = forward ? r->applied + 1 : r->applied - 1;
+    char at[32];
+    r->now(at, r->now_ctx);
+    withdraw_approval(r, forward ? "redo" : "undo", r->reviewer, at);
     r->dirty = true;
     return CF_OK;
 }
 
 cf_status cf_review_undo(cf_review *review, cf_error *err) { return step(review, false, true, NULL, err); }
 cf_status cf_review_redo(cf_review *review, cf_error *err) { return step(review, true, true, NULL, err); }
+
+/* ---------- sign-off ---------- */
+
+void cf_review_cells_sha256(const cf_review *review, char out[65])
+{
+    cf_sha256 ctx;
+    cf_sha256_init(&ctx);
+    /* one line a cell and a waiver, fields apart by a tab: no two reviews give the same bytes */
+    for (size_t i = 0; i < review->cell_count; i++) {
+        cf_cell_view v = cf_review_cell(review, i);
+        char value[32], line[128];
+        snprintf(line, sizeof line, "%s\t%s\t%s\t", cf_template_cell(review->tpl, i)->id,
+                 v.value_state == CF_CELL_NUMBER ? cf_decimal_format(v.value, value)
+                 : v.value_state == CF_CELL_NA   ? "/"
+                                                 : "",
+                 cf_review_state_name(v.state));
+        cf_sha256_update(&ctx, line, strlen(line));
+        cf_sha256_update(&ctx, v.note, strlen(v.note) + 1); /* its NUL ends it */
+    }
+    for (size_t i = 0; i < cf_template_rule_count(review->tpl); i++) {
+        const char *id = cf_template_rule(review->tpl, i)->id;
+        cf_sha256_update(&ctx, id, strlen(id) + 1);
+        cf_sha256_update(&ctx, review->waivers[i], strlen(review->waivers[i]) + 1);
+    }
+    cf_sha256_hex(&ctx, out);
+}
+
+bool cf_review_push_approval(cf_review *review, const cf_approval *approval)
+{
+    cf_approval *grown = cf_realloc(review->approvals, (review->approval_count + 1) * sizeof *grown);
+    if (!grown)
+        return false;
+    review->approvals = grown;
+    review->approvals[review->approval_count++] = *approval;
+    return true;
+}
+
+cf_status cf_review_approve(cf_review *review, const char *note, cf_error *err)
+{
+    if (!valid_text(note))
+        return cf_error_set(err, CF_ERR_USAGE, review->review_path, 0, 0, "%s",
+                            _("a note, reason or name of this change is not valid UTF-8: the change is refused"));
+    cf_approval a = {0};
+    snprintf(a.who, sizeof a.who, "%s", review->reviewer);
+    review->now(a.at, review->now_ctx);
+    snprintf(a.document_sha256, sizeof a.document_sha256, "%s", cf_text_sha256(review->text));
+    cf_review_cells_sha256(review, a.cells_sha256);
+    if (!(a.note = cf_strdup(note ? note : "")) || !cf_review_push_approval(review, &a)) {
+        cf_free(a.note);
+        return cf_error_nomem(err, review->review_path);
+    }
+    bool was_dirty = review->dirty;
+    review->dirty = true; /* the sign-off is a change to save */
+    cf_status st = cf_review_save(review, err);
+    if (st != CF_OK) { /* not on disk: not recorded */
+        cf_free(review->approvals[--review->approval_count].note);
+        review->dirty = was_dirty;
+    }
+    return st;
+}
+
+size_t cf_review_approval_count(const cf_review *review) { return review->approval_count; }
+const cf_approval *cf_review_approval(const cf_review *review, size_t i) { return &review->approvals[i]; }
+
+const cf_approval *cf_review_approved(const cf_review *review)
+{
+    const cf_approval *a = review->approval_count ? &review->approvals[review->approval_count - 1] : NULL;
+    return a && !a->withdrawn ? a : NULL;
+}
 
 void cf_review_mark_saved(cf_review *review)
 {

@@ -130,6 +130,29 @@ uint64_t cf_review_journal_records(const cf_review *review);
 /* True when there are changes not yet saved to the review file. */
 bool cf_review_dirty(const cf_review *review);
 
+/* A sign-off: who approved the review, when, with what note, over exactly which document and
+ * which cell values; withdrawn (when, by whom, by which change) by any change after it. */
+typedef struct {
+    char who[256], at[32];
+    char *note; /* "" when none; owned by the review */
+    char document_sha256[65], cells_sha256[65];
+    bool withdrawn;
+    char withdrawn_at[32], withdrawn_by[256], withdrawn_because[64]; /* the change: "set", "undo" … */
+} cf_approval;
+
+/* Approve the review as it stands: record a sign-off (the reviewer, now, note — "" for none —,
+ * the report's SHA-256 and cf_review_cells_sha256) and save the review file at once, so that it
+ * is on disk when this returns. On failure nothing is recorded. Whether the review may be
+ * approved (its verdict) is for the caller to decide. */
+cf_status cf_review_approve(cf_review *review, const char *note, cf_error *err);
+/* Every sign-off, oldest first, withdrawn ones too; the one in force, or NULL. */
+size_t cf_review_approval_count(const cf_review *review);
+const cf_approval *cf_review_approval(const cf_review *review, size_t i);
+const cf_approval *cf_review_approved(const cf_review *review);
+/* SHA-256 of the reviewed cells as they stand — each cell's id, value, state and note, each
+ * rule's waiver — as 64 hex digits into out. */
+void cf_review_cells_sha256(const cf_review *review, char out[65]);
+
 /* Save the review file atomically (review_path), then drop the journal it now holds. */
 cf_status cf_review_save(cf_review *review, cf_error *err);
 /* Load a review file: reopen its report (refusing when the report's SHA-256 differs,

@@ -14,11 +14,14 @@
  *      drops the redo list) and an earlier session's entries are never undone.
  *   3  the report says the kind of document it was read as ("kind": text, html, docx, pdf), what
  *      the cells' lines point into; formats 1 and 2 do not say it. Journal records as in 2.
+ *   4  the review file records the sign-offs ("approvals": who, at, note, the document's and the
+ *      reviewed cells' SHA-256, and when, by whom and by which change each was withdrawn);
+ *      formats 1 to 3 hold none. Journal records as in 2.
  * Reading an older version: review_yaml.c load_doc (the file) and review.c read_record (one
  * journal record) are the only places that look at a version. */
-#define CF_REVIEW_FORMAT_VERSION 3
+#define CF_REVIEW_FORMAT_VERSION 4
 /* The format of one journal record ("v": N), which changes on its own: 1 had no "v", 2 is
- * today's (review format 2 and 3 both write it). */
+ * today's (review formats 2 to 4 all write it). */
 #define CF_JOURNAL_RECORD_VERSION 2
 
 struct cf_review {
@@ -55,6 +58,8 @@ struct cf_review {
     bool journal_damaged;
     size_t journal_good_bytes; /* the journal's first bytes that hold good records */
     char *journal_problem;     /* what the last scan found wrong with the journal, or NULL */
+    cf_approval *approvals; /* every sign-off, oldest first; the last is in force unless withdrawn */
+    size_t approval_count;
     const cf_io *io;
     void (*now)(char out[32], void *ctx);
     void *now_ctx;
@@ -76,5 +81,7 @@ void cf_review_mark_saved(cf_review *review);
 cf_status cf_review_scan_journal(cf_review *review, size_t *pending, cf_error *err);
 /* Remove the journal the review file now holds (a damaged one is kept aside instead). */
 void cf_review_retire_journal(cf_review *review);
+/* Add a sign-off as read from the review file (taking note). False when memory fails. */
+bool cf_review_push_approval(cf_review *review, const cf_approval *approval);
 
 #endif

@@ -312,6 +312,22 @@ static cf_status render(const cf_review *r, char **out, cf_error *err)
         map_end(&w);
     }
     seq_end(&w);
+    str(&w, "approvals");
+    seq_start(&w);
+    for (size_t i = 0; i < r->approval_count; i++) {
+        const cf_approval *a = &r->approvals[i];
+        map_start(&w, false);
+        key_text(&w, "who", a->who);
+        key_text(&w, "at", a->at);
+        key_text(&w, "note", a->note);
+        key_text(&w, "document_sha256", a->document_sha256);
+        key_text(&w, "cells_sha256", a->cells_sha256);
+        key_text(&w, "withdrawn_at", a->withdrawn ? a->withdrawn_at : "");
+        key_text(&w, "withdrawn_by", a->withdrawn ? a->withdrawn_by : "");
+        key_text(&w, "withdrawn_because", a->withdrawn ? a->withdrawn_because : "");
+        map_end(&w);
+    }
+    seq_end(&w);
     map_end(&w);
     yaml_document_end_event_initialize(&ev, 1);
     emit(&w, &ev);
@@ -620,6 +636,37 @@ static bool read_warnings(reader *rd, cf_review *r, yaml_node_t *list)
     return true;
 }
 
+/* The sign-offs (format 3 on; an older file has none). */
+static bool read_approvals(reader *rd, cf_review *r, yaml_node_t *list)
+{
+    if (!list)
+        return true;
+    if (list->type != YAML_SEQUENCE_NODE)
+        return cf_yaml_fail(rd, list, _("'approvals' is not a list"), NULL);
+    EACH(rd, list, n)
+    {
+        const char *who = need(rd, n, "who"), *at = need(rd, n, "at"), *note = need(rd, n, "note"),
+                   *doc = need(rd, n, "document_sha256"), *cells = need(rd, n, "cells_sha256"),
+                   *w_at = need(rd, n, "withdrawn_at"), *w_by = need(rd, n, "withdrawn_by"),
+                   *w_because = need(rd, n, "withdrawn_because");
+        if (!who || !at || !note || !doc || !cells || !w_at || !w_by || !w_because)
+            return false;
+        cf_approval a = {.withdrawn = w_at[0] != '\0'};
+        snprintf(a.who, sizeof a.who, "%s", who);
+        snprintf(a.at, sizeof a.at, "%s", at);
+        snprintf(a.document_sha256, sizeof a.document_sha256, "%s", doc);
+        snprintf(a.cells_sha256, sizeof a.cells_sha256, "%s", cells);
+        snprintf(a.withdrawn_at, sizeof a.withdrawn_at, "%s", w_at);
+        snprintf(a.withdrawn_by, sizeof a.withdrawn_by, "%s", w_by);
+        snprintf(a.withdrawn_because, sizeof a.withdrawn_because, "%s", w_because);
+        if (!(a.note = cf_strdup(note)) || !cf_review_push_approval(r, &a)) {
+            cf_free(a.note);
+            return cf_yaml_nomem(rd);
+        }
+    }
+    return true;
+}
+
 /* The report's path as written, or beside the review file when written relative and not found. */
 static char *locate_report(const char *review_path, const char *report_path)
 {
@@ -728,7 +775,7 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
         cf_yaml_nomem(rd);
     r->saved_seq = r->next_seq = r->last_seq = journal_seq;
     if (rd->status == CF_OK && read_cells(rd, r, tables) && read_waivers(rd, r, rules) && read_warnings(rd, r, warnings) &&
-        read_history(rd, r, history)) {
+        read_history(rd, r, history) && read_approvals(rd, r, get(rd, root, "approvals"))) {
         cf_review_recheck(r);
         r->saved_entries = r->applied; /* an earlier session's history is undone only by a new change */
         size_t pending = 0;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "export.h"
 #include "i18n.h"
 #include "wb.h"
 
@@ -59,7 +60,12 @@ static void move_columns(ui_workbench *wb, long delta)
     ui_select_cell(wb, r->first_cell + (size_t)next);
 }
 
-static int page(const ui_workbench *wb) { return wb->focus == PANE_RAW ? wb->raw_h : wb->tbl_h - 3; }
+/* A page of the focused pane at the terminal's size now. */
+static int page(ui_workbench *wb)
+{
+    ui_layout(wb);
+    return wb->focus == PANE_RAW ? wb->raw_h : wb->tbl_h - 3;
+}
 
 static void act_down(ui_workbench *wb, const char *arg) { move_rows(wb, 1); }
 static void act_up(ui_workbench *wb, const char *arg) { move_rows(wb, -1); }
@@ -126,45 +132,10 @@ static void step_problem(ui_workbench *wb, bool forward)
 static void act_next_problem(ui_workbench *wb, const char *arg) { step_problem(wb, true); }
 static void act_prev_problem(ui_workbench *wb, const char *arg) { step_problem(wb, false); }
 
-/* A list in an overlay: its own little key loop. */
-static void run_overlay(ui_workbench *wb, ui_overlay which)
-{
-    wb->overlay = which;
-    wb->overlay_sel = wb->overlay_top = 0;
-    for (;;) {
-        ui_draw(wb);
-        int key = ui_read_key(wb);
-        size_t count = 0;
-        if (which == OVERLAY_PROBLEMS)
-            count = ui_problem_items(wb);
-        else if (which == OVERLAY_CELL)
-            count = ui_cell_popup(wb, wb->cols - 4, NULL, 0);
-        else
-            ui_actions(&count);
-        if (key == 27 || key == 'q' || (which == OVERLAY_HELP && key == '?'))
-            break;
-        if ((key == 'j' || key == UI_KEY(KEY_DOWN)) && wb->overlay_sel + 1 < count)
-            wb->overlay_sel++;
-        else if ((key == 'k' || key == UI_KEY(KEY_UP)) && wb->overlay_sel > 0)
-            wb->overlay_sel--;
-        else if (key == UI_KEY(KEY_NPAGE))
-            wb->overlay_sel = wb->overlay_sel + 10 < count ? wb->overlay_sel + 10 : (count ? count - 1 : 0);
-        else if (key == UI_KEY(KEY_PPAGE))
-            wb->overlay_sel = wb->overlay_sel > 10 ? wb->overlay_sel - 10 : 0;
-        else if ((key == '\n' || key == '\r' || key == UI_KEY(KEY_ENTER)) && which == OVERLAY_PROBLEMS) {
-            size_t cell;
-            char line[1400];
-            if (ui_problem_item(wb, wb->overlay_sel, &cell, line, sizeof line))
-                ui_select_cell(wb, cell);
-            break;
-        }
-    }
-    wb->overlay = OVERLAY_NONE;
-}
-
-static void act_problems(ui_workbench *wb, const char *arg) { run_overlay(wb, OVERLAY_PROBLEMS); }
-static void act_help(ui_workbench *wb, const char *arg) { run_overlay(wb, OVERLAY_HELP); }
-static void act_cell_popup(ui_workbench *wb, const char *arg) { run_overlay(wb, OVERLAY_CELL); }
+static void act_problems(ui_workbench *wb, const char *arg) { ui_list_open(wb, UI_LIST_PROBLEMS); }
+static void act_help(ui_workbench *wb, const char *arg) { ui_list_open(wb, UI_LIST_HELP); }
+static void act_cell_popup(ui_workbench *wb, const char *arg) { ui_list_open(wb, UI_LIST_CELL); }
+static void act_summary(ui_workbench *wb, const char *arg) { ui_list_open(wb, UI_LIST_SUMMARY); }
 
 /* ---------- changing cells (all through the core review API) ---------- */
 
@@ -189,25 +160,34 @@ static void apply_one(ui_workbench *wb, const char *action, cf_edit_kind kind, c
     after_change(wb, cf_review_apply(wb->review, action, NULL, &e, 1, &err), &err, done);
 }
 
-static void act_edit(ui_workbench *wb, const char *arg)
+/* The cursor's value as the edit prompt starts from ("" when it has none). */
+static const char *current_value(const ui_workbench *wb, char buf[32])
 {
-    char label[256], prompt[300], initial[64] = "", typed[512];
-    cf_template_cell_label(wb->tpl, wb->cell, label, sizeof label);
-    snprintf(prompt, sizeof prompt, "%s = ", label);
     cf_cell_view v = cf_review_cell(wb->review, wb->cell);
-    if (v.value_state == CF_CELL_NUMBER)
-        cf_decimal_format(v.value, initial);
-    /* the value is shown selected: typing replaces it, arrows and Backspace edit it */
-    if (!ui_prompt(wb, prompt, &(ui_prompt_options){.initial = initial, .select = true}, typed, sizeof typed))
-        return;
+    buf[0] = '\0';
+    return v.value_state == CF_CELL_NUMBER ? cf_decimal_format(v.value, buf) : buf;
+}
+
+static void edit_done(ui_workbench *wb, const char *typed, long arg)
+{
     cf_edit e;
-    char why[256];
+    char why[256], was[32];
     if (!cf_review_parse_input(wb->review, wb->cell, typed, &e, why, sizeof why)) {
-        ui_message(wb, CF_ROLE_ERROR, _("refused: %s (the value stays %s)"), why, initial[0] ? initial : "blank");
+        current_value(wb, was);
+        ui_message(wb, CF_ROLE_ERROR, _("refused: %s (the value stays %s)"), why, was[0] ? was : "blank");
         return;
     }
     cf_error err;
     after_change(wb, cf_review_apply(wb->review, "set", NULL, &e, 1, &err), &err, "set");
+}
+
+static void act_edit(ui_workbench *wb, const char *arg)
+{
+    char label[256], prompt[300], initial[32];
+    cf_template_cell_label(wb->tpl, wb->cell, label, sizeof label);
+    snprintf(prompt, sizeof prompt, "%s = ", label);
+    /* the value is shown selected: typing replaces it, arrows and Backspace edit it */
+    ui_prompt(wb, prompt, &(ui_prompt_options){.initial = current_value(wb, initial), .select = true}, 512, edit_done, 0);
 }
 
 static void act_clear(ui_workbench *wb, const char *arg) { apply_one(wb, "clear", CF_EDIT_CLEAR, _("cleared to missing")); }
@@ -217,25 +197,25 @@ static void act_revert(ui_workbench *wb, const char *arg)
 }
 static void act_confirm(ui_workbench *wb, const char *arg) { apply_one(wb, "confirm", CF_EDIT_CONFIRM, _("confirmed")); }
 
-static void act_note(ui_workbench *wb, const char *arg)
+static void note_done(ui_workbench *wb, const char *typed, long arg)
 {
-    char label[256], prompt[300], typed[1024];
-    cf_template_cell_label(wb->tpl, wb->cell, label, sizeof label);
-    snprintf(prompt, sizeof prompt, _("note on %s: "), label);
-    if (!ui_prompt(wb, prompt, &(ui_prompt_options){.initial = cf_review_cell(wb->review, wb->cell).note}, typed,
-                   sizeof typed))
-        return;
     cf_edit e = {.cell = wb->cell, .kind = CF_EDIT_NOTE, .note = typed};
     cf_error err;
     after_change(wb, cf_review_apply(wb->review, "note", NULL, &e, 1, &err), &err, typed[0] ? _("note kept") : _("note removed"));
 }
 
-static void fill_missing(ui_workbench *wb, long table)
+static void act_note(ui_workbench *wb, const char *arg)
 {
-    char reason[512];
-    if (!ui_prompt(wb, _("why are the blanks zeros? "), &(ui_prompt_options){.initial = _("a blank in the report means 0")},
-                   reason, sizeof reason))
-        return;
+    char label[256], prompt[300];
+    cf_template_cell_label(wb->tpl, wb->cell, label, sizeof label);
+    snprintf(prompt, sizeof prompt, _("note on %s: "), label);
+    ui_prompt(wb, prompt, &(ui_prompt_options){.initial = cf_review_cell(wb->review, wb->cell).note}, 1024, note_done,
+              0);
+}
+
+/* table: its index, or -1 for every table */
+static void fill_done(ui_workbench *wb, const char *reason, long table)
+{
     size_t changed;
     cf_error err;
     cf_status st = cf_review_fill_missing(wb->review, table, reason, &changed, &err);
@@ -244,22 +224,20 @@ static void fill_missing(ui_workbench *wb, long table)
     after_change(wb, st, &err, done);
 }
 
+static void fill_missing(ui_workbench *wb, long table)
+{
+    ui_prompt(wb, _("why are the blanks zeros? "), &(ui_prompt_options){.initial = _("a blank in the report means 0")}, 512,
+              fill_done, table);
+}
+
 static void act_fill_table(ui_workbench *wb, const char *arg) { fill_missing(wb, (long)wb->table); }
 static void act_fill_report(ui_workbench *wb, const char *arg) { fill_missing(wb, -1); }
 
 /* The smallest fix, applied as one change: every value it determines, with the reasoning
  * (which the reviewer may edit) as the note of each changed cell. Never applied unasked. */
-static void act_apply_fix(ui_workbench *wb, const char *arg)
+static void fix_done(ui_workbench *wb, const char *note, long arg)
 {
-    const cf_suggestion *s = &wb->suggestion;
-    if (s->count == 0 || s->fixes[0].changes == 0) {
-        ui_message(wb, CF_ROLE_MESSAGE, "%s", s->reasoning ? s->reasoning : _("no broken rule: nothing to fix"));
-        return;
-    }
-    const cf_fix *f = &s->fixes[0];
-    char note[1024];
-    if (!ui_prompt(wb, _("note for the fix: "), &(ui_prompt_options){.initial = s->reasoning}, note, sizeof note))
-        return;
+    const cf_fix *f = &wb->suggestion.fixes[0]; /* the fix the prompt was opened for: nothing changes meanwhile */
     cf_edit *edits = cf_calloc(f->count * 2 + 1, sizeof *edits);
     if (!edits) {
         ui_message(wb, CF_ROLE_ERROR, _("out of memory"));
@@ -279,6 +257,16 @@ static void act_apply_fix(ui_workbench *wb, const char *arg)
     cf_free(edits);
 }
 
+static void act_apply_fix(ui_workbench *wb, const char *arg)
+{
+    const cf_suggestion *s = &wb->suggestion;
+    if (s->count == 0 || s->fixes[0].changes == 0) {
+        ui_message(wb, CF_ROLE_MESSAGE, "%s", s->reasoning ? s->reasoning : _("no broken rule: nothing to fix"));
+        return;
+    }
+    ui_prompt(wb, _("note for the fix: "), &(ui_prompt_options){.initial = s->reasoning}, 1024, fix_done, 0);
+}
+
 /* The broken rule under the cursor (its first), or -1. */
 static long cursor_rule(const ui_workbench *wb, bool waived)
 {
@@ -291,6 +279,13 @@ static long cursor_rule(const ui_workbench *wb, bool waived)
     return -1;
 }
 
+static void waive_done(ui_workbench *wb, const char *why, long rule)
+{
+    cf_edit e = {.cell = (size_t)rule, .kind = CF_EDIT_WAIVE, .note = why};
+    cf_error err;
+    after_change(wb, cf_review_apply(wb->review, "waive", why, &e, 1, &err), &err, _("rule waived"));
+}
+
 static void act_waive(ui_workbench *wb, const char *arg)
 {
     long rule = cursor_rule(wb, false);
@@ -298,15 +293,11 @@ static void act_waive(ui_workbench *wb, const char *arg)
         ui_message(wb, CF_ROLE_MESSAGE, _("no broken rule here to waive"));
         return;
     }
-    char prompt[300], why[1024];
+    char prompt[300];
     const cf_rule_def *def = cf_template_rule(wb->tpl, (size_t)rule);
     snprintf(prompt, sizeof prompt, _("why accept %s = %s [%s] as broken? "), def->left_text, def->right_text,
              def->scope);
-    if (!ui_prompt(wb, prompt, &(ui_prompt_options){0}, why, sizeof why))
-        return;
-    cf_edit e = {.cell = (size_t)rule, .kind = CF_EDIT_WAIVE, .note = why};
-    cf_error err;
-    after_change(wb, cf_review_apply(wb->review, "waive", why, &e, 1, &err), &err, _("rule waived"));
+    ui_prompt(wb, prompt, &(ui_prompt_options){0}, 1024, waive_done, rule);
 }
 
 static void act_unwaive(ui_workbench *wb, const char *arg)
@@ -321,9 +312,7 @@ static void act_unwaive(ui_workbench *wb, const char *arg)
     after_change(wb, cf_review_apply(wb->review, "unwaive", NULL, &e, 1, &err), &err, _("waiver taken back"));
 }
 
-/* What a history entry changes, in a few words ("三(七)总计 · 自然人 2 → 0"; undoing: what undoing
- * it changes, 0 → 2), and the cell to show it on (a waiver's: its rule's first cell). */
-static size_t describe_entry(const ui_workbench *wb, const cf_history_entry *h, bool undoing, char *out, size_t size)
+size_t ui_describe_entry(const ui_workbench *wb, const cf_history_entry *h, bool undoing, char *out, size_t size)
 {
     const cf_history_edit *e = &h->edits[0];
     const cf_cell_view *from = undoing ? &e->after : &e->before, *to = undoing ? &e->before : &e->after;
@@ -349,8 +338,10 @@ static size_t describe_entry(const ui_workbench *wb, const cf_history_entry *h, 
         if (value_changed)
             snprintf(out, size, "%s %s → %s", label, ui_value_text(from->value_state, from->value, was),
                      ui_value_text(to->value_state, to->value, now));
+        else if (strcmp(from->note, to->note) != 0 && !to->note[0])
+            snprintf(out, size, _("the note on %s removed"), label);
         else if (strcmp(from->note, to->note) != 0)
-            snprintf(out, size, _("the note on %s"), label);
+            snprintf(out, size, _("the note on %s: %s"), label, to->note);
         else
             snprintf(out, size, _("%s marked %s"), label, _(cf_review_state_name(to->state)));
     }
@@ -369,11 +360,11 @@ static void step_history(ui_workbench *wb, bool undo)
     char what[600] = "", done[700];
     size_t cell = wb->cell;
     if (undo && cf_review_can_undo(wb->review)) /* described before it is undone: it goes away */
-        cell = describe_entry(wb, cf_review_history(wb->review, cf_review_history_count(wb->review) - 1), true, what,
+        cell = ui_describe_entry(wb, cf_review_history(wb->review, cf_review_history_count(wb->review) - 1), true, what,
                               sizeof what);
     cf_status st = undo ? cf_review_undo(wb->review, &err) : cf_review_redo(wb->review, &err);
     if (st == CF_OK && !undo && (h = cf_review_history(wb->review, cf_review_history_count(wb->review) - 1)))
-        cell = describe_entry(wb, h, false, what, sizeof what);
+        cell = ui_describe_entry(wb, h, false, what, sizeof what);
     snprintf(done, sizeof done, undo ? _("undone: %s") : _("redone: %s"), what);
     after_change(wb, st, &err, done);
     if (st == CF_OK)
@@ -392,19 +383,24 @@ static void act_save(ui_workbench *wb, const char *arg)
         ui_message(wb, CF_ROLE_ERROR, _("NOT saved: %s (your changes are safe in the journal)"), err.message);
 }
 
+static void answer_quit(ui_workbench *wb, int key)
+{
+    if (key == 'y') {
+        act_save(wb, NULL);
+        wb->quit = !cf_review_dirty(wb->review);
+    } else if (key == 'n') {
+        wb->quit = true;
+    }
+}
+
 static void act_quit(ui_workbench *wb, const char *arg)
 {
     if (!cf_review_dirty(wb->review)) {
         wb->quit = true;
         return;
     }
-    int k = ui_ask(wb, _("Unsaved changes. y: save and quit · n: quit (they stay in the journal) · Esc: stay"), "yn");
-    if (k == 'y') {
-        act_save(wb, NULL);
-        wb->quit = !cf_review_dirty(wb->review);
-    } else if (k == 'n') {
-        wb->quit = true;
-    }
+    ui_ask(wb, _("Unsaved changes. y: save and quit · n: quit (they stay in the journal) · Esc: stay"), "yn",
+           answer_quit);
 }
 
 static void act_save_quit(ui_workbench *wb, const char *arg)
@@ -435,29 +431,90 @@ static void search_step(ui_workbench *wb, bool forward)
     wb->search_hit = true;
     wb->search_at = at;
     wb->raw_follows = false;
+    ui_layout(wb);
     size_t line = cf_text_line_at(wb->text, at);
     wb->raw_top = line > (size_t)wb->raw_h / 3 ? line - (size_t)wb->raw_h / 3 : 0;
     ui_message(wb, CF_ROLE_MESSAGE, _("found on line %zu"), line + 1);
 }
 
-static void act_search(ui_workbench *wb, const char *arg)
+static void search_done(ui_workbench *wb, const char *typed, long arg)
 {
-    char typed[256];
-    if (arg && arg[0]) {
-        snprintf(typed, sizeof typed, "%s", arg);
-        ui_history_add(&wb->search_history, typed);
-    }
-    /* empty, so a new search never runs on from the last one; Up brings back earlier ones */
-    else if (!ui_prompt(wb, "/", &(ui_prompt_options){.history = &wb->search_history}, typed, sizeof typed) ||
-             !typed[0])
+    if (!typed[0])
         return;
     snprintf(wb->search, sizeof wb->search, "%s", typed);
     wb->search_hit = false;
     search_step(wb, true);
 }
 
+static void act_search(ui_workbench *wb, const char *arg)
+{
+    if (arg && arg[0]) {
+        ui_history_add(&wb->search_history, arg);
+        search_done(wb, arg, 0);
+        return;
+    }
+    /* empty, so a new search never runs on from the last one; Up brings back earlier ones */
+    ui_prompt(wb, "/", &(ui_prompt_options){.history = &wb->search_history}, sizeof wb->search, search_done, 0);
+}
+
 static void act_search_next(ui_workbench *wb, const char *arg) { search_step(wb, true); }
 static void act_search_prev(ui_workbench *wb, const char *arg) { search_step(wb, false); }
+
+/* ---------- sign-off ---------- */
+
+/* :approve [NOTE]: sign the review off, saved at once; refused, with the open items, while the
+ * verdict has any. */
+static void act_approve(ui_workbench *wb, const char *arg)
+{
+    ui_verdict v = ui_review_verdict(wb);
+    if (v.broken || v.missing) {
+        char open[200];
+        ui_verdict_open_items(&v, open, sizeof open);
+        ui_message(wb, CF_ROLE_ERROR, _("not approved: %s; fix, waive (W) or explain (a) them first — p lists them: %s"),
+                   open, v.open);
+        return;
+    }
+    const cf_approval *now = cf_review_approved(wb->review);
+    if (now) {
+        ui_message(wb, CF_ROLE_MESSAGE, _("already approved by %s at %s"), now->who, now->at);
+        return;
+    }
+    cf_error err;
+    cf_error_clear(&err);
+    if (cf_review_approve(wb->review, arg ? arg : "", &err) != CF_OK) {
+        ui_message(wb, CF_ROLE_ERROR, _("NOT approved: %s"), err.message);
+        return;
+    }
+    now = cf_review_approved(wb->review);
+    ui_message(wb, CF_ROLE_CONFIRMED, _("approved by %s at %s, saved in %s (cells SHA-256 %.12s…)"), now->who, now->at,
+               cf_review_path(wb->review), now->cells_sha256);
+}
+
+/* ---------- exports ---------- */
+
+/* :export xlsx|csv|md|json [FILE]: the review as it stands, unsaved changes included, to FILE
+ * (default: the report's path with the format's extension), as `crossfoot export` writes it. */
+static void act_export(ui_workbench *wb, const char *arg)
+{
+    char name[16] = "", path[1024] = "";
+    cf_export_format format;
+    if (!arg || sscanf(arg, " %15s %1023[^\n]", name, path) < 1 || !cf_export_format_parse(name, &format)) {
+        ui_message(wb, CF_ROLE_ERROR, _("export how? :export xlsx|csv|md|json [FILE]"));
+        return;
+    }
+    if (!path[0])
+        snprintf(path, sizeof path, "%s.%s", cf_review_report_path(wb->review),
+                 format == CF_EXPORT_MD ? "md" : name);
+    cf_error err;
+    cf_error_clear(&err);
+    if (cf_export_write(wb->review, format, path, NULL, &err) != CF_OK) {
+        char msg[1200];
+        cf_error_format(&err, msg, sizeof msg);
+        ui_message(wb, CF_ROLE_ERROR, _("NOT exported: %s"), msg);
+        return;
+    }
+    ui_message(wb, CF_ROLE_MESSAGE, _("exported %s"), path);
+}
 
 /* ---------- themes and commands ---------- */
 
@@ -510,12 +567,11 @@ static void complete_command(const char *typed, char *out, size_t size)
         snprintf(out, size, "%s", typed);
 }
 
-static void act_command(ui_workbench *wb, const char *arg)
+static void command_done(ui_workbench *wb, const char *text, long arg)
 {
     char typed[512];
-    if (!ui_prompt(wb, ":", &(ui_prompt_options){.history = &wb->command_history, .complete = complete_command}, typed,
-                   sizeof typed) ||
-        !typed[0])
+    snprintf(typed, sizeof typed, "%s", text);
+    if (!typed[0])
         return;
     char *space = strchr(typed, ' ');
     const char *rest = NULL;
@@ -529,6 +585,12 @@ static void act_command(ui_workbench *wb, const char *arg)
         return;
     }
     ui_run_action(wb, a, rest);
+}
+
+static void act_command(ui_workbench *wb, const char *arg)
+{
+    ui_prompt(wb, ":", &(ui_prompt_options){.history = &wb->command_history, .complete = complete_command}, 512,
+              command_done, 0);
 }
 
 /* ---------- the table ---------- */
@@ -553,6 +615,13 @@ static const ui_action ACTIONS[] = {
     {"prev-problem", {'['}, "[", N_("previous broken or missing cell"), act_prev_problem, false},
     {"show-cell", {'K'}, "K", N_("the cell whole: a long note, a waiver's reason, every rule and the fix's reasons"),
      act_cell_popup, false},
+    {"summary", {'s'}, "s", N_("the summary: the report, the counts, every change with who and when, the verdict"),
+     act_summary, false},
+    {"approve", {0}, ":",
+     N_("sign the review off (:approve NOTE): saved at once with the document's and the cells' SHA-256; refused while "
+        "anything is open; any later change withdraws it"),
+     act_approve, false},
+    {"export", {0}, ":", N_("write an export from here: :export xlsx|csv|md|json [FILE]"), act_export, false},
     {"problems", {'p'}, "p", N_("list every broken rule and missing cell; Enter jumps"), act_problems, false},
     {"edit", {'e', '\n', '\r', K(KEY_ENTER)}, "e Enter",
      N_("type a new value: it replaces the one shown; arrows or Backspace edit it (Esc cancels)"), act_edit, true},

@@ -115,6 +115,21 @@ size_t ui_fit(const char *s, size_t len, int width)
     return i;
 }
 
+size_t ui_wrap(const char *s, size_t len, int width)
+{
+    size_t take = ui_fit(s, len, width);
+    if (take == 0 && len > 0) /* a character wider than the line: it goes alone */
+        return next_glyph(s, len, 0).bytes;
+    if (take < len) {
+        size_t space = take;
+        while (space > 0 && s[space - 1] != ' ')
+            space--;
+        if (space > take / 2)
+            take = space;
+    }
+    return take;
+}
+
 void ui_fill(const ui_palette *p, int y, int x, int width, cf_role role)
 {
     attrset(p->attrs[role]);

@@ -37,5 +37,9 @@ int ui_draw_str(const ui_palette *p, int y, int x, int width, const char *s, cf_
 void ui_fill(const ui_palette *p, int y, int x, int width, cf_role role);
 /* Byte length of the longest prefix of s that fits in width columns. */
 size_t ui_fit(const char *s, size_t len, int width);
+/* Bytes of s to put on one line of width columns when wrapping it: the longest prefix that
+ * fits, ended after a space when one is in its second half (English breaks between words,
+ * Chinese anywhere), never 0 while s is not empty. */
+size_t ui_wrap(const char *s, size_t len, int width);
 
 #endif

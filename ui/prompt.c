@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* prompt.c — the bottom-line editor (a value shown selected, so typing replaces it as in a
- * spreadsheet; Up/Down through a history) and yes/no questions. */
+/* prompt.c — two views on the bottom line: the line editor (a value shown selected, so typing
+ * replaces it as in a spreadsheet; Up/Down through a history) and questions. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
-#include "wb.h"
+#include "alloc.h"
 #include "i18n.h"
+#include "wb.h"
 
 #define PROMPT_MAX 512
 
@@ -32,7 +33,6 @@ static void set_text(line_editor *ed, const char *text)
 
 static void draw_prompt(ui_workbench *wb, const char *label, const line_editor *ed)
 {
-    ui_compose(wb);
     int y = wb->rows - 1;
     ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_NORMAL);
     int x = ui_draw_str(&wb->palette, y, 0, wb->cols, label, CF_ROLE_HEADER);
@@ -67,8 +67,7 @@ static void draw_prompt(ui_workbench *wb, const char *label, const line_editor *
                  ed->selected ? (size_t)(o - utf8) : 0, CF_ROLE_CURSOR);
     int cx = x + ui_text_width(utf8, before_len);
     move(y, cx < wb->cols ? cx : wb->cols - 1);
-    curs_set(1);
-    refresh();
+    wb->show_cursor = true;
 }
 
 /* Bytes of buf[0..len) in the locale's multibyte encoding; (size_t)-1 when one cannot be encoded. */
@@ -127,127 +126,192 @@ void ui_history_add(ui_history *h, const char *text)
     snprintf(h->items[h->count++], sizeof h->items[0], "%s", text);
 }
 
-bool ui_prompt(ui_workbench *wb, const char *label, const ui_prompt_options *opt, char *out, size_t size)
-{
+/* The prompt as a view: the line editor on the bottom line, over the screen. */
+typedef struct {
+    ui_view view;
+    char label[600];
     line_editor ed;
-    memset(&ed, 0, sizeof ed);
-    set_text(&ed, opt->initial ? opt->initial : "");
-    ed.selected = opt->select && ed.len > 0;
-    ed.history = opt->history;
-    bool done = false, accepted = false;
-    while (!done) {
-        draw_prompt(wb, label, &ed);
-        wint_t ch;
-        int rc = ui_get_wch(wb, &ch);
-        if (rc == ERR)
-            continue;
-        bool was_selected = ed.selected;
-        /* any key but a character typed starts editing the selected value where it is */
-        ed.selected = false;
-        if (rc == KEY_CODE_YES) {
-            switch (ch) {
-            case KEY_LEFT:
-                ed.cursor = ed.cursor ? ed.cursor - 1 : 0;
-                break;
-            case KEY_RIGHT:
-                ed.cursor = ed.cursor < ed.len ? ed.cursor + 1 : ed.len;
-                break;
-            case KEY_HOME:
-                ed.cursor = 0;
-                break;
-            case KEY_END:
-                ed.cursor = ed.len;
-                break;
-            case KEY_UP:
-                recall(&ed, true);
-                break;
-            case KEY_DOWN:
-                recall(&ed, false);
-                break;
-            case KEY_BACKSPACE:
-                delete_before(&ed);
-                break;
-            case KEY_DC:
-                if (was_selected) { /* Delete on a selection removes it, as in any text field */
-                    ed.len = ed.cursor = 0;
-                } else if (ed.cursor < ed.len) {
-                    memmove(ed.buf + ed.cursor, ed.buf + ed.cursor + 1, (ed.len - ed.cursor - 1) * sizeof *ed.buf);
-                    ed.len--;
-                }
-                break;
-            case KEY_ENTER:
-                done = accepted = true;
-                break;
-            default: /* KEY_RESIZE and the rest: redraw, the selection kept */
-                ed.selected = was_selected;
-                break;
-            }
-            continue;
-        }
-        if (ch == 27) {
-            done = true;
-        } else if (ch == '\n' || ch == '\r') {
-            done = accepted = true;
-        } else if (ch == 127 || ch == 8) {
-            delete_before(&ed);
-        } else if (ch == UI_CTRL('a')) {
-            ed.cursor = 0;
-        } else if (ch == UI_CTRL('e')) {
-            ed.cursor = ed.len;
-        } else if (ch == UI_CTRL('u')) {
-            memmove(ed.buf, ed.buf + ed.cursor, (ed.len - ed.cursor) * sizeof *ed.buf);
-            ed.len -= ed.cursor;
-            ed.cursor = 0;
-        } else if (ch == '\t' && opt->complete) {
-            char typed[PROMPT_MAX * 4 + 1], done_text[PROMPT_MAX * 4 + 1];
-            ed.buf[ed.len] = 0;
-            if (wcstombs(typed, ed.buf, sizeof typed) != (size_t)-1) {
-                opt->complete(typed, done_text, sizeof done_text);
-                set_text(&ed, done_text);
-            }
-        } else if (ch >= 0x20 && (was_selected || ed.len < PROMPT_MAX)) {
-            if (was_selected) /* typing over a selected value replaces it: `e 0 Enter` stores 0 */
-                ed.len = ed.cursor = 0;
-            /* out holds size bytes: a character that would not fit is not taken, rather than
-             * the text being cut (Chinese takes three bytes a character) when Enter is pressed */
-            wchar_t one = (wchar_t)ch;
-            size_t have = encoded_len(ed.buf, ed.len), more = encoded_len(&one, 1);
-            if (have == (size_t)-1 || more == (size_t)-1 || have + more >= size) {
-                ui_message(wb, CF_ROLE_ERROR, _("this field is full: it holds %zu bytes (%zu Chinese characters)"),
-                           size - 1, (size - 1) / 3);
-                continue;
-            }
-            memmove(ed.buf + ed.cursor + 1, ed.buf + ed.cursor, (ed.len - ed.cursor) * sizeof *ed.buf);
-            ed.buf[ed.cursor++] = one;
-            ed.len++;
-        } else {
-            ed.selected = was_selected; /* a key that does nothing leaves the selection */
-        }
-    }
-    curs_set(0);
-    ed.buf[ed.len] = 0;
-    if (!accepted)
-        return false;
-    /* wcstombs stops short of a character that does not fit, unterminated: measure first */
-    size_t need = wcstombs(NULL, ed.buf, 0);
-    if (need == (size_t)-1 || need >= size || wcstombs(out, ed.buf, size) != need) {
-        ui_message(wb, CF_ROLE_ERROR, _("the text could not be taken (too long or not valid in this locale)"));
-        return false;
-    }
-    if (ed.history)
-        ui_history_add(ed.history, out);
-    return true;
+    size_t size; /* bytes the accepted text may take, its NUL included */
+    void (*complete)(const char *typed, char *out, size_t size);
+    ui_prompt_done done;
+    long arg;
+} prompt_view;
+
+static void prompt_draw(ui_workbench *wb, ui_view *view)
+{
+    prompt_view *p = (prompt_view *)view;
+    if (wb->rows > 0)
+        draw_prompt(wb, p->label, &p->ed);
 }
 
-int ui_ask(ui_workbench *wb, const char *question, const char *choices)
+/* Enter: the text, as UTF-8, to the prompt's done (after the view is closed, so that done
+ * may open another); a text that cannot be taken is said and the prompt closed. */
+static void accept(ui_workbench *wb, prompt_view *p)
 {
-    /* the question is part of the screen, so the redraw after a resize shows it again */
-    wb->question = question;
-    int key;
-    do {
-        ui_draw(wb);
-        key = ui_read_key(wb);
-    } while (key != 27 && !(key > 0 && key < 128 && strchr(choices, key)));
-    wb->question = NULL;
-    return key;
+    line_editor *ed = &p->ed;
+    ed->buf[ed->len] = 0;
+    char *out = cf_malloc(p->size);
+    /* wcstombs stops short of a character that does not fit, unterminated: measure first */
+    size_t need = wcstombs(NULL, ed->buf, 0);
+    if (!out || need == (size_t)-1 || need >= p->size || wcstombs(out, ed->buf, p->size) != need) {
+        ui_message(wb, CF_ROLE_ERROR, _("the text could not be taken (too long or not valid in this locale)"));
+    } else {
+        if (ed->history)
+            ui_history_add(ed->history, out);
+        p->done(wb, out, p->arg);
+    }
+    cf_free(out);
+}
+
+static void prompt_key(ui_workbench *wb, ui_view *view, int key)
+{
+    prompt_view *p = (prompt_view *)view;
+    line_editor *ed = &p->ed;
+    bool was_selected = ed->selected;
+    /* any key but a character typed starts editing the selected value where it is */
+    ed->selected = false;
+    switch (key) {
+    case UI_KEY(KEY_LEFT):
+        ed->cursor = ed->cursor ? ed->cursor - 1 : 0;
+        return;
+    case UI_KEY(KEY_RIGHT):
+        ed->cursor = ed->cursor < ed->len ? ed->cursor + 1 : ed->len;
+        return;
+    case UI_KEY(KEY_HOME):
+    case UI_CTRL('a'):
+        ed->cursor = 0;
+        return;
+    case UI_KEY(KEY_END):
+    case UI_CTRL('e'):
+        ed->cursor = ed->len;
+        return;
+    case UI_KEY(KEY_UP):
+        recall(ed, true);
+        return;
+    case UI_KEY(KEY_DOWN):
+        recall(ed, false);
+        return;
+    case UI_KEY(KEY_BACKSPACE):
+    case 127:
+    case 8:
+        delete_before(ed);
+        return;
+    case UI_KEY(KEY_DC):
+        if (was_selected) { /* Delete on a selection removes it, as in any text field */
+            ed->len = ed->cursor = 0;
+        } else if (ed->cursor < ed->len) {
+            memmove(ed->buf + ed->cursor, ed->buf + ed->cursor + 1, (ed->len - ed->cursor - 1) * sizeof *ed->buf);
+            ed->len--;
+        }
+        return;
+    case UI_CTRL('u'):
+        memmove(ed->buf, ed->buf + ed->cursor, (ed->len - ed->cursor) * sizeof *ed->buf);
+        ed->len -= ed->cursor;
+        ed->cursor = 0;
+        return;
+    case 27:
+        view->closed = true;
+        return;
+    case '\n':
+    case '\r':
+    case UI_KEY(KEY_ENTER):
+        view->closed = true;
+        accept(wb, p);
+        return;
+    case '\t':
+        if (p->complete) {
+            char typed[PROMPT_MAX * 4 + 1], done_text[PROMPT_MAX * 4 + 1];
+            ed->buf[ed->len] = 0;
+            if (wcstombs(typed, ed->buf, sizeof typed) != (size_t)-1) {
+                p->complete(typed, done_text, sizeof done_text);
+                set_text(ed, done_text);
+            }
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    if (key < 0x20 || key >= UI_KEY(0) || (!was_selected && ed->len >= PROMPT_MAX)) {
+        ed->selected = was_selected; /* a key that does nothing leaves the selection */
+        return;
+    }
+    if (was_selected) /* typing over a selected value replaces it: `e 0 Enter` stores 0 */
+        ed->len = ed->cursor = 0;
+    /* the text takes size bytes: a character that would not fit is not taken, rather than
+     * the text being cut (Chinese takes three bytes a character) when Enter is pressed */
+    wchar_t one = (wchar_t)key;
+    size_t have = encoded_len(ed->buf, ed->len), more = encoded_len(&one, 1);
+    if (have == (size_t)-1 || more == (size_t)-1 || have + more >= p->size) {
+        ui_message(wb, CF_ROLE_ERROR, _("this field is full: it holds %zu bytes (%zu Chinese characters)"), p->size - 1,
+                   (p->size - 1) / 3);
+        return;
+    }
+    memmove(ed->buf + ed->cursor + 1, ed->buf + ed->cursor, (ed->len - ed->cursor) * sizeof *ed->buf);
+    ed->buf[ed->cursor++] = one;
+    ed->len++;
+}
+
+static const ui_view_class PROMPT = {"prompt", prompt_draw, prompt_key};
+
+void ui_prompt(ui_workbench *wb, const char *label, const ui_prompt_options *opt, size_t size, ui_prompt_done done,
+               long arg)
+{
+    prompt_view *p = cf_calloc(1, sizeof *p);
+    if (!p) {
+        ui_message(wb, CF_ROLE_ERROR, _("out of memory"));
+        return;
+    }
+    p->view.cls = &PROMPT;
+    snprintf(p->label, sizeof p->label, "%s", label);
+    set_text(&p->ed, opt->initial ? opt->initial : "");
+    p->ed.selected = opt->select && p->ed.len > 0;
+    p->ed.history = opt->history;
+    p->size = size;
+    p->complete = opt->complete;
+    p->done = done;
+    p->arg = arg;
+    ui_view_push(wb, &p->view);
+}
+
+/* A question as a view: drawn in place of the status bar (so a redraw, even "terminal too
+ * small", keeps it); a key among its choices, or Esc, answers it. */
+typedef struct {
+    ui_view view;
+    char question[600], choices[16];
+    ui_answer answer;
+} question_view;
+
+static void question_draw(ui_workbench *wb, ui_view *view)
+{
+    question_view *q = (question_view *)view;
+    if (wb->rows < 2)
+        return;
+    ui_fill(&wb->palette, wb->rows - 1, 0, wb->cols, CF_ROLE_ERROR);
+    ui_draw_str(&wb->palette, wb->rows - 1, 0, wb->cols, q->question, CF_ROLE_ERROR);
+}
+
+static void question_key(ui_workbench *wb, ui_view *view, int key)
+{
+    question_view *q = (question_view *)view;
+    if (key != 27 && !(key > 0 && key < 128 && strchr(q->choices, key)))
+        return;
+    view->closed = true;
+    q->answer(wb, key);
+}
+
+static const ui_view_class QUESTION = {"question", question_draw, question_key};
+
+void ui_ask(ui_workbench *wb, const char *question, const char *choices, ui_answer answer)
+{
+    question_view *q = cf_calloc(1, sizeof *q);
+    if (!q) {
+        ui_message(wb, CF_ROLE_ERROR, _("out of memory"));
+        return;
+    }
+    q->view.cls = &QUESTION;
+    snprintf(q->question, sizeof q->question, "%s", question);
+    snprintf(q->choices, sizeof q->choices, "%s", choices);
+    q->answer = answer;
+    ui_view_push(wb, &q->view);
 }

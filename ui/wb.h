@@ -15,7 +15,24 @@
 #include "workbench.h"
 
 typedef enum { PANE_TABLE, PANE_RAW } ui_pane;
-typedef enum { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_PROBLEMS, OVERLAY_CELL } ui_overlay;
+
+typedef struct ui_workbench ui_workbench;
+
+/* A view draws itself and takes its keys, as tmux's window modes and tig's views do. The
+ * panes (the raw report, the tables, the detail lines and the status bar) are the bottom of a
+ * stack; help, the problems, the cell popup, prompts and questions are pushed over them, get
+ * every key while on top, and close themselves. One loop (ui_workbench_run) reads the keys. */
+typedef struct ui_view ui_view;
+typedef struct {
+    const char *name;
+    void (*draw)(ui_workbench *wb, ui_view *view);         /* over the views below it, at wb's layout */
+    void (*key)(ui_workbench *wb, ui_view *view, int key); /* one key; set view->closed to pop it */
+} ui_view_class;
+struct ui_view {
+    const ui_view_class *cls;
+    bool closed; /* taken off the stack (and freed) after the key that closed it */
+};
+#define UI_VIEWS_MAX 8
 
 #define UI_MAX_COLUMNS CF_TEMPLATE_MAX_COLUMNS
 
@@ -26,7 +43,7 @@ typedef struct {
     size_t count;
 } ui_history;
 
-typedef struct ui_workbench {
+struct ui_workbench {
     cf_review *review;
     const cf_template *tpl;
     const cf_text *text;
@@ -62,12 +79,13 @@ typedef struct ui_workbench {
     SCREEN *screen;
     FILE *headless_out, *headless_in;
 
-    ui_overlay overlay;
-    size_t overlay_sel, overlay_top;
-    const char *question; /* asked by ui_ask: drawn in place of the status bar, so a redraw keeps it */
+    ui_view panes;                /* the bottom view */
+    ui_view *views[UI_VIEWS_MAX]; /* [0]: the panes; the top one gets the keys */
+    size_t view_count;
+    bool show_cursor; /* the terminal's cursor is shown (a prompt's), else only placed on the cell */
     bool quit;
 
-    /* layout of the last draw */
+    /* the layout, computed afresh from the terminal's size by ui_layout */
     int rows, cols;
     bool too_small, stacked;
     int bottom;       /* lines below the panes */
@@ -76,7 +94,7 @@ typedef struct ui_workbench {
     int tbl_y, tbl_x, tbl_h, tbl_w;
     int col_x[UI_MAX_COLUMNS], col_w[UI_MAX_COLUMNS]; /* screen x and width of each shown column; -1 hidden */
     int first_row_y, label_w;
-} ui_workbench;
+};
 
 /* Key codes: characters as themselves, function keys above Unicode. */
 #define UI_KEY(k) (0x110000 + (k))
@@ -99,10 +117,17 @@ const ui_action *ui_action_named(const char *name);
  * and the raw pane has the focus: then say that Tab returns to the tables. */
 void ui_run_action(ui_workbench *wb, const ui_action *action, const char *arg);
 
+/* Draw every view, bottom first, and show the screen. */
 void ui_draw(ui_workbench *wb);
-/* ui_draw without showing it: a prompt drawn over the bottom line then goes out in the same
- * refresh, so the status bar never flashes under it. */
-void ui_compose(ui_workbench *wb);
+/* The panes' places for the terminal's size now (an action that needs a size calls this, never
+ * trusting the last draw). */
+void ui_layout(ui_workbench *wb);
+/* Push view (allocated with cf_calloc; the stack owns it from here) on top; when the stack is
+ * full it is freed and an error said. */
+void ui_view_push(ui_workbench *wb, ui_view *view);
+/* Open a list over the panes: help, the problems, the cell popup (see lists.c). */
+typedef enum { UI_LIST_HELP, UI_LIST_PROBLEMS, UI_LIST_CELL, UI_LIST_SUMMARY } ui_list_kind;
+void ui_list_open(ui_workbench *wb, ui_list_kind kind);
 void ui_message(ui_workbench *wb, cf_role role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* After a change: the problems, the cursor's place, the raw pane. */
 void ui_refresh_problems(ui_workbench *wb);
@@ -113,6 +138,7 @@ const char *ui_value_text(cf_cell_state state, cf_decimal value, char *buf);
  * the fix, the note, each rule it is in. keep: the lower, the longer it stays on a narrow
  * screen; rule: the rules start a line of their own. */
 #define UI_DETAIL_PARTS 32
+#define UI_KEEP_POPUP 100 /* a part only the K popup shows */
 typedef struct {
     char text[1400];
     cf_role role;
@@ -121,24 +147,29 @@ typedef struct {
 } ui_detail_part;
 /* Fill parts (room for max) with what there is to say about the cursor's cell; returns how many. */
 size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max);
-/* The K popup: everything about the cursor's cell whole (a long note, a waiver's reason, a
- * long rule, the fix and its reasons), wrapped to width. Fills lines (room for max) and
- * returns how many lines there are (lines may be NULL to count them). */
+/* A line of a list view: its text and role. */
 typedef struct {
     char text[1400];
     cf_role role;
 } ui_popup_line;
-size_t ui_cell_popup(const ui_workbench *wb, int width, ui_popup_line *lines, size_t max);
+/* What history entry h changes, in a few words ("三(七)总计 · 自然人 2 → 0"; undoing: what undoing it
+ * changes, 0 → 2) into out; returns the cell to show it on (a waiver's: its rule's first cell). */
+size_t ui_describe_entry(const ui_workbench *wb, const cf_history_entry *h, bool undoing, char *out, size_t size);
+/* The verdict as the summary shows it: the open items that keep the review from being approved. */
+typedef struct {
+    size_t broken;  /* rules broken and not waived */
+    size_t missing; /* cells with no number and no note explaining why */
+    size_t waived, unassessable, corrected, confirmed, notes;
+    char open[400]; /* the ids of the first open items, for a refusal */
+} ui_verdict;
+ui_verdict ui_review_verdict(const ui_workbench *wb);
+/* "4 broken rules not waived, 5 missing cells without a note" into out. */
+void ui_verdict_open_items(const ui_verdict *v, char *out, size_t size);
 /* The problems list: broken rules, then missing cells. Item k's cell to jump to and its line. */
 size_t ui_problem_items(const ui_workbench *wb);
 bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line, size_t size);
-/* get_wch from the terminal, or from the key script in a headless run (ERR forever once
- * the script is done, after asking the workbench to quit). */
-int ui_get_wch(ui_workbench *wb, wint_t *ch);
 /* Whether TERM is known and can place the cursor (asked before the screen is started). */
 bool ui_terminal_usable(void);
-/* Read one key (resizes are handled here: they redraw and read on). */
-int ui_read_key(ui_workbench *wb);
 
 typedef struct {
     const char *initial; /* the text to start from (NULL: empty) */
@@ -147,12 +178,16 @@ typedef struct {
     void (*complete)(const char *typed, char *out, size_t size); /* Tab (may be NULL) */
 } ui_prompt_options;
 
-/* A line editor on the bottom line: the accepted text in out (size bytes); false when
- * cancelled (Esc) or when the text cannot be taken (a message says why). */
-bool ui_prompt(ui_workbench *wb, const char *label, const ui_prompt_options *options, char *out, size_t size);
+/* What to do with a prompt's accepted text (UTF-8, freed after the call) and the arg given. */
+typedef void (*ui_prompt_done)(ui_workbench *wb, const char *text, long arg);
+/* Open a line editor on the bottom line; Enter gives its text (at most size bytes with its
+ * NUL) to done, Esc closes it and nothing happens. */
+void ui_prompt(ui_workbench *wb, const char *label, const ui_prompt_options *options, size_t size, ui_prompt_done done,
+               long arg);
 /* Add text to h (not an empty text, nor the last one again); the oldest goes when full. */
 void ui_history_add(ui_history *h, const char *text);
-/* Ask a question on the bottom line; returns the key among choices pressed (Esc: 27). */
-int ui_ask(ui_workbench *wb, const char *question, const char *choices);
+/* Ask a question on the bottom line; answer gets the key among choices pressed (Esc: 27). */
+typedef void (*ui_answer)(ui_workbench *wb, int key);
+void ui_ask(ui_workbench *wb, const char *question, const char *choices, ui_answer answer);
 
 #endif

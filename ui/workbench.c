@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* workbench.c — layout, drawing and the key loop of the review workbench. Resizing is
- * handled in one place (ui_read_key); drawing always starts from the cursor's cell, so a
- * resize at any moment keeps it. */
+/* workbench.c — the panes (layout and drawing), the view stack and the one key loop of the
+ * review workbench. A resize is a key the loop answers by drawing again; drawing always
+ * starts from the cursor's cell, so a resize at any moment keeps it. */
 #include "workbench.h"
 
 #include <stdarg.h>
@@ -60,7 +60,7 @@ static const cf_fix_cell *fix_for(const ui_workbench *wb, size_t cell)
 
 /* ---------- layout ---------- */
 
-static void layout(ui_workbench *wb)
+void ui_layout(ui_workbench *wb)
 {
     getmaxyx(stdscr, wb->rows, wb->cols);
     wb->too_small = wb->cols < MIN_COLS || wb->rows < MIN_ROWS;
@@ -239,20 +239,19 @@ static void draw_tabs(ui_workbench *wb)
     }
 }
 
-static void draw_table(ui_workbench *wb)
+/* Where the table's rows and columns go at the layout now, scrolled to keep the cursor's cell
+ * in sight; returns the rows shown. */
+static int place_columns(ui_workbench *wb)
 {
     const cf_table_def *t = shown_table(wb);
     wb->label_w = wb->tbl_w / 3 < 18 ? wb->tbl_w / 3 : 18;
-    int header_y = wb->tbl_y + 1;
-    wb->first_row_y = header_y + 1;
+    wb->first_row_y = wb->tbl_y + 2; /* under the tabs and the header */
     int visible_rows = wb->tbl_y + wb->tbl_h - wb->first_row_y;
-    draw_tabs(wb);
     scroll_table(wb, visible_rows);
-    size_t left = wb->col_left[wb->table], top = wb->row_top[wb->table];
     for (size_t c = 0; c < UI_MAX_COLUMNS; c++)
         wb->col_x[c] = -1;
     int x = wb->tbl_x + wb->label_w;
-    for (size_t c = left; c < t->column_count && c < UI_MAX_COLUMNS; c++) {
+    for (size_t c = wb->col_left[wb->table]; c < t->column_count && c < UI_MAX_COLUMNS; c++) {
         int w = column_width(wb, c);
         if (x + w > wb->tbl_x + wb->tbl_w)
             break;
@@ -260,6 +259,16 @@ static void draw_table(ui_workbench *wb)
         wb->col_w[c] = w;
         x += w;
     }
+    return visible_rows;
+}
+
+static void draw_table(ui_workbench *wb)
+{
+    const cf_table_def *t = shown_table(wb);
+    int header_y = wb->tbl_y + 1;
+    int visible_rows = place_columns(wb);
+    draw_tabs(wb);
+    size_t left = wb->col_left[wb->table], top = wb->row_top[wb->table];
     /* the header row: a frozen corner, then the column labels */
     ui_fill(&wb->palette, header_y, wb->tbl_x, wb->tbl_w, CF_ROLE_HEADER);
     ui_draw_str(&wb->palette, header_y, wb->tbl_x, wb->label_w, left > 0 ? "项目 ◀" : "项目", CF_ROLE_HEADER);
@@ -456,6 +465,8 @@ size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max
     }
     if (count == 0)
         PART(KEEP_LAST, CF_ROLE_DETAIL, true, "%s", _(" no cross-sum rule involves this cell"));
+    if (fc && wb->suggestion.reasoning) /* the fix's reasons: the lines have no room for them, K has */
+        PART(UI_KEEP_POPUP, CF_ROLE_DETAIL, true, _("why this fix: %s"), wb->suggestion.reasoning);
 #undef PART
     return n;
 }
@@ -513,13 +524,13 @@ static void draw_detail(ui_workbench *wb)
     bool kept[UI_DETAIL_PARTS];
     size_t n = ui_detail_parts(wb, parts, UI_DETAIL_PARTS);
     for (size_t i = 0; i < n; i++)
-        kept[i] = true;
+        kept[i] = parts[i].keep < UI_KEEP_POPUP;
     /* too much for the lines: leave out the parts kept least, last first */
     bool dropped = false;
     while (flow_parts(wb, parts, kept, n, y, lines, false) > lines) {
         size_t worst = 0;
         for (size_t i = 0; i < n; i++)
-            if (kept[i] && parts[i].keep >= parts[worst].keep)
+            if (kept[i] && (!kept[worst] || parts[i].keep >= parts[worst].keep))
                 worst = i;
         if (worst == 0 || !kept[worst])
             break; /* only the value is left: it is cut instead */
@@ -534,11 +545,6 @@ static void draw_detail(ui_workbench *wb)
 static void draw_status(ui_workbench *wb)
 {
     int y = wb->rows - 1;
-    if (wb->question) {
-        ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_ERROR);
-        ui_draw_str(&wb->palette, y, 0, wb->cols, wb->question, CF_ROLE_ERROR);
-        return;
-    }
     cf_review_summary s = cf_review_summarize(wb->review);
     size_t at = 0;
     for (size_t i = 0; i < wb->problem_count; i++)
@@ -560,6 +566,8 @@ static void draw_status(ui_workbench *wb)
     snprintf(line, sizeof line, _(" %s │ %s │ problems %s │ broken %zu%s │ missing %zu │ corrected %zu │ %s %s"),
              base ? base + 1 : path, cf_template_id(wb->tpl), pos, s.violations, waived, s.missing, s.corrected,
              cf_review_reviewer(wb->review), cf_review_dirty(wb->review) ? "[+]" : "");
+    if (cf_review_approved(wb->review)) /* signed off: said where the eye ends */
+        snprintf(line + strlen(line), sizeof line - strlen(line), "%s", _(" │ APPROVED"));
     ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_STATUS);
     int used = ui_draw_str(&wb->palette, y, 0, wb->cols, line, CF_ROLE_STATUS);
     const char *help = _(" ? help ");
@@ -615,122 +623,58 @@ bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line,
     return false;
 }
 
-size_t ui_cell_popup(const ui_workbench *wb, int width, ui_popup_line *lines, size_t max)
+void ui_verdict_open_items(const ui_verdict *v, char *out, size_t size)
 {
-    ui_detail_part *parts = cf_calloc(UI_DETAIL_PARTS + 1, sizeof *parts);
-    if (!parts)
-        return 0;
-    size_t n = ui_detail_parts(wb, parts, UI_DETAIL_PARTS), count = 0;
-    if (fix_for(wb, wb->cell) && wb->suggestion.reasoning) /* the fix's reasons, which the line has no room for */
-        snprintf(parts[n++].text, sizeof parts[0].text, _("why this fix: %s"), wb->suggestion.reasoning);
-    for (size_t i = 0; i < n; i++) {
-        const char *text = parts[i].text;
-        while (*text == ' ')
-            text++;
-        size_t len = strlen(text), pos = 0;
-        while (len > 0 && text[len - 1] == ' ')
-            len--;
-        do {
-            size_t take = ui_fit(text + pos, len - pos, width - 1);
-            if (take == 0 && pos < len) { /* a character wider than the line: take it anyway */
-                uint32_t cp;
-                size_t bytes = cf_utf8_decode(text + pos, len - pos, &cp);
-                take = bytes ? bytes : 1;
-            } else if (pos + take < len) { /* break English text between words */
-                size_t space = take;
-                while (space > 0 && text[pos + space - 1] != ' ')
-                    space--;
-                if (space > take / 2)
-                    take = space;
-            }
-            if (count < max) {
-                snprintf(lines[count].text, sizeof lines[count].text, " %.*s", (int)take, text + pos);
-                lines[count].role = parts[i].role;
-            }
-            count++;
-            pos += take;
-        } while (pos < len);
-    }
-    cf_free(parts);
-    return count;
+    char broken[64], missing[96];
+    snprintf(broken, sizeof broken, P_("%zu broken rule not waived", "%zu broken rules not waived", v->broken), v->broken);
+    snprintf(missing, sizeof missing, P_("%zu missing cell without a note", "%zu missing cells without a note", v->missing),
+             v->missing);
+    snprintf(out, size, "%s, %s", broken, missing);
 }
 
-static void draw_overlay(ui_workbench *wb)
+/* Add id to the list of open items in out (the first few, then "…"). */
+static void name_open(char *out, size_t size, size_t *named, const char *id)
 {
-    int h = wb->rows - 4, w = wb->cols - 4;
-    if (h < 3 || w < 20)
-        return;
-    size_t count;
-    const ui_action *actions = ui_actions(&count);
-    ui_popup_line *text = NULL;
-    if (wb->overlay == OVERLAY_PROBLEMS)
-        count = ui_problem_items(wb);
-    if (wb->overlay == OVERLAY_CELL) {
-        count = ui_cell_popup(wb, w, NULL, 0);
-        text = cf_calloc(count + 1, sizeof *text);
-        if (!text)
-            return;
-        ui_cell_popup(wb, w, text, count);
-        /* a text, not a list: j/k scroll it and nothing is selected */
-        size_t last_top = count > (size_t)(h - 1) ? count - (size_t)(h - 1) : 0;
-        if (wb->overlay_sel > last_top)
-            wb->overlay_sel = last_top;
-        wb->overlay_top = wb->overlay_sel;
-    }
-    if (wb->overlay_sel >= count)
-        wb->overlay_sel = count ? count - 1 : 0;
-    if (wb->overlay_sel < wb->overlay_top)
-        wb->overlay_top = wb->overlay_sel;
-    if (wb->overlay_sel >= wb->overlay_top + (size_t)(h - 1))
-        wb->overlay_top = wb->overlay_sel - (size_t)(h - 1) + 1;
-    const char *title = wb->overlay == OVERLAY_HELP ? _(" Keys — every action also runs as :name (j/k scroll, Esc closes) ")
-                        : wb->overlay == OVERLAY_CELL
-                            ? _(" The cell, its note, its rules and the fix, whole (j/k scroll, Esc closes) ")
-                            : _(" Problems — broken rules, then missing cells (Enter jumps, Esc closes) ");
-    /* blank margins: the panes' edges showing beside the list read as part of it */
-    for (int y = 2; y < 2 + h; y++)
-        ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_NORMAL);
-    ui_fill(&wb->palette, 2, 2, w, CF_ROLE_HEADER);
-    ui_draw_str(&wb->palette, 2, 2, w, title, CF_ROLE_HEADER);
-    if (count == 0)
-        ui_draw_str(&wb->palette, 3, 2, w, _(" none: every rule holds and no cell is missing"), CF_ROLE_MESSAGE);
-    for (int i = 0; i < h - 1; i++) {
-        size_t item = wb->overlay_top + (size_t)i;
-        int y = 3 + i;
-        cf_role role = item == wb->overlay_sel ? CF_ROLE_CURSOR : CF_ROLE_NORMAL;
-        if (item >= count)
-            continue;
-        if (text) {
-            ui_draw_str(&wb->palette, y, 2, w, text[item].text, text[item].role);
-            continue;
+    size_t used = strlen(out);
+    if (*named < 4)
+        snprintf(out + used, size - used, "%s%s", *named ? ", " : "", id);
+    else if (*named == 4)
+        snprintf(out + used, size - used, ", …");
+    ++*named;
+}
+
+/* The one place the workbench reads the verdict. Until core/assess gives it (issue 12), it is
+ * what the review summarises: broken rules not waived, and cells with no number whose note does
+ * not explain them (a "/" is the report's own word that a cell does not apply). */
+ui_verdict ui_review_verdict(const ui_workbench *wb)
+{
+    cf_review_summary s = cf_review_summarize(wb->review);
+    ui_verdict v = {.broken = s.violations, .waived = s.waived, .unassessable = s.unassessable,
+                    .corrected = s.corrected, .confirmed = s.confirmed, .notes = s.notes};
+    size_t named = 0;
+    for (size_t i = 0; i < cf_template_rule_count(wb->tpl); i++)
+        if (cf_review_results(wb->review)[i].status == CF_RULE_FAIL && !cf_review_waiver(wb->review, i)[0])
+            name_open(v.open, sizeof v.open, &named, cf_template_rule(wb->tpl, i)->id);
+    for (size_t i = 0; i < cf_review_cell_count(wb->review); i++) {
+        cf_cell_view c = cf_review_cell(wb->review, i);
+        if (c.value_state != CF_CELL_NUMBER && c.value_state != CF_CELL_NA && !c.note[0]) {
+            v.missing++;
+            name_open(v.open, sizeof v.open, &named, cf_template_cell(wb->tpl, i)->id);
         }
-        ui_fill(&wb->palette, y, 2, w, role);
-        char line[1400];
-        size_t cell;
-        if (wb->overlay == OVERLAY_HELP) {
-            /* pad the keys by columns, not bytes: "j ↓" is five bytes but three columns */
-            const char *keys = actions[item].key_names;
-            int pad = 16 - ui_text_width(keys, strlen(keys));
-            snprintf(line, sizeof line, " %s%*s %-22s %s", keys, pad > 0 ? pad : 0, "", actions[item].name,
-                     _(actions[item].help));
-        } else if (!ui_problem_item(wb, item, &cell, line, sizeof line))
-            line[0] = '\0';
-        ui_draw_str(&wb->palette, y, 2, w, line, role);
     }
-    cf_free(text);
+    return v;
 }
 
-void ui_compose(ui_workbench *wb)
+/* ---------- the views ---------- */
+
+/* The panes: the raw report, the tables, the detail lines, the status bar; keys go to the
+ * action table. */
+static void panes_draw(ui_workbench *wb, ui_view *view)
 {
-    layout(wb);
-    erase();
     if (wb->too_small) {
         const char *msg = _("terminal too small");
         int y = wb->rows / 2, x = (wb->cols - (int)strlen(msg)) / 2;
         mvaddstr(y < 0 ? 0 : y, x < 0 ? 0 : x, msg);
-        /* keys still answer a question, so it stays in sight */
-        if (wb->question && wb->rows > 1)
-            ui_draw_str(&wb->palette, wb->rows - 1, 0, wb->cols, wb->question, CF_ROLE_ERROR);
         return;
     }
     follow_cursor(wb);
@@ -738,17 +682,58 @@ void ui_compose(ui_workbench *wb)
     draw_table(wb);
     draw_detail(wb);
     draw_status(wb);
-    if (wb->overlay != OVERLAY_NONE)
-        draw_overlay(wb);
     /* keep the terminal's cursor on the selected cell */
     const cf_cell_def *def = cf_template_cell(wb->tpl, wb->cell);
     if (def->column < UI_MAX_COLUMNS && wb->col_x[def->column] >= 0)
         move(wb->first_row_y + (int)(def->row - wb->row_top[wb->table]), wb->col_x[def->column]);
 }
 
+static void handle_mouse(ui_workbench *wb);
+
+static void panes_key(ui_workbench *wb, ui_view *view, int key)
+{
+    if (key == UI_KEY(KEY_MOUSE)) {
+        handle_mouse(wb);
+        return;
+    }
+    wb->message[0] = '\0';
+    const ui_action *a = ui_action_for_key(key);
+    if (a)
+        ui_run_action(wb, a, NULL);
+}
+
+static const ui_view_class PANES = {"panes", panes_draw, panes_key};
+
+void ui_view_push(ui_workbench *wb, ui_view *view)
+{
+    if (wb->view_count == UI_VIEWS_MAX) {
+        cf_free(view);
+        ui_message(wb, CF_ROLE_ERROR, _("too many screens open: Esc closes one"));
+        return;
+    }
+    wb->views[wb->view_count++] = view;
+}
+
+/* Take the views closed by the last key off the stack. */
+static void drop_closed(ui_workbench *wb)
+{
+    size_t kept = 1;
+    for (size_t i = 1; i < wb->view_count; i++)
+        if (wb->views[i]->closed)
+            cf_free(wb->views[i]);
+        else
+            wb->views[kept++] = wb->views[i];
+    wb->view_count = kept;
+}
+
 void ui_draw(ui_workbench *wb)
 {
-    ui_compose(wb);
+    ui_layout(wb);
+    erase();
+    wb->show_cursor = false;
+    for (size_t i = 0; i < wb->view_count; i++)
+        wb->views[i]->cls->draw(wb, wb->views[i]);
+    curs_set(wb->show_cursor ? 1 : 0);
     refresh();
 }
 
@@ -760,7 +745,9 @@ void ui_select_cell(ui_workbench *wb, size_t cell)
     wb->focus = PANE_TABLE;
 }
 
-int ui_get_wch(ui_workbench *wb, wint_t *ch)
+/* get_wch from the terminal, or from the key script in a headless run (Esc once the script
+ * is done, after asking the workbench to quit). */
+static int get_key(ui_workbench *wb, wint_t *ch)
 {
     if (!wb->script)
         return get_wch(ch);
@@ -775,18 +762,14 @@ int ui_get_wch(ui_workbench *wb, wint_t *ch)
     return rc;
 }
 
-int ui_read_key(ui_workbench *wb)
+/* The next key (a resize is one too: KEY_RESIZE, after which the screen is drawn anew). */
+static int read_key(ui_workbench *wb)
 {
     for (;;) {
         wint_t ch;
-        int rc = ui_get_wch(wb, &ch);
-        if (rc == ERR)
-            continue;
-        if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-            ui_draw(wb);
-            continue;
-        }
-        return rc == KEY_CODE_YES ? UI_KEY((int)ch) : (int)ch;
+        int rc = get_key(wb, &ch);
+        if (rc != ERR)
+            return rc == KEY_CODE_YES ? UI_KEY((int)ch) : (int)ch;
     }
 }
 
@@ -865,6 +848,10 @@ static void handle_mouse(ui_workbench *wb)
 #endif
     if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
         return;
+    ui_layout(wb); /* where the table is now, not where it was drawn */
+    if (wb->too_small)
+        return;
+    place_columns(wb);
     int row = ev.y - wb->first_row_y;
     if (row < 0 || ev.x < wb->tbl_x)
         return;
@@ -876,6 +863,33 @@ static void handle_mouse(ui_workbench *wb)
             if (cell >= 0)
                 ui_select_cell(wb, (size_t)cell);
         }
+}
+
+/* The answer to "replay the journal?" asked when a review opens with unsaved changes in it. */
+static void answer_replay(ui_workbench *wb, int answer)
+{
+    cf_error err;
+    cf_error_clear(&err);
+    if (answer == 'y') {
+        size_t replayed = 0;
+        if (cf_review_replay_journal(wb->review, &replayed, &err) != CF_OK)
+            ui_message(wb, CF_ROLE_ERROR, "%s", err.message);
+        else if (cf_review_journal_problem(wb->review))
+            ui_message(wb, CF_ROLE_ERROR, _("replayed %zu change(s); %s"), replayed,
+                       cf_review_journal_problem(wb->review));
+        else
+            ui_message(wb, CF_ROLE_MESSAGE,
+                       P_("replayed %zu change from the journal", "replayed %zu changes from the journal", replayed),
+                       replayed);
+        ui_refresh_problems(wb);
+    } else if (answer == 'n') { /* kept aside, so that they never mix with this session's */
+        char *kept = NULL;
+        if (cf_review_decline_journal(wb->review, &kept, &err) == CF_OK)
+            ui_message(wb, CF_ROLE_MESSAGE, _("not replayed; the old journal is kept as %s"), kept);
+        else
+            ui_message(wb, CF_ROLE_ERROR, "%s", err.message);
+        cf_free(kept);
+    }
 }
 
 int ui_workbench_run(cf_review *review, const ui_options *options)
@@ -929,6 +943,8 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
     if (wb.mouse)
         mousemask(ALL_MOUSE_EVENTS, NULL);
     ui_palette_apply(&wb.palette, wb.theme, wb.no_color);
+    wb.panes.cls = &PANES;
+    wb.views[wb.view_count++] = &wb.panes;
     ui_refresh_problems(&wb);
     ui_select_cell(&wb, wb.problem_count ? wb.problems[0] : 0);
     size_t history = cf_review_history_count(review);
@@ -951,28 +967,7 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
                     "The journal holds %zu changes from an earlier session that were never saved. Replay them? (y/n)",
                     pending),
                  pending);
-        ui_draw(&wb);
-        int answer = ui_ask(&wb, q, "yn");
-        if (answer == 'y') {
-            size_t replayed = 0;
-            if (cf_review_replay_journal(review, &replayed, &err) != CF_OK)
-                ui_message(&wb, CF_ROLE_ERROR, "%s", err.message);
-            else if (cf_review_journal_problem(review))
-                ui_message(&wb, CF_ROLE_ERROR, _("replayed %zu change(s); %s"), replayed,
-                           cf_review_journal_problem(review));
-            else
-                ui_message(&wb, CF_ROLE_MESSAGE,
-                           P_("replayed %zu change from the journal", "replayed %zu changes from the journal", replayed),
-                           replayed);
-            ui_refresh_problems(&wb);
-        } else if (answer == 'n') { /* kept aside, so that they never mix with this session's */
-            char *kept = NULL;
-            if (cf_review_decline_journal(review, &kept, &err) == CF_OK)
-                ui_message(&wb, CF_ROLE_MESSAGE, _("not replayed; the old journal is kept as %s"), kept);
-            else
-                ui_message(&wb, CF_ROLE_ERROR, "%s", err.message);
-            cf_free(kept);
-        }
+        ui_ask(&wb, q, "yn", answer_replay);
     }
     struct timespec t0;
     bool timing = false;
@@ -985,21 +980,30 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
             ui_script_time(wb.script, (t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec),
                            cf_review_journal_records(review) != records_before);
         }
-        int key = ui_read_key(&wb);
+        int key = read_key(&wb);
+        timing = false;
         if (wb.quit)
             break;
+        if (key == UI_KEY(KEY_RESIZE))
+            continue; /* the next draw fits the new size: the one place a resize is handled */
         clock_gettime(CLOCK_MONOTONIC, &t0);
         records_before = cf_review_journal_records(review);
         timing = true;
-        if (key == UI_KEY(KEY_MOUSE)) {
-            handle_mouse(&wb);
-            continue;
+        const cf_approval *approved = cf_review_approved(review);
+        char approver[256];
+        snprintf(approver, sizeof approver, "%s", approved ? approved->who : "");
+        ui_view *top = wb.views[wb.view_count - 1];
+        top->cls->key(&wb, top, key);
+        drop_closed(&wb);
+        if (approved && !cf_review_approved(review)) { /* whatever the key did, say it withdrew the sign-off */
+            char said[sizeof wb.message];
+            snprintf(said, sizeof said, "%s", wb.message);
+            ui_message(&wb, CF_ROLE_ERROR, _("%s — the approval by %s is withdrawn: the review changed after it"), said,
+                       approver);
         }
-        wb.message[0] = '\0';
-        const ui_action *a = ui_action_for_key(key);
-        if (a)
-            ui_run_action(&wb, a, NULL);
     }
+    for (size_t i = 1; i < wb.view_count; i++) /* the script may end with a prompt open */
+        cf_free(wb.views[i]);
     int status = 0;
     if (wb.script && options->screen_path && !dump_screen(&wb, options->screen_path)) {
         fprintf(stderr, _("crossfoot: cannot write the screen to %s\n"), options->screen_path);

@@ -20,8 +20,10 @@ for fixture in tests/fixtures/compat/v*; do
   status 0
   stdout_has "replayed 7 changes from the journal"
   [ ! -e "$work/report.txt.review.yaml.journal" ] || no "the journal is still there after the save"
-  grep -q "^crossfoot_review: 3$" "$work/report.txt.review.yaml" || no "the saved file does not say format 3"
+  format=$(sed -n 's/^#define CF_REVIEW_FORMAT_VERSION \([0-9]*\)$/\1/p' core/review_internal.h)
+  grep -q "^crossfoot_review: $format$" "$work/report.txt.review.yaml" || no "the saved file does not say format $format"
   grep -q "^  kind: text$" "$work/report.txt.review.yaml" || no "the saved file does not say the report was read as text"
+  grep -q "^approvals: \[\]$" "$work/report.txt.review.yaml" || no "the saved file has no (empty) list of sign-offs"
   [ "$(grep -c '^- seq: ' "$work/report.txt.review.yaml")" = 8 ] || no "the history does not hold 5 + 3 entries"
   cf export "$work/report.txt.review.yaml" --format json
   status 0

@@ -181,6 +181,13 @@ class Workbench:
         """Literal text (Chinese included), as an input method would deliver it."""
         self.tmux("send-keys", "-t", "t", "-l", "--", text)
 
+    def command(self, text):
+        """Run :text (an action by name, with its argument) from the command prompt."""
+        self.keys(":")
+        self.wait_prompt(":")
+        self.type(text)
+        self.keys("Enter")
+
     def resize(self, cols, rows):
         self.tmux("resize-window", "-t", "t", "-x", str(cols), "-y", str(rows))
         self.cols, self.rows = cols, rows

@@ -101,10 +101,7 @@ def test(workbench):
     wb.wait_for("found on line 71", "the recalled search to run")
 
     # :q! quits at once without saving; the change stays in the journal and is offered again
-    wb.keys(":")
-    wb.wait_prompt(":")
-    wb.type("q!")
-    wb.keys("Enter")
+    wb.command("q!")
     wb.expect_exit(0)
     check("unsaved changes are kept in" in wb.history(), "quitting did not say where the changes are", wb)
     check(not os.path.exists(report + ".review.yaml"), ":q! saved the review file")
@@ -115,10 +112,7 @@ def test(workbench):
     check(wb.cell("(七)总计", "自然人") == "1!", "the replayed value is not shown", wb)
 
     # :x saves and quits
-    wb.keys(":")
-    wb.wait_prompt(":")
-    wb.type("x")
-    wb.keys("Enter")
+    wb.command("x")
     wb.expect_exit(0)
     check(os.path.exists(report + ".review.yaml"), ":x did not save the review file")
     check("unsaved changes" not in wb.history(), ":x left unsaved changes", wb)

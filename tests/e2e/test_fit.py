@@ -61,10 +61,7 @@ def test(workbench):
     check(re.search(r"why this fix: 4 broken rules\.", wb.last), "K does not give the fix's reasons", wb)
     wb.keys("Escape")
     wb.wait_gone("The cell, its note")
-    wb.keys(":")
-    wb.wait_prompt(":")
-    wb.type("q!")
-    wb.keys("Enter")
+    wb.command("q!")
     wb.expect_exit(0)
 
 

@@ -40,10 +40,7 @@ def test(workbench):
             check(wb.cell("(七)总计", "自然人") == "0!", "%s changed the cell from the raw pane" % key, wb)
             check("[+]" not in wb.status() and "corrected 0" in wb.status(), "status after %s: %s" % (key, wb.status()))
             wb.keys("j")  # a harmless key between: the next refusal is a new message
-        wb.keys(":")
-        wb.wait_prompt(":")
-        wb.type("clear")
-        wb.keys("Enter")
+        wb.command("clear")
         wb.wait_for("clear works on a table cell", ":clear to be refused in the raw pane")
 
         # Tab returns; now x acts on the cell
@@ -52,10 +49,7 @@ def test(workbench):
         check(raw_title(wb).startswith("  report text"), "the raw title keeps its mark", wb)
         wb.keys("x")
         wb.wait_for(lambda s: wb.cell("(七)总计", "自然人") == "·?", "x to clear the cell from the tables")
-        wb.keys(":")
-        wb.wait_prompt(":")
-        wb.type("q!")
-        wb.keys("Enter")
+        wb.command("q!")
         wb.expect_exit(0)
 
 

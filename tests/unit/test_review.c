@@ -662,3 +662,56 @@ Test(review, a_review_file_nested_thousands_deep_is_refused_at_once_with_its_lin
     cr_assert_eq(err.line, 2);
     cr_assert_null(r);
 }
+
+Test(review, an_approval_is_saved_at_once_and_withdrawn_by_the_next_change_even_one_replayed)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    char before[65], path[300];
+    cf_review_cells_sha256(r, before);
+    cr_assert_null(cf_review_approved(r));
+    cr_assert_eq(cf_review_approve(r, "已与原件核对", &err), CF_OK, "%s", err.message);
+    const cf_approval *a = cf_review_approved(r);
+    cr_assert_not_null(a);
+    cr_assert_str_eq(a->who, "tester");
+    cr_assert_str_eq(a->at, "2026-11-22T10:00:00Z");
+    cr_assert_str_eq(a->note, "已与原件核对");
+    cr_assert_str_eq(a->document_sha256, cf_text_sha256(cf_review_text(r)));
+    cr_assert_str_eq(a->cells_sha256, before);
+    cr_assert(!cf_review_dirty(r), "approving saves the review file");
+    snprintf(path, sizeof path, "%s", cf_review_path(r));
+
+    /* on disk: it comes back as it was */
+    cf_review *back = reopen(path);
+    cr_assert_not_null(cf_review_approved(back));
+    cr_assert_str_eq(cf_review_approved(back)->cells_sha256, before);
+    cr_assert_str_eq(cf_review_approved(back)->note, "已与原件核对");
+    cf_review_free(back);
+
+    /* a change withdraws it, says by whom and which; the cells' SHA-256 changes with a value */
+    cf_edit e = set_to(r, "requests.results_total.natural", 2);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &e, 1, &err), CF_OK);
+    cr_assert_null(cf_review_approved(r));
+    cr_assert_eq(cf_review_approval_count(r), 1);
+    a = cf_review_approval(r, 0);
+    cr_assert(a->withdrawn);
+    cr_assert_str_eq(a->withdrawn_by, "tester");
+    cr_assert_str_eq(a->withdrawn_because, "set");
+    char after[65];
+    cf_review_cells_sha256(r, after);
+    cr_assert_str_neq(after, before);
+    cf_review_free(r); /* killed before saving: the change is in the journal only */
+
+    /* replaying the journal withdraws it again: nothing acknowledged after a sign-off stays signed */
+    back = reopen(path);
+    cr_assert_not_null(cf_review_approved(back), "the file still holds the approval");
+    cr_assert_eq(cf_review_replay_journal(back, NULL, &err), CF_OK, "%s", err.message);
+    cr_assert_null(cf_review_approved(back), "the replayed change did not withdraw it");
+    cr_assert_eq(cf_review_save(back, &err), CF_OK);
+    cf_review_free(back);
+    back = reopen(path);
+    cr_assert_eq(cf_review_approval_count(back), 1);
+    cr_assert(cf_review_approval(back, 0)->withdrawn);
+    cr_assert_str_eq(cf_review_approval(back, 0)->withdrawn_because, "set");
+    cf_review_free(back);
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Signing a review off: the summary (s) gives the report's issuer, year and format, the
+verdict and its counts, every change with who and when; :approve is refused with its reasons
+while anything is open, then accepted once the rules hold and the blanks are explained — saved
+at once with the document's and the cells' SHA-256 —, and withdrawn by the next change, which
+the summary and the review file say; :export writes the exports from inside."""
+import hashlib
+import os
+
+from e2e import SEED_002, check, run
+
+
+def test(workbench):
+    wb = workbench("signoff", 180, 40)
+    report = wb.copy_seed(SEED_002)
+    review = report + ".review.yaml"
+    wb.start(report, args=["--reviewer", "审核员"])
+    wb.wait_for("problems 1/7")
+
+    # the summary
+    wb.keys("s")
+    s = wb.wait_for("Summary — the report, the verdict, every change")
+    check("Report       攀枝花市人民防空办公室 · 2019 · gov-2019" in s, "no title block in the summary", wb)
+    check("Verdict      OPEN: 4 broken rules not waived, 5 missing cells without a note" in s, "no verdict", wb)
+    check("Approval     none yet" in s and "Changes      0" in s, "the summary's approval and changes", wb)
+    check(hashlib.sha256(open(report, "rb").read()).hexdigest() in s, "no SHA-256 of the document", wb)
+    wb.keys("Escape")
+    wb.wait_gone("Summary — the report")
+
+    # refused while anything is open, with the reasons
+    wb.command("approve")
+    wb.wait_for("not approved: 4 broken rules not waived, 5 missing cells without a note")
+    check("requests.balance.natural" in wb.last, "the refusal does not name the open items", wb)
+    check(not os.path.exists(review), "a refused approval wrote the review file")
+
+    # fix the totals, explain the blanks: now it is accepted, and saved at once
+    wb.keys("f")
+    wb.wait_prompt("note for the fix:")
+    wb.keys("Enter")
+    wb.wait_for(lambda s: "broken 0" in wb.status(), "the fix applied")
+    wb.command("fill-missing-report")
+    wb.wait_prompt("why are the blanks zeros?")
+    wb.keys("Enter")
+    wb.wait_for(lambda s: "missing 0" in wb.status(), "the blanks filled")
+    wb.command("approve 已与原件核对")
+    wb.wait_for("approved by 审核员 at ")
+    check("APPROVED" in wb.status() and "[+]" not in wb.status(), "status after approving: " + wb.status())
+    text = open(review, encoding="utf-8").read()
+    check("crossfoot_review: 3" in text, "the review file's format is not 3")
+    check("note: 已与原件核对" in text and "who: 审核员" in text, "the sign-off is not in the review file:\n" + text)
+    check("document_sha256: " + hashlib.sha256(open(report, "rb").read()).hexdigest() in text,
+          "the document's SHA-256 is not recorded")
+    check('withdrawn_at: ""' in text, "a new approval is recorded as withdrawn")
+    wb.keys("s")
+    s = wb.wait_for("Summary — the report")
+    check("Verdict      READY" in s and "Approval     by 审核员 at " in s and "已与原件核对" in s, "the summary", wb)
+    check("审核员  (七)总计 · 自然人 0 → 2" in s, "the summary does not list the fix with who and when", wb)
+    wb.keys("Escape")
+    wb.wait_gone("Summary — the report")
+
+    # any later change withdraws it, and the history says so
+    wb.keys("c")
+    wb.wait_for("the approval by 审核员 is withdrawn")
+    check("APPROVED" not in wb.status(), "still approved after a change: " + wb.status())
+    wb.keys("s")
+    s = wb.wait_for("Summary — the report")
+    check("by 审核员: a change (confirm) after it" in s, "the summary does not say the approval was withdrawn", wb)
+    wb.keys("Escape")
+    wb.keys("C-s")
+    wb.wait_for("saved ")
+    text = open(review, encoding="utf-8").read()
+    check("withdrawn_because: confirm" in text and "withdrawn_by: 审核员" in text,
+          "the review file does not record the withdrawal:\n" + text)
+
+    # exports from inside
+    wb.command("export csv")
+    wb.wait_for("exported " + report + ".csv")
+    with open(report + ".csv", "rb") as f:
+        check(f.read(3) == b"\xef\xbb\xbf", "the CSV has no BOM")
+    wb.command("export md findings.md")
+    wb.wait_for("exported findings.md")
+    check("(七)总计" in open(os.path.join(wb.dir, "findings.md"), encoding="utf-8").read(), "the Markdown export")
+    wb.command("export pdf")
+    wb.wait_for("export how? :export xlsx|csv|md|json [FILE]")
+    wb.keys("q")
+    wb.expect_exit(0)
+
+
+run(test)
