@@ -399,6 +399,40 @@ const char *ui_value_text(cf_cell_state state, cf_decimal value, char *buf)
  * stay longest. */
 enum { KEEP_VALUE, KEEP_STATE, KEEP_BROKEN, KEEP_FIX, KEEP_SOURCE, KEEP_NOTE, KEEP_MORE, KEEP_LAST };
 
+/* Add a part (room for max in parts, *n used) unless they are full. */
+static void add_part(ui_detail_part *parts, size_t *n, size_t max, int keep, cf_role role, bool rule, const char *fmt,
+                     ...) __attribute__((format(printf, 7, 8)));
+static void add_part(ui_detail_part *parts, size_t *n, size_t max, int keep, cf_role role, bool rule, const char *fmt,
+                     ...)
+{
+    if (*n >= max)
+        return;
+    parts[*n] = (ui_detail_part){.keep = keep, .role = role, .rule = rule};
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(parts[*n].text, sizeof parts[*n].text, fmt, ap);
+    va_end(ap);
+    ++*n;
+}
+
+/* The part for rule with its arithmetic as the assessment explains it (and its waiver's reason);
+ * false when there is no assessment. */
+static bool add_rule_part(const ui_workbench *wb, size_t rule, int keep, ui_detail_part *parts, size_t *n, size_t max)
+{
+    const cf_rule_result *res = &cf_review_results(wb->review)[rule];
+    if (!wb->assessment) /* the assessment failed (memory): no explanation to give */
+        return false;
+    const char *msg = cf_assess_rule(wb->assessment, rule)->explanation;
+    const char *waiver = cf_review_waiver(wb->review, rule);
+    bool waived = res->status == CF_RULE_FAIL && waiver[0];
+    if (waived)
+        add_part(parts, n, max, keep, CF_ROLE_DETAIL, true, _(" ✗ %s (waived: %s) "), msg, waiver);
+    else
+        add_part(parts, n, max, keep, res->status == CF_RULE_FAIL ? CF_ROLE_BROKEN : CF_ROLE_DETAIL, true, " %s %s ",
+                 res->status == CF_RULE_FAIL ? "✗" : res->status == CF_RULE_PASS ? "✓" : "?", msg);
+    return true;
+}
+
 size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max)
 {
     size_t n = 0;
@@ -412,45 +446,29 @@ size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max
         snprintf(source, sizeof source, _("line %zu%s"), x->line, x->inferred ? _(", place inferred") : "");
     else if (x->label_line)
         snprintf(source, sizeof source, _("label on line %zu"), x->label_line);
-#define PART(keep_, role_, rule_, ...)                                                                        \
-    do {                                                                                                      \
-        if (n < max) {                                                                                        \
-            parts[n] = (ui_detail_part){.keep = (keep_), .role = (role_), .rule = (rule_)};                   \
-            snprintf(parts[n].text, sizeof parts[n].text, __VA_ARGS__);                                       \
-            n++;                                                                                              \
-        }                                                                                                     \
-    } while (0)
-    PART(KEEP_VALUE, CF_ROLE_DETAIL, false, " %s  %s = %s", def->id, label, ui_value_text(v.value_state, v.value, now));
-    PART(KEEP_SOURCE, CF_ROLE_DETAIL, false, _("  (extracted %s, %s)"), ui_value_text(x->state, x->value, was), source);
-    PART(KEEP_STATE, CF_ROLE_DETAIL, false, "  [%s]", _(cf_review_state_name(v.state)));
+    add_part(parts, &n, max, KEEP_VALUE, CF_ROLE_DETAIL, false, " %s  %s = %s", def->id, label,
+             ui_value_text(v.value_state, v.value, now));
+    add_part(parts, &n, max, KEEP_SOURCE, CF_ROLE_DETAIL, false, _("  (extracted %s, %s)"),
+             ui_value_text(x->state, x->value, was), source);
+    add_part(parts, &n, max, KEEP_STATE, CF_ROLE_DETAIL, false, "  [%s]", _(cf_review_state_name(v.state)));
     const cf_fix_cell *fc = fix_for(wb, wb->cell);
     if (fc) {
         char num[32];
-        PART(KEEP_FIX, CF_ROLE_DETAIL, false, _("  fix: → %s%s%s%s (f applies)"), cf_decimal_format(fc->value, num),
-             wb->suggestion.unique ? _(", unique") : _(", one of several"), fc->evidence[0] ? "; " : "", fc->evidence);
+        add_part(parts, &n, max, KEEP_FIX, CF_ROLE_DETAIL, false, _("  fix: → %s%s%s%s (f applies)"),
+                 cf_decimal_format(fc->value, num), wb->suggestion.unique ? _(", unique") : _(", one of several"),
+                 fc->evidence[0] ? "; " : "", fc->evidence);
     }
     if (v.note[0])
-        PART(KEEP_NOTE, CF_ROLE_DETAIL, false, _("  note: %s"), v.note);
-    /* the rules this cell is in, broken first, with their arithmetic */
+        add_part(parts, &n, max, KEEP_NOTE, CF_ROLE_DETAIL, false, _("  note: %s"), v.note);
+    /* the rules this cell is in with their arithmetic: its first broken rule, then last year's
+     * numbers that should carry over into it, then the other rules (broken first) */
     size_t rules[16];
-    size_t count = cf_review_rules_of(wb->review, wb->cell, rules, 16);
-    bool first_broken = true;
-    for (size_t i = 0; i < count; i++) {
-        const cf_rule_result *res = &cf_review_results(wb->review)[rules[i]];
-        if (!wb->assessment)
-            break;
-        const char *msg = cf_assess_rule(wb->assessment, rules[i])->explanation;
-        const char *waiver = cf_review_waiver(wb->review, rules[i]);
-        bool waived = res->status == CF_RULE_FAIL && waiver[0], broken = res->status == CF_RULE_FAIL && !waived;
-        int keep = broken && first_broken ? KEEP_BROKEN : broken || waived ? KEEP_MORE : KEEP_LAST;
-        first_broken &= !broken;
-        if (waived)
-            PART(keep, CF_ROLE_DETAIL, true, _(" ✗ %s (waived: %s) "), msg, waiver);
-        else
-            PART(keep, broken ? CF_ROLE_BROKEN : CF_ROLE_DETAIL, true, " %s %s ",
-                 res->status == CF_RULE_FAIL ? "✗" : res->status == CF_RULE_PASS ? "✓" : "?", msg);
-    }
-    /* last year's numbers that should carry over into this cell */
+    size_t count = cf_review_rules_of(wb->review, wb->cell, rules, 16), first = count, mismatches = 0;
+    for (size_t i = 0; i < count && first == count; i++)
+        if (cf_review_results(wb->review)[rules[i]].status == CF_RULE_FAIL && !cf_review_waiver(wb->review, rules[i])[0])
+            first = i;
+    if (first < count && !add_rule_part(wb, rules[first], KEEP_BROKEN, parts, &n, max))
+        return n;
     for (size_t i = 0; i < wb->cross_year_count; i++) {
         const cf_cross_rule_def *xr = cf_template_cross_rule(wb->tpl, wb->cross_year[i].rule);
         bool here = false;
@@ -459,21 +477,39 @@ size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max
         for (size_t k = 0; k < xr->right_count; k++)
             here |= xr->right[k].cell == (long)wb->cell;
         if (here && wb->cross_year[i].status == CF_XY_MISMATCH) {
-            PART(KEEP_MORE, CF_ROLE_BROKEN, true, " ⚠ %s ", wb->cross_year[i].message);
-            count++;
+            add_part(parts, &n, max, KEEP_MORE, CF_ROLE_BROKEN, true, " ⚠ %s ", wb->cross_year[i].message);
+            mismatches++;
         }
     }
-    if (count == 0)
-        PART(KEEP_LAST, CF_ROLE_DETAIL, true, "%s", _(" no cross-sum rule involves this cell"));
+    for (size_t i = 0; i < count; i++) {
+        bool broken = cf_review_results(wb->review)[rules[i]].status == CF_RULE_FAIL;
+        if (i != first && !add_rule_part(wb, rules[i], broken ? KEEP_MORE : KEEP_LAST, parts, &n, max))
+            return n;
+    }
+    if (count + mismatches == 0)
+        add_part(parts, &n, max, KEEP_LAST, CF_ROLE_DETAIL, true, "%s", _(" no cross-sum rule involves this cell"));
     if (fc && wb->suggestion.reasoning) /* the fix's reasons: the lines have no room for them, K has */
-        PART(UI_KEEP_POPUP, CF_ROLE_DETAIL, true, _("why this fix: %s"), wb->suggestion.reasoning);
-#undef PART
+        add_part(parts, &n, max, UI_KEEP_POPUP, CF_ROLE_DETAIL, true, _("why this fix: %s"), wb->suggestion.reasoning);
     return n;
 }
 
-/* Lay the kept parts out on lines of width columns from line y (drawing them when draw): a
- * part goes whole on the next line when it does not fit beside the others, the rules start a
- * line of their own, and a part wider than a line is cut with "…". Returns the lines needed. */
+/* Draw text at (y, x) in what is left of the line, cut with "…" when it does not fit. */
+static void draw_cut(ui_workbench *wb, int y, int x, const char *text, cf_role role)
+{
+    int room = wb->cols - x;
+    if (ui_text_width(text, strlen(text)) <= room) {
+        ui_draw_str(&wb->palette, y, x, room, text, role);
+        return;
+    }
+    if (room > 1)
+        ui_draw_text(&wb->palette, y, x, room - 1, text, strlen(text), 0, role, true, 0, 0, role);
+    ui_draw_str(&wb->palette, y, wb->cols - 1, 1, "…", role);
+}
+
+/* Lay the kept parts out from line y: a part goes whole on the next line when it does not fit
+ * beside the others, and the rules start a line of their own. Drawing, the last of the lines
+ * ends with the part that does not fit, cut with "…". Measuring (!draw), returns the lines the
+ * cell's parts need with one line for the rules, which are cut rather than left out. */
 static int flow_parts(ui_workbench *wb, const ui_detail_part *parts, const bool *kept, size_t n, int y, int lines,
                       bool draw)
 {
@@ -484,9 +520,15 @@ static int flow_parts(ui_workbench *wb, const ui_detail_part *parts, const bool 
             continue;
         const char *text = parts[i].text;
         bool new_line = x > 0 && parts[i].rule && !rules_started;
+        if (!draw && parts[i].rule)
+            return line + 1 + new_line;
         rules_started |= parts[i].rule;
         int w = ui_text_width(text, strlen(text));
         if (new_line || (x > 0 && x + w > width)) {
+            if (draw && line + 1 >= lines) { /* no line left: this part, cut, ends the last one */
+                draw_cut(wb, y + line, new_line ? width - 1 : x, new_line ? "…" : text, parts[i].role);
+                return lines;
+            }
             line++;
             x = 0;
         }
@@ -494,15 +536,8 @@ static int flow_parts(ui_workbench *wb, const ui_detail_part *parts, const bool 
             while (text[0] == ' ' && text[1] == ' ')
                 text++;
         w = ui_text_width(text, strlen(text));
-        if (draw && line < lines) {
-            if (w > width - x) { /* wider than the line: cut, and say so */
-                ui_draw_text(&wb->palette, y + line, x, width - x - 1, text, strlen(text), 0, parts[i].role, true, 0, 0,
-                             parts[i].role);
-                ui_draw_str(&wb->palette, y + line, width - 1, 1, "…", parts[i].role);
-            } else {
-                ui_draw_str(&wb->palette, y + line, x, width - x, text, parts[i].role);
-            }
-        }
+        if (draw && line < lines)
+            draw_cut(wb, y + line, x, text, parts[i].role);
         x += w < width - x ? w : width - x;
     }
     return line + 1;
@@ -525,14 +560,18 @@ static void draw_detail(ui_workbench *wb)
     size_t n = ui_detail_parts(wb, parts, UI_DETAIL_PARTS);
     for (size_t i = 0; i < n; i++)
         kept[i] = parts[i].keep < UI_KEEP_POPUP;
-    /* too much for the lines: leave out the parts kept least, last first */
-    bool dropped = false;
-    while (flow_parts(wb, parts, kept, n, y, lines, false) > lines) {
+    /* too much for the lines: leave out the cell's parts kept least, last first (the rules are
+     * cut at the end of their line instead: the broken ones come first) */
+    bool dropped = false, only_value[UI_DETAIL_PARTS];
+    for (size_t i = 0; i < n; i++)
+        only_value[i] = i == 0 || parts[i].rule;
+    bool room = flow_parts(wb, parts, only_value, n, y, lines, false) <= lines; /* else all is cut at the end */
+    while (room && flow_parts(wb, parts, kept, n, y, lines, false) > lines) {
         size_t worst = 0;
-        for (size_t i = 0; i < n; i++)
-            if (kept[i] && (!kept[worst] || parts[i].keep >= parts[worst].keep))
+        for (size_t i = 1; i < n; i++)
+            if (kept[i] && !parts[i].rule && (worst == 0 || parts[i].keep >= parts[worst].keep))
                 worst = i;
-        if (worst == 0 || !kept[worst])
+        if (worst == 0)
             break; /* only the value is left: it is cut instead */
         kept[worst] = false;
         dropped = true;

@@ -35,7 +35,7 @@ def test(workbench):
 
     check(SHOWN in s, "the escape sequences are not shown as placeholders on line 89", wb)
     # the screen is whole: raw lines before and after, the table, the detail and the status bar
-    check(" 66 " in s and "攀枝花市人民防空办公室" in s, "the raw pane lost lines around the sequence", wb)
+    check(" 67 " in s and "攀枝花市人民防空办公室" in s, "the raw pane lost lines around the sequence", wb)
     check("(七)总计" in s and "一、本年新收" in s, "the table pane was damaged", wb)
     check("requests.results_total.natural" in wb.detail(), "the detail line was damaged", wb)
     check(wb.pane_title() == title and "pwned" not in wb.pane_title(),
