@@ -47,7 +47,7 @@ def test(workbench):
     wb.wait_for("approved by 审核员 at ")
     check("APPROVED" in wb.status() and "[+]" not in wb.status(), "status after approving: " + wb.status())
     text = open(review, encoding="utf-8").read()
-    check("crossfoot_review: 3" in text, "the review file's format is not 3")
+    check("crossfoot_review: 4" in text, "the review file's format is not 4")
     check("note: 已与原件核对" in text and "who: 审核员" in text, "the sign-off is not in the review file:\n" + text)
     check("document_sha256: " + hashlib.sha256(open(report, "rb").read()).hexdigest() in text,
           "the document's SHA-256 is not recorded")
