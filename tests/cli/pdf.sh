@@ -62,6 +62,8 @@ end
 # time (the child has CPU and memory limits; CF_TIMEOUT fails a hang) and give a clear answer.
 python3 - "$TMP" <<'PY'
 import sys
+sys.path.insert(0, "tests/fixtures/pdf")
+from make_pdf_fixtures import write_objects
 def pdf(path, pages):
     objs = ["<< /Type /Catalog /Pages 2 0 R >>", None,
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
@@ -73,15 +75,7 @@ def pdf(path, pages):
                     "/Resources << /Font << /F1 3 0 R >> >> >>" % len(objs))
         kids.append(len(objs))
     objs[1] = "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % k for k in kids), len(kids))
-    out, offsets = [b"%PDF-1.4\n"], []
-    for i, o in enumerate(objs):
-        offsets.append(sum(len(x) for x in out))
-        out.append(("%d 0 obj\n%s\nendobj\n" % (i + 1, o)).encode())
-    xref = sum(len(x) for x in out)
-    out.append(("xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)).encode())
-    out += [("%010d 00000 n \n" % o).encode() for o in offsets]
-    out.append(("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)).encode())
-    open(path, "wb").write(b"".join(out))
+    write_objects(path, objs)
 pdf(sys.argv[1] + "/pages300.pdf", ["BT /F1 12 Tf 72 720 Td (Page %d of a long report) Tj ET" % i for i in range(300)])
 pdf(sys.argv[1] + "/tiny.pdf", ["BT /F1 2 Tf " + " ".join("1 0 0 1 %d %d Tm (%d) Tj" % (i % 100 * 5 + 20, i // 100 * 8 + 20, i % 10)
                                                      for i in range(10000)) + " ET"])
