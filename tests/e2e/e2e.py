@@ -219,8 +219,17 @@ class Workbench:
     # ---------- the workbench's parts ----------
 
     def status(self):
-        """The status bar: the last non-empty line while the workbench runs."""
-        return [l for l in self.lines() if l.strip()][-1]
+        """The status bar: the last non-empty line while the workbench runs. A resize may show
+        tmux's pane blank for a moment (the old screen cleared, the new one not yet drawn):
+        wait for a line to come back rather than fail on an empty pane."""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            shown = [l for l in self.lines() if l.strip()]
+            if shown:
+                return shown[-1]
+            if time.monotonic() > deadline:
+                raise Failure("the pane stayed blank for %g s" % TIMEOUT)
+            time.sleep(0.05)
 
     def detail(self):
         """The detail line naming the cell under the cursor (its id comes first)."""
