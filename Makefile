@@ -229,14 +229,28 @@ valgrind-ci: $(BUILD)/plain/crossfoot
 	tests/tools/valgrind_cli.sh $(BUILD)/plain/crossfoot
 
 # Drills link the failing allocator instead of core/alloc.o.
-DRILL_SRC := $(wildcard tests/drills/*.c)
+DRILL_SRC := $(filter-out tests/drills/fault_env.c,$(wildcard tests/drills/*.c))
 $(BUILD)/san/drill_tests: $(DRILL_SRC:%.c=$(BUILD)/san/%.o) $(filter-out $(BUILD)/san/core/alloc.o,$(san_CORE_OBJ))
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs criterion)
 -include $(DRILL_SRC:%.c=$(BUILD)/san/%.d)
 
-drills: $(BUILD)/san/drill_tests
+# The whole program with the failing allocator, armed from the environment (CF_FAIL_ALLOC=N:
+# tests/drills/fault_env.c), so that every command can be drilled as a user runs it.
+FAULTY_OBJ := $(filter-out $(BUILD)/san/core/alloc.o,$(san_CORE_OBJ)) $(san_UI_OBJ) $(san_APP_OBJ) \
+              $(BUILD)/san/tests/drills/fault_alloc.o $(BUILD)/san/tests/drills/fault_env.o
+$(BUILD)/san/crossfoot-faulty: $(FAULTY_OBJ) | $(BUILD)/san/locale
+	$(CC) $(SAN_CFLAGS) -o $@ $(FAULTY_OBJ) $(PKG_LIBS)
+-include $(BUILD)/san/tests/drills/fault_env.d
+
+# Every command that reads or changes a review, failed at its allocations in turn
+# (tests/drills/alloc_commands.py): open (load and journal replay), apply, extract, every export,
+# the workbench's edit path. make test fails ALLOC_SAMPLES of the about 4,000 allocations of each
+# (spread at random: a new sample every run); drills-long fails every one (hours of CPU).
+ALLOC_SAMPLES ?= 12
+drills: $(BUILD)/san/drill_tests $(BUILD)/san/crossfoot-faulty $(BUILD)/crossfoot
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(BUILD)/san/drill_tests --jobs 2
+	python3 tests/drills/alloc_commands.py $(BUILD)/san/crossfoot-faulty $(BUILD)/crossfoot $(ALLOC_SAMPLES)
 
 # The model-based drill: random sequences of edit/undo/redo/save/quit/SIGKILL through `apply`,
 # checked against an in-memory model after every reopen (tests/drills/model_drill.py). The
@@ -246,7 +260,8 @@ MODEL_SEQUENCES ?= 200
 drill-model: $(BUILD)/crossfoot
 	python3 tests/drills/model_drill.py $(BUILD)/crossfoot $(MODEL_SEQUENCES)
 
-drills-long: $(BUILD)/crossfoot $(BUILD)/san/crossfoot
+drills-long: $(BUILD)/crossfoot $(BUILD)/san/crossfoot $(BUILD)/san/crossfoot-faulty
+	python3 tests/drills/alloc_commands.py $(BUILD)/san/crossfoot-faulty $(BUILD)/crossfoot all
 	python3 tests/drills/model_drill.py $(BUILD)/crossfoot 3000
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  python3 tests/drills/concurrent_writers.py $(BUILD)/san/crossfoot 3000
