@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "buf.h"
 #include "fileio.h"
+#include "source.h"
 #include "utf8.h"
 
 typedef struct {
@@ -93,14 +94,27 @@ ui_script *ui_script_load(const char *path, char *why, size_t why_size)
     ui_script *s = cf_calloc(1, sizeof *s);
     long lineno = 0;
     bool ok = s != NULL || (snprintf(why, why_size, "%s", _("out of memory")), false);
+    /* What the script types into prompts (notes, reasons) goes into the review: the script is
+     * one source, UTF-8 or else GB18030 as a whole, and a line cut inside a character is refused. */
+    cf_source src;
+    cf_source_init(&src, path);
+    if (ok && cf_source_decide(&src, text.data ? text.data : "", text.len, &err) != CF_OK) {
+        cf_error_format(&err, why, why_size);
+        ok = false;
+    }
     for (const char *line = text.data; ok && line && *line;) {
         const char *nl = strchr(line, '\n');
         size_t len = nl ? (size_t)(nl - line) : strlen(line);
         lineno++;
         if (len > 0 && line[len - 1] == '\r')
             len--;
-        if (line[0] != '#')
-            ok = parse_line(s, line, len, lineno, why, why_size);
+        char *utf8 = NULL;
+        if (line[0] != '#' && cf_source_line(&src, lineno, line, len, &utf8, &err) != CF_OK) {
+            cf_error_format(&err, why, why_size);
+            ok = false;
+        } else if (utf8)
+            ok = parse_line(s, utf8, strlen(utf8), lineno, why, why_size);
+        cf_free(utf8);
         line = nl ? nl + 1 : NULL;
     }
     cf_buf_release(&text);

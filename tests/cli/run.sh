@@ -7,7 +7,7 @@
 #   badinput.sh  every kind of bad or odd input, generated here: encodings, binary, limits
 #   batch.sh     -j, --previous, suggestions, the journal note
 #   compat.sh    review files and journals of earlier versions; undo, save, redo
-#   text_input.sh  text into a review: one encoding per source (edits, --reviewer, config), long lines
+#   text_input.sh  text into a review: one encoding per source (edits, --reviewer, config, key scripts), long lines
 #   documents.sh web pages and the document formats recognised but not read
 #   large.sh     a 60 MB report
 #   i18n.sh      the language: --lang, LANGUAGE, LC_ALL, LC_MESSAGES, LANG

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# text_input.sh — text that goes into a review (edits files, --reviewer, the config file):
-# valid UTF-8 or refused, the encoding decided per source; apply lines of any length.
+# text_input.sh — text that goes into a review (edits files, --reviewer, the config file, the
+# workbench's key scripts): valid UTF-8 or refused, the encoding decided per source; apply lines of any length.
 # Sourced by run.sh.
 
 # a fresh review of seed 002 at $TMP/ti-NAME.txt.review.yaml
@@ -114,4 +114,72 @@ printf 'note requests.new.total 审核\nsave\n' >"$TMP/ti-config.edits"
 XDG_CONFIG_HOME=$TMP/ti-xdg apply_file "$TMP/ti-config.edits"
 status 0
 grep -q "who: 王审核" "$REVIEW" || no "the history does not name 王审核 in UTF-8"
+end
+
+begin "a config file that is neither UTF-8 nor GB18030, or cut inside a character, is refused naming it"
+fresh_review badconfig
+mkdir -p "$TMP/ti-badxdg/crossfoot"
+before=$(cksum <"$REVIEW")
+printf 'reviewer: \xff\xfe\xff\n' >"$TMP/ti-badxdg/crossfoot/config"
+XDG_CONFIG_HOME=$TMP/ti-badxdg apply_file "$TMP/ti-config.edits"
+status 2
+stderr_has "config"
+printf 'reviewer: 王审' >"$TMP/ti-badxdg/crossfoot/config"
+printf '\xe6\xa0\n' >>"$TMP/ti-badxdg/crossfoot/config"
+XDG_CONFIG_HOME=$TMP/ti-badxdg apply_file "$TMP/ti-config.edits"
+status 2
+stderr_has "cut inside a character"
+[ "$(cksum <"$REVIEW")" = "$before" ] || no "a refused config file let the review change"
+end
+
+begin "--reviewer cut inside a character is refused by extract and the workbench too, before anything is written"
+cp "$S002" "$TMP/ti-cutwho.txt"
+timeout 60 "$CROSSFOOT" extract "$TMP/ti-cutwho.txt" --reviewer "$(printf '张\xe5\xae')" >"$OUT" 2>"$ERR"
+rc=$?
+status 2
+stderr_has "reviewer"
+[ ! -e "$TMP/ti-cutwho.txt.review.yaml" ] || no "extract wrote a review for a refused reviewer"
+fresh_review cutwho2
+before=$(cksum <"$REVIEW")
+printf 'q\n' >"$TMP/ti-q.keys"
+timeout 60 "$CROSSFOOT" review "$REVIEW" --script "$TMP/ti-q.keys" --reviewer "$(printf '张\xe5\xae')" >"$OUT" 2>"$ERR"
+rc=$?
+status 2
+stderr_has "reviewer"
+[ "$(cksum <"$REVIEW")" = "$before" ] && [ ! -e "$REVIEW.journal" ] || no "the workbench changed the review for a refused reviewer"
+end
+
+# the workbench driven by a key script: a note typed at its prompt (a, type, Enter), saved
+workbench_note() {
+  timeout 60 "$CROSSFOOT" review "$REVIEW" --script "$1" --reviewer 李复核 --size 100x30 >"$OUT" 2>"$ERR"
+  rc=$?
+  grep -qaE 'Sanitizer|runtime error:' "$ERR" && no "sanitizer report: $(head -c 800 "$ERR")"
+}
+
+begin "the workbench: a key script saved in GBK types its note as GB18030, stored as UTF-8"
+fresh_review wbgbk
+printf '1g0\na\n<C-u>原件此格有误\n<Enter>\n<C-s>\nq\n' | iconv -f UTF-8 -t GBK >"$TMP/ti-gbk.keys"
+workbench_note "$TMP/ti-gbk.keys"
+status 0
+grep -q "note: 原件此格有误" "$REVIEW" || no "the note typed from a GBK script is not in the review as UTF-8"
+python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$REVIEW" || no "the review is not UTF-8"
+end
+
+begin "the workbench: a key script cut inside a character, or mixing UTF-8 and GBK, is refused before any key"
+fresh_review wbcut
+before=$(cksum <"$REVIEW")
+{ printf '1g0\na\n<C-u>原件'; printf '\xe6\x9c\n<Enter>\n<C-s>\nq\n'; } >"$TMP/ti-cut.keys"
+workbench_note "$TMP/ti-cut.keys"
+status 2
+stderr_has "ti-cut.keys:3"
+stderr_has "cut inside a character"
+{ printf '1g0\na\n<C-u>这行是 UTF-8\n'; printf '这行是 GBK\n' | iconv -f UTF-8 -t GBK; printf '<Enter>\n<C-s>\nq\n'; } >"$TMP/ti-mixed.keys"
+workbench_note "$TMP/ti-mixed.keys"
+status 2
+stderr_has "ti-mixed.keys:4"
+printf '1g0\na\n\xff\xfe\xff\n<Enter>\n<C-s>\nq\n' >"$TMP/ti-junk.keys"
+workbench_note "$TMP/ti-junk.keys"
+status 2
+stderr_has "neither UTF-8 nor GB18030"
+[ "$(cksum <"$REVIEW")" = "$before" ] && [ ! -e "$REVIEW.journal" ] || no "a refused key script changed the review"
 end
