@@ -235,6 +235,39 @@ XDG_CONFIG_HOME=$F/fifos/config CF_TIMEOUT=15 cf extract --force "$F/fifos/repor
 status 0
 end
 
+begin "a device or a folder where a file is expected is refused at once: report, review, edits, key script, template"
+fresh devices
+mkdir -p "$F/devices/folder.txt"
+CF_TIMEOUT=15 cf check /dev/zero
+status 2
+stderr_has "it is a device"
+CF_TIMEOUT=15 cf check "$F/devices/folder.txt"
+status 2
+CF_TIMEOUT=15 cf export /dev/zero --format json
+status 2
+stderr_has "it is a device"
+CF_TIMEOUT=15 cf_in "save" apply /dev/zero
+status 2
+CF_TIMEOUT=15 cf review "$R" --script /dev/zero
+status 2
+stderr_has "it is a device"
+CF_TIMEOUT=15 cf check --template /dev/zero "$S000"
+status 2
+stderr_has "it is a device"
+end
+
+begin "YAML nested 100,000 deep (a review, a template) is refused at once with its line (themes: tests/unit/test_theme.c)"
+fresh nested
+python3 -c 'import sys; open(sys.argv[1], "w").write("crossfoot_review: 4\nreport: " + "[" * 100000 + "]" * 100000 + "\n")' "$F/nested/deep.yaml"
+CF_TIMEOUT=15 cf export "$F/nested/deep.yaml" --format json
+status 2
+stderr_has "deep.yaml:2"
+stderr_has "nested more than 64 levels deep"
+CF_TIMEOUT=15 cf check --template "$F/nested/deep.yaml" "$S000"
+status 2
+stderr_has "nested more than 64 levels deep"
+end
+
 begin "--size is bounded: a huge headless screen is refused, not a crash"
 fresh size
 printf 'q\n' >"$F/size/keys"

@@ -361,3 +361,22 @@ Test(theme, errors_name_the_line)
     cr_expect_eq(e.code, CF_ERR_TEMPLATE);
     cr_expect_not_null(strstr(e.message, "empty"), "%s", e.message);
 }
+
+Test(theme, a_theme_nested_thousands_deep_is_refused_with_its_line)
+{
+    size_t depth = 100000, len = 0;
+    char *yaml = malloc(2 * depth + 64);
+    cr_assert_not_null(yaml);
+    len += (size_t)sprintf(yaml, "name: t\nroles: ");
+    memset(yaml + len, '[', depth);
+    memset(yaml + len + depth, ']', depth);
+    len += 2 * depth;
+    yaml[len++] = '\n';
+    cf_theme *t = NULL;
+    cf_error err;
+    cr_assert_neq(cf_theme_parse("deep", yaml, len, &t, &err), CF_OK);
+    cr_assert_null(t);
+    cr_assert_eq(err.line, 2);
+    cr_assert_not_null(strstr(err.message, "nested more than 64 levels deep"), "%s", err.message);
+    free(yaml);
+}
