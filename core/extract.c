@@ -1552,6 +1552,66 @@ static void drop_warnings(cf_report *r, size_t keep)
         cf_free(r->warnings[--r->warning_count].message);
 }
 
+/* What the best trial of a table read: its cells (notes owned here) and the warnings it gave. */
+typedef struct {
+    cf_cell *cells;
+    cf_warning *warnings;
+    size_t warning_count;
+} trial;
+
+static void trial_release(trial *tr, size_t cell_count)
+{
+    for (size_t i = 0; tr->cells && i < cell_count; i++)
+        cf_free(tr->cells[i].note);
+    for (size_t w = 0; w < tr->warning_count; w++)
+        cf_free(tr->warnings[w].message);
+    cf_free(tr->warnings);
+    tr->warnings = NULL;
+    tr->warning_count = 0;
+}
+
+/* Move table td's cells and the warnings from `mark` on out of the report into tr (its cells array
+ * allocated by the caller): the report's cells are left without notes, its warnings cut at mark. */
+static bool trial_keep(extractor *ex, const cf_table_def *td, size_t mark, trial *tr)
+{
+    cf_report *r = ex->report;
+    trial_release(tr, td->cell_count);
+    size_t n = r->warning_count - mark;
+    if (n) {
+        tr->warnings = cf_malloc(n * sizeof *tr->warnings);
+        if (!tr->warnings)
+            return oom(ex);
+        memcpy(tr->warnings, r->warnings + mark, n * sizeof *tr->warnings);
+        tr->warning_count = n;
+        r->warning_count = mark;
+    }
+    memcpy(tr->cells, r->cells + td->first_cell, td->cell_count * sizeof *tr->cells);
+    for (size_t i = 0; i < td->cell_count; i++)
+        r->cells[td->first_cell + i].note = NULL;
+    return true;
+}
+
+/* Put a kept trial back into the report, as if its region had just been read. */
+static bool trial_restore(extractor *ex, const cf_table_def *td, trial *tr)
+{
+    cf_report *r = ex->report;
+    for (size_t w = 0; w < tr->warning_count; w++) {
+        if (!cf_reserve_one(&r->warnings, r->warning_count, &r->warning_cap, sizeof *r->warnings, 8))
+            return oom(ex);
+        r->warnings[r->warning_count++] = tr->warnings[w];
+    }
+    cf_free(tr->warnings);
+    tr->warnings = NULL;
+    tr->warning_count = 0;
+    clear_cells(r, td->first_cell, td->cell_count);
+    memcpy(r->cells + td->first_cell, tr->cells, td->cell_count * sizeof *tr->cells);
+    for (size_t i = 0; i < td->cell_count; i++)
+        tr->cells[i].note = NULL;
+    return true;
+}
+
+/* Each table is read from every region under one of its headings; the region that reads best is
+ * kept as it was read (not read again), and only its warnings stay. */
 static bool extract_tables(extractor *ex, const heading_list *hl)
 {
     const cf_template *tpl = ex->report->tpl;
@@ -1562,24 +1622,38 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
         const cf_table_def *td = cf_template_table(tpl, t);
         size_t best_found = 0, best_first = 0, best_end = 0, best_heading = 0;
         bool any_heading = false;
-        for (size_t h = 0; h < hl->count; h++) {
+        trial best = {0};
+        bool ok = true;
+        for (size_t h = 0; ok && h < hl->count; h++) {
             if (hl->items[h].table != (long)t)
                 continue;
+            if (!best.cells) {
+                best.cells = cf_calloc(td->cell_count ? td->cell_count : 1, sizeof *best.cells);
+                if (!best.cells)
+                    return oom(ex);
+            }
             any_heading = true;
             size_t first = hl->items[h].line + 1;
             size_t end = h + 1 < hl->count ? hl->items[h + 1].line : lines;
             size_t mark = ex->report->warning_count;
-            if (!extract_table(ex, t, first, end))
-                return false;
-            drop_warnings(ex->report, mark); /* a trial: only the region kept may warn */
-            size_t found = region_score(ex->report, td);
-            if (found > best_found || best_end == 0) {
+            ok = extract_table(ex, t, first, end);
+            size_t found = ok ? region_score(ex->report, td) : 0;
+            if (ok && (found > best_found || best_end == 0)) {
                 best_found = found;
                 best_first = first;
                 best_end = end;
                 best_heading = hl->items[h].line + 1;
+                ok = trial_keep(ex, td, mark, &best);
+            } else {
+                drop_warnings(ex->report, mark); /* a trial: only the region kept may warn */
             }
         }
+        if (ok && any_heading)
+            ok = trial_restore(ex, td, &best);
+        trial_release(&best, td->cell_count);
+        cf_free(best.cells);
+        if (!ok)
+            return false;
         if (!any_heading) {
             /* no heading: look between the previous table and the next heading */
             best_first = region_floor;
@@ -1589,9 +1663,9 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
                     best_end = hl->items[h].line;
                     break;
                 }
+            if (!extract_table(ex, t, best_first, best_end))
+                return false;
         }
-        if (!extract_table(ex, t, best_first, best_end))
-            return false;
         if (count_found(ex->report, td) > 0) {
             ex->report->table_lines[t] = any_heading ? best_heading : best_first + 1;
             region_floor = best_first;
