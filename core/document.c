@@ -2,6 +2,7 @@
 /* document.c — the reader table: which reader a document's bytes go to. */
 #include "document.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -16,13 +17,33 @@ bool cf_name_ends_with(const char *name, const char *suffix)
     return n >= k && strcasecmp(name + n - k, suffix) == 0;
 }
 
+const char *cf_bytes_find_nocase(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n == 0 || n > len)
+        return n == 0 ? s : NULL;
+    /* candidates by the first byte alone (memchr when it has no case): a sniff reads every byte of
+     * a 50 MB text, and a string comparison at each was a third of opening it */
+    unsigned char first = (unsigned char)needle[0], lower = (unsigned char)tolower(first);
+    bool cased = lower != (unsigned char)toupper(first);
+    const char *last = s + len - n;
+    for (const char *p = s; p <= last; p++) {
+        if (!cased) {
+            p = memchr(p, first, (size_t)(last - p) + 1);
+            if (!p)
+                return NULL;
+        } else if (((unsigned char)*p | 0x20) != lower) {
+            continue;
+        }
+        if (strncasecmp(p, needle, n) == 0)
+            return p;
+    }
+    return NULL;
+}
+
 bool cf_bytes_contain_nocase(const char *s, size_t len, size_t limit, const char *needle)
 {
-    size_t n = strlen(needle), end = len < limit ? len : limit;
-    for (size_t i = 0; i + n <= end; i++)
-        if (strncasecmp(s + i, needle, n) == 0)
-            return true;
-    return false;
+    return cf_bytes_find_nocase(s, len < limit ? len : limit, needle) != NULL;
 }
 
 /* True when the UTF-16LE spelling of ascii occurs in the bytes: how an OLE2 compound file

@@ -37,6 +37,16 @@ static bool ensure(cf_norm_line *line, size_t need)
     return true;
 }
 
+/* A three-byte character whose lead byte admits every continuation (E1..EF but ED: no overlong
+ * form, no surrogate), the bulk of a Chinese report: decoded here without a call. */
+static inline bool three_byte(const unsigned char *u, size_t len, uint32_t *cp)
+{
+    if (len < 3 || u[0] < 0xE1 || u[0] == 0xED || u[0] > 0xEF || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+        return false;
+    *cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    return true;
+}
+
 static void emit(cf_norm_line *line, const char *bytes, size_t n, size_t src_offset)
 {
     for (size_t i = 0; i < n; i++) {
@@ -261,6 +271,19 @@ bool cf_normalize_line(const char *src, size_t len, cf_norm_line *line)
     size_t i = 0;
     while (i < len) {
         unsigned char c = (unsigned char)src[i];
+        /* what stays as it is, copied without a look at the tables below: printable ASCII that
+         * starts no entity, tag or bookmark, a tab, and ideographs (U+3001..U+9FFF) */
+        if ((c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '[') || c == '\t') {
+            line->text[line->len] = (char)c;
+            line->origin[line->len++] = (uint32_t)i++;
+            continue;
+        }
+        uint32_t fast;
+        if (c >= 0xE3 && c <= 0xE9 && three_byte((const unsigned char *)src + i, len - i, &fast) && fast != 0x3000) {
+            emit(line, src + i, 3, i);
+            i += 3;
+            continue;
+        }
         if (c == '&') {
             bool matched = false;
             for (size_t e = 0; e < sizeof SPACE_ENTITIES / sizeof *SPACE_ENTITIES; e++) {
@@ -338,24 +361,32 @@ bool cf_normalize_line(const char *src, size_t len, cf_norm_line *line)
 
 bool cf_compact_append(cf_buf *out, const char *s, size_t len)
 {
+    if (!cf_buf_reserve(out, len)) /* the key is never longer than s */
+        return false;
+    const unsigned char *u = (const unsigned char *)s;
+    char *o = out->data + out->len;
     size_t i = 0;
     while (i < len) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c = u[i];
         if (c < 0x80) {
-            if (isalnum(c) && !cf_buf_append(out, s + i, 1))
-                return false;
+            if ((unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10)
+                *o++ = (char)c;
             i++;
             continue;
         }
         uint32_t cp;
-        size_t n = cf_utf8_decode(s + i, len - i, &cp);
+        size_t n = three_byte(u + i, len - i, &cp) ? 3 : cf_utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
             i++;
             continue;
         }
-        if (cf_is_cjk(cp) && !cf_buf_append(out, s + i, n))
-            return false;
+        if (cf_is_cjk(cp)) {
+            memcpy(o, s + i, n);
+            o += n;
+        }
         i += n;
     }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
     return true;
 }

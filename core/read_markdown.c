@@ -35,9 +35,9 @@ static bool opens_table(const char *line, size_t len)
 /* Occurrences of needle (ASCII, lower case) in s[0..len), ignoring case. */
 static size_t count_nocase(const char *s, size_t len, const char *needle)
 {
-    size_t n = strlen(needle), count = 0;
-    for (size_t i = 0; i + n <= len; i++)
-        count += strncasecmp(s + i, needle, n) == 0;
+    size_t count = 0;
+    for (const char *p = s; (p = cf_bytes_find_nocase(p, len - (size_t)(p - s), needle)) != NULL; p++)
+        count++;
     return count;
 }
 

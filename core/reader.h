@@ -38,6 +38,8 @@ cf_status cf_html_to_text(const char *name, const char *html, size_t len, const 
 
 /* True when name ends with suffix, ignoring ASCII case (".HTM" is ".htm"). */
 bool cf_name_ends_with(const char *name, const char *suffix);
+/* The first place needle (ASCII, not empty) occurs in s[0..len), ignoring ASCII case; NULL when it does not. */
+const char *cf_bytes_find_nocase(const char *s, size_t len, const char *needle);
 /* True when needle (ASCII) occurs in the first limit bytes of s, ignoring ASCII case. */
 bool cf_bytes_contain_nocase(const char *s, size_t len, size_t limit, const char *needle);
 

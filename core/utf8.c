@@ -71,10 +71,18 @@ size_t cf_utf8_encode(uint32_t cp, char *out)
 
 bool cf_utf8_valid(const char *s, size_t len, size_t *bad)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
-        if ((unsigned char)s[i] < 0x80) {
+        if (u[i] < 0x80) {
             i++;
+            continue;
+        }
+        /* the common case of a report, a three-byte character whose lead byte admits every
+         * continuation (not E0's overlongs nor ED's surrogates), needs no decoding */
+        if (i + 3 <= len && u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         uint32_t cp;
