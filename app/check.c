@@ -18,6 +18,7 @@
 #include "termsafe.h"
 #include "extract.h"
 #include "i18n.h"
+#include "lang.h"
 #include "report_json.h"
 #include "review.h"
 #include "template.h"
@@ -41,8 +42,9 @@ static int compare_size(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* " (lines 61, 62, 84)" for the cells of a rule, each line once. */
-static void print_rule_lines(FILE *out, const cf_rule_def *def, const cf_cell *cells)
+/* The lines of a rule's cells, each once, as runs: "54, 55, 61–68" ("54、55、61–68" in
+ * Chinese) into list. Returns how many lines there are. */
+static size_t rule_lines(const cf_rule_def *def, const cf_cell *cells, char *list, size_t size)
 {
     size_t lines[CF_TEMPLATE_MAX_TERMS];
     size_t n = 0;
@@ -56,16 +58,28 @@ static void print_rule_lines(FILE *out, const cf_rule_def *def, const cf_cell *c
         }
     }
     qsort(lines, n, sizeof *lines, compare_size);
-    char list[CF_TEMPLATE_MAX_TERMS * 22] = "";
-    size_t shown = 0, used = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && lines[i] == lines[i - 1])
-            continue;
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s%zu", shown ? ", " : "", lines[i]);
-        shown++;
+    size_t distinct = 0;
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || lines[i] != lines[distinct - 1])
+            lines[distinct++] = lines[i];
+    /* TRANSLATORS: between the numbers of a list of lines, "54, 55, 61–68" */
+    const char *separator = _(", ");
+    size_t used = 0;
+    list[0] = '\0';
+    for (size_t i = 0; i < distinct && used < size;) {
+        size_t last = i; /* a run of three or more lines reads as first–last */
+        while (last + 1 < distinct && lines[last + 1] == lines[last] + 1)
+            last++;
+        const char *sep = i ? separator : "";
+        if (last >= i + 2) {
+            used += (size_t)snprintf(list + used, size - used, "%s%zu–%zu", sep, lines[i], lines[last]);
+            i = last + 1;
+        } else {
+            used += (size_t)snprintf(list + used, size - used, "%s%zu", sep, lines[i]);
+            i++;
+        }
     }
-    if (shown)
-        fprintf(out, P_(" (line %s)", " (lines %s)", shown), list);
+    return distinct;
 }
 
 /* "  TAG      " : the tag of a finding, padded to one column width in any language. */
@@ -81,14 +95,23 @@ static void print_tag(FILE *out, const char *tag)
     fprintf(out, "  %s%*s", tag, width < 9 ? (int)(9 - width) : 1, "");
 }
 
-/* "  broken   ID (lines …)\n           explanation\n" */
+/* "  broken   WORDS (SCOPE, lines …)\n           explanation\n": the rule in the report's words
+ * (the template's English under --lang en), the column or row it is for, where its cells are,
+ * then its arithmetic in the report's numbering. */
 static void print_rule(FILE *out, const char *tag, const cf_template *tpl, size_t i, const cf_cell *cells,
                        const cf_assessed_rule *rule)
 {
     const cf_rule_def *def = cf_template_rule(tpl, i);
+    char lines[CF_TEMPLATE_MAX_TERMS * 24];
+    size_t count = rule_lines(def, cells, lines, sizeof lines);
+    char heading[sizeof lines + 1024];
+    if (count)
+        snprintf(heading, sizeof heading, P_("%s (%s, line %s)", "%s (%s, lines %s)", count),
+                 cf_rule_words(def, !cf_lang_chinese()), def->scope, lines);
+    else
+        snprintf(heading, sizeof heading, _("%s (%s)"), cf_rule_words(def, !cf_lang_chinese()), def->scope);
     print_tag(out, tag);
-    put_safe(out, def->id);
-    print_rule_lines(out, def, cells);
+    put_safe(out, heading);
     fputs("\n           ", out);
     put_safe(out, rule->explanation);
     fputc('\n', out);
@@ -104,8 +127,6 @@ static void print_missing(FILE *out, const cf_template *tpl, size_t i, const cf_
                        : c->label_line               ? _("no value after its label")
                                                      : _("not found");
     print_tag(out, _("missing"));
-    put_safe(out, cf_template_cell(tpl, i)->id);
-    fputs("  ", out);
     put_safe(out, label);
     fprintf(out, ": %s", what);
     if (c->line || c->label_line)
@@ -113,15 +134,13 @@ static void print_missing(FILE *out, const cf_template *tpl, size_t i, const cf_
     fputc('\n', out);
 }
 
-/* "  suspect  ID  label: reason (line N)": a cell whose place was inferred. The other
+/* "  suspect  label: reason (line N)": a cell whose place was inferred. The other
  * reasons a cell is suspect are the warnings printed below, each naming its line. */
 static void print_suspect(FILE *out, const cf_template *tpl, const cf_suspect *s)
 {
     char label[256];
     cf_template_cell_label(tpl, s->cell, label, sizeof label);
     print_tag(out, _("suspect"));
-    put_safe(out, cf_template_cell(tpl, s->cell)->id);
-    fputs("  ", out);
     put_safe(out, label);
     fputs(": ", out);
     put_safe(out, s->reason);
@@ -130,17 +149,26 @@ static void print_suspect(FILE *out, const cf_template *tpl, const cf_suspect *s
     fputc('\n', out);
 }
 
+/* A warning or note; a cross-year one reads "cross-year: WORDS (SCOPE)" with the two years'
+ * numbers on the next line. */
 static void print_notice(FILE *out, const cf_template *tpl, const cf_notice *n, const cf_xy_result *cross_year)
 {
     if (n->kind == CF_NOTICE_CROSS_YEAR || n->kind == CF_NOTICE_NOT_COMPARABLE) {
-        fputs(n->kind == CF_NOTICE_CROSS_YEAR ? _("  warning  cross-year ") : _("  note     cross-year "), out);
-        put_safe(out, cf_template_cross_rule(tpl, cross_year[n->source].rule)->id);
+        const cf_xy_result *res = &cross_year[n->source];
+        const cf_cross_rule_def *def = cf_template_cross_rule(tpl, res->rule);
+        char heading[1024];
+        snprintf(heading, sizeof heading, _("%s (%s)"), cf_cross_rule_words(def, !cf_lang_chinese()), def->scope);
+        print_tag(out, n->kind == CF_NOTICE_CROSS_YEAR ? _("warning") : _("note"));
+        fputs(_("cross-year: "), out);
+        put_safe(out, heading);
         fputs("\n           ", out);
-    } else {
-        print_tag(out, _("warning"));
-        if (n->kind == CF_NOTICE_EXTRACTION && n->line)
-            fprintf(out, _("line %zu: "), n->line);
+        put_safe(out, res->message + res->numbers);
+        fputc('\n', out);
+        return;
     }
+    print_tag(out, _("warning"));
+    if (n->kind == CF_NOTICE_EXTRACTION && n->line)
+        fprintf(out, _("line %zu: "), n->line);
     put_safe(out, n->message);
     fputc('\n', out);
 }

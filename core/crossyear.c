@@ -66,8 +66,9 @@ cf_status cf_cross_year_check(const cf_year *now, const cf_year *previous, cf_xy
         cf_buf b;
         cf_buf_init(&b);
         const char *relation = res->status == CF_XY_MISMATCH ? "≠" : res->status == CF_XY_MATCH ? "=" : "?";
-        bool ok = cf_buf_printf(&b, "%s [%s]: ", def->words, def->scope) &&
-                  describe_side(&b, def->left, def->left_count, now, previous) &&
+        bool ok = cf_buf_printf(&b, "%s [%s]: ", def->words, def->scope);
+        res->numbers = b.len;
+        ok = ok && describe_side(&b, def->left, def->left_count, now, previous) &&
                   cf_buf_printf(&b, " %s ", relation) &&
                   describe_side(&b, def->right, def->right_count, now, previous) &&
                   (res->status != CF_XY_NOT_COMPARABLE ||

@@ -30,6 +30,7 @@ typedef struct {
     cf_xy_status status;
     cf_decimal left, right;
     char *message; /* "… [自然人]: 二 5 (line 55) ≠ 上年·四 3 (line 80 of 2022.txt)" */
+    size_t numbers; /* offset in message of its arithmetic, after the rule's words and scope */
 } cf_xy_result;
 
 /* Evaluate every cross-year rule of now's template. Fills *out with *count results (caller

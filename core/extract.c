@@ -750,14 +750,16 @@ static bool assign_row(extractor *ex, size_t table, size_t row, const token *run
     }
     if (inferred && filled < want && !by_position &&
         !warn(ex, run[0].line + 1, (long)r->first_cell,
-              _("%s %s: %zu value%s for %zu columns; which columns are blank is a guess%s, check the row"),
-              t->number, r->short_label, filled, filled == 1 ? "" : "s", want,
+              P_("%s %s: %zu value for %zu columns; which columns are blank is a guess%s, check the row",
+                 "%s %s: %zu values for %zu columns; which columns are blank is a guess%s, check the row", filled),
+              t->number, r->short_label, filled, want,
               by_heading ? _(" (taken from the column headings)") : ""))
         return false;
     if (extra)
         return warn(ex, run[0].line + 1, (long)r->first_cell,
-                    _("%s %s: %zu more value%s than the %zu columns; the extra ones are ignored"),
-                    t->number, r->short_label, extra, extra == 1 ? "" : "s", want);
+                    P_("%s %s: %zu more value than the %zu columns; the extra one is ignored",
+                       "%s %s: %zu more values than the %zu columns; the extra ones are ignored", extra),
+                    t->number, r->short_label, extra, want);
     return true;
 }
 
@@ -1112,7 +1114,8 @@ static bool take_row(extractor *ex, size_t table, size_t row, const token *run, 
 }
 
 /* Mark row r's cells inferred and warn on it with message (a format taking the table's number,
- * r's name, and the names of the first and last rows its values could belong to). */
+ * r's name, and the names of the first and last rows its values could belong to; a message about
+ * one row names only the first: printf ignores the arguments a format does not use). */
 static bool flag_row_guess(extractor *ex, const cf_table_def *t, const cf_row_def *r, const cf_row_def *first,
                            const cf_row_def *last, const char *message)
 {
@@ -1246,7 +1249,7 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
         if (bare_names && apart >= 0 && (size_t)apart != labels[0].row && labels[0].start == seg_start &&
             !flag_row_guess(ex, t, &t->rows[apart], &t->rows[labels[0].row], &t->rows[labels[0].row],
                             _("%s %s: its values stand on lines of their own between its name and the name of "
-                              "%s, which has no values%.0s; which of the two rows they belong to is a guess, "
+                              "%s, which has no values; which of the two rows they belong to is a guess, "
                               "check the row")))
             return false;
         apart = -1;
@@ -1327,8 +1330,9 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
     }
     if (unclaimed)
         return warn(ex, unclaimed_line, -1,
-                    _("%s: %zu value%s under no row label of the table (the first on line %zu); not read"), t->number,
-                    unclaimed, unclaimed == 1 ? "" : "s", unclaimed_line);
+                    P_("%s: %zu value under no row label of the table (on line %zu); not read",
+                       "%s: %zu values under no row label of the table (the first on line %zu); not read", unclaimed),
+                    t->number, unclaimed, unclaimed_line);
     return true;
 }
 
@@ -1690,28 +1694,30 @@ static bool check_kinds(extractor *ex)
             cut = cf_utf8_boundary(raw, 60);
         int raw_len = (int)cut;
         const char *more = cut < whole ? "\xE2\x80\xA6" : "";
+        char label[256]; /* the cell as the report names it: "一、本年新收 · 自然人" */
+        cf_template_cell_label(tpl, i, label, sizeof label);
         bool ok = true;
         if (cell->state == CF_CELL_INVALID)
             ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is not a number crossfoot can hold exactly"),
-                      def->id, raw_len, raw, more);
+                      label, raw_len, raw, more);
         if (cell->state != CF_CELL_NUMBER) {
             if (!ok)
                 return false;
             continue;
         }
         if (col->kind != CF_KIND_DECIMAL && !cf_decimal_is_integer(cell->value))
-            ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is not a whole number"), def->id, raw_len, raw, more);
+            ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is not a whole number"), label, raw_len, raw, more);
         else if (col->kind == CF_KIND_COUNT && cf_decimal_is_negative(cell->value))
-            ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is a negative count"), def->id, raw_len, raw, more);
+            ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is a negative count"), label, raw_len, raw, more);
         /* "5万" in a 万元 column says the same as "5万元" */
         bool same_unit = strcmp(cell->unit, col->unit) == 0 ||
                          (strcmp(cell->unit, "万") == 0 && strcmp(col->unit, "万元") == 0);
         if (ok && cell->unit[0] && col->unit[0] && !same_unit)
-            ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is in %s, but the column is in %s"), def->id,
+            ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is in %s, but the column is in %s"), label,
                       raw_len, raw, more, cell->unit, col->unit);
         else if (ok && !col->unit[0] && (strcmp(cell->unit, "元") == 0 || strcmp(cell->unit, "万元") == 0))
             ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is an amount of money in a column of counts"),
-                      def->id, raw_len, raw, more);
+                      label, raw_len, raw, more);
         if (!ok)
             return false;
     }

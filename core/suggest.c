@@ -477,16 +477,20 @@ static bool build_reasoning(const problem *p, cf_suggestion *out, size_t broken,
                                "smallest fix can be looked for."),
                            blanks);
     } else if (!out->found) {
-        ok = cf_buf_printf(&b, _("%zu broken rule%s; no change of up to %zu cells makes every rule hold."), broken,
-                           broken == 1 ? "" : "s", size);
+        ok = cf_buf_printf(&b, P_("%zu broken rule", "%zu broken rules", broken), broken) &&
+             cf_buf_printf(&b, P_("; no change of up to %zu cell makes every rule hold.",
+                                  "; no change of up to %zu cells makes every rule hold.", size),
+                           size);
     } else if (out->count == 0) {
         ok = cf_buf_puts(&b, _("Every rule holds; nothing to change."));
     } else {
         const cf_fix *f = &out->fixes[0];
         char num[32], old[32];
         if (f->changes)
-            ok = cf_buf_printf(&b, _("%zu broken rule%s. The smallest change that makes every rule hold touches %zu cell%s:"),
-                               broken, broken == 1 ? "" : "s", f->changes, f->changes == 1 ? "" : "s");
+            ok = cf_buf_printf(&b, P_("%zu broken rule", "%zu broken rules", broken), broken) &&
+                 cf_buf_printf(&b, P_(". The smallest change that makes every rule hold touches %zu cell:",
+                                      ". The smallest change that makes every rule hold touches %zu cells:", f->changes),
+                               f->changes);
         else
             ok = cf_buf_puts(&b, _("The rules determine blank or inferred cells:"));
         for (size_t i = 0; ok && i < f->count; i++) {

@@ -49,7 +49,7 @@ static char *get_str(loader *ld, yaml_node_t *map, const char *key, bool require
     if (!n) {
         if (required) {
             char msg[128];
-            snprintf(msg, sizeof msg, "missing '%s'", key);
+            snprintf(msg, sizeof msg, _("missing '%s'"), key);
             cf_yaml_fail(ld, where ? where : map, "%s", msg);
         }
         return NULL;
@@ -61,6 +61,18 @@ static char *get_str(loader *ld, yaml_node_t *map, const char *key, bool require
     char *s = cf_strndup((const char *)n->data.scalar.value, n->data.scalar.length);
     if (!s)
         cf_yaml_nomem(ld);
+    return s;
+}
+
+/* A rule's optional English wording (words_en): text, not empty; NULL when absent or wrong. */
+static char *get_words_en(loader *ld, yaml_node_t *node)
+{
+    char *s = get_str(ld, node, "words_en", false, node);
+    if (s && !s[0]) {
+        cf_yaml_fail(ld, map_get(ld, node, "words_en"), _("'%s' must not be empty"), "words_en");
+        cf_free(s);
+        return NULL;
+    }
     return s;
 }
 
@@ -381,14 +393,14 @@ static bool expand_side(loader *ld, cf_template *tpl, size_t t, bool per_column,
 
 static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *capacity)
 {
-    static const char *const keys[] = {"id", "family", "table", "per", "words", "left", "right", NULL};
+    static const char *const keys[] = {"id", "family", "table", "per", "words", "words_en", "left", "right", NULL};
     if (node->type != YAML_MAPPING_NODE)
         return cf_yaml_fail(ld, node, _("a rule must be a mapping"), NULL);
     if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     char *id = get_str(ld, node, "id", true, node), *family = get_str(ld, node, "family", true, node);
     char *table = get_str(ld, node, "table", true, node), *per = get_str(ld, node, "per", true, node);
-    char *words = get_str(ld, node, "words", true, node);
+    char *words = get_str(ld, node, "words", true, node), *words_en = get_words_en(ld, node);
     char **left = NULL, **right = NULL;
     size_t nleft = 0, nright = 0;
     bool ok = ld->status == CF_OK && get_list(ld, node, "left", false, &left, &nleft) &&
@@ -437,8 +449,9 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
             rule->id = cf_buf_take(&rid);
             rule->family = cf_strdup(family);
             rule->words = cf_strdup(words);
+            rule->words_en = words_en ? cf_strdup(words_en) : NULL;
             rule->scope = cf_strdup(per_column ? td->columns[k].label : td->rows[k].short_label);
-            if (!rule->family || !rule->words || !rule->scope) {
+            if (!rule->family || !rule->words || !rule->scope || (words_en && !rule->words_en)) {
                 ok = cf_yaml_nomem(ld);
                 break;
             }
@@ -459,6 +472,7 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
     cf_free(table);
     cf_free(per);
     cf_free(words);
+    cf_free(words_en);
     free_list(left, nleft);
     free_list(right, nright);
     return ok;
@@ -506,13 +520,14 @@ static bool cross_terms(loader *ld, const cf_template *tpl, size_t t, bool per_c
 
 static bool load_cross_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *capacity)
 {
-    static const char *const keys[] = {"id", "table", "per", "only", "words", "left", "right", NULL};
+    static const char *const keys[] = {"id", "table", "per", "only", "words", "words_en", "left", "right", NULL};
     if (node->type != YAML_MAPPING_NODE)
         return cf_yaml_fail(ld, node, _("a cross-year rule must be a mapping"), NULL);
     if (!cf_yaml_known_keys(ld, node, keys))
         return false;
     char *id = get_str(ld, node, "id", true, node), *table = get_str(ld, node, "table", true, node);
     char *per = get_str(ld, node, "per", true, node), *words = get_str(ld, node, "words", true, node);
+    char *words_en = get_words_en(ld, node);
     char **left = NULL, **right = NULL, **only = NULL;
     size_t nleft = 0, nright = 0, nonly = 0;
     bool ok = ld->status == CF_OK && get_list(ld, node, "left", false, &left, &nleft) &&
@@ -548,8 +563,9 @@ static bool load_cross_rule(loader *ld, cf_template *tpl, yaml_node_t *node, siz
         ok = cf_buf_printf(&rid, "%s.%s.%s", td->id, id, scope_id) || cf_yaml_nomem(ld);
         rule->id = cf_buf_take(&rid);
         rule->words = cf_strdup(words);
+        rule->words_en = words_en ? cf_strdup(words_en) : NULL;
         rule->scope = cf_strdup(per_column ? td->columns[k].label : td->rows[k].short_label);
-        ok = ok && (rule->words && rule->scope ? true : cf_yaml_nomem(ld)) &&
+        ok = ok && (rule->words && rule->scope && (!words_en || rule->words_en) ? true : cf_yaml_nomem(ld)) &&
              cross_terms(ld, tpl, (size_t)t, per_column, k, left, nleft, map_get(ld, node, "left"), &rule->left,
                          &rule->left_count) &&
              cross_terms(ld, tpl, (size_t)t, per_column, k, right, nright, map_get(ld, node, "right"), &rule->right,
@@ -559,6 +575,7 @@ static bool load_cross_rule(loader *ld, cf_template *tpl, yaml_node_t *node, siz
     cf_free(table);
     cf_free(per);
     cf_free(words);
+    cf_free(words_en);
     free_list(left, nleft);
     free_list(right, nright);
     free_list(only, nonly);
@@ -692,7 +709,7 @@ cf_status cf_template_load(const char *path, cf_template **out, cf_error *err)
     *out = NULL;
     cf_buf b;
     cf_buf_init(&b);
-    cf_status st = cf_file_read(path, "template", (size_t)1 << 20, &b, NULL, err);
+    cf_status st = cf_file_read(path, _("template"), (size_t)1 << 20, &b, NULL, err);
     if (st == CF_OK)
         st = cf_template_parse(path, b.data, b.len, out, err);
     cf_buf_release(&b);
@@ -761,6 +778,7 @@ void cf_template_free(cf_template *tpl)
         cf_free(rule->id);
         cf_free(rule->family);
         cf_free(rule->words);
+        cf_free(rule->words_en);
         cf_free(rule->left_text);
         cf_free(rule->right_text);
         cf_free(rule->scope);
@@ -782,6 +800,7 @@ void cf_template_free(cf_template *tpl)
         }
         cf_free(rule->id);
         cf_free(rule->words);
+        cf_free(rule->words_en);
         cf_free(rule->scope);
     }
     cf_free(tpl->cross_rules);
@@ -844,4 +863,14 @@ void cf_template_cell_label(const cf_template *tpl, size_t cell, char *buf, size
     const cf_cell_def *c = &tpl->cells[cell];
     const cf_table_def *t = &tpl->tables[c->table];
     snprintf(buf, size, "%s · %s", t->rows[c->row].short_label, t->columns[c->column].short_label);
+}
+
+const char *cf_rule_words(const cf_rule_def *rule, bool english)
+{
+    return english && rule->words_en ? rule->words_en : rule->words;
+}
+
+const char *cf_cross_rule_words(const cf_cross_rule_def *rule, bool english)
+{
+    return english && rule->words_en ? rule->words_en : rule->words;
 }

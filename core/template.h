@@ -65,6 +65,7 @@ typedef struct {
     char *id;         /* "requests.balance.natural" */
     char *family;     /* "balance", "results", "applicants", "appeals" */
     char *words;      /* the rule in the report's words */
+    char *words_en;   /* the same in English, or NULL when the template has none */
     char *left_text;  /* "一+二" */
     char *right_text; /* "三(七)+四" */
     char *scope;      /* "自然人", or a row's short label */
@@ -86,6 +87,7 @@ typedef struct {
 typedef struct {
     char *id;    /* "requests.carried_over.natural" */
     char *words; /* in the report's words */
+    char *words_en; /* the same in English, or NULL when the template has none */
     char *scope; /* the column or row it is for */
     cf_cross_term *left, *right;
     size_t left_count, right_count;
@@ -134,6 +136,11 @@ size_t cf_template_narrative_count(const cf_template *tpl);
 const cf_narrative_def *cf_template_narrative(const cf_template *tpl, size_t i);
 size_t cf_template_cross_rule_count(const cf_template *tpl);
 const cf_cross_rule_def *cf_template_cross_rule(const cf_template *tpl, size_t i);
+/* The rule's words for a reader: the template's English wording when english and it has one,
+ * else the report's own (Chinese) words. Borrowed from the template. */
+const char *cf_rule_words(const cf_rule_def *rule, bool english);
+/* The same for a cross-year rule. */
+const char *cf_cross_rule_words(const cf_cross_rule_def *rule, bool english);
 /* A cell's labels for people: "三(七) 总计 · 自然人" style, into buf. */
 void cf_template_cell_label(const cf_template *tpl, size_t cell, char *buf, size_t size);
 

@@ -327,7 +327,8 @@ size_t ui_describe_entry(const ui_workbench *wb, const cf_history_entry *h, bool
     if (e->rule) {
         const cf_rule_def *def = cf_template_rule(wb->tpl, e->cell);
         cell = def->left[0];
-        snprintf(out, size, to->note[0] ? _("the waiver of %s") : _("taking back the waiver of %s"), def->id);
+        snprintf(out, size, to->note[0] ? _("the waiver of %s = %s [%s]") : _("taking back the waiver of %s = %s [%s]"),
+                 def->left_text, def->right_text, def->scope);
     } else {
         char label[256], was[32], now[32];
         cell = e->cell;

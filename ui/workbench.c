@@ -636,8 +636,8 @@ bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line,
             continue;
         const cf_rule_def *def = cf_template_rule(wb->tpl, r);
         *cell = def->left[0];
-        snprintf(line, size, " ✗ %-28s %s", def->id,
-                 wb->assessment ? cf_assess_rule(wb->assessment, r)->explanation : "");
+        /* the rule in the report's numbering with its arithmetic: "一+二 ≠ 三(七)+四 [自然人]: …" */
+        snprintf(line, size, " ✗ %s", wb->assessment ? cf_assess_rule(wb->assessment, r)->explanation : def->left_text);
         return true;
     }
     for (size_t i = 0; i < wb->cross_year_count; i++) {
@@ -646,8 +646,8 @@ bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line,
         const cf_cross_rule_def *def = cf_template_cross_rule(wb->tpl, wb->cross_year[i].rule);
         *cell = (size_t)def->left[0].cell; /* the left side is this year's */
         /* the list has room for the numbers, not for the rule's words */
-        const char *numbers = strstr(wb->cross_year[i].message, "]: ");
-        snprintf(line, size, " ⚠ %-28s %s", def->id, numbers ? numbers + 3 : wb->cross_year[i].message);
+        snprintf(line, size, _(" ⚠ cross-year [%s]: %s"), def->scope,
+                 wb->cross_year[i].message + wb->cross_year[i].numbers);
         return true;
     }
     for (size_t c = 0; c < cf_review_cell_count(wb->review); c++) {
@@ -656,7 +656,7 @@ bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line,
         char label[256];
         cf_template_cell_label(wb->tpl, c, label, sizeof label);
         *cell = c;
-        snprintf(line, size, " ? %-28s %s: missing", cf_template_cell(wb->tpl, c)->id, label);
+        snprintf(line, size, _(" ? %s: missing"), label);
         return true;
     }
     return false;

@@ -7,6 +7,7 @@ inferred, warnings, counts and verdict. Each display only shows one assessment; 
 one of them drifts. The first N reports (--each, default 0) are also checked one at a time,
 so that each one's exit status is compared with its own verdict. Exits 1 saying what differs."""
 import json
+import re
 import subprocess
 import sys
 
@@ -20,15 +21,22 @@ def run(binary, args):
 
 
 def text_findings(out):
-    """{file: {"broken": [...], ..., "warnings": n, "summary": line}} from the text output."""
-    found, cur = {}, None
+    """{file: {"broken": [...], ..., "warnings": n, "summary": line}} from the text output. The text
+    names rules and cells in the report's words, not by id: a rule is known by its arithmetic (the
+    line under it), a missing cell by the line it names, a suspect one by its reason and line."""
+    found, cur, rule_tag = {}, None, None
     for line in out.split("\n"):
         if line and not line.startswith(" "):
             cur = {k: [] for k in TAGS.values()}
             cur["warnings"] = 0
             found[line.split(": gov-")[0]] = cur
-        elif cur is None or line.startswith("           "):
+            rule_tag = None
+        elif cur is None:
             continue
+        elif line.startswith("           "):
+            if rule_tag:
+                cur[rule_tag].append(line.strip())
+            rule_tag = None
         elif line.startswith("  warning  "):
             cur["warnings"] += 1
         elif line.startswith("  PASS: ") or line.startswith("  FAIL: "):
@@ -37,13 +45,25 @@ def text_findings(out):
             body = line[2:]
             for tag, key in TAGS.items():
                 if body.startswith(tag + " ") and body[len(tag):].strip():
-                    cur[key].append(body[len(tag):].split()[0])
+                    at = re.search(r" \(line (\d+)\)$", body)
+                    if key in ("broken", "only_zero", "unchecked"):
+                        rule_tag = key
+                    elif key == "missing":
+                        cur[key].append(int(at.group(1)) if at else None)
+                    else:
+                        reason = body[: at.start() if at else None].split(": ", 1)[1]
+                        cur[key].append((reason, int(at.group(1)) if at else None))
     return found
 
 
 def json_findings(d):
-    only_zero = [u["rule"] for u in d["unassessable"] if u.get("missing_only_zero")]
-    unchecked = [u["rule"] for u in d["unassessable"] if not u["missing"]]
+    def rules(records):
+        return [r["message"] for r in records]
+    def line_of(cell):
+        s = d["sources"].get(cell, {})
+        return s.get("line") or s.get("label_line") or None
+    only_zero = rules(u for u in d["unassessable"] if u.get("missing_only_zero"))
+    unchecked = rules(u for u in d["unassessable"] if not u["missing"])
     s = d["summary"]
     plural = lambda n, one, many: f"{n} {one if n == 1 else many}"
     summary = (f"{'PASS' if s['passed'] else 'FAIL'}: {plural(s['violations'], 'broken rule', 'broken rules')}, "
@@ -51,9 +71,9 @@ def json_findings(d):
                f"{plural(s['unassessable'], 'rule not checkable', 'rules not checkable')}, "
                f"{plural(s['warnings'], 'warning', 'warnings')}"
                + (f", {plural(s['suspect'], 'suspect cell', 'suspect cells')}" if s["suspect"] else ""))
-    return {"broken": [v["rule"] for v in d["violations"] if "waived" not in v], "only_zero": only_zero,
-            "unchecked": unchecked, "missing": d["missing"],
-            "suspect": [c["cell"] for c in d["suspect"] if c["kind"] == "inferred"],
+    return {"broken": rules(v for v in d["violations"] if "waived" not in v), "only_zero": only_zero,
+            "unchecked": unchecked, "missing": [line_of(c) for c in d["missing"]],
+            "suspect": [(c["reason"], c.get("line")) for c in d["suspect"] if c["kind"] == "inferred"],
             "warnings": len(d["warnings"]), "summary": summary}
 
 

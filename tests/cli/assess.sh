@@ -13,9 +13,9 @@ sed -E -e 's/^（一）予以公开 0 0 0 0 0 0 0$/（一）予以公开 6 0 0 0
 begin "a total printed below the sum of its known parts is broken though a part is missing: shown with its arithmetic, exit 1"
 cf check "$proven"
 status 1
-stdout_has "  broken   requests.results.natural (lines 137, 142,"
+stdout_has "  broken   the total 三(七) equals the sum of 三(一) to 三(六) (自然人, lines 137, 142,"
 stdout_has "三(七) ≠ 三(一)+…+三(六)3 [自然人]: 3 < 6 + □ (三(一) 6 + 三(二) / (others 0); □: 1 missing, never below 0)"
-stdout_has "  missing  requests.partial.natural  (二)部分公开 · 自然人: not applicable (/) (line 142)"
+stdout_has "  missing  (二)部分公开 · 自然人: not applicable (/) (line 142)"
 stdout_has "  FAIL: 4 broken rules, 1 missing cell, 1 rule not checkable, 0 warnings"
 cf check --json "$proven"
 status 1
@@ -27,7 +27,7 @@ end
 
 begin "known values that balance leave the missing count only 0: said as a hint, the cell left missing"
 cf check "$proven"
-stdout_has "  only 0   requests.applicants.partial (lines 142, 143)"
+stdout_has "  only 0   the total equals the sum over all kinds of applicant ((二)部分公开, lines 142, 143)"
 stdout_has "总计 = 自然人+…+其他 [(二)部分公开]: 0 = 自然人 / (others 0) (□ = missing: the known values already balance, so each missing count can only be 0)"
 cf check --json "$proven"
 json 'd["cells"]["requests.partial.natural"] is None' \

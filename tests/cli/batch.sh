@@ -34,8 +34,8 @@ begin "--previous: last year's 结转下年度 that does not carry over is a war
 sed 's/^二、上年结转政府信息公开申请数量\t\t0\t/二、上年结转政府信息公开申请数量\t\t4\t/' "$S002" >"$TMP/this-year.txt"
 grep -q "上年结转政府信息公开申请数量		4" "$TMP/this-year.txt" || no "the fixture edit did not apply"
 cf check --previous "$S004" "$TMP/this-year.txt"
-stdout_has "warning  cross-year requests.carried_over.natural"
-stdout_has "[自然人]: 二 4 (line 55) ≠ 上年·四 0 (line"
+stdout_has "  warning  cross-year: this year's requests carried over from last year equal last year's requests carried forward to the next year (自然人)"
+stdout_has "           二 4 (line 55) ≠ 上年·四 0 (line"
 stdout_has "of $S004)"
 cf check --json --previous "$S004" "$TMP/this-year.txt"
 json 'any(w.get("kind") == "cross_year" and w["rule"] == "requests.carried_over.natural" and w["this_year"] == 4 and w["last_year_side"] == 0 for w in d["warnings"])' \
@@ -45,7 +45,7 @@ end
 begin "--previous with last year in the 2019 format: 现行有效件数 is not comparable, said so"
 cf check --previous "$S002" "$S000"
 status 0
-stdout_has "note     cross-year active.in_force.regulations"
+stdout_has "  note     cross-year: the documents in force equal last year's in force plus those issued this year minus those repealed this year (规章)"
 stdout_has "has no such cell"
 end
 

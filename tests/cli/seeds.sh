@@ -9,15 +9,15 @@ cf check "$S002"
 status 1
 stderr_empty
 stdout_has "$S002: gov-2019 (2019年版格式), UTF-8"
-stdout_has "  broken   requests.balance.natural (lines 54, 55, 78, 79)"
+stdout_has "  broken   items 一 plus 二 equal items 三 plus 四 (自然人, lines 54, 55, 78, 79)"
 stdout_has "           一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0"
 stdout_has "           一+二 ≠ 三(七)+四 [总计]: 2 + 0 = 2 ≠ 0 + 0 = 0"
-stdout_has "  broken   requests.results.natural (lines 56,"
+stdout_has "  broken   the total 三(七) equals the sum of 三(一) to 三(六) (自然人, lines 56–59, 61–68, 70–75, 77, 78)"
 stdout_has "           三(七) ≠ 三(一)+…+三(六) [自然人]: 0 ≠ 三(一) 2 (others 0) = 2"
-for col in 结果维持:upheld 结果纠正:corrected 其他结果:other 尚未审结:pending 总计:total; do
-  stdout_has "  missing  appeals.review.${col#*:}  行政复议 · ${col%%:*}: blank (line 86)"
+for col in 结果维持 结果纠正 其他结果 尚未审结 总计; do
+  stdout_has "  missing  行政复议 · $col: blank (line 86)"
 done
-stdout_lacks "missing  appeals.suit_direct"
+stdout_lacks "missing  诉讼·直接起诉"
 stdout_has "  FAIL: 4 broken rules, 5 missing cells, 1 rule not checkable, 0 warnings"
 end
 
@@ -103,7 +103,7 @@ cf check "$S004"
 status 0
 cf check --template "$TMP/no-pending.yaml" "$S004"
 status 1
-stdout_has "  broken   appeals.total.suit_direct"
+stdout_has "  broken   the total equals upheld plus corrected plus other results plus pending (诉讼·直接起诉, line"
 stdout_has "总计 ≠ 结果维持+结果纠正+其他结果 [诉讼·直接起诉]: 2 ≠ 0 + 0 + 1 = 1"
 cf check "$S004" --json --template="$TMP/no-pending.yaml"
 status 1
@@ -117,11 +117,34 @@ status 0
 json 'd["cells"] == T["cells"] and d["template"] == "gov-2021"' T="$(truth "$S000")"
 end
 
+begin "a rule's English wording: words_en under --lang en, the report's words without it or under --lang zh"
+sed '/^  - id: total$/,/^    left:/ { /^    words_en:/d }' core/templates/gov-2019.yaml | \
+  sed '/^  - id: total$/,$ s/right: \[upheld, corrected, other, pending\]/right: [upheld, corrected, other]/' >"$TMP/no-english.yaml"
+[ "$(grep -c '^    words_en:' "$TMP/no-english.yaml")" = 4 ] || no "the template copy still has the rule's English wording"
+cf --lang en check --template "$TMP/no-english.yaml" "$S004"
+status 1
+stdout_has "  broken   总计等于结果维持、结果纠正、其他结果、尚未审结之和 (诉讼·直接起诉, line"
+cf --lang zh check --template "$TMP/no-pending.yaml" "$S004"
+stdout_has "  不符     总计等于结果维持、结果纠正、其他结果、尚未审结之和（诉讼·直接起诉；第"
+stdout_lacks "upheld"
+sed 's/^    words_en: items 一 plus 二 equal items 三 plus 四$/    words_en: ""/' core/templates/gov-2019.yaml >"$TMP/empty-english.yaml"
+cf check --template "$TMP/empty-english.yaml" "$S004"
+status 2
+stderr_has "crossfoot: $TMP/empty-english.yaml:$(grep -n 'words_en: ""' "$TMP/empty-english.yaml" | cut -d: -f1):"
+stderr_has "'words_en' must not be empty"
+sed 's/^    words_en: items 一 plus 二 equal items 三 plus 四$/    words_en: [items]/' core/templates/gov-2019.yaml >"$TMP/list-english.yaml"
+cf check --template "$TMP/list-english.yaml" "$S004"
+status 2
+stderr_has "'words_en' must be text"
+stdout_empty
+end
+
 begin "a malformed template: exit 2, its file and line named, no report printed"
-sed '140s/.*/    per: [row/' core/templates/gov-2019.yaml >"$TMP/syntax.yaml"
+at=$(grep -n '^    family: applicants$' core/templates/gov-2019.yaml | cut -d: -f1)
+sed "${at}s/.*/    per: [row/" core/templates/gov-2019.yaml >"$TMP/syntax.yaml"
 cf check --template "$TMP/syntax.yaml" "$S004"
 status 2
-stderr_has "crossfoot: $TMP/syntax.yaml:141:"
+stderr_has "crossfoot: $TMP/syntax.yaml:$((at + 1)):"
 stderr_has "not valid YAML"
 stdout_empty
 sed '/^  - id: total$/,$ s/right: \[upheld, corrected, other, pending\]/right: [upheld, corrected, bogus]/' \
@@ -240,7 +263,7 @@ sed -E "s/^(一、本年新收政府信息公开申请数量|二、上年结转�
 [ "$(grep -c "$n" "$TMP/overflow.txt")" = 5 ] || no "the seed's rows were not rewritten"
 cf check "$TMP/overflow.txt"
 status 1
-stdout_has "  unchecked requests.balance.natural (lines 129, 131, 208, 210)"
+stdout_has "  unchecked items 一 plus 二 equal items 三 plus 四 (自然人, lines 129, 131, 208, 210)"
 stdout_has "(a sum is too large to hold)"
 stdout_has "FAIL: 0 broken rules, 0 missing cells, 2 rules not checkable"
 cf check --json "$TMP/overflow.txt"
@@ -257,7 +280,7 @@ status 0
 json 'd["cells"]["active.fees.amount"] == 251000 and d["sources"]["active.fees.amount"]["unit"] == "元"' \
   '[(w["cell"], w["line"]) for w in d["warnings"]] == [("active.fees.amount", 34)]'
 cf check "$TMP/unit.txt"
-stdout_has "  warning  line 34: active.fees.amount: '251000元' is in 元, but the column is in 万元"
+stdout_has "  warning  line 34: 行政事业性收费 · 收费金额(万元): '251000元' is in 元, but the column is in 万元"
 stdout_has "  PASS: 0 broken rules, 0 missing cells, 0 rules not checkable, 1 warning"
 end
 
@@ -275,7 +298,7 @@ cf check --json "$TMP/slash.txt"
 status 1
 json 'd["cells"]["active.fees.amount"] is None and d["sources"]["active.fees.amount"]["state"] == "not_applicable"'
 cf check "$TMP/slash.txt"
-stdout_has "  missing  active.fees.amount  行政事业性收费 · 收费金额(万元): not applicable (/) (line 34)"
+stdout_has "  missing  行政事业性收费 · 收费金额(万元): not applicable (/) (line 34)"
 end
 
 begin "a signed change: 增加 36 件 is 36, 减少 3 件 is -3"

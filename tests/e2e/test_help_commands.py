@@ -66,7 +66,9 @@ def test(workbench):
     # p: the problem list; Enter jumps
     wb.keys("p")
     s = wb.wait_for("Problems — broken rules, then missing cells")
-    check("✗ requests.balance.natural" in s and "? appeals.review.total" in s, "the problem list is incomplete", wb)
+    check("✗ 一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0" in s and "? 行政复议 · 总计: missing" in s,
+          "the problem list is incomplete", wb)
+    check("requests." not in s and "appeals." not in s, "the problem list shows ids, not the report's words", wb)
     for _ in range(4):  # four broken rules, then the first missing cell
         wb.keys("j")
     wb.keys("Enter")

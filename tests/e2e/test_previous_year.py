@@ -20,7 +20,7 @@ def test(workbench):
     check(wb.cell_id() == "requests.carried_over.natural", "the cursor is not on 上年结转·自然人: " + wb.detail())
     check("⚠ 本年“上年结转" in wb.last, "the mismatch is not shown beside the cell's rules", wb)
     wb.keys("p")
-    wb.wait_for("⚠ requests.carried_over.natural", "the mismatch in the problems list")
+    wb.wait_for("⚠ cross-year [自然人]: ", "the mismatch in the problems list")
     check("二 4 (line 55) ≠ 上年·四 0 (line 300 of " in wb.last, "the problems list does not give both numbers and lines", wb)
     wb.keys("Escape")
     wb.keys("q")

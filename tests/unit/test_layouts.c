@@ -386,7 +386,7 @@ Test(layouts, part_four_printed_row_by_row_and_a_negative_count)
     cft_expect_row(&d, "appeals", "suit_direct", "2 0 0 0 2");
     cft_expect_row(&d, "appeals", "suit_after_review", "3 0 0 0 3");
     cft_expect(&d, "active.regulations.in_force", "-3");
-    cr_expect_not_null(cft_warning(&d, "active.regulations.in_force: '-3' is a negative count"), "%s",
+    cr_expect_not_null(cft_warning(&d, "规章 · 现行有效件数: '-3' is a negative count"), "%s",
                        cft_warnings(&d));
     cft_release(&d);
 }
@@ -559,7 +559,7 @@ Test(layouts, format_2019_pdf_text_with_broken_headings_and_signed_changes)
     cft_expect_row(&d, "active", "other_services", "4 -3 0");
     cft_expect_row(&d, "active", "fees", "5 -1");
     cft_expect_row(&d, "active", "procurement", "1 5.5");
-    cr_expect_null(cft_warning(&d, "active.fees.change"), "a signed change may be negative: %s", cft_warnings(&d));
+    cr_expect_null(cft_warning(&d, "行政事业性收费 · 本年增/减"), "a signed change may be negative: %s", cft_warnings(&d));
     cft_release(&d);
 }
 
