@@ -47,11 +47,22 @@ typedef struct cf_command {
     int (*run)(const cf_args *args);
 } cf_command;
 
+/* Options every command takes after its own (--lang, --help), ended by a NULL name. */
+extern const cf_option_def cf_common_options[];
+
 /* The command named name (or one of its aliases), or NULL. */
 const cf_command *cf_command_find(const char *name);
-/* Parse argv (the arguments after the command's name) with cmd's options and run it; --help
- * prints its help. Misuse is said on stderr with the usage. Returns the exit status. */
+/* Parse argv (the arguments after the command's name) with cmd's options and the common ones
+ * and run it; --lang is applied before any message, --help prints the help. Misuse is said on
+ * stderr, in the language asked for, with the usage. Returns the exit status. */
 int cf_command_run(const cf_command *cmd, int argc, char **argv);
+/* The leading --lang options of argv (before the command's name): applies the language and
+ * returns how many arguments they take, or -1 (said on stderr) when --lang names no language
+ * crossfoot speaks. */
+int cf_common_prefix(int argc, char **argv);
+/* Apply the --lang that argv, read as cmd's arguments, gives (nothing else is done or said):
+ * for a message said before the command runs. 0, or -1 (said) when it names no language. */
+int cf_command_language(const cf_command *cmd, int argc, char **argv);
 /* "usage: crossfoot CMD [OPTIONS…] OPERANDS" on out. */
 void cf_command_usage(FILE *out, const cf_command *cmd);
 /* The usage, the description and every option with its help line, on out. */

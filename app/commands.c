@@ -131,12 +131,8 @@ static int option_label(char *buf, size_t size, const cf_option_def *o)
 
 static void option_lines(FILE *out, const cf_option_def *options)
 {
-    static const cf_option_def common[] = {
-        {"--lang", NULL, "zh|en", N_("speak Chinese or English (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)")},
-        {"--help", "-h", NULL, N_("this help")},
-        {NULL, NULL, NULL, NULL}};
     for (int set = 0; set < 2; set++)
-        for (const cf_option_def *o = set ? common : options; o && o->name; o++) {
+        for (const cf_option_def *o = set ? cf_common_options : options; o && o->name; o++) {
             char label[80];
             option_label(label, sizeof label, o);
             fprintf(out, "  %-26s %s\n", label, _(o->help));
@@ -294,6 +290,19 @@ static bool exists(const char *path)
 
 int cf_main(int argc, char **argv)
 {
+    /* crossfoot --lang zh CMD …: the language before the command's name is the parser's too */
+    int lang = cf_common_prefix(argc - 1, argv + 1);
+    if (lang < 0)
+        return CF_EXIT_ERROR;
+    if (lang > 0 && 1 + lang == argc) { /* nothing but the language */
+        argc = 1;
+    } else if (lang > 0 && argv[1 + lang][0] != '-') {
+        /* the command's name (or the report) first; the --lang options go with its arguments, and
+         * options after them are the workbench's, read with them as they stand */
+        char *name = argv[1 + lang];
+        memmove(argv + 2, argv + 1, (size_t)lang * sizeof *argv);
+        argv[1] = name;
+    }
     if (argc < 2) {
         cf_usage(stderr);
         return CF_EXIT_ERROR;
@@ -315,6 +324,8 @@ int cf_main(int argc, char **argv)
     if (word[0] != '-' && !exists(word)) {
         const cf_command *near = nearest_command(word);
         if (near) {
+            if (cf_command_language(review, argc - 2, argv + 2) < 0) /* crossfoot chekc --lang zh */
+                return CF_EXIT_ERROR;
             cf_say(stderr, _("crossfoot: '%s' is neither a command nor a file; did you mean `%s`?\n"), word,
                     near->name);
             return CF_EXIT_ERROR;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lang.h — the language crossfoot speaks, chosen once at start-up before any message is made. */
+/* lang.h — the language crossfoot speaks, chosen at start-up before any message is made. */
 #ifndef CF_LANG_H
 #define CF_LANG_H
 
@@ -12,7 +12,8 @@ bool cf_lang_valid(const char *lang);
  * LC_ALL, LC_MESSAGES and LANG (the first one set; zh… is Chinese, anything else English).
  * Characters are handled as UTF-8 even when the locale named is not generated (C.UTF-8), and
  * the catalog is found in the folder "locale" beside the binary, else in CF_LOCALEDIR.
- * Call once, first thing in main; an invalid lang is treated as unset (check cf_lang_valid). */
+ * Called first thing in main (lang NULL), and again by the option parser when --lang is given
+ * (before any message); an invalid lang is treated as unset (check cf_lang_valid). */
 void cf_lang_setup(const char *lang);
 
 /* True when messages are in Chinese (after cf_lang_setup). */

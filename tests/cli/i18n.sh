@@ -14,6 +14,30 @@ status 2
 stderr_has "takes zh (Chinese) or en (English)"
 end
 
+begin "--lang is an option like the others, read by the one parser: anywhere before --, and it decides the language of a misuse before it"
+cf check --bogus --lang zh "$S000"
+status 2
+stderr_has "crossfoot check: 未知选项“--bogus”"
+stderr_has "用法：crossfoot check "
+stdout_empty
+cf chekc --lang=zh
+status 2
+stderr_has "您是否想用 \`check\`？"
+cf check "$S000" --lang
+status 2
+stderr_has "crossfoot check: '--lang' needs a value"
+cf check --lang=klingon "$S000"
+status 2
+stderr_has "crossfoot: --lang takes zh (Chinese) or en (English)"
+stdout_empty
+cf --lang zh check -- --lang
+status 2
+stderr_has "crossfoot: --lang: "
+cf extract --lang zh --help
+status 0
+stdout_has "用法：crossfoot extract "
+end
+
 begin "the environment picks the language: LANGUAGE, LC_ALL, LC_MESSAGES, LANG in that order"
 LANG=zh_CN.UTF-8 cf --bogus
 stderr_has "未知选项"
