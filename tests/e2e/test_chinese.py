@@ -25,6 +25,13 @@ def chinese_screen(wb):
     wb.keys("W")
     wb.wait_prompt("为何接受 一+二 = 三(七)+四 [自然人] 不符？")
     wb.keys("Escape")
+    wb.keys("p")
+    s = wb.wait_for("问题 — 先列不符的勾稽关系", "the Chinese problems list")
+    check("✗ 一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0" in s and "? 行政复议 · 结果维持：缺失" in s,
+          "the problems list does not name rules and cells in the report's words", wb)
+    check("requests." not in s and "appeals." not in s, "the problems list shows ids", wb)
+    wb.keys("Escape")
+    wb.wait_gone("问题 — 先列不符的勾稽关系")
     wb.keys("q")
     wb.expect_exit(0)
 
