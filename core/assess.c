@@ -28,6 +28,8 @@ struct cf_assessment {
     bool fix_made;
     char *reasons[4];
     size_t reason_count;
+    cf_open_item *open;
+    size_t open_count;
     cf_assess_counts counts;
 };
 
@@ -182,6 +184,42 @@ static bool decide(cf_assessment *a)
             add_reason(a, P_("%zu rule not checkable", "%zu rules not checkable", c->uncheckable), c->uncheckable));
 }
 
+/* The open items of a sign-off. A note explains a missing cell; confirming or correcting a
+ * suspect cell settles it. Uncheckable rules are not items of their own: their missing cells are. */
+static bool list_open(cf_assessment *a, const cf_assess_input *in)
+{
+    size_t ncells = cf_template_cell_count(in->tpl);
+    a->open = cf_calloc(a->rule_count + 2 * ncells + 1, sizeof *a->open);
+    if (!a->open)
+        return false;
+    for (size_t i = 0; i < a->rule_count; i++)
+        if (a->rules[i].outcome == CF_OUTCOME_BROKEN || a->rules[i].outcome == CF_OUTCOME_BROKEN_MISSING)
+            a->open[a->open_count++] = (cf_open_item){CF_OPEN_BROKEN, i, a->rules[i].explanation};
+    bool *listed = cf_calloc(ncells + 1, sizeof *listed);
+    if (!listed)
+        return false;
+    for (size_t i = 0; i < ncells; i++) {
+        const char *note = in->notes ? in->notes[i] : NULL;
+        if (!cf_cell_has_value(&in->cells[i]) && in->cells[i].state != CF_CELL_NA && !(note && note[0])) {
+            listed[i] = true;
+            a->open[a->open_count++] = (cf_open_item){CF_OPEN_MISSING, i, ""};
+            a->counts.unexplained++;
+        }
+    }
+    for (size_t k = 0; k < a->suspect_count; k++) {
+        size_t cell = a->suspects[k].cell;
+        bool settled = (in->confirmed && in->confirmed[cell]) || (in->corrected && in->corrected[cell]);
+        if (settled || listed[cell])
+            continue;
+        listed[cell] = true; /* once per cell, with its first reason */
+        a->open[a->open_count++] = (cf_open_item){CF_OPEN_SUSPECT, cell, a->suspects[k].reason};
+        a->counts.unsettled++;
+    }
+    cf_free(listed);
+    a->counts.approvable = a->open_count == 0;
+    return true;
+}
+
 cf_status cf_assess(const cf_assess_input *in, cf_assessment **out, cf_error *err)
 {
     *out = NULL;
@@ -210,7 +248,7 @@ cf_status cf_assess(const cf_assess_input *in, cf_assessment **out, cf_error *er
             a->counts.suspect += a->suspect_cell[i];
         for (size_t i = 0; i < a->notice_count; i++)
             a->counts.warnings += a->notices[i].kind != CF_NOTICE_NOT_COMPARABLE;
-        ok = decide(a);
+        ok = decide(a) && list_open(a, in);
     }
     if (!ok) {
         cf_assessment_free(a);
@@ -231,7 +269,7 @@ cf_status cf_assess_report(const cf_report *report, const cf_year *previous, cf_
     for (size_t i = 0; i < nw; i++)
         warnings[i] = *cf_report_warning(report, i);
     cf_assess_input in = {cf_report_template(report), cf_report_cells(report), cf_text_name(cf_report_text(report)),
-                          cf_report_text(report), warnings, nw, NULL, NULL, previous};
+                          cf_report_text(report), warnings, nw, NULL, NULL, NULL, NULL, previous};
     cf_status st = cf_assess(&in, out, err);
     cf_free(warnings);
     return st;
@@ -242,11 +280,14 @@ cf_status cf_assess_review(const cf_review *review, const cf_year *previous, cf_
     const cf_template *tpl = cf_review_template(review);
     size_t nw = cf_review_warning_count(review), nrules = cf_template_rule_count(tpl);
     cf_warning *warnings = cf_calloc(nw + 1, sizeof *warnings);
+    size_t ncells = cf_review_cell_count(review);
     const char **waivers = cf_calloc(nrules + 1, sizeof *waivers);
-    bool *confirmed = cf_calloc(cf_review_cell_count(review) + 1, sizeof *confirmed);
+    const char **notes = cf_calloc(ncells + 1, sizeof *notes);
+    bool *confirmed = cf_calloc(ncells + 1, sizeof *confirmed);
+    bool *corrected = cf_calloc(ncells + 1, sizeof *corrected);
     cf_status st;
     *out = NULL;
-    if (!warnings || !waivers || !confirmed) {
+    if (!warnings || !waivers || !notes || !confirmed || !corrected) {
         st = cf_error_nomem(err, cf_review_report_path(review));
     } else {
         for (size_t i = 0; i < nw; i++) {
@@ -255,15 +296,21 @@ cf_status cf_assess_review(const cf_review *review, const cf_year *previous, cf_
         }
         for (size_t i = 0; i < nrules; i++)
             waivers[i] = cf_review_waiver(review, i);
-        for (size_t i = 0; i < cf_review_cell_count(review); i++)
-            confirmed[i] = cf_review_cell(review, i).state == CF_STATE_CONFIRMED;
+        for (size_t i = 0; i < ncells; i++) {
+            cf_cell_view v = cf_review_cell(review, i);
+            confirmed[i] = v.state == CF_STATE_CONFIRMED;
+            corrected[i] = v.state == CF_STATE_CORRECTED;
+            notes[i] = v.note;
+        }
         cf_assess_input in = {tpl,      cf_review_current_cells(review), cf_review_report_path(review),
-                              cf_review_text(review), warnings, nw, waivers, confirmed, previous};
+                              cf_review_text(review), warnings, nw, waivers, confirmed, corrected, notes, previous};
         st = cf_assess(&in, out, err);
     }
     cf_free(warnings);
     cf_free(waivers);
+    cf_free(notes);
     cf_free(confirmed);
+    cf_free(corrected);
     return st;
 }
 
@@ -284,6 +331,7 @@ void cf_assessment_free(cf_assessment *a)
         cf_suggestion_release(&a->fix);
     for (size_t i = 0; i < a->reason_count; i++)
         cf_free(a->reasons[i]);
+    cf_free(a->open);
     cf_free(a);
 }
 
@@ -313,3 +361,5 @@ const cf_suggestion *cf_assess_fix(const cf_assessment *a) { return &a->fix; }
 cf_assess_counts cf_assess_counts_of(const cf_assessment *a) { return a->counts; }
 size_t cf_assess_reason_count(const cf_assessment *a) { return a->reason_count; }
 const char *cf_assess_reason(const cf_assessment *a, size_t i) { return a->reasons[i]; }
+size_t cf_assess_open_count(const cf_assessment *a) { return a->open_count; }
+const cf_open_item *cf_assess_open(const cf_assessment *a, size_t i) { return &a->open[i]; }

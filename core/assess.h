@@ -35,6 +35,8 @@ typedef struct {
     size_t warning_count;
     const char *const *waivers;      /* per rule: the note that accepts it broken ("" or NULL: none) */
     const bool *confirmed;           /* per cell: the reviewer confirmed it, so no fix changes it */
+    const bool *corrected;           /* per cell: the reviewer set its value */
+    const char *const *notes;        /* per cell: the reviewer's note ("" or NULL: none) */
     const cf_year *previous;         /* last year's report */
 } cf_assess_input;
 
@@ -88,7 +90,25 @@ typedef struct {
     size_t waived, uncheckable, missing, warnings, suspect;
     size_t only_zero;     /* rules whose known values leave each missing count only 0 */
     bool passed;          /* nothing broken, missing or uncheckable */
+    /* what keeps a review from being signed off (see cf_assess_open) */
+    size_t unexplained;   /* missing cells no note explains (a "/" is the report's own word) */
+    size_t unsettled;     /* suspect cells neither confirmed nor corrected */
+    bool approvable;      /* no open item: nothing broken and unwaived, unexplained or unsettled */
 } cf_assess_counts;
+
+/* An item that keeps a review from being approved. */
+typedef enum {
+    CF_OPEN_BROKEN,  /* a rule broken and not waived: index is the rule */
+    CF_OPEN_MISSING, /* a cell with no number that no note explains: index is the cell */
+    CF_OPEN_SUSPECT  /* a suspect cell neither confirmed nor corrected: index is the cell */
+} cf_open_kind;
+
+typedef struct {
+    cf_open_kind kind;
+    size_t index;
+    const char *reason; /* the rule's arithmetic, or the cell's first suspect reason; "" for a
+                           missing cell. Owned by the assessment */
+} cf_open_item;
 
 typedef struct cf_assessment cf_assessment;
 
@@ -130,5 +150,10 @@ cf_assess_counts cf_assess_counts_of(const cf_assessment *a);
  * "5 missing cells" …); none when it passes. */
 size_t cf_assess_reason_count(const cf_assessment *a);
 const char *cf_assess_reason(const cf_assessment *a, size_t i);
+/* What keeps the review from being signed off, in order: broken rules not waived, missing cells
+ * not explained by a note, suspect cells not confirmed or corrected (a cell open as missing is
+ * not listed again as suspect). None when counts.approvable. */
+size_t cf_assess_open_count(const cf_assessment *a);
+const cf_open_item *cf_assess_open(const cf_assessment *a, size_t i);
 
 #endif

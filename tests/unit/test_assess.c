@@ -103,3 +103,69 @@ Test(assess, a_warning_without_a_cell_is_attached_to_the_row_on_its_line)
     cf_free(cells);
     cft_release(&d);
 }
+
+/* What keeps a sign-off back: a broken rule until waived, a blank until a note explains it, a
+ * suspect cell until it is confirmed or corrected; a "/" explains itself. */
+Test(assess, a_sign_off_is_open_until_rules_blanks_and_suspects_are_settled)
+{
+    cft_doc d;
+    cft_read_file(&d, SEED002);
+    size_t ncells = cf_template_cell_count(d.tpl), nrules = cf_template_rule_count(d.tpl);
+    cf_cell *cells = cf_calloc(ncells, sizeof *cells);
+    memcpy(cells, cf_report_cells(d.report), ncells * sizeof *cells);
+    size_t inferred = (size_t)cf_template_find_cell(d.tpl, "requests.new.total");
+    cells[inferred].inferred = true;
+    const char **notes = cf_calloc(ncells, sizeof *notes), **waivers = cf_calloc(nrules, sizeof *waivers);
+    bool *confirmed = cf_calloc(ncells, sizeof *confirmed), *corrected = cf_calloc(ncells, sizeof *corrected);
+    cf_assess_input in = {.tpl = d.tpl, .cells = cells, .name = "002.txt", .text = d.text, .waivers = waivers,
+                          .confirmed = confirmed, .corrected = corrected, .notes = notes};
+    cf_assessment *a;
+    cf_error err;
+    cr_assert_eq(cf_assess(&in, &a, &err), CF_OK);
+    cf_assess_counts n = cf_assess_counts_of(a);
+    cr_expect_eq(n.broken, 4);
+    cr_expect_eq(n.unexplained, 5);
+    cr_expect_eq(n.unsettled, 1);
+    cr_expect_not(n.approvable);
+    cr_assert_eq(cf_assess_open_count(a), 10);
+    cr_expect_eq(cf_assess_open(a, 0)->kind, CF_OPEN_BROKEN);
+    cr_expect_str_eq(cf_assess_open(a, 0)->reason, cf_assess_rule(a, cf_assess_open(a, 0)->index)->explanation);
+    cr_expect_eq(cf_assess_open(a, 4)->kind, CF_OPEN_MISSING);
+    cr_expect_eq(cf_assess_open(a, 9)->kind, CF_OPEN_SUSPECT);
+    cr_expect_eq(cf_assess_open(a, 9)->index, inferred);
+    cr_expect_str_eq(cf_assess_open(a, 9)->reason, "its place in the table was inferred, not read");
+    cf_assessment_free(a);
+
+    /* waive every broken rule, explain one blank, mark another "/", confirm the suspect */
+    for (size_t i = 0; i < nrules; i++)
+        waivers[i] = "已核对";
+    size_t blank = (size_t)cf_template_find_cell(d.tpl, "appeals.review.upheld");
+    cr_assert_eq(cells[blank].state, CF_CELL_MISSING, "行政复议 is blank in seed 002");
+    notes[blank] = "原件此格为空";
+    cells[(size_t)cf_template_find_cell(d.tpl, "appeals.review.corrected")].state = CF_CELL_NA;
+    confirmed[inferred] = true;
+    cr_assert_eq(cf_assess(&in, &a, &err), CF_OK);
+    n = cf_assess_counts_of(a);
+    cr_expect_eq(n.unexplained, 3);
+    cr_expect_eq(n.unsettled, 0);
+    cr_expect_eq(cf_assess_open_count(a), 3);
+    cr_expect_eq(cf_assess_open(a, 0)->kind, CF_OPEN_MISSING);
+    cr_expect_str_eq(cf_assess_open(a, 0)->reason, "");
+    cf_assessment_free(a);
+
+    /* correcting settles a suspect as confirming does; with every blank explained it may be approved */
+    confirmed[inferred] = false;
+    corrected[inferred] = true;
+    for (size_t i = 0; i < ncells; i++)
+        notes[i] = "原件此格为空";
+    cr_assert_eq(cf_assess(&in, &a, &err), CF_OK);
+    cr_expect(cf_assess_counts_of(a).approvable);
+    cr_expect_eq(cf_assess_open_count(a), 0);
+    cf_assessment_free(a);
+    cf_free(cells);
+    cf_free(notes);
+    cf_free(waivers);
+    cf_free(confirmed);
+    cf_free(corrected);
+    cft_release(&d);
+}
