@@ -463,16 +463,20 @@ static void act_search_prev(ui_workbench *wb, const char *arg) { search_step(wb,
 
 /* ---------- sign-off ---------- */
 
-/* :approve [NOTE]: sign the review off, saved at once; refused, with the open items, while the
- * verdict has any. */
+/* :approve [NOTE]: sign the review off, saved at once; refused while the assessment has open
+ * items, which a list then shows, each whole. */
 static void act_approve(ui_workbench *wb, const char *arg)
 {
-    ui_verdict v = ui_review_verdict(wb);
-    if (v.broken || v.missing) {
-        char open[200];
-        ui_verdict_open_items(&v, open, sizeof open);
-        ui_message(wb, CF_ROLE_ERROR, _("not approved: %s; fix, waive (W) or explain (a) them first — p lists them: %s"),
-                   open, v.open);
+    if (!wb->assessment) {
+        ui_message(wb, CF_ROLE_ERROR, _("not approved: the review could not be assessed (out of memory)"));
+        return;
+    }
+    cf_assess_counts n = cf_assess_counts_of(wb->assessment);
+    if (!n.approvable) {
+        char open[400];
+        ui_open_counts(&n, open, sizeof open);
+        ui_message(wb, CF_ROLE_ERROR, _("not approved: %s"), open);
+        ui_list_open(wb, UI_LIST_OPEN);
         return;
     }
     const cf_approval *now = cf_review_approved(wb->review);

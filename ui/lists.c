@@ -98,22 +98,28 @@ static size_t fill_summary(const ui_workbench *wb, int width, ui_popup_line *lin
     snprintf(line, sizeof line, _("Reviewer     %s%s"), cf_review_reviewer(wb->review),
              cf_review_dirty(wb->review) ? _(" (unsaved changes)") : "");
     add_line(lines, max, &count, width, 14, CF_ROLE_NORMAL, line);
-    ui_verdict v = ui_review_verdict(wb);
-    if (v.broken || v.missing) {
-        char open[200];
-        ui_verdict_open_items(&v, open, sizeof open);
-        snprintf(line, sizeof line, _("Verdict      OPEN: %s"), open);
-        add_line(lines, max, &count, width, 14, CF_ROLE_BROKEN, line);
+    if (!wb->assessment) { /* the assessment failed (memory): no verdict to show */
+        add_line(lines, max, &count, width, 14, CF_ROLE_ERROR, _("Verdict      not known: out of memory"));
     } else {
-        snprintf(line, sizeof line, "%s",
-                 _("Verdict      READY: every rule holds or is waived, every missing cell is explained"));
-        add_line(lines, max, &count, width, 14, CF_ROLE_CONFIRMED, line);
+        cf_assess_counts n = cf_assess_counts_of(wb->assessment);
+        if (!n.approvable) {
+            char open[400];
+            ui_open_counts(&n, open, sizeof open);
+            snprintf(line, sizeof line, _("Verdict      OPEN: %s (:approve lists them)"), open);
+            add_line(lines, max, &count, width, 14, CF_ROLE_BROKEN, line);
+        } else {
+            snprintf(line, sizeof line, "%s",
+                     _("Verdict      READY: every rule holds or is waived, every missing cell is explained, every "
+                       "suspect cell is confirmed or corrected"));
+            add_line(lines, max, &count, width, 14, CF_ROLE_CONFIRMED, line);
+        }
+        cf_review_summary s = cf_review_summarize(wb->review);
+        snprintf(line, sizeof line,
+                 _("Counts       broken %zu · waived %zu · missing %zu · suspect %zu · not checkable %zu · corrected %zu "
+                   "· confirmed %zu · notes %zu"),
+                 n.broken, n.waived, n.missing, n.suspect, n.uncheckable, s.corrected, s.confirmed, s.notes);
+        add_line(lines, max, &count, width, 14, CF_ROLE_NORMAL, line);
     }
-    snprintf(line, sizeof line,
-             _("Counts       broken %zu · waived %zu · missing %zu · not checkable %zu · corrected %zu · confirmed %zu · "
-               "notes %zu"),
-             v.broken, v.waived, v.missing, v.unassessable, v.corrected, v.confirmed, v.notes);
-    add_line(lines, max, &count, width, 14, CF_ROLE_NORMAL, line);
     for (size_t i = 0; i < cf_review_approval_count(wb->review); i++) {
         const cf_approval *a = cf_review_approval(wb->review, i);
         snprintf(line, sizeof line, _("Approval     by %s at %s%s%s; document %.12s…, cells %.12s…"), a->who, a->at,
@@ -144,6 +150,24 @@ static size_t fill_summary(const ui_workbench *wb, int width, ui_popup_line *lin
     return count;
 }
 
+/* Why :approve was refused: every open item of the assessment, whole, with what settles it. */
+static size_t fill_open(const ui_workbench *wb, int width, ui_popup_line *lines, size_t max)
+{
+    size_t count = 0;
+    if (!wb->assessment)
+        return 0;
+    char line[1400];
+    cf_assess_counts n = cf_assess_counts_of(wb->assessment);
+    ui_open_counts(&n, line, sizeof line);
+    add_line(lines, max, &count, width, 1, CF_ROLE_HEADER, line);
+    for (size_t i = 0; i < cf_assess_open_count(wb->assessment); i++) {
+        const cf_open_item *item = cf_assess_open(wb->assessment, i);
+        ui_open_item_line(wb, item, line, sizeof line);
+        add_line(lines, max, &count, width, 3, item->kind == CF_OPEN_BROKEN ? CF_ROLE_BROKEN : CF_ROLE_NORMAL, line);
+    }
+    return count;
+}
+
 /* The K popup: everything the detail lines say about the cursor's cell, each part whole. */
 static size_t fill_cell(const ui_workbench *wb, int width, ui_popup_line *lines, size_t max)
 {
@@ -169,6 +193,8 @@ static const list_kind KINDS[] = {
                           jump_to_problem},
     [UI_LIST_SUMMARY] = {N_(" Summary — the report, the verdict, every change (j/k scroll, Esc closes) "), NULL, true,
                          's', fill_summary, NULL},
+    [UI_LIST_OPEN] = {N_(" Not approved — what is still open, each whole (j/k scroll, Esc closes) "),
+                       N_(" nothing is open: :approve signs the review off"), true, 0, fill_open, NULL},
     [UI_LIST_CELL] = {N_(" The cell, its note, its rules and the fix, whole (j/k scroll, Esc closes) "), NULL, true, 'K',
                       fill_cell, NULL},
 };

@@ -126,7 +126,7 @@ void ui_layout(ui_workbench *wb);
  * full it is freed and an error said. */
 void ui_view_push(ui_workbench *wb, ui_view *view);
 /* Open a list over the panes: help, the problems, the cell popup (see lists.c). */
-typedef enum { UI_LIST_HELP, UI_LIST_PROBLEMS, UI_LIST_CELL, UI_LIST_SUMMARY } ui_list_kind;
+typedef enum { UI_LIST_HELP, UI_LIST_PROBLEMS, UI_LIST_CELL, UI_LIST_SUMMARY, UI_LIST_OPEN } ui_list_kind;
 void ui_list_open(ui_workbench *wb, ui_list_kind kind);
 void ui_message(ui_workbench *wb, cf_role role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* After a change: the problems, the cursor's place, the raw pane. */
@@ -155,16 +155,12 @@ typedef struct {
 /* What history entry h changes, in a few words ("三(七)总计 · 自然人 2 → 0"; undoing: what undoing it
  * changes, 0 → 2) into out; returns the cell to show it on (a waiver's: its rule's first cell). */
 size_t ui_describe_entry(const ui_workbench *wb, const cf_history_entry *h, bool undoing, char *out, size_t size);
-/* The verdict as the summary shows it: the open items that keep the review from being approved. */
-typedef struct {
-    size_t broken;  /* rules broken and not waived */
-    size_t missing; /* cells with no number and no note explaining why */
-    size_t waived, unassessable, corrected, confirmed, notes;
-    char open[400]; /* the ids of the first open items, for a refusal */
-} ui_verdict;
-ui_verdict ui_review_verdict(const ui_workbench *wb);
-/* "4 broken rules not waived, 5 missing cells without a note" into out. */
-void ui_verdict_open_items(const ui_verdict *v, char *out, size_t size);
+/* The assessment's open items counted for people ("4 broken rules not waived, 5 missing cells
+ * without a note, 1 suspect cell not confirmed or corrected"; nonzero counts only) into out. */
+void ui_open_counts(const cf_assess_counts *n, char *out, size_t size);
+/* One open item of the sign-off as a line (what it is and what settles it) into out; returns
+ * the cell to show it on (a broken rule's first cell). */
+size_t ui_open_item_line(const ui_workbench *wb, const cf_open_item *item, char *line, size_t size);
 /* The problems list: broken rules, then missing cells. Item k's cell to jump to and its line. */
 size_t ui_problem_items(const ui_workbench *wb);
 bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line, size_t size);

@@ -550,10 +550,10 @@ static void draw_detail(ui_workbench *wb)
         ui_fill(&wb->palette, y + i, 0, wb->cols, CF_ROLE_DETAIL);
     if (wb->bottom > lines + 1) {
         ui_fill(&wb->palette, y + lines, 0, wb->cols, CF_ROLE_NORMAL);
-        ui_draw_str(&wb->palette, y + lines, 0, wb->cols, wb->message, wb->message_role);
+        draw_cut(wb, y + lines, 0, wb->message, wb->message_role);
     } else if (wb->message[0]) { /* no line of its own: the message takes the rules' */
         lines--;
-        ui_draw_str(&wb->palette, y + lines, 0, wb->cols, wb->message, wb->message_role);
+        draw_cut(wb, y + lines, 0, wb->message, wb->message_role);
     }
     ui_detail_part parts[UI_DETAIL_PARTS];
     bool kept[UI_DETAIL_PARTS];
@@ -581,6 +581,9 @@ static void draw_detail(ui_workbench *wb)
         ui_draw_str(&wb->palette, y + lines - 1, wb->cols - 2, 2, " …", CF_ROLE_DETAIL);
 }
 
+/* The status bar. When it does not fit, the fields a reviewer needs least go first (the format,
+ * the corrected count, the file's name, the reviewer), and what is still too long ends with "…":
+ * the problems, the counts, unsaved changes and the sign-off stay longest. */
 static void draw_status(ui_workbench *wb)
 {
     int y = wb->rows - 1;
@@ -589,26 +592,48 @@ static void draw_status(ui_workbench *wb)
     for (size_t i = 0; i < wb->problem_count; i++)
         if (wb->problems[i] == wb->cell)
             at = i + 1;
-    char pos[48];
-    if (at)
-        snprintf(pos, sizeof pos, "%zu/%zu", at, wb->problem_count);
-    else
-        snprintf(pos, sizeof pos, "-/%zu", wb->problem_count);
     const char *path = cf_review_report_path(wb->review);
     const char *base = strrchr(path, '/');
-    char line[1024];
-    char waived[64] = "";
+    enum { NAME, FORMAT, PROBLEMS, BROKEN, CROSS_YEAR, MISSING, CORRECTED, REVIEWER, APPROVED, FIELDS };
+    static const int drop_order[] = {FORMAT, CORRECTED, NAME, REVIEWER};
+    char field[FIELDS][300] = {{0}};
+    snprintf(field[NAME], sizeof field[NAME], "%s", base ? base + 1 : path);
+    snprintf(field[FORMAT], sizeof field[FORMAT], "%s", cf_template_id(wb->tpl));
+    if (at)
+        snprintf(field[PROBLEMS], sizeof field[PROBLEMS], _("problems %zu/%zu"), at, wb->problem_count);
+    else
+        snprintf(field[PROBLEMS], sizeof field[PROBLEMS], _("problems -/%zu"), wb->problem_count);
     if (s.waived)
-        snprintf(waived, sizeof waived, _(" (+%zu waived)"), s.waived);
+        snprintf(field[BROKEN], sizeof field[BROKEN], _("broken %zu (+%zu waived)"), s.violations, s.waived);
+    else
+        snprintf(field[BROKEN], sizeof field[BROKEN], _("broken %zu"), s.violations);
     if (wb->cross_year_mismatches)
-        snprintf(waived + strlen(waived), sizeof waived - strlen(waived), _(" │ cross-year %zu"), wb->cross_year_mismatches);
-    snprintf(line, sizeof line, _(" %s │ %s │ problems %s │ broken %zu%s │ missing %zu │ corrected %zu │ %s %s"),
-             base ? base + 1 : path, cf_template_id(wb->tpl), pos, s.violations, waived, s.missing, s.corrected,
-             cf_review_reviewer(wb->review), cf_review_dirty(wb->review) ? "[+]" : "");
+        snprintf(field[CROSS_YEAR], sizeof field[CROSS_YEAR], _("cross-year %zu"), wb->cross_year_mismatches);
+    snprintf(field[MISSING], sizeof field[MISSING], _("missing %zu"), s.missing);
+    snprintf(field[CORRECTED], sizeof field[CORRECTED], _("corrected %zu"), s.corrected);
+    snprintf(field[REVIEWER], sizeof field[REVIEWER], "%s%s", cf_review_reviewer(wb->review),
+             cf_review_dirty(wb->review) ? " [+]" : "");
     if (cf_review_approved(wb->review)) /* signed off: said where the eye ends */
-        snprintf(line + strlen(line), sizeof line - strlen(line), "%s", _(" │ APPROVED"));
+        snprintf(field[APPROVED], sizeof field[APPROVED], "%s", _("APPROVED"));
+    char line[FIELDS * 310];
+    for (size_t dropped = 0;; dropped++) {
+        if (dropped > 0) {
+            int gone = drop_order[dropped - 1];
+            if (gone == REVIEWER) /* unsaved changes are said even without the name */
+                snprintf(field[REVIEWER], sizeof field[REVIEWER], "%s", cf_review_dirty(wb->review) ? "[+]" : "");
+            else
+                field[gone][0] = '\0';
+        }
+        line[0] = '\0';
+        for (int f = 0; f < FIELDS; f++)
+            if (field[f][0])
+                snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s", line[0] ? " │ " : " ", field[f]);
+        if (ui_text_width(line, strlen(line)) <= wb->cols || dropped == sizeof drop_order / sizeof *drop_order)
+            break;
+    }
     ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_STATUS);
-    int used = ui_draw_str(&wb->palette, y, 0, wb->cols, line, CF_ROLE_STATUS);
+    draw_cut(wb, y, 0, line, CF_ROLE_STATUS);
+    int used = ui_text_width(line, strlen(line));
     const char *help = _(" ? help ");
     int help_w = ui_text_width(help, strlen(help));
     if (used + help_w < wb->cols) /* never over the reviewer's name */
@@ -662,46 +687,42 @@ bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line,
     return false;
 }
 
-void ui_verdict_open_items(const ui_verdict *v, char *out, size_t size)
+void ui_open_counts(const cf_assess_counts *n, char *out, size_t size)
 {
-    char broken[64], missing[96];
-    snprintf(broken, sizeof broken, P_("%zu broken rule not waived", "%zu broken rules not waived", v->broken), v->broken);
-    snprintf(missing, sizeof missing, P_("%zu missing cell without a note", "%zu missing cells without a note", v->missing),
-             v->missing);
-    snprintf(out, size, "%s, %s", broken, missing);
+    char part[3][96];
+    size_t parts = 0;
+    if (n->broken)
+        snprintf(part[parts++], sizeof part[0], P_("%zu broken rule not waived", "%zu broken rules not waived", n->broken),
+                 n->broken);
+    if (n->unexplained)
+        snprintf(part[parts++], sizeof part[0],
+                 P_("%zu missing cell without a note", "%zu missing cells without a note", n->unexplained),
+                 n->unexplained);
+    if (n->unsettled)
+        snprintf(part[parts++], sizeof part[0],
+                 P_("%zu suspect cell not confirmed or corrected", "%zu suspect cells not confirmed or corrected",
+                    n->unsettled),
+                 n->unsettled);
+    out[0] = '\0';
+    for (size_t i = 0; i < parts; i++)
+        snprintf(out + strlen(out), size - strlen(out), "%s%s", i ? ", " : "", part[i]);
 }
 
-/* Add id to the list of open items in out (the first few, then "…"). */
-static void name_open(char *out, size_t size, size_t *named, const char *id)
+size_t ui_open_item_line(const ui_workbench *wb, const cf_open_item *item, char *line, size_t size)
 {
-    size_t used = strlen(out);
-    if (*named < 4)
-        snprintf(out + used, size - used, "%s%s", *named ? ", " : "", id);
-    else if (*named == 4)
-        snprintf(out + used, size - used, ", …");
-    ++*named;
-}
-
-/* The one place the workbench reads the verdict. Until core/assess gives it (issue 12), it is
- * what the review summarises: broken rules not waived, and cells with no number whose note does
- * not explain them (a "/" is the report's own word that a cell does not apply). */
-ui_verdict ui_review_verdict(const ui_workbench *wb)
-{
-    cf_review_summary s = cf_review_summarize(wb->review);
-    ui_verdict v = {.broken = s.violations, .waived = s.waived, .unassessable = s.unassessable,
-                    .corrected = s.corrected, .confirmed = s.confirmed, .notes = s.notes};
-    size_t named = 0;
-    for (size_t i = 0; i < cf_template_rule_count(wb->tpl); i++)
-        if (cf_review_results(wb->review)[i].status == CF_RULE_FAIL && !cf_review_waiver(wb->review, i)[0])
-            name_open(v.open, sizeof v.open, &named, cf_template_rule(wb->tpl, i)->id);
-    for (size_t i = 0; i < cf_review_cell_count(wb->review); i++) {
-        cf_cell_view c = cf_review_cell(wb->review, i);
-        if (c.value_state != CF_CELL_NUMBER && c.value_state != CF_CELL_NA && !c.note[0]) {
-            v.missing++;
-            name_open(v.open, sizeof v.open, &named, cf_template_cell(wb->tpl, i)->id);
-        }
+    if (item->kind == CF_OPEN_BROKEN) {
+        const cf_rule_def *def = cf_template_rule(wb->tpl, item->index);
+        snprintf(line, size, _("✗ %s  %s — fix it, or waive it with a reason (W)"), def->id, item->reason);
+        return def->left[0];
     }
-    return v;
+    char label[256];
+    cf_template_cell_label(wb->tpl, item->index, label, sizeof label);
+    const char *id = cf_template_cell(wb->tpl, item->index)->id;
+    if (item->kind == CF_OPEN_MISSING)
+        snprintf(line, size, _("? %s  %s: missing — enter the number, or say why with a note (a)"), id, label);
+    else
+        snprintf(line, size, _("~ %s  %s: suspect, %s — confirm (c) or correct it (e)"), id, label, item->reason);
+    return item->index;
 }
 
 /* ---------- the views ---------- */

@@ -7,8 +7,17 @@ at once with the document's and the cells' SHA-256 —, and withdrawn by the nex
 the summary and the review file say; :export writes the exports from inside."""
 import hashlib
 import os
+import re
 
 from e2e import SEED_002, check, run
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+
+
+def review_format():
+    """The review file's format as this build writes it (it grows when the file records more)."""
+    with open(os.path.join(ROOT, "core", "review_internal.h"), encoding="utf-8") as f:
+        return re.search(r"^#define CF_REVIEW_FORMAT_VERSION (\d+)$", f.read(), re.M).group(1)
 
 
 def test(workbench):
@@ -23,16 +32,22 @@ def test(workbench):
     s = wb.wait_for("Summary — the report, the verdict, every change")
     check("Report       攀枝花市人民防空办公室 · 2019 · gov-2019" in s, "no title block in the summary", wb)
     check("Verdict      OPEN: 4 broken rules not waived, 5 missing cells without a note" in s, "no verdict", wb)
+    check("suspect 0" in s and "missing 5" in s, "the assessment's counts", wb)
     check("Approval     none yet" in s and "Changes      0" in s, "the summary's approval and changes", wb)
     check(hashlib.sha256(open(report, "rb").read()).hexdigest() in s, "no SHA-256 of the document", wb)
     wb.keys("Escape")
     wb.wait_gone("Summary — the report")
 
-    # refused while anything is open, with the reasons
+    # refused while anything is open, with every reason, whole, in a list
     wb.command("approve")
-    wb.wait_for("not approved: 4 broken rules not waived, 5 missing cells without a note")
-    check("requests.balance.natural" in wb.last, "the refusal does not name the open items", wb)
+    s = wb.wait_for("Not approved — what is still open")
+    check("not approved: 4 broken rules not waived, 5 missing cells without a note" in wb.last, "the refusal", wb)
+    check("✗ requests.balance.natural  一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0 — fix it" in s,
+          "the refusal does not name a broken rule with its arithmetic", wb)
+    check("? appeals.review.total  行政复议 · 总计: missing" in s, "the refusal does not list the last blank", wb)
     check(not os.path.exists(review), "a refused approval wrote the review file")
+    wb.keys("Escape")
+    wb.wait_gone("Not approved — what is still open")
 
     # fix the totals, explain the blanks: now it is accepted, and saved at once
     wb.keys("f")
@@ -47,7 +62,7 @@ def test(workbench):
     wb.wait_for("approved by 审核员 at ")
     check("APPROVED" in wb.status() and "[+]" not in wb.status(), "status after approving: " + wb.status())
     text = open(review, encoding="utf-8").read()
-    check("crossfoot_review: 4" in text, "the review file's format is not 4")
+    check("crossfoot_review: %s\n" % review_format() in text, "the review file's format is not this build's")
     check("note: 已与原件核对" in text and "who: 审核员" in text, "the sign-off is not in the review file:\n" + text)
     check("document_sha256: " + hashlib.sha256(open(report, "rb").read()).hexdigest() in text,
           "the document's SHA-256 is not recorded")
