@@ -12,6 +12,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "assess.h"
+#include "heading.h"
 #include "i18n.h"
 #include "report_json.h"
 
@@ -54,6 +55,175 @@ static bool *broken_cells(const cf_review *r)
     return broken;
 }
 
+/* ---------- the title block ---------- */
+
+/* fmt with text in it, its line breaks made spaces: each finding is one line. */
+static bool printf_flat(cf_buf *b, const char *fmt, const char *text)
+{
+    size_t from = b->len;
+    if (!cf_buf_printf(b, fmt, text))
+        return false;
+    for (size_t i = from; i < b->len; i++)
+        if (b->data[i] == '\n' || b->data[i] == '\r')
+            b->data[i] = ' ';
+    return true;
+}
+
+/* What every export opens with: which report (issuer and year as its title says, the format,
+ * the document, its kind and SHA-256), who reviewed it, when it was first and last changed,
+ * and its sign-off (in force, withdrawn by a later change, or none). */
+typedef struct {
+    cf_heading heading;
+    const char **reviewers;                 /* who changed or approved it (else who exports it), in order */
+    size_t reviewer_count;
+    const char *first_change, *last_change; /* "" when nothing was changed */
+    const cf_approval *approval;            /* the one in force, else the last withdrawn one, else NULL */
+} title_block;
+
+typedef struct {
+    const char *label; /* translated */
+    char *value;
+} title_row;
+#define TITLE_ROWS 10
+
+/* Add who to t's reviewers (room for them all) unless already there. */
+static void add_reviewer(title_block *t, const char *who)
+{
+    for (size_t i = 0; i < t->reviewer_count; i++)
+        if (strcmp(t->reviewers[i], who) == 0)
+            return;
+    if (who[0])
+        t->reviewers[t->reviewer_count++] = who;
+}
+
+/* Fill t from r (borrowing its strings); false when memory runs out. Release with title_release. */
+static bool title_read(const cf_review *r, title_block *t)
+{
+    memset(t, 0, sizeof *t);
+    cf_heading_read(cf_review_text(r), &t->heading);
+    t->first_change = t->last_change = "";
+    size_t history = cf_review_history_count(r), approvals = cf_review_approval_count(r);
+    t->reviewers = cf_calloc(history + approvals + 1, sizeof *t->reviewers);
+    if (!t->reviewers)
+        return false;
+    for (size_t i = 0; i < history; i++) {
+        const cf_history_entry *h = cf_review_history(r, i);
+        if (!t->first_change[0])
+            t->first_change = h->at;
+        t->last_change = h->at;
+        add_reviewer(t, h->who);
+    }
+    for (size_t i = 0; i < approvals; i++)
+        add_reviewer(t, cf_review_approval(r, i)->who);
+    t->approval = approvals ? cf_review_approval(r, approvals - 1) : NULL;
+    if (t->reviewer_count == 0)
+        add_reviewer(t, cf_review_reviewer(r));
+    return true;
+}
+
+static void title_release(title_block *t) { cf_free(t->reviewers); }
+
+/* The block as labelled rows for people (CSV, Markdown, XLSX); rows[i].value are the caller's
+ * to free (title_rows_release). Returns how many, 0 when memory runs out. */
+static size_t title_rows(const cf_review *r, const title_block *t, title_row rows[TITLE_ROWS])
+{
+    const cf_template *tpl = cf_review_template(r);
+    const cf_text *text = cf_review_text(r);
+    const cf_approval *a = t->approval;
+    cf_buf v[TITLE_ROWS];
+    for (size_t i = 0; i < TITLE_ROWS; i++)
+        cf_buf_init(&v[i]);
+    bool ok = cf_buf_puts(&v[0], t->heading.issuer[0] ? t->heading.issuer : _("not named in the report")) &&
+              cf_buf_puts(&v[1], t->heading.year[0] ? t->heading.year : _("not stated in the report")) &&
+              cf_buf_printf(&v[2], "%s (%s)", cf_template_id(tpl), cf_template_name(tpl)) &&
+              cf_buf_puts(&v[3], cf_review_report_path(r)) &&
+              cf_buf_printf(&v[4], "%s (%s)", cf_text_kind(text), cf_text_encoding(text)) &&
+              cf_buf_puts(&v[5], cf_text_sha256(text)) &&
+              cf_buf_puts(&v[7], t->first_change[0] ? t->first_change : _("none")) &&
+              cf_buf_puts(&v[8], t->last_change[0] ? t->last_change : _("none"));
+    for (size_t i = 0; ok && i < t->reviewer_count; i++)
+        ok = cf_buf_printf(&v[6], "%s%s", i ? ", " : "", t->reviewers[i]);
+    if (ok && !a)
+        ok = cf_buf_puts(&v[9], _("not approved"));
+    else if (ok)
+        ok = cf_buf_printf(&v[9], a->withdrawn ? _("withdrawn — approved by %s at %s") : _("approved by %s at %s"), a->who,
+                           a->at) &&
+             (!a->note[0] || printf_flat(&v[9], _(" (note: %s)"), a->note)) &&
+             (!a->withdrawn || cf_buf_printf(&v[9], _("; withdrawn at %s by %s: a change (%s) after it"), a->withdrawn_at,
+                                             a->withdrawn_by, a->withdrawn_because));
+    static const char *const labels[TITLE_ROWS] = {
+        N_("Issuer"),    N_("Year"),         N_("Format"),      N_("Document"), N_("Document kind"), N_("Document SHA-256"),
+        N_("Reviewers"), N_("First change"), N_("Last change"), N_("Approval")};
+    for (size_t i = 0; i < TITLE_ROWS; i++) {
+        rows[i] = (title_row){_(labels[i]), !ok ? NULL : v[i].data ? cf_buf_take(&v[i]) : cf_strdup("")};
+        ok = ok && rows[i].value;
+        cf_buf_release(&v[i]);
+    }
+    if (!ok)
+        for (size_t i = 0; i < TITLE_ROWS; i++)
+            cf_free(rows[i].value);
+    return ok ? TITLE_ROWS : 0;
+}
+
+static void title_rows_release(title_row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        cf_free(rows[i].value);
+}
+
+/* The block as a JSON object "title": null where the report does not say. */
+static void json_title(cf_jsonw *w, const cf_review *r, const title_block *t)
+{
+    const cf_text *text = cf_review_text(r);
+    const char *path = cf_review_report_path(r), *slash = strrchr(path, '/');
+    cf_jsonw_object(w, "title");
+    if (t->heading.issuer[0])
+        cf_jsonw_string(w, "issuer", t->heading.issuer);
+    else
+        cf_jsonw_null(w, "issuer");
+    if (t->heading.year[0])
+        cf_jsonw_string(w, "year", t->heading.year);
+    else
+        cf_jsonw_null(w, "year");
+    cf_jsonw_string(w, "template", cf_template_id(cf_review_template(r)));
+    cf_jsonw_string(w, "format", cf_template_name(cf_review_template(r)));
+    cf_jsonw_object(w, "document");
+    cf_jsonw_string(w, "path", path);
+    cf_jsonw_string(w, "name", slash ? slash + 1 : path);
+    cf_jsonw_string(w, "kind", cf_text_kind(text));
+    cf_jsonw_string(w, "encoding", cf_text_encoding(text));
+    cf_jsonw_string(w, "sha256", cf_text_sha256(text));
+    cf_jsonw_end(w);
+    cf_jsonw_array(w, "reviewers");
+    for (size_t i = 0; i < t->reviewer_count; i++)
+        cf_jsonw_string(w, NULL, t->reviewers[i]);
+    cf_jsonw_end(w);
+    if (t->first_change[0]) {
+        cf_jsonw_string(w, "first_change", t->first_change);
+        cf_jsonw_string(w, "last_change", t->last_change);
+    } else {
+        cf_jsonw_null(w, "first_change");
+        cf_jsonw_null(w, "last_change");
+    }
+    cf_jsonw_object(w, "approval");
+    const cf_approval *a = t->approval;
+    cf_jsonw_string(w, "state", !a ? "none" : a->withdrawn ? "withdrawn" : "approved");
+    if (a) {
+        cf_jsonw_string(w, "by", a->who);
+        cf_jsonw_string(w, "at", a->at);
+        cf_jsonw_string(w, "note", a->note);
+        cf_jsonw_string(w, "document_sha256", a->document_sha256);
+        cf_jsonw_string(w, "cells_sha256", a->cells_sha256);
+        if (a->withdrawn) {
+            cf_jsonw_string(w, "withdrawn_at", a->withdrawn_at);
+            cf_jsonw_string(w, "withdrawn_by", a->withdrawn_by);
+            cf_jsonw_string(w, "withdrawn_because", a->withdrawn_because);
+        }
+    }
+    cf_jsonw_end(w);
+    cf_jsonw_end(w);
+}
+
 /* ---------- JSON ---------- */
 
 static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_error *err)
@@ -63,6 +233,11 @@ static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_err
     cf_status st = cf_assess_review(r, NULL, &a, err);
     if (st != CF_OK)
         return st;
+    title_block t;
+    if (!title_read(r, &t)) {
+        cf_assessment_free(a);
+        return cf_error_nomem(err, cf_review_path(r));
+    }
     cf_review_summary s = cf_review_summarize(r);
     cf_assess_counts n = cf_assess_counts_of(a);
     cf_buf b;
@@ -76,6 +251,8 @@ static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_err
     cf_jsonw_string(&w, "format", cf_template_name(tpl));
     cf_jsonw_string(&w, "sha256", cf_text_sha256(cf_review_text(r)));
     cf_jsonw_string(&w, "reviewer", cf_review_reviewer(r));
+    json_title(&w, r, &t);
+    title_release(&t);
     cf_json_write_checks(&w, tpl, cf_review_current_cells(r), a);
     cf_jsonw_object(&w, "review");
     for (size_t i = 0; i < cf_review_cell_count(r); i++) {
@@ -131,13 +308,31 @@ static bool csv_field(cf_buf *b, const char *s, bool last)
     return ok && (!quote || cf_buf_puts(b, "\"")) && cf_buf_puts(b, last ? "\r\n" : ",");
 }
 
+/* The title block as label,value rows and an empty row: the block travels with the numbers (a
+ * CSV is mailed and printed alone, where a second file would be lost), the way a printed form
+ * heads its table, and the empty row keeps it out of the table's range when Excel or WPS
+ * select, filter or pivot from inside the table. A program skips to the first empty line. */
+static bool csv_title(cf_buf *b, const cf_review *r)
+{
+    title_block t;
+    title_row rows[TITLE_ROWS];
+    size_t n = title_read(r, &t) ? title_rows(r, &t, rows) : 0;
+    bool ok = n > 0;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = csv_field(b, rows[i].label, false) && csv_field(b, rows[i].value, true);
+    title_rows_release(rows, n);
+    title_release(&t);
+    return ok && cf_buf_puts(b, "\r\n");
+}
+
 static cf_status render_csv(const cf_review *r, char **out, size_t *len, cf_error *err)
 {
     const cf_template *tpl = cf_review_template(r);
     cf_buf b;
     cf_buf_init(&b);
     /* the BOM tells Excel and WPS the file is UTF-8 */
-    bool ok = cf_buf_puts(&b, "\xEF\xBB\xBF") && cf_buf_puts(&b, "id,table,row,column,value,extracted,state,note\r\n");
+    bool ok = cf_buf_puts(&b, "\xEF\xBB\xBF") && csv_title(&b, r) &&
+              cf_buf_puts(&b, "id,table,row,column,value,extracted,state,note\r\n");
     for (size_t i = 0; ok && i < cf_review_cell_count(r); i++) {
         const cf_cell_def *def = cf_template_cell(tpl, i);
         const cf_table_def *t = cf_template_table(tpl, def->table);
@@ -245,18 +440,6 @@ static const cf_history_entry *last_change(const cf_review *r, size_t cell)
     return NULL;
 }
 
-/* fmt with text in it, its line breaks made spaces: each finding is one line. */
-static bool printf_flat(cf_buf *b, const char *fmt, const char *text)
-{
-    size_t from = b->len;
-    if (!cf_buf_printf(b, fmt, text))
-        return false;
-    for (size_t i = from; i < b->len; i++)
-        if (b->data[i] == '\n' || b->data[i] == '\r')
-            b->data[i] = ' ';
-    return true;
-}
-
 /* What the reviewer found and did, one line each (for the Markdown list and the XLSX sheet),
  * from the review's assessment: each rule that does not hold (and whether it was accepted, with
  * why), each warning and cell whose place was inferred, then each corrected or annotated cell
@@ -343,6 +526,20 @@ static bool md_findings(cf_buf *b, const cf_review *r)
     return ok;
 }
 
+/* The title block as a heading and a list of labelled lines. */
+static bool md_title(cf_buf *b, const cf_review *r)
+{
+    title_block t;
+    title_row rows[TITLE_ROWS];
+    size_t n = title_read(r, &t) ? title_rows(r, &t, rows) : 0;
+    bool ok = n > 0 && cf_buf_printf(b, "\n# %s\n\n", _("Review of the statistical tables"));
+    for (size_t i = 0; ok && i < n; i++)
+        ok = cf_buf_printf(b, _("- **%s**: "), rows[i].label) && md_text(b, rows[i].value) && cf_buf_puts(b, "\n");
+    title_rows_release(rows, n);
+    title_release(&t);
+    return ok;
+}
+
 static cf_status render_md(const cf_review *r, char **out, size_t *len, cf_error *err)
 {
     const cf_template *tpl = cf_review_template(r);
@@ -351,7 +548,8 @@ static cf_status render_md(const cf_review *r, char **out, size_t *len, cf_error
     cf_review_summary s = cf_review_summarize(r);
     bool ok = cf_buf_printf(&b, _("<!-- crossfoot: %s, %s, reviewed by %s; %zu broken rules, %zu missing cells, %zu corrected -->\n"),
                             cf_review_report_path(r), cf_template_id(tpl), cf_review_reviewer(r), s.violations,
-                            s.missing, s.corrected);
+                            s.missing, s.corrected) &&
+              md_title(&b, r);
     for (size_t t = 0; ok && t < cf_template_table_count(tpl); t++) {
         const cf_table_def *td = cf_template_table(tpl, t);
         ok = cf_buf_printf(&b, "\n## %s、%s\n\n", td->number, td->title) &&
@@ -447,6 +645,28 @@ static void xlsx_sheet(lxw_workbook *wb, const cf_review *r, const cf_table_def 
     }
 }
 
+/* The title block on a first sheet (the one a workbook opens on), a label and a value a row;
+ * false when memory runs out. */
+static bool xlsx_title(lxw_workbook *wb, const cf_review *r, const xlsx_formats *f)
+{
+    title_block t;
+    title_row rows[TITLE_ROWS];
+    size_t n = title_read(r, &t) ? title_rows(r, &t, rows) : 0;
+    lxw_worksheet *ws = n ? workbook_add_worksheet(wb, _("Review")) : NULL;
+    if (ws) {
+        worksheet_set_column(ws, 0, 0, 20, NULL);
+        worksheet_set_column(ws, 1, 1, 80, NULL);
+        worksheet_write_string(ws, 0, 0, _("Review of the statistical tables"), f->header);
+        for (size_t i = 0; i < n; i++) {
+            worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, rows[i].label, f->header);
+            worksheet_write_string(ws, (lxw_row_t)(i + 1), 1, rows[i].value, f->label);
+        }
+    }
+    title_rows_release(rows, n);
+    title_release(&t);
+    return n > 0;
+}
+
 /* The findings, one a row, on a last sheet; false when memory runs out. */
 static bool xlsx_findings(lxw_workbook *wb, const cf_review *r, const xlsx_formats *f)
 {
@@ -499,9 +719,10 @@ static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *i
     format_set_bg_color(f.broken, 0xFF9999);
     format_set_bg_color(f.corrected, 0xFFFF66);
     const cf_template *tpl = cf_review_template(r);
+    bool listed = xlsx_title(wb, r, &f);
     for (size_t t = 0; t < cf_template_table_count(tpl); t++)
         xlsx_sheet(wb, r, cf_template_table(tpl, t), broken, &f);
-    bool listed = xlsx_findings(wb, r, &f);
+    listed = xlsx_findings(wb, r, &f) && listed;
     lxw_error rc = workbook_close(wb);
     cf_free(broken);
     cf_buf data;

@@ -4,7 +4,11 @@
  * JSON keeps the cell ids of `check --json` and adds each cell's state, note and
  * extracted value; CSV is UTF-8 with a BOM (so Excel and WPS show the Chinese),
  * one row per cell; Markdown renders the tables in the national layout; XLSX has
- * one sheet per table, broken cells red, corrected cells yellow, notes as comments. */
+ * one sheet per table, broken cells red, corrected cells yellow, notes as comments.
+ * Each opens with the title block (the report, the document and its SHA-256, the
+ * reviewers, the first and last change, the sign-off): JSON's "title" object, a
+ * Markdown heading and list, XLSX's first sheet, and in CSV label,value rows ended by
+ * an empty row before the table's header. */
 #ifndef CF_EXPORT_H
 #define CF_EXPORT_H
 

@@ -83,3 +83,21 @@ cf --lang zh check "$TMP/no-such-report.txt"
 status 2
 stderr_has "无法"
 end
+
+begin "export opens with the title block: the report, the document's SHA-256, who, the sign-off — in the language asked for"
+cp "$S002" "$TMP/title.txt"
+cf extract "$TMP/title.txt"
+cf --lang zh export "$TMP/title.txt.review.yaml" --format md -o -
+status 0
+stdout_has "- **报告机关**：攀枝花市人民防空办公室"
+stdout_has "- **年度**：2019"
+stdout_has "- **文件 SHA-256**：$(sha256sum "$TMP/title.txt" | cut -d' ' -f1)"
+stdout_has "- **签核**：未签核"
+cf --lang en export "$TMP/title.txt.review.yaml" --format csv -o -
+status 0
+stdout_has "Issuer,攀枝花市人民防空办公室"
+stdout_has "Approval,not approved"
+cf export "$TMP/title.txt.review.yaml" --format json -o -
+python3 -c 'import json, sys; t = json.load(open(sys.argv[1]))["title"]; sys.exit(t["issuer"] != "攀枝花市人民防空办公室" or t["approval"]["state"] != "none")' "$OUT" ||
+  no "the JSON export's title: $(head -c 600 "$OUT")"
+end

@@ -84,9 +84,14 @@ Test(export, json_keeps_the_check_ids_and_adds_state_and_note)
 Test(export, csv_has_a_bom_and_one_quoted_row_per_cell)
 {
     char *out = render(CF_EXPORT_CSV);
-    cr_assert_eq(memcmp(out, "\xEF\xBB\xBF" "id,table,row,column,value,extracted,state,note\r\n", 3 + 47), 0);
+    cr_assert_eq(memcmp(out, "\xEF\xBB\xBF" "Issuer,", 3 + 7), 0, "%.200s", out);
+    /* the table starts after the title block's empty row */
+    const char *table = strstr(out, "\r\n\r\n");
+    cr_assert_not_null(table);
+    table += 4;
+    cr_assert_eq(memcmp(table, "id,table,row,column,value,extracted,state,note\r\n", 47), 0, "%.200s", table);
     size_t rows = 0;
-    for (char *p = out; *p; p++)
+    for (const char *p = table; *p; p++)
         rows += *p == '\n';
     cr_assert_eq(rows, 1 + cf_review_cell_count(review));
     cr_assert_not_null(strstr(out, "requests.results_total.natural,收到和处理政府信息公开申请情况,（七）总计,自然人,2,0,corrected,\r\n"), "%s", out);
@@ -177,4 +182,66 @@ Test(export, an_unwritable_folder_is_a_clear_error)
     cf_error err;
     cr_assert_eq(cf_export_write(review, CF_EXPORT_CSV, "/nonexistent-folder/out.csv", NULL, &err), CF_ERR_IO);
     cr_assert_not_null(strstr(err.file, "/nonexistent-folder/out.csv"));
+}
+
+/* The title block every export opens with: the report, the document, who, when, the sign-off. */
+
+/* Render format and expect each of the NULL-terminated texts in it. */
+static void expect_in(cf_export_format format, const char *const *texts)
+{
+    char *out = render(format);
+    for (const char *const *t = texts; *t; t++)
+        cr_expect_not_null(strstr(out, *t), "no %s in:\n%.1500s", *t, out);
+    cf_free(out);
+}
+
+Test(export, every_export_opens_with_the_title_block)
+{
+    char sha[128];
+    snprintf(sha, sizeof sha, "\r\nDocument SHA-256,%s\r\n", cf_text_sha256(cf_review_text(review)));
+    expect_in(CF_EXPORT_CSV, (const char *[]){"Issuer,攀枝花市人民防空办公室\r\n", "\r\nYear,2019\r\n", "\r\nReviewers,审核员\r\n",
+                                              "\r\nApproval,not approved\r\n\r\nid,", "\r\nDocument kind,text (UTF-8)\r\n",
+                                              sha, NULL});
+    char *md = render(CF_EXPORT_MD);
+    const char *head = strstr(md, "\n# Review of the statistical tables\n\n- **Issuer**: 攀枝花市人民防空办公室\n- **Year**: 2019\n");
+    cr_assert_not_null(head, "%.800s", md);
+    cr_assert(head < strstr(md, "## 二、"), "the title block comes before the tables");
+    cf_free(md);
+    expect_in(CF_EXPORT_MD, (const char *[]){"\n- **Approval**: not approved\n", "\n- **Format**: gov-2019 (", NULL});
+    expect_in(CF_EXPORT_JSON, (const char *[]){"\"title\":\t{", "\"issuer\":\t\"攀枝花市人民防空办公室\"", "\"year\":\t\"2019\"",
+                                               "\"state\":\t\"none\"", "\"kind\":\t\"text\"", NULL});
+}
+
+Test(export, the_title_block_says_who_approved_and_when_it_was_withdrawn)
+{
+    cf_error err;
+    const cf_template *tpl = cf_review_template(review);
+    /* approved as it stands (the verdict is the caller's to ask), then a change by another reviewer withdraws it */
+    cr_assert_eq(cf_review_approve(review, "已与原件核对", &err), CF_OK, "%s", err.message);
+    expect_in(CF_EXPORT_JSON, (const char *[]){"\"state\":\t\"approved\"", "\"note\":\t\"已与原件核对\"", NULL});
+    expect_in(CF_EXPORT_MD, (const char *[]){"\n- **Approval**: approved by 审核员 at ", " (note: 已与原件核对)\n", NULL});
+
+    cf_review_set_reviewer(review, "复核员");
+    cf_edit confirm = {.cell = (size_t)cf_template_find_cell(tpl, "requests.new.natural"), .kind = CF_EDIT_CONFIRM};
+    cr_assert_eq(cf_review_apply(review, "confirm", NULL, &confirm, 1, &err), CF_OK);
+    expect_in(CF_EXPORT_MD, (const char *[]){"\n- **Approval**: withdrawn — approved by 审核员 at ", "; withdrawn at ",
+                                             " by 复核员: a change (confirm) after it\n", "\n- **Reviewers**: 审核员, 复核员\n",
+                                             NULL});
+    expect_in(CF_EXPORT_JSON, (const char *[]){"\"state\":\t\"withdrawn\"", "\"withdrawn_because\":\t\"confirm\"", NULL});
+}
+
+Test(export, the_title_block_is_in_chinese_under_zh)
+{
+    speak_chinese();
+    expect_in(CF_EXPORT_MD, (const char *[]){"- **报告机关**：攀枝花市人民防空办公室\n", "- **签核**：未签核\n", NULL});
+    expect_in(CF_EXPORT_CSV, (const char *[]){"\r\n年度,2019\r\n", NULL});
+    char path[128], cmd[600];
+    snprintf(path, sizeof path, "%s/title.xlsx", dir);
+    cf_error err;
+    cr_assert_eq(cf_export_write(review, CF_EXPORT_XLSX, path, NULL, &err), CF_OK, "%s", err.message);
+    snprintf(cmd, sizeof cmd,
+             "cd %s && unzip -o -q title.xlsx -d t && grep -q '<sheet name=\"审核信息\" sheetId=\"1\"' t/xl/workbook.xml && "
+             "grep -q '%s' t/xl/sharedStrings.xml && grep -q '攀枝花市人民防空办公室' t/xl/sharedStrings.xml",
+             dir, cf_text_sha256(cf_review_text(review)));
+    cr_assert_eq(system(cmd), 0, "the workbook's first sheet is not the title block");
 }
