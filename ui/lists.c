@@ -74,6 +74,7 @@ static void add_line(ui_popup_line *lines, size_t max, size_t *count, int width,
         if (*count < max) {
             snprintf(lines[*count].text, sizeof lines[*count].text, "%*s%.*s", margin, "", (int)take, text + pos);
             lines[*count].role = role;
+            lines[*count].more = pos > 0;
         }
         ++*count;
         pos += take;
@@ -150,22 +151,27 @@ static size_t fill_summary(const ui_workbench *wb, int width, ui_popup_line *lin
     return count;
 }
 
-/* Why :approve was refused: every open item of the assessment, whole, with what settles it. */
+/* Why :approve was refused: every open item of the assessment, whole, with what settles it
+ * (the message line counts them). */
 static size_t fill_open(const ui_workbench *wb, int width, ui_popup_line *lines, size_t max)
 {
     size_t count = 0;
     if (!wb->assessment)
         return 0;
     char line[1400];
-    cf_assess_counts n = cf_assess_counts_of(wb->assessment);
-    ui_open_counts(&n, line, sizeof line);
-    add_line(lines, max, &count, width, 1, CF_ROLE_HEADER, line);
     for (size_t i = 0; i < cf_assess_open_count(wb->assessment); i++) {
         const cf_open_item *item = cf_assess_open(wb->assessment, i);
         ui_open_item_line(wb, item, line, sizeof line);
         add_line(lines, max, &count, width, 3, item->kind == CF_OPEN_BROKEN ? CF_ROLE_BROKEN : CF_ROLE_NORMAL, line);
     }
     return count;
+}
+
+static void jump_to_open(ui_workbench *wb, size_t item)
+{
+    char line[1400];
+    if (wb->assessment && item < cf_assess_open_count(wb->assessment))
+        ui_select_cell(wb, ui_open_item_line(wb, cf_assess_open(wb->assessment, item), line, sizeof line));
 }
 
 /* The K popup: everything the detail lines say about the cursor's cell, each part whole. */
@@ -193,8 +199,8 @@ static const list_kind KINDS[] = {
                           jump_to_problem},
     [UI_LIST_SUMMARY] = {N_(" Summary — the report, the verdict, every change (j/k scroll, Esc closes) "), NULL, true,
                          's', fill_summary, NULL},
-    [UI_LIST_OPEN] = {N_(" Not approved — what is still open, each whole (j/k scroll, Esc closes) "),
-                       N_(" nothing is open: :approve signs the review off"), true, 0, fill_open, NULL},
+    [UI_LIST_OPEN] = {N_(" Not approved — what is still open (Enter jumps, Esc closes) "),
+                       N_(" nothing is open: :approve signs the review off"), false, 0, fill_open, jump_to_open},
     [UI_LIST_CELL] = {N_(" The cell, its note, its rules and the fix, whole (j/k scroll, Esc closes) "), NULL, true, 'K',
                       fill_cell, NULL},
 };
@@ -203,10 +209,36 @@ static const list_kind KINDS[] = {
 static int list_height(const ui_workbench *wb) { return wb->rows - 4; }
 static int list_width(const ui_workbench *wb) { return wb->cols - 4; }
 
-/* Keep the selection (or, for a text, the first line shown) within count lines and in sight. */
-static void list_scroll(list_view *l, size_t count, int h)
+/* The list's lines at its width now (*count of them). Caller frees; NULL when memory runs out. */
+static ui_popup_line *list_lines(const ui_workbench *wb, const list_view *l, size_t *count)
 {
-    size_t shown = (size_t)(h - 1);
+    *count = l->kind->fill(wb, list_width(wb), NULL, 0);
+    ui_popup_line *lines = cf_calloc(*count + 1, sizeof *lines);
+    if (lines)
+        l->kind->fill(wb, list_width(wb), lines, *count);
+    return lines;
+}
+
+/* The lines [*first, *last] of item (a line and the wrapped ones after it); returns how many
+ * items there are. */
+static size_t item_lines(const ui_popup_line *lines, size_t count, size_t item, size_t *first, size_t *last)
+{
+    size_t items = 0;
+    *first = *last = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (!lines[i].more && items++ == item)
+            *first = i;
+        if (items == item + 1)
+            *last = i;
+    }
+    return items;
+}
+
+/* Keep the selected item (or, for a text, the first line shown) within the list and in sight,
+ * the whole item when it fits. */
+static void list_scroll(list_view *l, const ui_popup_line *lines, size_t count, int h)
+{
+    size_t shown = (size_t)(h - 1), first, last;
     if (l->kind->text) {
         size_t last_top = count > shown ? count - shown : 0;
         if (l->sel > last_top)
@@ -214,12 +246,15 @@ static void list_scroll(list_view *l, size_t count, int h)
         l->top = l->sel;
         return;
     }
-    if (l->sel >= count)
-        l->sel = count ? count - 1 : 0;
-    if (l->sel < l->top)
-        l->top = l->sel;
-    if (l->sel >= l->top + shown)
-        l->top = l->sel - shown + 1;
+    size_t items = item_lines(lines, count, l->sel, &first, &last);
+    if (l->sel >= items && items) {
+        l->sel = items - 1;
+        item_lines(lines, count, l->sel, &first, &last);
+    }
+    if (last >= l->top + shown)
+        l->top = last - shown + 1;
+    if (first < l->top)
+        l->top = first;
 }
 
 static void list_draw(ui_workbench *wb, ui_view *view)
@@ -228,12 +263,12 @@ static void list_draw(ui_workbench *wb, ui_view *view)
     int h = list_height(wb), w = list_width(wb);
     if (wb->too_small || h < 3 || w < 20)
         return;
-    size_t count = l->kind->fill(wb, w, NULL, 0);
-    ui_popup_line *lines = cf_calloc(count + 1, sizeof *lines);
+    size_t count, first, last;
+    ui_popup_line *lines = list_lines(wb, l, &count);
     if (!lines)
         return;
-    l->kind->fill(wb, w, lines, count);
-    list_scroll(l, count, h);
+    list_scroll(l, lines, count, h);
+    item_lines(lines, count, l->sel, &first, &last);
     /* blank margins: the panes' edges showing beside the list read as part of it */
     for (int y = 2; y < 2 + h; y++)
         ui_fill(&wb->palette, y, 0, wb->cols, CF_ROLE_NORMAL);
@@ -242,11 +277,12 @@ static void list_draw(ui_workbench *wb, ui_view *view)
     if (count == 0 && l->kind->empty)
         ui_draw_str(&wb->palette, 3, 2, w, _(l->kind->empty), CF_ROLE_MESSAGE);
     for (int i = 0; i < h - 1 && l->top + (size_t)i < count; i++) {
-        size_t item = l->top + (size_t)i;
-        cf_role role = !l->kind->text && item == l->sel ? CF_ROLE_CURSOR : lines[item].role;
+        size_t line = l->top + (size_t)i;
+        bool selected = !l->kind->text && count && line >= first && line <= last;
+        cf_role role = selected ? CF_ROLE_CURSOR : lines[line].role;
         if (!l->kind->text)
             ui_fill(&wb->palette, 3 + i, 2, w, role);
-        ui_draw_str(&wb->palette, 3 + i, 2, w, lines[item].text, role);
+        ui_draw_str(&wb->palette, 3 + i, 2, w, lines[line].text, role);
     }
     cf_free(lines);
 }
@@ -255,23 +291,30 @@ static void list_key(ui_workbench *wb, ui_view *view, int key)
 {
     list_view *l = (list_view *)view;
     ui_layout(wb); /* the list's size now, not at the last draw */
-    size_t count = l->kind->fill(wb, list_width(wb), NULL, 0), page = (size_t)(list_height(wb) > 2 ? list_height(wb) - 2 : 1);
+    size_t count, first, last, page = (size_t)(list_height(wb) > 2 ? list_height(wb) - 2 : 1);
+    ui_popup_line *lines = list_lines(wb, l, &count);
+    if (!lines)
+        return;
+    /* a text scrolls by lines, a list moves by items */
+    size_t steps = l->kind->text ? count : item_lines(lines, count, 0, &first, &last);
     if (key == 27 || key == 'q' || (l->kind->close_key && key == l->kind->close_key)) {
         view->closed = true;
-    } else if ((key == 'j' || key == UI_KEY(KEY_DOWN)) && l->sel + 1 < count) {
+    } else if ((key == 'j' || key == UI_KEY(KEY_DOWN)) && l->sel + 1 < steps) {
         l->sel++;
     } else if ((key == 'k' || key == UI_KEY(KEY_UP)) && l->sel > 0) {
         l->sel--;
     } else if (key == UI_KEY(KEY_NPAGE) || key == UI_CTRL('f')) {
-        l->sel = l->sel + page < count ? l->sel + page : (count ? count - 1 : 0);
+        l->sel = l->sel + page < steps ? l->sel + page : (steps ? steps - 1 : 0);
     } else if (key == UI_KEY(KEY_PPAGE) || key == UI_CTRL('b')) {
         l->sel = l->sel > page ? l->sel - page : 0;
     } else if ((key == '\n' || key == '\r' || key == UI_KEY(KEY_ENTER)) && l->kind->enter) {
         view->closed = true;
-        l->kind->enter(wb, l->sel);
+        if (steps) /* an empty list just closes */
+            l->kind->enter(wb, l->sel);
     }
     if (!view->closed)
-        list_scroll(l, count, list_height(wb));
+        list_scroll(l, lines, count, list_height(wb));
+    cf_free(lines);
 }
 
 static const ui_view_class LIST = {"list", list_draw, list_key};

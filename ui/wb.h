@@ -147,10 +147,12 @@ typedef struct {
 } ui_detail_part;
 /* Fill parts (room for max) with what there is to say about the cursor's cell; returns how many. */
 size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max);
-/* A line of a list view: its text and role. */
+/* A line of a list view: its text and role; more when it goes on the item of the line above
+ * (a long item wrapped), so the item is selected, scrolled and entered whole. */
 typedef struct {
     char text[1400];
     cf_role role;
+    bool more;
 } ui_popup_line;
 /* What history entry h changes, in a few words ("三(七)总计 · 自然人 2 → 0"; undoing: what undoing it
  * changes, 0 → 2) into out; returns the cell to show it on (a waiver's: its rule's first cell). */

@@ -506,16 +506,17 @@ static void draw_cut(ui_workbench *wb, int y, int x, const char *text, cf_role r
     ui_draw_str(&wb->palette, y, wb->cols - 1, 1, "…", role);
 }
 
-/* Lay the kept parts out from line y: a part goes whole on the next line when it does not fit
+/* Lay the kept parts out from line y, in order: a part goes whole on the next line when it does not fit
  * beside the others, and the rules start a line of their own. Drawing, the last of the lines
  * ends with the part that does not fit, cut with "…". Measuring (!draw), returns the lines the
  * cell's parts need with one line for the rules, which are cut rather than left out. */
-static int flow_parts(ui_workbench *wb, const ui_detail_part *parts, const bool *kept, size_t n, int y, int lines,
-                      bool draw)
+static int flow_parts(ui_workbench *wb, const ui_detail_part *parts, const size_t *order, const bool *kept, size_t n,
+                      int y, int lines, bool draw)
 {
     int line = 0, x = 0, width = wb->cols;
     bool rules_started = false;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t k = 0; k < n; k++) {
+        size_t i = order[k];
         if (!kept[i])
             continue;
         const char *text = parts[i].text;
@@ -543,6 +544,28 @@ static int flow_parts(ui_workbench *wb, const ui_detail_part *parts, const bool 
     return line + 1;
 }
 
+/* Put the fix (part fix) right after the cell's first broken rule, on the rules' line, where the
+ * rules after it are cut for it; false when no rule is broken. */
+static bool move_fix_to_rules(ui_detail_part *parts, size_t *order, size_t n, size_t fix)
+{
+    size_t broken = n;
+    for (size_t k = 0; k < n && broken == n; k++)
+        if (parts[order[k]].rule && parts[order[k]].keep == KEEP_BROKEN)
+            broken = k;
+    if (broken == n)
+        return false;
+    size_t at = 0;
+    while (order[at] != fix)
+        at++;
+    for (; at < broken; at++) /* the fix comes before the rules: move those up one */
+        order[at] = order[at + 1];
+    order[broken] = fix;
+    parts[fix].rule = true;
+    if (strncmp(parts[fix].text, "  ", 2) == 0) /* a rule ends with a space of its own */
+        memmove(parts[fix].text, parts[fix].text + 1, strlen(parts[fix].text));
+    return true;
+}
+
 static void draw_detail(ui_workbench *wb)
 {
     int y = wb->rows - wb->bottom, lines = wb->detail_lines;
@@ -557,26 +580,31 @@ static void draw_detail(ui_workbench *wb)
     }
     ui_detail_part parts[UI_DETAIL_PARTS];
     bool kept[UI_DETAIL_PARTS];
+    size_t order[UI_DETAIL_PARTS];
     size_t n = ui_detail_parts(wb, parts, UI_DETAIL_PARTS);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         kept[i] = parts[i].keep < UI_KEEP_POPUP;
+        order[i] = i;
+    }
     /* too much for the lines: leave out the cell's parts kept least, last first (the rules are
      * cut at the end of their line instead: the broken ones come first) */
     bool dropped = false, only_value[UI_DETAIL_PARTS];
     for (size_t i = 0; i < n; i++)
         only_value[i] = i == 0 || parts[i].rule;
-    bool room = flow_parts(wb, parts, only_value, n, y, lines, false) <= lines; /* else all is cut at the end */
-    while (room && flow_parts(wb, parts, kept, n, y, lines, false) > lines) {
+    bool room = flow_parts(wb, parts, order, only_value, n, y, lines, false) <= lines; /* else all is cut at the end */
+    while (room && flow_parts(wb, parts, order, kept, n, y, lines, false) > lines) {
         size_t worst = 0;
         for (size_t i = 1; i < n; i++)
             if (kept[i] && !parts[i].rule && (worst == 0 || parts[i].keep >= parts[worst].keep))
                 worst = i;
         if (worst == 0)
             break; /* only the value is left: it is cut instead */
+        if (parts[worst].keep == KEEP_FIX && move_fix_to_rules(parts, order, n, worst))
+            continue; /* the fix outranks the rules after the first broken one: it goes beside it */
         kept[worst] = false;
         dropped = true;
     }
-    flow_parts(wb, parts, kept, n, y, lines, true);
+    flow_parts(wb, parts, order, kept, n, y, lines, true);
     if (dropped) /* K shows all of it */
         ui_draw_str(&wb->palette, y + lines - 1, wb->cols - 2, 2, " …", CF_ROLE_DETAIL);
 }

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Screens that fit: growing the terminal from 60×20 to 160×45 fills the table again (no rows
 left blank above a cursor on the last row); at 80 columns the detail lines keep, in order,
-the value and state, the broken rule and the proposed fix, and end with … where they leave
-something out; K shows all of it whole, a long note included."""
+the value and state, the broken rule and the proposed fix (with two detail lines the fix
+goes beside the broken rule), and end with … where they leave something out; K shows all
+of it whole, a long note included."""
 import re
 
 from e2e import SEED_002, check, run
@@ -45,6 +46,13 @@ def test(workbench):
     check(any(l.startswith(" ✗ 一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0") for l in detail),
           "no broken rule at 80 columns: %r" % detail)
     check(detail[2].rstrip().endswith("…"), "the rules left out are not marked …: %r" % detail[2])
+    # 80×18: two detail lines; the fix goes beside the first broken rule, the other rules give way
+    wb.resize(80, 18)
+    wb.wait_for(lambda s: "✗ 一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0  fix: → 2" in s,
+                "the fix beside the broken rule at 80×18")
+    check("(七)总计 · 自然人 = 0  [extracted]" in wb.last, "value and state at 80×18", wb)
+    wb.resize(80, 24)
+    wb.wait_for(lambda s: "fix: → 2, unique (f applies)" in s, "back to three detail lines")
 
     # a long note: cut on the detail lines, whole in K
     wb.keys("a")
