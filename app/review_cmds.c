@@ -65,9 +65,19 @@ static bool find_reviewer(const char *given, int argc, char **argv, char *buf, s
     cf_buf_init(&path);
     cf_buf_init(&config);
     cf_error ignored;
-    bool read = (xdg && xdg[0] ? cf_buf_printf(&path, "%s/crossfoot/config", xdg)
-                               : cf_buf_printf(&path, "%s/.config/crossfoot/config", home ? home : ".")) &&
-                cf_file_read(path.data, "config", (size_t)1 << 20, &config, NULL, &ignored) == CF_OK;
+    cf_status st = (xdg && xdg[0] ? cf_buf_printf(&path, "%s/crossfoot/config", xdg)
+                                  : cf_buf_printf(&path, "%s/.config/crossfoot/config", home ? home : "."))
+                       ? cf_file_read(path.data, "config", (size_t)1 << 20, &config, NULL, &ignored)
+                       : cf_error_nomem(&ignored, NULL);
+    /* no config file is no reviewer there; memory running out is not: the next source ($USER)
+     * would then sign the changes with another name */
+    if (st == CF_ERR_NOMEM) {
+        cf_buf_release(&config);
+        cf_buf_release(&path);
+        cf_error_nomem(err, NULL);
+        return false;
+    }
+    bool read = st == CF_OK;
     for (const char *p = read ? config.data : NULL; p && *p;) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);

@@ -3,8 +3,8 @@
 run as a user runs it with its Nth allocation failing (FAULTY is crossfoot built with
 tests/drills/fault_env.c: CF_FAIL_ALLOC=N), under the sanitizers.
 
-For each command, a first run counts its allocations; then N takes SAMPLES values spread over
-them (the first, the last and a random spread; the seed is printed) or, with `all`, every one.
+For each command, a first run counts its allocations; then N takes the first five, the last and
+SAMPLES - 2 spread at random over the rest (the seed is printed) or, with `all`, every one.
 Each run must end cleanly: exit 0, or exit 2 with "out of memory" on stderr; no sanitizer report
 (no leak, no double free, no crash); no temporary file left. Then the reviewer's files:
 - a command that only reads (check, every export) leaves the report, review and journal
@@ -29,6 +29,7 @@ SAN_ENV = {"ASAN_OPTIONS": "detect_leaks=1:exitcode=97", "UBSAN_OPTIONS": "print
 # the saved review of setup(): these cells get these values from the commands drilled
 APPLY_EDITS = [("requests.results_total.natural", "2"), ("requests.new.total", "31")]
 WORKBENCH_VALUES = ["7", "8"]
+CONFIG_REVIEWER = "配置审核"  # the reviewer the config file names, for apply without --reviewer
 CELLS_BEFORE = {}  # the cells of the saved review, before any command drilled
 
 
@@ -72,6 +73,7 @@ COMMANDS = [
     ("open+replay", True, ["apply", REVIEW, "--reviewer", "丙"], "save\n", True),
     ("apply", False, ["apply", REVIEW, "--reviewer", "丙"],
      "".join(f"set {c} {v} 核对原件\n" for c, v in APPLY_EDITS) + "note requests.new.total 已核\nsave\n", True),
+    ("apply, reviewer from the config", False, ["apply", REVIEW], "set requests.new.total 31\nsave\n", True),
     ("extract", False, ["extract", "report.txt", "-o", "fresh.yaml", "--reviewer", "丙"], None, True),
     ("workbench", True, ["review", REVIEW, "--script", "keys", "--reviewer", "丙", "--size", "100x30"], None, True),
 ] + [(f"export {f}", True, ["export", REVIEW, "--format", f, "-o", f"out.{f}"], None, False)
@@ -98,7 +100,8 @@ def one_run(template, command, n, base):
             f.write(workbench_keys(WORKBENCH_VALUES))
     before = snapshot(work)
     count_file = os.path.join(work, "..", os.path.basename(work) + ".count")
-    out = run(faulty, args, work, stdin, {"CF_FAIL_ALLOC": str(n or 10**12), "CF_FAIL_ALLOC_COUNT": count_file})
+    out = run(faulty, args, work, stdin, {"CF_FAIL_ALLOC": str(n or 10**12), "CF_FAIL_ALLOC_COUNT": count_file,
+                                          "XDG_CONFIG_HOME": os.path.join(base, "config")})
     try:
         with open(count_file) as f:
             made = int(f.read())
@@ -151,12 +154,17 @@ def check_changed(work, name, out, before, after, where):
         return [f"{where}: the review does not reopen: {reopened.stderr.strip()[:300]}"]
     now = cells(work)
     problems = []
+    with open(os.path.join(work, REVIEW), encoding="utf-8") as f:
+        signed = f"who: {CONFIG_REVIEWER}" in f.read()
+    if name == "apply, reviewer from the config" and now["requests.new.total"] == 31 and not signed:
+        problems.append(f"{where}: the change is not signed by the config file's reviewer {CONFIG_REVIEWER}")
     if name == "apply":
         acked = {int(l.split()[1]) for l in out.stdout.splitlines() if l.startswith("ok ")}
         for i, (cell, value) in enumerate(APPLY_EDITS, 1):
             if i in acked and str(now[cell]) != value:
                 problems.append(f"{where}: acknowledged edit {i} ({cell} = {value}) lost: the file has {now[cell]}")
-    given = {"apply": [v for _, v in APPLY_EDITS], "workbench": WORKBENCH_VALUES}.get(name, [])
+    given = {"apply": [v for _, v in APPLY_EDITS], "apply, reviewer from the config": ["31"],
+             "workbench": WORKBENCH_VALUES}.get(name, [])
     strange = [f"{c} = {v}" for c, v in now.items() if v != CELLS_BEFORE[c] and str(v) not in given]
     if strange:
         problems.append(f"{where}: values nobody gave: {', '.join(strange[:5])}")
@@ -173,6 +181,9 @@ def main():
         templates = {j: os.path.join(base, f"template-{j}") for j in (False, True)}
         for j, folder in templates.items():
             setup(folder, j)
+        os.makedirs(os.path.join(base, "config", "crossfoot"))
+        with open(os.path.join(base, "config", "crossfoot", "config"), "w") as f:
+            f.write(f"reviewer: {CONFIG_REVIEWER}\n")
         CELLS_BEFORE.update(cells(templates[False]))
         summary = []
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -186,7 +197,8 @@ def main():
                     ns = list(range(1, total + 1))
                 else:
                     k = int(samples)
-                    ns = sorted({1, total} | set(rng.sample(range(2, total), k - 2)))
+                    # the first allocations always (the start: the config, the reviewer), the last, and a spread
+                    ns = sorted(set(range(1, 6)) | {total} | set(rng.sample(range(6, total), k - 2)))
                 for problems, _ in pool.map(lambda n: one_run(template, command, n, base), ns):
                     failures += problems
                 summary.append(f"{command[0]} {len(ns)}/{total}")
