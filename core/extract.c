@@ -66,8 +66,8 @@ typedef struct {
     cf_report *report;
     cf_error *err;
     cf_status status;
-    cf_norm_line norm;
-    size_t norm_line; /* the source line ex->norm holds */
+    cf_norm_text *norms;      /* every line normalised once, for the scan and each region */
+    const cf_norm_line *norm; /* the line last normalised (see cf_norm_text_line for how long it lasts) */
     cf_item_list items;
     long colpos[64];  /* the tab field under each column's heading in the current region */
     bool colpos_ok;   /* every column's heading was found, left to right */
@@ -115,10 +115,8 @@ static bool warn(extractor *ex, size_t line, long cell, const char *fmt, ...)
 
 static bool normalize(extractor *ex, size_t line)
 {
-    size_t len;
-    const char *src = cf_text_line(ex->text, line, &len);
-    ex->norm_line = line;
-    return cf_normalize_line(src, len, &ex->norm) || oom(ex);
+    ex->norm = cf_norm_text_line(ex->norms, line);
+    return ex->norm || oom(ex);
 }
 
 static bool is_blank(const char *s, size_t len)
@@ -231,7 +229,7 @@ static bool lex_text(extractor *ex, token_stream *ts, const cf_norm_line *norm, 
 /* Lex normalised bytes [start, end) of the current line (ex->norm, source line `line`) into tokens. */
 static bool lex_piece(extractor *ex, token_stream *ts, size_t line, size_t start, size_t end)
 {
-    return lex_text(ex, ts, &ex->norm, start, end, NULL, line);
+    return lex_text(ex, ts, ex->norm, start, end, NULL, line);
 }
 
 /* An empty field (a blank cell) at decoded byte `byte` of source line `line`. */
@@ -243,7 +241,7 @@ static bool push_blank(extractor *ex, token_stream *ts, size_t line, size_t byte
 
 static bool push_empty(extractor *ex, token_stream *ts, size_t line, size_t norm_offset)
 {
-    size_t byte = cf_text_line_offset(ex->text, line) + ex->norm.origin[norm_offset];
+    size_t byte = cf_text_line_offset(ex->text, line) + ex->norm->origin[norm_offset];
     return push_blank(ex, ts, line, byte, field_of(ex, line, byte));
 }
 
@@ -261,12 +259,12 @@ static bool close_pending(extractor *ex, token_stream *ts, pending_cell *p, size
     /* pieces on earlier lines need their own normalisation */
     for (size_t i = 0; i < p->piece_count; i++) {
         size_t line = p->pieces[i].line;
-        if (ex->norm_line != line && !normalize(ex, line))
+        if (!normalize(ex, line))
             return false;
         if (!lex_piece(ex, ts, line, p->pieces[i].start, p->pieces[i].end))
             return false;
     }
-    return ex->norm_line == cur_line || normalize(ex, cur_line);
+    return normalize(ex, cur_line);
 }
 
 static void add_piece(pending_cell *p, const char *norm, size_t line, size_t start, size_t end)
@@ -285,9 +283,9 @@ static bool tokenize_line(extractor *ex, token_stream *ts, pending_cell *pend, s
 {
     if (!normalize(ex, line))
         return false;
-    const char *s = ex->norm.text;
-    size_t len = ex->norm.len;
-    if (ex->norm.dropped)
+    const char *s = ex->norm->text;
+    size_t len = ex->norm->len;
+    if (ex->norm->dropped)
         return true; /* a page marker: as if it were not there, even inside a cell */
     if (!pend->open && memchr(s, '\t', len) && is_blank(s, len)) {
         /* one cell a line, each indented by a tab: a lone tab is an empty cell */
@@ -325,7 +323,7 @@ static bool tokenize_line(extractor *ex, token_stream *ts, pending_cell *pend, s
                     }
                     if (!close_pending(ex, ts, pend, line, bounded))
                         return false;
-                    s = ex->norm.text; /* closing may have normalised other lines into the buffer */
+                    s = ex->norm->text; /* closing may have normalised other lines into the buffer */
                 } else if (!is_blank(s + prev, i - prev) && !lex_piece(ex, ts, line, prev, i)) {
                     return false;
                 }
@@ -405,7 +403,7 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
     pending_cell pend = {0};
     size_t span = end > first ? end - first : 0;
     size_t *blanks = span && span <= PARAGRAPH_MAX_LINES ? cf_malloc(span * sizeof *blanks) : NULL;
-    if (span && span <= PARAGRAPH_MAX_LINES && (!blanks || !cf_layout_paragraph_blanks(ex->text, first, end, blanks))) {
+    if (span && span <= PARAGRAPH_MAX_LINES && (!blanks || !cf_layout_paragraph_blanks(ex->norms, first, end, blanks))) {
         cf_free(blanks);
         return oom(ex);
     }
@@ -1518,7 +1516,7 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
         window.len = 0;
         ok = cf_buf_append(&window, compact.data ? compact.data + compact.len - keep : "", keep);
         compact.len = 0;
-        ok = ok && cf_compact_append(&compact, ex->norm.text, ex->norm.len) && cf_buf_append(&compact, "", 0) &&
+        ok = ok && cf_compact_append(&compact, ex->norm->text, ex->norm->len) && cf_buf_append(&compact, "", 0) &&
              cf_buf_append(&window, compact.data, compact.len);
         if (!ok)
             break;
@@ -1786,11 +1784,14 @@ cf_status cf_extract(const cf_text *text, cf_template *const *templates, size_t 
     if (!r)
         return cf_error_nomem(err, cf_text_name(text));
     r->text = text;
-    extractor ex = {.text = text, .report = r, .err = err, .status = CF_OK};
-    cf_norm_line_init(&ex.norm);
+    extractor ex = {.text = text, .report = r, .err = err, .status = CF_OK, .norms = cf_norm_text_new(text)};
+    if (!ex.norms) {
+        cf_free(r);
+        return cf_error_nomem(err, cf_text_name(text));
+    }
     cf_item_list_init(&ex.items);
     cf_status st = run_extraction(&ex, templates, count);
-    cf_norm_line_release(&ex.norm);
+    cf_norm_text_free(ex.norms);
     cf_item_list_release(&ex.items);
     if (st != CF_OK) {
         cf_report_free(r);

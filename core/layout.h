@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "grid.h"
+#include "normalize.h"
 #include "text.h"
 
 /* A drawn grid (Unicode box drawing as w3m and elinks print it; ASCII "+--+" and "|" as links and
@@ -44,7 +45,8 @@ bool cf_layout_ruled_starts(const cf_text *text, size_t line);
  * paragraphs, a blank cell one more empty line). When lines [first, end) read that way — most
  * lines holding only a value are one empty line apart — blanks[i] (for line first + i, an array of
  * end - first the caller gives) is the number of blank cells the empty lines before it stand for;
- * otherwise every count is 0. Returns false when memory runs out. */
-bool cf_layout_paragraph_blanks(const cf_text *text, size_t first, size_t end, size_t *blanks);
+ * otherwise every count is 0. The lines are read from norms (the text's normalised lines, which the
+ * caller's reading of the region shares). Returns false when memory runs out. */
+bool cf_layout_paragraph_blanks(cf_norm_text *norms, size_t first, size_t end, size_t *blanks);
 
 #endif

@@ -21,13 +21,12 @@ enum { LINE_BLANK, LINE_VALUE, LINE_VALUES, LINE_WORDS };
 
 /* LINE_VALUE for a line holding one value and nothing else, LINE_VALUES for several values and no
  * words, LINE_BLANK, or LINE_WORDS. */
-static int classify(const cf_text *text, size_t line, cf_norm_line *norm, cf_item_list *items, bool *ok)
+static int classify(cf_norm_text *norms, size_t line, cf_item_list *items, bool *ok)
 {
-    size_t len;
-    const char *src = cf_text_line(text, line, &len);
-    if (len > SHORT_LINE)
+    if (cf_norm_text_source_length(norms, line) > SHORT_LINE)
         return LINE_WORDS;
-    if (!cf_normalize_line(src, len, norm)) {
+    const cf_norm_line *norm = cf_norm_text_line(norms, line);
+    if (!norm) {
         *ok = false;
         return LINE_WORDS;
     }
@@ -46,24 +45,62 @@ static int classify(const cf_text *text, size_t line, cf_norm_line *norm, cf_ite
     return items->count == 1 ? LINE_VALUE : LINE_VALUES;
 }
 
-bool cf_layout_paragraph_blanks(const cf_text *text, size_t first, size_t end, size_t *blanks)
+/* True when the line is LINE_BLANK for classify, which it can tell without lexing: a line lexes to no
+ * item exactly when it holds nothing but spaces and tabs. */
+static bool is_blank_line(cf_norm_text *norms, size_t line, bool *ok)
+{
+    if (cf_norm_text_source_length(norms, line) > SHORT_LINE)
+        return false;
+    const cf_norm_line *norm = cf_norm_text_line(norms, line);
+    if (!norm) {
+        *ok = false;
+        return false;
+    }
+    if (norm->dropped)
+        return true;
+    for (size_t i = 0; i < norm->len; i++)
+        if (norm->text[i] != ' ')
+            return false;
+    return true;
+}
+
+/* At most how many pairs of value lines stand one empty line apart: the gaps of exactly one blank
+ * line between lines that are not blank. Fewer than MIN_PAIRS and the idiom cannot hold, and no
+ * line needs lexing. */
+static size_t single_gaps(cf_norm_text *norms, size_t first, size_t n, bool *ok)
+{
+    size_t gaps = 0, run = 0;
+    bool seen = false; /* a line that is not blank came before */
+    for (size_t i = 0; i < n && *ok; i++) {
+        if (is_blank_line(norms, first + i, ok)) {
+            run++;
+            continue;
+        }
+        gaps += seen && run == 1;
+        seen = true;
+        run = 0;
+    }
+    return gaps;
+}
+
+bool cf_layout_paragraph_blanks(cf_norm_text *norms, size_t first, size_t end, size_t *blanks)
 {
     size_t n = end > first ? end - first : 0;
     for (size_t i = 0; i < n; i++)
         blanks[i] = 0;
     if (n == 0)
         return true;
+    bool possible = true;
+    if (single_gaps(norms, first, n, &possible) < MIN_PAIRS || !possible)
+        return possible;
     unsigned char *kind = cf_malloc(n);
     if (!kind)
         return false;
-    cf_norm_line norm;
-    cf_norm_line_init(&norm);
     cf_item_list items;
     cf_item_list_init(&items);
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++)
-        kind[i] = (unsigned char)classify(text, first + i, &norm, &items, &ok);
-    cf_norm_line_release(&norm);
+        kind[i] = (unsigned char)classify(norms, first + i, &items, &ok);
     cf_item_list_release(&items);
     /* the idiom: neighbouring value lines one empty line apart, more often than not, and hardly a
      * line of several values (PDF text puts lone values one empty line apart too, but also prints

@@ -390,3 +390,80 @@ bool cf_compact_append(cf_buf *out, const char *s, size_t len)
     out->data[out->len] = '\0';
     return true;
 }
+
+struct cf_norm_text {
+    const cf_text *text;
+    bool keep;            /* every line kept: lines[] and the two arenas */
+    cf_norm_line *lines;  /* keep: one view a line, text and origin in the arenas */
+    bool *done;           /* keep: the line has been normalised */
+    char *text_arena;     /* keep: line i at its source offset + i, room for its length and a NUL */
+    uint32_t *origin_arena;
+    cf_norm_line scratch; /* !keep: the one line last asked for */
+    size_t scratch_line;
+    bool scratch_valid;
+};
+
+cf_norm_text *cf_norm_text_new(const cf_text *text)
+{
+    cf_norm_text *n = cf_calloc(1, sizeof *n);
+    if (!n)
+        return NULL;
+    n->text = text;
+    cf_norm_line_init(&n->scratch);
+    size_t size = cf_text_size(text), count = cf_text_line_count(text);
+    n->keep = size <= CF_NORM_KEEP_BYTES;
+    if (n->keep) {
+        /* a normalised line is never longer than its source (each replacement is shorter than
+         * what it replaces), so the source's offsets place every line */
+        n->lines = cf_malloc(count * sizeof *n->lines);
+        n->done = cf_calloc(count, sizeof *n->done);
+        n->text_arena = cf_malloc(size + count + 1);
+        n->origin_arena = cf_malloc((size + count + 1) * sizeof *n->origin_arena);
+        if (!n->lines || !n->done || !n->text_arena || !n->origin_arena) {
+            cf_norm_text_free(n);
+            return NULL;
+        }
+    }
+    return n;
+}
+
+void cf_norm_text_free(cf_norm_text *norms)
+{
+    if (!norms)
+        return;
+    cf_free(norms->lines);
+    cf_free(norms->done);
+    cf_free(norms->text_arena);
+    cf_free(norms->origin_arena);
+    cf_norm_line_release(&norms->scratch);
+    cf_free(norms);
+}
+
+const cf_norm_line *cf_norm_text_line(cf_norm_text *norms, size_t line)
+{
+    size_t len;
+    const char *src = cf_text_line(norms->text, line, &len);
+    if (!norms->keep) {
+        if (norms->scratch_valid && norms->scratch_line == line)
+            return &norms->scratch;
+        norms->scratch_valid = cf_normalize_line(src, len, &norms->scratch);
+        norms->scratch_line = line;
+        return norms->scratch_valid ? &norms->scratch : NULL;
+    }
+    cf_norm_line *view = &norms->lines[line];
+    if (!norms->done[line]) {
+        size_t at = cf_text_line_offset(norms->text, line) + line;
+        *view = (cf_norm_line){.text = norms->text_arena + at, .origin = norms->origin_arena + at, .cap = len + 1};
+        if (!cf_normalize_line(src, len, view)) /* cannot fail: the room is there */
+            return NULL;
+        norms->done[line] = true;
+    }
+    return view;
+}
+
+size_t cf_norm_text_source_length(const cf_norm_text *norms, size_t line)
+{
+    size_t len;
+    cf_text_line(norms->text, line, &len);
+    return len;
+}

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "text.h"
 
 typedef struct {
     char *text;       /* normalised UTF-8, NUL-terminated */
@@ -28,6 +29,22 @@ void cf_norm_line_init(cf_norm_line *line);
 void cf_norm_line_release(cf_norm_line *line);
 /* Normalise src[0..len) into line (reusing its memory). Returns false when memory runs out. */
 bool cf_normalize_line(const char *src, size_t len, cf_norm_line *line);
+/* The normalised lines of one text, each normalised once when first asked for and kept while the store
+ * lives (a text up to CF_NORM_KEEP_BYTES: its lines take five times its size). A larger text is
+ * normalised line by line into one buffer again, as each line is asked for. Not shared between
+ * threads. */
+typedef struct cf_norm_text cf_norm_text;
+#define CF_NORM_KEEP_BYTES ((size_t)4 << 20)
+
+/* A store for text (which must outlive it); caller frees with cf_norm_text_free. NULL when memory runs out. */
+cf_norm_text *cf_norm_text_new(const cf_text *text);
+void cf_norm_text_free(cf_norm_text *norms);
+/* The normalised view of line (0-based). It stays valid while the store lives when the store keeps
+ * its lines, else until the next call. NULL when memory runs out. */
+const cf_norm_line *cf_norm_text_line(cf_norm_text *norms, size_t line);
+/* The length in bytes of line in the source text (before normalising). */
+size_t cf_norm_text_source_length(const cf_norm_text *norms, size_t line);
+
 /* Append to out the matching key of s: its CJK ideographs and ASCII letters and digits, nothing else.
  * Returns false when memory runs out. */
 bool cf_compact_append(cf_buf *out, const char *s, size_t len);

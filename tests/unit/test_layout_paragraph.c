@@ -12,7 +12,10 @@ static size_t *blanks_of(const char *src, cf_text **text)
     cr_assert_eq(cf_text_from_bytes("p.txt", src, strlen(src), text, &err), CF_OK);
     size_t n = cf_text_line_count(*text);
     size_t *blanks = calloc(n, sizeof *blanks);
-    cr_assert(cf_layout_paragraph_blanks(*text, 0, n, blanks));
+    cf_norm_text *norms = cf_norm_text_new(*text);
+    cr_assert(norms);
+    cr_assert(cf_layout_paragraph_blanks(norms, 0, n, blanks));
+    cf_norm_text_free(norms);
     return blanks;
 }
 
