@@ -50,14 +50,26 @@ bool cf_buf_puts(cf_buf *buf, const char *s) { return cf_buf_append(buf, s, strl
 bool cf_buf_printf(cf_buf *buf, const char *fmt, ...)
 {
     va_list ap;
+    /* formatted once into the room there is; a second time only when it did not fit */
+    size_t room = buf->data ? buf->cap - buf->len : 0;
     va_start(ap, fmt);
-    int need = vsnprintf(NULL, 0, fmt, ap);
+    int need = vsnprintf(room ? buf->data + buf->len : NULL, room, fmt, ap);
     va_end(ap);
-    if (need < 0 || !cf_buf_reserve(buf, (size_t)need))
+    if (need < 0) {
+        if (room)
+            buf->data[buf->len] = '\0';
         return false;
-    va_start(ap, fmt);
-    vsnprintf(buf->data + buf->len, (size_t)need + 1, fmt, ap);
-    va_end(ap);
+    }
+    if ((size_t)need >= room) {
+        if (!cf_buf_reserve(buf, (size_t)need)) {
+            if (room)
+                buf->data[buf->len] = '\0';
+            return false;
+        }
+        va_start(ap, fmt);
+        vsnprintf(buf->data + buf->len, (size_t)need + 1, fmt, ap);
+        va_end(ap);
+    }
     buf->len += (size_t)need;
     return true;
 }

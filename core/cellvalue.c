@@ -25,17 +25,32 @@ bool cf_item_list_push(cf_item_list *list, const cf_item *item)
     return true;
 }
 
-/* longer units first: a unit is matched as a prefix of what follows the number */
-static const char *const UNITS[] = {"万元", "万", "元", "件", "个", "项", "条", "人次", "次", "人", "家", "份", "宗",
-                                    "起", "例"};
-static const char *const SIGN_WORDS[] = {"增加", "减少", "增", "减"};
-static const char *const NA_WORDS[] = {"/",  "-",  "--", "\xE2\x80\x94", "\xE2\x80\x94\xE2\x80\x94",
-                                       "\xE2\x80\x93", "\\", "无", "\xE2\x80\x95"};
+/* A word of a fixed set, with its length: lexing asks these of every word of every line. */
+typedef struct {
+    const char *text;
+    size_t len;
+} known_word;
+#define KNOWN(s) {s, sizeof s - 1}
 
-static bool word_is(const char *w, size_t len, const char *const *set, size_t n, size_t *which)
+/* longer units first: a unit is matched as a prefix of what follows the number */
+static const known_word UNITS[] = {KNOWN("万元"), KNOWN("万"), KNOWN("元"),   KNOWN("件"), KNOWN("个"),
+                                   KNOWN("项"),   KNOWN("条"), KNOWN("人次"), KNOWN("次"), KNOWN("人"),
+                                   KNOWN("家"),   KNOWN("份"), KNOWN("宗"),   KNOWN("起"), KNOWN("例")};
+static const known_word SIGN_WORDS[] = {KNOWN("增加"), KNOWN("减少"), KNOWN("增"), KNOWN("减")};
+static const known_word NA_WORDS[] = {KNOWN("/"),
+                                      KNOWN("-"),
+                                      KNOWN("--"),
+                                      KNOWN("\xE2\x80\x94"),
+                                      KNOWN("\xE2\x80\x94\xE2\x80\x94"),
+                                      KNOWN("\xE2\x80\x93"),
+                                      KNOWN("\\"),
+                                      KNOWN("无"),
+                                      KNOWN("\xE2\x80\x95")};
+
+static bool word_is(const char *w, size_t len, const known_word *set, size_t n, size_t *which)
 {
     for (size_t i = 0; i < n; i++)
-        if (strlen(set[i]) == len && memcmp(w, set[i], len) == 0) {
+        if (set[i].len == len && memcmp(w, set[i].text, len) == 0) {
             if (which)
                 *which = i;
             return true;
@@ -43,13 +58,12 @@ static bool word_is(const char *w, size_t len, const char *const *set, size_t n,
     return false;
 }
 
-static size_t prefix_of(const char *w, size_t len, const char *const *set, size_t n, size_t *which)
+static size_t prefix_of(const char *w, size_t len, const known_word *set, size_t n, size_t *which)
 {
     for (size_t i = 0; i < n; i++) {
-        size_t l = strlen(set[i]);
-        if (l <= len && memcmp(w, set[i], l) == 0) {
+        if (set[i].len <= len && memcmp(w, set[i].text, set[i].len) == 0) {
             *which = i;
-            return l;
+            return set[i].len;
         }
     }
     return 0;
@@ -101,7 +115,7 @@ static bool parse_number_word(const char *w, size_t len, size_t base, int outer_
     }
     size_t unit_len = prefix_of(w + i, len - i, UNITS, sizeof UNITS / sizeof *UNITS, &which);
     if (unit_len) {
-        memcpy(item->unit, UNITS[which], strlen(UNITS[which]) + 1);
+        memcpy(item->unit, UNITS[which].text, UNITS[which].len + 1);
         i += unit_len;
     }
     if (i < len && w[i] == '(' && w[len - 1] == ')') {
@@ -211,7 +225,7 @@ bool cf_lex_field(const char *s, size_t len, cf_item_list *out)
                     const char *next = s + words[w + 1].start;
                     size_t nl = words[w + 1].end - words[w + 1].start;
                     if (word_is(next, nl, UNITS, sizeof UNITS / sizeof *UNITS, &which)) {
-                        memcpy(item.unit, UNITS[which], strlen(UNITS[which]) + 1);
+                        memcpy(item.unit, UNITS[which].text, UNITS[which].len + 1);
                         item.end = words[++w].end;
                     }
                 }

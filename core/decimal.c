@@ -102,8 +102,18 @@ char *cf_decimal_format(cf_decimal d, char buf[32])
         d.coef /= 10;
         d.scale--;
     }
-    if (d.scale == 0) {
-        snprintf(buf, 32, "%lld", (long long)d.coef);
+    if (d.scale == 0) { /* digits from the right: printf's machinery costs more than the number */
+        unsigned long long mag = d.coef < 0 ? (unsigned long long)(-(d.coef + 1)) + 1 : (unsigned long long)d.coef;
+        char digits[24];
+        size_t at = sizeof digits;
+        do {
+            digits[--at] = (char)('0' + mag % 10);
+            mag /= 10;
+        } while (mag);
+        size_t sign = d.coef < 0;
+        buf[0] = '-';
+        memcpy(buf + sign, digits + at, sizeof digits - at);
+        buf[sign + sizeof digits - at] = '\0';
         return buf;
     }
     unsigned long long mag = d.coef < 0 ? (unsigned long long)(-(d.coef + 1)) + 1 : (unsigned long long)d.coef;

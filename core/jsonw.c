@@ -5,10 +5,16 @@
 #include <stdio.h>
 #include <string.h>
 
-static void put(cf_jsonw *w, const char *s, size_t len)
+static inline void put(cf_jsonw *w, const char *s, size_t len)
 {
-    if (w->ok && !cf_buf_append(w->out, s, len))
+    cf_buf *b = w->out;
+    if (b->data && b->len + len < b->cap) { /* the room is there: no call for a few bytes */
+        memcpy(b->data + b->len, s, len);
+        b->len += len;
+        b->data[b->len] = '\0';
+    } else if (w->ok && !cf_buf_append(b, s, len)) {
         w->ok = false;
+    }
 }
 
 static void tabs(cf_jsonw *w, int n)
@@ -17,14 +23,25 @@ static void tabs(cf_jsonw *w, int n)
     put(w, TABS, (size_t)(n < (int)sizeof TABS - 1 ? n : (int)sizeof TABS - 1));
 }
 
+/* The bytes a JSON string cannot hold as they are (and the NUL that ends a C string). */
+static const bool SPECIAL[256] = {
+    [0] = 1,  [1] = 1,  [2] = 1,  [3] = 1,  [4] = 1,  [5] = 1,  [6] = 1,  [7] = 1,  [8] = 1,
+    [9] = 1,  [10] = 1, [11] = 1, [12] = 1, [13] = 1, [14] = 1, [15] = 1, [16] = 1, [17] = 1,
+    [18] = 1, [19] = 1, [20] = 1, [21] = 1, [22] = 1, [23] = 1, [24] = 1, [25] = 1, [26] = 1,
+    [27] = 1, [28] = 1, [29] = 1, [30] = 1, [31] = 1, ['"'] = 1, ['\\'] = 1,
+};
+
+/* One pass over s: the runs between special bytes are copied whole. */
 static void string_body(cf_jsonw *w, const char *s)
 {
     put(w, "\"", 1);
     const char *run = s;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p >= 32 && *p != '"' && *p != '\\')
+    for (const unsigned char *p = (const unsigned char *)s;; p++) {
+        if (!SPECIAL[*p])
             continue;
         put(w, run, (size_t)((const char *)p - run));
+        if (!*p)
+            break;
         char esc[8];
         switch (*p) {
         case '"': put(w, "\\\"", 2); break;
@@ -40,7 +57,6 @@ static void string_body(cf_jsonw *w, const char *s)
         }
         run = (const char *)p + 1;
     }
-    put(w, run, strlen(run));
     put(w, "\"", 1);
 }
 

@@ -101,7 +101,8 @@ static bool side_arithmetic(cf_buf *b, const size_t *idx, char **refs, size_t n,
             const cf_cell *c = &cells[idx[i]];
             if (c->state == CF_CELL_NUMBER && c->value.coef == 0)
                 continue;
-            ok = (shown == 0 || cf_buf_puts(b, " + ")) && cf_buf_printf(b, "%s ", refs[i]) && cell_text(b, c);
+            ok = (shown == 0 || cf_buf_puts(b, " + ")) && cf_buf_puts(b, refs[i]) && cf_buf_puts(b, " ") &&
+                 cell_text(b, c);
             shown++;
         }
         if (ok && shown == 0)
@@ -110,7 +111,7 @@ static bool side_arithmetic(cf_buf *b, const size_t *idx, char **refs, size_t n,
             ok = cf_buf_puts(b, _(" (others 0)"));
     }
     if (ok && complete)
-        ok = cf_buf_printf(b, " = %s", cf_decimal_format(*sum, num));
+        ok = cf_buf_puts(b, " = ") && cf_buf_puts(b, cf_decimal_format(*sum, num));
     return ok;
 }
 
@@ -133,7 +134,11 @@ char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells,
                                                                              : "?";
     cf_buf b;
     cf_buf_init(&b);
-    bool ok = cf_buf_printf(&b, "%s %s %s [%s]: ", def->left_text, relation, def->right_text, def->scope);
+    /* pieces rather than a format: a rule is explained for every report, and printf's parsing was
+     * most of the cost */
+    bool ok = cf_buf_puts(&b, def->left_text) && cf_buf_puts(&b, " ") && cf_buf_puts(&b, relation) &&
+              cf_buf_puts(&b, " ") && cf_buf_puts(&b, def->right_text) && cf_buf_puts(&b, " [") &&
+              cf_buf_puts(&b, def->scope) && cf_buf_puts(&b, "]: ");
     if (res->status == CF_RULE_FAIL && res->missing > 0) {
         /* proven despite missing terms: the side holding them is at least its known sum */
         bool left_open = false;
@@ -149,7 +154,7 @@ char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells,
     } else {
         bool complete = res->status != CF_RULE_UNASSESSABLE;
         ok = ok && side_arithmetic(&b, def->left, def->left_refs, def->left_count, cells, &res->left, complete) &&
-             cf_buf_printf(&b, " %s ", relation) &&
+             cf_buf_puts(&b, " ") && cf_buf_puts(&b, relation) && cf_buf_puts(&b, " ") &&
              side_arithmetic(&b, def->right, def->right_refs, def->right_count, cells, &res->right, complete);
         if (ok && res->status == CF_RULE_UNASSESSABLE)
             ok = cf_buf_puts(&b, res->overflow      ? _(" (a sum is too large to hold)")

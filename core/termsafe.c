@@ -17,8 +17,21 @@ static bool is_bidi_control(uint32_t cp)
 static bool escape(const char *s, size_t len, bool lines, bool (*put)(void *ctx, const char *bytes, size_t n),
                    void *ctx)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t plain = 0; /* start of the run of bytes that need no escape */
     for (size_t i = 0; i < len;) {
+        /* most of what is printed needs no look: printable ASCII, a tab, and three-byte characters
+         * from U+3000 on (lead bytes E3..EF but ED, whose continuations make no control, no bidi
+         * mark and no surrogate) */
+        if ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t') {
+            i++;
+            continue;
+        }
+        if (u[i] >= 0xE3 && u[i] <= 0xEF && u[i] != 0xED && i + 3 <= len && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         uint32_t cp;
         size_t n = cf_utf8_decode(s + i, len - i, &cp);
         bool allowed = cp == '\t' || (lines && (cp == '\n' || (cp == '\r' && i + 1 < len && s[i + 1] == '\n')));

@@ -149,24 +149,44 @@ static bool looks_like_chinese_report(const char *s)
     return false;
 }
 
+/* The offset after the line break at or after `from` (LF, CRLF or a lone CR), or size + 1 when
+ * none is left. Without CRs (with_cr false) memchr finds the LFs. */
+static size_t next_break(const char *data, size_t size, size_t from, bool with_cr)
+{
+    if (!with_cr) {
+        const char *lf = memchr(data + from, '\n', size - from);
+        return lf ? (size_t)(lf - data) + 1 : size + 1;
+    }
+    for (size_t i = from; i < size; i++)
+        if (data[i] == '\n' || (data[i] == '\r' && data[i + 1] != '\n'))
+            return i + 1;
+    return size + 1;
+}
+
 static cf_status index_lines(cf_text *text, cf_error *err)
 {
+    bool with_cr = memchr(text->data, '\r', text->size) != NULL;
     size_t count = 1;
-    for (size_t i = 0; i < text->size; i++)
-        if (text->data[i] == '\n' || (text->data[i] == '\r' && text->data[i + 1] != '\n'))
-            count++;
+    for (size_t at = 0; (at = next_break(text->data, text->size, at, with_cr)) <= text->size;)
+        count++;
     if (text->size >= UINT32_MAX)
         return cf_error_set(err, CF_ERR_LIMIT, text->name, 0, 0, _("text is too large to index"));
     text->line_starts = cf_malloc((count + 1) * sizeof *text->line_starts);
     if (!text->line_starts)
         return cf_error_nomem(err, text->name);
-    size_t line = 0;
+    size_t line = 0, longest = 0;
     text->line_starts[line++] = 0;
-    for (size_t i = 0; i < text->size; i++)
-        if (text->data[i] == '\n' || (text->data[i] == '\r' && text->data[i + 1] != '\n'))
-            text->line_starts[line++] = (uint32_t)(i + 1);
+    for (size_t at = 0; (at = next_break(text->data, text->size, at, with_cr)) <= text->size;) {
+        if (at - 1 - text->line_starts[line - 1] > longest)
+            longest = at - 1 - text->line_starts[line - 1];
+        text->line_starts[line++] = (uint32_t)at;
+    }
     text->line_starts[line] = (uint32_t)(text->size + 1);
+    if (text->size - text->line_starts[line - 1] > longest)
+        longest = text->size - text->line_starts[line - 1];
     text->line_count = count;
+    if (longest <= CF_TEXT_MAX_LINE)
+        return CF_OK; /* no line can be too long: no need to measure each */
     for (size_t l = 0; l < count; l++) {
         size_t len;
         cf_text_line(text, l, &len);
