@@ -328,12 +328,14 @@ fuzz-regress: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
 	done; echo "fuzz regressions replayed"
 
 # Benchmarks: corpora of 1k, 10k and 100k reports and one of 50 MB, built under build/bench.
+# BENCH_BEFORE=OLD_BINARY measures an older crossfoot in the same run, beside this one.
 BENCH_SIZES ?= 1000,10000,100000
+BENCH_BEFORE ?=
 $(BUILD)/bench_suggest: tests/bench/bench_suggest.c tests/support/balanced.c $(rel_CORE_OBJ)
 	$(CC) $(REL_CFLAGS) -Itests/support -o $@ $^ $(PKG_LIBS)
 
 bench: $(BUILD)/crossfoot $(BUILD)/bench_suggest
-	python3 tests/bench/bench.py $(BUILD)/crossfoot --sizes $(BENCH_SIZES)
+	python3 tests/bench/bench.py $(BUILD)/crossfoot --sizes $(BENCH_SIZES) $(if $(BENCH_BEFORE),--before $(BENCH_BEFORE))
 	@echo; echo "error localisation, 2021 format, 200 reports each:"; $(BUILD)/bench_suggest 200
 
 # How well check reads every converter's output and every document fixture (tests/fixtures/
