@@ -21,15 +21,23 @@ enum { LINE_BLANK, LINE_VALUE, LINE_VALUES, LINE_WORDS };
 
 /* LINE_VALUE for a line holding one value and nothing else, LINE_VALUES for several values and no
  * words, LINE_BLANK, or LINE_WORDS. */
-static int classify(cf_norm_text *norms, size_t line, cf_item_list *items, bool *ok)
+/* The normalised line when it is short enough to be a lone value, else NULL (and *ok false when
+ * memory ran out). */
+static const cf_norm_line *short_line(cf_norm_text *norms, size_t line, bool *ok)
 {
     if (cf_norm_text_source_length(norms, line) > SHORT_LINE)
-        return LINE_WORDS;
+        return NULL;
     const cf_norm_line *norm = cf_norm_text_line(norms, line);
-    if (!norm) {
+    if (!norm)
         *ok = false;
+    return norm;
+}
+
+static int classify(cf_norm_text *norms, size_t line, cf_item_list *items, bool *ok)
+{
+    const cf_norm_line *norm = short_line(norms, line, ok);
+    if (!norm)
         return LINE_WORDS;
-    }
     if (norm->dropped)
         return LINE_BLANK; /* a page marker: as if it were not there */
     items->count = 0;
@@ -49,13 +57,9 @@ static int classify(cf_norm_text *norms, size_t line, cf_item_list *items, bool 
  * item exactly when it holds nothing but spaces and tabs. */
 static bool is_blank_line(cf_norm_text *norms, size_t line, bool *ok)
 {
-    if (cf_norm_text_source_length(norms, line) > SHORT_LINE)
+    const cf_norm_line *norm = short_line(norms, line, ok);
+    if (!norm)
         return false;
-    const cf_norm_line *norm = cf_norm_text_line(norms, line);
-    if (!norm) {
-        *ok = false;
-        return false;
-    }
     if (norm->dropped)
         return true;
     for (size_t i = 0; i < norm->len; i++)
