@@ -67,7 +67,7 @@ static bool find_reviewer(const char *given, int argc, char **argv, char *buf, s
     cf_error ignored;
     cf_status st = (xdg && xdg[0] ? cf_buf_printf(&path, "%s/crossfoot/config", xdg)
                                   : cf_buf_printf(&path, "%s/.config/crossfoot/config", home ? home : "."))
-                       ? cf_file_read(path.data, "config", (size_t)1 << 20, &config, NULL, &ignored)
+                       ? cf_file_read(path.data, N_("config file"), (size_t)1 << 20, &config, NULL, &ignored)
                        : cf_error_nomem(&ignored, NULL);
     /* no config file is no reviewer there; memory running out is not: the next source ($USER)
      * would then sign the changes with another name */

@@ -730,7 +730,7 @@ static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *i
     cf_status st = !listed                ? cf_error_nomem(err, path)
                    : rc != LXW_NO_ERROR ? cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot write the workbook: %s"),
                                                        lxw_strerror(rc))
-                                        : cf_file_read(tmp, "workbook", (size_t)-1 / 2, &data, NULL, err);
+                                        : cf_file_read(tmp, N_("workbook"), (size_t)-1 / 2, &data, NULL, err);
     unlink(tmp);
     rmdir(folder);
     if (st == CF_OK)

@@ -113,10 +113,10 @@ cf_status cf_file_open_read(const char *path, const char *what, int *fd, size_t 
     if (absent)
         *absent = *fd < 0 && errno == ENOENT;
     if (*fd < 0)
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot open the %s: %s"), what, strerror(errno));
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot open the %s: %s"), _(what), strerror(errno));
     struct stat st;
     if (fstat(*fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        cf_status status = cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot read the %s: it is %s, not a regular file"), what,
+        cf_status status = cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot read the %s: it is %s, not a regular file"), _(what),
                                         kind_of(st.st_mode));
         close(*fd);
         *fd = -1;
@@ -136,7 +136,7 @@ cf_status cf_file_read(const char *path, const char *what, size_t max, cf_buf *o
         return st;
     if (size > max) {
         close(fd);
-        return cf_error_set(err, CF_ERR_LIMIT, path, 0, 0, _("the %s is larger than %zu MB"), what, max >> 20);
+        return cf_error_set(err, CF_ERR_LIMIT, path, 0, 0, _("the %s is larger than %zu MB"), _(what), max >> 20);
     }
     char chunk[8192];
     bool ok = cf_buf_append(out, "", 0);
@@ -149,9 +149,9 @@ cf_status cf_file_read(const char *path, const char *what, size_t max, cf_buf *o
     if (!ok)
         return cf_error_nomem(err, path);
     if (n < 0)
-        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot read the %s: %s"), what, strerror(read_errno));
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot read the %s: %s"), _(what), strerror(read_errno));
     if (out->len > max)
-        return cf_error_set(err, CF_ERR_LIMIT, path, 0, 0, _("the %s is larger than %zu MB"), what, max >> 20);
+        return cf_error_set(err, CF_ERR_LIMIT, path, 0, 0, _("the %s is larger than %zu MB"), _(what), max >> 20);
     return CF_OK;
 }
 

@@ -42,7 +42,7 @@ cf_status cf_file_replace(const cf_io *io, const char *path, const char *data, s
 /* Append data to path (created if absent) and fsync before returning. */
 cf_status cf_file_append_synced(const cf_io *io, const char *path, const char *data, size_t len, cf_error *err);
 /* Read the whole file at path into out (emptied first; NUL-terminated); what names it in
- * messages ("template", "review file"). A file over max bytes is CF_ERR_LIMIT; a folder, FIFO
+ * messages, marked N_("template") by the caller and translated here. A file over max bytes is CF_ERR_LIMIT; a folder, FIFO
  * or device is refused at once (never waited on); *absent (may be NULL) says the file is not
  * there, as against unreadable. */
 cf_status cf_file_read(const char *path, const char *what, size_t max, cf_buf *out, bool *absent, cf_error *err);

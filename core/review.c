@@ -538,7 +538,7 @@ static cf_status repair_journal(cf_review *r, cf_error *err)
     cf_status st = lstat(r->journal_path, &link) == 0 && S_ISLNK(link.st_mode)
                        ? cf_error_set(err, CF_ERR_IO, r->journal_path, 0, 0, _("cannot open the journal: %s"),
                                       _("it is a symbolic link"))
-                       : cf_file_read(r->journal_path, "journal", (size_t)-1 / 2, &all, &absent, err);
+                       : cf_file_read(r->journal_path, N_("journal"), (size_t)-1 / 2, &all, &absent, err);
     if (st != CF_OK && absent)
         st = CF_OK; /* nothing to keep */
     else if (st == CF_OK) {
@@ -989,7 +989,7 @@ static cf_status scan_journal(cf_review *r, bool apply, size_t *pending, cf_erro
     cf_buf all;
     cf_buf_init(&all);
     bool absent;
-    cf_status read = cf_file_read(r->journal_path, "journal", (size_t)-1 / 2, &all, &absent, err);
+    cf_status read = cf_file_read(r->journal_path, N_("journal"), (size_t)-1 / 2, &all, &absent, err);
     if (read != CF_OK) {
         cf_buf_release(&all);
         return absent ? CF_OK : read; /* no journal: nothing was left unsaved */

@@ -797,7 +797,7 @@ cf_status cf_review_load(const char *review_path, bool force, const char *review
     *out = NULL;
     cf_buf b;
     cf_buf_init(&b);
-    cf_status read = cf_file_read(review_path, _("review file"), REVIEW_MAX_BYTES, &b, NULL, err);
+    cf_status read = cf_file_read(review_path, N_("review file"), REVIEW_MAX_BYTES, &b, NULL, err);
     if (read != CF_OK) {
         cf_buf_release(&b);
         return read;

@@ -709,7 +709,7 @@ cf_status cf_template_load(const char *path, cf_template **out, cf_error *err)
     *out = NULL;
     cf_buf b;
     cf_buf_init(&b);
-    cf_status st = cf_file_read(path, _("template"), (size_t)1 << 20, &b, NULL, err);
+    cf_status st = cf_file_read(path, N_("template"), (size_t)1 << 20, &b, NULL, err);
     if (st == CF_OK)
         st = cf_template_parse(path, b.data, b.len, out, err);
     cf_buf_release(&b);

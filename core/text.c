@@ -351,7 +351,7 @@ cf_status cf_text_read_file(const char *path, char **bytes_out, size_t *len_out,
     *len_out = 0;
     int fd;
     size_t size;
-    cf_status opened = cf_file_open_read(path, _("report"), &fd, &size, NULL, err);
+    cf_status opened = cf_file_open_read(path, N_("report"), &fd, &size, NULL, err);
     if (opened != CF_OK)
         return opened;
     if (size > CF_TEXT_MAX_BYTES) {

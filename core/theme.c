@@ -306,7 +306,7 @@ static cf_status load_file(const char *path, cf_theme **out, cf_error *err, bool
 {
     cf_buf b;
     cf_buf_init(&b);
-    cf_status st = cf_file_read(path, "theme", THEME_MAX_BYTES, &b, absent, err);
+    cf_status st = cf_file_read(path, N_("theme"), THEME_MAX_BYTES, &b, absent, err);
     if (st == CF_OK)
         st = cf_theme_parse(path, b.data, b.len, out, err);
     cf_buf_release(&b);

@@ -174,7 +174,7 @@ static void edit_done(ui_workbench *wb, const char *typed, long arg)
     char why[256], was[32];
     if (!cf_review_parse_input(wb->review, wb->cell, typed, &e, why, sizeof why)) {
         current_value(wb, was);
-        ui_message(wb, CF_ROLE_ERROR, _("refused: %s (the value stays %s)"), why, was[0] ? was : "blank");
+        ui_message(wb, CF_ROLE_ERROR, _("refused: %s (the value stays %s)"), why, was[0] ? was : _("(blank)"));
         return;
     }
     cf_error err;

@@ -89,8 +89,8 @@ static size_t fill_summary(const ui_workbench *wb, int width, ui_popup_line *lin
     char line[1400];
     cf_heading heading;
     cf_heading_read(wb->text, &heading);
-    snprintf(line, sizeof line, _("Report       %s · %s · %s (%s)"), heading.issuer[0] ? heading.issuer : _("issuer not named"),
-             heading.year[0] ? heading.year : _("year not stated"), cf_template_id(wb->tpl), cf_template_name(wb->tpl));
+    snprintf(line, sizeof line, _("Report       %s · %s · %s"), heading.issuer[0] ? heading.issuer : _("issuer not named"),
+             heading.year[0] ? heading.year : _("year not stated"), cf_template_name(wb->tpl));
     add_line(lines, max, &count, width, 14, CF_ROLE_NORMAL, line);
     snprintf(line, sizeof line, _("Document     %s (%s)"), cf_review_report_path(wb->review), cf_text_encoding(wb->text));
     add_line(lines, max, &count, width, 14, CF_ROLE_NORMAL, line);

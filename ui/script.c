@@ -86,7 +86,7 @@ ui_script *ui_script_load(const char *path, char *why, size_t why_size)
     cf_buf text;
     cf_buf_init(&text);
     cf_error err;
-    if (cf_file_read(path, _("key script"), (size_t)64 << 20, &text, NULL, &err) != CF_OK) {
+    if (cf_file_read(path, N_("key script"), (size_t)64 << 20, &text, NULL, &err) != CF_OK) {
         cf_error_format(&err, why, why_size);
         cf_buf_release(&text);
         return NULL;

@@ -433,20 +433,32 @@ static bool add_rule_part(const ui_workbench *wb, size_t rule, int keep, ui_deta
     return true;
 }
 
+/* A cell as a person names it: its table's number, then its row and column labels
+ * ("表三 (七)总计 · 自然人"); the id stays in files and JSON. */
+static void cell_name(const ui_workbench *wb, size_t cell, char *buf, size_t size)
+{
+    char label[256];
+    cf_template_cell_label(wb->tpl, cell, label, sizeof label);
+    const char *number = cf_template_table(wb->tpl, cf_template_cell(wb->tpl, cell)->table)->number;
+    if (number[0])
+        snprintf(buf, size, "表%s %s", number, label);
+    else
+        snprintf(buf, size, "%s", label);
+}
+
 size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max)
 {
     size_t n = 0;
-    const cf_cell_def *def = cf_template_cell(wb->tpl, wb->cell);
     const cf_cell *x = cf_review_extracted(wb->review, wb->cell);
     cf_cell_view v = cf_review_cell(wb->review, wb->cell);
-    char label[256], now[32], was[32], source[64];
-    cf_template_cell_label(wb->tpl, wb->cell, label, sizeof label);
+    char name[300], now[32], was[32], source[64];
+    cell_name(wb, wb->cell, name, sizeof name);
     snprintf(source, sizeof source, "%s", _("not found in the text"));
     if (x->line)
         snprintf(source, sizeof source, _("line %zu%s"), x->line, x->inferred ? _(", place inferred") : "");
     else if (x->label_line)
         snprintf(source, sizeof source, _("label on line %zu"), x->label_line);
-    add_part(parts, &n, max, KEEP_VALUE, CF_ROLE_DETAIL, false, " %s  %s = %s", def->id, label,
+    add_part(parts, &n, max, KEEP_VALUE, CF_ROLE_DETAIL, false, " %s = %s", name,
              ui_value_text(v.value_state, v.value, now));
     add_part(parts, &n, max, KEEP_SOURCE, CF_ROLE_DETAIL, false, _("  (extracted %s, %s)"),
              ui_value_text(x->state, x->value, was), source);
@@ -626,7 +638,7 @@ static void draw_status(ui_workbench *wb)
     static const int drop_order[] = {FORMAT, CORRECTED, NAME, REVIEWER};
     char field[FIELDS][300] = {{0}};
     snprintf(field[NAME], sizeof field[NAME], "%s", base ? base + 1 : path);
-    snprintf(field[FORMAT], sizeof field[FORMAT], "%s", cf_template_id(wb->tpl));
+    snprintf(field[FORMAT], sizeof field[FORMAT], "%s", cf_template_name(wb->tpl));
     if (at)
         snprintf(field[PROBLEMS], sizeof field[PROBLEMS], _("problems %zu/%zu"), at, wb->problem_count);
     else
@@ -739,17 +751,16 @@ void ui_open_counts(const cf_assess_counts *n, char *out, size_t size)
 size_t ui_open_item_line(const ui_workbench *wb, const cf_open_item *item, char *line, size_t size)
 {
     if (item->kind == CF_OPEN_BROKEN) {
-        const cf_rule_def *def = cf_template_rule(wb->tpl, item->index);
-        snprintf(line, size, _("✗ %s  %s — fix it, or waive it with a reason (W)"), def->id, item->reason);
-        return def->left[0];
+        /* the reason is the rule in the report's numbering with its arithmetic */
+        snprintf(line, size, _("✗ %s — fix it, or waive it with a reason (W)"), item->reason);
+        return cf_template_rule(wb->tpl, item->index)->left[0];
     }
-    char label[256];
-    cf_template_cell_label(wb->tpl, item->index, label, sizeof label);
-    const char *id = cf_template_cell(wb->tpl, item->index)->id;
+    char name[300];
+    cell_name(wb, item->index, name, sizeof name);
     if (item->kind == CF_OPEN_MISSING)
-        snprintf(line, size, _("? %s  %s: missing — enter the number, or say why with a note (a)"), id, label);
+        snprintf(line, size, _("? %s: missing — enter the number, or say why with a note (a)"), name);
     else
-        snprintf(line, size, _("~ %s  %s: suspect, %s — confirm (c) or correct it (e)"), id, label, item->reason);
+        snprintf(line, size, _("~ %s: suspect, %s — confirm (c) or correct it (e)"), name, item->reason);
     return item->index;
 }
 
@@ -1002,6 +1013,13 @@ int ui_workbench_run(cf_review *review, const ui_options *options)
     char theme_problem[1200] = "";
     if (cf_theme_find(options->theme_name ? options->theme_name : "default", &wb.theme, &err) != CF_OK) {
         cf_error_format(&err, theme_problem, sizeof theme_problem);
+        /* a theme asked for by name that cannot be had is the caller's mistake, said before the
+         * screen starts; a broken default.yaml of the user's own gives way to the built-in one */
+        if (options->theme_name) {
+            fprintf(stderr, _("crossfoot: --theme %s: %s\n"), options->theme_name, theme_problem);
+            cf_free(wb.problems);
+            return 2;
+        }
         if (cf_theme_builtin("default", &wb.theme, &err) != CF_OK) {
             fprintf(stderr, _("crossfoot: the built-in default theme is broken\n"));
             cf_free(wb.problems);

@@ -50,11 +50,24 @@ grep -q "gov-2019" "$TMP/tpl.yaml" || no "extract --template= did not use the te
 printf 'q\n' >"$TMP/q.keys"
 cf review --template=core/templates/gov-2019.yaml --script="$TMP/q.keys" --size=100x30 "$TMP/tpl.txt" --screen "$TMP/tpl.screen"
 status 0
-grep -q "gov-2019" "$TMP/tpl.screen" || no "review --template= did not open with the template"
+grep -q "2019年版格式" "$TMP/tpl.screen" || no "review --template= did not open with the template"
 cf check --json=yes "$S000"
 status 2
 stderr_has "'--json' takes no value"
 cf check --jobs=2 -j1 -- "$S000"
+status 0
+end
+
+begin "review --theme with a theme that cannot be had: a clear error before the screen, exit 2"
+printf 'q\n' >"$TMP/q.keys"
+cp "$S002" "$TMP/theme.txt"
+cf review --theme nosuch --script "$TMP/q.keys" "$TMP/theme.txt"
+status 2
+stderr_has "crossfoot: --theme nosuch: no theme 'nosuch'"
+cf --lang zh review --theme "$TMP/nosuch.yaml" --script "$TMP/q.keys" "$TMP/theme.txt"
+status 2
+stderr_has "无法打开主题"
+cf review --theme=mono --script "$TMP/q.keys" "$TMP/theme.txt"
 status 0
 end
 

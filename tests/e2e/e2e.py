@@ -29,6 +29,10 @@ TIMEOUT = float(os.environ.get("E2E_TIMEOUT", "10"))
 TMUX_ENV = {k: v for k, v in os.environ.items() if k != "TMUX"}
 
 
+# the detail line: the cell's table, row and column labels, then its value
+DETAIL = re.compile(r"^ (表\S+ .+?) = ")
+
+
 class Failure(Exception):
     pass
 
@@ -232,14 +236,25 @@ class Workbench:
             time.sleep(0.05)
 
     def detail(self):
-        """The detail line naming the cell under the cursor (its id comes first)."""
+        """The detail line naming the cell under the cursor: it starts with the cell's name as a
+        person reads it, "表三 (七)总计 · 自然人 = …" (ids are for files, never on screen)."""
         for line in self.lines():
-            if re.match(r"^ [a-z0-9_]+\.[a-z0-9_.]+  ", line):
+            if DETAIL.match(line):
                 return line
         raise Failure("no detail line on screen:\n%s" % self.last)
 
-    def cell_id(self):
-        return self.detail().split()[0]
+    def cell_name(self):
+        """The cursor's cell as the detail line names it: "表三 (七)总计 · 自然人"."""
+        return DETAIL.match(self.detail()).group(1)
+
+    def wait_cell(self, name, what=None):
+        """Wait for the cursor to be on the cell named name ("表三 (七)总计 · 自然人"), or, when name
+        ends with " · ", on any cell of that row."""
+        def there(screen):
+            line = next((l for l in screen.split("\n") if DETAIL.match(l)), None)
+            got = DETAIL.match(line).group(1) if line else None
+            return got is not None and (got.startswith(name) if name.endswith(" · ") else got == name)
+        return self.wait_for(there, what or "the cursor on " + name)
 
     def table_pane(self):
         """The table pane's lines (right of the raw pane, or below it when stacked)."""

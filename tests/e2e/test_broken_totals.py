@@ -11,7 +11,7 @@ def test(workbench):
     wb.wait_for("problems 1/7", "the workbench on its first problem")
 
     # the cursor starts on the first broken cell, marked and explained
-    check(wb.cell_id() == "requests.results_total.natural", "cursor not on (七)总计·自然人: " + wb.detail())
+    check(wb.cell_name() == "表三 (七)总计 · 自然人", "cursor not on (七)总计·自然人: " + wb.detail())
     check(wb.cell("(七)总计", "自然人") == "0!", "(七)总计·自然人 not marked broken", wb)
     check(wb.cell("(七)总计", "总计") == "0!", "(七)总计·总计 not marked broken", wb)
     check(wb.cell("一、本年新收", "自然人") == "2", "a sound cell is marked", wb)
@@ -23,10 +23,10 @@ def test(workbench):
     # ] walks the problems in order and wraps around
     wb.keys("]")
     wb.wait_for("problems 2/7")
-    check(wb.cell_id() == "requests.results_total.total", "2nd problem: " + wb.detail())
+    check(wb.cell_name() == "表三 (七)总计 · 总计", "2nd problem: " + wb.detail())
     wb.keys("]")
     wb.wait_for("problems 3/7")
-    check(wb.cell_id() == "appeals.review.upheld", "3rd problem is the first missing cell: " + wb.detail())
+    check(wb.cell_name() == "表四 行政复议 · 结果维持", "3rd problem is the first missing cell: " + wb.detail())
     check("表四" in wb.last and wb.cell("行政复议", "结果维持") == "·?", "the missing cell is not shown as ?", wb)
     check("(extracted (blank), line 86)" in wb.detail() and " 86 →→→→→0→0" in wb.last,
           "the missing cell's line is not named and shown", wb)
@@ -43,8 +43,8 @@ def test(workbench):
     # correct (七)总计 for 自然人 and for 总计
     wb.keys("]", "]")  # round to 1/7: (七)总计·自然人
     wb.wait_for("problems 1/7")
-    for cell, column in (("requests.results_total.natural", "自然人"), ("requests.results_total.total", "总计")):
-        check(wb.cell_id() == cell, "cursor not on %s: %s" % (cell, wb.detail()))
+    for column in ("自然人", "总计"):
+        check(wb.cell_name() == "表三 (七)总计 · " + column, "cursor not on (七)总计 · %s: %s" % (column, wb.detail()))
         wb.keys("e")
         wb.wait_prompt("(七)总计 · %s = 0" % column)
         wb.keys("C-u")
@@ -53,7 +53,7 @@ def test(workbench):
         wb.wait_for(lambda s: wb.cell("(七)总计", column) == "2*", "(七)总计·%s to show 2*" % column)
         if column == "自然人":
             wb.keys("$")  # the row's last cell: 总计
-            wb.wait_for("requests.results_total.total ")
+            wb.wait_cell("表三 (七)总计 · 总计")
     wb.wait_for("broken 0", "no broken rule left")
     check("corrected 2" in wb.status(), "status: " + wb.status())
     check("!" not in wb.cell("(七)总计", "自然人") + wb.cell("(七)总计", "总计"), "still marked broken", wb)

@@ -2,8 +2,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The workbench speaks the reviewer's language: under --lang zh and under LANG=zh_CN.UTF-8 (a
 locale this machine need not have generated) the help, the status bar and the detail lines are
-Chinese; under --lang en, with the same environment, English."""
+Chinese; under --lang en, with the same environment, English. In both the cell is named by its
+table, row and column labels, never by its id."""
+import re
+
 from e2e import SEED_002, check, run
+
+# a cell or rule id (requests.results_total.natural): for files and JSON, never on screen
+CELL_ID = re.compile(r"\b(active|requests|appeals)\.[a-z_]+")
 
 
 def chinese_screen(wb):
@@ -12,7 +18,8 @@ def chinese_screen(wb):
     check("不符 4" in status and "缺失 5" in status and "已更正 0" in status and "帮助" in status,
           "status bar not in Chinese: " + status, wb)
     detail = wb.detail()
-    check("（七）总计 · 自然人" in detail or "(七)总计 · 自然人" in detail, "the detail line has no labels: " + detail)
+    check(wb.cell_name() == "表三 (七)总计 · 自然人", "the detail line does not name the cell by its labels: " + detail)
+    check(not CELL_ID.search(wb.last), "the screen shows an id", wb)
     check("提取值 0" in detail and "第 78 行" in detail and "[提取值]" in detail and "按 f 采用" in detail,
           "detail line not in Chinese: " + detail, wb)
     check("一+二 ≠ 三(七)+四 [自然人]" in wb.last, "the broken rule is not explained", wb)
@@ -50,8 +57,11 @@ def test(workbench):
     wb.wait_for("problems 1/7", "the English status bar")
     check("broken 4" in wb.status() and "missing 5" in wb.status(), "status: " + wb.status())
     check("(extracted 0, line 78)" in wb.detail(), "detail line not in English: " + wb.detail())
+    check(wb.cell_name() == "表三 (七)总计 · 自然人", "the detail line does not name the cell by its labels: " + wb.detail())
+    check(not CELL_ID.search(wb.last), "the screen shows an id", wb)
     wb.keys("?")
-    wb.wait_for("Keys — every action also runs as :name")
+    s = wb.wait_for("Keys — every action also runs as :name")
+    check("undo the last change" in s and "add or edit the cell's note" in s, "help lines not in English", wb)
     wb.keys("Escape", "q")
     wb.expect_exit(0)
 

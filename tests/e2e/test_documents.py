@@ -24,7 +24,7 @@ def test(workbench):
         doc = render(wb, name, *options)
         wb.start(doc)
         wb.wait_for("problems 1/7", "the seed's seven problem cells, as from its text")
-        check(" %s │ gov-2019 │" % name in wb.status(), "the status bar does not name the document", wb)
+        check(" %s │ 2019年版格式 │" % name in wb.status(), "the status bar does not name the document", wb)
         check("五、存在的主要问题及改进情况" in wb.last, "the raw pane does not show the document's paragraphs", wb)
         check("(七) 总计→0→0→0→0→0→0→0" in wb.last, "the raw pane does not show the table's rows as cells with → between them", wb)
         check(wb.cell("一、本年新收", "自然人") == "2", "表三 一、本年新收·自然人 is not 2: " + wb.detail(), wb)

@@ -37,7 +37,7 @@ def test(workbench):
     report = wb.copy_seed(SEED_002)
     wb.start(report)
     wb.wait_for("problems 1/7")
-    check(wb.cell_id() == "requests.results_total.natural", "not on (七)总计 · 自然人: " + wb.detail())
+    check(wb.cell_name() == "表三 (七)总计 · 自然人", "not on (七)总计 · 自然人: " + wb.detail())
 
     # typing replaces the value shown: 0 → 1, then e 0 Enter on the 1 stores 0
     edit(wb, "0", (), "1")
@@ -67,13 +67,13 @@ def test(workbench):
     wb.wait_for(lambda s: wb.cell("(七)总计", "自然人") == "1!", "Backspace to edit 12 into 1")
 
     # undo from another table: it says what it undid and shows that cell in its table
-    for table, shown, key, said, value in (("1", " active.", "u", "undone: (七)总计 · 自然人 1 → 12", "12!"),
-                                           ("3", " appeals.", "C-r", "redone: (七)总计 · 自然人 12 → 1", "1!")):
+    for table, shown, key, said, value in (("1", " 表二 ", "u", "undone: (七)总计 · 自然人 1 → 12", "12!"),
+                                           ("3", " 表四 ", "C-r", "redone: (七)总计 · 自然人 12 → 1", "1!")):
         wb.keys(table)
         wb.wait_for(shown, "another table shown")
         wb.keys(key)
         wb.wait_for(said, "%s to say what it changed" % key)
-        check(wb.cell_id() == "requests.results_total.natural", "%s did not move to its cell: %s" % (key, wb.detail()))
+        check(wb.cell_name() == "表三 (七)总计 · 自然人", "%s did not move to its cell: %s" % (key, wb.detail()))
         check(wb.cell("(七)总计", "自然人") == value, "%s did not give %s" % (key, value), wb)
 
     # the search prompt starts empty; Up and Down walk what was searched before

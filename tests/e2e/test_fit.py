@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Screens that fit: growing the terminal from 60×20 to 160×45 fills the table again (no rows
 left blank above a cursor on the last row); at 80 columns the detail lines keep, in order,
-the value and state, the broken rule and the proposed fix (with two detail lines the fix
-goes beside the broken rule), and end with … where they leave something out; K shows all
+the value and state, the broken rule and the proposed fix (with two detail lines and no room
+beside the value, the fix goes beside the broken rule), and end with … where they leave something out; K shows all
 of it whole, a long note included."""
 import re
 
@@ -18,7 +18,7 @@ def test(workbench):
     wb.wait_for("problems 1/7")
     # the cursor on table 三's last row: at 60×20 the table scrolls down to it
     wb.keys("G")
-    wb.wait_for(" requests.carry_forward.", "the cursor on the last row")
+    wb.wait_cell("表三 四、结转下年度 · ", "the cursor on the last row")
     check("一、本年新收" not in wb.last, "the first row is still shown at 60×20", wb)
 
     wb.resize(160, 45)
@@ -30,15 +30,15 @@ def test(workbench):
     check(first == 2 and last, "the table does not fill the pane from its header at 160×45", wb)
     check(all(pane[i].strip() for i in range(first, last + 1)), "blank rows inside the table", wb)
     check(len(rows) >= 26, "the table shows %d rows, not all 26" % len(rows), wb)
-    check(wb.cell_id().startswith("requests.carry_forward."), "the cursor's cell changed: " + wb.detail())
+    check(wb.cell_name().startswith("表三 四、结转下年度 · "), "the cursor's cell changed: " + wb.detail())
 
     # 80 columns: value and state, the broken rule, the fix
     wb.resize(80, 24)
     wb.keys("g", "]")
-    wb.wait_for(" requests.results_total.natural ", "the first problem")
+    wb.wait_cell("表三 (七)总计 · 自然人", "the first problem")
     wb.wait_for(lambda s: "fix: → 2" in s, "the fix at 80 columns")
     lines = wb.lines()
-    at = next(i for i, l in enumerate(lines) if l.startswith(" requests.results_total.natural"))
+    at = next(i for i, l in enumerate(lines) if l.startswith(" 表三 (七)总计 · 自然人 = "))
     detail = lines[at:at + 3]
     check("(七)总计 · 自然人 = 0" in detail[0], "no value on the detail line: %r" % detail)
     check(any("[extracted]" in l for l in detail), "no state at 80 columns: %r" % detail)
@@ -46,11 +46,15 @@ def test(workbench):
     check(any(l.startswith(" ✗ 一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0") for l in detail),
           "no broken rule at 80 columns: %r" % detail)
     check(detail[2].rstrip().endswith("…"), "the rules left out are not marked …: %r" % detail[2])
-    # 80×18: two detail lines; the fix goes beside the first broken rule, the other rules give way
+    # 80×18: two detail lines; the value, its state and the fix share the first
     wb.resize(80, 18)
+    wb.wait_for(lambda s: " 表三 (七)总计 · 自然人 = 0  [extracted]  fix: → 2, unique (f applies)" in s,
+                "value, state and fix on the first of two lines at 80×18")
+    # 66×18: no room beside the value: the fix goes beside the first broken rule, the other rules give way
+    wb.resize(66, 18)
     wb.wait_for(lambda s: "✗ 一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0  fix: → 2" in s,
-                "the fix beside the broken rule at 80×18")
-    check("(七)总计 · 自然人 = 0  [extracted]" in wb.last, "value and state at 80×18", wb)
+                "the fix beside the broken rule at 66×18")
+    check("(七)总计 · 自然人 = 0  [extracted]" in wb.last, "value and state at 66×18", wb)
     wb.resize(80, 24)
     wb.wait_for(lambda s: "fix: → 2, unique (f applies)" in s, "back to three detail lines")
 

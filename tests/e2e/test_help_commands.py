@@ -34,7 +34,7 @@ def test(workbench):
     wb.wait_for(" theme ", "the last action after scrolling the help")
     wb.keys("Escape")
     wb.wait_gone("Keys — every action")
-    wb.wait_for(" requests.results_total.natural ", "the workbench back after the help")
+    wb.wait_cell("表三 (七)总计 · 自然人", "the workbench back after the help")
 
     # : with Tab completion
     wb.keys(":")
@@ -73,17 +73,17 @@ def test(workbench):
         wb.keys("j")
     wb.keys("Enter")
     wb.wait_gone("Problems — broken rules")
-    wb.wait_for(" appeals.review.upheld ", "Enter to jump to the first missing cell")
+    wb.wait_cell("表四 行政复议 · 结果维持", "Enter to jump to the first missing cell")
     check("表四" in wb.last and wb.cell("行政复议", "结果维持") == "·?", "the jump did not show table 四", wb)
     wb.keys("p")
     wb.wait_for("Problems — broken rules")
     wb.keys("j", "Enter")  # the 2nd: requests.balance.total, whose first cell is 一·总计
-    wb.wait_for(" requests.new.total ", "Enter to jump to the 2nd problem's cell")
+    wb.wait_cell("表三 一、本年新收 · 总计", "Enter to jump to the 2nd problem's cell")
     wb.keys("p")
     wb.wait_for("Problems — broken rules")
     wb.keys("Escape")
     wb.wait_gone("Problems — broken rules")
-    check(wb.cell_id() == "requests.new.total", "Esc moved the cursor: " + wb.detail())
+    check(wb.cell_name() == "表三 一、本年新收 · 总计", "Esc moved the cursor: " + wb.detail())
 
     wb.keys("q")
     wb.wait_for("Unsaved changes")
@@ -100,7 +100,7 @@ def test(workbench):
     clean.wait_for("none: every rule holds and no cell is missing")
     clean.keys("Enter")
     clean.wait_gone("none: every rule holds")
-    check(clean.cell_id() == "active.regulations.issued", "Enter on an empty list moved: " + clean.detail())
+    check(clean.cell_name() == "表二 规章 · 本年制发件数", "Enter on an empty list moved: " + clean.detail())
     clean.keys("q")
     clean.expect_exit(0)
 

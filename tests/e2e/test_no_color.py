@@ -44,7 +44,7 @@ def test(workbench):
 
     # confirmed: 二、上年结转 · 自然人
     wb.keys("g", "j")
-    wb.wait_for(" requests.carried_over.natural ")
+    wb.wait_cell("表三 二、上年结转 · 自然人")
     wb.keys("c")
     wb.wait_for(lambda s: wb.cell("二、上年结转", "自然人") == "0✓", "confirmed: '✓'")
     check("[confirmed]" in wb.detail(), "the detail line does not say confirmed: " + wb.detail())
@@ -58,7 +58,7 @@ def test(workbench):
 
     # missing: table 四's 行政复议 row
     wb.keys("3")
-    wb.wait_for(" appeals.review.upheld ")
+    wb.wait_cell("表四 行政复议 · 结果维持")
     for column in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"):
         check(wb.cell("行政复议", column) == "·?", "missing: no '?' in 行政复议 · " + column, wb)
     check(wb.cell("诉讼·直接起诉", "结果维持") == "0", "a plain cell in table 四 has a glyph", wb)

@@ -15,7 +15,7 @@ def test(workbench):
     wb = workbench("pdf")
     wb.start(wb.copy_seed(PDF_002, name="report.pdf"))
     wb.wait_for("problems 1/7", "the PDF's tables checked, as for the text of seed 002")
-    check("report.pdf" in wb.status() and "gov-2019" in wb.status(), "status: " + wb.status())
+    check("report.pdf" in wb.status() and "2019年版格式" in wb.status(), "status: " + wb.status())
     check("broken 4" in wb.status() and "missing 5" in wb.status(), "status: " + wb.status())
     # the tables: the values read from the PDF
     check(wb.cell("一、本年新收", "自然人") == "2", "一、本年新收·自然人 is not 2", wb)
@@ -32,7 +32,7 @@ def test(workbench):
     for _ in range(2):
         wb.keys("]")
     wb.wait_for("problems 3/7")
-    check(wb.cell_id() == "appeals.review.upheld", "3rd problem: " + wb.detail())
+    check(wb.cell_name() == "表四 行政复议 · 结果维持", "3rd problem: " + wb.detail())
     check("(extracted (blank), line" in wb.detail(), "the missing cell's line is not named: " + wb.detail())
     wb.keys("q")
     wb.expect_exit(0)

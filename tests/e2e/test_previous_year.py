@@ -17,7 +17,7 @@ def test(workbench):
                                              "二、上年结转政府信息公开申请数量\t\t4\t".encode(), 1))
     wb.start(now, args=("--previous", last))
     wb.wait_for("cross-year 1", "the cross-year mismatch counted in the status bar")
-    check(wb.cell_id() == "requests.carried_over.natural", "the cursor is not on 上年结转·自然人: " + wb.detail())
+    check(wb.cell_name() == "表三 二、上年结转 · 自然人", "the cursor is not on 上年结转·自然人: " + wb.detail())
     check("⚠ 本年“上年结转" in wb.last, "the mismatch is not shown beside the cell's rules", wb)
     wb.keys("p")
     wb.wait_for("⚠ cross-year [自然人]: ", "the mismatch in the problems list")

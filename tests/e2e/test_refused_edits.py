@@ -26,7 +26,7 @@ def test(workbench):
     wb.start(wb.copy_seed(SEED_002))
     wb.wait_for("problems 1/7")
     wb.keys("g")
-    wb.wait_for(" requests.new.natural ")
+    wb.wait_cell("表三 一、本年新收 · 自然人")
 
     edit(wb, "abc")
     wb.wait_for("refused: 'abc' is not a number (the value stays 2)")

@@ -32,7 +32,7 @@ def test(workbench):
     # the summary
     wb.keys("s")
     s = wb.wait_for("Summary — the report, the verdict, every change")
-    check("Report       攀枝花市人民防空办公室 · 2019 · gov-2019" in s, "no title block in the summary", wb)
+    check("Report       攀枝花市人民防空办公室 · 2019 · 2019年版格式" in s, "no title block in the summary", wb)
     check("Verdict      OPEN: 4 broken rules not waived, 5 missing cells without a note, 7 suspect cells not "
           "confirmed or corrected" in s, "no verdict", wb)
     check("suspect 7" in s and "missing 5" in s, "the assessment's counts", wb)
@@ -46,11 +46,12 @@ def test(workbench):
     s = wb.wait_for("Not approved — what is still open")
     check("not approved: 4 broken rules not waived, 5 missing cells without a note, 7 suspect cells" in wb.last,
           "the refusal", wb)
-    check("✗ requests.balance.natural  一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0 — fix it" in s,
+    check("✗ 一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0 — fix it" in s,
           "the refusal does not name a broken rule with its arithmetic", wb)
-    check("? appeals.review.total  行政复议 · 总计: missing" in s, "the refusal does not list the last blank", wb)
-    check("~ requests.other.natural" in s and "1 more value than the 7 columns" in s and "confirm (c)" in s,
+    check("? 表四 行政复议 · 总计: missing" in s, "the refusal does not list the last blank", wb)
+    check("~ 表三 (六)其他处理 · 自然人: suspect" in s and "1 more value than the 7 columns" in s and "confirm (c)" in s,
           "the refusal does not list the suspect cell with its reason", wb)
+    check(not re.search(r"\b(requests|appeals|active)\.[a-z_]+", s), "the refusal shows ids, not labels", wb)
     check(not os.path.exists(review), "a refused approval wrote the review file")
     wb.keys("Escape")
     wb.wait_gone("Not approved — what is still open")
@@ -66,16 +67,16 @@ def test(workbench):
     wb.wait_for(lambda s: "missing 0" in wb.status(), "the blanks filled")
     wb.command("approve")
     s = wb.wait_for("Not approved — what is still open")
-    check("not approved: 7 suspect cells not confirmed or corrected" in s and "✗" not in s and "? appeals" not in s,
+    check("not approved: 7 suspect cells not confirmed or corrected" in s and "✗" not in s and "? 表" not in s,
           "the rules hold and the blanks are explained: only the suspect cells are open", wb)
     # Enter on an open item jumps to its cell; confirm the row's cells against the report
     wb.keys("Enter")
     wb.wait_gone("Not approved — what is still open")
-    wb.wait_for(lambda s: wb.cell_id() == "requests.other.natural", "Enter to jump to 三(六)其他处理 · 自然人")
-    for column in ("natural", "business", "research", "social", "legal", "other", "total"):
-        wb.wait_for(lambda s: wb.cell_id() == "requests.other." + column, "the cursor on " + column)
+    wb.wait_for(lambda s: wb.cell_name() == "表三 (六)其他处理 · 自然人", "Enter to jump to 三(六)其他处理 · 自然人")
+    for column in ("自然人", "商业企业", "科研机构", "社会组织", "法律服务机构", "其他", "总计"):
+        wb.wait_cell("表三 (六)其他处理 · " + column)
         wb.keys("c")
-        wb.wait_for(lambda s: "[confirmed]" in s and wb.cell_id() == "requests.other." + column, column + " confirmed")
+        wb.wait_for(lambda s: "[confirmed]" in s and wb.cell_name() == "表三 (六)其他处理 · " + column, column + " confirmed")
         wb.keys("l")
     wb.command("approve 已与原件核对")
     wb.wait_for("approved by 审核员 at ")

@@ -7,6 +7,9 @@
    (after taking out printf conversions and escapes), or any Chinese — and is not wrapped fails,
    named with its file and line, unless tests/i18n/not-messages.txt lists it: JSON and YAML keys,
    format ids, file names, and the like, which are data and never translated.
+   A word passed to a function that puts it into a message (a parameter named `what` in a header,
+   as cf_file_read's "template" in "cannot open the template") must be marked N_("…") at the call,
+   or xgettext never sees it: a bare string literal in that place fails too.
 2. Catalogs: po/crossfoot.pot is FRESH.pot (made from the sources just now by `make i18n`), and
    each po/LANG.po has every message of it translated, none fuzzy, none stale, none obsolete,
    and its printf conversions matching (msgfmt --check).
@@ -92,6 +95,70 @@ def unwrapped(sources):
     return found
 
 
+PROTOTYPE = re.compile(r"\b(\w+)\(([^;{}()]*)\)\s*;")
+
+
+def what_parameters(sources):
+    """{function: index} of every function declared in a header beside the sources with a
+    parameter named `what` (a word it puts into a message)."""
+    found = {}
+    for folder in sorted({os.path.dirname(s) for s in sources}):
+        for name in sorted(os.listdir(folder)):
+            if not name.endswith(".h"):
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                for m in PROTOTYPE.finditer(f.read()):
+                    params = [p.strip() for p in m.group(2).split(",")]
+                    for i, p in enumerate(params):
+                        if re.search(r"\bwhat$", p):
+                            found[m.group(1)] = i
+    return found
+
+
+def call_arguments(text, start):
+    """The arguments of the call whose "(" is at start, as written (strings and nested calls
+    kept whole)."""
+    args, depth, i, begin = [], 0, start, start + 1
+    while i < len(text):
+        c = text[i]
+        if c in "\"'":
+            i += 1
+            while i < len(text) and text[i] != c:
+                i += 2 if text[i] == "\\" else 1
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                args.append(text[begin:i])
+                return args
+        elif c == "," and depth == 1:
+            args.append(text[begin:i])
+            begin = i + 1
+        i += 1
+    return args
+
+
+def unmarked_what(sources):
+    """Bare string literals passed as a `what` word: "FILE:LINE: "word" (what of FUNCTION)"."""
+    found = []
+    params = what_parameters(sources)
+    if not params:
+        return found
+    call = re.compile(r"\b(%s)\s*\(" % "|".join(map(re.escape, params)))
+    for path in sources:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        for m in call.finditer(text):
+            args = call_arguments(text, m.end() - 1)
+            index = params[m.group(1)]
+            if index < len(args) and args[index].strip().startswith('"'):
+                line = text.count("\n", 0, m.start()) + 1
+                found.append("%s:%d: %s (the `what` of %s, said in its messages: N_(\"…\"))" %
+                             (path, line, args[index].strip(), m.group(1)))
+    return found
+
+
 def run(*cmd):
     r = subprocess.run(cmd, capture_output=True, text=True)
     return r.returncode, (r.stdout + r.stderr).strip()
@@ -131,7 +198,7 @@ def main():
     fresh, sources = sys.argv[1], sys.argv[2:]
     os.chdir(ROOT)
     failures = 0
-    found = unwrapped(sources)
+    found = unwrapped(sources) + unmarked_what(sources)
     for f in found:
         print("not wrapped for translation: " + f)
     if found:
