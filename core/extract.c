@@ -42,13 +42,17 @@ typedef struct {
     size_t byte_start, byte_end; /* in the decoded text */
     size_t note_start, note_end; /* in the decoded text; equal when none */
     size_t key_start, key_end;   /* TEXT: its compact key in the region's key buffer */
-    long field;                  /* index of its tab-separated field in the line; -1 when the line has no tabs */
+    long field;                  /* index of its tab-separated field in the line, or its column in a grid;
+                                    -1 when the line has no tabs */
+    unsigned grid;               /* which grid of the region it was read from (1, 2 …); 0: none */
+    size_t grid_row;             /* its row in that grid */
 } token;
 
 typedef struct {
     token *items;
     size_t count, cap;
     cf_buf keys;
+    unsigned grids; /* grids read into the stream so far */
 } token_stream;
 
 /* A pipe cell still open at the end of a line: its pieces so far. */
@@ -69,8 +73,9 @@ typedef struct {
     cf_norm_text *norms;      /* every line normalised once, for the scan and each region */
     const cf_norm_line *norm; /* the line last normalised (see cf_norm_text_line for how long it lasts) */
     cf_item_list items;
-    long colpos[64];  /* the tab field under each column's heading in the current region */
+    long colpos[64];  /* the tab field (or grid column) under each column's heading in the current region */
     bool colpos_ok;   /* every column's heading was found, left to right */
+    unsigned colgrid; /* the grid the headings were found in (0: tab fields) */
     /* space-aligned text (pdftotext -layout): where each column's values sit, learned from the full
      * rows of the region, in half display columns (start + end of a value) */
     long xmid[64];
@@ -375,6 +380,7 @@ static bool tokenize_grid(extractor *ex, token_stream *ts, const cf_grid *grid)
     cf_norm_line norm;
     cf_norm_line_init(&norm);
     bool ok = true;
+    unsigned id = ++ts->grids;
     for (size_t i = 0; ok && i < cf_grid_row_count(grid); i++)
         for (size_t j = 0; ok && j < cf_grid_column_count(grid); j++) {
             cf_grid_cell cell;
@@ -383,10 +389,16 @@ static bool tokenize_grid(extractor *ex, token_stream *ts, const cf_grid *grid)
             ok = cf_normalize_line(cell.text, cell.len, &norm) || oom(ex);
             if (!ok)
                 break;
+            size_t from = ts->count;
             if (norm.dropped || is_blank(norm.text, norm.len)) {
                 ok = push_blank(ex, ts, cell.pieces[0].line, cell.pieces[0].byte_start, -1);
             } else {
                 ok = lex_text(ex, ts, &norm, 0, norm.len, &cell, 0);
+            }
+            for (size_t k = from; ok && k < ts->count; k++) {
+                ts->items[k].field = (long)j;
+                ts->items[k].grid = id;
+                ts->items[k].grid_row = i;
             }
         }
     cf_norm_line_release(&norm);
@@ -679,8 +691,15 @@ static void reconcile(const token *run, size_t n, size_t want, long *slots, bool
     }
 }
 
-/* A tab row with blanks: when every value sits in the field under its own column heading,
- * the headings say which cells are blank. False when they do not (merged cells shift fields). */
+/* The physical row a token was printed in: its grid row in a grid, else its line. */
+static size_t physical_row(const token *t)
+{
+    return t->grid ? t->grid_row : t->line;
+}
+
+/* A row with blanks: when every value sits in the tab field (or the grid column) under its own
+ * column heading, the headings say which cells are blank. False when they do not (merged cells
+ * shift fields), or when the values and the headings are not from the same grid. */
 static bool place_by_heading(const extractor *ex, const cf_row_def *r, const token *run, size_t n, long *slots)
 {
     size_t want = r->column_count;
@@ -693,9 +712,9 @@ static bool place_by_heading(const extractor *ex, const cf_row_def *r, const tok
         if (run[i].kind == CF_ITEM_EMPTY)
             continue;
         filled++;
-        if (run[i].field < 0 || (have_line && run[i].line != line))
+        if (run[i].field < 0 || run[i].grid != ex->colgrid || (have_line && physical_row(&run[i]) != line))
             return false;
-        line = run[i].line;
+        line = physical_row(&run[i]);
         have_line = true;
     }
     if (filled == 0 || filled >= want)
@@ -705,7 +724,8 @@ static bool place_by_heading(const extractor *ex, const cf_row_def *r, const tok
         mine[c] = -1;
     long last = -1;
     for (size_t i = 0; i < n; i++) {
-        if (run[i].kind == CF_ITEM_EMPTY && (run[i].line != line || run[i].field < 0))
+        if (run[i].kind == CF_ITEM_EMPTY &&
+            (run[i].grid != ex->colgrid || physical_row(&run[i]) != line || run[i].field < 0))
             continue;
         long c = -1;
         for (size_t k = 0; k < want; k++)
@@ -735,6 +755,10 @@ static bool assign_row(extractor *ex, size_t table, size_t row, const token *run
     bool inferred;
     size_t extra;
     reconcile(run, n, want, slots, &inferred, &extra);
+    /* a row of a grid with blanks: the grid's columns under the column headings place every value
+     * as printed (the bars or the rules show the columns), whatever the count alone suggests */
+    if (ex->colgrid && !extra && place_by_heading(ex, r, run, n, slots))
+        inferred = false;
     /* blanks at both ends of a tab row: padding and blank cells look alike; the fields under the
      * column headings are a better guess, though merged cells can shift them, so it stays a guess */
     bool by_heading = inferred && !extra && place_by_heading(ex, r, run, n, slots);
@@ -1339,14 +1363,17 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
 static bool find_column_fields(extractor *ex, const cf_table_def *t, const token_stream *ts)
 {
     ex->colpos_ok = false;
+    ex->colgrid = 0;
     if (t->column_count > 64)
         return true;
     /* the columns' names as matching keys, made once: [2c] the label, [2c+1] the short label */
     cf_buf names;
     cf_buf_init(&names);
     size_t at[129];
+    unsigned grid_of[64];
     for (size_t c = 0; c < t->column_count; c++) {
         ex->colpos[c] = -1;
+        grid_of[c] = 0;
         const char *both[2] = {t->columns[c].label, t->columns[c].short_label};
         for (size_t n = 0; n < 2; n++) {
             at[2 * c + n] = names.len;
@@ -1372,6 +1399,7 @@ static bool find_column_fields(extractor *ex, const cf_table_def *t, const token
                 hit = at[2 * c + n + 1] - at[2 * c + n] == kl && memcmp(names.data + at[2 * c + n], k, kl) == 0;
             if (hit) {
                 ex->colpos[c] = tk->field;
+                grid_of[c] = tk->grid;
                 missing--;
                 break;
             }
@@ -1379,9 +1407,12 @@ static bool find_column_fields(extractor *ex, const cf_table_def *t, const token
     }
     cf_buf_release(&names);
     ex->colpos_ok = true;
+    ex->colgrid = t->column_count ? grid_of[0] : 0;
     for (size_t c = 0; c < t->column_count; c++)
-        if (ex->colpos[c] < 0 || (c > 0 && ex->colpos[c] <= ex->colpos[c - 1]))
+        if (ex->colpos[c] < 0 || (c > 0 && ex->colpos[c] <= ex->colpos[c - 1]) || grid_of[c] != ex->colgrid)
             ex->colpos_ok = false;
+    if (!ex->colpos_ok)
+        ex->colgrid = 0;
     return true;
 }
 

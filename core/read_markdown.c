@@ -52,27 +52,16 @@ static bool sniff_markdown(const char *name, const char *bytes, size_t len)
         table = opens_table(bytes + at, end) && count_nocase(bytes + at, len - at, "</table") > 0;
         at += end + 1;
     }
-    return table || cf_bytes_contain_nocase(bytes, len, len, "]{style=\"");
+    return table || cf_bytes_contain_nocase(bytes, len, len, "{style=\"");
 }
 
-/* Append the line s[0..len) with pandoc's inline markup blanked: "[text]{attributes}" keeps only
- * its text, "**" and a "::: {…}" fence line go; each character taken out leaves as many spaces as
- * the columns it took. */
-static bool append_plain(cf_buf *out, const char *s, size_t len)
+/* Mark in drop[] the bytes of s[0..len) that are pandoc's inline markup: the brackets of a
+ * "[text]{attributes}" span and its attributes, and "**" bold marks. */
+static void mark_markup(const char *s, size_t len, char *drop)
 {
-    size_t lead = 0;
-    while (lead < len && s[lead] == ' ')
-        lead++;
-    bool fence = len - lead >= 3 && memcmp(s + lead, ":::", 3) == 0;
-    /* which bytes go: the brackets of a span and its attributes, bold marks, a fence */
-    char *drop = cf_calloc(len + 1, 1);
-    if (!drop)
-        return false;
     size_t open[16], depth = 0;
     for (size_t i = 0; i < len; i++) {
-        if (fence) {
-            drop[i] = 1;
-        } else if (s[i] == '[') {
+        if (s[i] == '[') {
             if (depth < 16)
                 open[depth] = i;
             depth++;
@@ -90,6 +79,12 @@ static bool append_plain(cf_buf *out, const char *s, size_t len)
             i++;
         }
     }
+}
+
+/* Append the line s[0..len) with the bytes drop[] marks blanked: each character taken out leaves
+ * as many spaces as the columns it took. */
+static bool append_blanked(cf_buf *out, const char *s, size_t len, const char *drop)
+{
     bool ok = true;
     for (size_t i = 0; i < len && ok;) {
         uint32_t cp;
@@ -102,8 +97,152 @@ static bool append_plain(cf_buf *out, const char *s, size_t len)
             ok = cf_buf_append(out, s + i, n);
         i += n;
     }
-    cf_free(drop);
     return ok && cf_buf_append(out, "\n", 1);
+}
+
+/* Append the line s[0..len) with pandoc's inline markup blanked; a "::: {…}" fence line goes whole. */
+static bool append_plain(cf_buf *out, const char *s, size_t len)
+{
+    size_t lead = 0;
+    while (lead < len && s[lead] == ' ')
+        lead++;
+    char *drop = cf_calloc(len + 1, 1);
+    if (!drop)
+        return false;
+    if (len - lead >= 3 && memcmp(s + lead, ":::", 3) == 0)
+        memset(drop, 1, len);
+    else
+        mark_markup(s, len, drop);
+    bool ok = append_blanked(out, s, len, drop);
+    cf_free(drop);
+    return ok;
+}
+
+/* The line without its leading spaces, when it is a grid table's border: "+", then only rules
+ * ("-", "=", alignment ":") and junctions, ending in "+". */
+static bool grid_border(const char *s, size_t len)
+{
+    while (len > 0 && s[len - 1] == ' ')
+        len--;
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    if (len - i < 3 || s[i] != '+' || s[len - 1] != '+')
+        return false;
+    for (; i < len; i++)
+        if (s[i] != '+' && s[i] != '-' && s[i] != '=' && s[i] != ':')
+            return false;
+    return true;
+}
+
+/* True when the line (after leading spaces) is a grid table's row line: it starts with "|". */
+static bool grid_row(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    return i < len && s[i] == '|';
+}
+
+#define MAX_GRID_BARS 64
+
+/* Positions of the bars "|" of the line s[0..len) into bars[], their count (MAX_GRID_BARS + 1 when
+ * there are more). */
+static size_t grid_bars(const char *s, size_t len, size_t *bars)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '|') {
+            if (n == MAX_GRID_BARS)
+                return n + 1;
+            bars[n++] = i;
+        }
+    return n;
+}
+
+/* Mark pandoc's inline markup in one band of a grid table (the row lines between two borders,
+ * block[band..band_end)), cell by cell: pandoc wraps a cell's "[text]{style=…}" over as many
+ * lines as the column is narrow, so the markup of a cell is found in its pieces joined. The
+ * pieces of a cell are the text between the same two bars on every line; when the lines of the
+ * band do not all have the same bars, each line is marked on its own. */
+static bool mark_grid_band(const char *block, size_t band, size_t band_end, char *drop)
+{
+    size_t lines = 0, bar_count = 0;
+    size_t first[MAX_GRID_BARS], bars[MAX_GRID_BARS];
+    bool same = true;
+    for (size_t at = band; at < band_end; lines++) {
+        size_t end = line_end(block + at, band_end - at);
+        size_t n = grid_bars(block + at, end, lines == 0 ? first : bars);
+        if (lines == 0)
+            bar_count = n;
+        same = same && n == bar_count && n >= 2 && n <= MAX_GRID_BARS;
+        at += end + 1;
+    }
+    if (!same) {
+        for (size_t at = band; at < band_end;) {
+            size_t end = line_end(block + at, band_end - at);
+            mark_markup(block + at, end, drop + at);
+            at += end + 1;
+        }
+        return true;
+    }
+    /* each cell's pieces joined without their padding, with where every joined byte came from */
+    size_t room = band_end - band;
+    char *joined = cf_malloc(room + 1);
+    size_t *from = cf_malloc((room + 1) * sizeof *from);
+    char *mark = cf_malloc(room + 1);
+    bool ok = joined && from && mark;
+    for (size_t k = 0; ok && k + 1 < bar_count; k++) {
+        size_t n = 0;
+        for (size_t at = band; at < band_end;) {
+            size_t end = line_end(block + at, band_end - at);
+            grid_bars(block + at, end, bars);
+            size_t a = at + bars[k] + 1, b = at + bars[k + 1];
+            while (a < b && block[a] == ' ')
+                a++;
+            while (b > a && block[b - 1] == ' ')
+                b--;
+            for (size_t i = a; i < b; i++) {
+                joined[n] = block[i];
+                from[n++] = i;
+            }
+            at += end + 1;
+        }
+        memset(mark, 0, n + 1);
+        mark_markup(joined, n, mark);
+        for (size_t i = 0; i < n; i++)
+            drop[from[i]] |= mark[i];
+    }
+    cf_free(joined);
+    cf_free(from);
+    cf_free(mark);
+    return ok;
+}
+
+/* Append a grid table (block[0..len): a border, then row lines and borders) with pandoc's inline
+ * markup blanked cell by cell, so the drawn grid reader finds every bar where it was. */
+static bool append_grid(cf_buf *out, const char *block, size_t len)
+{
+    char *drop = cf_calloc(len + 1, 1);
+    if (!drop)
+        return false;
+    bool ok = true;
+    size_t band = 0;
+    for (size_t at = 0; at < len && ok;) {
+        size_t end = line_end(block + at, len - at);
+        if (grid_border(block + at, end)) {
+            ok = mark_grid_band(block, band, at, drop);
+            band = at + end + 1;
+        }
+        at += end + 1;
+    }
+    for (size_t at = 0; at < len && ok;) {
+        size_t end = line_end(block + at, len - at);
+        ok = append_blanked(out, block + at, end, drop + at);
+        at += end + 1;
+    }
+    cf_free(drop);
+    return ok;
 }
 
 static cf_status read_markdown(const char *name, char **bytes, size_t len, cf_text **out, cf_error *err)
@@ -117,6 +256,16 @@ static cf_status read_markdown(const char *name, char **bytes, size_t len, cf_te
     bool ok = cf_buf_reserve(&view, len + 1); /* never NULL, even for a view with nothing in it */
     for (size_t at = 0; at < len && ok;) {
         size_t end = line_end(s + at, len - at);
+        if (grid_border(s + at, end)) {
+            /* a grid table runs over its row lines and borders */
+            size_t block = at;
+            do {
+                at += end + 1;
+                end = at < len ? line_end(s + at, len - at) : 0;
+            } while (at < len && (grid_border(s + at, end) || grid_row(s + at, end)));
+            ok = append_grid(&view, s + block, (at < len ? at : len) - block);
+            continue;
+        }
         if (!opens_table(s + at, end)) {
             ok = append_plain(&view, s + at, end);
             at += end + 1;

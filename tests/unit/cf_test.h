@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "cell.h"
 #include "decimal.h"
+#include "document.h"
 #include "error.h"
 #include "extract.h"
 #include "rules.h"
@@ -94,7 +95,7 @@ __attribute__((unused)) static void cft_read_file(cft_doc *d, const char *path)
 {
     memset(d, 0, sizeof *d);
     cr_assert_eq(cf_template_load_builtin(&d->tpls, &d->ntpls, &d->err), CF_OK);
-    d->status = cf_text_load(path, &d->text, &d->err);
+    d->status = cf_document_load(path, &d->text, &d->err); /* as check opens it: Markdown by its reader */
     cr_assert_eq(d->status, CF_OK, "%s: %s", path, d->err.message);
     d->status = cf_extract(d->text, d->tpls, d->ntpls, &d->report, &d->err);
     cr_assert_eq(d->status, CF_OK, "%s: %s", path, d->err.message);

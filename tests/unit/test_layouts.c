@@ -458,6 +458,28 @@ Test(layouts, pandoc_grid_table_with_cells_over_several_lines)
     cft_release(&d);
 }
 
+Test(layouts, pandoc_markdown_grid_with_attributes_wrapped_inside_cells)
+{
+    /* pandoc -t markdown at 132 columns: every cell "[text]{style=\"…font-size:10.5pt\"}" wrapped down
+     * its narrow column ("]{style=\"f" / "ont-family" …, "10." / "5pt"); the group columns of the
+     * merged cells print empty; 二、上年结转 has its total blank, （二）部分公开 its first column */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "pandoc_grid_attrs_2021.txt");
+    cr_assert_str_eq(cf_template_id(d.tpl), "gov-2021");
+    cft_expect_row(&d, "active", "regulations", "11 12 13");
+    cft_expect_row(&d, "requests", "new", "11 12 13 14 15 16 17");
+    cft_expect_row(&d, "requests", "carried_over", "21 22 23 24 25 26 missing");
+    cft_expect_row(&d, "requests", "granted", "31 32 33 34 35 36 37");
+    cft_expect_row(&d, "requests", "partial", "missing 42 43 44 45 46 47");
+    cft_expect_row(&d, "requests", "denied_secret", "51 52 53 54 55 56 57");
+    /* the bars show each blank's column: read, not guessed */
+    cr_expect_not(cft_cell(&d, "requests.carried_over.other")->inferred);
+    cr_expect_not(cft_cell(&d, "requests.partial.business")->inferred);
+    cr_expect_null(cft_warning(&d, "values for 7 columns"), "%s", cft_warnings(&d));
+    cr_expect_null(cft_warning(&d, "under no row label"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
 /* The fixture with the cell printed as `number` made blank (its digits become spaces). */
 static void read_with_blank(cft_doc *d, const char *file, const char *number_line)
 {

@@ -80,6 +80,34 @@ Test(read_markdown, inline_attributes_are_blanked_without_moving_the_columns)
     cf_text_free(text);
 }
 
+Test(read_markdown, grid_table_cells_lose_their_attributes_wrapped_over_lines)
+{
+    /* pandoc wraps a cell's "[text]{style=…}" down its column: the markup is found in the cell's
+     * pieces joined, and each of its characters becomes spaces, so every bar stays where it was */
+    const char *md = "+------------+------------+\n"
+                     "| [（三）    | [2574]{sty |\n"
+                     "| 不予公开]  | le=\"font-  |\n"
+                     "| {style=\"fo | size:10.   |\n"
+                     "| nt-size:10 | 5pt\"}      |\n"
+                     "| .5pt\"}     |            |\n"
+                     "+------------+------------+\n";
+    cf_text *text = read_markdown(md);
+    for (size_t i = 0; i < 7; i++) {
+        const char *l = line_of(text, i);
+        cr_expect_null(strpbrk(l, "[]{}\""), "line %zu keeps markup: '%s'", i + 1, l);
+        cr_expect_null(strstr(l, "5pt"), "line %zu: '%s'", i + 1, l);
+        cr_expect_null(strstr(l, "10"), "line %zu keeps a style's number: '%s'", i + 1, l);
+        if (i > 0 && i < 6) {
+            cr_expect_eq(display_column(l, "|"), 0, "'%s'", l);
+            cr_expect_eq(display_column(strchr(l, '|') + 1, "|"), 12, "the middle bar moved: '%s'", l);
+        }
+    }
+    cr_expect_not_null(strstr(line_of(text, 1), "（三）"), "'%s'", line_of(text, 1));
+    cr_expect_not_null(strstr(line_of(text, 1), "2574"), "'%s'", line_of(text, 1));
+    cr_expect_not_null(strstr(line_of(text, 2), "不予公开"), "'%s'", line_of(text, 2));
+    cf_text_free(text);
+}
+
 Test(read_markdown, text_without_table_markup_is_plain_text)
 {
     const char *plain = "政府信息公开工作年度报告\n| 规章 | 1 | 2 |\n政府信息公开 <table> 一词\n";
