@@ -76,14 +76,18 @@ static const cf_command commands[] = {
     {"export", {NULL}, "REVIEW.yaml", 1, 1, N_("no review file given"),
      N_("export the audited result of a review file"),
      N_("JSON (check's cell ids plus state and note), CSV (UTF-8 with BOM), Markdown in the national "
-        "layout, XLSX (one sheet a table; broken red, corrected yellow). Markdown and XLSX end with "
-        "the findings: broken and accepted rules, corrections with who and why, notes."),
+        "layout, XLSX (one sheet a table; broken red, figure corrections yellow, read corrections blue). "
+        "Each corrected cell says its kind: a read correction (crossfoot misread the report) or a figure "
+        "correction (the report prints a wrong figure). Markdown and XLSX end with the findings: broken "
+        "and accepted rules, figure and read corrections apart with who and why, notes."),
      export_options, cf_cmd_export},
     {"apply", {NULL}, "REVIEW.yaml < EDITS", 1, 1, N_("no review file given"),
      N_("edit a review from a script"),
-     N_("One command a line: set CELL VALUE [reason], clear|revert|confirm CELL [reason], note CELL "
-        "TEXT, waive RULE WHY (accept a broken rule), unwaive RULE, undo, redo, save. Prints 'ok N' "
-        "once line N is in the journal."),
+     N_("One command a line: set CELL VALUE [read|figure] [reason], clear|revert|confirm CELL [reason], "
+        "note CELL TEXT, waive RULE WHY (accept a broken rule), unwaive RULE, undo, redo, save. 'read': "
+        "the report prints VALUE and crossfoot misread it; 'figure': the report prints a wrong figure; "
+        "unsaid: read when the cell's line in the report shows VALUE, else figure. Prints 'ok N' once "
+        "line N is in the journal."),
      apply_options, cf_cmd_apply},
     {"help", {NULL}, "[COMMAND]", 0, 1, NULL, N_("this help, or a command's"),
      N_("Without a command: every command. With one: its usage and options."), help_options, cmd_help},

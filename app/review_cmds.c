@@ -326,6 +326,19 @@ static bool parse_edit(cf_review *r, char *line, cf_edit *edit, const char **act
         char *value = rest ? strtok(rest, " \t") : NULL;
         *reason = value ? strtok(NULL, "") : NULL;
         edit->kind = CF_EDIT_SET;
+        /* the kind of correction, when said, comes before the reason */
+        size_t word = *reason ? strcspn(*reason, " \t") : 0;
+        static const struct {
+            const char *name;
+            cf_correction kind;
+        } kinds[] = {{"read", CF_CORRECTION_READ}, {"figure", CF_CORRECTION_FIGURE}};
+        for (size_t k = 0; word && k < sizeof kinds / sizeof *kinds; k++)
+            if (strlen(kinds[k].name) == word && strncmp(*reason, kinds[k].name, word) == 0) {
+                edit->correction = kinds[k].kind;
+                *reason += word + strspn(*reason + word, " \t");
+                if (!**reason)
+                    *reason = NULL;
+            }
         if (!value || cf_decimal_parse(value, strlen(value), &edit->value) != CF_DEC_OK) {
             snprintf(why, why_size, _("'%s' is not a number"), value ? value : "");
             return false;

@@ -260,6 +260,10 @@ static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_err
         const cf_cell *x = cf_review_extracted(r, i);
         cf_jsonw_object(&w, cf_template_cell(tpl, i)->id);
         cf_jsonw_string(&w, "state", cf_review_state_name(v.state));
+        if (v.correction) { /* read (识别更正), figure (数据更正) or unrecorded (an older review's) */
+            cf_jsonw_string(&w, "correction", cf_correction_name(v.correction));
+            cf_jsonw_string(&w, "correction_label", cf_correction_label(v.correction));
+        }
         if (x->state == CF_CELL_NUMBER)
             cf_jsonw_decimal(&w, "extracted", x->value);
         else
@@ -282,6 +286,9 @@ static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_err
     cf_jsonw_count(&w, "unassessable", n.uncheckable);
     cf_jsonw_count(&w, "missing", n.missing);
     cf_jsonw_count(&w, "corrected", s.corrected);
+    cf_jsonw_count(&w, "read_corrections", s.read_corrections);
+    cf_jsonw_count(&w, "figure_corrections", s.figure_corrections);
+    cf_jsonw_count(&w, "unrecorded_corrections", s.unrecorded_corrections);
     cf_jsonw_count(&w, "confirmed", s.confirmed);
     cf_jsonw_count(&w, "notes", s.notes);
     cf_jsonw_bool(&w, "passed", n.passed);
@@ -332,7 +339,7 @@ static cf_status render_csv(const cf_review *r, char **out, size_t *len, cf_erro
     cf_buf_init(&b);
     /* the BOM tells Excel and WPS the file is UTF-8 */
     bool ok = cf_buf_puts(&b, "\xEF\xBB\xBF") && csv_title(&b, r) &&
-              cf_buf_puts(&b, "id,table,row,column,value,extracted,state,note\r\n");
+              cf_buf_puts(&b, "id,table,row,column,value,extracted,state,correction,note\r\n");
     for (size_t i = 0; ok && i < cf_review_cell_count(r); i++) {
         const cf_cell_def *def = cf_template_cell(tpl, i);
         const cf_table_def *t = cf_template_table(tpl, def->table);
@@ -341,7 +348,8 @@ static cf_status render_csv(const cf_review *r, char **out, size_t *len, cf_erro
         ok = csv_field(&b, def->id, false) && csv_field(&b, t->title, false) &&
              csv_field(&b, t->rows[def->row].label, false) && csv_field(&b, t->columns[def->column].label, false) &&
              csv_field(&b, value_text(&v, a), false) && csv_field(&b, extracted_text(cf_review_extracted(r, i), x), false) &&
-             csv_field(&b, cf_review_state_name(v.state), false) && csv_field(&b, v.note, true);
+             csv_field(&b, cf_review_state_name(v.state), false) &&
+             csv_field(&b, cf_correction_label(v.correction), false) && csv_field(&b, v.note, true);
     }
     if (!ok) {
         cf_buf_release(&b);
@@ -440,10 +448,36 @@ static const cf_history_entry *last_change(const cf_review *r, size_t cell)
     return NULL;
 }
 
+/* One corrected or annotated cell as a finding: its kind of correction, the old and new value,
+ * who changed it, when and why, and its note. */
+static bool correction_finding(cf_buf *b, const cf_review *r, size_t i, const cf_cell_view *v)
+{
+    char was[32], now[32];
+    cf_buf name;
+    cf_buf_init(&name);
+    bool ok = cell_name(&name, cf_review_template(r), i) &&
+              (v->state == CF_STATE_CORRECTED ? cf_buf_printf(b, "%s %s", cf_correction_label(v->correction), name.data)
+                                              : cf_buf_printf(b, _("note %s"), name.data));
+    cf_buf_release(&name);
+    if (ok && v->state == CF_STATE_CORRECTED) {
+        const cf_history_entry *h = last_change(r, i);
+        ok = cf_buf_printf(b, _(": %s → %s"), *extracted_text(cf_review_extracted(r, i), was) ? was : _("(empty)"),
+                           *value_text(v, now) ? now : _("(empty)"));
+        if (ok && h && h->reason && h->reason[0]) {
+            cf_buf who;
+            cf_buf_init(&who);
+            ok = cf_buf_printf(&who, _(" (%s %s, %s)"), h->who, h->at, h->reason) && printf_flat(b, "%s", who.data);
+            cf_buf_release(&who);
+        } else if (ok && h)
+            ok = cf_buf_printf(b, _(" (%s %s)"), h->who, h->at);
+    }
+    return ok && (!v->note[0] || printf_flat(b, _(": %s"), v->note)) && cf_buf_puts(b, "\n");
+}
+
 /* What the reviewer found and did, one line each (for the Markdown list and the XLSX sheet),
  * from the review's assessment: each rule that does not hold (and whether it was accepted, with
- * why), each warning and cell whose place was inferred, then each corrected or annotated cell
- * with its old value, who changed it, when and why. */
+ * why), each warning and cell whose place was inferred, then each corrected cell, figure
+ * corrections (数据更正) and read corrections (识别更正) apart, and each annotated cell. */
 static bool findings(cf_buf *b, const cf_review *r)
 {
     const cf_template *tpl = cf_review_template(r);
@@ -483,31 +517,19 @@ static bool findings(cf_buf *b, const cf_review *r)
         any = true;
     }
     cf_assessment_free(a);
-    for (size_t i = 0; ok && i < cf_review_cell_count(r); i++) {
-        cf_cell_view v = cf_review_cell(r, i);
-        if (v.state != CF_STATE_CORRECTED && !v.note[0])
-            continue;
-        char was[32], now[32];
-        cf_buf name;
-        cf_buf_init(&name);
-        ok = cell_name(&name, tpl, i) &&
-             cf_buf_printf(b, v.state == CF_STATE_CORRECTED ? _("corrected %s") : _("note %s"), name.data);
-        cf_buf_release(&name);
-        if (ok && v.state == CF_STATE_CORRECTED) {
-            const cf_history_entry *h = last_change(r, i);
-            ok = cf_buf_printf(b, _(": %s → %s"), *extracted_text(cf_review_extracted(r, i), was) ? was : _("(empty)"),
-                               *value_text(&v, now) ? now : _("(empty)"));
-            if (ok && h && h->reason && h->reason[0]) {
-                cf_buf who;
-                cf_buf_init(&who);
-                ok = cf_buf_printf(&who, _(" (%s %s, %s)"), h->who, h->at, h->reason) && printf_flat(b, "%s", who.data);
-                cf_buf_release(&who);
-            } else if (ok && h)
-                ok = cf_buf_printf(b, _(" (%s %s)"), h->who, h->at);
+    /* the agency's wrong figures, then crossfoot's misreadings, then older reviews' corrections of
+     * no recorded kind, then the notes: each kind apart, never mixed */
+    static const cf_correction order[] = {CF_CORRECTION_FIGURE, CF_CORRECTION_READ, CF_CORRECTION_UNRECORDED,
+                                          CF_CORRECTION_NONE};
+    for (size_t k = 0; k < sizeof order / sizeof *order; k++)
+        for (size_t i = 0; ok && i < cf_review_cell_count(r); i++) {
+            cf_cell_view v = cf_review_cell(r, i);
+            bool corrected = v.state == CF_STATE_CORRECTED;
+            if (corrected ? v.correction != order[k] : order[k] != CF_CORRECTION_NONE || !v.note[0])
+                continue;
+            ok = correction_finding(b, r, i, &v);
+            any = true;
         }
-        ok = ok && (!v.note[0] || printf_flat(b, _(": %s"), v.note)) && cf_buf_puts(b, "\n");
-        any = true;
-    }
     return ok && (any || cf_buf_puts(b, _("Every cross-sum rule holds; nothing was corrected.\n")));
 }
 
@@ -546,9 +568,11 @@ static cf_status render_md(const cf_review *r, char **out, size_t *len, cf_error
     cf_buf b;
     cf_buf_init(&b);
     cf_review_summary s = cf_review_summarize(r);
-    bool ok = cf_buf_printf(&b, _("<!-- crossfoot: %s, %s, reviewed by %s; %zu broken rules, %zu missing cells, %zu corrected -->\n"),
+    bool ok = cf_buf_printf(&b,
+                            _("<!-- crossfoot: %s, %s, reviewed by %s; %zu broken rules, %zu missing cells, %zu corrected "
+                              "(%zu figure, %zu read, %zu of a kind not recorded) -->\n"),
                             cf_review_report_path(r), cf_template_id(tpl), cf_review_reviewer(r), s.violations,
-                            s.missing, s.corrected) &&
+                            s.missing, s.corrected, s.figure_corrections, s.read_corrections, s.unrecorded_corrections) &&
               md_title(&b, r);
     for (size_t t = 0; ok && t < cf_template_table_count(tpl); t++) {
         const cf_table_def *td = cf_template_table(tpl, t);
@@ -584,15 +608,17 @@ cf_status cf_export_render(const cf_review *review, cf_export_format format, cha
 /* ---------- XLSX ---------- */
 
 typedef struct {
-    lxw_format *header, *label, *broken, *corrected, *plain;
+    lxw_format *header, *label, *broken, *corrected, *read, *plain; /* corrected: a figure's or unrecorded */
 } xlsx_formats;
 
 static void xlsx_value(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const cf_review *r, size_t cell,
                        const bool *broken, const xlsx_formats *f)
 {
     cf_cell_view v = cf_review_cell(r, cell);
+    bool corrected = v.state == CF_STATE_CORRECTED;
     lxw_format *fmt = broken[cell] || !cf_cell_has_value(&cf_review_current_cells(r)[cell]) ? f->broken
-                      : v.state == CF_STATE_CORRECTED                                        ? f->corrected
+                      : corrected && v.correction == CF_CORRECTION_READ                      ? f->read
+                      : corrected                                                            ? f->corrected
                                                                                              : f->plain;
     char num[32];
     if (v.value_state == CF_CELL_NUMBER)
@@ -601,8 +627,16 @@ static void xlsx_value(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const cf
         worksheet_write_string(ws, row, col, "/", fmt);
     else
         worksheet_write_blank(ws, row, col, fmt);
-    if (v.note[0])
-        worksheet_write_comment(ws, row, col, v.note);
+    /* the comment says which kind of correction it is, then the note */
+    cf_buf comment;
+    cf_buf_init(&comment);
+    if (corrected && cf_buf_puts(&comment, cf_correction_label(v.correction)) && v.note[0])
+        cf_buf_printf(&comment, _(": %s"), v.note);
+    else if (!corrected)
+        cf_buf_puts(&comment, v.note);
+    if (comment.len)
+        worksheet_write_comment(ws, row, col, comment.data);
+    cf_buf_release(&comment);
 }
 
 static void xlsx_sheet(lxw_workbook *wb, const cf_review *r, const cf_table_def *t, const bool *broken,
@@ -712,12 +746,13 @@ static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *i
                       : cf_error_nomem(err, path);
     }
     xlsx_formats f = {workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb),
-                      workbook_add_format(wb), workbook_add_format(wb)};
+                      workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb)};
     format_set_bold(f.header);
     format_set_text_wrap(f.header);
     format_set_text_wrap(f.label);
     format_set_bg_color(f.broken, 0xFF9999);
     format_set_bg_color(f.corrected, 0xFFFF66);
+    format_set_bg_color(f.read, 0x99CCFF);
     const cf_template *tpl = cf_review_template(r);
     bool listed = xlsx_title(wb, r, &f);
     for (size_t t = 0; t < cf_template_table_count(tpl); t++)

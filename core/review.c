@@ -22,6 +22,23 @@ static const char *const STATE_NAMES[] = {N_("extracted"), N_("corrected"), N_("
 
 const char *cf_review_state_name(cf_review_state state) { return STATE_NAMES[state]; }
 
+static const char *const CORRECTION_NAMES[] = {"", "read", "figure", "unrecorded"};
+static const char *const CORRECTION_LABELS[] = {"", N_("read correction"), N_("figure correction"),
+                                                N_("correction (kind not recorded)")};
+
+const char *cf_correction_name(cf_correction kind) { return CORRECTION_NAMES[kind]; }
+bool cf_correction_parse(const char *name, cf_correction *out)
+{
+    for (size_t i = 0; i < sizeof CORRECTION_NAMES / sizeof *CORRECTION_NAMES; i++)
+        if (strcmp(name, CORRECTION_NAMES[i]) == 0) {
+            *out = (cf_correction)i;
+            return true;
+        }
+    return false;
+}
+
+const char *cf_correction_label(cf_correction kind) { return kind ? _(CORRECTION_LABELS[kind]) : ""; }
+
 /* Text that may enter the review: none, or valid UTF-8. */
 static bool valid_text(const char *s) { return !s || cf_utf8_valid(s, strlen(s), NULL); }
 
@@ -82,12 +99,13 @@ cf_status cf_review_create(cf_text *text, cf_template **templates, size_t templa
     r->extracted = cf_calloc(n, sizeof *r->extracted);
     r->current = cf_calloc(n, sizeof *r->current);
     r->states = cf_calloc(n, sizeof *r->states);
+    r->corrections = cf_calloc(n, sizeof *r->corrections);
     r->notes = cf_calloc(n, sizeof *r->notes);
     r->results = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *r->results);
     r->suspect = cf_calloc(n, sizeof *r->suspect);
     r->waivers = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *r->waivers);
     r->broken_in = cf_calloc(n, sizeof *r->broken_in);
-    bool ok = r->suspect && r->broken_in && r->waivers && r->report_path && r->review_path && r->reviewer && r->extracted && r->current && r->states &&
+    bool ok = r->corrections && r->suspect && r->broken_in && r->waivers && r->report_path && r->review_path && r->reviewer && r->extracted && r->current && r->states &&
               r->notes && r->results && cf_buf_printf(&jp, "%s.journal", review_path);
     r->journal_path = cf_buf_take(&jp);
     for (size_t i = 0; ok && i < r->cell_count; i++)
@@ -193,6 +211,7 @@ void cf_review_free(cf_review *review)
     cf_free(review->extracted);
     cf_free(review->current);
     cf_free(review->states);
+    cf_free(review->corrections);
     cf_free(review->notes);
     cf_free(review->results);
     cf_free(review->suspect);
@@ -337,7 +356,59 @@ const char *cf_review_warning(const cf_review *review, size_t i, size_t *line)
 cf_cell_view cf_review_cell(const cf_review *review, size_t cell)
 {
     const cf_cell *c = &review->current[cell];
-    return (cf_cell_view){c->state, c->value, review->states[cell], review->notes[cell]};
+    return (cf_cell_view){c->state, c->value, review->states[cell], review->notes[cell], review->corrections[cell]};
+}
+
+/* The digit a character at p (ASCII or full-width ０-９) stands for, its length in *len; -1 when none. */
+static int digit_at(const char *p, const char *end, size_t *len)
+{
+    *len = 1;
+    if (*p >= '0' && *p <= '9')
+        return *p - '0';
+    if (end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC && (unsigned char)p[2] >= 0x90 &&
+        (unsigned char)p[2] <= 0x99) {
+        *len = 3;
+        return (unsigned char)p[2] - 0x90;
+    }
+    return -1;
+}
+
+bool cf_review_source_shows(const cf_review *review, size_t cell, cf_decimal value)
+{
+    const cf_cell *x = &review->extracted[cell];
+    size_t line = x->line ? x->line : x->label_line, len;
+    if (line == 0 || line > cf_text_line_count(review->text))
+        return false;
+    const char *start = cf_text_line(review->text, line - 1, &len), *p = start, *end = start + len;
+    /* each number on the line (digits, thousands commas, one point), read without allocating:
+     * deciding the kind of a change must not fail */
+    while (p < end) {
+        size_t step;
+        if (digit_at(p, end, &step) < 0) {
+            p++;
+            continue;
+        }
+        char number[48];
+        size_t n = 0;
+        if (p > start && p[-1] == '-')
+            number[n++] = '-';
+        for (int d; p < end && n < sizeof number - 1;) {
+            if ((d = digit_at(p, end, &step)) >= 0) {
+                number[n++] = (char)('0' + d);
+                p += step;
+            } else if (*p == '.' && p + 1 < end && digit_at(p + 1, end, &step) >= 0) {
+                number[n++] = *p++;
+            } else if (*p == ',') {
+                p++; /* a thousands comma */
+            } else {
+                break;
+            }
+        }
+        cf_decimal read;
+        if (cf_decimal_parse(number, n, &read) == CF_DEC_OK && cf_decimal_cmp(read, value) == 0)
+            return true;
+    }
+    return false;
 }
 
 cf_review_summary cf_review_summarize(const cf_review *review)
@@ -351,7 +422,11 @@ cf_review_summary cf_review_summarize(const cf_review *review)
     }
     for (size_t i = 0; i < review->cell_count; i++) {
         s.missing += !cf_cell_has_value(&review->current[i]);
-        s.corrected += review->states[i] == CF_STATE_CORRECTED;
+        bool corrected = review->states[i] == CF_STATE_CORRECTED;
+        s.corrected += corrected;
+        s.read_corrections += corrected && review->corrections[i] == CF_CORRECTION_READ;
+        s.figure_corrections += corrected && review->corrections[i] == CF_CORRECTION_FIGURE;
+        s.unrecorded_corrections += corrected && review->corrections[i] == CF_CORRECTION_UNRECORDED;
         s.confirmed += review->states[i] == CF_STATE_CONFIRMED;
         s.notes += review->notes[i][0] != '\0';
     }
@@ -368,6 +443,7 @@ static void set_view(cf_review *r, size_t i, const cf_cell_view *v, char *note)
     r->current[i].state = v->value_state;
     r->current[i].value = v->value;
     r->states[i] = v->state;
+    r->corrections[i] = v->state == CF_STATE_CORRECTED ? v->correction : CF_CORRECTION_NONE;
 }
 
 static bool is_rule_edit(cf_edit_kind kind) { return kind == CF_EDIT_WAIVE || kind == CF_EDIT_UNWAIVE; }
@@ -386,16 +462,23 @@ static cf_cell_view after_edit(const cf_review *r, const cf_edit *e, cf_cell_vie
         v.value = e->value;
         v.state = x->state == CF_CELL_NUMBER && cf_decimal_cmp(x->value, e->value) == 0 ? CF_STATE_EXTRACTED
                                                                                          : CF_STATE_CORRECTED;
+        /* unsaid, the report decides: printed at the cell's source, the reading was wrong */
+        v.correction = v.state != CF_STATE_CORRECTED        ? CF_CORRECTION_NONE
+                       : e->correction != CF_CORRECTION_NONE ? e->correction
+                       : cf_review_source_shows(r, e->cell, e->value) ? CF_CORRECTION_READ
+                                                                      : CF_CORRECTION_FIGURE;
         break;
     case CF_EDIT_CLEAR:
         v.value_state = CF_CELL_MISSING;
         v.value = cf_decimal_from_int(0);
         v.state = CF_STATE_MISSING;
+        v.correction = CF_CORRECTION_NONE;
         break;
     case CF_EDIT_REVERT:
         v.value_state = x->state;
         v.value = x->value;
         v.state = state_of_extracted(x);
+        v.correction = CF_CORRECTION_NONE;
         break;
     case CF_EDIT_CONFIRM:
         v.state = CF_STATE_CONFIRMED;
@@ -487,7 +570,9 @@ static bool journal_entry_json(cJSON *o, const cf_review *r, const cf_history_en
                   : cJSON_AddStringToObject(x, "cell", cf_template_cell(r->tpl, edits[i].cell)->id) != NULL) &&
              cJSON_AddStringToObject(x, "kind", EDIT_NAMES[edits[i].kind]) &&
              (edits[i].kind != CF_EDIT_SET ||
-              cJSON_AddStringToObject(x, "value", cf_decimal_format(edits[i].value, num))) &&
+              (cJSON_AddStringToObject(x, "value", cf_decimal_format(edits[i].value, num)) &&
+               (!e->edits[i].after.correction ||
+                cJSON_AddStringToObject(x, "correction", cf_correction_name(e->edits[i].after.correction))))) &&
              ((edits[i].kind != CF_EDIT_NOTE && edits[i].kind != CF_EDIT_WAIVE) ||
               cJSON_AddStringToObject(x, "note", edits[i].note ? edits[i].note : ""));
         if (!x)
@@ -795,11 +880,11 @@ void cf_review_cells_sha256(const cf_review *review, char out[65])
     for (size_t i = 0; i < review->cell_count; i++) {
         cf_cell_view v = cf_review_cell(review, i);
         char value[32], line[128];
-        snprintf(line, sizeof line, "%s\t%s\t%s\t", cf_template_cell(review->tpl, i)->id,
+        snprintf(line, sizeof line, "%s\t%s\t%s\t%s\t", cf_template_cell(review->tpl, i)->id,
                  v.value_state == CF_CELL_NUMBER ? cf_decimal_format(v.value, value)
                  : v.value_state == CF_CELL_NA   ? "/"
                                                  : "",
-                 cf_review_state_name(v.state));
+                 cf_review_state_name(v.state), cf_correction_name(v.correction));
         cf_sha256_update(&ctx, line, strlen(line));
         cf_sha256_update(&ctx, v.note, strlen(v.note) + 1); /* its NUL ends it */
     }
@@ -922,7 +1007,12 @@ static cf_status replay_record(cf_review *r, cJSON *rec, int version, long line,
         edits[i].kind = (cf_edit_kind)k;
         edits[i].note = cJSON_GetStringValue(cJSON_GetObjectItem(x, "note"));
         const char *value = cJSON_GetStringValue(cJSON_GetObjectItem(x, "value"));
-        if (edits[i].kind == CF_EDIT_SET &&
+        /* a set without one was written before the kind was recorded: it stays unrecorded */
+        const char *correction = cJSON_GetStringValue(cJSON_GetObjectItem(x, "correction"));
+        edits[i].correction = correction ? CF_CORRECTION_NONE : CF_CORRECTION_UNRECORDED;
+        if (correction && !cf_correction_parse(correction, &edits[i].correction))
+            st = cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, _("a journal record has an unknown kind of correction"));
+        else if (edits[i].kind == CF_EDIT_SET &&
             (!value || cf_decimal_parse(value, strlen(value), &edits[i].value) != CF_DEC_OK))
             st = cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, _("a journal record has no usable value"));
     }
@@ -1267,7 +1357,9 @@ cf_status cf_review_fill_missing(cf_review *review, long table, const char *reas
         if (table >= 0 && cf_template_cell(review->tpl, i)->table != (size_t)table)
             continue;
         if (review->current[i].state == CF_CELL_MISSING)
-            edits[n++] = (cf_edit){.cell = i, .kind = CF_EDIT_SET, .value = cf_decimal_from_int(0)};
+            /* the report prints a blank that means 0: crossfoot's reading is mended, not a figure */
+            edits[n++] = (cf_edit){.cell = i, .kind = CF_EDIT_SET, .value = cf_decimal_from_int(0),
+                                   .correction = CF_CORRECTION_READ};
     }
     cf_status st = n ? cf_review_apply(review, table >= 0 ? "fill-missing-table" : "fill-missing-report", reason,
                                        edits, n, err)

@@ -30,6 +30,17 @@ typedef enum {
     CF_STATE_NA         /* not applicable ("/") */
 } cf_review_state;
 
+/* Why a cell's value was changed. A read correction (识别更正) mends crossfoot's reading: the
+ * report prints the value, crossfoot read another. A figure correction (数据更正) mends the
+ * report: it prints a wrong figure, the agency's error. Review formats 1 to 4 did not record
+ * which: their corrections are UNRECORDED, never guessed. */
+typedef enum {
+    CF_CORRECTION_NONE,      /* not a correction; for a SET edit: decide from the source (cf_review_source_shows) */
+    CF_CORRECTION_READ,      /* 识别更正 */
+    CF_CORRECTION_FIGURE,    /* 数据更正 */
+    CF_CORRECTION_UNRECORDED /* corrected by a crossfoot that did not record the kind */
+} cf_correction;
+
 /* What one edit does to one cell. */
 typedef enum {
     CF_EDIT_SET,     /* value := the given number (state corrected) */
@@ -46,6 +57,7 @@ typedef struct {
     cf_edit_kind kind;
     cf_decimal value; /* CF_EDIT_SET */
     const char *note; /* CF_EDIT_NOTE: the new note ("" removes it) */
+    cf_correction correction; /* CF_EDIT_SET: which kind of correction (NONE: as the source shows) */
 } cf_edit;
 
 /* A cell as it stands in the review. */
@@ -54,6 +66,7 @@ typedef struct {
     cf_decimal value;
     cf_review_state state;
     const char *note; /* "" when none */
+    cf_correction correction; /* the kind of the correction that set the value (NONE when not corrected) */
 } cf_cell_view;
 
 /* One entry of the history: a named action of one or more cell edits. */
@@ -104,6 +117,7 @@ typedef struct {
     size_t violations; /* broken rules not waived */
     size_t waived;     /* broken rules the reviewer accepted, with a note */
     size_t unassessable, missing, corrected, confirmed, notes;
+    size_t read_corrections, figure_corrections, unrecorded_corrections; /* of corrected, by kind */
 } cf_review_summary;
 /* Index of the rule with this id ("requests.balance.natural"), or -1. */
 long cf_review_find_rule(const cf_review *review, const char *id);
@@ -185,6 +199,16 @@ void cf_previous_free(cf_previous *previous);
 char *cf_review_default_path(const char *report_path);
 
 const char *cf_review_state_name(cf_review_state state);
+/* "read", "figure", "unrecorded" ("" for NONE): the ids in the review file and the exports. */
+const char *cf_correction_name(cf_correction kind);
+/* The kind named name (one of cf_correction_name's); false when it names none. */
+bool cf_correction_parse(const char *name, cf_correction *out);
+/* The kind for people, translated: "read correction" (识别更正), "figure correction" (数据更正),
+ * "correction (kind not recorded)" (更正（类型未记录）); "" for NONE. */
+const char *cf_correction_label(cf_correction kind);
+/* True when value is printed at cell's source in the report: a number on the line its value was
+ * read from (or, with none, its row label's line). Changing the cell to it mends a misreading. */
+bool cf_review_source_shows(const cf_review *review, size_t cell, cf_decimal value);
 
 /* The cells that need the reviewer, in the template's order: the cells a broken rule most
  * likely breaks on (of each broken rule, those in the most broken rules: a wrong total
@@ -199,8 +223,9 @@ size_t cf_review_rules_of(const cf_review *review, size_t cell, size_t *out, siz
  * not a number of the column's kind ("3.5" for a count, "-1", "abc", "1e30"). */
 bool cf_review_parse_input(const cf_review *review, size_t cell, const char *text, cf_edit *out, char *why,
                            size_t why_size);
-/* Set every missing cell of table (or of every table when table < 0) to 0, as one undoable
- * action with reason as its note. *changed says how many cells; 0 changes nothing. */
+/* Set every missing cell of table (or of every table when table < 0) to 0 as read corrections (the
+ * report's blank means 0), as one undoable action with reason as its note. *changed says how many
+ * cells; 0 changes nothing. */
 cf_status cf_review_fill_missing(cf_review *review, long table, const char *reason, size_t *changed, cf_error *err);
 
 #endif

@@ -17,11 +17,15 @@
  *   4  the review file records the sign-offs ("approvals": who, at, note, the document's and the
  *      reviewed cells' SHA-256, and when, by whom and by which change each was withdrawn);
  *      formats 1 to 3 hold none. Journal records as in 2.
+ *   5  each corrected cell, and each before/after of the history, says which kind of correction
+ *      it is ("correction": read, figure; "" when not corrected); in formats 1 to 4 a corrected
+ *      cell's kind is not recorded (CF_CORRECTION_UNRECORDED). Journal records as in 2, a "set"
+ *      edit saying its "correction" (a record without one, of an older crossfoot: not recorded).
  * Reading an older version: review_yaml.c load_doc (the file) and review.c read_record (one
  * journal record) are the only places that look at a version. */
-#define CF_REVIEW_FORMAT_VERSION 4
+#define CF_REVIEW_FORMAT_VERSION 5
 /* The format of one journal record ("v": N), which changes on its own: 1 had no "v", 2 is
- * today's (review formats 2 to 4 all write it). */
+ * today's (review formats 2 to 5 all write it). */
 #define CF_JOURNAL_RECORD_VERSION 2
 
 struct cf_review {
@@ -37,6 +41,7 @@ struct cf_review {
     cf_cell *extracted; /* value and provenance as read */
     cf_cell *current;   /* values now (no notes: those are in notes) */
     cf_review_state *states;
+    cf_correction *corrections; /* per cell: the kind of its correction (NONE unless corrected) */
     char **notes; /* never NULL entries: "" when none */
     char **waivers; /* per rule, "" when not waived */
     char **warnings;

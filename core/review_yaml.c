@@ -147,6 +147,7 @@ static void view(writer *w, const cf_cell_view *v)
     str(w, "kind");
     str(w, CELL_STATE_NAMES[v->value_state]);
     key_text(w, "state", cf_review_state_name(v->state));
+    key_text(w, "correction", cf_correction_name(v->correction));
     key_text(w, "note", v->note ? v->note : "");
     map_end(w);
 }
@@ -171,6 +172,7 @@ static void write_cells(writer *w, const cf_review *r, const cf_table_def *t)
         str(w, "extracted_kind");
         str(w, CELL_STATE_NAMES[x->state]);
         key_text(w, "state", cf_review_state_name(r->states[i]));
+        key_text(w, "correction", cf_correction_name(r->corrections[i]));
         str(w, "source");
         map_start(w, true);
         key_num(w, "line", x->line);
@@ -237,6 +239,9 @@ static cf_status render(const cf_review *r, char **out, cf_error *err)
     key_num(&w, "unassessable", s.unassessable);
     key_num(&w, "missing", s.missing);
     key_num(&w, "corrected", s.corrected);
+    key_num(&w, "read_corrections", s.read_corrections);
+    key_num(&w, "figure_corrections", s.figure_corrections);
+    key_num(&w, "unrecorded_corrections", s.unrecorded_corrections);
     key_num(&w, "confirmed", s.confirmed);
     key_num(&w, "notes", s.notes);
     map_end(&w);
@@ -435,6 +440,26 @@ static bool need_state(reader *rd, yaml_node_t *map, const char *key, cf_review_
     return cf_yaml_fail(rd, get(rd, map, key), _("'%s' is not a cell state"), s);
 }
 
+/* The kind of correction of a cell in state (format 5 on: map's "correction", which a corrected
+ * cell must have and no other may; an older file recorded none, so a corrected cell's is unrecorded). */
+static bool need_correction(reader *rd, yaml_node_t *map, unsigned long long version, cf_review_state state,
+                            cf_correction *out)
+{
+    bool corrected = state == CF_STATE_CORRECTED;
+    *out = corrected ? CF_CORRECTION_UNRECORDED : CF_CORRECTION_NONE;
+    if (version < 5)
+        return true;
+    const char *s = need(rd, map, "correction");
+    if (!s)
+        return false;
+    if (!cf_correction_parse(s, out) || corrected != (*out != CF_CORRECTION_NONE))
+        return cf_yaml_fail(rd, get(rd, map, "correction"),
+                            corrected ? _("'%s' is not a kind of correction (read, figure or unrecorded)")
+                                      : _("'%s': only a corrected cell has a kind of correction"),
+                            s);
+    return true;
+}
+
 static yaml_node_t *need_seq(reader *rd, yaml_node_t *map, const char *key)
 {
     yaml_node_t *n = get(rd, map, key);
@@ -451,19 +476,19 @@ static yaml_node_t *need_seq(reader *rd, yaml_node_t *map, const char *key)
          it_##node < (seq)->data.sequence.items.top; it_##node++)                                              \
         for (yaml_node_t *node = yaml_document_get_node((rd)->doc, *it_##node); node; node = NULL)
 
-static bool read_view(reader *rd, yaml_node_t *n, cf_cell_view *v)
+static bool read_view(reader *rd, yaml_node_t *n, unsigned long long version, cf_cell_view *v)
 {
     if (!n || n->type != YAML_MAPPING_NODE)
         return cf_yaml_fail(rd, n, _("an edit needs 'before' and 'after' mappings"), NULL);
     const char *note = need(rd, n, "note");
     if (!need_value(rd, n, "value", "kind", &v->value_state, &v->value) || !need_state(rd, n, "state", &v->state) ||
-        !note)
+        !note || !need_correction(rd, n, version, v->state, &v->correction))
         return false;
     v->note = cf_strdup(note);
     return v->note != NULL || cf_yaml_nomem(rd);
 }
 
-static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist)
+static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist, unsigned long long version)
 {
     EACH(rd, hist, n)
     {
@@ -496,8 +521,8 @@ static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist)
                 break;
             cf_history_edit *h = &e.edits[e.edit_count];
             h->rule = rule;
-            ok = ok && idx >= 0 && read_view(rd, get(rd, x, "before"), &h->before);
-            if (ok && !read_view(rd, get(rd, x, "after"), &h->after)) {
+            ok = ok && idx >= 0 && read_view(rd, get(rd, x, "before"), version, &h->before);
+            if (ok && !read_view(rd, get(rd, x, "after"), version, &h->after)) {
                 cf_free((char *)h->before.note);
                 ok = false;
             }
@@ -523,7 +548,7 @@ static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist)
     return true;
 }
 
-static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
+static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables, unsigned long long version)
 {
     bool *seen = cf_calloc(r->cell_count + 1, sizeof *seen);
     if (!seen)
@@ -557,7 +582,8 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables)
             unsigned long long line, column, bs, be, label_line;
             ok = need_value(rd, c, "value", "kind", &cur->state, &cur->value) &&
                  need_value(rd, c, "extracted", "extracted_kind", &x->state, &x->value) &&
-                 need_state(rd, c, "state", &r->states[idx]) && note && src && unit && xnote && inferred &&
+                 need_state(rd, c, "state", &r->states[idx]) &&
+                 need_correction(rd, c, version, r->states[idx], &r->corrections[idx]) && note && src && unit && xnote && inferred &&
                  need_count(rd, src, "line", &line) && need_count(rd, src, "column", &column) &&
                  need_count(rd, src, "byte_start", &bs) && need_count(rd, src, "byte_end", &be) &&
                  need_count(rd, src, "label_line", &label_line);
@@ -774,8 +800,8 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
     if (template_file[0] && !(r->template_path = cf_strdup(template_file)))
         cf_yaml_nomem(rd);
     r->saved_seq = r->next_seq = r->last_seq = journal_seq;
-    if (rd->status == CF_OK && read_cells(rd, r, tables) && read_waivers(rd, r, rules) && read_warnings(rd, r, warnings) &&
-        read_history(rd, r, history) && read_approvals(rd, r, get(rd, root, "approvals"))) {
+    if (rd->status == CF_OK && read_cells(rd, r, tables, version) && read_waivers(rd, r, rules) &&
+        read_warnings(rd, r, warnings) && read_history(rd, r, history, version) && read_approvals(rd, r, get(rd, root, "approvals"))) {
         cf_review_recheck(r);
         r->saved_entries = r->applied; /* an earlier session's history is undone only by a new change */
         size_t pending = 0;

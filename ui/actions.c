@@ -178,7 +178,12 @@ static void edit_done(ui_workbench *wb, const char *typed, long arg)
         return;
     }
     cf_error err;
-    after_change(wb, cf_review_apply(wb->review, "set", NULL, &e, 1, &err), &err, "set");
+    cf_status st = cf_review_apply(wb->review, "set", NULL, &e, 1, &err);
+    /* the review decided the kind from the report's line: say which, so the reviewer sees it */
+    cf_cell_view v = cf_review_cell(wb->review, e.cell);
+    char done[200];
+    snprintf(done, sizeof done, v.correction ? _("set (%s)") : _("set"), cf_correction_label(v.correction));
+    after_change(wb, st, &err, done);
 }
 
 static void act_edit(ui_workbench *wb, const char *arg)

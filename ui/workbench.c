@@ -462,7 +462,9 @@ size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max
              ui_value_text(v.value_state, v.value, now));
     add_part(parts, &n, max, KEEP_SOURCE, CF_ROLE_DETAIL, false, _("  (extracted %s, %s)"),
              ui_value_text(x->state, x->value, was), source);
-    add_part(parts, &n, max, KEEP_STATE, CF_ROLE_DETAIL, false, "  [%s]", _(cf_review_state_name(v.state)));
+    /* a corrected cell's state is the kind of its correction: read, figure or not recorded */
+    add_part(parts, &n, max, KEEP_STATE, CF_ROLE_DETAIL, false, "  [%s]",
+             v.correction ? cf_correction_label(v.correction) : _(cf_review_state_name(v.state)));
     const cf_fix_cell *fc = fix_for(wb, wb->cell);
     if (fc) {
         char num[32];

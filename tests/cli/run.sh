@@ -7,6 +7,7 @@
 #   badinput.sh  every kind of bad or odd input, generated here: encodings, binary, limits
 #   batch.sh     -j, --previous, suggestions, the journal note
 #   compat.sh    review files and journals of earlier versions; undo, save, redo
+#   corrections.sh  read vs figure corrections: said, decided by the report, kept apart in exports
 #   text_input.sh  text into a review: one encoding per source (edits, --reviewer, config, key scripts), long lines
 #   documents.sh web pages and the document formats recognised but not read
 #   large.sh     a 60 MB report
@@ -51,6 +52,7 @@ done
 . tests/cli/badinput.sh
 . tests/cli/batch.sh
 . tests/cli/compat.sh
+. tests/cli/corrections.sh
 . tests/cli/text_input.sh
 . tests/cli/documents.sh
 . tests/cli/large.sh

@@ -88,6 +88,7 @@ static void assert_same_state(const cf_review *a, const cf_review *b)
         cr_assert_eq(cf_decimal_cmp(x.value, y.value), 0, "cell %zu", i);
         cr_assert_eq(x.state, y.state, "cell %zu", i);
         cr_assert_str_eq(x.note, y.note, "cell %zu", i);
+        cr_assert_eq(x.correction, y.correction, "cell %zu", i);
         cr_assert_eq(cf_review_extracted(a, i)->line, cf_review_extracted(b, i)->line);
         cr_assert_eq(cf_review_extracted(a, i)->byte_start, cf_review_extracted(b, i)->byte_start);
     }
@@ -246,6 +247,16 @@ Test(review, malformed_review_files_are_rejected_with_their_line)
     y = saved_with("value: 0\n    kind: number\n    extracted: 0", "value: zero\n    kind: number\n    extracted: 0");
     expect_rejected(y, line_of(y, "value: zero"), "'zero' is not a number");
     free(y);
+    /* format 5: a corrected cell says its kind of correction, and only a corrected one has one */
+    static const struct {
+        const char *to, *at, *words;
+    } kinds[] = {{"    state: corrected\n    correction: \"\"\n", "    correction: \"\"\n", "not a kind of correction"},
+                 {"    state: extracted\n    correction: read\n", "    correction: read\n", "only a corrected cell"}};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        y = saved_with("    state: extracted\n    correction: \"\"\n", kinds[k].to);
+        expect_rejected(y, line_of(y, kinds[k].at), kinds[k].words);
+        free(y);
+    }
     y = saved_with("state: extracted", "state: approved");
     expect_rejected(y, line_of(y, "state: approved"), "not a cell state");
     free(y);
@@ -713,5 +724,77 @@ Test(review, an_approval_is_saved_at_once_and_withdrawn_by_the_next_change_even_
     cr_assert_eq(cf_review_approval_count(back), 1);
     cr_assert(cf_review_approval(back, 0)->withdrawn);
     cr_assert_str_eq(cf_review_approval(back, 0)->withdrawn_because, "set");
+    cf_review_free(back);
+}
+
+static cf_correction kind_of(const cf_review *r, const char *id) { return cf_review_cell(r, (size_t)cell(r, id)).correction; }
+
+/* 识别更正 (the report prints it, crossfoot read another) and 数据更正 (the report's figure is wrong)
+ * are recorded per cell, saved as review format 5, undone and redone, replayed from the journal;
+ * unsaid, the report decides; a format-4 file's corrections are of a kind not recorded. */
+Test(review, read_and_figure_corrections_are_recorded_saved_undone_and_replayed)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    cf_edit said = set_to(r, "requests.results_total.natural", 2);
+    said.correction = CF_CORRECTION_READ;
+    /* line 54 prints 自然人 2 … 2 and 商业企业 0: 2 is printed there, 7 on line 78 is not */
+    cf_edit shown = set_to(r, "requests.new.business", 2), not_shown = set_to(r, "requests.results_total.total", 7);
+    cr_assert(cf_review_source_shows(r, (size_t)cell(r, "requests.new.business"), cf_decimal_from_int(2)));
+    cr_assert(!cf_review_source_shows(r, (size_t)cell(r, "requests.results_total.total"), cf_decimal_from_int(7)));
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &said, 1, &err), CF_OK);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &shown, 1, &err), CF_OK);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &not_shown, 1, &err), CF_OK);
+    cr_assert_eq(kind_of(r, "requests.results_total.natural"), CF_CORRECTION_READ);
+    cr_assert_eq(kind_of(r, "requests.new.business"), CF_CORRECTION_READ);
+    cr_assert_eq(kind_of(r, "requests.results_total.total"), CF_CORRECTION_FIGURE);
+    cr_assert_eq(kind_of(r, "requests.new.natural"), CF_CORRECTION_NONE);
+    cf_review_summary s = cf_review_summarize(r);
+    cr_assert(s.corrected == 3 && s.read_corrections == 2 && s.figure_corrections == 1 && s.unrecorded_corrections == 0);
+    /* undo takes the kind with the value; redo brings both back */
+    cr_assert_eq(cf_review_undo(r, &err), CF_OK);
+    cr_assert_eq(kind_of(r, "requests.results_total.total"), CF_CORRECTION_NONE);
+    cr_assert_eq(cf_review_redo(r, &err), CF_OK);
+    cr_assert_eq(kind_of(r, "requests.results_total.total"), CF_CORRECTION_FIGURE);
+    /* a figure correction set again as a read one, and back to the value as read: no correction */
+    cf_edit again = set_to(r, "requests.results_total.total", 7);
+    again.correction = CF_CORRECTION_READ;
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &again, 1, &err), CF_OK);
+    cr_assert_eq(kind_of(r, "requests.results_total.total"), CF_CORRECTION_READ);
+    cf_edit as_read = set_to(r, "requests.new.business", 0);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &as_read, 1, &err), CF_OK);
+    cr_assert_eq(kind_of(r, "requests.new.business"), CF_CORRECTION_NONE);
+    cr_assert_eq(cf_review_undo(r, &err), CF_OK);
+    cr_assert_eq(cf_review_undo(r, &err), CF_OK);
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    char path[300];
+    snprintf(path, sizeof path, "%s", cf_review_path(r));
+    char *text = slurp(path);
+    cr_assert_not_null(strstr(text, "crossfoot_review: 5\n"));
+    cr_assert_not_null(strstr(text, "  - id: requests.results_total.total\n"));
+    cr_assert_not_null(strstr(strstr(text, "  - id: requests.results_total.total\n"), "    state: corrected\n    correction: figure\n"));
+    cr_assert_not_null(strstr(strstr(text, "  - id: requests.results_total.natural\n"), "    state: corrected\n    correction: read\n"));
+    cr_assert_not_null(strstr(text, "after: {value: 7, kind: number, state: corrected, correction: figure, note: \"\"}"), "%s",
+                       strstr(text, "history:"));
+    cr_assert_not_null(strstr(text, "  read_corrections: 2\n  figure_corrections: 1\n  unrecorded_corrections: 0\n"));
+    free(text);
+    /* a change left in the journal keeps its kind when replayed */
+    cf_edit journaled = set_to(r, "requests.new.total", 9);
+    journaled.correction = CF_CORRECTION_FIGURE;
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &journaled, 1, &err), CF_OK);
+    cf_review *back = reopen(path);
+    cr_assert_eq(cf_review_replay_journal(back, NULL, &err), CF_OK, "%s", err.message);
+    assert_same_state(r, back);
+    cr_assert_eq(kind_of(back, "requests.new.total"), CF_CORRECTION_FIGURE);
+    cf_review_free(back);
+    cf_review_free(r);
+    /* format 4 recorded no kind: its corrections say so, and nothing is guessed */
+    patch_file(path, "crossfoot_review: 5\n", "crossfoot_review: 4\n");
+    back = reopen(path);
+    cr_assert_eq(kind_of(back, "requests.results_total.natural"), CF_CORRECTION_UNRECORDED);
+    cr_assert_eq(kind_of(back, "requests.results_total.total"), CF_CORRECTION_UNRECORDED);
+    cr_assert_eq(kind_of(back, "requests.new.natural"), CF_CORRECTION_NONE);
+    cr_assert_eq(cf_review_summarize(back).unrecorded_corrections, 3);
+    cr_assert_str_eq(cf_correction_label(CF_CORRECTION_UNRECORDED), "correction (kind not recorded)");
     cf_review_free(back);
 }
