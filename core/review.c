@@ -1293,15 +1293,6 @@ cf_status cf_review_replay_journal(cf_review *review, size_t *replayed, cf_error
 
 bool cf_review_cell_broken(const cf_review *review, size_t cell) { return review->suspect[cell]; }
 
-size_t cf_review_problems(const cf_review *review, size_t *out)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < review->cell_count; i++)
-        if (review->suspect[i] || !cf_cell_has_value(&review->current[i]))
-            out[n++] = i;
-    return n;
-}
-
 size_t cf_review_rules_of(const cf_review *review, size_t cell, size_t *out, size_t max)
 {
     size_t n = 0;

@@ -210,12 +210,8 @@ const char *cf_correction_label(cf_correction kind);
  * read from (or, with none, its row label's line). Changing the cell to it mends a misreading. */
 bool cf_review_source_shows(const cf_review *review, size_t cell, cf_decimal value);
 
-/* The cells that need the reviewer, in the template's order: the cells a broken rule most
- * likely breaks on (of each broken rule, those in the most broken rules: a wrong total
- * rather than each of its parts) and every cell without a number. Fills out (room for
- * cf_review_cell_count entries) and returns how many. */
-size_t cf_review_problems(const cf_review *review, size_t *out);
-/* True when cell is one a broken rule most likely breaks on (see cf_review_problems). */
+/* True when cell is one a broken rule most likely breaks on: of each broken rule, the cells in
+ * the most broken rules (a wrong total rather than each of its parts). */
 bool cf_review_cell_broken(const cf_review *review, size_t cell);
 /* The rules cell takes part in, broken ones first: fills out (room for max) and returns how many. */
 size_t cf_review_rules_of(const cf_review *review, size_t cell, size_t *out, size_t max);

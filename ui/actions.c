@@ -109,7 +109,7 @@ static void act_table3(ui_workbench *wb, const char *arg) { show_table(wb, 2); }
 static void step_problem(ui_workbench *wb, bool forward)
 {
     if (wb->problem_count == 0) {
-        ui_message(wb, CF_ROLE_MESSAGE, _("no problems left: every rule holds and no cell is missing"));
+        ui_message(wb, CF_ROLE_MESSAGE, _("no problems left: every rule holds, no cell is missing and none is suspect"));
         return;
     }
     size_t pick = forward ? wb->problems[0] : wb->problems[wb->problem_count - 1];
@@ -621,8 +621,8 @@ static const ui_action ACTIONS[] = {
     {"table-1", {'1'}, "1", N_("show table 二 (主动公开)"), act_table1, false},
     {"table-2", {'2'}, "2", N_("show table 三 (申请处理)"), act_table2, false},
     {"table-3", {'3'}, "3", N_("show table 四 (复议诉讼)"), act_table3, false},
-    {"next-problem", {']'}, "]", N_("next broken or missing cell"), act_next_problem, false},
-    {"prev-problem", {'['}, "[", N_("previous broken or missing cell"), act_prev_problem, false},
+    {"next-problem", {']'}, "]", N_("next broken, missing or suspect cell"), act_next_problem, false},
+    {"prev-problem", {'['}, "[", N_("previous broken, missing or suspect cell"), act_prev_problem, false},
     {"show-cell", {'K'}, "K", N_("the cell whole: a long note, a waiver's reason, every rule and the fix's reasons"),
      act_cell_popup, false},
     {"summary", {'s'}, "s", N_("the summary: the report, the counts, every change with who and when, the verdict"),

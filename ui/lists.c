@@ -43,21 +43,23 @@ static size_t fill_help(const ui_workbench *wb, int width, ui_popup_line *lines,
 
 static size_t fill_problems(const ui_workbench *wb, int width, ui_popup_line *lines, size_t max)
 {
-    size_t count = ui_problem_items(wb), cell;
-    for (size_t i = 0; i < count && i < max; i++) {
-        if (!ui_problem_item(wb, i, &cell, lines[i].text, sizeof lines[i].text))
+    size_t count = ui_problem_items(wb);
+    long cell;
+    for (size_t i = 0; i < count && i < max; i++)
+        if (!ui_problem_item(wb, i, &cell, &lines[i].role, lines[i].text, sizeof lines[i].text)) {
             lines[i].text[0] = '\0';
-        lines[i].role = CF_ROLE_NORMAL;
-    }
+            lines[i].role = CF_ROLE_NORMAL;
+        }
     return count;
 }
 
 static void jump_to_problem(ui_workbench *wb, size_t item)
 {
-    size_t cell;
+    long cell;
+    cf_role role;
     char line[1400];
-    if (ui_problem_item(wb, item, &cell, line, sizeof line))
-        ui_select_cell(wb, cell);
+    if (ui_problem_item(wb, item, &cell, &role, line, sizeof line) && cell >= 0)
+        ui_select_cell(wb, (size_t)cell);
 }
 
 /* text as lines of a list (room for max, *count used), wrapped to width, the lines after the
@@ -194,7 +196,7 @@ static size_t fill_cell(const ui_workbench *wb, int width, ui_popup_line *lines,
 static const list_kind KINDS[] = {
     [UI_LIST_HELP] = {N_(" Keys — every action also runs as :name (j/k scroll, Esc closes) "), NULL, false, '?',
                       fill_help, NULL},
-    [UI_LIST_PROBLEMS] = {N_(" Problems — broken rules, then missing cells (Enter jumps, Esc closes) "),
+    [UI_LIST_PROBLEMS] = {N_(" Problems — broken, missing, suspect, the prose, last year (Enter jumps, Esc closes) "),
                           N_(" none: every rule holds and no cell is missing"), false, 0, fill_problems,
                           jump_to_problem},
     [UI_LIST_SUMMARY] = {N_(" Summary — the report, the verdict, every change (j/k scroll, Esc closes) "), NULL, true,

@@ -163,9 +163,11 @@ void ui_open_counts(const cf_assess_counts *n, char *out, size_t size);
 /* One open item of the sign-off as a line (what it is and what settles it) into out; returns
  * the cell to show it on (a broken rule's first cell). */
 size_t ui_open_item_line(const ui_workbench *wb, const cf_open_item *item, char *line, size_t size);
-/* The problems list: broken rules, then missing cells. Item k's cell to jump to and its line. */
+/* The problems list from the assessment, in sections with a title each: broken rules, missing
+ * cells, suspect cells (inferred places, extraction warnings), the prose, last year. Item k's line,
+ * its role and the cell to jump to (-1: a title, or a warning about no cell); false past the end. */
 size_t ui_problem_items(const ui_workbench *wb);
-bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line, size_t size);
+bool ui_problem_item(const ui_workbench *wb, size_t k, long *cell, cf_role *role, char *line, size_t size);
 /* Whether TERM is known and can place the cursor (asked before the screen is started). */
 bool ui_terminal_usable(void);
 

@@ -28,17 +28,31 @@ void ui_message(ui_workbench *wb, cf_role role, const char *fmt, ...)
     wb->message_role = role;
 }
 
+/* A cell the assessment suspects (inferred, warned about, contradicted by the prose or by last
+ * year) that the reviewer has not yet corrected or confirmed. */
+static bool open_suspect(const ui_workbench *wb, size_t cell)
+{
+    cf_review_state state = cf_review_cell(wb->review, cell).state;
+    return wb->assessment && cf_assess_cell_suspect(wb->assessment, cell) && state != CF_STATE_CORRECTED &&
+           state != CF_STATE_CONFIRMED;
+}
+
 void ui_refresh_problems(ui_workbench *wb)
 {
-    wb->problem_count = cf_review_problems(wb->review, wb->problems);
     cf_assessment_free(wb->assessment);
     wb->cross_year = NULL;
     wb->cross_year_count = wb->cross_year_mismatches = 0;
     memset(&wb->suggestion, 0, sizeof wb->suggestion); /* no suggestion is better than a wrong one */
-    if (cf_assess_review(wb->review, wb->previous, &wb->assessment, NULL) != CF_OK) {
+    if (cf_assess_review(wb->review, wb->previous, &wb->assessment, NULL) != CF_OK)
         wb->assessment = NULL;
+    /* ] and [ walk the cells a broken rule most likely breaks on, the missing and the suspect */
+    wb->problem_count = 0;
+    for (size_t i = 0; i < cf_review_cell_count(wb->review); i++)
+        if (cf_review_cell_broken(wb->review, i) || !cf_cell_has_value(&cf_review_current_cells(wb->review)[i]) ||
+            open_suspect(wb, i))
+            wb->problems[wb->problem_count++] = i;
+    if (!wb->assessment)
         return;
-    }
     wb->cross_year = cf_assess_cross_year(wb->assessment, &wb->cross_year_count);
     for (size_t i = 0; i < wb->cross_year_count; i++)
         wb->cross_year_mismatches += wb->cross_year[i].status == CF_XY_MISMATCH;
@@ -130,6 +144,9 @@ static void cell_text(const ui_workbench *wb, size_t cell, char *value, size_t v
         *role = CF_ROLE_BROKEN;
     } else if (v.value_state == CF_CELL_MISSING || v.value_state == CF_CELL_INVALID) {
         g = "?";
+        *role = CF_ROLE_MISSING;
+    } else if (open_suspect(wb, cell)) {
+        g = "~"; /* read, but maybe misread: the detail line says why */
         *role = CF_ROLE_MISSING;
     } else if (v.value_state == CF_CELL_NA) {
         g = "/";
@@ -483,6 +500,17 @@ size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max
             first = i;
     if (first < count && !add_rule_part(wb, rules[first], KEEP_BROKEN, parts, &n, max))
         return n;
+    /* why the assessment suspects the cell, each reason with the line it points at */
+    for (size_t i = 0; open_suspect(wb, wb->cell) && i < cf_assess_suspect_count(wb->assessment); i++) {
+        const cf_suspect *sus = cf_assess_suspect(wb->assessment, i);
+        if (sus->cell != wb->cell || sus->kind == CF_SUSPECT_CROSS_YEAR) /* last year's has its ⚠ part below */
+            continue;
+        if (sus->line)
+            add_part(parts, &n, max, KEEP_BROKEN, CF_ROLE_MISSING, true, _(" ~ suspect: %s (line %zu) "), sus->reason,
+                     sus->line);
+        else
+            add_part(parts, &n, max, KEEP_BROKEN, CF_ROLE_MISSING, true, _(" ~ suspect: %s "), sus->reason);
+    }
     for (size_t i = 0; i < wb->cross_year_count; i++) {
         const cf_cross_rule_def *xr = cf_template_cross_rule(wb->tpl, wb->cross_year[i].rule);
         bool here = false;
@@ -684,47 +712,117 @@ static void draw_status(ui_workbench *wb)
 
 /* ---------- overlays: help and the problems list ---------- */
 
+/* The problems list's sections, in this order, each from the assessment. */
+enum { SECTION_BROKEN, SECTION_MISSING, SECTION_SUSPECT, SECTION_PROSE, SECTION_LAST_YEAR, SECTION_COUNT };
+static const char *const SECTION_TITLES[] = {N_("Broken rules (%zu)"), N_("Missing cells (%zu)"),
+                                             N_("Suspect cells (%zu)"), N_("The prose says otherwise (%zu)"),
+                                             N_("Last year says otherwise (%zu)")};
+
+/* Count the notices of kind on from *seen; the k-th of the count, with line, fills it (a warning
+ * with no cell of its own jumps to the first cell on its line). */
+static void notice_items(const ui_workbench *wb, cf_notice_kind kind, size_t *seen, size_t k, long *cell, char *line,
+                         size_t size)
+{
+    for (size_t i = 0; i < cf_assess_notice_count(wb->assessment); i++) {
+        const cf_notice *n = cf_assess_notice(wb->assessment, i);
+        if (n->kind != kind || (*seen)++ != k || !line)
+            continue;
+        *cell = n->cell;
+        for (size_t j = 0; *cell < 0 && j < cf_assess_suspect_count(wb->assessment); j++) {
+            const cf_suspect *sus = cf_assess_suspect(wb->assessment, j);
+            if (sus->kind == CF_SUSPECT_EXTRACTION && n->line && sus->line == n->line)
+                *cell = (long)sus->cell;
+        }
+        if (n->line)
+            snprintf(line, size, _(" ⚠ line %zu: %s"), n->line, n->message);
+        else
+            snprintf(line, size, " ⚠ %s", n->message);
+    }
+}
+
+/* How many items section has; with line, item k of it fills line and *cell (-1: none to go to). */
+static size_t section_items(const ui_workbench *wb, int section, size_t k, long *cell, char *line, size_t size)
+{
+    size_t seen = 0;
+    const cf_assessment *a = wb->assessment;
+    char label[256];
+    switch (section) {
+    case SECTION_BROKEN:
+        for (size_t r = 0; r < cf_template_rule_count(wb->tpl); r++) {
+            const cf_assessed_rule *rule = cf_assess_rule(a, r);
+            if ((rule->outcome != CF_OUTCOME_BROKEN && rule->outcome != CF_OUTCOME_BROKEN_MISSING) || seen++ != k ||
+                !line)
+                continue;
+            const cf_rule_def *def = cf_template_rule(wb->tpl, r);
+            *cell = (long)def->left[0];
+            /* the rule in the report's numbering with its arithmetic: "一+二 ≠ 三(七)+四 [自然人]: …" */
+            snprintf(line, size, " ✗ %s", rule->explanation);
+        }
+        return seen;
+    case SECTION_MISSING:
+        if (line && k < cf_assess_missing_count(a)) {
+            size_t c = cf_assess_missing(a, k);
+            cf_template_cell_label(wb->tpl, c, label, sizeof label);
+            *cell = (long)c;
+            snprintf(line, size, _(" ? %s: missing"), label);
+        }
+        return cf_assess_missing_count(a);
+    case SECTION_SUSPECT:
+        /* each cell whose place was inferred and is not yet corrected or confirmed, then each warning */
+        for (size_t i = 0; i < cf_assess_suspect_count(a); i++) {
+            const cf_suspect *sus = cf_assess_suspect(a, i);
+            if (sus->kind != CF_SUSPECT_INFERRED || !open_suspect(wb, sus->cell) || seen++ != k || !line)
+                continue;
+            cf_template_cell_label(wb->tpl, sus->cell, label, sizeof label);
+            *cell = (long)sus->cell;
+            snprintf(line, size, " ~ %s: %s", label, sus->reason);
+        }
+        notice_items(wb, CF_NOTICE_EXTRACTION, &seen, k, cell, line, size);
+        return seen;
+    case SECTION_PROSE:
+        notice_items(wb, CF_NOTICE_PROSE, &seen, k, cell, line, size);
+        return seen;
+    default:
+        for (size_t i = 0; i < wb->cross_year_count; i++) {
+            if (wb->cross_year[i].status != CF_XY_MISMATCH || seen++ != k || !line)
+                continue;
+            const cf_cross_rule_def *def = cf_template_cross_rule(wb->tpl, wb->cross_year[i].rule);
+            *cell = def->left[0].cell; /* the left side is this year's */
+            /* the list has room for the numbers, not for the rule's words */
+            snprintf(line, size, _(" ⚠ cross-year [%s]: %s"), def->scope, wb->cross_year[i].message + wb->cross_year[i].numbers);
+        }
+        return seen;
+    }
+}
+
 size_t ui_problem_items(const ui_workbench *wb)
 {
     size_t n = 0;
-    for (size_t i = 0; i < cf_template_rule_count(wb->tpl); i++)
-        n += cf_review_results(wb->review)[i].status == CF_RULE_FAIL && !cf_review_waiver(wb->review, i)[0];
-    for (size_t i = 0; i < cf_review_cell_count(wb->review); i++)
-        n += !cf_cell_has_value(&cf_review_current_cells(wb->review)[i]);
-    return n + wb->cross_year_mismatches;
+    for (int s = 0; wb->assessment && s < SECTION_COUNT; s++) {
+        size_t items = section_items(wb, s, 0, NULL, NULL, 0);
+        n += items ? items + 1 : 0; /* a section with items has its title */
+    }
+    return n;
 }
 
-bool ui_problem_item(const ui_workbench *wb, size_t k, size_t *cell, char *line, size_t size)
+bool ui_problem_item(const ui_workbench *wb, size_t k, long *cell, cf_role *role, char *line, size_t size)
 {
-    size_t seen = 0;
-    for (size_t r = 0; r < cf_template_rule_count(wb->tpl); r++) {
-        const cf_rule_result *res = &cf_review_results(wb->review)[r];
-        if (res->status != CF_RULE_FAIL || cf_review_waiver(wb->review, r)[0] || seen++ != k)
+    for (int s = 0; wb->assessment && s < SECTION_COUNT; s++) {
+        size_t items = section_items(wb, s, 0, NULL, NULL, 0);
+        if (items == 0)
             continue;
-        const cf_rule_def *def = cf_template_rule(wb->tpl, r);
-        *cell = def->left[0];
-        /* the rule in the report's numbering with its arithmetic: "一+二 ≠ 三(七)+四 [自然人]: …" */
-        snprintf(line, size, " ✗ %s", wb->assessment ? cf_assess_rule(wb->assessment, r)->explanation : def->left_text);
-        return true;
-    }
-    for (size_t i = 0; i < wb->cross_year_count; i++) {
-        if (wb->cross_year[i].status != CF_XY_MISMATCH || seen++ != k)
-            continue;
-        const cf_cross_rule_def *def = cf_template_cross_rule(wb->tpl, wb->cross_year[i].rule);
-        *cell = (size_t)def->left[0].cell; /* the left side is this year's */
-        /* the list has room for the numbers, not for the rule's words */
-        snprintf(line, size, _(" ⚠ cross-year [%s]: %s"), def->scope,
-                 wb->cross_year[i].message + wb->cross_year[i].numbers);
-        return true;
-    }
-    for (size_t c = 0; c < cf_review_cell_count(wb->review); c++) {
-        if (cf_cell_has_value(&cf_review_current_cells(wb->review)[c]) || seen++ != k)
-            continue;
-        char label[256];
-        cf_template_cell_label(wb->tpl, c, label, sizeof label);
-        *cell = c;
-        snprintf(line, size, _(" ? %s: missing"), label);
-        return true;
+        *cell = -1;
+        if (k == 0) {
+            *role = CF_ROLE_HEADER;
+            snprintf(line, size, _(SECTION_TITLES[s]), items);
+            return true;
+        }
+        if (k <= items) {
+            *role = s == SECTION_BROKEN ? CF_ROLE_BROKEN : CF_ROLE_NORMAL;
+            section_items(wb, s, k - 1, cell, line, size);
+            return true;
+        }
+        k -= items + 1;
     }
     return false;
 }

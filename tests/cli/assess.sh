@@ -40,3 +40,26 @@ python3 tests/cli/agree.py "$CROSSFOOT" --each 17 "$S000" "$S001" "$S002" "$S003
   no "$(cat "$TMP/agree")"
 python3 tests/cli/agree.py "$CROSSFOOT" --previous "$S004" "$S002" >"$TMP/agree" 2>&1 || no "with --previous: $(cat "$TMP/agree")"
 end
+
+# pandoc's dump of a 2021 report: seven cells of 三(一)予以公开 were placed by inference
+begin "the workbench: ] walks an inferred cell (glyph ~, the reason on the detail line); p lists it under its section"
+mkdir -p "$TMP/walk"
+cp tests/fixtures/layouts/browsers/pandoc-80/r01.txt "$TMP/walk/r.txt"
+# from the first problem: 三(一)自然人 (missing and inferred), 商业企业, 科研机构 (the same), 社会组织 (read 1, inferred)
+printf '# size 120x30\n]]]]\n' >"$TMP/walk/keys"
+cf --lang en review "$TMP/walk/r.txt" --script "$TMP/walk/keys" --size 120x30 --screen "$TMP/walk/screen"
+status 0
+grep -q ' requests.granted.social  (一)予以公开 · 社会组织 = 1  (extracted 1, line 34, place inferred)' "$TMP/walk/screen" ||
+  no "] did not reach the inferred 三(一)社会组织: $(tail -4 "$TMP/walk/screen")"
+grep -q '^ ~ suspect: its place in the table was inferred, not read (line 34)' "$TMP/walk/screen" ||
+  no "the detail line does not say why the cell is suspect: $(tail -4 "$TMP/walk/screen")"
+grep -q '│(一)予以公开 .* 1~ ' "$TMP/walk/screen" || no "the suspect cell has no ~: $(grep '予以公开' "$TMP/walk/screen")"
+printf '# size 120x40\np\n' >"$TMP/walk/keys"
+cf --lang en review "$TMP/walk/r.txt" --script "$TMP/walk/keys" --size 120x40 --screen "$TMP/walk/screen"
+status 0
+missing=$(grep -n '^  Missing cells (17)' "$TMP/walk/screen" | cut -d: -f1)
+suspect=$(grep -n '^  Suspect cells (7)' "$TMP/walk/screen" | cut -d: -f1)
+[ -n "$missing" ] && [ -n "$suspect" ] && [ "$suspect" -gt "$missing" ] || no "the problems list has no missing and suspect sections"
+grep -q '^   ~ (一)予以公开 · 社会组织: its place in the table was inferred, not read' "$TMP/walk/screen" ||
+  no "the suspect section does not list the inferred cell"
+end

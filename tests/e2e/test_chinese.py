@@ -26,7 +26,7 @@ def chinese_screen(wb):
     check("7 个问题单元格" in wb.last, "the opening message is not Chinese", wb)
     wb.keys("?")
     s = wb.wait_for("按键 — 每个操作也可用 :名称 执行", "the Chinese help")
-    check("下一个不符或缺失的单元格" in s and "撤销上一次修改" in s, "help lines not in Chinese", wb)
+    check("下一个不符、缺失或存疑的单元格" in s and "撤销上一次修改" in s, "help lines not in Chinese", wb)
     wb.keys("Escape")
     wb.wait_gone("按键 — 每个操作")
     wb.keys("W")

@@ -63,26 +63,28 @@ def test(workbench):
     wb.keys("u")
     wb.wait_for("missing 5", "u to undo the whole fill")
 
-    # p: the problem list; Enter jumps
+    # p: the problem list in sections, each under its title; Enter jumps
     wb.keys("p")
-    s = wb.wait_for("Problems — broken rules, then missing cells")
+    s = wb.wait_for("Problems — broken, missing, suspect")
     check("✗ 一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0" in s and "? 行政复议 · 总计: missing" in s,
           "the problem list is incomplete", wb)
     check("requests." not in s and "appeals." not in s, "the problem list shows ids, not the report's words", wb)
-    for _ in range(4):  # four broken rules, then the first missing cell
+    check(s.index("Broken rules (4)") < s.index("✗ 一+二 ≠ 三(七)+四 [自然人]") < s.index("Missing cells (5)")
+          < s.index("? 行政复议 · 结果维持: missing"), "the problem list is not in its sections", wb)
+    for _ in range(6):  # a title and four broken rules, a title, then the first missing cell
         wb.keys("j")
     wb.keys("Enter")
-    wb.wait_gone("Problems — broken rules")
+    wb.wait_gone("Problems — broken, missing")
     wb.wait_cell("表四 行政复议 · 结果维持", "Enter to jump to the first missing cell")
     check("表四" in wb.last and wb.cell("行政复议", "结果维持") == "·?", "the jump did not show table 四", wb)
     wb.keys("p")
-    wb.wait_for("Problems — broken rules")
-    wb.keys("j", "Enter")  # the 2nd: requests.balance.total, whose first cell is 一·总计
+    wb.wait_for("Problems — broken, missing")
+    wb.keys("j", "j", "Enter")  # past the title, the 2nd: requests.balance.total, whose first cell is 一·总计
     wb.wait_cell("表三 一、本年新收 · 总计", "Enter to jump to the 2nd problem's cell")
     wb.keys("p")
-    wb.wait_for("Problems — broken rules")
+    wb.wait_for("Problems — broken, missing")
     wb.keys("Escape")
-    wb.wait_gone("Problems — broken rules")
+    wb.wait_gone("Problems — broken, missing")
     check(wb.cell_name() == "表三 一、本年新收 · 总计", "Esc moved the cursor: " + wb.detail())
 
     wb.keys("q")
@@ -95,7 +97,7 @@ def test(workbench):
     clean.start(clean.copy_seed(os.path.join(SEEDS, "000_b0a3a3717f6cc721.txt")))
     clean.wait_for("problems -/0")
     clean.keys("]")
-    clean.wait_for("no problems left: every rule holds and no cell is missing")
+    clean.wait_for("no problems left: every rule holds, no cell is missing and none is suspect")
     clean.keys("p")
     clean.wait_for("none: every rule holds and no cell is missing")
     clean.keys("Enter")
