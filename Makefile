@@ -373,15 +373,16 @@ unit: $(BUILD)/san/unit_tests $(BUILD)/san/locale
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(BUILD)/san/unit_tests --jobs 2
 
-# The command line as a user runs it, against the binary $(1).
+# The command line as a user runs it, against the binary $(1) (and the optimised one for the sweeps
+# that would take minutes under the sanitizers: tests/cli/agree.py --displays).
 define run_cli
-	CROSSFOOT=$(1) bash tests/cli/run.sh
+	CROSSFOOT=$(1) CROSSFOOT_RELEASE=$(BUILD)/crossfoot bash tests/cli/run.sh
 	python3 tests/cli/kill_edits.py $(1) 20
 endef
 
 cli: export ASAN_OPTIONS := detect_leaks=1
 cli: export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
-cli: $(BUILD)/san/crossfoot
+cli: $(BUILD)/san/crossfoot $(BUILD)/crossfoot
 	$(call run_cli,$(BUILD)/san/crossfoot)
 
 # The same against the optimised binary that `make install` installs, built with the

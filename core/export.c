@@ -478,12 +478,9 @@ static bool correction_finding(cf_buf *b, const cf_review *r, size_t i, const cf
  * from the review's assessment: each rule that does not hold (and whether it was accepted, with
  * why), each warning and cell whose place was inferred, then each corrected cell, figure
  * corrections (数据更正) and read corrections (识别更正) apart, and each annotated cell. */
-static bool findings(cf_buf *b, const cf_review *r)
+static bool findings(cf_buf *b, const cf_review *r, const cf_assessment *a)
 {
     const cf_template *tpl = cf_review_template(r);
-    cf_assessment *a;
-    if (cf_assess_review(r, NULL, &a, NULL) != CF_OK)
-        return false;
     bool ok = true, any = false;
     for (size_t i = 0; ok && i < cf_template_rule_count(tpl); i++) {
         const cf_assessed_rule *rule = cf_assess_rule(a, i);
@@ -516,7 +513,6 @@ static bool findings(cf_buf *b, const cf_review *r)
         cf_buf_release(&name);
         any = true;
     }
-    cf_assessment_free(a);
     /* the agency's wrong figures, then crossfoot's misreadings, then older reviews' corrections of
      * no recorded kind, then the notes: each kind apart, never mixed */
     static const cf_correction order[] = {CF_CORRECTION_FIGURE, CF_CORRECTION_READ, CF_CORRECTION_UNRECORDED,
@@ -534,11 +530,11 @@ static bool findings(cf_buf *b, const cf_review *r)
 }
 
 /* The findings as a Markdown list under the tables. */
-static bool md_findings(cf_buf *b, const cf_review *r)
+static bool md_findings(cf_buf *b, const cf_review *r, const cf_assessment *a)
 {
     cf_buf lines;
     cf_buf_init(&lines);
-    bool ok = findings(&lines, r) && cf_buf_puts(b, _("\n## Findings\n\n"));
+    bool ok = findings(&lines, r, a) && cf_buf_puts(b, _("\n## Findings\n\n"));
     for (char *line = lines.data, *end; ok && line && *line; line = end + 1) {
         end = strchr(line, '\n');
         *end = '\0';
@@ -565,21 +561,28 @@ static bool md_title(cf_buf *b, const cf_review *r)
 static cf_status render_md(const cf_review *r, char **out, size_t *len, cf_error *err)
 {
     const cf_template *tpl = cf_review_template(r);
+    cf_assessment *a;
+    cf_status st = cf_assess_review(r, NULL, &a, err);
+    if (st != CF_OK)
+        return st;
     cf_buf b;
     cf_buf_init(&b);
+    /* the findings as the assessment counts them; what the reviewer did as the review does */
+    cf_assess_counts n = cf_assess_counts_of(a);
     cf_review_summary s = cf_review_summarize(r);
     bool ok = cf_buf_printf(&b,
                             _("<!-- crossfoot: %s, %s, reviewed by %s; %zu broken rules, %zu missing cells, %zu corrected "
                               "(%zu figure, %zu read, %zu of a kind not recorded) -->\n"),
-                            cf_review_report_path(r), cf_template_id(tpl), cf_review_reviewer(r), s.violations,
-                            s.missing, s.corrected, s.figure_corrections, s.read_corrections, s.unrecorded_corrections) &&
+                            cf_review_report_path(r), cf_template_id(tpl), cf_review_reviewer(r), n.broken,
+                            n.missing, s.corrected, s.figure_corrections, s.read_corrections, s.unrecorded_corrections) &&
               md_title(&b, r);
     for (size_t t = 0; ok && t < cf_template_table_count(tpl); t++) {
         const cf_table_def *td = cf_template_table(tpl, t);
         ok = cf_buf_printf(&b, "\n## %s、%s\n\n", td->number, td->title) &&
              (td->flat ? md_flat(&b, r, td) : md_grouped(&b, r, td));
     }
-    ok = ok && md_findings(&b, r);
+    ok = ok && md_findings(&b, r, a);
+    cf_assessment_free(a);
     if (!ok) {
         cf_buf_release(&b);
         return cf_error_nomem(err, cf_review_path(r));
@@ -706,7 +709,10 @@ static bool xlsx_findings(lxw_workbook *wb, const cf_review *r, const xlsx_forma
 {
     cf_buf lines;
     cf_buf_init(&lines);
-    bool ok = findings(&lines, r);
+    cf_assessment *a;
+    bool ok = cf_assess_review(r, NULL, &a, NULL) == CF_OK;
+    ok = ok && findings(&lines, r, a);
+    cf_assessment_free(a);
     lxw_worksheet *ws = ok ? workbook_add_worksheet(wb, _("Findings")) : NULL;
     if (ws) {
         worksheet_set_column(ws, 0, 0, 120, NULL);

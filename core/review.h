@@ -113,6 +113,8 @@ const cf_rule_result *cf_review_results(const cf_review *review);
 size_t cf_review_warning_count(const cf_review *review);
 const char *cf_review_warning(const cf_review *review, size_t i, size_t *line);
 
+/* What the reviewer did (corrected, confirmed, notes, the kinds) and the rule counts as the review
+ * sees them; the review file, `check` and every export say the findings as core/assess counts them. */
 typedef struct {
     size_t violations; /* broken rules not waived */
     size_t waived;     /* broken rules the reviewer accepted, with a note */

@@ -9,6 +9,7 @@
 #include <yaml.h>
 
 #include "alloc.h"
+#include "assess.h"
 #include "buf.h"
 #include "document.h"
 #include "fileio.h"
@@ -202,6 +203,13 @@ static const char *const RULE_STATUS[] = {"pass", "fail", "unassessable"};
 /* The review file's text into *out (caller frees). */
 static cf_status render(const cf_review *r, char **out, cf_error *err)
 {
+    /* the summary's findings are the assessment's, as every display shows them */
+    cf_assessment *assessment;
+    cf_status assessed = cf_assess_review(r, NULL, &assessment, err);
+    if (assessed != CF_OK)
+        return assessed;
+    cf_assess_counts n = cf_assess_counts_of(assessment);
+    cf_assessment_free(assessment);
     writer w = {.ok = true};
     cf_buf_init(&w.out);
     *out = NULL;
@@ -234,10 +242,10 @@ static cf_status render(const cf_review *r, char **out, cf_error *err)
     cf_review_summary s = cf_review_summarize(r);
     str(&w, "summary");
     map_start(&w, false);
-    key_num(&w, "violations", s.violations);
-    key_num(&w, "waived", s.waived);
-    key_num(&w, "unassessable", s.unassessable);
-    key_num(&w, "missing", s.missing);
+    key_num(&w, "violations", n.broken);
+    key_num(&w, "waived", n.waived);
+    key_num(&w, "unassessable", n.uncheckable);
+    key_num(&w, "missing", n.missing);
     key_num(&w, "corrected", s.corrected);
     key_num(&w, "read_corrections", s.read_corrections);
     key_num(&w, "figure_corrections", s.figure_corrections);
@@ -606,6 +614,13 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables, unsigned l
             memcpy(x->unit, unit, strlen(unit) + 1);
             if (xnote[0] && !(x->note = cf_strdup(xnote)))
                 ok = cf_yaml_nomem(rd);
+            /* the current value keeps where it was read from (inferred or not, its lines), as when
+             * the report was extracted: the assessment's suspects point there */
+            cf_cell now = *cur;
+            *cur = *x;
+            cur->state = now.state;
+            cur->value = now.value;
+            cur->note = NULL; /* the notes are the review's own */
             char *copy = cf_strdup(note);
             if (!copy) {
                 ok = cf_yaml_nomem(rd);

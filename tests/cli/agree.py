@@ -1,15 +1,22 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""agree.py BINARY [--previous FILE] [--each N] REPORT... — `check`'s text, its --json and its exit
-status must tell the same findings about every report: the same broken rules, rules that
-leave missing counts only 0, sums too large to check, missing cells, cells whose place was
-inferred, warnings, counts and verdict. Each display only shows one assessment; this fails when
+"""agree.py BINARY [--previous FILE] [--each N] [--displays DIR] REPORT... — `check`'s text, its
+--json and its exit status must tell the same findings about every report: the same broken rules,
+rules that leave missing counts only 0, sums too large to check, missing cells, cells whose place
+was inferred, warnings, counts and verdict. Each display only shows one assessment; this fails when
 one of them drifts. The first N reports (--each, default 0) are also checked one at a time,
-so that each one's exit status is compared with its own verdict. Exits 1 saying what differs."""
+so that each one's exit status is compared with its own verdict. With --displays (a scratch
+folder), each report's review is extracted there and its summary, the four exports (JSON, CSV,
+Markdown, XLSX: findings included) and the workbench's problems list (headless, p) must tell
+the same as `check --json`. Exits 1 saying what differs."""
+import concurrent.futures
+import csv
 import json
+import os
 import re
 import subprocess
 import sys
+import zipfile
 
 TAGS = {"broken": "broken", "only 0": "only_zero", "unchecked": "unchecked", "missing": "missing",
         "suspect": "suspect"}
@@ -77,15 +84,96 @@ def json_findings(d):
             "warnings": len(d["warnings"]), "summary": summary}
 
 
+def cli(binary, args):
+    """Run the binary in English; its stdout (bytes), or an exception saying how it failed."""
+    p = subprocess.run([binary, "--lang", "en"] + args, capture_output=True, timeout=600)
+    if p.returncode != 0:
+        raise RuntimeError(f"{' '.join(args[:2])} exited {p.returncode}: {p.stderr.decode('utf-8', 'replace')[:300]}")
+    return p.stdout
+
+
+FINDING = re.compile(r"^(broken|not checkable|accepted|warning|suspect)[: ]")
+
+
+def findings_of(lines):
+    """The findings lines of the Markdown or the workbook that come from the assessment, by kind."""
+    got = {}
+    for line in lines:
+        m = FINDING.match(line)
+        if m:
+            got.setdefault(m.group(1), []).append(line)
+    return got
+
+
+def displays(binary, d, work):
+    """What the review of d's report, its exports and the workbench say, as problems (strings). Two
+    runs a report: `extract`, then the workbench headless, which writes the four exports (:export,
+    the code `crossfoot export` runs) and leaves its problems list on the screen."""
+    name = os.path.join(work, re.sub(r"[^A-Za-z0-9_.-]", "_", d["file"]))
+    review = name + ".review.yaml"
+    problems = []
+    cli(binary, ["extract", d["file"], "-o", review])
+    with open(name + ".keys", "w", encoding="utf-8") as f:
+        f.write("# size 200x100\n" + "".join(f":export {x} {name}.{x}<Enter>" for x in ("json", "csv", "md", "xlsx")) + "p\n")
+    cli(binary, ["review", review, "--script", name + ".keys", "--screen", name + ".screen", "--size", "200x100"])
+    broken = sorted(v["rule"] for v in d["violations"] if "waived" not in v)
+    missing = sorted(d["missing"])
+    inferred = sorted(c["cell"] for c in d["suspect"] if c["kind"] == "inferred")
+    s = d["summary"]
+
+    def differs(where, what, got, want):
+        if got != want:
+            problems.append(f"{d['file']}: {where}: {what} {got!r} ≠ check's {want!r}")
+
+    # the review file's summary
+    text = open(review, encoding="utf-8").read()
+    summary = dict(re.findall(r"^  (violations|unassessable|missing): (\d+)$", text, re.M))
+    for key in ("violations", "unassessable", "missing"):
+        differs("review summary", key, int(summary.get(key, -1)), s[key])
+    # JSON export: the same records as check's, and its summary
+    j = json.load(open(name + ".json", encoding="utf-8"))
+    differs("JSON export", "broken", sorted(v["rule"] for v in j["violations"] if "waived" not in v), broken)
+    differs("JSON export", "missing", sorted(j["missing"]), missing)
+    differs("JSON export", "inferred", sorted(c["cell"] for c in j["suspect"] if c["kind"] == "inferred"), inferred)
+    for key in ("violations", "unassessable", "missing", "passed"):
+        differs("JSON export summary", key, j["summary"][key], s[key])
+    # CSV: the cells without a number, blank or not applicable ("/"), as check counts them
+    rows = list(csv.DictReader(open(name + ".csv", encoding="utf-8-sig", newline="")))
+    differs("CSV export", "missing", sorted(r["id"] for r in rows if r["value"] in ("", "/")), missing)
+    # Markdown and the workbook: the same findings, one line each
+    md = open(name + ".md", encoding="utf-8").read()
+    found = findings_of(l[2:] for l in md.split("\n## Findings\n")[-1].split("\n") if l.startswith("- "))
+    differs("Markdown findings", "broken", len(found.get("broken", [])), s["violations"])
+    differs("Markdown findings", "not checkable", len(found.get("not checkable", [])), s["unassessable"])
+    differs("Markdown findings", "warnings", len(found.get("warning", [])), s["warnings"])
+    differs("Markdown findings", "inferred", len(found.get("suspect", [])), len(inferred))
+    with zipfile.ZipFile(name + ".xlsx") as z:
+        strings = re.findall(r"<t[^>]*>([^<]*)</t>", z.read("xl/sharedStrings.xml").decode("utf-8"))
+    unescape = lambda t: t.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+    xlsx = {k: sorted(set(v)) for k, v in findings_of(unescape(t) for t in strings).items()}
+    differs("XLSX findings", "lines", xlsx, {k: sorted(set(v)) for k, v in found.items()})
+    # the workbench: the problems list's sections, counted as their titles say (a title below the
+    # screen's 100 lines is not compared)
+    screen = open(name + ".screen", encoding="utf-8").read()
+    titles = dict(re.findall(r"^  (Broken rules|Missing cells) \((\d+)\)", screen, re.M))
+    differs("workbench problems", "broken", int(titles.get("Broken rules", 0)), s["violations"])
+    if "Missing cells" in titles or s["violations"] + s["missing"] + 2 < 96:
+        differs("workbench problems", "missing", int(titles.get("Missing cells", 0)), s["missing"])
+    return problems
+
+
 def main():
     args = sys.argv[1:]
     binary = args.pop(0)
     opts = []
     each = 0
-    while args and args[0] in ("--previous", "--each"):
+    work = None
+    while args and args[0] in ("--previous", "--each", "--displays"):
         flag, value = args.pop(0), args.pop(0)
         if flag == "--each":
             each = int(value)
+        elif flag == "--displays":
+            work = value
         else:
             opts += [flag, value]
     reports = args
@@ -115,9 +203,15 @@ def main():
         rc, _ = run(binary, opts + [d["file"]])
         if rc != (0 if d["summary"]["passed"] else 1):
             problems.append(f"{d['file']}: exit status {rc} alone, verdict passed={d['summary']['passed']}")
+    if work:
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            for found in pool.map(lambda d: displays(binary, d, work), readable):
+                problems += found
     for p in problems[:20]:
         print("    " + p)
-    print(f"    {len(readable)} reports compared, {len(problems)} differences")
+    shown = "check's text, --json and exit status" + (
+        ", the review summary, the JSON, CSV, Markdown and XLSX exports and the workbench" if work else "")
+    print(f"    {len(readable)} reports compared ({shown}), {len(problems)} differences")
     return 1 if problems else 0
 
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "assess.h"
 #include "review.h"
 
 static const char *const SEEDS[] = {"000_b0a3a3717f6cc721", "001_fc0e04f6e45ee7b3", "002_b895455aa8998ba0",
@@ -796,5 +797,39 @@ Test(review, read_and_figure_corrections_are_recorded_saved_undone_and_replayed)
     cr_assert_eq(kind_of(back, "requests.new.natural"), CF_CORRECTION_NONE);
     cr_assert_eq(cf_review_summarize(back).unrecorded_corrections, 3);
     cr_assert_str_eq(cf_correction_label(CF_CORRECTION_UNRECORDED), "correction (kind not recorded)");
+    cf_review_free(back);
+}
+
+/* Each inferred cell of a review, as the assessment finds it. */
+static size_t inferred_suspects(const cf_review *r)
+{
+    cf_assessment *a;
+    cf_error err;
+    cr_assert_eq(cf_assess_review(r, NULL, &a, &err), CF_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < cf_assess_suspect_count(a); i++)
+        n += cf_assess_suspect(a, i)->kind == CF_SUSPECT_INFERRED;
+    cf_assessment_free(a);
+    return n;
+}
+
+/* A reopened review is assessed as the fresh one was: its cells keep where they were read from,
+ * so a cell whose place was inferred is still suspect (and walked by ]) after a save. */
+Test(review, a_reopened_review_keeps_its_inferred_cells_suspect)
+{
+    char report[128], path[160], cmd[400];
+    snprintf(report, sizeof report, "%s/tabs.txt", dir);
+    snprintf(cmd, sizeof cmd, "cp %s/layouts/tabs_blanks_2021.txt %s", CF_FIXTURES, report);
+    cr_assert_eq(system(cmd), 0);
+    snprintf(path, sizeof path, "%s.review.yaml", report);
+    cf_review *r = NULL;
+    cf_error err;
+    cr_assert_eq(cf_review_open_report(report, NULL, "tester", path, &r, &err), CF_OK, "%s", err.message);
+    size_t fresh = inferred_suspects(r);
+    cr_assert_eq(fresh, 14, "the fixture's 14 inferred cells");
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    cf_review_free(r);
+    cf_review *back = reopen(path);
+    cr_assert_eq(inferred_suspects(back), fresh);
     cf_review_free(back);
 }
