@@ -179,11 +179,36 @@ static void edit_done(ui_workbench *wb, const char *typed, long arg)
     }
     cf_error err;
     cf_status st = cf_review_apply(wb->review, "set", NULL, &e, 1, &err);
-    /* the review decided the kind from the report's line: say which, so the reviewer sees it */
+    /* the review decided the kind from the report's line: say which, and how to say otherwise */
     cf_cell_view v = cf_review_cell(wb->review, e.cell);
     char done[200];
-    snprintf(done, sizeof done, v.correction ? _("set (%s)") : _("set"), cf_correction_label(v.correction));
+    snprintf(done, sizeof done, v.correction ? _("set as a %s (:correction read|figure says otherwise)") : _("set"),
+             cf_correction_label(v.correction));
     after_change(wb, st, &err, done);
+}
+
+/* :correction read|figure — which kind the cursor's correction is, recorded as a change of its own:
+ * crossfoot misread the report (识别更正), or the report prints a wrong figure (数据更正). */
+static void act_correction(ui_workbench *wb, const char *arg)
+{
+    cf_cell_view v = cf_review_cell(wb->review, wb->cell);
+    cf_correction kind = CF_CORRECTION_NONE;
+    if (v.state != CF_STATE_CORRECTED) {
+        ui_message(wb, CF_ROLE_ERROR, "%s", _("not a corrected cell: only a changed value has a kind of correction"));
+        return;
+    }
+    if (!arg || !cf_correction_parse(arg, &kind) || (kind != CF_CORRECTION_READ && kind != CF_CORRECTION_FIGURE)) {
+        ui_message(wb, CF_ROLE_MESSAGE,
+                   _("%s; :correction read (crossfoot misread the report) or :correction figure (the report's figure "
+                     "is wrong)"),
+                   cf_correction_label(v.correction));
+        return;
+    }
+    cf_edit e = {.cell = wb->cell, .kind = CF_EDIT_SET, .value = v.value, .correction = kind};
+    cf_error err;
+    char done[200];
+    snprintf(done, sizeof done, _("recorded as a %s"), cf_correction_label(kind));
+    after_change(wb, cf_review_apply(wb->review, "correction", NULL, &e, 1, &err), &err, done);
 }
 
 static void act_edit(ui_workbench *wb, const char *arg)
@@ -632,6 +657,10 @@ static const ui_action ACTIONS[] = {
         "anything is open; any later change withdraws it"),
      act_approve, false},
     {"export", {0}, ":", N_("write an export from here: :export xlsx|csv|md|json [FILE]"), act_export, false},
+    {"correction", {0}, ":",
+     N_("the cursor's correction is a read one (crossfoot misread the report) or a figure one (the report is "
+        "wrong): :correction read|figure"),
+     act_correction, true},
     {"problems", {'p'}, "p", N_("list every broken rule and missing cell; Enter jumps"), act_problems, false},
     {"edit", {'e', '\n', '\r', K(KEY_ENTER)}, "e Enter",
      N_("type a new value: it replaces the one shown; arrows or Backspace edit it (Esc cancels)"), act_edit, true},

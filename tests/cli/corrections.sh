@@ -57,3 +57,23 @@ status 0
 stdout_has "replayed 1 change from the journal"
 [ "$(kind_of requests.new.social)" = figure ] || no "the replayed figure correction became '$(kind_of requests.new.social)'"
 end
+
+begin "the workbench says which kind a typed value was recorded as, and :correction read|figure changes it"
+mkdir -p "$TMP/kinds/wb"
+cp "$S002" "$TMP/kinds/wb/r.txt"
+# ] to 三(七)总计·总计 (its line prints only zeros): 2 is a figure correction, until the reviewer says it was misread
+printf '# size 120x30\n]e2<Enter>\n' >"$TMP/kinds/wb/keys"
+cf --lang en review "$TMP/kinds/wb/r.txt" --script "$TMP/kinds/wb/keys" --size 120x30 --screen "$TMP/kinds/wb/screen"
+status 0
+grep -q 'set as a figure correction (:correction read|figure says otherwise)' "$TMP/kinds/wb/screen" ||
+  no "the message does not say the kind: $(tail -3 "$TMP/kinds/wb/screen")"
+grep -q '(七)总计 · 总计 = 2  (extracted 0, line 78)  \[figure correction\]' "$TMP/kinds/wb/screen" ||
+  no "the detail line does not say the kind: $(tail -4 "$TMP/kinds/wb/screen")"
+rm -f "$TMP/kinds/wb/r.txt.review.yaml"*
+printf '# size 120x30\n]e2<Enter>:correction read<Enter>\n' >"$TMP/kinds/wb/keys"
+cf --lang en review "$TMP/kinds/wb/r.txt" --script "$TMP/kinds/wb/keys" --size 120x30 --screen "$TMP/kinds/wb/screen"
+grep -q 'recorded as a read correction' "$TMP/kinds/wb/screen" && grep -q '\[read correction\]' "$TMP/kinds/wb/screen" ||
+  no ":correction read did not change the kind: $(tail -4 "$TMP/kinds/wb/screen")"
+tail -1 "$TMP/kinds/wb/r.txt.review.yaml.journal" | grep -q '"action":"correction"' ||
+  no "the change of kind is not a journaled change of its own"
+end
