@@ -138,7 +138,10 @@ def displays(binary, d, work):
     for key in ("violations", "unassessable", "missing", "passed"):
         differs("JSON export summary", key, j["summary"][key], s[key])
     # CSV: the cells without a number, blank or not applicable ("/"), as check counts them
-    rows = list(csv.DictReader(open(name + ".csv", encoding="utf-8-sig", newline="")))
+    # the CSV opens with the title block (label,value rows) and an empty row; the cells follow
+    table = list(csv.reader(open(name + ".csv", encoding="utf-8-sig", newline="")))
+    start = table.index([]) + 1
+    rows = [dict(zip(table[start], row)) for row in table[start + 1:]]
     differs("CSV export", "missing", sorted(r["id"] for r in rows if r["value"] in ("", "/")), missing)
     # Markdown and the workbook: the same findings, one line each
     md = open(name + ".md", encoding="utf-8").read()
