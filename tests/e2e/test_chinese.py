@@ -33,7 +33,7 @@ def chinese_screen(wb):
     wb.wait_prompt("为何接受 一+二 = 三(七)+四 [自然人] 不符？")
     wb.keys("Escape")
     wb.keys("p")
-    s = wb.wait_for("问题 — 先列不符的勾稽关系", "the Chinese problems list")
+    s = wb.wait_for("问题 — 不符、缺失、存疑、正文、上年", "the Chinese problems list")
     check("✗ 一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0" in s and "? 行政复议 · 结果维持：缺失" in s,
           "the problems list does not name rules and cells in the report's words", wb)
     check("requests." not in s and "appeals." not in s, "the problems list shows ids", wb)

@@ -27,7 +27,7 @@ def test(workbench):
                                                           "\t(六) 其他处理\t0\t0\t0\t0\t0\t0\t0\t0\n".encode(), 1))
     review = report + ".review.yaml"
     wb.start(report, args=["--reviewer", "审核员"])
-    wb.wait_for("problems 1/7")
+    wb.wait_for("problems 1/14")  # 2 broken cells, 5 missing, the 7 suspect cells of 三(六)
 
     # the summary
     wb.keys("s")
