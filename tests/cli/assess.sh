@@ -58,7 +58,7 @@ cp tests/fixtures/layouts/browsers/pandoc-80/r01.txt "$TMP/walk/r.txt"
 printf '# size 120x30\n]]]]\n' >"$TMP/walk/keys"
 cf --lang en review "$TMP/walk/r.txt" --script "$TMP/walk/keys" --size 120x30 --screen "$TMP/walk/screen"
 status 0
-grep -q ' requests.granted.social  (一)予以公开 · 社会组织 = 1  (extracted 1, line 34, place inferred)' "$TMP/walk/screen" ||
+grep -q ' 表三 (一)予以公开 · 社会组织 = 1  (extracted 1, line 34, place inferred)' "$TMP/walk/screen" ||
   no "] did not reach the inferred 三(一)社会组织: $(tail -4 "$TMP/walk/screen")"
 grep -q '^ ~ suspect: its place in the table was inferred, not read (line 34)' "$TMP/walk/screen" ||
   no "the detail line does not say why the cell is suspect: $(tail -4 "$TMP/walk/screen")"
