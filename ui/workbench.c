@@ -845,7 +845,7 @@ void ui_open_counts(const cf_assess_counts *n, char *out, size_t size)
                  n->unsettled);
     out[0] = '\0';
     for (size_t i = 0; i < parts; i++)
-        snprintf(out + strlen(out), size - strlen(out), "%s%s", i ? ", " : "", part[i]);
+        snprintf(out + strlen(out), size - strlen(out), "%s%s", i ? _(", ") : "", part[i]); /* "，" in Chinese */
 }
 
 size_t ui_open_item_line(const ui_workbench *wb, const cf_open_item *item, char *line, size_t size)

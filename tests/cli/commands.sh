@@ -66,7 +66,7 @@ status 2
 stderr_has "crossfoot: --theme nosuch: no theme 'nosuch'"
 cf --lang zh review --theme "$TMP/nosuch.yaml" --script "$TMP/q.keys" "$TMP/theme.txt"
 status 2
-stderr_has "无法打开主题"
+stderr_has "无法打开配色文件"
 cf review --theme=mono --script "$TMP/q.keys" "$TMP/theme.txt"
 status 0
 end

@@ -39,7 +39,14 @@ def chinese_screen(wb):
     check("requests." not in s and "appeals." not in s, "the problems list shows ids", wb)
     wb.keys("Escape")
     wb.wait_gone("问题 — 先列不符的勾稽关系")
+    # a typed value: what was done, then what is left, all in Chinese
+    wb.keys("e", "C-u")
+    wb.type("2")
+    wb.keys("Enter")
+    wb.wait_for(lambda s: "已设置，记为数据更正" in s and "— 剩余 " in s, "the typed value's message in Chinese")
     wb.keys("q")
+    wb.wait_prompt("有未保存的修改。")
+    wb.keys("n")
     wb.expect_exit(0)
 
 

@@ -7,9 +7,9 @@
    (after taking out printf conversions and escapes), or any Chinese — and is not wrapped fails,
    named with its file and line, unless tests/i18n/not-messages.txt lists it: JSON and YAML keys,
    format ids, file names, and the like, which are data and never translated.
-   A word passed to a function that puts it into a message (a parameter named `what` in a header,
-   as cf_file_read's "template" in "cannot open the template") must be marked N_("…") at the call,
-   or xgettext never sees it: a bare string literal in that place fails too.
+   A word passed to a function that puts it into a message (a parameter named `what`, declared in
+   a header or defined in a source, as cf_file_read's "template" in "cannot open the template")
+   must be marked N_("…") at the call, or xgettext never sees it: a bare string literal there fails.
 2. Catalogs: po/crossfoot.pot is FRESH.pot (made from the sources just now by `make i18n`), and
    each po/LANG.po has every message of it translated, none fuzzy, none stale, none obsolete,
    and its printf conversions matching (msgfmt --check).
@@ -95,23 +95,24 @@ def unwrapped(sources):
     return found
 
 
-PROTOTYPE = re.compile(r"\b(\w+)\(([^;{}()]*)\)\s*;")
+# a declaration or definition: NAME(PARAMS) then ; or {
+DECLARATION = re.compile(r"\b(\w+)\(([^;{}()]*)\)\s*[;{]")
+# a string parameter named what ("const char *what"; "what" or "sizeof what" is a call's argument)
+WHAT_PARAMETER = re.compile(r"(const\s+)?char\s*\*\s*what$")
 
 
 def what_parameters(sources):
-    """{function: index} of every function declared in a header beside the sources with a
-    parameter named `what` (a word it puts into a message)."""
+    """{function: index} of every function declared in a header beside the sources, or defined
+    in one of them, with a parameter named `what` (a word it puts into a message)."""
     found = {}
-    for folder in sorted({os.path.dirname(s) for s in sources}):
-        for name in sorted(os.listdir(folder)):
-            if not name.endswith(".h"):
-                continue
-            with open(os.path.join(folder, name), encoding="utf-8") as f:
-                for m in PROTOTYPE.finditer(f.read()):
-                    params = [p.strip() for p in m.group(2).split(",")]
-                    for i, p in enumerate(params):
-                        if re.search(r"\bwhat$", p):
-                            found[m.group(1)] = i
+    headers = [os.path.join(folder, name) for folder in sorted({os.path.dirname(s) for s in sources})
+               for name in sorted(os.listdir(folder)) if name.endswith(".h")]
+    for path in headers + list(sources):
+        with open(path, encoding="utf-8") as f:
+            for m in DECLARATION.finditer(f.read()):
+                for i, p in enumerate(p.strip() for p in m.group(2).split(",")):
+                    if WHAT_PARAMETER.match(p):
+                        found[m.group(1)] = i
     return found
 
 
