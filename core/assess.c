@@ -246,8 +246,10 @@ cf_status cf_assess(const cf_assess_input *in, cf_assessment **out, cf_error *er
         a->counts.suspect = 0;
         for (size_t i = 0; i < ncells; i++)
             a->counts.suspect += a->suspect_cell[i];
-        for (size_t i = 0; i < a->notice_count; i++)
+        for (size_t i = 0; i < a->notice_count; i++) {
             a->counts.warnings += a->notices[i].kind != CF_NOTICE_NOT_COMPARABLE;
+            a->counts.cross_year += a->notices[i].kind == CF_NOTICE_CROSS_YEAR;
+        }
         ok = decide(a) && list_open(a, in);
     }
     if (!ok) {

@@ -88,6 +88,7 @@ typedef struct {
     size_t broken;        /* broken rules not waived (proven ones among them) */
     size_t proven;        /* of those, broken though cells are missing */
     size_t waived, uncheckable, missing, warnings, suspect;
+    size_t cross_year;    /* numbers that do not carry over from last year's report (among the warnings) */
     size_t only_zero;     /* rules whose known values leave each missing count only 0 */
     bool passed;          /* nothing broken, missing or uncheckable */
     /* what keeps a review from being signed off (see cf_assess_open) */

@@ -414,14 +414,7 @@ bool cf_review_source_shows(const cf_review *review, size_t cell, cf_decimal val
 cf_review_summary cf_review_summarize(const cf_review *review)
 {
     cf_review_summary s = {0};
-    for (size_t i = 0; i < cf_template_rule_count(review->tpl); i++) {
-        bool broken = review->results[i].status == CF_RULE_FAIL;
-        s.violations += broken && !review->waivers[i][0];
-        s.waived += broken && review->waivers[i][0];
-        s.unassessable += review->results[i].status == CF_RULE_UNASSESSABLE;
-    }
     for (size_t i = 0; i < review->cell_count; i++) {
-        s.missing += !cf_cell_has_value(&review->current[i]);
         bool corrected = review->states[i] == CF_STATE_CORRECTED;
         s.corrected += corrected;
         s.read_corrections += corrected && review->corrections[i] == CF_CORRECTION_READ;
@@ -1007,11 +1000,14 @@ static cf_status replay_record(cf_review *r, cJSON *rec, int version, long line,
         edits[i].kind = (cf_edit_kind)k;
         edits[i].note = cJSON_GetStringValue(cJSON_GetObjectItem(x, "note"));
         const char *value = cJSON_GetStringValue(cJSON_GetObjectItem(x, "value"));
-        /* a set without one was written before the kind was recorded: it stays unrecorded */
+        /* records of version 3 say the kind of every set; a version 2 set without one was written
+         * before the kind was recorded, and stays unrecorded */
         const char *correction = cJSON_GetStringValue(cJSON_GetObjectItem(x, "correction"));
         edits[i].correction = correction ? CF_CORRECTION_NONE : CF_CORRECTION_UNRECORDED;
         if (correction && !cf_correction_parse(correction, &edits[i].correction))
             st = cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, _("a journal record has an unknown kind of correction"));
+        else if (!correction && version >= 3 && edits[i].kind == CF_EDIT_SET)
+            st = cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, _("a journal record sets a value without its kind of correction"));
         else if (edits[i].kind == CF_EDIT_SET &&
             (!value || cf_decimal_parse(value, strlen(value), &edits[i].value) != CF_DEC_OK))
             st = cf_error_set(err, CF_ERR_INPUT, r->journal_path, line, 0, _("a journal record has no usable value"));
@@ -1024,7 +1020,7 @@ static cf_status replay_record(cf_review *r, cJSON *rec, int version, long line,
 }
 
 /* One line of the journal as a record: its version (1: no version, no checksum; 0: not JSON)
- * and, for version 2, a checksum that matches. NULL with *why when it is not one. Caller frees. */
+ * and, for versions 2 and 3, a checksum that matches. NULL with *why when it is not one. Caller frees. */
 static cJSON *read_record(const char *line, size_t len, int *version, const char **why)
 {
     cJSON *rec = cJSON_ParseWithLength(line, len);
@@ -1035,7 +1031,8 @@ static cJSON *read_record(const char *line, size_t len, int *version, const char
     } else if (!cJSON_GetObjectItem(rec, "v")) {
         *version = 1;
     } else if (!cJSON_IsNumber(cJSON_GetObjectItem(rec, "v")) ||
-               cJSON_GetObjectItem(rec, "v")->valuedouble != CF_JOURNAL_RECORD_VERSION) {
+               (cJSON_GetObjectItem(rec, "v")->valuedouble != 2 &&
+                cJSON_GetObjectItem(rec, "v")->valuedouble != CF_JOURNAL_RECORD_VERSION)) {
         *why = _("is of a format this crossfoot does not know (written by a newer one?)");
     } else {
         char sum[SUM_DIGITS + 1];
@@ -1046,7 +1043,7 @@ static cJSON *read_record(const char *line, size_t len, int *version, const char
             if (memcmp(sum, line + len - SUM_TAIL + sizeof SUM_KEY - 1, SUM_DIGITS) != 0)
                 *why = _("was changed or damaged (its checksum does not match)");
         }
-        *version = 2;
+        *version = (int)cJSON_GetObjectItem(rec, "v")->valuedouble;
     }
     if (*why) {
         cJSON_Delete(rec);

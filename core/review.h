@@ -113,12 +113,10 @@ const cf_rule_result *cf_review_results(const cf_review *review);
 size_t cf_review_warning_count(const cf_review *review);
 const char *cf_review_warning(const cf_review *review, size_t i, size_t *line);
 
-/* What the reviewer did (corrected, confirmed, notes, the kinds) and the rule counts as the review
- * sees them; the review file, `check` and every export say the findings as core/assess counts them. */
+/* What the reviewer did: corrected, confirmed, notes, the kinds of correction. The findings
+ * (broken, waived, missing …) are core/assess's to count (cf_assess_counts_of). */
 typedef struct {
-    size_t violations; /* broken rules not waived */
-    size_t waived;     /* broken rules the reviewer accepted, with a note */
-    size_t unassessable, missing, corrected, confirmed, notes;
+    size_t corrected, confirmed, notes;
     size_t read_corrections, figure_corrections, unrecorded_corrections; /* of corrected, by kind */
 } cf_review_summary;
 /* Index of the rule with this id ("requests.balance.natural"), or -1. */

@@ -19,14 +19,16 @@
  *      formats 1 to 3 hold none. Journal records as in 2.
  *   5  each corrected cell, and each before/after of the history, says which kind of correction
  *      it is ("correction": read, figure; "" when not corrected); in formats 1 to 4 a corrected
- *      cell's kind is not recorded (CF_CORRECTION_UNRECORDED). Journal records as in 2, a "set"
- *      edit saying its "correction" (a record without one, of an older crossfoot: not recorded).
+ *      cell's kind is not recorded (CF_CORRECTION_UNRECORDED). Journal records of version 3.
  * Reading an older version: review_yaml.c load_doc (the file) and review.c read_record (one
  * journal record) are the only places that look at a version. */
 #define CF_REVIEW_FORMAT_VERSION 5
-/* The format of one journal record ("v": N), which changes on its own: 1 had no "v", 2 is
- * today's (review formats 2 to 5 all write it). */
-#define CF_JOURNAL_RECORD_VERSION 2
+/* The format of one journal record ("v": N), which changes on its own: 1 had no "v"; 2 has
+ * "v", "seq", "entry" and "sum" (review formats 2 to 4 write it; the first format-5 crossfoot
+ * wrote it too, a "set" edit saying its "correction"); 3 is 2 where every "set" edit says its
+ * "correction" (read, figure), so that a crossfoot which would drop the kind refuses the record
+ * instead. A "set" of version 2 without one is of a kind not recorded. */
+#define CF_JOURNAL_RECORD_VERSION 3
 
 struct cf_review {
     cf_text *text;

@@ -146,10 +146,14 @@ static void after_change(ui_workbench *wb, cf_status st, const cf_error *err, co
         return;
     }
     ui_refresh_problems(wb);
-    cf_review_summary s = cf_review_summarize(wb->review);
+    if (!wb->assessment) {
+        ui_message(wb, CF_ROLE_MESSAGE, "%s", done);
+        return;
+    }
+    cf_assess_counts n = cf_assess_counts_of(wb->assessment);
     char broken[64], missing[64];
-    snprintf(broken, sizeof broken, P_("%zu broken rule", "%zu broken rules", s.violations), s.violations);
-    snprintf(missing, sizeof missing, P_("%zu missing cell", "%zu missing cells", s.missing), s.missing);
+    snprintf(broken, sizeof broken, P_("%zu broken rule", "%zu broken rules", n.broken), n.broken);
+    snprintf(missing, sizeof missing, P_("%zu missing cell", "%zu missing cells", n.missing), n.missing);
     ui_message(wb, CF_ROLE_MESSAGE, _("%s — %s, %s left"), done, broken, missing);
 }
 

@@ -41,7 +41,7 @@ void ui_refresh_problems(ui_workbench *wb)
 {
     cf_assessment_free(wb->assessment);
     wb->cross_year = NULL;
-    wb->cross_year_count = wb->cross_year_mismatches = 0;
+    wb->cross_year_count = 0;
     memset(&wb->suggestion, 0, sizeof wb->suggestion); /* no suggestion is better than a wrong one */
     if (cf_assess_review(wb->review, wb->previous, &wb->assessment, NULL) != CF_OK)
         wb->assessment = NULL;
@@ -54,8 +54,6 @@ void ui_refresh_problems(ui_workbench *wb)
     if (!wb->assessment)
         return;
     wb->cross_year = cf_assess_cross_year(wb->assessment, &wb->cross_year_count);
-    for (size_t i = 0; i < wb->cross_year_count; i++)
-        wb->cross_year_mismatches += wb->cross_year[i].status == CF_XY_MISMATCH;
     if (cf_assess_counts_of(wb->assessment).broken > 0)
         wb->suggestion = *cf_assess_fix(wb->assessment);
 }
@@ -651,13 +649,16 @@ static void draw_detail(ui_workbench *wb)
         ui_draw_str(&wb->palette, y + lines - 1, wb->cols - 2, 2, " …", CF_ROLE_DETAIL);
 }
 
-/* The status bar. When it does not fit, the fields a reviewer needs least go first (the format,
- * the corrected count, the file's name, the reviewer), and what is still too long ends with "…":
- * the problems, the counts, unsaved changes and the sign-off stay longest. */
+/* The status bar: the assessment's counts (the review's for what the reviewer did). When it does
+ * not fit, the fields a reviewer needs least go first (the format, the corrected count, the file's
+ * name, the reviewer), and what is still too long ends with "…": the problems, the counts, unsaved
+ * changes and the sign-off stay longest. */
 static void draw_status(ui_workbench *wb)
 {
     int y = wb->rows - 1;
     cf_review_summary s = cf_review_summarize(wb->review);
+    /* without an assessment (memory ran out) no count is claimed */
+    cf_assess_counts n = wb->assessment ? cf_assess_counts_of(wb->assessment) : (cf_assess_counts){0};
     size_t at = 0;
     for (size_t i = 0; i < wb->problem_count; i++)
         if (wb->problems[i] == wb->cell)
@@ -673,13 +674,16 @@ static void draw_status(ui_workbench *wb)
         snprintf(field[PROBLEMS], sizeof field[PROBLEMS], _("problems %zu/%zu"), at, wb->problem_count);
     else
         snprintf(field[PROBLEMS], sizeof field[PROBLEMS], _("problems -/%zu"), wb->problem_count);
-    if (s.waived)
-        snprintf(field[BROKEN], sizeof field[BROKEN], _("broken %zu (+%zu waived)"), s.violations, s.waived);
+    if (!wb->assessment)
+        snprintf(field[BROKEN], sizeof field[BROKEN], "%s", _("not assessed (out of memory)"));
+    else if (n.waived)
+        snprintf(field[BROKEN], sizeof field[BROKEN], _("broken %zu (+%zu waived)"), n.broken, n.waived);
     else
-        snprintf(field[BROKEN], sizeof field[BROKEN], _("broken %zu"), s.violations);
-    if (wb->cross_year_mismatches)
-        snprintf(field[CROSS_YEAR], sizeof field[CROSS_YEAR], _("cross-year %zu"), wb->cross_year_mismatches);
-    snprintf(field[MISSING], sizeof field[MISSING], _("missing %zu"), s.missing);
+        snprintf(field[BROKEN], sizeof field[BROKEN], _("broken %zu"), n.broken);
+    if (n.cross_year)
+        snprintf(field[CROSS_YEAR], sizeof field[CROSS_YEAR], _("cross-year %zu"), n.cross_year);
+    if (wb->assessment)
+        snprintf(field[MISSING], sizeof field[MISSING], _("missing %zu"), n.missing);
     snprintf(field[CORRECTED], sizeof field[CORRECTED], _("corrected %zu"), s.corrected);
     snprintf(field[REVIEWER], sizeof field[REVIEWER], "%s%s", cf_review_reviewer(wb->review),
              cf_review_dirty(wb->review) ? " [+]" : "");

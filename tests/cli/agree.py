@@ -7,8 +7,8 @@ was inferred, warnings, counts and verdict. Each display only shows one assessme
 one of them drifts. The first N reports (--each, default 0) are also checked one at a time,
 so that each one's exit status is compared with its own verdict. With --displays (a scratch
 folder), each report's review is extracted there and its summary, the four exports (JSON, CSV,
-Markdown, XLSX: findings included) and the workbench's problems list (headless, p) must tell
-the same as `check --json`. Exits 1 saying what differs."""
+Markdown, XLSX: findings included), the workbench's problems list (headless, p) and its status
+bar must tell the same as `check --json`. Exits 1 saying what differs."""
 import concurrent.futures
 import csv
 import json
@@ -162,6 +162,10 @@ def displays(binary, d, work):
     differs("workbench problems", "broken", int(titles.get("Broken rules", 0)), s["violations"])
     if "Missing cells" in titles or s["violations"] + s["missing"] + 2 < 96:
         differs("workbench problems", "missing", int(titles.get("Missing cells", 0)), s["missing"])
+    # and its status bar (the screen's last line), which says the assessment's counts too
+    bar = dict(re.findall(r"│ (broken|missing) (\d+)", screen.rstrip("\n").split("\n")[-1]))
+    differs("workbench status bar", "broken", int(bar.get("broken", -1)), s["violations"])
+    differs("workbench status bar", "missing", int(bar.get("missing", -1)), s["missing"])
     return problems
 
 

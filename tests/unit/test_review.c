@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "assess.h"
 #include "review.h"
+#include "sha256.h"
 
 static const char *const SEEDS[] = {"000_b0a3a3717f6cc721", "001_fc0e04f6e45ee7b3", "002_b895455aa8998ba0",
                                     "003_ef1786e90cacf8b3", "004_ff7ba18170778dc6"};
@@ -68,6 +69,16 @@ static cf_review *open_seed(const char *seed)
     return r;
 }
 
+/* The review's findings as core/assess counts them (the only count there is). */
+static cf_assess_counts findings(const cf_review *r)
+{
+    cf_assessment *a;
+    cr_assert_eq(cf_assess_review(r, NULL, &a, NULL), CF_OK);
+    cf_assess_counts n = cf_assess_counts_of(a);
+    cf_assessment_free(a);
+    return n;
+}
+
 static long cell(const cf_review *r, const char *id)
 {
     long i = cf_template_find_cell(cf_review_template(r), id);
@@ -94,8 +105,8 @@ static void assert_same_state(const cf_review *a, const cf_review *b)
         cr_assert_eq(cf_review_extracted(a, i)->byte_start, cf_review_extracted(b, i)->byte_start);
     }
     cr_assert_eq(cf_review_history_count(a), cf_review_history_count(b));
-    cf_review_summary sa = cf_review_summarize(a), sb = cf_review_summarize(b);
-    cr_assert_eq(sa.violations, sb.violations);
+    cf_assess_counts sa = findings(a), sb = findings(b);
+    cr_assert_eq(sa.broken, sb.broken);
     cr_assert_eq(sa.missing, sb.missing);
 }
 
@@ -132,17 +143,16 @@ Test(review, fixing_seed_002_clears_its_problems_and_undo_redo_follow)
 {
     cf_review *r = open_seed("002_b895455aa8998ba0");
     cf_error err;
-    cf_review_summary before = cf_review_summarize(r);
-    cr_assert_eq(before.violations, 4);
+    cr_assert_eq(findings(r).broken, 4);
     cf_edit fix[] = {set_to(r, "requests.results_total.natural", 2), set_to(r, "requests.results_total.total", 2)};
     cr_assert_eq(cf_review_apply(r, "set", "总计漏填", fix, 2, &err), CF_OK);
-    cr_assert_eq(cf_review_summarize(r).violations, 0);
+    cr_assert_eq(findings(r).broken, 0);
     cr_assert_eq(cf_review_summarize(r).corrected, 2);
     cr_assert(cf_review_dirty(r));
     cr_assert_eq(cf_review_undo(r, &err), CF_OK);
-    cr_assert_eq(cf_review_summarize(r).violations, 4);
+    cr_assert_eq(findings(r).broken, 4);
     cr_assert_eq(cf_review_redo(r, &err), CF_OK);
-    cr_assert_eq(cf_review_summarize(r).violations, 0);
+    cr_assert_eq(findings(r).broken, 0);
     /* a change after an undo drops the redo tail */
     cr_assert_eq(cf_review_undo(r, &err), CF_OK);
     cf_edit confirm = {.cell = (size_t)cell(r, "requests.new.natural"), .kind = CF_EDIT_CONFIRM};
@@ -383,9 +393,9 @@ Test(review, an_unsaved_change_comes_back_from_the_journal)
     cf_review *back = NULL;
     cr_assert_eq(cf_review_load(path, false, NULL, &back, &err), CF_OK, "%s", err.message);
     cr_assert_eq(cf_review_journal_pending(back), 3);
-    cr_assert_eq(cf_review_summarize(back).violations, 4);
+    cr_assert_eq(findings(back).broken, 4);
     cr_assert_eq(cf_review_replay_journal(back, NULL, &err), CF_OK, "%s", err.message);
-    cr_assert_eq(cf_review_summarize(back).violations, 0);
+    cr_assert_eq(findings(back).broken, 0);
     cr_assert_str_eq(cf_review_cell(back, (size_t)cell(back, "requests.new.natural")).note, "");
     cr_assert(cf_review_can_redo(back), "the undone note can be redone");
     cr_assert_eq(cf_review_save(back, &err), CF_OK);
@@ -421,7 +431,7 @@ Test(review, a_truncated_last_journal_line_is_skipped_and_the_rest_replays)
     cr_assert_eq(cf_review_load(path, false, NULL, &back, &err), CF_OK);
     cr_assert_eq(cf_review_journal_pending(back), 2);
     cr_assert_eq(cf_review_replay_journal(back, NULL, &err), CF_OK);
-    cr_assert_eq(cf_review_summarize(back).violations, 0);
+    cr_assert_eq(findings(back).broken, 0);
     cf_review_free(back);
 }
 
@@ -439,8 +449,8 @@ Test(review, a_waived_rule_needs_a_note_is_saved_and_undone_like_any_change)
     cr_assert_not_null(strstr(err.message, "needs a note"));
     cf_edit waive = {.cell = (size_t)rule, .kind = CF_EDIT_WAIVE, .note = "原文如此，已向报送单位核实"};
     cr_assert_eq(cf_review_apply(r, "waive", NULL, &waive, 1, &err), CF_OK);
-    cr_assert_eq(cf_review_summarize(r).violations, 3);
-    cr_assert_eq(cf_review_summarize(r).waived, 1);
+    cr_assert_eq(findings(r).broken, 3);
+    cr_assert_eq(findings(r).waived, 1);
     cr_assert_str_eq(cf_review_waiver(r, (size_t)rule), "原文如此，已向报送单位核实");
     cr_assert_eq(cf_review_save(r, &err), CF_OK);
     char *yaml = slurp(cf_review_path(r));
@@ -449,7 +459,7 @@ Test(review, a_waived_rule_needs_a_note_is_saved_and_undone_like_any_change)
     cf_review *back = NULL;
     cr_assert_eq(cf_review_load(cf_review_path(r), false, NULL, &back, &err), CF_OK, "%s", err.message);
     cr_assert_str_eq(cf_review_waiver(back, (size_t)rule), "原文如此，已向报送单位核实");
-    cr_assert_eq(cf_review_summarize(back).waived, 1);
+    cr_assert_eq(findings(back).waived, 1);
     cf_review_free(back);
     /* the journal replays a waiver too */
     cf_edit again = {.cell = (size_t)rule, .kind = CF_EDIT_WAIVE, .note = "再次确认"};
@@ -468,7 +478,7 @@ Test(review, a_waived_rule_needs_a_note_is_saved_and_undone_like_any_change)
     cf_edit unwaive = {.cell = (size_t)rule, .kind = CF_EDIT_UNWAIVE};
     cr_assert_eq(cf_review_apply(back, "unwaive", NULL, &unwaive, 1, &err), CF_OK);
     cr_assert_str_eq(cf_review_waiver(back, (size_t)rule), "");
-    cr_assert_eq(cf_review_summarize(back).violations, 4);
+    cr_assert_eq(findings(back).broken, 4);
     cr_assert_eq(cf_review_history_count(back), 2, "the waiver and its taking back are both in the history");
     cf_review_free(back);
 }
@@ -545,8 +555,9 @@ Test(review, journal_records_carry_a_version_an_integer_sequence_and_a_checksum)
     char journal[320];
     snprintf(journal, sizeof journal, "%s.journal", cf_review_path(r));
     char *text = slurp(journal);
-    cr_assert_not_null(strstr(text, "\"v\":2,\"seq\":0,\"sum\":\""), "%s", text);
-    cr_assert_not_null(strstr(text, "{\"op\":\"undo\",\"entry\":0,\"v\":2,\"seq\":1,\"sum\":\""), "%s", text);
+    cr_assert_not_null(strstr(text, "\"value\":\"2\",\"correction\":\"figure\"}]"), "a set says its kind: %s", text);
+    cr_assert_not_null(strstr(text, "\"v\":3,\"seq\":0,\"sum\":\""), "%s", text);
+    cr_assert_not_null(strstr(text, "{\"op\":\"undo\",\"entry\":0,\"v\":3,\"seq\":1,\"sum\":\""), "%s", text);
     free(text);
     cf_review_free(r);
 }
@@ -832,4 +843,58 @@ Test(review, a_reopened_review_keeps_its_inferred_cells_suspect)
     cf_review *back = reopen(path);
     cr_assert_eq(inferred_suspects(back), fresh);
     cf_review_free(back);
+}
+
+/* The journal of r's review holding one record: body (a JSON object without its closing brace)
+ * given the checksum a crossfoot writes, as if that crossfoot had written it. */
+static void journal_one(const cf_review *r, const char *body)
+{
+    char journal[320], hex[65];
+    snprintf(journal, sizeof journal, "%s.journal", cf_review_path(r));
+    cf_sha256_of(body, strlen(body), hex);
+    FILE *f = fopen(journal, "wb");
+    cr_assert_not_null(f);
+    fprintf(f, "%s,\"sum\":\"%.16s\"}\n", body, hex);
+    cr_assert_eq(fclose(f), 0);
+}
+
+#define SET_RECORD(kind, version)                                                                              \
+    "{\"edits\":[{\"cell\":\"requests.results_total.natural\",\"kind\":\"set\",\"value\":\"2\"" kind "}],"    \
+    "\"op\":\"apply\",\"who\":\"李复核\",\"at\":\"2026-12-01T21:51:05Z\",\"action\":\"set\",\"v\":" version   \
+    ",\"seq\":0"
+
+Test(review, journal_records_of_version_2_and_3_replay_with_their_kind_and_a_set_of_3_without_one_is_refused)
+{
+    cf_review *r = open_seed("002_b895455aa8998ba0");
+    cf_error err;
+    cr_assert_eq(cf_review_save(r, &err), CF_OK);
+    char path[300];
+    snprintf(path, sizeof path, "%s", cf_review_path(r));
+    static const struct {
+        const char *body;
+        bool replays;
+        cf_correction kind;
+    } cases[] = {
+        {SET_RECORD("", "2"), true, CF_CORRECTION_UNRECORDED},              /* format 4's crossfoot */
+        {SET_RECORD(",\"correction\":\"read\"", "2"), true, CF_CORRECTION_READ}, /* the first of format 5 */
+        {SET_RECORD(",\"correction\":\"figure\"", "3"), true, CF_CORRECTION_FIGURE},
+        {SET_RECORD("", "3"), false, CF_CORRECTION_NONE},
+        {SET_RECORD(",\"correction\":\"read\"", "4"), false, CF_CORRECTION_NONE}, /* a newer crossfoot's */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        journal_one(r, cases[i].body);
+        cf_review *back = reopen(path);
+        size_t replayed = 0;
+        cr_assert_eq(cf_review_replay_journal(back, &replayed, &err), CF_OK, "%s", err.message);
+        cr_assert_eq(replayed, cases[i].replays ? 1 : 0, "case %zu", i);
+        cr_assert_eq(kind_of(back, "requests.results_total.natural"), cases[i].kind, "case %zu", i);
+        const char *problem = cf_review_journal_problem(back);
+        if (cases[i].replays)
+            cr_assert_null(problem, "case %zu: %s", i, problem);
+        else
+            cr_assert(problem && (strstr(problem, "without its kind of correction") ||
+                                  strstr(problem, "does not know")), "case %zu: %s", i, problem ? problem : "none");
+        cf_review_free(back);
+    }
+    cf_review_free(r);
 }
