@@ -149,20 +149,19 @@ static void print_suspect(FILE *out, const cf_template *tpl, const cf_suspect *s
     fputc('\n', out);
 }
 
-/* A warning or note; a cross-year one reads "cross-year: WORDS (SCOPE)" with the two years'
- * numbers on the next line. */
-static void print_notice(FILE *out, const cf_template *tpl, const cf_notice *n, const cf_xy_result *cross_year)
+/* A warning or note; a cross-year one reads "cross-year: WORDS (SCOPE)" (the template's English
+ * under --lang en) with the rule and the two years' numbers on the next line. */
+static void print_notice(FILE *out, const cf_template *tpl, const cf_notice *n)
 {
     if (n->kind == CF_NOTICE_CROSS_YEAR || n->kind == CF_NOTICE_NOT_COMPARABLE) {
-        const cf_xy_result *res = &cross_year[n->source];
-        const cf_cross_rule_def *def = cf_template_cross_rule(tpl, res->rule);
+        const cf_rule_def *def = cf_template_cross_rule(tpl, n->source);
         char heading[1024];
-        snprintf(heading, sizeof heading, _("%s (%s)"), cf_cross_rule_words(def, !cf_lang_chinese()), def->scope);
+        snprintf(heading, sizeof heading, _("%s (%s)"), cf_rule_words(def, !cf_lang_chinese()), def->scope);
         print_tag(out, n->kind == CF_NOTICE_CROSS_YEAR ? _("warning") : _("note"));
         fputs(_("cross-year: "), out);
         put_safe(out, heading);
         fputs("\n           ", out);
-        put_safe(out, res->message + res->numbers);
+        put_safe(out, n->message);
         fputc('\n', out);
         return;
     }
@@ -203,10 +202,8 @@ static void print_human(FILE *out, const cf_report *report, const cf_assessment 
     for (size_t i = 0; i < cf_assess_suspect_count(a); i++)
         if (cf_assess_suspect(a, i)->kind == CF_SUSPECT_INFERRED)
             print_suspect(out, tpl, cf_assess_suspect(a, i));
-    size_t nxy;
-    const cf_xy_result *cross_year = cf_assess_cross_year(a, &nxy);
     for (size_t i = 0; i < cf_assess_notice_count(a); i++)
-        print_notice(out, tpl, cf_assess_notice(a, i), cross_year);
+        print_notice(out, tpl, cf_assess_notice(a, i));
     cf_assess_counts n = cf_assess_counts_of(a);
     const cf_suggestion *fix = cf_assess_fix(a);
     if (n.broken && fix->count > 0 && fix->fixes[0].changes > 0) {

@@ -21,8 +21,8 @@ struct cf_assessment {
     size_t notice_count, notice_cap;
     cf_narrative_finding *prose;
     size_t prose_count;
-    cf_xy_result *cross_year;
-    size_t cross_year_count;
+    cf_assessed_rule *cross; /* the cross-year rules', with last year's report */
+    size_t cross_count;
     const cf_year *previous;
     cf_suggestion fix;
     bool fix_made;
@@ -110,35 +110,61 @@ static bool assess_extraction(cf_assessment *a, const cf_assess_input *in)
     return true;
 }
 
+/* The cross-year rules, evaluated as any rule over the two years' cells. One that does not
+ * hold is a warning on each of this year's cells in it; one naming a cell last year's format
+ * lacks is a note. */
 static bool assess_cross_year(cf_assessment *a, const cf_assess_input *in)
 {
-    cf_year now = {in->tpl, in->cells, in->name ? in->name : ""};
-    if (cf_cross_year_check(&now, in->previous, &a->cross_year, &a->cross_year_count, NULL) != CF_OK)
-        return false;
-    for (size_t i = 0; i < a->cross_year_count; i++) {
-        const cf_xy_result *res = &a->cross_year[i];
-        if (res->status != CF_XY_MISMATCH && res->status != CF_XY_NOT_COMPARABLE)
+    size_t n = cf_template_cross_rule_count(in->tpl), ncells = cf_template_cell_count(in->tpl);
+    bool *absent = cf_calloc(ncells + 1, sizeof *absent);
+    cf_cell *both = absent ? cf_two_years(in->tpl, in->cells, in->previous, absent) : NULL;
+    a->cross = cf_calloc(n + 1, sizeof *a->cross);
+    bool ok = both && a->cross;
+    for (size_t i = 0; ok && i < n; i++) {
+        const cf_rule_def *def = cf_template_cross_rule(in->tpl, i);
+        cf_assessed_rule *r = &a->cross[a->cross_count++];
+        r->result = cf_cross_rule_evaluate(in->tpl, i, both);
+        r->waiver = "";
+        bool comparable = true;
+        for (size_t k = 0; k < def->left_count + def->right_count; k++) {
+            size_t t = k < def->left_count ? def->left[k] : def->right[k - def->left_count];
+            comparable = comparable && !(t >= ncells && absent[t - ncells]);
+        }
+        r->result.forced_zero = r->result.forced_zero && comparable; /* a cell that does not exist is not 0 */
+        r->outcome = !comparable                           ? CF_OUTCOME_NOT_COMPARABLE
+                     : r->result.status == CF_RULE_PASS    ? CF_OUTCOME_HOLDS
+                     : r->result.status == CF_RULE_FAIL    ? (r->result.missing ? CF_OUTCOME_BROKEN_MISSING : CF_OUTCOME_BROKEN)
+                                                           : CF_OUTCOME_UNCHECKABLE;
+        char *why = cf_cross_rule_explain(in->tpl, i, both, in->previous->name, &r->result);
+        cf_buf b;
+        cf_buf_init(&b);
+        ok = why && cf_buf_puts(&b, why) &&
+             (comparable || cf_buf_printf(&b, _(" (last year's report is in %s, which has no such cell)"),
+                                          cf_template_id(in->previous->tpl)));
+        cf_free(why);
+        if (!ok) {
+            cf_buf_release(&b);
+            break;
+        }
+        r->explanation = cf_buf_take(&b);
+        bool broken = r->outcome == CF_OUTCOME_BROKEN || r->outcome == CF_OUTCOME_BROKEN_MISSING;
+        if (!broken && comparable)
             continue;
-        const cf_cross_rule_def *def = cf_template_cross_rule(in->tpl, res->rule);
         long first = -1;
-        for (int side = 0; side < 2; side++)
-            for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
-                const cf_cross_term *t = side ? &def->right[k] : &def->left[k];
-                if (t->previous)
-                    continue;
-                first = first < 0 ? t->cell : first;
-                const cf_cell *c = &in->cells[t->cell];
-                if (res->status == CF_XY_MISMATCH &&
-                    !add_suspect(a, (size_t)t->cell, CF_SUSPECT_CROSS_YEAR, c->line ? c->line : c->label_line,
-                                 res->message))
-                    return false;
-            }
-        cf_notice_kind kind = res->status == CF_XY_MISMATCH ? CF_NOTICE_CROSS_YEAR : CF_NOTICE_NOT_COMPARABLE;
-        size_t line = first >= 0 ? in->cells[first].line : 0;
-        if (!add_notice(a, kind, line, first, i, res->message))
-            return false;
+        for (size_t k = 0; ok && k < def->left_count + def->right_count; k++) {
+            size_t t = k < def->left_count ? def->left[k] : def->right[k - def->left_count];
+            if (t >= ncells)
+                continue; /* last year's cell: not this review's to settle */
+            first = first < 0 ? (long)t : first;
+            const cf_cell *c = &in->cells[t];
+            ok = !broken || add_suspect(a, t, CF_SUSPECT_CROSS_YEAR, c->line ? c->line : c->label_line, r->explanation);
+        }
+        ok = ok && add_notice(a, broken ? CF_NOTICE_CROSS_YEAR : CF_NOTICE_NOT_COMPARABLE,
+                              first >= 0 ? in->cells[first].line : 0, first, i, r->explanation);
     }
-    return true;
+    cf_free(both);
+    cf_free(absent);
+    return ok;
 }
 
 static bool assess_prose(cf_assessment *a, const cf_assess_input *in)
@@ -328,7 +354,9 @@ void cf_assessment_free(cf_assessment *a)
     cf_free(a->suspect_cell);
     cf_free(a->notices);
     cf_narrative_findings_free(a->prose, a->prose_count);
-    cf_xy_results_free(a->cross_year, a->cross_year_count);
+    for (size_t i = 0; i < a->cross_count; i++)
+        cf_free(a->cross[i].explanation);
+    cf_free(a->cross);
     if (a->fix_made)
         cf_suggestion_release(&a->fix);
     for (size_t i = 0; i < a->reason_count; i++)
@@ -352,11 +380,8 @@ const cf_narrative_finding *cf_assess_prose(const cf_assessment *a, size_t *n)
     return a->prose;
 }
 
-const cf_xy_result *cf_assess_cross_year(const cf_assessment *a, size_t *n)
-{
-    *n = a->cross_year_count;
-    return a->cross_year;
-}
+size_t cf_assess_cross_rule_count(const cf_assessment *a) { return a->cross_count; }
+const cf_assessed_rule *cf_assess_cross_rule(const cf_assessment *a, size_t i) { return &a->cross[i]; }
 
 const cf_year *cf_assess_previous(const cf_assessment *a) { return a->previous; }
 const cf_suggestion *cf_assess_fix(const cf_assessment *a) { return &a->fix; }

@@ -14,7 +14,6 @@
 #include <stddef.h>
 
 #include "cell.h"
-#include "crossyear.h"
 #include "error.h"
 #include "extract.h"
 #include "narrative.h"
@@ -45,13 +44,14 @@ typedef enum {
     CF_OUTCOME_BROKEN,         /* every term holds a number and the sides differ */
     CF_OUTCOME_BROKEN_MISSING, /* terms are missing, but the known counts already make it break */
     CF_OUTCOME_UNCHECKABLE,    /* terms are missing (or a sum is too large) and it could still hold */
-    CF_OUTCOME_WAIVED          /* broken, and the reviewer accepted it with a note */
+    CF_OUTCOME_WAIVED,         /* broken, and the reviewer accepted it with a note */
+    CF_OUTCOME_NOT_COMPARABLE  /* a cross-year rule naming a cell last year's format does not have */
 } cf_rule_outcome;
 
 typedef struct {
     cf_rule_outcome outcome;
     cf_rule_result result;
-    char *explanation; /* the rule with its arithmetic (cf_rule_explain) */
+    char *explanation; /* the rule with its arithmetic (cf_rule_explain, cf_cross_rule_explain) */
     const char *waiver; /* the reviewer's note when waived, else "" */
 } cf_assessed_rule;
 
@@ -80,7 +80,7 @@ typedef struct {
     cf_notice_kind kind;
     size_t line;        /* 0 when it concerns the whole report */
     long cell;          /* the cell it concerns, or -1 */
-    size_t source;      /* index into the extraction warnings, cross-year results or prose findings */
+    size_t source;      /* index into the extraction warnings, cross-year rules or prose findings */
     const char *message; /* owned by the assessment */
 } cf_notice;
 
@@ -139,8 +139,10 @@ size_t cf_assess_notice_count(const cf_assessment *a);
 const cf_notice *cf_assess_notice(const cf_assessment *a, size_t i);
 /* The prose claims the tables contradict (count in *n). */
 const cf_narrative_finding *cf_assess_prose(const cf_assessment *a, size_t *n);
-/* Every cross-year rule's result (count in *n); NULL with 0 when there is no previous year. */
-const cf_xy_result *cf_assess_cross_year(const cf_assessment *a, size_t *n);
+/* The cross-year rules' outcomes, as the template lists them (cf_template_cross_rule); none when
+ * there is no previous year. A broken one is a warning, not a broken rule of the report. */
+size_t cf_assess_cross_rule_count(const cf_assessment *a);
+const cf_assessed_rule *cf_assess_cross_rule(const cf_assessment *a, size_t i);
 /* Last year's report it was assessed against, or NULL. */
 const cf_year *cf_assess_previous(const cf_assessment *a);
 /* The smallest fixes that make every rule hold. */

@@ -174,18 +174,20 @@ static const char *state_name(cf_cell_state s)
     }
 }
 
-/* Every cross-year result in "cross_year" (the mismatches are among the warnings). */
+/* Every cross-year rule's outcome in "cross_year" (the mismatches are among the warnings). */
 static void cross_year(cf_jsonw *w, const cf_template *tpl, const cf_assessment *a)
 {
-    size_t n;
-    const cf_xy_result *res = cf_assess_cross_year(a, &n);
-    static const char *const status[] = {"match", "mismatch", "unchecked", "not_comparable"};
     cf_jsonw_array(w, "cross_year");
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < cf_assess_cross_rule_count(a); i++) {
+        const cf_assessed_rule *r = cf_assess_cross_rule(a, i);
+        cf_rule_outcome o = r->outcome;
         cf_jsonw_object(w, NULL);
-        cf_jsonw_string(w, "rule", cf_template_cross_rule(tpl, res[i].rule)->id);
-        cf_jsonw_string(w, "status", status[res[i].status]);
-        cf_jsonw_string(w, "message", res[i].message);
+        cf_jsonw_string(w, "rule", cf_template_cross_rule(tpl, i)->id);
+        cf_jsonw_string(w, "status", o == CF_OUTCOME_HOLDS                                        ? "match"
+                                     : o == CF_OUTCOME_BROKEN || o == CF_OUTCOME_BROKEN_MISSING ? "mismatch"
+                                     : o == CF_OUTCOME_NOT_COMPARABLE                           ? "not_comparable"
+                                                                                                : "unchecked");
+        cf_jsonw_string(w, "message", r->explanation);
         cf_jsonw_end(w);
     }
     cf_jsonw_end(w);
@@ -198,11 +200,12 @@ static void warning(cf_jsonw *w, const cf_template *tpl, const cf_assessment *a,
     size_t count;
     cf_jsonw_object(w, NULL);
     if (n->kind == CF_NOTICE_CROSS_YEAR) {
-        const cf_xy_result *res = &cf_assess_cross_year(a, &count)[n->source];
+        const cf_assessed_rule *r = cf_assess_cross_rule(a, n->source);
         cf_jsonw_string(w, "kind", "cross_year");
-        cf_jsonw_string(w, "rule", cf_template_cross_rule(tpl, res->rule)->id);
-        cf_jsonw_decimal(w, "this_year", res->left);
-        cf_jsonw_decimal(w, "last_year_side", res->right);
+        cf_jsonw_string(w, "rule", cf_template_cross_rule(tpl, n->source)->id);
+        /* the sides' known sums: with a missing count, the break is proven by them */
+        cf_jsonw_decimal(w, "this_year", r->result.left);
+        cf_jsonw_decimal(w, "last_year_side", r->result.right);
     } else if (n->kind == CF_NOTICE_PROSE) {
         const cf_narrative_finding *f = &cf_assess_prose(a, &count)[n->source];
         cf_jsonw_string(w, "kind", "narrative");

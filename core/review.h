@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 #include "cell.h"
-#include "crossyear.h"
+#include "rules.h"
 #include "error.h"
 #include "extract.h"
 #include "fileio.h"

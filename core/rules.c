@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rules.c — exact evaluation and explanation of the cross-sum rules. */
+/* rules.c — exact evaluation and explanation of the cross-sum rules, within a report and across
+ * two years. */
 #include "rules.h"
+
+#include <string.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -13,7 +16,8 @@ bool cf_cell_is_count(const cf_template *tpl, size_t cell)
 }
 
 /* The sum of one side's known terms; *missing counts the terms with no number, *all_counts
- * stays true only while every one of them is a count. False when the sum is too large. */
+ * stays true only while every one of them is a count (last year's cell is of its cell's kind).
+ * False when the sum is too large. */
 static bool sum_side(const cf_template *tpl, const size_t *idx, size_t n, const cf_cell *cells, cf_decimal *sum,
                      size_t *missing, bool *all_counts)
 {
@@ -22,7 +26,7 @@ static bool sum_side(const cf_template *tpl, const size_t *idx, size_t n, const 
         const cf_cell *c = &cells[idx[i]];
         if (!cf_cell_has_value(c)) {
             (*missing)++;
-            *all_counts = *all_counts && cf_cell_is_count(tpl, idx[i]);
+            *all_counts = *all_counts && cf_cell_is_count(tpl, idx[i] % cf_template_cell_count(tpl));
             continue;
         }
         if (!cf_decimal_add(*sum, c->value, sum))
@@ -31,9 +35,9 @@ static bool sum_side(const cf_template *tpl, const size_t *idx, size_t n, const 
     return true;
 }
 
-cf_rule_result cf_rule_evaluate(const cf_template *tpl, size_t rule, const cf_cell *cells)
+/* Rule def over cells: this year's, or for a cross-year rule the two years' (cf_two_years). */
+static cf_rule_result evaluate(const cf_template *tpl, const cf_rule_def *def, const cf_cell *cells)
 {
-    const cf_rule_def *def = cf_template_rule(tpl, rule);
     cf_rule_result res = {0};
     size_t missing_left = 0, missing_right = 0;
     bool counts_left = true, counts_right = true;
@@ -57,6 +61,36 @@ cf_rule_result cf_rule_evaluate(const cf_template *tpl, size_t rule, const cf_ce
         res.status = CF_RULE_UNASSESSABLE;
     }
     return res;
+}
+
+cf_rule_result cf_rule_evaluate(const cf_template *tpl, size_t rule, const cf_cell *cells)
+{
+    return evaluate(tpl, cf_template_rule(tpl, rule), cells);
+}
+
+cf_rule_result cf_cross_rule_evaluate(const cf_template *tpl, size_t rule, const cf_cell *two_years)
+{
+    return evaluate(tpl, cf_template_cross_rule(tpl, rule), two_years);
+}
+
+cf_cell *cf_two_years(const cf_template *tpl, const cf_cell *cells, const cf_year *previous, bool *absent)
+{
+    size_t n = cf_template_cell_count(tpl);
+    cf_cell *both = cf_calloc(2 * n + 1, sizeof *both);
+    if (!both)
+        return NULL;
+    memcpy(both, cells, n * sizeof *both);
+    for (size_t i = 0; i < n; i++) {
+        /* last year's report may be in the other format: its cell is found by id */
+        long k = previous->tpl == tpl ? (long)i : cf_template_find_cell(previous->tpl, cf_template_cell(tpl, i)->id);
+        if (k >= 0)
+            both[n + i] = previous->cells[k];
+        else
+            both[n + i] = (cf_cell){.state = CF_CELL_MISSING};
+        if (absent)
+            absent[i] = k < 0;
+    }
+    return both;
 }
 
 size_t cf_rules_evaluate(const cf_template *tpl, const cf_cell *cells, cf_rule_result *results)
@@ -126,19 +160,37 @@ static bool side_lower_bound(cf_buf *b, const size_t *idx, char **refs, size_t n
                          missing);
 }
 
+/* How the two sides stand: ≠ broken, = holds (or the missing counts can only be 0), ? unknown. */
+static const char *relation_of(const cf_rule_result *res)
+{
+    return res->status == CF_RULE_FAIL ? "≠" : res->status == CF_RULE_PASS || res->forced_zero ? "=" : "?";
+}
+
+/* "一+二 ≠ 三(七)+四 [自然人]: " */
+static bool explain_head(cf_buf *b, const cf_rule_def *def, const char *relation)
+{
+    /* pieces rather than a format: a rule is explained for every report, and printf's parsing was
+     * most of the cost */
+    return cf_buf_puts(b, def->left_text) && cf_buf_puts(b, " ") && cf_buf_puts(b, relation) && cf_buf_puts(b, " ") &&
+           cf_buf_puts(b, def->right_text) && cf_buf_puts(b, " [") && cf_buf_puts(b, def->scope) &&
+           cf_buf_puts(b, "]: ");
+}
+
+/* Why a rule with missing terms, or too large a sum, is not checked. */
+static const char *unchecked_why(const cf_rule_result *res)
+{
+    return res->overflow      ? _(" (a sum is too large to hold)")
+           : res->forced_zero ? _(" (□ = missing: the known values already balance, so each missing count can only be 0)")
+                              : _(" (□ = missing: cannot be checked)");
+}
+
 char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells, const cf_rule_result *res)
 {
     const cf_rule_def *def = cf_template_rule(tpl, rule);
-    const char *relation = res->status == CF_RULE_FAIL                      ? "≠"
-                           : res->status == CF_RULE_PASS || res->forced_zero ? "="
-                                                                             : "?";
+    const char *relation = relation_of(res);
     cf_buf b;
     cf_buf_init(&b);
-    /* pieces rather than a format: a rule is explained for every report, and printf's parsing was
-     * most of the cost */
-    bool ok = cf_buf_puts(&b, def->left_text) && cf_buf_puts(&b, " ") && cf_buf_puts(&b, relation) &&
-              cf_buf_puts(&b, " ") && cf_buf_puts(&b, def->right_text) && cf_buf_puts(&b, " [") &&
-              cf_buf_puts(&b, def->scope) && cf_buf_puts(&b, "]: ");
+    bool ok = explain_head(&b, def, relation);
     if (res->status == CF_RULE_FAIL && res->missing > 0) {
         /* proven despite missing terms: the side holding them is at least its known sum */
         bool left_open = false;
@@ -157,11 +209,45 @@ char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells,
              cf_buf_puts(&b, " ") && cf_buf_puts(&b, relation) && cf_buf_puts(&b, " ") &&
              side_arithmetic(&b, def->right, def->right_refs, def->right_count, cells, &res->right, complete);
         if (ok && res->status == CF_RULE_UNASSESSABLE)
-            ok = cf_buf_puts(&b, res->overflow      ? _(" (a sum is too large to hold)")
-                                 : res->forced_zero ? _(" (□ = missing: the known values already balance, so each "
-                                                        "missing count can only be 0)")
-                                                    : _(" (□ = missing: cannot be checked)"));
+            ok = cf_buf_puts(&b, unchecked_why(res));
     }
+    if (!ok) {
+        cf_buf_release(&b);
+        return NULL;
+    }
+    return cf_buf_take(&b);
+}
+
+/* One side of a cross-year rule, each term with its value and line: two reports are involved, so
+ * each number says where it was read. "二 4 (line 55)", "上年·四 0 (line 80 of 2022.txt)". */
+static bool cross_side(cf_buf *b, const size_t *idx, char **refs, size_t n, const cf_cell *two_years, size_t ncells,
+                       const char *previous_name)
+{
+    bool ok = true;
+    for (size_t i = 0; i < n && ok; i++) {
+        const cf_cell *c = &two_years[idx[i]];
+        ok = (i == 0 || cf_buf_puts(b, " + ")) && cf_buf_puts(b, refs[i]) && cf_buf_puts(b, " ") && cell_text(b, c);
+        size_t line = c->line ? c->line : c->label_line;
+        if (ok && line)
+            ok = idx[i] >= ncells ? cf_buf_printf(b, _(" (line %zu of %s)"), line, previous_name)
+                                  : cf_buf_printf(b, _(" (line %zu)"), line);
+    }
+    return ok;
+}
+
+char *cf_cross_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *two_years, const char *previous_name,
+                            const cf_rule_result *res)
+{
+    const cf_rule_def *def = cf_template_cross_rule(tpl, rule);
+    size_t ncells = cf_template_cell_count(tpl);
+    const char *relation = relation_of(res);
+    cf_buf b;
+    cf_buf_init(&b);
+    bool ok = explain_head(&b, def, relation) &&
+              cross_side(&b, def->left, def->left_refs, def->left_count, two_years, ncells, previous_name) &&
+              cf_buf_printf(&b, " %s ", relation) &&
+              cross_side(&b, def->right, def->right_refs, def->right_count, two_years, ncells, previous_name) &&
+              (res->status != CF_RULE_UNASSESSABLE || cf_buf_puts(&b, unchecked_why(res)));
     if (!ok) {
         cf_buf_release(&b);
         return NULL;

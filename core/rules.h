@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rules.h — evaluating a template's cross-sum rules (勾稽关系) over cell values, exactly. */
+/* rules.h — evaluating a template's cross-sum rules (勾稽关系) over cell values, exactly: the
+ * rules within one report, and the cross-year rules over this year's cells and last year's. */
 #ifndef CF_RULES_H
 #define CF_RULES_H
 
@@ -28,8 +29,22 @@ typedef struct {
     bool forced_zero;
 } cf_rule_result;
 
+/* One year's report: its template and cells (in that template's order) and a name for messages. */
+typedef struct {
+    const cf_template *tpl;
+    const cf_cell *cells;
+    const char *name;
+} cf_year;
+
 /* Evaluate rule i of tpl over cells (in the template's cell order), exactly. */
 cf_rule_result cf_rule_evaluate(const cf_template *tpl, size_t rule, const cf_cell *cells);
+/* The two years' cells a cross-year rule is evaluated over: this year's cells (in tpl's order),
+ * then for each of them last year's cell with its id, missing (line 0) when last year's format has
+ * none, which absent[i] (tpl's cell count entries, may be NULL) then says. Caller frees; NULL
+ * when memory runs out. */
+cf_cell *cf_two_years(const cf_template *tpl, const cf_cell *cells, const cf_year *previous, bool *absent);
+/* Evaluate cross-year rule i of tpl over two_years (cf_two_years), exactly, as any rule. */
+cf_rule_result cf_cross_rule_evaluate(const cf_template *tpl, size_t rule, const cf_cell *two_years);
 /* Evaluate every rule into results (cf_template_rule_count entries). Returns how many failed. */
 size_t cf_rules_evaluate(const cf_template *tpl, const cf_cell *cells, cf_rule_result *results);
 /* True when cell (a template cell index) is a count: a whole number never below 0. */
@@ -39,5 +54,10 @@ bool cf_cell_is_count(const cf_template *tpl, size_t cell);
  * cells "… : 20 < 26 + □ = 三(一) 6 + 三(二) □ + 三(三) 20 (□: 1 missing, each ≥ 0)".
  * Caller frees; NULL when memory runs out. */
 char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells, const cf_rule_result *result);
+/* A cross-year rule the same way, each term named with its value and line, last year's in
+ * previous_name: "二 ≠ 上年·四 [自然人]: 二 4 (line 55) ≠ 上年·四 0 (line 80 of 2022.txt)".
+ * Caller frees; NULL when memory runs out. */
+char *cf_cross_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *two_years, const char *previous_name,
+                            const cf_rule_result *result);
 
 #endif

@@ -25,7 +25,7 @@ struct cf_template {
     size_t cell_count;
     cf_rule_def *rules;
     size_t rule_count;
-    cf_cross_rule_def *cross_rules;
+    cf_rule_def *cross_rules; /* over the two years' cells (see cf_rule_def) */
     size_t cross_rule_count;
     cf_narrative_def *narratives;
     size_t narrative_count;
@@ -360,7 +360,10 @@ static char *side_text(char **refs, size_t n)
     return cf_buf_take(&b);
 }
 
-static bool expand_side(loader *ld, cf_template *tpl, size_t t, bool per_column, size_t fixed,
+/* The terms of one side of instance `fixed` (a column for rules per column, else a row). A
+ * cross-year rule's terms are "this.NAME" or "previous.NAME", last year's counted from the
+ * template's cell count on (see cf_rule_def) and named "上年·…". */
+static bool expand_side(loader *ld, cf_template *tpl, size_t t, bool per_column, bool cross_year, size_t fixed,
                         char **names, size_t count, yaml_node_t *where, size_t **cells, char ***refs,
                         size_t *out_count)
 {
@@ -370,41 +373,59 @@ static bool expand_side(loader *ld, cf_template *tpl, size_t t, bool per_column,
     if (!*cells || !*refs)
         return cf_yaml_nomem(ld);
     for (size_t i = 0; i < count; i++) {
-        long r = per_column ? find_row(table, names[i]) : (long)fixed;
-        long c = per_column ? (long)fixed : find_column(table, names[i]);
         /* point at the entry itself when the list is a YAML sequence */
         yaml_node_t *entry = where;
         if (where && where->type == YAML_SEQUENCE_NODE &&
             where->data.sequence.items.start + i < where->data.sequence.items.top)
             entry = yaml_document_get_node(ld->doc, where->data.sequence.items.start[i]);
+        const char *name = names[i];
+        bool previous = false;
+        if (cross_year && strncmp(name, "this.", 5) == 0)
+            name += 5;
+        else if (cross_year && strncmp(name, "previous.", 9) == 0) {
+            name += 9;
+            previous = true;
+        } else if (cross_year)
+            return cf_yaml_fail(ld, entry, _("a cross-year term starts with this. or previous., not '%s'"), names[i]);
+        long r = per_column ? find_row(table, name) : (long)fixed;
+        long c = per_column ? (long)fixed : find_column(table, name);
         if (r < 0 || c < 0)
-            return cf_yaml_fail(ld, entry, per_column ? _("unknown row '%s'") : _("unknown column '%s'"), names[i]);
+            return cf_yaml_fail(ld, entry, per_column ? _("unknown row '%s'") : _("unknown column '%s'"), name);
         long cell = cell_at(tpl, t, (size_t)r, (size_t)c);
         if (cell < 0)
-            return cf_yaml_fail(ld, entry, _("the rule names '%s', which has no cell there"), names[i]);
-        (*cells)[i] = (size_t)cell;
+            return cf_yaml_fail(ld, entry, _("the rule names '%s', which has no cell there"), name);
+        (*cells)[i] = (size_t)cell + (previous ? tpl->cell_count : 0);
         const char *ref = per_column ? table->rows[r].ref : table->columns[c].short_label;
-        if (!((*refs)[i] = cf_strdup(ref)))
+        cf_buf b;
+        cf_buf_init(&b);
+        if (!cf_buf_printf(&b, "%s%s", previous ? "上年·" : "", ref))
             return cf_yaml_nomem(ld);
+        (*refs)[i] = cf_buf_take(&b);
         (*out_count)++;
     }
     return true;
 }
 
-static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *capacity)
+/* One rule of `rules` (or, cross_year, of `cross_year`), made an instance per column or row of its
+ * table (those in its `only` list, for a cross-year rule that has one). */
+static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, bool cross_year, size_t *capacity)
 {
     static const char *const keys[] = {"id", "family", "table", "per", "words", "words_en", "left", "right", NULL};
+    static const char *const cross_keys[] = {"id", "table", "per", "only", "words", "words_en", "left", "right", NULL};
     if (node->type != YAML_MAPPING_NODE)
-        return cf_yaml_fail(ld, node, _("a rule must be a mapping"), NULL);
-    if (!cf_yaml_known_keys(ld, node, keys))
+        return cf_yaml_fail(ld, node, cross_year ? _("a cross-year rule must be a mapping") : _("a rule must be a mapping"),
+                            NULL);
+    if (!cf_yaml_known_keys(ld, node, cross_year ? cross_keys : keys))
         return false;
-    char *id = get_str(ld, node, "id", true, node), *family = get_str(ld, node, "family", true, node);
+    char *id = get_str(ld, node, "id", true, node);
+    char *family = cross_year ? cf_strdup("cross_year") : get_str(ld, node, "family", true, node);
     char *table = get_str(ld, node, "table", true, node), *per = get_str(ld, node, "per", true, node);
     char *words = get_str(ld, node, "words", true, node), *words_en = get_words_en(ld, node);
-    char **left = NULL, **right = NULL;
-    size_t nleft = 0, nright = 0;
-    bool ok = ld->status == CF_OK && get_list(ld, node, "left", false, &left, &nleft) &&
-              get_list(ld, node, "right", false, &right, &nright);
+    char **left = NULL, **right = NULL, **only = NULL;
+    size_t nleft = 0, nright = 0, nonly = 0;
+    bool ok = (family || cf_yaml_nomem(ld)) && ld->status == CF_OK && get_list(ld, node, "left", false, &left, &nleft) &&
+              get_list(ld, node, "right", false, &right, &nright) &&
+              (!cross_year || get_list(ld, node, "only", false, &only, &nonly));
     long t = -1;
     bool per_column = false;
     if (ok) {
@@ -422,24 +443,31 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
         if (ok && nleft + nright > CF_TEMPLATE_MAX_TERMS)
             ok = over_limit(ld, node, _("a rule has at most %d terms, not %zu"), CF_TEMPLATE_MAX_TERMS, nleft + nright);
     }
+    cf_rule_def **rules = cross_year ? &tpl->cross_rules : &tpl->rules;
+    size_t *count = cross_year ? &tpl->cross_rule_count : &tpl->rule_count;
     if (ok) {
         const cf_table_def *td = &tpl->tables[t];
         size_t instances = per_column ? td->column_count : td->row_count;
-        if (tpl->rule_count + instances > *capacity) {
+        if (*count + instances > *capacity) {
             size_t cap = (*capacity + instances) * 2;
-            cf_rule_def *grown = cf_realloc(tpl->rules, cap * sizeof *grown);
+            cf_rule_def *grown = cf_realloc(*rules, cap * sizeof *grown);
             if (!grown)
                 ok = cf_yaml_nomem(ld);
             else {
-                tpl->rules = grown;
+                *rules = grown;
                 *capacity = cap;
             }
         }
         for (size_t k = 0; ok && k < instances; k++) {
-            cf_rule_def *rule = &tpl->rules[tpl->rule_count++];
+            const char *scope_id = per_column ? td->columns[k].id : td->rows[k].id;
+            bool wanted = nonly == 0;
+            for (size_t i = 0; i < nonly; i++)
+                wanted |= strcmp(only[i], scope_id) == 0;
+            if (!wanted)
+                continue;
+            cf_rule_def *rule = &(*rules)[(*count)++];
             memset(rule, 0, sizeof *rule);
             rule->table = (size_t)t;
-            const char *scope_id = per_column ? td->columns[k].id : td->rows[k].id;
             cf_buf rid;
             cf_buf_init(&rid);
             if (!cf_buf_printf(&rid, "%s.%s.%s", td->id, id, scope_id)) {
@@ -455,9 +483,9 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
                 ok = cf_yaml_nomem(ld);
                 break;
             }
-            ok = expand_side(ld, tpl, (size_t)t, per_column, k, left, nleft, map_get(ld, node, "left"),
+            ok = expand_side(ld, tpl, (size_t)t, per_column, cross_year, k, left, nleft, map_get(ld, node, "left"),
                              &rule->left, &rule->left_refs, &rule->left_count) &&
-                 expand_side(ld, tpl, (size_t)t, per_column, k, right, nright, map_get(ld, node, "right"),
+                 expand_side(ld, tpl, (size_t)t, per_column, cross_year, k, right, nright, map_get(ld, node, "right"),
                              &rule->right, &rule->right_refs, &rule->right_count);
             if (ok) {
                 rule->left_text = side_text(rule->left_refs, rule->left_count);
@@ -469,109 +497,6 @@ static bool load_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *c
     }
     cf_free(id);
     cf_free(family);
-    cf_free(table);
-    cf_free(per);
-    cf_free(words);
-    cf_free(words_en);
-    free_list(left, nleft);
-    free_list(right, nright);
-    return ok;
-}
-
-/* "this.ROW" / "previous.ROW" (or columns, for rules per row) into terms of instance k. */
-static bool cross_terms(loader *ld, const cf_template *tpl, size_t t, bool per_column, size_t k, char **names,
-                        size_t n, yaml_node_t *where, cf_cross_term **out, size_t *count)
-{
-    const cf_table_def *td = &tpl->tables[t];
-    *out = cf_calloc(n ? n : 1, sizeof **out);
-    if (!*out)
-        return cf_yaml_nomem(ld);
-    for (size_t i = 0; i < n; i++) {
-        cf_cross_term *term = &(*out)[(*count)++];
-        const char *name = names[i];
-        if (strncmp(name, "this.", 5) == 0)
-            name += 5;
-        else if (strncmp(name, "previous.", 9) == 0) {
-            name += 9;
-            term->previous = true;
-        } else
-            return cf_yaml_fail(ld, where, _("a cross-year term starts with this. or previous., not '%s'"), names[i]);
-        long r = per_column ? find_row(td, name) : (long)k;
-        long c = per_column ? (long)k : find_column(td, name);
-        if (r < 0 || c < 0)
-            return cf_yaml_fail(ld, where, per_column ? _("unknown row '%s'") : _("unknown column '%s'"), name);
-        cf_buf id;
-        cf_buf_init(&id);
-        if (!cf_buf_printf(&id, "%s.%s.%s", td->id, td->rows[r].id, td->columns[c].id))
-            return cf_yaml_nomem(ld);
-        term->cell_id = cf_buf_take(&id);
-        term->cell = term->previous ? -1 : cell_at(tpl, t, (size_t)r, (size_t)c);
-        if (!term->previous && term->cell < 0)
-            return cf_yaml_fail(ld, where, _("the rule names '%s', which has no cell there"), name);
-        cf_buf ref;
-        cf_buf_init(&ref);
-        const char *plain = per_column ? td->rows[r].ref : td->columns[c].short_label;
-        if (!cf_buf_printf(&ref, "%s%s", term->previous ? "上年·" : "", plain))
-            return cf_yaml_nomem(ld);
-        term->ref = cf_buf_take(&ref);
-    }
-    return true;
-}
-
-static bool load_cross_rule(loader *ld, cf_template *tpl, yaml_node_t *node, size_t *capacity)
-{
-    static const char *const keys[] = {"id", "table", "per", "only", "words", "words_en", "left", "right", NULL};
-    if (node->type != YAML_MAPPING_NODE)
-        return cf_yaml_fail(ld, node, _("a cross-year rule must be a mapping"), NULL);
-    if (!cf_yaml_known_keys(ld, node, keys))
-        return false;
-    char *id = get_str(ld, node, "id", true, node), *table = get_str(ld, node, "table", true, node);
-    char *per = get_str(ld, node, "per", true, node), *words = get_str(ld, node, "words", true, node);
-    char *words_en = get_words_en(ld, node);
-    char **left = NULL, **right = NULL, **only = NULL;
-    size_t nleft = 0, nright = 0, nonly = 0;
-    bool ok = ld->status == CF_OK && get_list(ld, node, "left", false, &left, &nleft) &&
-              get_list(ld, node, "right", false, &right, &nright) && get_list(ld, node, "only", false, &only, &nonly);
-    long t = -1;
-    for (size_t i = 0; ok && i < tpl->table_count; i++)
-        if (strcmp(tpl->tables[i].id, table) == 0)
-            t = (long)i;
-    if (ok && t < 0)
-        ok = cf_yaml_fail(ld, map_get(ld, node, "table"), _("unknown table '%s'"), table);
-    bool per_column = ok && strcmp(per, "column") == 0;
-    if (ok && !per_column && strcmp(per, "row") != 0)
-        ok = cf_yaml_fail(ld, map_get(ld, node, "per"), _("per must be row or column, not '%s'"), per);
-    if (ok && (nleft == 0 || nright == 0))
-        ok = cf_yaml_fail(ld, node, _("a rule needs a left and a right side"), NULL);
-    const cf_table_def *td = ok ? &tpl->tables[t] : NULL;
-    size_t instances = td ? (per_column ? td->column_count : td->row_count) : 0;
-    for (size_t k = 0; ok && k < instances; k++) {
-        const char *scope_id = per_column ? td->columns[k].id : td->rows[k].id;
-        bool wanted = nonly == 0;
-        for (size_t i = 0; i < nonly; i++)
-            wanted |= strcmp(only[i], scope_id) == 0;
-        if (!wanted)
-            continue;
-        if (!cf_reserve_one(&tpl->cross_rules, tpl->cross_rule_count, capacity, sizeof *tpl->cross_rules, 16)) {
-            ok = cf_yaml_nomem(ld);
-            break;
-        }
-        cf_cross_rule_def *rule = &tpl->cross_rules[tpl->cross_rule_count++];
-        memset(rule, 0, sizeof *rule);
-        cf_buf rid;
-        cf_buf_init(&rid);
-        ok = cf_buf_printf(&rid, "%s.%s.%s", td->id, id, scope_id) || cf_yaml_nomem(ld);
-        rule->id = cf_buf_take(&rid);
-        rule->words = cf_strdup(words);
-        rule->words_en = words_en ? cf_strdup(words_en) : NULL;
-        rule->scope = cf_strdup(per_column ? td->columns[k].label : td->rows[k].short_label);
-        ok = ok && (rule->words && rule->scope && (!words_en || rule->words_en) ? true : cf_yaml_nomem(ld)) &&
-             cross_terms(ld, tpl, (size_t)t, per_column, k, left, nleft, map_get(ld, node, "left"), &rule->left,
-                         &rule->left_count) &&
-             cross_terms(ld, tpl, (size_t)t, per_column, k, right, nright, map_get(ld, node, "right"), &rule->right,
-                         &rule->right_count);
-    }
-    cf_free(id);
     cf_free(table);
     cf_free(per);
     cf_free(words);
@@ -665,14 +590,14 @@ static bool load_root(loader *ld, void *target, yaml_node_t *root)
         return cf_yaml_fail(ld, rules, _("'rules' must be a list"), NULL);
     size_t capacity = 0;
     for (yaml_node_item_t *it = rules ? rules->data.sequence.items.start : NULL; rules && it < rules->data.sequence.items.top; it++)
-        if (!load_rule(ld, tpl, yaml_document_get_node(ld->doc, *it), &capacity))
+        if (!load_rule(ld, tpl, yaml_document_get_node(ld->doc, *it), false, &capacity))
             return false;
     yaml_node_t *cross = map_get(ld, root, "cross_year");
     if (cross && cross->type != YAML_SEQUENCE_NODE)
         return cf_yaml_fail(ld, cross, _("'cross_year' must be a list"), NULL);
     capacity = 0;
     for (yaml_node_item_t *it = cross ? cross->data.sequence.items.start : NULL; cross && it < cross->data.sequence.items.top; it++)
-        if (!load_cross_rule(ld, tpl, yaml_document_get_node(ld->doc, *it), &capacity))
+        if (!load_rule(ld, tpl, yaml_document_get_node(ld->doc, *it), true, &capacity))
             return false;
     yaml_node_t *prose = map_get(ld, root, "narrative");
     if (!prose)
@@ -740,6 +665,21 @@ cf_status cf_template_load_builtin(cf_template ***out, size_t *count, cf_error *
     return CF_OK;
 }
 
+static void free_rule(cf_rule_def *rule)
+{
+    cf_free(rule->id);
+    cf_free(rule->family);
+    cf_free(rule->words);
+    cf_free(rule->words_en);
+    cf_free(rule->left_text);
+    cf_free(rule->right_text);
+    cf_free(rule->scope);
+    cf_free(rule->left);
+    cf_free(rule->right);
+    free_list(rule->left_refs, rule->left_count);
+    free_list(rule->right_refs, rule->right_count);
+}
+
 void cf_template_free(cf_template *tpl)
 {
     if (!tpl)
@@ -773,36 +713,10 @@ void cf_template_free(cf_template *tpl)
     }
     for (size_t i = 0; i < tpl->cell_count; i++)
         cf_free(tpl->cells[i].id);
-    for (size_t i = 0; i < tpl->rule_count; i++) {
-        cf_rule_def *rule = &tpl->rules[i];
-        cf_free(rule->id);
-        cf_free(rule->family);
-        cf_free(rule->words);
-        cf_free(rule->words_en);
-        cf_free(rule->left_text);
-        cf_free(rule->right_text);
-        cf_free(rule->scope);
-        cf_free(rule->left);
-        cf_free(rule->right);
-        free_list(rule->left_refs, rule->left_count);
-        free_list(rule->right_refs, rule->right_count);
-    }
-    for (size_t i = 0; i < tpl->cross_rule_count; i++) {
-        cf_cross_rule_def *rule = &tpl->cross_rules[i];
-        for (int side = 0; side < 2; side++) {
-            cf_cross_term *terms = side ? rule->right : rule->left;
-            size_t n = side ? rule->right_count : rule->left_count;
-            for (size_t k = 0; k < n; k++) {
-                cf_free(terms[k].cell_id);
-                cf_free(terms[k].ref);
-            }
-            cf_free(terms);
-        }
-        cf_free(rule->id);
-        cf_free(rule->words);
-        cf_free(rule->words_en);
-        cf_free(rule->scope);
-    }
+    for (size_t i = 0; i < tpl->rule_count; i++)
+        free_rule(&tpl->rules[i]);
+    for (size_t i = 0; i < tpl->cross_rule_count; i++)
+        free_rule(&tpl->cross_rules[i]);
     cf_free(tpl->cross_rules);
     for (size_t i = 0; i < tpl->narrative_count; i++) {
         cf_narrative_def *nd = &tpl->narratives[i];
@@ -836,7 +750,7 @@ size_t cf_template_rule_count(const cf_template *tpl) { return tpl->rule_count; 
 size_t cf_template_cross_rule_count(const cf_template *tpl) { return tpl->cross_rule_count; }
 size_t cf_template_narrative_count(const cf_template *tpl) { return tpl->narrative_count; }
 const cf_narrative_def *cf_template_narrative(const cf_template *tpl, size_t i) { return &tpl->narratives[i]; }
-const cf_cross_rule_def *cf_template_cross_rule(const cf_template *tpl, size_t i) { return &tpl->cross_rules[i]; }
+const cf_rule_def *cf_template_cross_rule(const cf_template *tpl, size_t i) { return &tpl->cross_rules[i]; }
 const cf_rule_def *cf_template_rule(const cf_template *tpl, size_t i) { return &tpl->rules[i]; }
 
 bool cf_rule_has_cell(const cf_rule_def *rule, size_t cell)
@@ -870,7 +784,3 @@ const char *cf_rule_words(const cf_rule_def *rule, bool english)
     return english && rule->words_en ? rule->words_en : rule->words;
 }
 
-const char *cf_cross_rule_words(const cf_cross_rule_def *rule, bool english)
-{
-    return english && rule->words_en ? rule->words_en : rule->words;
-}

@@ -60,38 +60,22 @@ typedef struct {
     size_t table, row, column;
 } cf_cell_def;
 
-/* One rule instance: sum(left) = sum(right) over cell indices. */
+/* One rule instance: sum(left) = sum(right) over cell indices. A cross-year rule (between this
+ * year's report and last year's) is one too, over the two years' cells: a term below the
+ * template's cell count is this year's cell, cell count + i last year's cell with cell i's id. */
 typedef struct {
-    char *id;         /* "requests.balance.natural" */
-    char *family;     /* "balance", "results", "applicants", "appeals" */
+    char *id;         /* "requests.balance.natural", "requests.carried_over.natural" */
+    char *family;     /* "balance", "results", "applicants", "appeals"; "cross_year" */
     char *words;      /* the rule in the report's words */
     char *words_en;   /* the same in English, or NULL when the template has none */
     char *left_text;  /* "一+二" */
-    char *right_text; /* "三(七)+四" */
+    char *right_text; /* "三(七)+四"; last year's terms are named "上年·四" */
     char *scope;      /* "自然人", or a row's short label */
     size_t table;
     size_t *left, *right;
     char **left_refs, **right_refs; /* how each term is named */
     size_t left_count, right_count;
 } cf_rule_def;
-
-/* A term of a cross-year rule: a cell of this year's report or of last year's. */
-typedef struct {
-    bool previous;  /* last year's report */
-    char *cell_id;  /* "requests.carry_forward.natural": last year's may use another format */
-    long cell;      /* this year's cell index (-1 for last year's) */
-    char *ref;      /* how the term is named: "上年·四", "三(二)" */
-} cf_cross_term;
-
-/* A rule between this year's report and last year's: sum(left) = sum(right). */
-typedef struct {
-    char *id;    /* "requests.carried_over.natural" */
-    char *words; /* in the report's words */
-    char *words_en; /* the same in English, or NULL when the template has none */
-    char *scope; /* the column or row it is for */
-    cf_cross_term *left, *right;
-    size_t left_count, right_count;
-} cf_cross_rule_def;
 
 /* A number the report's prose states about cells of its tables: "本年新收政府信息公开申请{n}件"
  * says the sum of cells is n. Patterns are kept compact (CJK, letters, digits), split at {n}. */
@@ -130,17 +114,16 @@ const cf_cell_def *cf_template_cell(const cf_template *tpl, size_t i);
 long cf_template_find_cell(const cf_template *tpl, const char *id);
 size_t cf_template_rule_count(const cf_template *tpl);
 const cf_rule_def *cf_template_rule(const cf_template *tpl, size_t i);
-/* True when cell is one of the rule's terms, on either side. */
+/* True when cell (this year's) is one of the rule's terms, on either side. */
 bool cf_rule_has_cell(const cf_rule_def *rule, size_t cell);
 size_t cf_template_narrative_count(const cf_template *tpl);
 const cf_narrative_def *cf_template_narrative(const cf_template *tpl, size_t i);
+/* The rules between this year's report and last year's (family "cross_year"). */
 size_t cf_template_cross_rule_count(const cf_template *tpl);
-const cf_cross_rule_def *cf_template_cross_rule(const cf_template *tpl, size_t i);
+const cf_rule_def *cf_template_cross_rule(const cf_template *tpl, size_t i);
 /* The rule's words for a reader: the template's English wording when english and it has one,
  * else the report's own (Chinese) words. Borrowed from the template. */
 const char *cf_rule_words(const cf_rule_def *rule, bool english);
-/* The same for a cross-year rule. */
-const char *cf_cross_rule_words(const cf_cross_rule_def *rule, bool english);
 /* A cell's labels for people: "三(七) 总计 · 自然人" style, into buf. */
 void cf_template_cell_label(const cf_template *tpl, size_t cell, char *buf, size_t size);
 

@@ -72,8 +72,6 @@ struct ui_workbench {
     cf_assessment *assessment; /* of the review as it stands, kept fresh by ui_refresh_problems */
     cf_suggestion suggestion;  /* the assessment's smallest fix while a rule is broken (not owned) */
     const cf_year *previous;   /* last year's report, or NULL */
-    const cf_xy_result *cross_year; /* its rules against this year's current values (the assessment's) */
-    size_t cross_year_count;
 
     ui_script *script; /* headless: keys come from here */
     SCREEN *screen;

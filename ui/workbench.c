@@ -40,8 +40,6 @@ static bool open_suspect(const ui_workbench *wb, size_t cell)
 void ui_refresh_problems(ui_workbench *wb)
 {
     cf_assessment_free(wb->assessment);
-    wb->cross_year = NULL;
-    wb->cross_year_count = 0;
     memset(&wb->suggestion, 0, sizeof wb->suggestion); /* no suggestion is better than a wrong one */
     if (cf_assess_review(wb->review, wb->previous, &wb->assessment, NULL) != CF_OK)
         wb->assessment = NULL;
@@ -53,7 +51,6 @@ void ui_refresh_problems(ui_workbench *wb)
             wb->problems[wb->problem_count++] = i;
     if (!wb->assessment)
         return;
-    wb->cross_year = cf_assess_cross_year(wb->assessment, &wb->cross_year_count);
     if (cf_assess_counts_of(wb->assessment).broken > 0)
         wb->suggestion = *cf_assess_fix(wb->assessment);
 }
@@ -509,15 +506,11 @@ size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max
         else
             add_part(parts, &n, max, KEEP_BROKEN, CF_ROLE_MISSING, true, _(" ~ suspect: %s "), sus->reason);
     }
-    for (size_t i = 0; i < wb->cross_year_count; i++) {
-        const cf_cross_rule_def *xr = cf_template_cross_rule(wb->tpl, wb->cross_year[i].rule);
-        bool here = false;
-        for (size_t k = 0; k < xr->left_count; k++)
-            here |= xr->left[k].cell == (long)wb->cell;
-        for (size_t k = 0; k < xr->right_count; k++)
-            here |= xr->right[k].cell == (long)wb->cell;
-        if (here && wb->cross_year[i].status == CF_XY_MISMATCH) {
-            add_part(parts, &n, max, KEEP_MORE, CF_ROLE_BROKEN, true, " ⚠ %s ", wb->cross_year[i].message);
+    for (size_t i = 0; wb->assessment && i < cf_assess_cross_rule_count(wb->assessment); i++) {
+        const cf_assessed_rule *xr = cf_assess_cross_rule(wb->assessment, i);
+        if ((xr->outcome == CF_OUTCOME_BROKEN || xr->outcome == CF_OUTCOME_BROKEN_MISSING) &&
+            cf_rule_has_cell(cf_template_cross_rule(wb->tpl, i), wb->cell)) {
+            add_part(parts, &n, max, KEEP_MORE, CF_ROLE_BROKEN, true, " ⚠ %s ", xr->explanation);
             mismatches++;
         }
     }
@@ -787,14 +780,7 @@ static size_t section_items(const ui_workbench *wb, int section, size_t k, long 
         notice_items(wb, CF_NOTICE_PROSE, &seen, k, cell, line, size);
         return seen;
     default:
-        for (size_t i = 0; i < wb->cross_year_count; i++) {
-            if (wb->cross_year[i].status != CF_XY_MISMATCH || seen++ != k || !line)
-                continue;
-            const cf_cross_rule_def *def = cf_template_cross_rule(wb->tpl, wb->cross_year[i].rule);
-            *cell = def->left[0].cell; /* the left side is this year's */
-            /* the list has room for the numbers, not for the rule's words */
-            snprintf(line, size, _(" ⚠ cross-year [%s]: %s"), def->scope, wb->cross_year[i].message + wb->cross_year[i].numbers);
-        }
+        notice_items(wb, CF_NOTICE_CROSS_YEAR, &seen, k, cell, line, size);
         return seen;
     }
 }

@@ -35,7 +35,7 @@ sed 's/^二、上年结转政府信息公开申请数量\t\t0\t/二、上年结�
 grep -q "上年结转政府信息公开申请数量		4" "$TMP/this-year.txt" || no "the fixture edit did not apply"
 cf check --previous "$S004" "$TMP/this-year.txt"
 stdout_has "  warning  cross-year: this year's requests carried over from last year equal last year's requests carried forward to the next year (自然人)"
-stdout_has "           二 4 (line 55) ≠ 上年·四 0 (line"
+stdout_has "           二 ≠ 上年·四 [自然人]: 二 4 (line 55) ≠ 上年·四 0 (line"
 stdout_has "of $S004)"
 cf check --json --previous "$S004" "$TMP/this-year.txt"
 json 'any(w.get("kind") == "cross_year" and w["rule"] == "requests.carried_over.natural" and w["this_year"] == 4 and w["last_year_side"] == 0 for w in d["warnings"])' \
