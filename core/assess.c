@@ -10,6 +10,7 @@
 #include "i18n.h"
 
 struct cf_assessment {
+    const cf_template *tpl;
     cf_assessed_rule *rules;
     size_t rule_count;
     size_t *missing;
@@ -17,6 +18,7 @@ struct cf_assessment {
     cf_suspect *suspects;
     size_t suspect_count, suspect_cap;
     bool *suspect_cell; /* per cell */
+    bool *broken_cell;  /* per cell: a broken rule most likely breaks on it */
     cf_notice *notices;
     size_t notice_count, notice_cap;
     cf_narrative_finding *prose;
@@ -81,6 +83,38 @@ static bool assess_rules(cf_assessment *a, const cf_assess_input *in)
         a->counts.waived += r->outcome == CF_OUTCOME_WAIVED;
         a->counts.uncheckable += r->outcome == CF_OUTCOME_UNCHECKABLE;
     }
+    return true;
+}
+
+/* Of each broken rule not waived, the cells that take part in the most broken rules. */
+static bool mark_broken_cells(cf_assessment *a, const cf_template *tpl)
+{
+    size_t ncells = cf_template_cell_count(tpl);
+    size_t *broken_in = cf_calloc(ncells + 1, sizeof *broken_in);
+    a->broken_cell = cf_calloc(ncells + 1, sizeof *a->broken_cell);
+    if (!broken_in || !a->broken_cell) {
+        cf_free(broken_in);
+        return false;
+    }
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < a->rule_count; i++) {
+            if (a->rules[i].outcome != CF_OUTCOME_BROKEN && a->rules[i].outcome != CF_OUTCOME_BROKEN_MISSING)
+                continue;
+            const cf_rule_def *def = cf_template_rule(tpl, i);
+            size_t most = 0;
+            for (size_t k = 0; pass == 1 && k < def->left_count + def->right_count; k++) {
+                size_t c = k < def->left_count ? def->left[k] : def->right[k - def->left_count];
+                most = broken_in[c] > most ? broken_in[c] : most;
+            }
+            for (size_t k = 0; k < def->left_count + def->right_count; k++) {
+                size_t c = k < def->left_count ? def->left[k] : def->right[k - def->left_count];
+                if (pass == 0)
+                    broken_in[c]++;
+                else if (broken_in[c] == most)
+                    a->broken_cell[c] = true;
+            }
+        }
+    cf_free(broken_in);
     return true;
 }
 
@@ -255,9 +289,11 @@ cf_status cf_assess(const cf_assess_input *in, cf_assessment **out, cf_error *er
         a->missing = cf_calloc(ncells + 1, sizeof *a->missing);
         a->suspect_cell = cf_calloc(ncells + 1, sizeof *a->suspect_cell);
     }
-    bool ok = a && a->missing && a->suspect_cell && assess_rules(a, in);
-    if (a)
+    bool ok = a && a->missing && a->suspect_cell && assess_rules(a, in) && mark_broken_cells(a, in->tpl);
+    if (a) {
+        a->tpl = in->tpl;
         a->previous = in->previous;
+    }
     for (size_t i = 0; ok && i < ncells; i++)
         if (!cf_cell_has_value(&in->cells[i]))
             a->missing[a->missing_count++] = i;
@@ -352,6 +388,7 @@ void cf_assessment_free(cf_assessment *a)
     cf_free(a->missing);
     cf_free(a->suspects);
     cf_free(a->suspect_cell);
+    cf_free(a->broken_cell);
     cf_free(a->notices);
     cf_narrative_findings_free(a->prose, a->prose_count);
     for (size_t i = 0; i < a->cross_count; i++)
@@ -371,6 +408,19 @@ size_t cf_assess_missing(const cf_assessment *a, size_t i) { return a->missing[i
 size_t cf_assess_suspect_count(const cf_assessment *a) { return a->suspect_count; }
 const cf_suspect *cf_assess_suspect(const cf_assessment *a, size_t i) { return &a->suspects[i]; }
 bool cf_assess_cell_suspect(const cf_assessment *a, size_t cell) { return a->suspect_cell[cell]; }
+bool cf_assess_cell_broken(const cf_assessment *a, size_t cell) { return a->broken_cell[cell]; }
+
+size_t cf_assess_rules_of(const cf_assessment *a, size_t cell, size_t *out, size_t max)
+{
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < a->rule_count && n < max; i++) {
+            bool broken = a->rules[i].result.status == CF_RULE_FAIL;
+            if (broken == (pass == 0) && cf_rule_has_cell(cf_template_rule(a->tpl, i), cell))
+                out[n++] = i;
+        }
+    return n;
+}
 size_t cf_assess_notice_count(const cf_assessment *a) { return a->notice_count; }
 const cf_notice *cf_assess_notice(const cf_assessment *a, size_t i) { return &a->notices[i]; }
 

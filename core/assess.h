@@ -134,6 +134,12 @@ size_t cf_assess_suspect_count(const cf_assessment *a);
 const cf_suspect *cf_assess_suspect(const cf_assessment *a, size_t i);
 /* True when cell is suspect for any reason. */
 bool cf_assess_cell_suspect(const cf_assessment *a, size_t cell);
+/* True when cell is one a broken rule most likely breaks on: of each broken rule not waived,
+ * its cells in the most broken rules (a wrong total breaks every rule it is in, a part one). */
+bool cf_assess_cell_broken(const cf_assessment *a, size_t cell);
+/* The rules cell takes part in, broken ones (waived too) first: fills out (room for max) and
+ * returns how many. */
+size_t cf_assess_rules_of(const cf_assessment *a, size_t cell, size_t *out, size_t max);
 /* The warnings and notes, in order: extraction, last year's, prose. */
 size_t cf_assess_notice_count(const cf_assessment *a);
 const cf_notice *cf_assess_notice(const cf_assessment *a, size_t i);

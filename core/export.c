@@ -46,14 +46,6 @@ static const char *extracted_text(const cf_cell *c, char buf[32])
     return c->state == CF_CELL_NA ? "/" : "";
 }
 
-/* Cells a broken rule most likely breaks on. */
-static bool *broken_cells(const cf_review *r)
-{
-    bool *broken = cf_calloc(cf_review_cell_count(r) + 1, sizeof *broken);
-    for (size_t i = 0; broken && i < cf_review_cell_count(r); i++)
-        broken[i] = cf_review_cell_broken(r, i);
-    return broken;
-}
 
 /* ---------- the title block ---------- */
 
@@ -614,12 +606,13 @@ typedef struct {
     lxw_format *header, *label, *broken, *corrected, *read, *plain; /* corrected: a figure's or unrecorded */
 } xlsx_formats;
 
+/* One cell, coloured: red where a broken rule most likely breaks (the assessment's) or no number. */
 static void xlsx_value(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const cf_review *r, size_t cell,
-                       const bool *broken, const xlsx_formats *f)
+                       const cf_assessment *a, const xlsx_formats *f)
 {
     cf_cell_view v = cf_review_cell(r, cell);
     bool corrected = v.state == CF_STATE_CORRECTED;
-    lxw_format *fmt = broken[cell] || !cf_cell_has_value(&cf_review_current_cells(r)[cell]) ? f->broken
+    lxw_format *fmt = cf_assess_cell_broken(a, cell) || !cf_cell_has_value(&cf_review_current_cells(r)[cell]) ? f->broken
                       : corrected && v.correction == CF_CORRECTION_READ                      ? f->read
                       : corrected                                                            ? f->corrected
                                                                                              : f->plain;
@@ -642,7 +635,7 @@ static void xlsx_value(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const cf
     cf_buf_release(&comment);
 }
 
-static void xlsx_sheet(lxw_workbook *wb, const cf_review *r, const cf_table_def *t, const bool *broken,
+static void xlsx_sheet(lxw_workbook *wb, const cf_review *r, const cf_table_def *t, const cf_assessment *a,
                        const xlsx_formats *f)
 {
     char name[64];
@@ -660,7 +653,7 @@ static void xlsx_sheet(lxw_workbook *wb, const cf_review *r, const cf_table_def 
             worksheet_merge_range(ws, 1, col, 1, (lxw_col_t)(col + rd->column_count - 1), rd->label, f->header);
             for (size_t c = 0; c < rd->column_count; c++) {
                 worksheet_write_string(ws, 2, col, t->columns[rd->columns[c]].label, f->header);
-                xlsx_value(ws, 3, col, r, rd->first_cell + c, broken, f);
+                xlsx_value(ws, 3, col, r, rd->first_cell + c, a, f);
                 col++;
             }
         }
@@ -677,7 +670,7 @@ static void xlsx_sheet(lxw_workbook *wb, const cf_review *r, const cf_table_def 
         }
         worksheet_write_string(ws, line, 0, rd->label, f->label);
         for (size_t c = 0; c < rd->column_count; c++)
-            xlsx_value(ws, line, (lxw_col_t)(c + 1), r, rd->first_cell + c, broken, f);
+            xlsx_value(ws, line, (lxw_col_t)(c + 1), r, rd->first_cell + c, a, f);
         line++;
     }
 }
@@ -705,14 +698,11 @@ static bool xlsx_title(lxw_workbook *wb, const cf_review *r, const xlsx_formats 
 }
 
 /* The findings, one a row, on a last sheet; false when memory runs out. */
-static bool xlsx_findings(lxw_workbook *wb, const cf_review *r, const xlsx_formats *f)
+static bool xlsx_findings(lxw_workbook *wb, const cf_review *r, const cf_assessment *a, const xlsx_formats *f)
 {
     cf_buf lines;
     cf_buf_init(&lines);
-    cf_assessment *a;
-    bool ok = cf_assess_review(r, NULL, &a, NULL) == CF_OK;
-    ok = ok && findings(&lines, r, a);
-    cf_assessment_free(a);
+    bool ok = findings(&lines, r, a);
     lxw_worksheet *ws = ok ? workbook_add_worksheet(wb, _("Findings")) : NULL;
     if (ws) {
         worksheet_set_column(ws, 0, 0, 120, NULL);
@@ -743,13 +733,17 @@ static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *i
         return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot create the workbook in its folder: %s"),
                             strerror(errno));
     snprintf(tmp, sizeof tmp, "%s/%s", folder, CF_FILE_TMP_BOOK);
-    bool *broken = broken_cells(r);
-    lxw_workbook *wb = broken ? workbook_new(tmp) : NULL;
+    cf_assessment *a;
+    cf_status assessed = cf_assess_review(r, NULL, &a, err);
+    if (assessed != CF_OK) {
+        rmdir(folder);
+        return assessed;
+    }
+    lxw_workbook *wb = workbook_new(tmp);
     if (!wb) {
         rmdir(folder);
-        cf_free(broken);
-        return broken ? cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot create the workbook in its folder"))
-                      : cf_error_nomem(err, path);
+        cf_assessment_free(a);
+        return cf_error_set(err, CF_ERR_IO, path, 0, 0, _("cannot create the workbook in its folder"));
     }
     xlsx_formats f = {workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb),
                       workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb)};
@@ -762,10 +756,10 @@ static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *i
     const cf_template *tpl = cf_review_template(r);
     bool listed = xlsx_title(wb, r, &f);
     for (size_t t = 0; t < cf_template_table_count(tpl); t++)
-        xlsx_sheet(wb, r, cf_template_table(tpl, t), broken, &f);
-    listed = xlsx_findings(wb, r, &f) && listed;
+        xlsx_sheet(wb, r, cf_template_table(tpl, t), a, &f);
+    listed = xlsx_findings(wb, r, a, &f) && listed;
     lxw_error rc = workbook_close(wb);
-    cf_free(broken);
+    cf_assessment_free(a);
     cf_buf data;
     cf_buf_init(&data);
     cf_status st = !listed                ? cf_error_nomem(err, path)

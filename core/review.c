@@ -101,12 +101,9 @@ cf_status cf_review_create(cf_text *text, cf_template **templates, size_t templa
     r->states = cf_calloc(n, sizeof *r->states);
     r->corrections = cf_calloc(n, sizeof *r->corrections);
     r->notes = cf_calloc(n, sizeof *r->notes);
-    r->results = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *r->results);
-    r->suspect = cf_calloc(n, sizeof *r->suspect);
     r->waivers = cf_calloc(cf_template_rule_count(tpl) + 1, sizeof *r->waivers);
-    r->broken_in = cf_calloc(n, sizeof *r->broken_in);
-    bool ok = r->corrections && r->suspect && r->broken_in && r->waivers && r->report_path && r->review_path && r->reviewer && r->extracted && r->current && r->states &&
-              r->notes && r->results && cf_buf_printf(&jp, "%s.journal", review_path);
+    bool ok = r->corrections && r->waivers && r->report_path && r->review_path && r->reviewer && r->extracted &&
+              r->current && r->states && r->notes && cf_buf_printf(&jp, "%s.journal", review_path);
     r->journal_path = cf_buf_take(&jp);
     for (size_t i = 0; ok && i < r->cell_count; i++)
         ok = (r->notes[i] = cf_strdup("")) != NULL;
@@ -124,47 +121,6 @@ cf_status cf_review_create(cf_text *text, cf_template **templates, size_t templa
     memcpy(r->updated, r->created, sizeof r->updated);
     *out = r;
     return CF_OK;
-}
-
-/* Of each broken rule, the cells that take part in the most broken rules: a wrong total
- * breaks every rule it is in, its parts only one. */
-static void mark_suspects(cf_review *r)
-{
-    memset(r->suspect, 0, r->cell_count * sizeof *r->suspect);
-    memset(r->broken_in, 0, r->cell_count * sizeof *r->broken_in);
-    size_t nrules = cf_template_rule_count(r->tpl);
-    for (size_t i = 0; i < nrules; i++) {
-        if (r->results[i].status != CF_RULE_FAIL || r->waivers[i][0])
-            continue;
-        const cf_rule_def *def = cf_template_rule(r->tpl, i);
-        for (size_t k = 0; k < def->left_count; k++)
-            r->broken_in[def->left[k]]++;
-        for (size_t k = 0; k < def->right_count; k++)
-            r->broken_in[def->right[k]]++;
-    }
-    for (size_t i = 0; i < nrules; i++) {
-        if (r->results[i].status != CF_RULE_FAIL || r->waivers[i][0])
-            continue; /* a waived rule asks nothing more of the reviewer */
-        const cf_rule_def *def = cf_template_rule(r->tpl, i);
-        size_t most = 0;
-        for (int side = 0; side < 2; side++)
-            for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
-                size_t c = side ? def->right[k] : def->left[k];
-                most = r->broken_in[c] > most ? r->broken_in[c] : most;
-            }
-        for (int side = 0; side < 2; side++)
-            for (size_t k = 0; k < (side ? def->right_count : def->left_count); k++) {
-                size_t c = side ? def->right[k] : def->left[k];
-                if (r->broken_in[c] == most)
-                    r->suspect[c] = true;
-            }
-    }
-}
-
-void cf_review_recheck(cf_review *review)
-{
-    cf_rules_evaluate(review->tpl, review->current, review->results);
-    mark_suspects(review);
 }
 
 static void free_entry(cf_history_entry *e)
@@ -213,9 +169,6 @@ void cf_review_free(cf_review *review)
     cf_free(review->states);
     cf_free(review->corrections);
     cf_free(review->notes);
-    cf_free(review->results);
-    cf_free(review->suspect);
-    cf_free(review->broken_in);
     cf_free(review->template_path);
     cf_free(review->report_path);
     cf_free(review->review_path);
@@ -250,7 +203,6 @@ static cf_status adopt_report(cf_review *r, const cf_report *report, cf_error *e
         r->warning_lines[i] = w->line;
         r->warning_count++;
     }
-    cf_review_recheck(r);
     return CF_OK;
 }
 
@@ -326,7 +278,6 @@ const char *cf_review_reviewer(const cf_review *review) { return review->reviewe
 size_t cf_review_cell_count(const cf_review *review) { return review->cell_count; }
 const cf_cell *cf_review_extracted(const cf_review *review, size_t cell) { return &review->extracted[cell]; }
 const cf_cell *cf_review_current_cells(const cf_review *review) { return review->current; }
-const cf_rule_result *cf_review_results(const cf_review *review) { return review->results; }
 size_t cf_review_warning_count(const cf_review *review) { return review->warning_count; }
 bool cf_review_dirty(const cf_review *review) { return review->dirty; }
 uint64_t cf_review_journal_records(const cf_review *review) { return review->next_seq; }
@@ -543,7 +494,6 @@ static void commit_play(cf_review *r, const cf_history_entry *e, bool forward, c
         }
     }
     cf_free(notes);
-    cf_review_recheck(r);
 }
 
 static const char *const EDIT_NAMES[] = {"set", "clear", "revert", "confirm", "note", "waive", "unwaive"};
@@ -564,8 +514,8 @@ static bool journal_entry_json(cJSON *o, const cf_review *r, const cf_history_en
              cJSON_AddStringToObject(x, "kind", EDIT_NAMES[edits[i].kind]) &&
              (edits[i].kind != CF_EDIT_SET ||
               (cJSON_AddStringToObject(x, "value", cf_decimal_format(edits[i].value, num)) &&
-               (!e->edits[i].after.correction ||
-                cJSON_AddStringToObject(x, "correction", cf_correction_name(e->edits[i].after.correction))))) &&
+               /* "" when the value is the one read: no correction */
+               cJSON_AddStringToObject(x, "correction", cf_correction_name(e->edits[i].after.correction)))) &&
              ((edits[i].kind != CF_EDIT_NOTE && edits[i].kind != CF_EDIT_WAIVE) ||
               cJSON_AddStringToObject(x, "note", edits[i].note ? edits[i].note : ""));
         if (!x)
@@ -1287,20 +1237,6 @@ cf_status cf_review_replay_journal(cf_review *review, size_t *replayed, cf_error
 }
 
 /* ---------- what the workbench asks ---------- */
-
-bool cf_review_cell_broken(const cf_review *review, size_t cell) { return review->suspect[cell]; }
-
-size_t cf_review_rules_of(const cf_review *review, size_t cell, size_t *out, size_t max)
-{
-    size_t n = 0;
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < cf_template_rule_count(review->tpl) && n < max; i++) {
-            bool broken = review->results[i].status == CF_RULE_FAIL;
-            if (broken == (pass == 0) && cf_rule_has_cell(cf_template_rule(review->tpl, i), cell))
-                out[n++] = i;
-        }
-    return n;
-}
 
 bool cf_review_parse_input(const cf_review *review, size_t cell, const char *text, cf_edit *out, char *why,
                            size_t why_size)

@@ -109,7 +109,6 @@ const cf_cell *cf_review_extracted(const cf_review *review, size_t cell);
 cf_cell_view cf_review_cell(const cf_review *review, size_t cell);
 /* Current values as cells, for the rules (cf_review_cell_count entries). */
 const cf_cell *cf_review_current_cells(const cf_review *review);
-const cf_rule_result *cf_review_results(const cf_review *review);
 size_t cf_review_warning_count(const cf_review *review);
 const char *cf_review_warning(const cf_review *review, size_t i, size_t *line);
 
@@ -210,11 +209,6 @@ const char *cf_correction_label(cf_correction kind);
  * read from (or, with none, its row label's line). Changing the cell to it mends a misreading. */
 bool cf_review_source_shows(const cf_review *review, size_t cell, cf_decimal value);
 
-/* True when cell is one a broken rule most likely breaks on: of each broken rule, the cells in
- * the most broken rules (a wrong total rather than each of its parts). */
-bool cf_review_cell_broken(const cf_review *review, size_t cell);
-/* The rules cell takes part in, broken ones first: fills out (room for max) and returns how many. */
-size_t cf_review_rules_of(const cf_review *review, size_t cell, size_t *out, size_t max);
 /* What the reviewer typed for cell, as a SET edit; false with the reason in why when it is
  * not a number of the column's kind ("3.5" for a count, "-1", "abc", "1e30"). */
 bool cf_review_parse_input(const cf_review *review, size_t cell, const char *text, cf_edit *out, char *why,

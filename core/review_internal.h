@@ -26,8 +26,9 @@
 /* The format of one journal record ("v": N), which changes on its own: 1 had no "v"; 2 has
  * "v", "seq", "entry" and "sum" (review formats 2 to 4 write it; the first format-5 crossfoot
  * wrote it too, a "set" edit saying its "correction"); 3 is 2 where every "set" edit says its
- * "correction" (read, figure), so that a crossfoot which would drop the kind refuses the record
- * instead. A "set" of version 2 without one is of a kind not recorded. */
+ * "correction" (read, figure; "" when the value is the one read), so that a crossfoot which would
+ * drop the kind refuses the record instead. A "set" of version 2 without one is of a kind not
+ * recorded. */
 #define CF_JOURNAL_RECORD_VERSION 3
 
 struct cf_review {
@@ -49,9 +50,6 @@ struct cf_review {
     char **warnings;
     size_t *warning_lines;
     size_t warning_count;
-    cf_rule_result *results;
-    bool *suspect;         /* cells a broken rule most likely breaks on (kept by recheck) */
-    size_t *broken_in;     /* recheck's scratch: broken rules per cell */
     cf_history_entry *entries;
     size_t entry_count, applied, entry_cap;
     size_t saved_entries; /* entries[0..saved_entries) are in the review file: never undone */
@@ -77,7 +75,6 @@ struct cf_review {
 cf_status cf_review_create(cf_text *text, cf_template **templates, size_t template_count, const cf_template *tpl,
                            const char *report_path, const char *review_path, const char *reviewer,
                            cf_review **out, cf_error *err);
-void cf_review_recheck(cf_review *review);
 /* The review's own record of one applied history entry (for loading). */
 cf_status cf_review_push_entry(cf_review *review, cf_history_entry *entry, cf_error *err);
 /* The review file now holds every entry in effect: the redo list (which the file does not

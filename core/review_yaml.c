@@ -203,18 +203,19 @@ static const char *const RULE_STATUS[] = {"pass", "fail", "unassessable"};
 /* The review file's text into *out (caller frees). */
 static cf_status render(const cf_review *r, char **out, cf_error *err)
 {
-    /* the summary's findings are the assessment's, as every display shows them */
+    /* the summary's findings and the rules' results are the assessment's, as every display shows them */
     cf_assessment *assessment;
     cf_status assessed = cf_assess_review(r, NULL, &assessment, err);
     if (assessed != CF_OK)
         return assessed;
     cf_assess_counts n = cf_assess_counts_of(assessment);
-    cf_assessment_free(assessment);
     writer w = {.ok = true};
     cf_buf_init(&w.out);
     *out = NULL;
-    if (!yaml_emitter_initialize(&w.em))
+    if (!yaml_emitter_initialize(&w.em)) {
+        cf_assessment_free(assessment);
         return cf_error_nomem(err, r->review_path);
+    }
     yaml_emitter_set_output(&w.em, write_handler, &w);
     yaml_emitter_set_unicode(&w.em, 1);
     yaml_emitter_set_width(&w.em, -1);
@@ -269,7 +270,8 @@ static cf_status render(const cf_review *r, char **out, cf_error *err)
     str(&w, "rules");
     seq_start(&w);
     for (size_t i = 0; i < cf_template_rule_count(r->tpl); i++) {
-        const cf_rule_result *res = &r->results[i];
+        const cf_assessed_rule *rule = cf_assess_rule(assessment, i);
+        const cf_rule_result *res = &rule->result;
         char b[32];
         map_start(&w, false);
         key_text(&w, "id", cf_template_rule(r->tpl, i)->id);
@@ -279,12 +281,7 @@ static cf_status render(const cf_review *r, char **out, cf_error *err)
         str(&w, res->status == CF_RULE_UNASSESSABLE ? "null" : cf_decimal_format(res->left, b));
         str(&w, "right");
         str(&w, res->status == CF_RULE_UNASSESSABLE ? "null" : cf_decimal_format(res->right, b));
-        char *msg = cf_rule_explain(r->tpl, i, r->current, res);
-        if (!msg)
-            w.ok = false;
-        else
-            key_text(&w, "message", msg);
-        cf_free(msg);
+        key_text(&w, "message", rule->explanation);
         map_end(&w);
     }
     seq_end(&w);
@@ -347,6 +344,7 @@ static cf_status render(const cf_review *r, char **out, cf_error *err)
     yaml_stream_end_event_initialize(&ev);
     emit(&w, &ev);
     yaml_emitter_delete(&w.em);
+    cf_assessment_free(assessment);
     if (!w.ok) {
         cf_buf_release(&w.out);
         if (!w.problem)
@@ -817,7 +815,6 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
     r->saved_seq = r->next_seq = r->last_seq = journal_seq;
     if (rd->status == CF_OK && read_cells(rd, r, tables, version) && read_waivers(rd, r, rules) &&
         read_warnings(rd, r, warnings) && read_history(rd, r, history, version) && read_approvals(rd, r, get(rd, root, "approvals"))) {
-        cf_review_recheck(r);
         r->saved_entries = r->applied; /* an earlier session's history is undone only by a new change */
         size_t pending = 0;
         /* an unreadable journal is reported when it is replayed; memory is needed now */

@@ -305,9 +305,9 @@ static void act_apply_fix(ui_workbench *wb, const char *arg)
 static long cursor_rule(const ui_workbench *wb, bool waived)
 {
     size_t rules[16];
-    size_t n = cf_review_rules_of(wb->review, wb->cell, rules, 16);
+    size_t n = ui_rules_of(wb, wb->cell, rules, 16);
     for (size_t i = 0; i < n; i++)
-        if (cf_review_results(wb->review)[rules[i]].status == CF_RULE_FAIL &&
+        if (ui_rule_broken(wb, rules[i]) &&
             (cf_review_waiver(wb->review, rules[i])[0] != '\0') == waived)
             return (long)rules[i];
     return -1;

@@ -129,6 +129,11 @@ void ui_list_open(ui_workbench *wb, ui_list_kind kind);
 void ui_message(ui_workbench *wb, cf_role role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* After a change: the problems, the cursor's place, the raw pane. */
 void ui_refresh_problems(ui_workbench *wb);
+/* The rules cell is in, broken first, as the assessment has them (none without one): fills out
+ * (room for max) and returns how many. */
+size_t ui_rules_of(const ui_workbench *wb, size_t cell, size_t *out, size_t max);
+/* True when the assessment has rule broken (waived or not). */
+bool ui_rule_broken(const ui_workbench *wb, size_t rule);
 void ui_select_cell(ui_workbench *wb, size_t cell);
 /* A value as the screen shows it: the number, "/" or "(blank)", in buf (32 bytes). */
 const char *ui_value_text(cf_cell_state state, cf_decimal value, char *buf);

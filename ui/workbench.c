@@ -37,6 +37,22 @@ static bool open_suspect(const ui_workbench *wb, size_t cell)
            state != CF_STATE_CONFIRMED;
 }
 
+size_t ui_rules_of(const ui_workbench *wb, size_t cell, size_t *out, size_t max)
+{
+    return wb->assessment ? cf_assess_rules_of(wb->assessment, cell, out, max) : 0;
+}
+
+bool ui_rule_broken(const ui_workbench *wb, size_t rule)
+{
+    return wb->assessment && cf_assess_rule(wb->assessment, rule)->result.status == CF_RULE_FAIL;
+}
+
+/* A cell a broken rule most likely breaks on (the assessment's). */
+static bool cell_broken(const ui_workbench *wb, size_t cell)
+{
+    return wb->assessment && cf_assess_cell_broken(wb->assessment, cell);
+}
+
 void ui_refresh_problems(ui_workbench *wb)
 {
     cf_assessment_free(wb->assessment);
@@ -46,7 +62,7 @@ void ui_refresh_problems(ui_workbench *wb)
     /* ] and [ walk the cells a broken rule most likely breaks on, the missing and the suspect */
     wb->problem_count = 0;
     for (size_t i = 0; i < cf_review_cell_count(wb->review); i++)
-        if (cf_review_cell_broken(wb->review, i) || !cf_cell_has_value(&cf_review_current_cells(wb->review)[i]) ||
+        if (cell_broken(wb, i) || !cf_cell_has_value(&cf_review_current_cells(wb->review)[i]) ||
             open_suspect(wb, i))
             wb->problems[wb->problem_count++] = i;
     if (!wb->assessment)
@@ -122,7 +138,7 @@ static void cell_text(const ui_workbench *wb, size_t cell, char *value, size_t v
 {
     cf_cell_view v = cf_review_cell(wb->review, cell);
     char num[32];
-    bool broken = cf_review_cell_broken(wb->review, cell);
+    bool broken = cell_broken(wb, cell);
     if (v.value_state == CF_CELL_NUMBER)
         snprintf(value, vsize, "%s", cf_decimal_format(v.value, num));
     else if (v.value_state == CF_CELL_NA)
@@ -160,7 +176,7 @@ static void cell_text(const ui_workbench *wb, size_t cell, char *value, size_t v
 static bool in_cursor_rule(const ui_workbench *wb, size_t cell)
 {
     size_t rule;
-    if (cf_review_rules_of(wb->review, wb->cell, &rule, 1) == 0)
+    if (ui_rules_of(wb, wb->cell, &rule, 1) == 0)
         return false;
     return cf_rule_has_cell(cf_template_rule(wb->tpl, rule), cell);
 }
@@ -431,9 +447,9 @@ static void add_part(ui_detail_part *parts, size_t *n, size_t max, int keep, cf_
  * false when there is no assessment. */
 static bool add_rule_part(const ui_workbench *wb, size_t rule, int keep, ui_detail_part *parts, size_t *n, size_t max)
 {
-    const cf_rule_result *res = &cf_review_results(wb->review)[rule];
     if (!wb->assessment) /* the assessment failed (memory): no explanation to give */
         return false;
+    const cf_rule_result *res = &cf_assess_rule(wb->assessment, rule)->result;
     const char *msg = cf_assess_rule(wb->assessment, rule)->explanation;
     const char *waiver = cf_review_waiver(wb->review, rule);
     bool waived = res->status == CF_RULE_FAIL && waiver[0];
@@ -489,9 +505,9 @@ size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max
     /* the rules this cell is in with their arithmetic: its first broken rule, then last year's
      * numbers that should carry over into it, then the other rules (broken first) */
     size_t rules[16];
-    size_t count = cf_review_rules_of(wb->review, wb->cell, rules, 16), first = count, mismatches = 0;
+    size_t count = ui_rules_of(wb, wb->cell, rules, 16), first = count, mismatches = 0;
     for (size_t i = 0; i < count && first == count; i++)
-        if (cf_review_results(wb->review)[rules[i]].status == CF_RULE_FAIL && !cf_review_waiver(wb->review, rules[i])[0])
+        if (ui_rule_broken(wb, rules[i]) && !cf_review_waiver(wb->review, rules[i])[0])
             first = i;
     if (first < count && !add_rule_part(wb, rules[first], KEEP_BROKEN, parts, &n, max))
         return n;
@@ -515,7 +531,7 @@ size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max
         }
     }
     for (size_t i = 0; i < count; i++) {
-        bool broken = cf_review_results(wb->review)[rules[i]].status == CF_RULE_FAIL;
+        bool broken = ui_rule_broken(wb, rules[i]);
         if (i != first && !add_rule_part(wb, rules[i], broken ? KEEP_MORE : KEEP_LAST, parts, &n, max))
             return n;
     }

@@ -896,5 +896,22 @@ Test(review, journal_records_of_version_2_and_3_replay_with_their_kind_and_a_set
                                   strstr(problem, "does not know")), "case %zu: %s", i, problem ? problem : "none");
         cf_review_free(back);
     }
+    /* this crossfoot's own records replay: a set back to the value read says it is no correction */
+    char journal[320];
+    snprintf(journal, sizeof journal, "%s.journal", path);
+    cr_assert_eq(unlink(journal), 0); /* the crafted one */
+    cf_edit to_2 = set_to(r, "requests.results_total.natural", 2), back_to_0 = set_to(r, "requests.results_total.natural", 0);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &to_2, 1, &err), CF_OK);
+    cr_assert_eq(cf_review_apply(r, "set", NULL, &back_to_0, 1, &err), CF_OK);
+    char *text = slurp(journal);
+    cr_assert_not_null(strstr(text, "\"value\":\"0\",\"correction\":\"\"}]"), "%s", text);
+    free(text);
+    cf_review *back = reopen(path);
+    size_t replayed = 0;
+    cr_assert_eq(cf_review_replay_journal(back, &replayed, &err), CF_OK, "%s", err.message);
+    cr_assert_null(cf_review_journal_problem(back), "%s", cf_review_journal_problem(back));
+    cr_assert_eq(replayed, 2);
+    cr_assert_eq(kind_of(back, "requests.results_total.natural"), CF_CORRECTION_NONE);
+    cf_review_free(back);
     cf_review_free(r);
 }
