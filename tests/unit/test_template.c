@@ -333,3 +333,47 @@ Test(template, a_template_past_each_limit_is_refused_with_its_line)
     strcat(right, "]\n");
     expect_template_error(variant(23, right), 17, "at most 256 terms, not 257");
 }
+
+/* GOOD with a cross_year section whose rule has left and right as given. */
+static char *with_cross_year(const char *left, const char *right)
+{
+    static char buf[16384];
+    snprintf(buf, sizeof buf,
+             "%scross_year:\n"      /* 24 */
+             "  - id: carry\n"      /* 25 */
+             "    table: tab\n"     /* 26 */
+             "    per: row\n"       /* 27 */
+             "    words: 甲等于上年乙\n" /* 28 */
+             "    left: %s\n"       /* 29 */
+             "    right: %s\n",     /* 30 */
+             GOOD, left, right);
+    return buf;
+}
+
+/* A cross-year rule is a rule like any other, its terms this year's or last year's cells, and is
+ * held to the same limits. */
+Test(template, a_cross_year_rule_is_a_rule_over_both_years_and_names_its_bad_term)
+{
+    cf_template *tpl;
+    cf_error err;
+    const char *y = with_cross_year("[this.a]", "[previous.b]");
+    cr_assert_eq(cf_template_parse("my-format.yaml", y, strlen(y), &tpl, &err), CF_OK, "%s", err.message);
+    cr_assert_eq(cf_template_cross_rule_count(tpl), 2, "one a row");
+    const cf_rule_def *r = cf_template_cross_rule(tpl, 1);
+    size_t n = cf_template_cell_count(tpl);
+    cr_assert_str_eq(r->id, "tab.carry.y");
+    cr_assert_str_eq(r->family, "cross_year");
+    cr_assert(r->left[0] == (size_t)cf_template_find_cell(tpl, "tab.y.a"), "this year's 甲");
+    cr_assert(r->right[0] == n + (size_t)cf_template_find_cell(tpl, "tab.y.b"), "last year's 乙, after this year's cells");
+    cr_assert_str_eq(r->right_refs[0], "上年·乙");
+    cr_assert(cf_rule_has_cell(r, (size_t)cf_template_find_cell(tpl, "tab.y.a")));
+    cr_assert(!cf_rule_has_cell(r, (size_t)cf_template_find_cell(tpl, "tab.y.b")), "last year's cell is not this year's");
+    cf_template_free(tpl);
+    expect_template_error(with_cross_year("[a]", "[previous.b]"), 29, "starts with this. or previous., not 'a'");
+    expect_template_error(with_cross_year("[this.a]", "[previous.z]"), 30, "unknown column 'z'");
+    char right[4096] = "[previous.b";
+    for (int i = 1; i < CF_TEMPLATE_MAX_TERMS; i++)
+        strcat(right, ", this.b");
+    strcat(right, "]");
+    expect_template_error(with_cross_year("[this.a]", right), 25, "at most 256 terms, not 257");
+}
