@@ -281,12 +281,12 @@ int cf_cmd_export(const cf_args *args)
                                                     : _("is the report itself; export to another file"));
         status = fail(&err);
     } else if (!stream) {
-        if (cf_export_write(r, format, out, NULL, &err) != CF_OK)
+        if (cf_export_write(r, NULL, format, out, NULL, &err) != CF_OK)
             status = fail(&err);
     } else {
         char *data;
         size_t len;
-        if (cf_export_render(r, format, &data, &len, &err) != CF_OK)
+        if (cf_export_render(r, NULL, format, &data, &len, &err) != CF_OK)
             status = fail(&err);
         else {
             /* an export shown on a terminal is shown, never obeyed: a note may hold an escape sequence */

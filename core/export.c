@@ -218,11 +218,11 @@ static void json_title(cf_jsonw *w, const cf_review *r, const title_block *t)
 
 /* ---------- JSON ---------- */
 
-static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_error *err)
+static cf_status render_json(const cf_review *r, const cf_year *previous, char **out, size_t *len, cf_error *err)
 {
     const cf_template *tpl = cf_review_template(r);
     cf_assessment *a;
-    cf_status st = cf_assess_review(r, NULL, &a, err);
+    cf_status st = cf_assess_review(r, previous, &a, err);
     if (st != CF_OK)
         return st;
     title_block t;
@@ -246,6 +246,7 @@ static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_err
     json_title(&w, r, &t);
     title_release(&t);
     cf_json_write_checks(&w, tpl, cf_review_current_cells(r), a);
+    cf_json_write_warnings(&w, tpl, a); /* the findings' warnings, as the Markdown and the workbook list them */
     cf_jsonw_object(&w, "review");
     for (size_t i = 0; i < cf_review_cell_count(r); i++) {
         cf_cell_view v = cf_review_cell(r, i);
@@ -277,6 +278,7 @@ static cf_status render_json(const cf_review *r, char **out, size_t *len, cf_err
     cf_jsonw_count(&w, "waived", n.waived);
     cf_jsonw_count(&w, "unassessable", n.uncheckable);
     cf_jsonw_count(&w, "missing", n.missing);
+    cf_jsonw_count(&w, "warnings", n.warnings);
     cf_jsonw_count(&w, "corrected", s.corrected);
     cf_jsonw_count(&w, "read_corrections", s.read_corrections);
     cf_jsonw_count(&w, "figure_corrections", s.figure_corrections);
@@ -550,11 +552,11 @@ static bool md_title(cf_buf *b, const cf_review *r)
     return ok;
 }
 
-static cf_status render_md(const cf_review *r, char **out, size_t *len, cf_error *err)
+static cf_status render_md(const cf_review *r, const cf_year *previous, char **out, size_t *len, cf_error *err)
 {
     const cf_template *tpl = cf_review_template(r);
     cf_assessment *a;
-    cf_status st = cf_assess_review(r, NULL, &a, err);
+    cf_status st = cf_assess_review(r, previous, &a, err);
     if (st != CF_OK)
         return st;
     cf_buf b;
@@ -584,17 +586,18 @@ static cf_status render_md(const cf_review *r, char **out, size_t *len, cf_error
     return CF_OK;
 }
 
-cf_status cf_export_render(const cf_review *review, cf_export_format format, char **out, size_t *len, cf_error *err)
+cf_status cf_export_render(const cf_review *review, const cf_year *previous, cf_export_format format, char **out,
+                           size_t *len, cf_error *err)
 {
     *out = NULL;
     *len = 0;
     switch (format) {
     case CF_EXPORT_JSON:
-        return render_json(review, out, len, err);
+        return render_json(review, previous, out, len, err);
     case CF_EXPORT_CSV:
         return render_csv(review, out, len, err);
     case CF_EXPORT_MD:
-        return render_md(review, out, len, err);
+        return render_md(review, previous, out, len, err);
     default:
         return cf_error_set(err, CF_ERR_USAGE, cf_review_path(review), 0, 0, _("XLSX is written to a file, not rendered"));
     }
@@ -718,7 +721,8 @@ static bool xlsx_findings(lxw_workbook *wb, const cf_review *r, const cf_assessm
     return ok;
 }
 
-static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *io, cf_error *err)
+static cf_status write_xlsx(const cf_review *r, const cf_year *previous, const char *path, const cf_io *io,
+                            cf_error *err)
 {
     /* libxlsxwriter opens the file it writes by name and would follow a link planted there:
      * it writes into a folder of our own (mode 0700, fresh name) beside the target, and the
@@ -734,7 +738,7 @@ static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *i
                             strerror(errno));
     snprintf(tmp, sizeof tmp, "%s/%s", folder, CF_FILE_TMP_BOOK);
     cf_assessment *a;
-    cf_status assessed = cf_assess_review(r, NULL, &a, err);
+    cf_status assessed = cf_assess_review(r, previous, &a, err);
     if (assessed != CF_OK) {
         rmdir(folder);
         return assessed;
@@ -774,14 +778,14 @@ static cf_status write_xlsx(const cf_review *r, const char *path, const cf_io *i
     return st;
 }
 
-cf_status cf_export_write(const cf_review *review, cf_export_format format, const char *path, const cf_io *io,
-                          cf_error *err)
+cf_status cf_export_write(const cf_review *review, const cf_year *previous, cf_export_format format, const char *path,
+                          const cf_io *io, cf_error *err)
 {
     if (format == CF_EXPORT_XLSX)
-        return write_xlsx(review, path, io, err);
+        return write_xlsx(review, previous, path, io, err);
     char *data;
     size_t len;
-    cf_status st = cf_export_render(review, format, &data, &len, err);
+    cf_status st = cf_export_render(review, previous, format, &data, &len, err);
     if (st != CF_OK)
         return st;
     st = cf_file_replace(io, path, data, len, err);

@@ -20,10 +20,12 @@ typedef enum { CF_EXPORT_JSON, CF_EXPORT_CSV, CF_EXPORT_MD, CF_EXPORT_XLSX } cf_
 
 /* "json", "csv", "md" (or "markdown"), "xlsx" → format; false when unknown. */
 bool cf_export_format_parse(const char *name, cf_export_format *out);
-/* The export as bytes (*len of them). Caller frees. Not for XLSX. */
-cf_status cf_export_render(const cf_review *review, cf_export_format format, char **out, size_t *len, cf_error *err);
+/* The export as bytes (*len of them), its findings assessed against last year's report when
+ * previous is not NULL (as the workbench and `check --previous` show them). Caller frees. Not for XLSX. */
+cf_status cf_export_render(const cf_review *review, const cf_year *previous, cf_export_format format, char **out,
+                           size_t *len, cf_error *err);
 /* Write the export to path, atomically (the previous file stays intact on failure). */
-cf_status cf_export_write(const cf_review *review, cf_export_format format, const char *path, const cf_io *io,
-                          cf_error *err);
+cf_status cf_export_write(const cf_review *review, const cf_year *previous, cf_export_format format, const char *path,
+                          const cf_io *io, cf_error *err);
 
 #endif

@@ -249,6 +249,17 @@ static void sources(cf_jsonw *w, const cf_template *tpl, const cf_cell *cells)
     cf_jsonw_end(w);
 }
 
+void cf_json_write_warnings(cf_jsonw *w, const cf_template *tpl, const cf_assessment *a)
+{
+    cf_jsonw_array(w, "warnings");
+    for (size_t i = 0; i < cf_assess_notice_count(a); i++)
+        if (cf_assess_notice(a, i)->kind != CF_NOTICE_NOT_COMPARABLE)
+            warning(w, tpl, a, cf_assess_notice(a, i));
+    cf_jsonw_end(w);
+    if (cf_assess_previous(a))
+        cross_year(w, tpl, a);
+}
+
 bool cf_report_json(const cf_report *report, const cf_assessment *a, const char *file, cf_buf *out)
 {
     const cf_template *tpl = cf_report_template(report);
@@ -263,13 +274,7 @@ bool cf_report_json(const cf_report *report, const cf_assessment *a, const char 
     cf_jsonw_string(&w, "sha256", cf_text_sha256(text));
     cf_json_write_checks(&w, tpl, cf_report_cells(report), a);
     sources(&w, tpl, cf_report_cells(report));
-    cf_jsonw_array(&w, "warnings");
-    for (size_t i = 0; i < cf_assess_notice_count(a); i++)
-        if (cf_assess_notice(a, i)->kind != CF_NOTICE_NOT_COMPARABLE)
-            warning(&w, tpl, a, cf_assess_notice(a, i));
-    cf_jsonw_end(&w);
-    if (cf_assess_previous(a))
-        cross_year(&w, tpl, a);
+    cf_json_write_warnings(&w, tpl, a);
     cf_json_write_summary(&w, a);
     cf_jsonw_end(&w);
     return cf_jsonw_ok(&w);

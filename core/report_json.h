@@ -19,6 +19,9 @@ bool cf_report_json(const cf_report *report, const cf_assessment *a, const char 
 /* Write what every record of checked cells holds, from the assessment a: "cells" (id → exact
  * value or null), "violations", "unassessable", "missing", "suspect" and "suggestions". */
 void cf_json_write_checks(cf_jsonw *w, const cf_template *tpl, const cf_cell *cells, const cf_assessment *a);
+/* Write "warnings" (the extraction's, the prose's, last year's; each with its line and cell) and,
+ * assessed against last year's report, "cross_year" (every cross-year rule) and "previous". */
+void cf_json_write_warnings(cf_jsonw *w, const cf_template *tpl, const cf_assessment *a);
 /* Write "summary": a's counts and its verdict with the reasons. */
 void cf_json_write_summary(cf_jsonw *w, const cf_assessment *a);
 

@@ -546,7 +546,8 @@ static void act_export(ui_workbench *wb, const char *arg)
                  format == CF_EXPORT_MD ? "md" : name);
     cf_error err;
     cf_error_clear(&err);
-    if (cf_export_write(wb->review, format, path, NULL, &err) != CF_OK) {
+    /* the findings as the workbench shows them: with last year's report when it has one */
+    if (cf_export_write(wb->review, wb->previous, format, path, NULL, &err) != CF_OK) {
         char msg[1200];
         cf_error_format(&err, msg, sizeof msg);
         ui_message(wb, CF_ROLE_ERROR, _("NOT exported: %s"), msg);

@@ -105,7 +105,7 @@ def findings_of(lines):
     return got
 
 
-def displays(binary, d, work):
+def displays(binary, d, work, opts):
     """What the review of d's report, its exports and the workbench say, as problems (strings). Two
     runs a report: `extract`, then the workbench headless, which writes the four exports (:export,
     the code `crossfoot export` runs) and leaves its problems list on the screen."""
@@ -115,7 +115,7 @@ def displays(binary, d, work):
     cli(binary, ["extract", d["file"], "-o", review])
     with open(name + ".keys", "w", encoding="utf-8") as f:
         f.write("# size 200x100\n" + "".join(f":export {x} {name}.{x}<Enter>" for x in ("json", "csv", "md", "xlsx")) + "p\n")
-    cli(binary, ["review", review, "--script", name + ".keys", "--screen", name + ".screen", "--size", "200x100"])
+    cli(binary, ["review", review] + opts + ["--script", name + ".keys", "--screen", name + ".screen", "--size", "200x100"])
     broken = sorted(v["rule"] for v in d["violations"] if "waived" not in v)
     missing = sorted(d["missing"])
     inferred = sorted(c["cell"] for c in d["suspect"] if c["kind"] == "inferred")
@@ -135,8 +135,10 @@ def displays(binary, d, work):
     differs("JSON export", "broken", sorted(v["rule"] for v in j["violations"] if "waived" not in v), broken)
     differs("JSON export", "missing", sorted(j["missing"]), missing)
     differs("JSON export", "inferred", sorted(c["cell"] for c in j["suspect"] if c["kind"] == "inferred"), inferred)
-    for key in ("violations", "unassessable", "missing", "passed"):
+    for key in ("violations", "unassessable", "missing", "warnings", "passed"):
         differs("JSON export summary", key, j["summary"][key], s[key])
+    differs("JSON export", "warnings", [(w.get("kind"), w.get("line"), w["message"]) for w in j["warnings"]],
+            [(w.get("kind"), w.get("line"), w["message"]) for w in d["warnings"]])
     # CSV: the cells without a number, blank or not applicable ("/"), as check counts them
     # the CSV opens with the title block (label,value rows) and an empty row; the cells follow
     table = list(csv.reader(open(name + ".csv", encoding="utf-8-sig", newline="")))
@@ -158,10 +160,13 @@ def displays(binary, d, work):
     # the workbench: the problems list's sections, counted as their titles say (a title below the
     # screen's 100 lines is not compared)
     screen = open(name + ".screen", encoding="utf-8").read()
-    titles = dict(re.findall(r"^  (Broken rules|Missing cells) \((\d+)\)", screen, re.M))
+    titles = dict(re.findall(r"^  (Broken rules|Missing cells|Last year says otherwise) \((\d+)\)", screen, re.M))
     differs("workbench problems", "broken", int(titles.get("Broken rules", 0)), s["violations"])
     if "Missing cells" in titles or s["violations"] + s["missing"] + 2 < 96:
         differs("workbench problems", "missing", int(titles.get("Missing cells", 0)), s["missing"])
+    last_year = sum(w.get("kind") == "cross_year" for w in d["warnings"])
+    if "Last year says otherwise" in titles or last_year:
+        differs("workbench problems", "last year", int(titles.get("Last year says otherwise", 0)), last_year)
     # and its status bar (the screen's last line), which says the assessment's counts too
     bar = dict(re.findall(r"│ (broken|missing) (\d+)", screen.rstrip("\n").split("\n")[-1]))
     differs("workbench status bar", "broken", int(bar.get("broken", -1)), s["violations"])
@@ -212,7 +217,7 @@ def main():
             problems.append(f"{d['file']}: exit status {rc} alone, verdict passed={d['summary']['passed']}")
     if work:
         with concurrent.futures.ThreadPoolExecutor(2) as pool:
-            for found in pool.map(lambda d: displays(binary, d, work), readable):
+            for found in pool.map(lambda d: displays(binary, d, work, opts), readable):
                 problems += found
     for p in problems[:20]:
         print("    " + p)

@@ -63,7 +63,7 @@ static char *render(cf_export_format f)
     char *out;
     size_t len;
     cf_error err;
-    cr_assert_eq(cf_export_render(review, f, &out, &len, &err), CF_OK);
+    cr_assert_eq(cf_export_render(review, NULL, f, &out, &len, &err), CF_OK);
     cr_assert_eq(strlen(out), len);
     return out;
 }
@@ -169,7 +169,7 @@ static void xlsx_unpacked(void)
     char path[128], cmd[256];
     snprintf(path, sizeof path, "%s/out.xlsx", dir);
     cf_error err;
-    cr_assert_eq(cf_export_write(review, CF_EXPORT_XLSX, path, NULL, &err), CF_OK, "%s", err.message);
+    cr_assert_eq(cf_export_write(review, NULL, CF_EXPORT_XLSX, path, NULL, &err), CF_OK, "%s", err.message);
     snprintf(cmd, sizeof cmd, "cd %s && unzip -o -q out.xlsx -d x", dir);
     cr_assert_eq(system(cmd), 0, "the workbook does not unzip");
 }
@@ -226,7 +226,7 @@ Test(export, read_and_figure_corrections_are_kept_apart_in_json_csv_markdown_and
 Test(export, an_unwritable_folder_is_a_clear_error)
 {
     cf_error err;
-    cr_assert_eq(cf_export_write(review, CF_EXPORT_CSV, "/nonexistent-folder/out.csv", NULL, &err), CF_ERR_IO);
+    cr_assert_eq(cf_export_write(review, NULL, CF_EXPORT_CSV, "/nonexistent-folder/out.csv", NULL, &err), CF_ERR_IO);
     cr_assert_not_null(strstr(err.file, "/nonexistent-folder/out.csv"));
 }
 
@@ -284,7 +284,7 @@ Test(export, the_title_block_is_in_chinese_under_zh)
     char path[128], cmd[600];
     snprintf(path, sizeof path, "%s/title.xlsx", dir);
     cf_error err;
-    cr_assert_eq(cf_export_write(review, CF_EXPORT_XLSX, path, NULL, &err), CF_OK, "%s", err.message);
+    cr_assert_eq(cf_export_write(review, NULL, CF_EXPORT_XLSX, path, NULL, &err), CF_OK, "%s", err.message);
     snprintf(cmd, sizeof cmd,
              "cd %s && unzip -o -q title.xlsx -d t && grep -q '<sheet name=\"审核信息\" sheetId=\"1\"' t/xl/workbook.xml && "
              "grep -q '%s' t/xl/sharedStrings.xml && grep -q '攀枝花市人民防空办公室' t/xl/sharedStrings.xml",
