@@ -183,12 +183,42 @@ static void edit_done(ui_workbench *wb, const char *typed, long arg)
     }
     cf_error err;
     cf_status st = cf_review_apply(wb->review, "set", NULL, &e, 1, &err);
-    /* the review decided the kind from the report's line: say which, and how to say otherwise */
+    /* the review decided the kind from the report's line: a value it prints there is a read
+     * correction; for any other, ask (the value is recorded already, as a figure correction) */
     cf_cell_view v = cf_review_cell(wb->review, e.cell);
-    char done[200];
-    snprintf(done, sizeof done, v.correction ? _("set as a %s (:correction read|figure says otherwise)") : _("set"),
+    char done[300];
+    bool ask = st == CF_OK && v.correction == CF_CORRECTION_FIGURE;
+    snprintf(done, sizeof done,
+             ask            ? _("set as a %s: the report's line does not print it (r: no, crossfoot misread the "
+                                "report · f, Esc: yes)")
+             : v.correction ? _("set as a %s (:correction read|figure says otherwise)")
+                            : _("set"),
              cf_correction_label(v.correction));
     after_change(wb, st, &err, done);
+    wb->asking_kind = ask;
+    wb->asking_cell = e.cell;
+}
+
+/* Record cell's correction as of kind, as a change of its own (its value stays). */
+static void record_kind(ui_workbench *wb, size_t cell, cf_correction kind)
+{
+    cf_edit e = {.cell = cell, .kind = CF_EDIT_SET, .value = cf_review_cell(wb->review, cell).value, .correction = kind};
+    cf_error err;
+    char done[200];
+    snprintf(done, sizeof done, _("recorded as a %s"), cf_correction_label(kind));
+    after_change(wb, cf_review_apply(wb->review, "correction", NULL, &e, 1, &err), &err, done);
+}
+
+bool ui_answer_kind(ui_workbench *wb, int key)
+{
+    if (!wb->asking_kind)
+        return false;
+    wb->asking_kind = false;
+    if (key == 'r')
+        record_kind(wb, wb->asking_cell, CF_CORRECTION_READ);
+    else if (key == 'f' || key == 27)
+        ui_message(wb, CF_ROLE_MESSAGE, _("kept as a %s"), cf_correction_label(CF_CORRECTION_FIGURE));
+    return key == 'r' || key == 'f' || key == 27;
 }
 
 /* :correction read|figure — which kind the cursor's correction is, recorded as a change of its own:
@@ -208,11 +238,7 @@ static void act_correction(ui_workbench *wb, const char *arg)
                    cf_correction_label(v.correction));
         return;
     }
-    cf_edit e = {.cell = wb->cell, .kind = CF_EDIT_SET, .value = v.value, .correction = kind};
-    cf_error err;
-    char done[200];
-    snprintf(done, sizeof done, _("recorded as a %s"), cf_correction_label(kind));
-    after_change(wb, cf_review_apply(wb->review, "correction", NULL, &e, 1, &err), &err, done);
+    record_kind(wb, wb->cell, kind);
 }
 
 static void act_edit(ui_workbench *wb, const char *arg)

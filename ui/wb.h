@@ -62,6 +62,10 @@ struct ui_workbench {
 
     char message[512];
     cf_role message_role;
+    /* A typed value the report's line does not print was recorded as a figure correction: the
+     * next key may say otherwise (r: read, f or Esc: figure); any other key does what it does. */
+    bool asking_kind;
+    size_t asking_cell;
     char search[256];
     ui_history search_history, command_history;
     size_t search_at; /* byte offset of the current match */
@@ -129,6 +133,9 @@ void ui_list_open(ui_workbench *wb, ui_list_kind kind);
 void ui_message(ui_workbench *wb, cf_role role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* After a change: the problems, the cursor's place, the raw pane. */
 void ui_refresh_problems(ui_workbench *wb);
+/* The answer to "read or figure?" (see asking_kind): true when key answered it (r, f, Esc), which
+ * ends the question either way. */
+bool ui_answer_kind(ui_workbench *wb, int key);
 /* The rules cell is in, broken first, as the assessment has them (none without one): fills out
  * (room for max) and returns how many. */
 size_t ui_rules_of(const ui_workbench *wb, size_t cell, size_t *out, size_t max);

@@ -897,6 +897,8 @@ static void handle_mouse(ui_workbench *wb);
 
 static void panes_key(ui_workbench *wb, ui_view *view, int key)
 {
+    if (ui_answer_kind(wb, key))
+        return;
     if (key == UI_KEY(KEY_MOUSE)) {
         handle_mouse(wb);
         return;

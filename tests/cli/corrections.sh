@@ -58,15 +58,15 @@ stdout_has "replayed 1 change from the journal"
 [ "$(kind_of requests.new.social)" = figure ] || no "the replayed figure correction became '$(kind_of requests.new.social)'"
 end
 
-begin "the workbench says which kind a typed value was recorded as, and :correction read|figure changes it"
+begin "the workbench asks read or figure after a value the report's line does not print, and :correction read|figure changes it"
 mkdir -p "$TMP/kinds/wb"
 cp "$S002" "$TMP/kinds/wb/r.txt"
 # ] to 三(七)总计·总计 (its line prints only zeros): 2 is a figure correction, until the reviewer says it was misread
 printf '# size 120x30\n]e2<Enter>\n' >"$TMP/kinds/wb/keys"
 cf --lang en review "$TMP/kinds/wb/r.txt" --script "$TMP/kinds/wb/keys" --size 120x30 --screen "$TMP/kinds/wb/screen"
 status 0
-grep -q 'set as a figure correction (:correction read|figure says otherwise)' "$TMP/kinds/wb/screen" ||
-  no "the message does not say the kind: $(tail -3 "$TMP/kinds/wb/screen")"
+grep -q "set as a figure correction: the report's line does not print it (r: no, crossfoot misread the report · f, Esc: yes)" \
+  "$TMP/kinds/wb/screen" || no "the message does not ask which kind: $(tail -3 "$TMP/kinds/wb/screen")"
 grep -q '(七)总计 · 总计 = 2  (extracted 0, line 78)  \[figure correction\]' "$TMP/kinds/wb/screen" ||
   no "the detail line does not say the kind: $(tail -4 "$TMP/kinds/wb/screen")"
 rm -f "$TMP/kinds/wb/r.txt.review.yaml"*
@@ -76,4 +76,23 @@ grep -q 'recorded as a read correction' "$TMP/kinds/wb/screen" && grep -q '\[rea
   no ":correction read did not change the kind: $(tail -4 "$TMP/kinds/wb/screen")"
 tail -1 "$TMP/kinds/wb/r.txt.review.yaml.journal" | grep -q '"action":"correction"' ||
   no "the change of kind is not a journaled change of its own"
+# the answer: r records a read correction (a change of its own), f keeps the figure one, and any
+# other key keeps it and does what it does (j: down a row)
+for answer in r f j; do
+  rm -f "$TMP/kinds/wb/r.txt.review.yaml"*
+  printf '# size 120x30
+]e2<Enter>%s
+' "$answer" >"$TMP/kinds/wb/keys"
+  cf --lang en review "$TMP/kinds/wb/r.txt" --script "$TMP/kinds/wb/keys" --size 120x30 --screen "$TMP/kinds/wb/screen"
+  status 0
+  journal=$TMP/kinds/wb/r.txt.review.yaml.journal
+  case $answer in
+  r) grep -q 'recorded as a read correction' "$TMP/kinds/wb/screen" && tail -1 "$journal" | grep -q '"action":"correction"' &&
+       tail -1 "$journal" | grep -q '"correction":"read"' || no "r did not record a read correction: $(tail -4 "$TMP/kinds/wb/screen")" ;;
+  f) grep -q 'kept as a figure correction' "$TMP/kinds/wb/screen" && [ "$(wc -l <"$journal")" = 1 ] ||
+       no "f did not keep the figure correction: $(tail -4 "$TMP/kinds/wb/screen")" ;;
+  j) grep -q '(七)总计 · 总计 = 2' "$TMP/kinds/wb/screen" && no "j was taken as the answer, not as a move" ;
+     [ "$(wc -l <"$journal")" = 1 ] && grep -q '"correction":"figure"' "$journal" || no "j changed the kind" ;;
+  esac
+done
 end
