@@ -300,7 +300,7 @@ $(BUILD)/fuzz/corpus/%: $(BUILD)/crossfoot
 	  fuzz_extract) cp tests/fixtures/seeds/*.txt $@/; cp tests/fixtures/layouts/*.txt $@/ 2>/dev/null || true; \
 	      cp tests/fixtures/converters/pandoc-plain-132/syn2021_blanks.txt $@/pandoc-ruled.txt ;; \
 	  fuzz_template) cp core/templates/*.yaml $@/ ;; \
-	  fuzz_html) cp tests/fixtures/documents/html/*.html $@/; \
+	  fuzz_html) cp tests/fixtures/documents/html/*.html tests/fixtures/documents/mhtml/*.mht $@/; \
 	      cp tests/fixtures/converters/pandoc-markdown/syn2021_blanks.txt $@/pandoc-markdown.md ;; \
 	  fuzz_docx) cp tests/fixtures/documents/docx/*.docx $@/; for f in tests/fixtures/documents/docx/*.docx; do \
 	      unzip -p $$f word/document.xml > $@/$$(basename $$f .docx).xml; done ;; \

@@ -120,13 +120,6 @@ static bool sniff_rtf(const char *name, const char *bytes, size_t len)
     return len >= 5 && memcmp(bytes, "{\\rtf", 5) == 0;
 }
 
-/* A web archive (.mht/.mhtml: Word's and browsers' "single file web page") is a MIME message. */
-static bool sniff_mhtml(const char *name, const char *bytes, size_t len)
-{
-    return cf_bytes_contain_nocase(bytes, len, 4096, "MIME-Version:") &&
-           cf_bytes_contain_nocase(bytes, len, 4096, "multipart/related");
-}
-
 /* PDFs are read by poppler-glib in a child process (core/read_pdf.c). */
 static cf_status read_pdf(const char *name, char **bytes, size_t len, cf_text **out, cf_error *err)
 {
@@ -162,15 +155,11 @@ static const cf_reader refused_ole2 = {"ole2", sniff_ole2, NULL,
 static const cf_reader refused_rtf = {"rtf", sniff_rtf, NULL,
                                       N_("an RTF document: crossfoot does not read it; save it as .docx and "
                                          "check that")};
-static const cf_reader refused_mhtml = {"mhtml", sniff_mhtml, NULL,
-                                        N_("a single-file web page (.mht/.mhtml): crossfoot does not read it; "
-                                           "save the page as .html and check that")};
-
 /* In order: the first row whose sniff says yes reads the document. Text comes last and takes
  * whatever is left (it refuses binary itself). */
 static const cf_reader *const readers[] = {
     &cf_reader_pdf, &cf_reader_docx, &refused_ofd, &refused_xlsx, &refused_zip,  &refused_encrypted, &refused_wps,
-    &refused_doc,           &refused_xls,    &refused_ole2, &refused_rtf, &refused_mhtml, &cf_reader_html,
+    &refused_doc,           &refused_xls,    &refused_ole2, &refused_rtf, &cf_reader_mhtml, &cf_reader_html,
     &cf_reader_markdown, &cf_reader_text,
 };
 

@@ -52,15 +52,16 @@ static bool sniff_html(const char *name, const char *bytes, size_t len)
 
 /* The encoding to read the page in: a Chinese charset as GB18030 (the superset every GB2312
  * and GBK page is valid in), a page declared UTF-8 that is not (it happens) or declares
- * nothing as GB18030 unless it is valid UTF-8; NULL lets libxml2 follow a byte-order mark. */
+ * nothing as GB18030 unless it is valid UTF-8; NULL lets libxml2 follow a byte-order mark.
+ * declared is the charset the page's container names (a web archive's part), else the first
+ * charset= in the page's first 8 KB is taken; the result may point into declared. */
 static const char *page_encoding(const char *bytes, size_t len, char declared[32])
 {
     const unsigned char *u = (const unsigned char *)bytes;
-    declared[0] = '\0';
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
         return NULL;
     size_t end = len < 8192 ? len : 8192;
-    for (size_t i = 0; i + 8 <= end; i++) {
+    for (size_t i = 0; !declared[0] && i + 8 <= end; i++) {
         if (strncasecmp(bytes + i, "charset=", 8) != 0)
             continue;
         size_t k = i + 8, n = 0;
@@ -243,17 +244,17 @@ cf_status cf_html_to_text(const char *name, const char *html, size_t len, const 
     return st;
 }
 
-static cf_status read_html(const char *name, char **bytes, size_t len, cf_text **out, cf_error *err)
+cf_status cf_html_read(const char *name, const char *kind, char *html, size_t len, const char *charset,
+                       const char *sha256_hex, cf_text **out, cf_error *err)
 {
     *out = NULL;
-    char sha[65];
-    cf_sha256_of(*bytes, len, sha); /* of the file as it is, before the markers go */
-    blank_conditionals(*bytes, len);
+    blank_conditionals(html, len);
     char declared[32];
-    const char *encoding = page_encoding(*bytes, len, declared);
+    snprintf(declared, sizeof declared, "%s", charset ? charset : "");
+    const char *encoding = page_encoding(html, len, declared);
     char *view;
     size_t view_len;
-    cf_status st = cf_html_to_text(name, *bytes, len, encoding, &view, &view_len, err);
+    cf_status st = cf_html_to_text(name, html, len, encoding, &view, &view_len, err);
     if (st != CF_OK)
         return st;
     if (view_len == 0) {
@@ -261,8 +262,16 @@ static cf_status read_html(const char *name, char **bytes, size_t len, cf_text *
         return cf_error_set(err, CF_ERR_INPUT, name, 0, 0, _("the web page has no text to check"));
     }
     char described[64];
-    snprintf(described, sizeof described, "HTML, %s", encoding ? encoding : len && (unsigned char)**bytes == 0xFF ? "UTF-16LE" : "UTF-16BE");
-    return cf_text_from_document(name, "html", described, &view, view_len, sha, out, err);
+    snprintf(described, sizeof described, "%s, %s", strcmp(kind, "html") == 0 ? "HTML" : "MHTML",
+             encoding ? encoding : len && (unsigned char)*html == 0xFF ? "UTF-16LE" : "UTF-16BE");
+    return cf_text_from_document(name, kind, described, &view, view_len, sha256_hex, out, err);
+}
+
+static cf_status read_html(const char *name, char **bytes, size_t len, cf_text **out, cf_error *err)
+{
+    char sha[65];
+    cf_sha256_of(*bytes, len, sha); /* of the file as it is, before the markers go */
+    return cf_html_read(name, "html", *bytes, len, NULL, sha, out, err);
 }
 
 const cf_reader cf_reader_html = {"html", sniff_html, read_html, NULL};

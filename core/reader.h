@@ -28,6 +28,7 @@ extern const cf_reader cf_reader_text;
 extern const cf_reader cf_reader_html;
 extern const cf_reader cf_reader_docx;
 extern const cf_reader cf_reader_markdown;
+extern const cf_reader cf_reader_mhtml;
 
 /* The text view of HTML (len bytes in encoding, NULL to follow a byte-order mark), as the web page
  * reader makes it: paragraphs as lines, tables as tab-separated rows. *view (cf_malloc'd, NUL after,
@@ -35,6 +36,13 @@ extern const cf_reader cf_reader_markdown;
  * out of memory). */
 cf_status cf_html_to_text(const char *name, const char *html, size_t len, const char *encoding, char **view,
                           size_t *view_len, cf_error *err);
+
+/* The text of a web page (html, len bytes, NUL after; Word's conditional-comment markers are blanked
+ * in place) as a document of kind ("html", "mhtml"): charset is what the page's container declares
+ * (NULL: the page's own charset=, else UTF-8 when valid, else GB18030), sha256_hex the file's hash.
+ * Fails like cf_html_to_text, or on a page with no text. Caller frees *out. */
+cf_status cf_html_read(const char *name, const char *kind, char *html, size_t len, const char *charset,
+                       const char *sha256_hex, cf_text **out, cf_error *err);
 
 /* True when name ends with suffix, ignoring ASCII case (".HTM" is ".htm"). */
 bool cf_name_ends_with(const char *name, const char *suffix);

@@ -18,7 +18,7 @@ end
 # the document fixtures (tests/fixtures/documents: every seed and the synthetic reports rendered by
 # LibreOffice, and hand-made real-world markup) give exactly their expected cells, syn2021_six_as_one
 # too (2021's （六）其他处理 printed as one row of zeros: three sub-rows of 0, inferred)
-for kind in html docx; do
+for kind in html mhtml docx; do
   begin "the $kind fixtures give exactly their expected cells (score.py tests/fixtures/documents/$kind)"
   python3 tests/tools/score.py "$CROSSFOOT" "tests/fixtures/documents/$kind" >"$TMP/score" 2>&1 || no "$(cat "$TMP/score")"
   end
@@ -41,6 +41,15 @@ stdout_has "$D/word-named-text.txt: gov-2019 (2019年版格式), DOCX"
 cf check --json "$D/word/$b2.docx"
 status 1
 CF_SHA=$(sha256sum "$D/word/$b2.docx" | cut -d' ' -f1) json 'd["encoding"] == "DOCX" and d["sha256"] == env["CF_SHA"]'
+end
+
+begin "a Word single-file web page named .txt is read by its content; the heading says MHTML and the part's charset; the JSON has the archive's SHA-256"
+M=tests/fixtures/documents/mhtml/002_b895455aa8998ba0.mht
+cp "$M" "$D/mhtml-named-text.txt"
+cf check "$D/mhtml-named-text.txt"
+stdout_has "$D/mhtml-named-text.txt: gov-2019 (2019年版格式), MHTML, GB18030"
+cf check --json "$M"
+CF_SHA=$(sha256sum "$M" | cut -d' ' -f1) json 'd["encoding"] == "MHTML, GB18030" and d["sha256"] == env["CF_SHA"]'
 end
 
 begin "a web page: the heading says HTML and its encoding; the JSON has the page's SHA-256"
@@ -125,7 +134,8 @@ with zipfile.ZipFile(f"{d}/notword.docx", "w") as z:
     z.writestr("readme.txt", "政府信息公开")
 with zipfile.ZipFile(f"{d}/book.xlsx", "w") as z:
     z.writestr("xl/workbook.xml", "<workbook/>")
-open(f"{d}/report.mht", "wb").write(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart\"\r\n\r\n------=_NextPart\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\r\n<html></html>\r\n")
+open(f"{d}/report.mht", "wb").write(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart\"\r\n\r\n------=_NextPart\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n------=_NextPart--\r\n")
+open(f"{d}/empty.mht", "wb").write(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart\"\r\n\r\n------=_NextPart\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\r\n<html></html>\r\n")
 open(f"{d}/report.rtf", "wb").write(b"{\\rtf1\\ansi\\ansicpg936 \\'d5\\'fe\\'b8\\'ae}")
 PY
 unreadable_doc "a zip bomb posing as a Word file" "$D/bomb.docx" "(a zip bomb?)"
@@ -139,7 +149,8 @@ unreadable_doc "a WPS file" "$D/report.wps" "a WPS Office document (.wps)"
 unreadable_doc "an OFD file" "$D/report.ofd" "an OFD document"
 unreadable_doc "a zip that is not a Word file" "$D/notword.docx" "a zip archive that is not a Word (.docx) document"
 unreadable_doc "an Excel workbook" "$D/book.xlsx" "an Excel workbook (.xlsx)"
-unreadable_doc "a single-file web page" "$D/report.mht" "a single-file web page (.mht/.mhtml)"
+unreadable_doc "a single-file web page with no page in it" "$D/report.mht" "a single-file web page (.mht/.mhtml) with no web page in it"
+unreadable_doc "a single-file web page whose page is empty" "$D/empty.mht" "the web page has no text to check"
 unreadable_doc "an RTF file" "$D/report.rtf" "an RTF document"
 
 begin "several documents at once: the unreadable ones are named, the others still checked"

@@ -103,3 +103,36 @@ Test(documents, the_sha256_is_of_the_page_as_it_is)
     cr_expect_str_eq(cf_text_sha256(text), "da1560063934351e89bae531b3a272e0e5542a340c9a9e2f993b4b0f0cf2f96b");
     cf_text_free(text);
 }
+
+/* The text view of a single-file web page (a failure fails the test). */
+static void expect_archive_view(const char *archive, const char *want)
+{
+    cf_text *text = NULL;
+    cf_error err;
+    cf_error_clear(&err);
+    cr_assert_eq(cf_document_from_bytes("page.mht", archive, strlen(archive), &text, &err), CF_OK,
+                 "the archive is read: %s", err.message);
+    cr_expect_str_eq(cf_text_kind(text), "mhtml");
+    cr_expect_str_eq(cf_text_data(text), want, "the archive\n%s\nreads as\n%s", archive, cf_text_data(text));
+    cf_text_free(text);
+}
+
+Test(documents, a_single_file_web_page_reads_as_its_html_part)
+{
+    /* Word's: the page after a preamble, GBK declared gb2312 on the part only, quoted-printable
+     * with a soft line break inside a character and =3D for '=' */
+    expect_archive_view("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01\"\r\n\r\n"
+                        "This document is a Single File Web Page.\r\n\r\n------=_NextPart_01\r\n"
+                        "Content-Location: file:///C:/x/report.htm\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+                        "Content-Type: text/html; charset=\"gb2312\"\r\n\r\n"
+                        "<html><body><p class=3DMsoNormal>=D5=FE=B8=AE=D0=C5=CF=A2=B9=\r\n=AB=BF=AA</p>"
+                        "<p>a=3Db</p></body></html>\r\n\r\n------=_NextPart_01--\r\n",
+                        "政府信息公开\na=b\n");
+    /* a browser's: the Content-Type folded over tab-indented lines, LF line ends, an image part
+     * before the page, base64 broken over lines */
+    expect_archive_view("From: <Saved by Blink>\nMIME-Version: 1.0\ncontent-type: multipart/related;\n\ttype=\"text/html\";\n"
+                        "\tboundary=\"--MB--\"\n\n\n----MB--\nContent-Type: image/png\nContent-Transfer-Encoding: base64\n\n"
+                        "iVBORw0KGgo=\n----MB--\nContent-Type: text/html\nContent-Transfer-Encoding: base64\n\n"
+                        "PHA+5pS/5bqc5L+h\n5oGv5YWs5byAPC9wPg==\n----MB----\n",
+                        "政府信息公开\n");
+}
