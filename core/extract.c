@@ -1236,13 +1236,94 @@ static bool read_group_row(extractor *ex, size_t table, const char *keys, size_t
                 t->number, first->group, printed, members);
 }
 
+/* A run of values under no row label: token indexes [start, end) of the region's stream. */
+typedef struct {
+    size_t start, end;
+    bool placed;
+} loose_run;
+
+#define MAX_LOOSE_RUNS 64
+
+/* Rows printed without their names between two rows read by name ("anchors": the official order holds
+ * between them): the loose runs standing between the anchors' runs in the text take the rows between
+ * the anchors in the form that got no values, in order, when the counts agree — one run a row, or one
+ * run of k rows' values split by the rows' column counts. Each row so read is inferred and warned on.
+ * taken_at[r] is where row r's values start in the stream (for rows taken). */
+static bool place_loose_runs(extractor *ex, size_t table, const token_stream *ts, loose_run *loose, size_t nloose,
+                             const bool *taken, const size_t *taken_at)
+{
+    const cf_table_def *t = cf_template_table(ex->report->tpl, table);
+    size_t rows = t->row_count < 128 ? t->row_count : 128;
+    for (size_t u = 0; u < nloose; u++) {
+        if (loose[u].placed)
+            continue;
+        /* the anchors: the rows read just before and just after the run */
+        long prev = -1, next = -1;
+        for (size_t r = 0; r < rows; r++) {
+            if (!taken[r])
+                continue;
+            if (taken_at[r] < loose[u].start && (prev < 0 || taken_at[r] > taken_at[prev]))
+                prev = (long)r;
+            if (taken_at[r] >= loose[u].end && (next < 0 || taken_at[r] < taken_at[next]))
+                next = (long)r;
+        }
+        if (prev < 0 || next < 0 || next <= prev + 1)
+            continue;
+        size_t want = 0, missing = 0;
+        bool in_order = true;
+        for (long r = prev + 1; r < next; r++) {
+            in_order &= !taken[r];
+            want += t->rows[r].column_count;
+            missing++;
+        }
+        /* the loose runs between the same two anchors, and their values */
+        size_t last = u, filled = 0, runs = 0;
+        bool one_row_each = true;
+        for (size_t v = u; v < nloose && loose[v].end <= taken_at[next]; v++) {
+            const token *run = &ts->items[loose[v].start];
+            size_t n = loose[v].end - loose[v].start;
+            size_t row = (size_t)prev + 1 + runs;
+            one_row_each &= row < (size_t)next && count_filled(run, n) == n && n == t->rows[row].column_count;
+            filled += count_filled(run, n);
+            runs++;
+            last = v;
+        }
+        if (!in_order || filled != want || (runs > 1 && (!one_row_each || runs != missing)))
+            continue;
+        for (size_t v = u; v <= last; v++)
+            loose[v].placed = true;
+        /* hand the values out row by row, each row as many values as it has columns */
+        size_t v = u, at = loose[u].start;
+        for (long r = prev + 1; r < next; r++) {
+            const cf_row_def *rd = &t->rows[r];
+            size_t from = at, count = 0;
+            while (count < rd->column_count) {
+                if (at == loose[v].end)
+                    from = at = loose[++v].start;
+                count += ts->items[at].kind != CF_ITEM_EMPTY;
+                at++;
+            }
+            if (!assign_row(ex, table, (size_t)r, &ts->items[from], at - from, ts->items[from].line + 1) ||
+                !flag_row_guess(ex, t, rd, &t->rows[prev], &t->rows[next],
+                                _("%s %s: its values stand with no row name between the rows %s and %s, whose "
+                                  "names are printed; the rows of the form between those two had no values, so "
+                                  "these were taken as theirs in order, check the row")))
+                return false;
+        }
+    }
+    return true;
+}
+
 static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts)
 {
     const cf_table_def *t = cf_template_table(ex->report->tpl, table);
     bool taken[128] = {0};
     size_t got[128] = {0}; /* values a taken row was read with */
+    size_t taken_at[128];   /* where in the stream a taken row's values start */
     bool done[128];         /* rows read in full: no later label may take them */
-    size_t unclaimed = 0, unclaimed_line = 0; /* values under no row label, and where the first was */
+    loose_run loose[MAX_LOOSE_RUNS]; /* runs of values under no row label */
+    size_t nloose = 0;
+    size_t overflow = 0, overflow_line = 0; /* loose values past the runs kept: left unread */
     size_t seg_start = 0; /* key offset where the current run of words began */
     size_t seg_first = 0; /* token index where it began */
     long apart = -1; /* the row the last run went to when its values stand on lines after its label */
@@ -1257,8 +1338,13 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                 seg_end = ts->items[k].key_end;
                 break;
             }
-        for (size_t r = 0; r < t->row_count && r < 128; r++)
+        bool was_taken[128];
+        size_t had[128];
+        for (size_t r = 0; r < t->row_count && r < 128; r++) {
             done[r] = taken[r] && got[r] >= t->rows[r].column_count;
+            was_taken[r] = taken[r];
+            had[r] = got[r];
+        }
         label_match labels[32];
         size_t nlabels = match_labels(t, done, ts->keys.data ? ts->keys.data : "", seg_start, seg_end,
                                       labels, 32);
@@ -1342,14 +1428,30 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
         } else if (any_taken(taken, t->row_count) && has_number(run, n)) {
             /* values no label claims: said once for the table, not dropped quietly (a lone "无"
              * or "-" among words is more likely a broken heading such as 无法提供) */
-            if (unclaimed == 0)
-                unclaimed_line = run[0].line + 1;
-            unclaimed += count_filled(run, n);
+            if (nloose < MAX_LOOSE_RUNS) {
+                loose[nloose++] = (loose_run){i, j, false};
+            } else {
+                if (overflow == 0)
+                    overflow_line = run[0].line + 1;
+                overflow += count_filled(run, n);
+            }
         }
+        for (size_t r = 0; r < t->row_count && r < 128; r++)
+            if (taken[r] && (!was_taken[r] || got[r] != had[r]))
+                taken_at[r] = i;
         /* the next label starts after these values */
         seg_first = j;
         seg_start = j < ts->count ? ts->items[j].key_start : ts->keys.len;
     }
+    if (!place_loose_runs(ex, table, ts, loose, nloose, taken, taken_at))
+        return false;
+    /* values under no row label, and where the first was */
+    size_t unclaimed = overflow, unclaimed_line = overflow_line;
+    for (size_t u = nloose; u-- > 0;) /* backwards: the first one's line is kept */
+        if (!loose[u].placed) {
+            unclaimed_line = ts->items[loose[u].start].line + 1;
+            unclaimed += count_filled(&ts->items[loose[u].start], loose[u].end - loose[u].start);
+        }
     if (unclaimed)
         return warn(ex, unclaimed_line, -1,
                     P_("%s: %zu value under no row label of the table (on line %zu); not read",

@@ -480,6 +480,43 @@ Test(layouts, pandoc_markdown_grid_with_attributes_wrapped_inside_cells)
     cft_release(&d);
 }
 
+Test(layouts, pdf_layout_rows_whose_values_stand_apart_from_their_names)
+{
+    /* pdftotext -layout: a merged group cell printed down its column pushes 4.保护第三方合法权益's
+     * values onto the line above its name, and （六）1.'s name is cut by the group's pieces ("）其"):
+     * the values under no name take the one row of the form between the rows read by name */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "pdf_layout_apart_2021.txt");
+    expect_formula(&d, NULL);
+    cr_expect(cft_cell(&d, "requests.denied_third_party.natural")->inferred);
+    cr_expect(cft_cell(&d, "requests.other_overdue_fix.total")->inferred);
+    cr_expect_not(cft_cell(&d, "requests.denied_internal.natural")->inferred, "a row read by its name");
+    cr_expect_not_null(cft_warning(&d, "(三)4.第三方权益: its values stand with no row name between the rows "
+                                       "(三)3.三安全一稳定 and (三)5.内部事务"),
+                       "%s", cft_warnings(&d));
+    cr_expect_null(cft_warning(&d, "under no row label"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(layouts, values_under_no_name_stay_unread_when_the_rows_between_do_not_count_them)
+{
+    /* 5.属于三类内部事务信息 left out: two rows between (三)3. and (三)6., seven values: not read */
+    size_t len;
+    char *buf = cft_slurp(LAYOUTS "pdf_layout_apart_2021.txt", &len);
+    char *row = strstr(buf, "       予公 5.属于三类内部事务信息");
+    cr_assert_not_null(row);
+    char *end = strchr(row, '\n');
+    memmove(row, end + 1, strlen(end + 1) + 1);
+    cft_doc d;
+    cft_read(&d, buf);
+    free(buf);
+    cft_expect_row(&d, "requests", "denied_third_party", "missing missing missing missing missing missing missing");
+    cft_expect_row(&d, "requests", "denied_internal", "missing missing missing missing missing missing missing");
+    cft_expect_row(&d, "requests", "denied_process", "101 102 103 104 105 106 107");
+    cr_expect_not_null(cft_warning(&d, "三: 7 values under no row label"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
 /* The fixture with the cell printed as `number` made blank (its digits become spaces). */
 static void read_with_blank(cft_doc *d, const char *file, const char *number_line)
 {
