@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* layout_paragraph.c — one cell a paragraph: the converter's blank idiom turned into blank cells.
+/* layout_paragraph.c — one cell a line or a paragraph: the converter's blank idiom turned into blank
+ * cells. Each idiom is learned from the region itself, and the first that holds is the region's:
  *
- * lynx prints each cell of a web table as a paragraph and separates paragraphs with one empty line,
- * so an empty cell shows only as one more empty line: "1", "", "", "5" is 1, a blank, 5. The idiom is
- * learned from the region itself: it holds when most pairs of neighbouring value lines are exactly
- * one empty line apart. Then every run of k ≥ 2 empty lines next to a value line stands for k - 1
- * blank cells. */
+ * - lynx prints each cell of a web table as a paragraph and separates paragraphs with one empty line,
+ *   so an empty cell shows only as one more empty line: "1", "", "", "5" is 1, a blank, 5. It holds
+ *   when most pairs of neighbouring value lines are exactly one empty line apart. Then every run of
+ *   k ≥ 2 empty lines next to a value line stands for k - 1 blank cells.
+ * - html2text splits a pipe row into paragraphs, each cell after a line holding only "|": "|", "",
+ *   "106", "" is a cell, and "|" with three empty lines (or the two spaces ending the row) and no
+ *   text before the next line is a blank one. It holds when lines of a lone "|" are many.
+ * - mutool prints one cell a line and an empty cell as a line of one space. It holds when values
+ *   stand one a line and lines of one space are among them. */
 #include "layout.h"
 
 #include <string.h>
@@ -87,6 +92,74 @@ static size_t single_gaps(cf_norm_text *norms, size_t first, size_t n, bool *ok)
     return gaps;
 }
 
+/* True when the line holds a lone "|" (spaces around it aside). */
+static bool is_lone_bar(cf_norm_text *norms, size_t line, bool *ok)
+{
+    if (cf_norm_text_source_length(norms, line) > SHORT_LINE)
+        return false;
+    const cf_norm_line *norm = short_line(norms, line, ok);
+    if (!norm || norm->dropped)
+        return false;
+    size_t bars = 0;
+    for (size_t i = 0; i < norm->len; i++) {
+        if (norm->text[i] == '|')
+            bars++;
+        else if (norm->text[i] != ' ')
+            return false;
+    }
+    return bars == 1;
+}
+
+/* html2text's idiom: a lone "|" followed by three or more blank lines (the cell's text would stand
+ * on the second) is a blank cell, counted before the next line that is not blank; a lone "|" after
+ * the two spaces that end a row, with nothing between, follows a blank first cell. False when
+ * memory ran out; *held says whether the region shows the idiom. */
+static bool bar_blanks(cf_norm_text *norms, size_t first, size_t n, size_t *blanks, bool *held)
+{
+    bool ok = true;
+    size_t bars = 0;
+    for (size_t i = 0; i < n && ok; i++)
+        bars += is_lone_bar(norms, first + i, &ok);
+    *held = ok && bars >= MIN_PAIRS;
+    if (!*held)
+        return ok;
+    for (size_t i = 0; i < n && ok; i++) {
+        if (!is_lone_bar(norms, first + i, &ok))
+            continue;
+        bool row_end = false;
+        for (size_t k = i; k-- > 0 && is_blank_line(norms, first + k, &ok);)
+            row_end |= cf_norm_text_source_length(norms, first + k) == 2;
+        if (row_end)
+            blanks[i]++;
+        size_t j = i + 1;
+        while (j < n && is_blank_line(norms, first + j, &ok))
+            j++;
+        if (j < n && j - i - 1 >= 3)
+            blanks[j]++;
+    }
+    return ok;
+}
+
+/* mutool's idiom: a line of exactly one space among lines of one value each is a blank cell. */
+static bool space_blanks(cf_norm_text *norms, size_t first, size_t n, const unsigned char *kind, size_t *blanks,
+                         bool *held)
+{
+    size_t values = 0, several = 0, spaces = 0;
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        values += kind[i] == LINE_VALUE;
+        several += kind[i] == LINE_VALUES;
+        spaces += kind[i] == LINE_BLANK && cf_norm_text_source_length(norms, first + i) == 1 &&
+                  is_blank_line(norms, first + i, &ok);
+    }
+    *held = ok && spaces > 0 && values >= MIN_PAIRS && several * 20 <= values;
+    for (size_t i = 0; *held && i < n; i++)
+        if (kind[i] == LINE_BLANK && cf_norm_text_source_length(norms, first + i) == 1 &&
+            is_blank_line(norms, first + i, &ok))
+            blanks[i]++;
+    return ok;
+}
+
 bool cf_layout_paragraph_blanks(cf_norm_text *norms, size_t first, size_t end, size_t *blanks)
 {
     size_t n = end > first ? end - first : 0;
@@ -95,8 +168,14 @@ bool cf_layout_paragraph_blanks(cf_norm_text *norms, size_t first, size_t end, s
     if (n == 0)
         return true;
     bool possible = true;
-    if (single_gaps(norms, first, n, &possible) < MIN_PAIRS || !possible)
-        return possible;
+    bool held = false;
+    if (!bar_blanks(norms, first, n, blanks, &held))
+        return false;
+    if (held)
+        return true;
+    size_t gaps = single_gaps(norms, first, n, &possible);
+    if (!possible)
+        return false;
     unsigned char *kind = cf_malloc(n);
     if (!kind)
         return false;
@@ -106,6 +185,12 @@ bool cf_layout_paragraph_blanks(cf_norm_text *norms, size_t first, size_t end, s
     for (size_t i = 0; i < n && ok; i++)
         kind[i] = (unsigned char)classify(norms, first + i, &items, &ok);
     cf_item_list_release(&items);
+    if (ok && !space_blanks(norms, first, n, kind, blanks, &held))
+        ok = false;
+    if (!ok || held || gaps < MIN_PAIRS) {
+        cf_free(kind);
+        return ok;
+    }
     /* the idiom: neighbouring value lines one empty line apart, more often than not, and hardly a
      * line of several values (PDF text puts lone values one empty line apart too, but also prints
      * several cells on a line, and a blank cell there prints nothing) */

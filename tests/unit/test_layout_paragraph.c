@@ -64,3 +64,43 @@ Test(layout_paragraph, prose_and_rows_of_a_line_are_left_alone)
 {
     expect_no_blanks("一、本年新收 1 2 3\n\n\n\n二、上年结转 4 5 6\n\n总体情况良好。\n\n\n7\n");
 }
+
+Test(layout_paragraph, html2text_a_lone_bar_with_nothing_after_it_is_a_blank_cell)
+{
+    /* html2markdown: "label", then each cell after a line holding only "|"; row ends with two spaces.
+     * Row 1: 1 _ 3 (a blank between bars); row 2: 4 5 _ (a blank last cell before the next label);
+     * row 3 has no label: _ 8 9 (a blank first cell, right after the two spaces ending row 2). */
+    static const char SRC[] = "一、本年新收\n\n|\n\n1\n\n|\n\n\n\n|\n\n3  \n  \n"          /* lines 0-13 */
+                              "二、上年结转\n\n|\n\n4\n\n|\n\n5\n\n|\n\n  \n\n"          /* lines 14-27 */
+                              "三、办理结果\n\n\n\n|\n\n8\n\n|\n\n9  \n  \n";             /* lines 28-41 */
+    cf_text *text;
+    size_t *b = blanks_of(SRC, &text);
+    cr_expect_eq(b[10], 1, "the blank between two bars, counted at the closing bar");
+    cr_expect_eq(b[28], 1, "the blank last cell, counted before the next label");
+    size_t total = 0;
+    for (size_t i = 0; i < cf_text_line_count(text); i++)
+        total += b[i];
+    cr_expect_eq(total, 2, "two blank cells, no more (a cell's one empty line around its text is no blank)");
+    free(b);
+    cf_text_free(text);
+    /* a row with no label (table 四): its first cell blank, then the bar */
+    b = blanks_of("一\n\n|\n\n1\n\n|\n\n2\n\n|\n\n3  \n  \n\n\n|\n\n8\n\n|\n\n9  \n", &text);
+    cr_expect_eq(b[16], 1, "the blank first cell of a row, counted at its bar");
+    free(b);
+    cf_text_free(text);
+}
+
+Test(layout_paragraph, mutool_a_line_of_one_space_is_a_blank_cell)
+{
+    /* mutool draw -F txt: one cell a line; "1", " ", "3" is 1, a blank, 3 */
+    cf_text *text;
+    size_t *b = blanks_of("一、本年新收\n1\n \n3\n二、上年结转\n \n5\n6\n三、办理结果\n7\n8\n \n", &text);
+    cr_expect_eq(b[2], 1);
+    cr_expect_eq(b[5], 1);
+    cr_expect_eq(b[11], 1);
+    cr_expect_eq(b[1] + b[3] + b[4] + b[6] + b[7] + b[8] + b[9] + b[10], 0);
+    free(b);
+    cf_text_free(text);
+    /* a space alone in text that prints rows on a line is nothing */
+    expect_no_blanks("一、本年新收 1 2 3\n \n二、上年结转 4 5 6\n \n三、办理结果 7 8 9\n");
+}

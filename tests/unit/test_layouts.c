@@ -91,6 +91,23 @@ Test(layouts, one_cell_per_line_with_empty_cells)
     check_layout(LAYOUTS "cells_per_line_blanks_2021.txt", blanks);
 }
 
+/* The cells make_layouts.py prints blank in mutool_blanks_2021.txt and html2text_blanks_2021.txt. */
+static const char *const CONVERTER_BLANKS[] = {
+    "active.normative_docs.issued", "active.penalty.decisions", "requests.carried_over.total",
+    "requests.denied_process.social", "requests.rejected_repeat.natural", "requests.rejected_repeat.business",
+    "appeals.review.upheld", "appeals.suit_after_review.pending", NULL};
+
+Test(layouts, mutool_one_cell_a_line_with_blank_cells_as_a_space)
+{
+    /* every blank in its own column, none guessed: no warning at all */
+    check_layout(LAYOUTS "mutool_blanks_2021.txt", CONVERTER_BLANKS);
+}
+
+Test(layouts, html2text_cells_split_by_lone_bars_with_blank_cells)
+{
+    check_layout(LAYOUTS "html2text_blanks_2021.txt", CONVERTER_BLANKS);
+}
+
 Test(layouts, pipe_table_with_line_breaks_inside_cells)
 {
     check_layout(LAYOUTS "pipes_multiline_2021.txt", NULL);
