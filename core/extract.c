@@ -86,6 +86,7 @@ typedef struct {
     size_t fo_line, fo_byte;
     long fo_field;
     bool fo_valid, fo_tabbed;
+    uint64_t placeholders; /* tables (bit t) the converter printed as "[TABLE]": said where, not again */
 } extractor;
 
 /* ---------- small helpers ---------- */
@@ -1745,6 +1746,30 @@ static bool trial_restore(extractor *ex, const cf_table_def *td, trial *tr)
     return true;
 }
 
+/* A table found by its heading but with no cell read, where the converter printed "[TABLE]" in its
+ * place (pandoc -t plain leaves out a table wider than its --columns): said on that line, with what
+ * to do, instead of "not found". */
+static bool say_placeholder(extractor *ex, const cf_table_def *td, size_t t, size_t first, size_t end)
+{
+    for (size_t line = first; line < end; line++) {
+        size_t len;
+        const char *s = cf_text_line(ex->text, line, &len);
+        while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
+            len--;
+        while (len > 0 && (*s == ' ' || *s == '\t'))
+            s++, len--;
+        if (len == 7 && memcmp(s, "[TABLE]", 7) == 0) {
+            ex->placeholders |= (uint64_t)1 << t;
+            return warn(ex, line + 1, -1,
+                        _("part %s (%s): the converter printed \"[TABLE]\" in its place and left out its %zu "
+                          "cells (pandoc does so with a table wider than --columns); convert the page again "
+                          "wider (pandoc --columns=250) or open the web page itself"),
+                        td->number, td->title, td->cell_count);
+        }
+    }
+    return true;
+}
+
 /* Each table is read from every region under one of its headings; the region that reads best is
  * kept as it was read (not read again), and only its warnings stay. */
 static bool extract_tables(extractor *ex, const heading_list *hl)
@@ -1804,6 +1829,8 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
         if (count_found(ex->report, td) > 0) {
             ex->report->table_lines[t] = any_heading ? best_heading : best_first + 1;
             region_floor = best_first;
+        } else if (any_heading && t < 64 && !say_placeholder(ex, td, t, best_first, best_end)) {
+            return false;
         }
     }
     return true;
@@ -1893,7 +1920,7 @@ static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t 
                              "read as %s"), cf_template_id(r->tpl));
     for (size_t t = 0; ok && ex->status == CF_OK && t < cf_template_table_count(r->tpl); t++) {
         const cf_table_def *td = cf_template_table(r->tpl, t);
-        if (r->table_lines[t] == 0)
+        if (r->table_lines[t] == 0 && !(t < 64 && ex->placeholders & (uint64_t)1 << t))
             ok = warn(ex, 0, -1, _("part %s (%s) was not found: its %zu cells are missing"), td->number,
                       td->title, td->cell_count);
     }

@@ -780,3 +780,27 @@ Test(layouts, a_label_cut_by_its_values_with_pieces_of_the_group_label_around_th
     cft_expect_row(&d, "requests", "rejected_massive", "299 253 107 150 355 256 1420");
     cft_release(&d);
 }
+
+Test(layouts, a_table_the_converter_printed_as_a_placeholder_is_named_where_it_stands)
+{
+    /* pandoc -t plain leaves out a table wider than --columns and prints "[TABLE]": no cell can be
+     * read, and the warning says so on its line with what to do, not "not found" */
+    cft_doc d;
+    cft_read(&d, "二、主动公开政府信息情况\n\n"
+                 "  -------------- -------------- -------------- --------------\n"
+                 "  信息内容       本年制发件数   本年废止件数   现行有效件数\n"
+                 "  规章           1              2              3\n"
+                 "  -------------- -------------- -------------- --------------\n\n"
+                 "三、收到和处理政府信息公开申请情况\n\n"
+                 "[TABLE]\n\n"
+                 "四、政府信息公开行政复议、行政诉讼情况\n\n"
+                 "五、存在的主要问题及改进情况\n");
+    cft_expect_row(&d, "active", "regulations", "1 2 3");
+    const cf_warning *w = cft_warning(&d, "part 三 (收到和处理政府信息公开申请情况): the converter printed \"[TABLE]\"");
+    cr_assert_not_null(w, "%s", cft_warnings(&d));
+    cr_expect_eq(w->line, 10);
+    cr_expect_null(cft_warning(&d, "part 三 (收到和处理政府信息公开申请情况) was not found"), "%s", cft_warnings(&d));
+    cr_expect_not_null(cft_warning(&d, "part 四 (政府信息公开行政复议、行政诉讼情况) was not found"), "%s",
+                       cft_warnings(&d));
+    cft_release(&d);
+}
