@@ -87,6 +87,7 @@ typedef struct {
     long fo_field;
     bool fo_valid, fo_tabbed;
     uint64_t placeholders; /* tables (bit t) the converter printed as "[TABLE]": said where, not again */
+    const token_stream *ts; /* the region being read */
 } extractor;
 
 /* ---------- small helpers ---------- */
@@ -581,6 +582,138 @@ static bool place_by_position(const extractor *ex, const cf_table_def *t, const 
     return true;
 }
 
+/* Lines a row's neighbours may be away from it, to lend it their columns. */
+#define NEIGHBOUR_LINES 12
+
+/* The tokens [*from, *to) of the line nearest the run [start, end) of ts, before it (dir < 0) or after
+ * it, that holds exactly `want` values on a space-aligned line and no words after them (a full row).
+ * False when there is none within NEIGHBOUR_LINES lines. */
+static bool full_row_near(const extractor *ex, const token_stream *ts, size_t start, size_t end, int dir, size_t want,
+                          size_t *from, size_t *to)
+{
+    size_t at = dir < 0 ? start : end;
+    size_t origin = ts->items[dir < 0 ? start : end - 1].line;
+    while (dir < 0 ? at > 0 : at < ts->count) {
+        /* the tokens of the next line in that direction */
+        size_t lo = at, hi = at;
+        if (dir < 0) {
+            size_t line = ts->items[at - 1].line;
+            while (lo > 0 && ts->items[lo - 1].line == line)
+                lo--;
+            at = lo;
+        } else {
+            size_t line = ts->items[at].line;
+            while (hi < ts->count && ts->items[hi].line == line)
+                hi++;
+            at = hi;
+        }
+        size_t line = ts->items[lo].line;
+        if ((line > origin ? line - origin : origin - line) > NEIGHBOUR_LINES)
+            return false;
+        size_t values = 0;
+        bool text_after = false;
+        for (size_t k = lo; k < hi; k++) {
+            if (ts->items[k].kind == CF_ITEM_TEXT)
+                text_after |= values > 0;
+            else if (ts->items[k].kind != CF_ITEM_EMPTY)
+                values++;
+        }
+        if (values == want && !text_after && ts->items[lo].grid == 0 && line_is_spaced(ex->text, line)) {
+            *from = lo;
+            *to = hi;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Each value of run[0..n) (on one space-aligned line) into slots[] under the column of the full row
+ * tokens [from, to) it stands nearest, in the measure `wide`; false when the full row's values are
+ * one space apart (no layout to go by), when one is neither within half the narrowest gap between
+ * columns of one nor half as far from it as from the next nearest, or two take one column, or they are
+ * not on one line. */
+static bool place_under_row(const extractor *ex, const token_stream *ts, size_t from, size_t to, bool wide,
+                            const token *run, size_t n, size_t want, long *slots)
+{
+    long mid[64];
+    size_t w = 0;
+    bool padded = false; /* values set apart by more than one space: a layout, not a sentence */
+    const token *prev = NULL;
+    for (size_t k = from; k < to && w < 64; k++)
+        if (ts->items[k].kind != CF_ITEM_TEXT && ts->items[k].kind != CF_ITEM_EMPTY) {
+            mid[w++] = token_mid2(ex->text, &ts->items[k], wide);
+            padded |= prev && ts->items[k].byte_start >= prev->byte_end + 2;
+            prev = &ts->items[k];
+        }
+    if (w != want || !padded)
+        return false;
+    long tol = -1;
+    for (size_t c = 1; c < w; c++)
+        if (tol < 0 || (mid[c] - mid[c - 1]) / 2 < tol)
+            tol = (mid[c] - mid[c - 1]) / 2;
+    for (size_t c = 0; c < want; c++)
+        slots[c] = -1;
+    long last = -1;
+    bool have_line = false;
+    size_t line = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (run[i].kind == CF_ITEM_EMPTY)
+            continue;
+        if ((have_line && run[i].line != line) || !line_is_spaced(ex->text, run[i].line) || run[i].grid)
+            return false;
+        line = run[i].line;
+        have_line = true;
+        long m = token_mid2(ex->text, &run[i], wide);
+        long best = -1, dist = 0, second = -1;
+        for (size_t c = 0; c < w; c++) {
+            long d = m > mid[c] ? m - mid[c] : mid[c] - m;
+            if (best < 0 || d < dist) {
+                second = best < 0 ? second : dist;
+                best = (long)c;
+                dist = d;
+            } else if (second < 0 || d < second) {
+                second = d;
+            }
+        }
+        if (best <= last || (dist >= tol && second >= 0 && 2 * dist >= second))
+            return false;
+        slots[best] = (long)i;
+        last = best;
+    }
+    return have_line;
+}
+
+/* A space-aligned row with values missing, where the table's columns drift from block to block (PDF
+ * text laid out by pdftotext -layout): its values go under the columns of the full rows nearest it,
+ * above or below, when every one that places them all places them alike. */
+static bool place_by_neighbours(const extractor *ex, const cf_row_def *r, const token *run, size_t n, long *slots)
+{
+    const token_stream *ts = ex->ts;
+    size_t want = r->column_count;
+    if (!ts || want < 2 || want > 64 || run < ts->items || run + n > ts->items + ts->count)
+        return false;
+    size_t start = (size_t)(run - ts->items), end = start + n;
+    for (int pass = 0; pass < 2; pass++) {
+        bool wide = pass == 1;
+        long got[64], mine[64];
+        bool placed = false, agree = true;
+        for (int dir = -1; dir <= 1 && agree; dir += 2) {
+            size_t from, to;
+            if (!full_row_near(ex, ts, start, end, dir, want, &from, &to) ||
+                !place_under_row(ex, ts, from, to, wide, run, n, want, mine))
+                continue;
+            agree = !placed || memcmp(got, mine, want * sizeof *mine) == 0;
+            memcpy(got, mine, want * sizeof *mine);
+            placed = true;
+        }
+        if (placed && agree) {
+            memcpy(slots, got, want * sizeof *slots);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* ---------- filling cells ---------- */
 
 static size_t column_of(const cf_text *text, size_t line, size_t byte)
@@ -764,7 +897,8 @@ static bool assign_row(extractor *ex, size_t table, size_t row, const token *run
      * column headings are a better guess, though merged cells can shift them, so it stays a guess */
     bool by_heading = inferred && !extra && place_by_heading(ex, r, run, n, slots);
     /* space-aligned text: the values' places on the line, against the table's full rows */
-    bool by_position = inferred && !extra && !by_heading && place_by_position(ex, t, r, run, n, slots);
+    bool by_position = inferred && !extra && !by_heading &&
+                       (place_by_position(ex, t, r, run, n, slots) || place_by_neighbours(ex, r, run, n, slots));
     size_t filled = 0;
     for (size_t c = 0; c < want; c++) {
         if (!fill_cell(ex, r->first_cell + c, slots[c] >= 0 ? &run[slots[c]] : NULL, inferred, label_line))
@@ -1526,6 +1660,7 @@ static bool extract_table(extractor *ex, size_t table, size_t first, size_t end)
     memset(&ts, 0, sizeof ts);
     cf_buf_init(&ts.keys);
     bool ok = tokenize_region(ex, first, end, &ts);
+    ex->ts = &ts; /* until the region is read */
     ok = ok && find_column_fields(ex, t, &ts);
     if (ok)
         learn_xgrid(ex, t, &ts);
@@ -1535,6 +1670,7 @@ static bool extract_table(extractor *ex, size_t table, size_t first, size_t end)
         ok = extract_flat(ex, table, &ts, &done);
     if (ok && !done)
         ok = extract_by_label(ex, table, &ts);
+    ex->ts = NULL;
     cf_free(ts.items);
     cf_buf_release(&ts.keys);
     return ok;

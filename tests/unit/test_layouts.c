@@ -91,6 +91,21 @@ Test(layouts, one_cell_per_line_with_empty_cells)
     check_layout(LAYOUTS "cells_per_line_blanks_2021.txt", blanks);
 }
 
+Test(layouts, pdf_layout_blank_cells_take_the_columns_of_the_nearest_full_rows)
+{
+    /* pdftotext -layout lays each block of rows out anew: 一 … （三）8. and （四）1. … 四 have their
+     * columns at different places, so no one column model fits the table; a row with blanks takes
+     * the columns of the full rows around it */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "pdf_layout_drift_2021.txt");
+    cft_expect_row(&d, "requests", "carried_over", "21 22 23 24 25 26 missing");
+    cft_expect_row(&d, "requests", "denied_process", "101 102 103 missing 105 106 107");
+    cft_expect_row(&d, "requests", "rejected_repeat", "missing missing 173 174 175 176 177");
+    cft_expect_row(&d, "requests", "rejected_petition", "161 162 163 164 165 166 167");
+    cr_expect_null(cft_warning(&d, "values for 7 columns"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
 /* The cells make_layouts.py prints blank in mutool_blanks_2021.txt and html2text_blanks_2021.txt. */
 static const char *const CONVERTER_BLANKS[] = {
     "active.normative_docs.issued", "active.penalty.decisions", "requests.carried_over.total",
