@@ -19,6 +19,15 @@ static size_t *blanks_of(const char *src, cf_text **text)
     return blanks;
 }
 
+/* The blank cells counted over the whole text. */
+static size_t blank_total(const size_t *b, const cf_text *text)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < cf_text_line_count(text); i++)
+        total += b[i];
+    return total;
+}
+
 /* Text where no empty line stands for a blank cell. */
 static void expect_no_blanks(const char *src)
 {
@@ -46,10 +55,7 @@ Test(layout_paragraph, extra_empty_lines_are_blank_cells_where_they_stand)
     cr_expect_eq(b[10], 1, "a blank first cell: one more empty line before the first value");
     cr_expect_eq(b[12], 0);
     cr_expect_eq(b[19], 2, "two blank cells at the end of a row");
-    size_t total = 0;
-    for (size_t i = 0; i < cf_text_line_count(text); i++)
-        total += b[i];
-    cr_expect_eq(total, 4, "four blank cells, no more");
+    cr_expect_eq(blank_total(b, text), 4, "four blank cells, no more");
     free(b);
     cf_text_free(text);
 }
@@ -77,10 +83,8 @@ Test(layout_paragraph, html2text_a_lone_bar_with_nothing_after_it_is_a_blank_cel
     size_t *b = blanks_of(SRC, &text);
     cr_expect_eq(b[10], 1, "the blank between two bars, counted at the closing bar");
     cr_expect_eq(b[28], 1, "the blank last cell, counted before the next label");
-    size_t total = 0;
-    for (size_t i = 0; i < cf_text_line_count(text); i++)
-        total += b[i];
-    cr_expect_eq(total, 2, "two blank cells, no more (a cell's one empty line around its text is no blank)");
+    cr_expect_eq(blank_total(b, text), 2,
+                 "two blank cells, no more (a cell's one empty line around its text is no blank)");
     free(b);
     cf_text_free(text);
     /* a row with no label (table 四): its first cell blank, then the bar */
