@@ -1283,11 +1283,13 @@ static bool flag_row_guess(extractor *ex, const cf_table_def *t, const cf_row_de
                 r->short_label, first->short_label, last->short_label);
 }
 
-/* False when a rule wholly within row r (总计 = the sum of the others) fails on the values read. */
-static bool row_sums_hold(const cf_report *rep, const cf_row_def *r)
+/* False when a rule wholly within row r (总计 = the sum of the others) fails on row_cells, the row's
+ * cells column by column; *checked: such a rule had a number in every term. */
+static bool row_cells_hold(const cf_template *tpl, const cf_row_def *r, const cf_cell *row_cells, bool *checked)
 {
-    const cf_template *tpl = rep->tpl;
     size_t lo = r->first_cell, hi = r->first_cell + r->column_count;
+    bool hold = true;
+    *checked = false;
     for (size_t k = 0; k < cf_template_rule_count(tpl); k++) {
         const cf_rule_def *rule = cf_template_rule(tpl, k);
         cf_decimal sides[2] = {cf_decimal_from_int(0), cf_decimal_from_int(0)};
@@ -1297,14 +1299,219 @@ static bool row_sums_hold(const cf_report *rep, const cf_row_def *r)
             size_t count = side ? rule->right_count : rule->left_count;
             for (size_t i = 0; i < count && inside; i++) {
                 inside = cells[i] >= lo && cells[i] < hi;
-                numbers &= inside && cf_cell_has_value(&rep->cells[cells[i]]) &&
-                           cf_decimal_add(sides[side], rep->cells[cells[i]].value, &sides[side]);
+                numbers &= inside && cf_cell_has_value(&row_cells[cells[i] - lo]) &&
+                           cf_decimal_add(sides[side], row_cells[cells[i] - lo].value, &sides[side]);
             }
         }
-        if (inside && numbers && cf_decimal_cmp(sides[0], sides[1]) != 0)
+        if (inside && numbers) {
+            *checked = true;
+            hold &= cf_decimal_cmp(sides[0], sides[1]) == 0;
+        }
+    }
+    return hold;
+}
+
+/* False when a rule wholly within row r fails on the values read. */
+static bool row_sums_hold(const cf_report *rep, const cf_row_def *r)
+{
+    bool checked;
+    return row_cells_hold(rep->tpl, r, &rep->cells[r->first_cell], &checked);
+}
+
+/* ---------- a flat table printed in drawing order ---------- */
+
+#define DRAWN_MAX_VALUES 256 /* values of one flat table (and a few strays) read in drawing order */
+#define DRAWN_MAX_STRAYS 8   /* values more than the table's cells that may stand among them */
+#define FLAT_MORE_LINES 200  /* lines after the next part's heading that may still hold a flat table */
+
+typedef enum {
+    ORDER_AS_PRINTED, /* the row's own total holds on its values as printed */
+    ORDER_WITNESSED,  /* it holds once one value is moved, and under no other such move */
+    ORDER_UNWITNESSED /* no move makes it hold, several do, or it cannot be checked: kept as printed */
+} row_order;
+
+/* Does row r's own total hold when its cell c holds vals[order[c]]? *checked: it could be checked. */
+static bool row_holds_in(const cf_template *tpl, const cf_row_def *r, const token *const *vals, const size_t *order,
+                         bool *checked)
+{
+    cf_cell cells[CF_TEMPLATE_MAX_COLUMNS];
+    for (size_t c = 0; c < r->column_count; c++) {
+        const token *t = vals[order[c]];
+        cells[c] = (cf_cell){.state = t->kind == CF_ITEM_NUMBER ? CF_CELL_NUMBER : CF_CELL_NA, .value = t->value};
+    }
+    return row_cells_hold(tpl, r, cells, checked);
+}
+
+/* Which of row r's printed values vals[0..m) goes to each of its cells (order[c]). PDF text in
+ * drawing order can print a cell before the others of its row (the total, drawn with its heading):
+ * as printed when the row's own total holds so; else the one move of a single value under which it
+ * holds (moves that give the same numbers count as one); else as printed, unwitnessed. */
+static row_order witness_order(const cf_template *tpl, const cf_row_def *r, const token *const *vals, size_t *order)
+{
+    size_t m = r->column_count, trial[CF_TEMPLATE_MAX_COLUMNS];
+    for (size_t c = 0; c < m; c++)
+        order[c] = c;
+    bool checked, found = false;
+    if (row_holds_in(tpl, r, vals, order, &checked))
+        return checked ? ORDER_AS_PRINTED : ORDER_UNWITNESSED;
+    size_t best[CF_TEMPLATE_MAX_COLUMNS];
+    for (size_t from = 0; from < m; from++)
+        for (size_t to = 0; to < m; to++) {
+            if (from == to)
+                continue;
+            /* the printed order with value `from` taken out and put at cell `to` */
+            for (size_t c = 0, k = 0; c < m; c++) {
+                if (c == to) {
+                    trial[c] = from;
+                    continue;
+                }
+                if (k == from)
+                    k++;
+                trial[c] = k++;
+            }
+            if (!row_holds_in(tpl, r, vals, trial, &checked) || !checked)
+                continue;
+            if (found) {
+                for (size_t c = 0; c < m; c++)
+                    if (cf_decimal_cmp(vals[best[c]]->value, vals[trial[c]]->value) != 0)
+                        return ORDER_UNWITNESSED; /* two orders, two readings: the text cannot tell */
+                continue;
+            }
+            memcpy(best, trial, m * sizeof *best);
+            found = true;
+        }
+    if (found)
+        memcpy(order, best, m * sizeof *order);
+    return found ? ORDER_WITNESSED : ORDER_UNWITNESSED;
+}
+
+/* Values of ts (no words, no blank fields) appended to vals[*n..DRAWN_MAX_VALUES); false when more,
+ * or when a value shares its line with words (a label beside its values: the labels read that). */
+static bool gather_values(const token_stream *ts, const token **vals, size_t *n)
+{
+    for (size_t i = 0; i < ts->count; i++) {
+        if (ts->items[i].kind == CF_ITEM_TEXT || ts->items[i].kind == CF_ITEM_EMPTY)
+            continue;
+        for (size_t k = i; k-- > 0 && ts->items[k].line == ts->items[i].line;)
+            if (ts->items[k].kind == CF_ITEM_TEXT)
+                return false;
+        for (size_t k = i + 1; k < ts->count && ts->items[k].line == ts->items[i].line; k++)
+            if (ts->items[k].kind == CF_ITEM_TEXT)
+                return false;
+        if (*n == DRAWN_MAX_VALUES)
             return false;
+        vals[(*n)++] = &ts->items[i];
     }
     return true;
+}
+
+/* The orders of every row of t when its values start at vals[at]; true when every row's total holds. */
+static bool window_orders(const cf_template *tpl, const cf_table_def *t, const token *const *vals, size_t at,
+                          size_t (*orders)[CF_TEMPLATE_MAX_COLUMNS], row_order *how)
+{
+    bool all = true;
+    for (size_t r = 0, base = at; r < t->row_count; base += t->rows[r++].column_count) {
+        how[r] = witness_order(tpl, &t->rows[r], vals + base, orders[r]);
+        all &= how[r] != ORDER_UNWITNESSED;
+    }
+    return all;
+}
+
+/* A flat table printed one cell a line in drawing order (raw PDF text): its values stand apart, among
+ * its column headings' words, and PDF text may print the next part's heading (五、) among them, so the
+ * lines [more_first, more_end) after that heading are read too when the region is short. Rows are the
+ * unit: the values in the order printed make the rows, a row's worth each, and each row's own total is
+ * the witness of its values' order (witness_order). With a few values more than cells (a value of the
+ * table before, drawn after this heading), the one window under which every row holds is read. Cells
+ * placed by a witness or beside strays are inferred, with a warning; unplaceable: left to the labels. */
+static bool extract_flat_drawn(extractor *ex, size_t table, const token_stream *ts, size_t more_first,
+                               size_t more_end, bool *done)
+{
+    const cf_template *tpl = ex->report->tpl;
+    const cf_table_def *t = cf_template_table(tpl, table);
+    *done = false;
+    size_t want = t->cell_count;
+    if (want == 0 || want > DRAWN_MAX_VALUES || t->row_count > 64)
+        return true;
+    for (size_t r = 0; r < t->row_count; r++) { /* every row needs a total of its own to witness */
+        const token zero = {.kind = CF_ITEM_NUMBER, .value = cf_decimal_from_int(0)};
+        const token *zeros[CF_TEMPLATE_MAX_COLUMNS];
+        size_t order[CF_TEMPLATE_MAX_COLUMNS];
+        bool checked;
+        for (size_t c = 0; c < t->rows[r].column_count; c++) {
+            zeros[c] = &zero;
+            order[c] = c;
+        }
+        if (t->rows[r].column_count > CF_TEMPLATE_MAX_COLUMNS ||
+            (row_holds_in(tpl, &t->rows[r], zeros, order, &checked), !checked))
+            return true;
+    }
+    const token **vals = cf_malloc(DRAWN_MAX_VALUES * sizeof *vals);
+    size_t (*orders)[CF_TEMPLATE_MAX_COLUMNS] = cf_malloc(2 * 64 * sizeof *orders); /* chosen, trial */
+    token_stream more;
+    memset(&more, 0, sizeof more);
+    cf_buf_init(&more.keys);
+    bool ok = vals && orders ? true : oom(ex);
+    size_t n = 0;
+    bool fits = ok && gather_values(ts, vals, &n);
+    if (fits && n < want && more_end > more_first) {
+        ok = tokenize_region(ex, more_first, more_end, &more);
+        fits = ok && gather_values(&more, vals, &n);
+    }
+    row_order how[64], chosen_how[64];
+    size_t (*scratch)[CF_TEMPLATE_MAX_COLUMNS] = orders ? orders + 64 : NULL;
+    size_t chosen = SIZE_MAX;
+    bool clear = fits && n >= want && n - want <= DRAWN_MAX_STRAYS;
+    for (size_t at = 0; clear && at + want <= n; at++) {
+        if (!window_orders(tpl, t, vals, at, scratch, how) && n > want)
+            continue; /* beside strays only a window every row witnesses is read */
+        if (chosen == SIZE_MAX) {
+            chosen = at;
+            memcpy(orders, scratch, 64 * sizeof *orders);
+            memcpy(chosen_how, how, sizeof how);
+            continue;
+        }
+        /* a second window that holds: the same numbers (zeros all round), or the text cannot tell */
+        for (size_t r = 0, base = 0; clear && r < t->row_count; base += t->rows[r++].column_count)
+            for (size_t c = 0; c < t->rows[r].column_count; c++)
+                clear &= cf_decimal_cmp(vals[chosen + base + orders[r][c]]->value,
+                                        vals[at + base + scratch[r][c]]->value) == 0;
+    }
+    if (ok && clear && chosen != SIZE_MAX) {
+        bool strays = n > want;
+        for (size_t r = 0, base = chosen; ok && r < t->row_count; base += t->rows[r++].column_count) {
+            const cf_row_def *rd = &t->rows[r];
+            bool inferred = strays || chosen_how[r] != ORDER_AS_PRINTED;
+            for (size_t c = 0; ok && c < rd->column_count; c++)
+                ok = fill_cell(ex, rd->first_cell + c, vals[base + orders[r][c]], inferred,
+                               vals[base + orders[r][c]]->line + 1);
+            if (ok && chosen_how[r] == ORDER_WITNESSED)
+                ok = warn(ex, vals[base]->line + 1, (long)rd->first_cell,
+                          _("%s %s: its values were printed in drawing order, not column by column; they were "
+                            "placed in the one order under which the row's total holds, check the row"),
+                          t->number, rd->short_label);
+            else if (ok && chosen_how[r] == ORDER_UNWITNESSED)
+                ok = warn(ex, vals[base]->line + 1, (long)rd->first_cell,
+                          _("%s %s: its values were printed one cell a line in drawing order, and no order of "
+                            "them makes the row's total hold; they are kept in the order printed, check the row"),
+                          t->number, rd->short_label);
+        }
+        size_t stray_line = strays ? vals[chosen ? 0 : want]->line + 1 : 0;
+        if (ok && strays)
+            ok = warn(ex, stray_line, -1,
+                      P_("%s: %zu value more than the table's %zu cells stands among its values (the first on line "
+                         "%zu); it was left out, as the rows' totals hold without it, check the table",
+                         "%s: %zu values more than the table's %zu cells stand among its values (the first on "
+                         "line %zu); they were left out, as the rows' totals hold without them, check the table",
+                         n - want),
+                      t->number, n - want, want, stray_line);
+        *done = ok;
+    }
+    cf_free(vals);
+    cf_free(orders);
+    cf_free(more.items);
+    cf_buf_release(&more.keys);
+    return ok;
 }
 
 /* A 2021 table printing a group of rows as one row, as the 2019 format does ("（六）其他处理 0 0 0 0 0 0 0"
@@ -1653,7 +1860,9 @@ static bool find_column_fields(extractor *ex, const cf_table_def *t, const token
     return true;
 }
 
-static bool extract_table(extractor *ex, size_t table, size_t first, size_t end)
+/* Read table from the lines [first, end); a flat table printed in drawing order may go on over
+ * [more_first, more_end), past the next part's heading. */
+static bool extract_table(extractor *ex, size_t table, size_t first, size_t end, size_t more_first, size_t more_end)
 {
     const cf_table_def *t = cf_template_table(ex->report->tpl, table);
     token_stream ts;
@@ -1668,6 +1877,8 @@ static bool extract_table(extractor *ex, size_t table, size_t first, size_t end)
     bool done = false;
     if (ok && t->flat)
         ok = extract_flat(ex, table, &ts, &done);
+    if (ok && t->flat && !done)
+        ok = extract_flat_drawn(ex, table, &ts, more_first, more_end, &done);
     if (ok && !done)
         ok = extract_by_label(ex, table, &ts);
     ex->ts = NULL;
@@ -1906,6 +2117,42 @@ static bool say_placeholder(extractor *ex, const cf_table_def *td, size_t t, siz
     return true;
 }
 
+/* Could this line be part of a table rather than prose: numbers, or a few words (a column heading)
+ * with no sentence punctuation? */
+static bool table_like(const char *s, size_t len)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b == ',' || b == ';' || b == ':' || b == '!' || b == '?')
+            return false;
+        if ((b & 0xC0) != 0x80 && b != ' ' && b != '\t')
+            chars++;
+    }
+    return chars <= 16 && !strstr(s, "。") && !strstr(s, "、");
+}
+
+/* PDF text in drawing order can print the next part's heading (五、) among a flat table's values: when
+ * the heading after hl->items[h] ends the tables, the lines after it that could be the table's, up to
+ * the first line of prose or the next heading, are [*more_first, *more_end) (else empty). */
+static bool flat_continuation(extractor *ex, const heading_list *hl, size_t h, size_t lines, size_t *more_first,
+                              size_t *more_end)
+{
+    if (h + 1 >= hl->count || hl->items[h + 1].table >= 0)
+        return true;
+    size_t stop = h + 2 < hl->count ? hl->items[h + 2].line : lines;
+    size_t line = hl->items[h + 1].line + 1;
+    *more_first = line;
+    for (; line < stop && line < *more_first + FLAT_MORE_LINES; line++) {
+        if (!normalize(ex, line))
+            return false;
+        if (!ex->norm->dropped && !table_like(ex->norm->text, ex->norm->len))
+            break;
+    }
+    *more_end = line;
+    return true;
+}
+
 /* Each table is read from every region under one of its headings; the region that reads best is
  * kept as it was read (not read again), and only its warnings stay. */
 static bool extract_tables(extractor *ex, const heading_list *hl)
@@ -1932,7 +2179,10 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
             size_t first = hl->items[h].line + 1;
             size_t end = h + 1 < hl->count ? hl->items[h + 1].line : lines;
             size_t mark = ex->report->warning_count;
-            ok = extract_table(ex, t, first, end);
+            size_t more_first = end, more_end = end;
+            if (td->flat && !flat_continuation(ex, hl, h, lines, &more_first, &more_end))
+                return false;
+            ok = extract_table(ex, t, first, end, more_first, more_end);
             size_t found = ok ? region_score(ex->report, td) : 0;
             if (ok && (found > best_found || best_end == 0)) {
                 best_found = found;
@@ -1959,7 +2209,7 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
                     best_end = hl->items[h].line;
                     break;
                 }
-            if (!extract_table(ex, t, best_first, best_end))
+            if (!extract_table(ex, t, best_first, best_end, best_end, best_end))
                 return false;
         }
         if (count_found(ex->report, td) > 0) {

@@ -819,3 +819,51 @@ Test(layouts, a_table_the_converter_printed_as_a_placeholder_is_named_where_it_s
                        cft_warnings(&d));
     cft_release(&d);
 }
+
+/* The rule of table 四 on one of its rows (template rule "total" per row: appeals.total.ROW). */
+static cf_rule_status appeals_total(const cft_doc *d, const char *row)
+{
+    char id[64];
+    snprintf(id, sizeof id, "appeals.total.%s", row);
+    return cf_rule_evaluate(d->tpl, (size_t)cft_rule(d, id), cf_report_cells(d->report)).status;
+}
+
+Test(layouts, pdf_raw_drawing_order_rows_placed_where_their_totals_hold)
+{
+    /* raw pdftotext of 四: one value a line among the headings' words, the review row's total drawn
+     * second ("3 24 5 7 9"), 五、 printed inside the table, a stray 925 of the table before */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "pdf_raw_drawn_2021.txt");
+    cft_expect_row(&d, "appeals", "review", "3 5 7 9 24");
+    cft_expect_row(&d, "appeals", "suit_direct", "10 20 30 40 100");
+    cft_expect_row(&d, "appeals", "suit_after_review", "1 2 4 8 15");
+    /* placed by inference: every cell says so, the moved row and the stray are named */
+    cr_expect(cft_cell(&d, "appeals.review.total")->inferred);
+    cr_expect(cft_cell(&d, "appeals.suit_direct.upheld")->inferred);
+    cr_expect_not_null(cft_warning(&d, "四 行政复议: its values were printed in drawing order"), "%s", cft_warnings(&d));
+    const cf_warning *w = cft_warning(&d, "1 value more than the table's 15 cells");
+    cr_assert_not_null(w, "%s", cft_warnings(&d));
+    cr_expect_eq(w->line, 16, "the stray 925 is on line 16, not %zu", w->line);
+    cr_expect_eq(cft_cell(&d, "appeals.suit_direct.corrected")->line, 41, "20 stands on line 41, after 五、");
+    cft_release(&d);
+}
+
+Test(layouts, pdf_raw_drawing_order_keeps_a_real_break)
+{
+    /* the same, no stray, and 诉讼·直接起诉 printed 10 20 30 40 99: no order of its values makes its
+     * total hold, so they stay as printed, flagged, and the rule still fails */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "pdf_raw_drawn_broken_2021.txt");
+    cft_expect_row(&d, "appeals", "review", "3 5 7 9 24");
+    cft_expect_row(&d, "appeals", "suit_direct", "10 20 30 40 99");
+    cft_expect_row(&d, "appeals", "suit_after_review", "1 2 4 8 15");
+    cr_expect_eq(appeals_total(&d, "suit_direct"), CF_RULE_FAIL);
+    cr_expect_eq(appeals_total(&d, "review"), CF_RULE_PASS);
+    cr_expect(cft_cell(&d, "appeals.suit_direct.total")->inferred);
+    cr_expect_not_null(cft_warning(&d, "四 诉讼·直接起诉: its values were printed one cell a line in drawing order, "
+                                       "and no order"), "%s", cft_warnings(&d));
+    /* rows read as printed are not guesses */
+    cr_expect_not(cft_cell(&d, "appeals.suit_after_review.total")->inferred);
+    cr_expect_null(cft_warning(&d, "诉讼·复议后起诉"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
