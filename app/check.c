@@ -181,10 +181,8 @@ static void print_human(FILE *out, const cf_report *report, const cf_assessment 
     size_t nrules = cf_template_rule_count(tpl);
     put_safe(out, file);
     fputs(": ", out);
-    put_safe(out, cf_template_id(tpl));
-    fputs(" (", out);
     put_safe(out, cf_template_name(tpl));
-    fprintf(out, "), %s\n", cf_text_encoding(cf_report_text(report)));
+    fprintf(out, ", %s\n", cf_text_encoding(cf_report_text(report)));
     for (size_t i = 0; i < nrules; i++) {
         cf_rule_outcome o = cf_assess_rule(a, i)->outcome;
         if (o == CF_OUTCOME_BROKEN || o == CF_OUTCOME_BROKEN_MISSING)

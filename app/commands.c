@@ -44,6 +44,7 @@ static const cf_option_def export_options[] = {
     {"--format", NULL, "json|csv|md|xlsx", N_("the format of the export")},
     {"--output", "-o", "FILE", N_("write to FILE (default: standard output; XLSX needs a file)")},
     {"--force", NULL, NULL, N_("export a review whose report has changed since")},
+    {"--previous", NULL, "LASTYEAR", N_("compare with last year's report or review file")},
     {NULL, NULL, NULL, NULL}};
 
 static const cf_option_def apply_options[] = {
@@ -79,7 +80,8 @@ static const cf_command commands[] = {
         "layout, XLSX (one sheet a table; broken red, figure corrections yellow, read corrections blue). "
         "Each corrected cell says its kind: a read correction (crossfoot misread the report) or a figure "
         "correction (the report prints a wrong figure). Markdown and XLSX end with the findings: broken "
-        "and accepted rules, figure and read corrections apart with who and why, notes."),
+        "and waived rules, figure and read corrections apart with who and why, notes. With --previous, "
+        "the findings include last year's figures that disagree, as check's do."),
      export_options, cf_cmd_export},
     {"apply", {NULL}, "REVIEW.yaml < EDITS", 1, 1, N_("no review file given"),
      N_("edit a review from a script"),

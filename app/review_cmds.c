@@ -245,7 +245,7 @@ int cf_cmd_extract(const cf_args *args)
 int cf_cmd_export(const cf_args *args)
 {
     const char *review_path = cf_arg_operand(args, 0), *out = cf_arg_value(args, "--output"),
-               *format_name = cf_arg_value(args, "--format");
+               *format_name = cf_arg_value(args, "--format"), *previous_path = cf_arg_value(args, "--previous");
     bool force = cf_arg_set(args, "--force");
     cf_export_format format;
     if (!format_name || !cf_export_format_parse(format_name, &format)) {
@@ -262,6 +262,12 @@ int cf_cmd_export(const cf_args *args)
     cf_review *r = NULL;
     if (cf_review_load(review_path, force, NULL, &r, &err) != CF_OK)
         return fail(&err);
+    cf_previous *last_year = NULL;
+    if (previous_path && cf_previous_load(previous_path, &last_year, &err) != CF_OK) {
+        cf_review_free(r);
+        return fail(&err);
+    }
+    const cf_year *previous = last_year ? cf_previous_year(last_year) : NULL;
     size_t pending = cf_review_journal_pending(r);
     if (pending)
         cf_say(stderr,
@@ -281,12 +287,12 @@ int cf_cmd_export(const cf_args *args)
                                                     : _("is the report itself; export to another file"));
         status = fail(&err);
     } else if (!stream) {
-        if (cf_export_write(r, NULL, format, out, NULL, &err) != CF_OK)
+        if (cf_export_write(r, previous, format, out, NULL, &err) != CF_OK)
             status = fail(&err);
     } else {
         char *data;
         size_t len;
-        if (cf_export_render(r, NULL, format, &data, &len, &err) != CF_OK)
+        if (cf_export_render(r, previous, format, &data, &len, &err) != CF_OK)
             status = fail(&err);
         else {
             /* an export shown on a terminal is shown, never obeyed: a note may hold an escape sequence */
@@ -297,6 +303,7 @@ int cf_cmd_export(const cf_args *args)
             cf_free(data);
         }
     }
+    cf_previous_free(last_year);
     cf_review_free(r);
     return status;
 }

@@ -127,7 +127,7 @@ static size_t title_rows(const cf_review *r, const title_block *t, title_row row
         cf_buf_init(&v[i]);
     bool ok = cf_buf_puts(&v[0], t->heading.issuer[0] ? t->heading.issuer : _("not named in the report")) &&
               cf_buf_puts(&v[1], t->heading.year[0] ? t->heading.year : _("not stated in the report")) &&
-              cf_buf_printf(&v[2], "%s (%s)", cf_template_id(tpl), cf_template_name(tpl)) &&
+              cf_buf_puts(&v[2], cf_template_name(tpl)) &&
               cf_buf_puts(&v[3], cf_review_report_path(r)) &&
               cf_buf_printf(&v[4], "%s (%s)", cf_text_kind(text), cf_text_encoding(text)) &&
               cf_buf_puts(&v[5], cf_text_sha256(text)) &&

@@ -36,7 +36,7 @@ def text_findings(out):
         if line and not line.startswith(" "):
             cur = {k: [] for k in TAGS.values()}
             cur["warnings"] = 0
-            found[line.split(": gov-")[0]] = cur
+            found[line.rsplit(": ", 1)[0]] = cur  # "FILE: FORMAT NAME, ENCODING"
             rule_tag = None
         elif cur is None:
             continue

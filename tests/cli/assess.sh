@@ -46,6 +46,32 @@ python3 tests/cli/agree.py "$CROSSFOOT" --previous "$S004" --displays "$TMP/disp
   no "with --previous: $(cat "$TMP/agree")"
 end
 
+begin "crossfoot export --previous: the exports of a review carry last year's disagreements, as check --previous does"
+cp "$TMP/carried.txt" "$TMP/carried-export.txt"
+cf extract "$TMP/carried-export.txt" -o "$TMP/carried-export.yaml"
+status 0
+cf check --json --previous "$S004" "$TMP/carried-export.txt"
+python3 -c 'import json,sys; print(json.dumps(sorted((c["rule"], c["status"]) for c in json.loads(sys.stdin.readline())["cross_year"])))' <"$OUT" >"$TMP/check-cross"
+grep -q '"mismatch"' "$TMP/check-cross" || no "check --previous found no disagreement to compare: $(cat "$TMP/check-cross")"
+cf export --format json --previous "$S004" "$TMP/carried-export.yaml"
+status 0
+python3 -c 'import json,sys; print(json.dumps(sorted((c["rule"], c["status"]) for c in json.load(sys.stdin)["cross_year"])))' <"$OUT" >"$TMP/export-cross"
+cmp -s "$TMP/check-cross" "$TMP/export-cross" || no "export's cross_year $(cat "$TMP/export-cross") is not check's $(cat "$TMP/check-cross")"
+cf export --format md --previous "$S004" "$TMP/carried-export.yaml"
+status 0
+stdout_has "二 ≠ 上年·四 [自然人]: 二 4 (line 55) ≠ 上年·四 0"
+cf export --format md "$TMP/carried-export.yaml"
+status 0
+stdout_lacks "上年·四"
+cf export --format json "$TMP/carried-export.yaml"
+status 0
+python3 -c 'import json,sys; sys.exit(1 if json.load(sys.stdin).get("cross_year") else 0)' <"$OUT" ||
+  no "an export without --previous has last year's findings"
+cf export --format md --previous "$TMP/no-such-last-year.txt" "$TMP/carried-export.yaml"
+status 2
+stderr_has "no-such-last-year.txt"
+end
+
 # the optimised binary: two runs a report (extract; the workbench writing the four exports, then p).
 # The seeds, every text layout, the synthetic reports (blanks, breaks, page headers, six as one),
 # the web pages' own markups and a Word file: each kind of finding and of reader once (the other

@@ -33,8 +33,8 @@ readable() {
   CF_ENC=$enc json 'len(r) == 1 and "error" not in d and d["cells"] == T["cells"] and d["template"] == T["template"] and d["encoding"] == env["CF_ENC"]' T="$(truth "$seed")"
   cf check "$file"
   status "$st"
-  stdout_has "$file: gov-20"
-  stdout_has "), $enc"
+  stdout_has "$file: 20"
+  stdout_has "年版格式, $enc"
   end
 }
 
@@ -169,7 +169,7 @@ json 'len(r) == 1 and d["template"] == "gov-2019" and "error" not in d'
 cf check "$D/esc-002.txt"
 [ "$rc" = 1 ] || [ "$rc" = 0 ] || no "exit status $rc"
 no_control_chars
-stdout_has "esc-002.txt: gov-2019"
+stdout_has "esc-002.txt: 2019年版格式"
 end
 
 begin "a line of 10 MB: exit 2 and the message names the line"

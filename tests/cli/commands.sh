@@ -40,10 +40,10 @@ begin "--template=F, --template F and the options after the operand work alike f
 cp "$S002" "$TMP/tpl.txt"
 cf check --template=core/templates/gov-2019.yaml "$TMP/tpl.txt"
 status 1
-stdout_has "gov-2019"
+stdout_has "2019年版格式"
 cf check "$TMP/tpl.txt" --template core/templates/gov-2019.yaml
 status 1
-stdout_has "gov-2019"
+stdout_has "2019年版格式"
 cf extract --template=core/templates/gov-2019.yaml "$TMP/tpl.txt" -o"$TMP/tpl.yaml"
 status 0
 grep -q "gov-2019" "$TMP/tpl.yaml" || no "extract --template= did not use the template"

@@ -37,7 +37,7 @@ begin "a Word file named .txt is read as a Word file; the heading says DOCX; the
 cp "$D/word/$b2.docx" "$D/word-named-text.txt"
 cf check "$D/word-named-text.txt"
 status 1
-stdout_has "$D/word-named-text.txt: gov-2019 (2019年版格式), DOCX"
+stdout_has "$D/word-named-text.txt: 2019年版格式, DOCX"
 cf check --json "$D/word/$b2.docx"
 status 1
 CF_SHA=$(sha256sum "$D/word/$b2.docx" | cut -d' ' -f1) json 'd["encoding"] == "DOCX" and d["sha256"] == env["CF_SHA"]'
@@ -47,7 +47,7 @@ begin "a Word single-file web page named .txt is read by its content; the headin
 M=tests/fixtures/documents/mhtml/002_b895455aa8998ba0.mht
 cp "$M" "$D/mhtml-named-text.txt"
 cf check "$D/mhtml-named-text.txt"
-stdout_has "$D/mhtml-named-text.txt: gov-2019 (2019年版格式), MHTML, GB18030"
+stdout_has "$D/mhtml-named-text.txt: 2019年版格式, MHTML, GB18030"
 cf check --json "$M"
 CF_SHA=$(sha256sum "$M" | cut -d' ' -f1) json 'd["encoding"] == "MHTML, GB18030" and d["sha256"] == env["CF_SHA"]'
 end
@@ -58,7 +58,7 @@ status 0
 CF_SHA=$(sha256sum "$D/pages/$b1.html" | cut -d' ' -f1) json 'd["encoding"] == "HTML, GB18030" and d["sha256"] == env["CF_SHA"]'
 cf check "$D/pages/$b2.html"
 status 1
-stdout_has "$D/pages/$b2.html: gov-2019 (2019年版格式), HTML, GB18030"
+stdout_has "$D/pages/$b2.html: 2019年版格式, HTML, GB18030"
 end
 
 begin "a web page named .txt is read as a web page (by content, not by name)"

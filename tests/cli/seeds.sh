@@ -8,7 +8,7 @@ begin "seed 002: each broken rule with its cells' lines and its arithmetic, the 
 cf check "$S002"
 status 1
 stderr_empty
-stdout_has "$S002: gov-2019 (2019年版格式), UTF-8"
+stdout_has "$S002: 2019年版格式, UTF-8"
 stdout_has "  broken   items 一 plus 二 equal items 三 plus 四 (自然人, lines 54, 55, 78, 79)"
 stdout_has "           一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0"
 stdout_has "           一+二 ≠ 三(七)+四 [总计]: 2 + 0 = 2 ≠ 0 + 0 = 0"
@@ -38,7 +38,7 @@ for seed in "$S000" "$S001" "$S003" "$S004"; do
   cf check "$seed"
   status 0
   stderr_empty
-  stdout_has "$seed: gov-20"
+  stdout_has "$seed: 20"
   stdout_has "  PASS: 0 broken rules, 0 missing cells, 0 rules not checkable, 0 warnings"
   stdout_lacks "broken   "
   stdout_lacks "missing  "
@@ -50,7 +50,7 @@ begin "several reports: printed in input order, an unreadable one named on stder
 cf check "$S000" "$TMP/no-such-report.txt" "$S002" "$S004"
 status 2
 stderr_has "crossfoot: $TMP/no-such-report.txt: cannot open the report: No such file or directory"
-a=$(line_of "$S000: gov-2021") b=$(line_of "$S002: gov-2019") c=$(line_of "$S004: gov-2019")
+a=$(line_of "$S000: 2021年版格式") b=$(line_of "$S002: 2019年版格式") c=$(line_of "$S004: 2019年版格式")
 [ "$a" -gt 0 ] && [ "$a" -lt "$b" ] && [ "$b" -lt "$c" ] || no "reports not in input order (lines $a, $b, $c)"
 stdout_has "一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0"
 [ "$(grep -c '^  PASS: ' "$OUT")" = 2 ] && [ "$(grep -c '^  FAIL: ' "$OUT")" = 1 ] || no "expected 2 PASS and 1 FAIL summaries"
@@ -85,7 +85,7 @@ cp "$S002" "$TMP/-odd name.txt"
 cd "$TMP"
 cf check -- "-odd name.txt"
 status 1
-stdout_has "-odd name.txt: gov-2019"
+stdout_has "-odd name.txt: 2019年版格式"
 cf check --json -- "-odd name.txt" --json
 status 2
 cf check "-odd name.txt"
@@ -249,7 +249,7 @@ cp "$S000" "$esc_name"
 cf check "$esc_name" "$esc_name.missing"
 status 2
 no_control_chars
-stdout_has 'report\x1B]0;owned\x07\x1B[2J.txt: gov-2021'
+stdout_has 'report\x1B]0;owned\x07\x1B[2J.txt: 2021年版格式'
 stderr_has 'report\x1B]0;owned\x07\x1B[2J.txt.missing: cannot open'
 cf check --json "$esc_name"
 status 0

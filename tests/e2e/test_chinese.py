@@ -30,7 +30,7 @@ def chinese_screen(wb):
     wb.keys("Escape")
     wb.wait_gone("按键 — 每个操作")
     wb.keys("W")
-    wb.wait_prompt("为何接受 一+二 = 三(七)+四 [自然人] 不符？")
+    wb.wait_prompt("为何豁免 一+二 = 三(七)+四 [自然人] 不符？")
     wb.keys("Escape")
     wb.keys("p")
     s = wb.wait_for("问题 — 不符、缺失、存疑、正文、上年", "the Chinese problems list")
