@@ -25,12 +25,33 @@
 #include "text.h"
 #include "utf8.h"
 
+/* The words of the text output, translated once per run: gettext costs more than a line's
+ * formatting, and a report prints a hundred of them. */
+typedef struct {
+    const char *broken, *unchecked, *only_zero, *missing, *suspect, *warning, *note, *suggest, *cross_year;
+    const char *not_applicable, *not_usable, *blank, *no_value, *not_found, *at_line, *line_prefix, *list_separator;
+} check_words;
+
+static void check_words_init(check_words *w)
+{
+    *w = (check_words){
+        .broken = _("broken"), .unchecked = _("unchecked"), .only_zero = _("only 0"), .missing = _("missing"),
+        .suspect = _("suspect"), .warning = _("warning"), .note = _("note"), .suggest = _("suggest"),
+        .cross_year = _("cross-year: "), .not_applicable = _("not applicable (/)"),
+        .not_usable = _("not a usable number"), .blank = _("blank"), .no_value = _("no value after its label"),
+        .not_found = _("not found"), .at_line = _(" (line %zu)"), .line_prefix = _("line %zu: "),
+        /* TRANSLATORS: between the numbers of a list of lines, "54, 55, 61–68" */
+        .list_separator = _(", "),
+    };
+}
+
 typedef struct {
     bool json;
     const char *template_path;
     const char *previous_path; /* last year's report or review file */
     long jobs;                 /* reports checked at once */
     const cf_year *previous;   /* loaded from previous_path */
+    check_words words;         /* in the language of this run */
 } check_options;
 
 /* Text from a report or a file name, made safe for a terminal (see termsafe.h). */
@@ -44,7 +65,7 @@ static int compare_size(const void *a, const void *b)
 
 /* The lines of a rule's cells, each once, as runs: "54, 55, 61–68" ("54、55、61–68" in
  * Chinese) into list. Returns how many lines there are. */
-static size_t rule_lines(const cf_rule_def *def, const cf_cell *cells, char *list, size_t size)
+static size_t rule_lines(const cf_rule_def *def, const cf_cell *cells, const char *separator, char *list, size_t size)
 {
     size_t lines[CF_TEMPLATE_MAX_TERMS];
     size_t n = 0;
@@ -62,8 +83,6 @@ static size_t rule_lines(const cf_rule_def *def, const cf_cell *cells, char *lis
     for (size_t i = 0; i < n; i++)
         if (i == 0 || lines[i] != lines[distinct - 1])
             lines[distinct++] = lines[i];
-    /* TRANSLATORS: between the numbers of a list of lines, "54, 55, 61–68" */
-    const char *separator = _(", ");
     size_t used = 0;
     list[0] = '\0';
     for (size_t i = 0; i < distinct && used < size;) {
@@ -98,12 +117,12 @@ static void print_tag(FILE *out, const char *tag)
 /* "  broken   WORDS (SCOPE, lines …)\n           explanation\n": the rule in the report's words
  * (the template's English under --lang en), the column or row it is for, where its cells are,
  * then its arithmetic in the report's numbering. */
-static void print_rule(FILE *out, const char *tag, const cf_template *tpl, size_t i, const cf_cell *cells,
-                       const cf_assessed_rule *rule)
+static void print_rule(FILE *out, const check_words *words, const char *tag, const cf_template *tpl, size_t i,
+                       const cf_cell *cells, const cf_assessed_rule *rule)
 {
     const cf_rule_def *def = cf_template_rule(tpl, i);
     char lines[CF_TEMPLATE_MAX_TERMS * 24];
-    size_t count = rule_lines(def, cells, lines, sizeof lines);
+    size_t count = rule_lines(def, cells, words->list_separator, lines, sizeof lines);
     char heading[sizeof lines + 1024];
     if (count)
         snprintf(heading, sizeof heading, P_("%s (%s, line %s)", "%s (%s, lines %s)", count),
@@ -117,64 +136,65 @@ static void print_rule(FILE *out, const char *tag, const cf_template *tpl, size_
     fputc('\n', out);
 }
 
-static void print_missing(FILE *out, const cf_template *tpl, size_t i, const cf_cell *c)
+static void print_missing(FILE *out, const check_words *words, const cf_template *tpl, size_t i, const cf_cell *c)
 {
     char label[256];
     cf_template_cell_label(tpl, i, label, sizeof label);
-    const char *what = c->state == CF_CELL_NA        ? _("not applicable (/)")
-                       : c->state == CF_CELL_INVALID ? _("not a usable number")
-                       : c->line                     ? _("blank")
-                       : c->label_line               ? _("no value after its label")
-                                                     : _("not found");
-    print_tag(out, _("missing"));
+    const char *what = c->state == CF_CELL_NA        ? words->not_applicable
+                       : c->state == CF_CELL_INVALID ? words->not_usable
+                       : c->line                     ? words->blank
+                       : c->label_line               ? words->no_value
+                                                     : words->not_found;
+    print_tag(out, words->missing);
     put_safe(out, label);
     fprintf(out, ": %s", what);
     if (c->line || c->label_line)
-        fprintf(out, _(" (line %zu)"), c->line ? c->line : c->label_line);
+        fprintf(out, words->at_line, c->line ? c->line : c->label_line);
     fputc('\n', out);
 }
 
 /* "  suspect  label: reason (line N)": a cell whose place was inferred. The other
  * reasons a cell is suspect are the warnings printed below, each naming its line. */
-static void print_suspect(FILE *out, const cf_template *tpl, const cf_suspect *s)
+static void print_suspect(FILE *out, const check_words *words, const cf_template *tpl, const cf_suspect *s)
 {
     char label[256];
     cf_template_cell_label(tpl, s->cell, label, sizeof label);
-    print_tag(out, _("suspect"));
+    print_tag(out, words->suspect);
     put_safe(out, label);
     fputs(": ", out);
     put_safe(out, s->reason);
     if (s->line)
-        fprintf(out, _(" (line %zu)"), s->line);
+        fprintf(out, words->at_line, s->line);
     fputc('\n', out);
 }
 
 /* A warning or note; a cross-year one reads "cross-year: WORDS (SCOPE)" (the template's English
  * under --lang en) with the rule and the two years' numbers on the next line. */
-static void print_notice(FILE *out, const cf_template *tpl, const cf_notice *n)
+static void print_notice(FILE *out, const check_words *words, const cf_template *tpl, const cf_notice *n)
 {
     if (n->kind == CF_NOTICE_CROSS_YEAR || n->kind == CF_NOTICE_NOT_COMPARABLE) {
         const cf_rule_def *def = cf_template_cross_rule(tpl, n->source);
         char heading[1024];
         snprintf(heading, sizeof heading, _("%s (%s)"), cf_rule_words(def, !cf_lang_chinese()), def->scope);
-        print_tag(out, n->kind == CF_NOTICE_CROSS_YEAR ? _("warning") : _("note"));
-        fputs(_("cross-year: "), out);
+        print_tag(out, n->kind == CF_NOTICE_CROSS_YEAR ? words->warning : words->note);
+        fputs(words->cross_year, out);
         put_safe(out, heading);
         fputs("\n           ", out);
         put_safe(out, n->message);
         fputc('\n', out);
         return;
     }
-    print_tag(out, _("warning"));
+    print_tag(out, words->warning);
     if (n->kind == CF_NOTICE_EXTRACTION && n->line)
-        fprintf(out, _("line %zu: "), n->line);
+        fprintf(out, words->line_prefix, n->line);
     put_safe(out, n->message);
     fputc('\n', out);
 }
 
 /* The assessment as text: broken rules, rules that hold only zeros for their missing cells,
  * sums too large to check, missing and suspect cells, warnings, the smallest fix, the verdict. */
-static void print_human(FILE *out, const cf_report *report, const cf_assessment *a, const char *file)
+static void print_human(FILE *out, const check_words *words, const cf_report *report, const cf_assessment *a,
+                        const char *file)
 {
     const cf_template *tpl = cf_report_template(report);
     const cf_cell *cells = cf_report_cells(report);
@@ -186,26 +206,26 @@ static void print_human(FILE *out, const cf_report *report, const cf_assessment 
     for (size_t i = 0; i < nrules; i++) {
         cf_rule_outcome o = cf_assess_rule(a, i)->outcome;
         if (o == CF_OUTCOME_BROKEN || o == CF_OUTCOME_BROKEN_MISSING)
-            print_rule(out, _("broken"), tpl, i, cells, cf_assess_rule(a, i));
+            print_rule(out, words, words->broken, tpl, i, cells, cf_assess_rule(a, i));
     }
     /* Rules not checked that still say something: a sum too large to hold (nothing else on the
      * screen would say why), and missing counts the known values leave only 0 (a suggestion). */
     for (size_t i = 0; i < nrules; i++) {
         const cf_assessed_rule *r = cf_assess_rule(a, i);
         if (r->outcome == CF_OUTCOME_UNCHECKABLE && (r->result.overflow || r->result.forced_zero))
-            print_rule(out, r->result.overflow ? _("unchecked") : _("only 0"), tpl, i, cells, r);
+            print_rule(out, words, r->result.overflow ? words->unchecked : words->only_zero, tpl, i, cells, r);
     }
     for (size_t i = 0; i < cf_assess_missing_count(a); i++)
-        print_missing(out, tpl, cf_assess_missing(a, i), &cells[cf_assess_missing(a, i)]);
+        print_missing(out, words, tpl, cf_assess_missing(a, i), &cells[cf_assess_missing(a, i)]);
     for (size_t i = 0; i < cf_assess_suspect_count(a); i++)
         if (cf_assess_suspect(a, i)->kind == CF_SUSPECT_INFERRED)
-            print_suspect(out, tpl, cf_assess_suspect(a, i));
+            print_suspect(out, words, tpl, cf_assess_suspect(a, i));
     for (size_t i = 0; i < cf_assess_notice_count(a); i++)
-        print_notice(out, tpl, cf_assess_notice(a, i));
+        print_notice(out, words, tpl, cf_assess_notice(a, i));
     cf_assess_counts n = cf_assess_counts_of(a);
     const cf_suggestion *fix = cf_assess_fix(a);
     if (n.broken && fix->count > 0 && fix->fixes[0].changes > 0) {
-        print_tag(out, _("suggest"));
+        print_tag(out, words->suggest);
         put_safe(out, fix->reasoning);
         fputc('\n', out);
     }
@@ -401,7 +421,7 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
         }
         cf_free(line);
     } else {
-        print_human(out, report, assessment, path);
+        print_human(out, &opt->words, report, assessment, path);
     }
     cf_assessment_free(assessment);
     cf_report_free(report);
@@ -530,7 +550,8 @@ static int check_many(char **files, size_t nfiles, cf_template *const *tpls, siz
 int cf_cmd_check(const cf_args *args)
 {
     check_options opt = {cf_arg_set(args, "--json"), cf_arg_value(args, "--template"), cf_arg_value(args, "--previous"),
-                         0, NULL};
+                         0, NULL, {0}};
+    check_words_init(&opt.words);
     const char *jobs = cf_arg_value(args, "--jobs");
     if (jobs) {
         char *end;

@@ -2222,15 +2222,27 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
     return true;
 }
 
-/* Numbers of the wrong kind for their column, and units that do not fit. */
+/* Numbers of the wrong kind for their column, and units that do not fit. A cell that fits (nearly
+ * every cell) costs no label and no formatting. */
 static bool check_kinds(extractor *ex)
 {
     const cf_template *tpl = ex->report->tpl;
+    const char *data = cf_text_data(ex->text);
     for (size_t i = 0; i < cf_template_cell_count(tpl); i++) {
         const cf_cell *cell = &ex->report->cells[i];
         const cf_cell_def *def = cf_template_cell(tpl, i);
         const cf_column_def *col = &cf_template_table(tpl, def->table)->columns[def->column];
-        const char *data = cf_text_data(ex->text);
+        bool invalid = cell->state == CF_CELL_INVALID, number = cell->state == CF_CELL_NUMBER;
+        bool not_whole = number && col->kind != CF_KIND_DECIMAL && !cf_decimal_is_integer(cell->value);
+        bool negative = number && !not_whole && col->kind == CF_KIND_COUNT && cf_decimal_is_negative(cell->value);
+        /* "5万" in a 万元 column says the same as "5万元" */
+        bool same_unit = strcmp(cell->unit, col->unit) == 0 ||
+                         (strcmp(cell->unit, "万") == 0 && strcmp(col->unit, "万元") == 0);
+        bool other_unit = number && cell->unit[0] && col->unit[0] && !same_unit;
+        bool money = number && !other_unit && !col->unit[0] &&
+                     (strcmp(cell->unit, "元") == 0 || strcmp(cell->unit, "万元") == 0);
+        if (!invalid && !not_whole && !negative && !other_unit && !money)
+            continue;
         const char *raw = data + cell->byte_start;
         /* a cell is quoted whole up to 60 bytes, else cut at a character */
         size_t whole = cell->byte_end - cell->byte_start, cut = whole;
@@ -2241,25 +2253,17 @@ static bool check_kinds(extractor *ex)
         char label[256]; /* the cell as the report names it: "一、本年新收 · 自然人" */
         cf_template_cell_label(tpl, i, label, sizeof label);
         bool ok = true;
-        if (cell->state == CF_CELL_INVALID)
+        if (invalid)
             ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is not a number crossfoot can hold exactly"),
                       label, raw_len, raw, more);
-        if (cell->state != CF_CELL_NUMBER) {
-            if (!ok)
-                return false;
-            continue;
-        }
-        if (col->kind != CF_KIND_DECIMAL && !cf_decimal_is_integer(cell->value))
+        if (not_whole)
             ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is not a whole number"), label, raw_len, raw, more);
-        else if (col->kind == CF_KIND_COUNT && cf_decimal_is_negative(cell->value))
+        else if (negative)
             ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is a negative count"), label, raw_len, raw, more);
-        /* "5万" in a 万元 column says the same as "5万元" */
-        bool same_unit = strcmp(cell->unit, col->unit) == 0 ||
-                         (strcmp(cell->unit, "万") == 0 && strcmp(col->unit, "万元") == 0);
-        if (ok && cell->unit[0] && col->unit[0] && !same_unit)
+        if (ok && other_unit)
             ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is in %s, but the column is in %s"), label,
                       raw_len, raw, more, cell->unit, col->unit);
-        else if (ok && !col->unit[0] && (strcmp(cell->unit, "元") == 0 || strcmp(cell->unit, "万元") == 0))
+        else if (ok && money)
             ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is an amount of money in a column of counts"),
                       label, raw_len, raw, more);
         if (!ok)

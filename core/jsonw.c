@@ -2,6 +2,7 @@
 /* jsonw.c — the JSON stream writer, laid out byte for byte as cJSON prints. */
 #include "jsonw.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,7 +24,7 @@ static void tabs(cf_jsonw *w, int n)
     put(w, TABS, (size_t)(n < (int)sizeof TABS - 1 ? n : (int)sizeof TABS - 1));
 }
 
-/* The bytes a JSON string cannot hold as they are (and the NUL that ends a C string). */
+/* The bytes a JSON string cannot hold as they are. */
 static const bool SPECIAL[256] = {
     [0] = 1,  [1] = 1,  [2] = 1,  [3] = 1,  [4] = 1,  [5] = 1,  [6] = 1,  [7] = 1,  [8] = 1,
     [9] = 1,  [10] = 1, [11] = 1, [12] = 1, [13] = 1, [14] = 1, [15] = 1, [16] = 1, [17] = 1,
@@ -31,19 +32,37 @@ static const bool SPECIAL[256] = {
     [27] = 1, [28] = 1, [29] = 1, [30] = 1, [31] = 1, ['"'] = 1, ['\\'] = 1,
 };
 
-/* One pass over s: the runs between special bytes are copied whole. */
+/* Does any of the eight bytes in x need escaping (below 0x20, '"' or '\\')? Exact as a yes or
+ * no (the classic "has a byte less than n" and "has a zero byte" tests, see Hacker's Delight). */
+static inline bool word_has_special(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
+    uint64_t below_space = (x - ones * 0x20) & ~x;
+    uint64_t is_quote = (quote - ones) & ~quote, is_backslash = (backslash - ones) & ~backslash;
+    return ((below_space | is_quote | is_backslash) & highs) != 0;
+}
+
+/* One pass over s, eight bytes at a time where none needs escaping: the runs between special
+ * bytes are copied whole (most of a record is keys, ids and messages with nothing to escape). */
 static void string_body(cf_jsonw *w, const char *s)
 {
     put(w, "\"", 1);
-    const char *run = s;
-    for (const unsigned char *p = (const unsigned char *)s;; p++) {
-        if (!SPECIAL[*p])
+    size_t len = strlen(s), run = 0;
+    for (size_t i = 0; i < len;) {
+        uint64_t word;
+        if (i + 8 <= len && (memcpy(&word, s + i, 8), !word_has_special(word))) {
+            i += 8;
             continue;
-        put(w, run, (size_t)((const char *)p - run));
-        if (!*p)
-            break;
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (!SPECIAL[c]) {
+            i++;
+            continue;
+        }
+        put(w, s + run, i - run);
         char esc[8];
-        switch (*p) {
+        switch (c) {
         case '"': put(w, "\\\"", 2); break;
         case '\\': put(w, "\\\\", 2); break;
         case '\b': put(w, "\\b", 2); break;
@@ -52,11 +71,12 @@ static void string_body(cf_jsonw *w, const char *s)
         case '\r': put(w, "\\r", 2); break;
         case '\t': put(w, "\\t", 2); break;
         default:
-            snprintf(esc, sizeof esc, "\\u%04x", *p);
+            snprintf(esc, sizeof esc, "\\u%04x", c);
             put(w, esc, 6);
         }
-        run = (const char *)p + 1;
+        run = ++i;
     }
+    put(w, s + run, len - run);
     put(w, "\"", 1);
 }
 
