@@ -5,6 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define CF_SHA_NI 1
+#endif
+
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -52,6 +58,64 @@ static void compress(cf_sha256 *ctx, const unsigned char *p)
     ctx->state[7] += h;
 }
 
+#ifdef CF_SHA_NI
+/* SHA-NI, SSSE3 and SSE4.1, as CPUID tells (leaf 7 EBX bit 29; leaf 1 ECX bits 9 and 19). */
+static bool cpu_has_sha(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 9)) || !(c & (1u << 19)))
+        return false;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+}
+
+/* count blocks of 64 bytes with the SHA instructions: four rounds a step, the message schedule
+ * four words a step (msg1 and msg2), the state kept as ABEF and CDGH as the instructions want
+ * it. A report's fingerprint cost a twentieth of check --json's time in portable C. */
+__attribute__((target("sha,ssse3,sse4.1"))) static void compress_ni(uint32_t state[8], const unsigned char *p,
+                                                                       size_t count)
+{
+    const __m128i big_endian = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[0]), 0xB1); /* CDAB */
+    __m128i s1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[4]), 0x1B);  /* EFGH */
+    __m128i s0 = _mm_alignr_epi8(tmp, s1, 8);                                            /* ABEF */
+    s1 = _mm_blend_epi16(s1, tmp, 0xF0);                                                 /* CDGH */
+    for (; count > 0; count--, p += 64) {
+        __m128i abef = s0, cdgh = s1, w[4];
+        for (int i = 0; i < 16; i++) {
+            /* w[i & 3] holds W[i-4] on entry: W[i-3], W[i-2], W[i-1] follow round the ring */
+            if (i < 4)
+                w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), big_endian);
+            else
+                w[i & 3] = _mm_sha256msg2_epu32(_mm_add_epi32(_mm_sha256msg1_epu32(w[i & 3], w[(i + 1) & 3]),
+                                                              _mm_alignr_epi8(w[(i + 3) & 3], w[(i + 2) & 3], 4)),
+                                                w[(i + 3) & 3]);
+            __m128i m = _mm_add_epi32(w[i & 3], _mm_loadu_si128((const __m128i *)&K[4 * i]));
+            s1 = _mm_sha256rnds2_epu32(s1, s0, m);
+            s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(m, 0x0E));
+        }
+        s0 = _mm_add_epi32(s0, abef);
+        s1 = _mm_add_epi32(s1, cdgh);
+    }
+    tmp = _mm_shuffle_epi32(s0, 0x1B); /* FEBA */
+    s1 = _mm_shuffle_epi32(s1, 0xB1);  /* DCHG */
+    _mm_storeu_si128((__m128i *)&state[0], _mm_blend_epi16(tmp, s1, 0xF0)); /* DCBA */
+    _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(s1, tmp, 8));    /* HGFE */
+}
+#endif
+
+/* count blocks of 64 bytes at p into the state. */
+static void compress_blocks(cf_sha256 *ctx, const unsigned char *p, size_t count)
+{
+#ifdef CF_SHA_NI
+    if (ctx->ni) {
+        compress_ni(ctx->state, p, count);
+        return;
+    }
+#endif
+    for (; count > 0; count--, p += 64)
+        compress(ctx, p);
+}
+
 void cf_sha256_init(cf_sha256 *ctx)
 {
     static const uint32_t init[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -59,25 +123,34 @@ void cf_sha256_init(cf_sha256 *ctx)
     memcpy(ctx->state, init, sizeof init);
     ctx->bytes = 0;
     ctx->used = 0;
+#ifdef CF_SHA_NI
+    ctx->ni = cpu_has_sha();
+#else
+    ctx->ni = false;
+#endif
 }
 
 void cf_sha256_update(cf_sha256 *ctx, const void *data, size_t len)
 {
     const unsigned char *p = data;
     ctx->bytes += len;
-    while (len > 0) {
-        size_t take = 64 - ctx->used;
-        if (take > len)
-            take = len;
+    if (ctx->used > 0) { /* fill the partial block first */
+        size_t take = 64 - ctx->used < len ? 64 - ctx->used : len;
         memcpy(ctx->block + ctx->used, p, take);
         ctx->used += take;
         p += take;
         len -= take;
-        if (ctx->used == 64) {
-            compress(ctx, ctx->block);
-            ctx->used = 0;
-        }
+        if (ctx->used < 64)
+            return;
+        compress_blocks(ctx, ctx->block, 1);
+        ctx->used = 0;
     }
+    compress_blocks(ctx, p, len / 64); /* whole blocks straight from the data */
+    p += len / 64 * 64;
+    len %= 64;
+    if (len)
+        memcpy(ctx->block, p, len);
+    ctx->used = len;
 }
 
 void cf_sha256_hex(cf_sha256 *ctx, char hex[65])

@@ -3,6 +3,7 @@
 #ifndef CF_SHA256_H
 #define CF_SHA256_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -11,8 +12,10 @@ typedef struct {
     uint64_t bytes;
     unsigned char block[64];
     size_t used;
+    bool ni; /* compress with the CPU's SHA instructions (x86-64 SHA-NI), asked once at init */
 } cf_sha256;
 
+/* Start a hash; uses the CPU's SHA instructions where it has them (same digest either way). */
 void cf_sha256_init(cf_sha256 *ctx);
 void cf_sha256_update(cf_sha256 *ctx, const void *data, size_t len);
 /* Finish and write 64 lowercase hex digits and a NUL into hex. */
