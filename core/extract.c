@@ -1385,11 +1385,13 @@ static row_order witness_order(const cf_template *tpl, const cf_row_def *r, cons
     return found ? ORDER_WITNESSED : ORDER_UNWITNESSED;
 }
 
-/* Values of ts (no words, no blank fields) appended to vals[*n..DRAWN_MAX_VALUES); false when more,
- * or when a value shares its line with words (a label beside its values: the labels read that). */
-static bool gather_values(const token_stream *ts, const token **vals, size_t *n)
+/* Values of ts (no words, no blank fields) appended to vals[*n..DRAWN_MAX_VALUES), blank fields counted
+ * in *blanks; false when more, or when a value shares its line with words (a label beside its values:
+ * the labels read that). */
+static bool gather_values(const token_stream *ts, const token **vals, size_t *n, size_t *blanks)
 {
     for (size_t i = 0; i < ts->count; i++) {
+        *blanks += ts->items[i].kind == CF_ITEM_EMPTY;
         if (ts->items[i].kind == CF_ITEM_TEXT || ts->items[i].kind == CF_ITEM_EMPTY)
             continue;
         for (size_t k = i; k-- > 0 && ts->items[k].line == ts->items[i].line;)
@@ -1405,16 +1407,94 @@ static bool gather_values(const token_stream *ts, const token **vals, size_t *n)
     return true;
 }
 
-/* The orders of every row of t when its values start at vals[at]; true when every row's total holds. */
-static bool window_orders(const cf_template *tpl, const cf_table_def *t, const token *const *vals, size_t at,
-                          size_t (*orders)[CF_TEMPLATE_MAX_COLUMNS], row_order *how)
+/* Where each row's values stand among the values read: from start, count of them (fewer than its
+ * cells when its other cells printed nothing). */
+typedef struct {
+    size_t start[64], count[64];
+} row_spans;
+
+/* The column of row r's total (the one left-hand term of a rule wholly within the row), or -1. */
+static long row_total_column(const cf_template *tpl, const cf_row_def *r)
+{
+    for (size_t k = 0; k < cf_template_rule_count(tpl); k++) {
+        const cf_rule_def *rule = cf_template_rule(tpl, k);
+        bool inside = rule->left_count == 1;
+        for (size_t i = 0; i < rule->left_count + rule->right_count && inside; i++) {
+            size_t cell = i < rule->left_count ? rule->left[i] : rule->right[i - rule->left_count];
+            inside = cell >= r->first_cell && cell < r->first_cell + r->column_count;
+        }
+        if (inside)
+            return (long)(rule->left[0] - r->first_cell);
+    }
+    return -1;
+}
+
+/* Row r printed with k values for more cells, the others blank and printed as nothing: which cells
+ * are blank the text does not say. The guess: the total's cell takes the one value at least the sum
+ * of the others (a count's total bounds its parts), when there is one; the other values go to the
+ * other cells in the order printed; the cells left over are blank (order[c] == SIZE_MAX). */
+static void guess_partial(const cf_template *tpl, const cf_row_def *r, const token *const *vals, size_t k,
+                          size_t *order)
+{
+    long total = row_total_column(tpl, r);
+    long bound = -1; /* the value that bounds the others */
+    bool numbers = true;
+    for (size_t i = 0; i < k; i++)
+        numbers &= vals[i]->kind == CF_ITEM_NUMBER;
+    for (size_t i = 0; total >= 0 && numbers && i < k; i++) {
+        cf_decimal others = cf_decimal_from_int(0);
+        bool fits = true;
+        for (size_t j = 0; j < k && fits; j++)
+            fits = j == i || cf_decimal_add(others, vals[j]->value, &others);
+        if (fits && cf_decimal_cmp(vals[i]->value, others) >= 0) {
+            bound = bound < 0 ? (long)i : -2; /* -2: more than one, no telling */
+            if (bound == -2)
+                break;
+        }
+    }
+    for (size_t c = 0; c < r->column_count; c++)
+        order[c] = SIZE_MAX;
+    size_t next = 0;
+    if (bound >= 0)
+        order[total] = (size_t)bound;
+    for (size_t c = 0; c < r->column_count && next < k; c++) {
+        if (bound >= 0 && (long)c == total)
+            continue;
+        if (bound >= 0 && next == (size_t)bound)
+            next++;
+        if (next < k)
+            order[c] = next++;
+    }
+}
+
+/* The orders of every row of t with its values where spans says (a row short of values: a guess of
+ * where its blanks are); true when every full row's total holds. */
+static bool window_orders(const cf_template *tpl, const cf_table_def *t, const token *const *vals,
+                          const row_spans *spans, size_t (*orders)[CF_TEMPLATE_MAX_COLUMNS], row_order *how)
 {
     bool all = true;
-    for (size_t r = 0, base = at; r < t->row_count; base += t->rows[r++].column_count) {
-        how[r] = witness_order(tpl, &t->rows[r], vals + base, orders[r]);
+    for (size_t r = 0; r < t->row_count; r++) {
+        const token *const *mine = vals + spans->start[r];
+        if (spans->count[r] < t->rows[r].column_count) {
+            guess_partial(tpl, &t->rows[r], mine, spans->count[r], orders[r]);
+            how[r] = ORDER_UNWITNESSED;
+            continue;
+        }
+        how[r] = witness_order(tpl, &t->rows[r], mine, orders[r]);
         all &= how[r] != ORDER_UNWITNESSED;
     }
     return all;
+}
+
+/* The spans of t's rows, in order, from vals[at], with row `short_row` (none: t->row_count) short of
+ * `missing` values. */
+static void lay_rows(const cf_table_def *t, size_t at, size_t short_row, size_t missing, row_spans *spans)
+{
+    for (size_t r = 0; r < t->row_count; r++) {
+        spans->start[r] = at;
+        spans->count[r] = t->rows[r].column_count - (r == short_row ? missing : 0);
+        at += spans->count[r];
+    }
 }
 
 /* A flat table printed one cell a line in drawing order (raw PDF text): its values stand apart, among
@@ -1422,8 +1502,10 @@ static bool window_orders(const cf_template *tpl, const cf_table_def *t, const t
  * lines [more_first, more_end) after that heading are read too when the region is short. Rows are the
  * unit: the values in the order printed make the rows, a row's worth each, and each row's own total is
  * the witness of its values' order (witness_order). With a few values more than cells (a value of the
- * table before, drawn after this heading), the one window under which every row holds is read. Cells
- * placed by a witness or beside strays are inferred, with a warning; unplaceable: left to the labels. */
+ * table before, drawn after this heading), the one window under which every row holds is read; with a
+ * few fewer (blank cells print nothing), the one row short of them under which every other row holds,
+ * its blanks guessed (guess_partial). Cells placed by a witness, beside strays or guessed are inferred,
+ * with a warning; what cannot be placed is left to the labels. */
 static bool extract_flat_drawn(extractor *ex, size_t table, const token_stream *ts, size_t more_first,
                                size_t more_end, bool *done)
 {
@@ -1433,70 +1515,81 @@ static bool extract_flat_drawn(extractor *ex, size_t table, const token_stream *
     size_t want = t->cell_count;
     if (want == 0 || want > DRAWN_MAX_VALUES || t->row_count > 64)
         return true;
-    for (size_t r = 0; r < t->row_count; r++) { /* every row needs a total of its own to witness */
-        const token zero = {.kind = CF_ITEM_NUMBER, .value = cf_decimal_from_int(0)};
-        const token *zeros[CF_TEMPLATE_MAX_COLUMNS];
-        size_t order[CF_TEMPLATE_MAX_COLUMNS];
-        bool checked;
-        for (size_t c = 0; c < t->rows[r].column_count; c++) {
-            zeros[c] = &zero;
-            order[c] = c;
-        }
-        if (t->rows[r].column_count > CF_TEMPLATE_MAX_COLUMNS ||
-            (row_holds_in(tpl, &t->rows[r], zeros, order, &checked), !checked))
+    for (size_t r = 0; r < t->row_count; r++) /* every row needs a total of its own to witness */
+        if (t->rows[r].column_count > CF_TEMPLATE_MAX_COLUMNS || row_total_column(tpl, &t->rows[r]) < 0)
             return true;
-    }
     const token **vals = cf_malloc(DRAWN_MAX_VALUES * sizeof *vals);
     size_t (*orders)[CF_TEMPLATE_MAX_COLUMNS] = cf_malloc(2 * 64 * sizeof *orders); /* chosen, trial */
+    row_spans *spans = cf_malloc(2 * sizeof *spans);                                 /* chosen, trial */
     token_stream more;
     memset(&more, 0, sizeof more);
     cf_buf_init(&more.keys);
-    bool ok = vals && orders ? true : oom(ex);
-    size_t n = 0;
-    bool fits = ok && gather_values(ts, vals, &n);
+    bool ok = vals && orders && spans ? true : oom(ex);
+    size_t n = 0, blanks = 0;
+    bool fits = ok && gather_values(ts, vals, &n, &blanks);
     if (fits && n < want && more_end > more_first) {
         ok = tokenize_region(ex, more_first, more_end, &more);
-        fits = ok && gather_values(&more, vals, &n);
+        fits = ok && gather_values(&more, vals, &n, &blanks);
     }
+    /* blank cells the text shows (a blank idiom) have a place: the other readers place them */
+    fits &= n >= want || blanks == 0;
     row_order how[64], chosen_how[64];
     size_t (*scratch)[CF_TEMPLATE_MAX_COLUMNS] = orders ? orders + 64 : NULL;
-    size_t chosen = SIZE_MAX;
-    bool clear = fits && n >= want && n - want <= DRAWN_MAX_STRAYS;
-    for (size_t at = 0; clear && at + want <= n; at++) {
-        if (!window_orders(tpl, t, vals, at, scratch, how) && n > want)
-            continue; /* beside strays only a window every row witnesses is read */
-        if (chosen == SIZE_MAX) {
-            chosen = at;
+    bool chosen = false, clear = fits && n > 0 && n + DRAWN_MAX_STRAYS >= want && n <= want + DRAWN_MAX_STRAYS;
+    size_t missing = n < want ? want - n : 0;
+    /* the candidates: each window of want values (n >= want), or each row short of the missing ones */
+    size_t candidates = n >= want ? n - want + 1 : t->row_count;
+    for (size_t i = 0; clear && i < candidates; i++) {
+        if (missing && t->rows[i].column_count <= missing)
+            continue; /* a row that printed nothing at all: any row could be it */
+        lay_rows(t, missing ? 0 : i, missing ? i : t->row_count, missing, &spans[1]);
+        if (!window_orders(tpl, t, vals, &spans[1], scratch, how) && n != want)
+            continue; /* beside strays or blanks only rows that all hold are read */
+        if (!chosen) {
+            chosen = true;
+            spans[0] = spans[1];
             memcpy(orders, scratch, 64 * sizeof *orders);
             memcpy(chosen_how, how, sizeof how);
             continue;
         }
-        /* a second window that holds: the same numbers (zeros all round), or the text cannot tell */
-        for (size_t r = 0, base = 0; clear && r < t->row_count; base += t->rows[r++].column_count)
-            for (size_t c = 0; c < t->rows[r].column_count; c++)
-                clear &= cf_decimal_cmp(vals[chosen + base + orders[r][c]]->value,
-                                        vals[at + base + scratch[r][c]]->value) == 0;
+        /* a second reading that holds: the same numbers (zeros all round), or the text cannot tell */
+        for (size_t r = 0; clear && r < t->row_count; r++)
+            for (size_t c = 0; c < t->rows[r].column_count; c++) {
+                size_t a = orders[r][c], b = scratch[r][c];
+                clear &= (a == SIZE_MAX) == (b == SIZE_MAX) &&
+                         (a == SIZE_MAX || cf_decimal_cmp(vals[spans[0].start[r] + a]->value,
+                                                          vals[spans[1].start[r] + b]->value) == 0);
+            }
     }
-    if (ok && clear && chosen != SIZE_MAX) {
+    if (ok && clear && chosen) {
         bool strays = n > want;
-        for (size_t r = 0, base = chosen; ok && r < t->row_count; base += t->rows[r++].column_count) {
+        for (size_t r = 0; ok && r < t->row_count; r++) {
             const cf_row_def *rd = &t->rows[r];
+            const token *const *mine = vals + spans[0].start[r];
+            size_t first_line = spans[0].count[r] ? mine[0]->line + 1 : 0;
             bool inferred = strays || chosen_how[r] != ORDER_AS_PRINTED;
-            for (size_t c = 0; ok && c < rd->column_count; c++)
-                ok = fill_cell(ex, rd->first_cell + c, vals[base + orders[r][c]], inferred,
-                               vals[base + orders[r][c]]->line + 1);
-            if (ok && chosen_how[r] == ORDER_WITNESSED)
-                ok = warn(ex, vals[base]->line + 1, (long)rd->first_cell,
+            for (size_t c = 0; ok && c < rd->column_count; c++) {
+                const token *tk = orders[r][c] == SIZE_MAX ? NULL : mine[orders[r][c]];
+                ok = fill_cell(ex, rd->first_cell + c, tk, inferred, tk ? tk->line + 1 : first_line);
+            }
+            if (ok && spans[0].count[r] < rd->column_count)
+                ok = warn(ex, first_line, (long)rd->first_cell,
+                          P_("%s %s: %zu value for %zu columns; which columns are blank is a guess%s, check the row",
+                             "%s %s: %zu values for %zu columns; which columns are blank is a guess%s, check the row",
+                             spans[0].count[r]),
+                          t->number, rd->short_label, spans[0].count[r], rd->column_count, "");
+            else if (ok && chosen_how[r] == ORDER_WITNESSED)
+                ok = warn(ex, first_line, (long)rd->first_cell,
                           _("%s %s: its values were printed in drawing order, not column by column; they were "
                             "placed in the one order under which the row's total holds, check the row"),
                           t->number, rd->short_label);
             else if (ok && chosen_how[r] == ORDER_UNWITNESSED)
-                ok = warn(ex, vals[base]->line + 1, (long)rd->first_cell,
+                ok = warn(ex, first_line, (long)rd->first_cell,
                           _("%s %s: its values were printed one cell a line in drawing order, and no order of "
                             "them makes the row's total hold; they are kept in the order printed, check the row"),
                           t->number, rd->short_label);
         }
-        size_t stray_line = strays ? vals[chosen ? 0 : want]->line + 1 : 0;
+        size_t stray_line = strays ? vals[spans[0].start[0] ? 0 : want]->line + 1 : 0;
         if (ok && strays)
             ok = warn(ex, stray_line, -1,
                       P_("%s: %zu value more than the table's %zu cells stands among its values (the first on line "
@@ -1509,6 +1602,7 @@ static bool extract_flat_drawn(extractor *ex, size_t table, const token_stream *
     }
     cf_free(vals);
     cf_free(orders);
+    cf_free(spans);
     cf_free(more.items);
     cf_buf_release(&more.keys);
     return ok;

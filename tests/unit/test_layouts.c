@@ -867,3 +867,31 @@ Test(layouts, pdf_raw_drawing_order_keeps_a_real_break)
     cr_expect_null(cft_warning(&d, "诉讼·复议后起诉"), "%s", cft_warnings(&d));
     cft_release(&d);
 }
+
+Test(layouts, pdf_raw_drawing_order_a_blank_that_prints_nothing_is_flagged)
+{
+    /* 复议后起诉 printed "1 2 8 11": its 其他结果 is blank and raw PDF text prints nothing for it. The
+     * row short of a value is the one under which the other rows' totals hold; which of its cells is
+     * blank the text does not say: the total takes the value that bounds the others, the rest are a
+     * guess, every cell of the row inferred, with a warning */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "pdf_raw_drawn_blank_2021.txt");
+    cft_expect_row(&d, "appeals", "review", "3 5 7 9 24");
+    cft_expect_row(&d, "appeals", "suit_direct", "10 20 30 40 100");
+    cft_expect(&d, "appeals.suit_after_review.total", "11");
+    size_t blank = 0;
+    for (size_t c = 0; c < 5; c++) {
+        static const char *const cols[] = {"upheld", "corrected", "other", "pending", "total"};
+        char id[64];
+        snprintf(id, sizeof id, "appeals.suit_after_review.%s", cols[c]);
+        cr_expect(cft_cell(&d, id)->inferred, "%s is a guess and must say so", id);
+        blank += strcmp(cft_val(&d, id), "missing") == 0;
+    }
+    cr_expect_eq(blank, 1, "one cell of the row is blank");
+    cr_expect_not_null(cft_warning(&d, "四 诉讼·复议后起诉: 4 values for 5 columns; which columns are blank is a guess"),
+                       "%s", cft_warnings(&d));
+    /* the rows that hold as printed are read, not guessed */
+    cr_expect_not(cft_cell(&d, "appeals.suit_direct.total")->inferred);
+    cr_expect_eq(appeals_total(&d, "suit_direct"), CF_RULE_PASS);
+    cft_release(&d);
+}
