@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* docbuild.c — paragraphs and span-expanded tables into a text view. */
+/* docbuild.c — paragraphs and span-expanded tables into a text view, and the tables' cells into a map. */
 #include "docbuild.h"
 
 #include <stdbool.h>
@@ -8,6 +8,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "docmap.h"
 #include "i18n.h"
 #include "text.h"
 #include "utf8.h"
@@ -52,9 +53,19 @@ struct cf_docbuild {
     size_t width; /* columns of the widest row so far (and of covers) */
     size_t cursor; /* the next column a cell of the current row may take */
     size_t slots; /* rows × width, bounded */
+    cf_docmap *map; /* every table cell written, where it is in the view and in the document */
+    unsigned tables; /* tables of figures written so far */
 };
 
-cf_docbuild *cf_docbuild_new(void) { return cf_calloc(1, sizeof(cf_docbuild)); }
+cf_docbuild *cf_docbuild_new(void)
+{
+    cf_docbuild *b = cf_calloc(1, sizeof(cf_docbuild));
+    if (b && !(b->map = cf_docmap_new())) {
+        cf_free(b);
+        b = NULL;
+    }
+    return b;
+}
 
 static void clear_table(cf_docbuild *b)
 {
@@ -79,6 +90,7 @@ void cf_docbuild_free(cf_docbuild *b)
         return;
     clear_table(b);
     cf_buf_release(&b->doc.buf);
+    cf_docmap_free(b->map);
     cf_free(b);
 }
 
@@ -331,6 +343,75 @@ static void append_field(cf_docbuild *b, const char *paragraphs)
     }
 }
 
+/* A row holds something when a cell begins in it with text. */
+static bool row_has_text(const cf_docbuild *b, const row *r)
+{
+    for (size_t col = 0; col < r->count; col++)
+        if (!r->slots[col].covered && r->slots[col].cell >= 0 && b->cells[r->slots[col].cell])
+            return true;
+    return false;
+}
+
+/* The cell beginning at slot col of row i: its spans in written rows (*rowspan) and columns. */
+static void spans_of(const cf_docbuild *b, size_t i, size_t col, const size_t *written, size_t *rowspan,
+                     size_t *colspan)
+{
+    int32_t cell = b->rows[i].slots[col].cell;
+    const row *r = &b->rows[i];
+    *colspan = 1;
+    while (col + *colspan < r->count && r->slots[col + *colspan].covered && r->slots[col + *colspan].cell == cell)
+        ++*colspan;
+    *rowspan = 1;
+    for (size_t k = i + 1; k < b->nrows; k++) {
+        const row *below = &b->rows[k];
+        if (col >= below->count || !below->slots[col].covered || below->slots[col].cell != cell)
+            break;
+        *rowspan += written[k] != SIZE_MAX;
+    }
+}
+
+/* The table's rows, one line each, cells separated by tabs; each cell that begins in a row (and each
+ * slot no cell reached: a blank) recorded in the map as a cell of the table's grid. */
+static void write_rows(cf_docbuild *b)
+{
+    size_t *written = cf_calloc(b->nrows ? b->nrows : 1, sizeof *written);
+    if (!written) {
+        fail(b, CF_ERR_NOMEM);
+        return;
+    }
+    size_t lines = 0;
+    for (size_t i = 0; i < b->nrows; i++)
+        written[i] = row_has_text(b, &b->rows[i]) ? lines++ : SIZE_MAX; /* a row of nothing says nothing */
+    unsigned table = ++b->tables;
+    for (size_t i = 0; i < b->nrows && b->status == CF_OK; i++) {
+        const row *r = &b->rows[i];
+        if (written[i] == SIZE_MAX)
+            continue;
+        unsigned in_row = 0;
+        for (size_t col = 0; col < b->width && b->status == CF_OK; col++) {
+            if (col > 0 && !cf_buf_append(&b->doc.buf, "\t", 1))
+                fail(b, CF_ERR_NOMEM);
+            bool begins = col < r->count && !r->slots[col].covered && r->slots[col].cell >= 0;
+            if (col < r->count && r->slots[col].covered && r->slots[col].cell >= 0)
+                continue; /* held by a span: the cell is where it begins */
+            cf_doccell c = {.table = table, .row = written[i], .col = col, .rowspan = 1, .colspan = 1,
+                            .doc_row = (unsigned)(i + 1), .doc_cell = begins ? ++in_row : 0};
+            c.byte_start = b->doc.buf.len;
+            if (begins) {
+                spans_of(b, i, col, written, &c.rowspan, &c.colspan);
+                if (b->cells[r->slots[col].cell])
+                    append_field(b, b->cells[r->slots[col].cell]);
+            }
+            c.byte_end = b->doc.buf.len;
+            if (b->status == CF_OK && b->map && !cf_docmap_add(b->map, &c))
+                fail(b, CF_ERR_NOMEM);
+        }
+        if (!cf_buf_append(&b->doc.buf, "\n", 1))
+            fail(b, CF_ERR_NOMEM);
+    }
+    cf_free(written);
+}
+
 void cf_docbuild_table_end(cf_docbuild *b)
 {
     if (!b->in_table)
@@ -343,23 +424,7 @@ void cf_docbuild_table_end(cf_docbuild *b)
             if (b->cells[i] && !cf_buf_puts(&b->doc.buf, b->cells[i]))
                 fail(b, CF_ERR_NOMEM);
     } else {
-        for (size_t i = 0; i < b->nrows && b->status == CF_OK; i++) {
-            const row *r = &b->rows[i];
-            bool any = false;
-            for (size_t col = 0; col < r->count; col++)
-                any |= !r->slots[col].covered && r->slots[col].cell >= 0 && b->cells[r->slots[col].cell];
-            if (!any)
-                continue; /* a row of nothing says nothing */
-            for (size_t col = 0; col < b->width && b->status == CF_OK; col++) {
-                if (col > 0 && !cf_buf_append(&b->doc.buf, "\t", 1))
-                    fail(b, CF_ERR_NOMEM);
-                if (col < r->count && !r->slots[col].covered && r->slots[col].cell >= 0 &&
-                    b->cells[r->slots[col].cell])
-                    append_field(b, b->cells[r->slots[col].cell]);
-            }
-            if (!cf_buf_append(&b->doc.buf, "\n", 1))
-                fail(b, CF_ERR_NOMEM);
-        }
+        write_rows(b);
     }
     clear_table(b);
     b->doc.pending_space = b->doc.pending_break = false;
@@ -369,10 +434,13 @@ void cf_docbuild_table_end(cf_docbuild *b)
         fail(b, CF_ERR_LIMIT);
 }
 
-cf_status cf_docbuild_finish(cf_docbuild *b, const char *name, char **text, size_t *len, cf_error *err)
+cf_status cf_docbuild_finish(cf_docbuild *b, const char *name, char **text, size_t *len, cf_docmap **map,
+                             cf_error *err)
 {
     *text = NULL;
     *len = 0;
+    if (map)
+        *map = NULL;
     cf_docbuild_table_end(b);
     cf_status status = b->status;
     if (status == CF_OK) {
@@ -380,6 +448,10 @@ cf_status cf_docbuild_finish(cf_docbuild *b, const char *name, char **text, size
         *text = cf_buf_take(&b->doc.buf);
         if (!*text && !(*text = cf_strdup("")))
             status = CF_ERR_NOMEM;
+    }
+    if (status == CF_OK && map) {
+        *map = b->map;
+        b->map = NULL;
     }
     cf_buf_release(&b->doc.buf);
     b->status = CF_OK;

@@ -18,6 +18,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "cellvalue.h"
+#include "docmap.h"
 #include "grid.h"
 #include "i18n.h"
 #include "layout.h"
@@ -422,10 +423,27 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
         return oom(ex);
     }
     bool ok = true;
+    const cf_docmap *docmap = cf_text_docmap(ex->text);
     for (size_t line = first; ok && line < end; line++) {
         /* blank cells a paragraph layout shows as extra empty lines before this one */
         for (size_t b = 0; ok && !pend.open && blanks && b < blanks[line - first]; b++)
             ok = push_blank(ex, ts, line - 1, cf_text_line_offset(ex->text, line - 1), -1);
+        /* a document's table (web page, Word file): read as the grid the document has */
+        if (!pend.open && docmap) {
+            cf_grid *grid;
+            size_t stop;
+            bool nomem;
+            if (cf_docmap_grid(docmap, ex->text, line, end, &grid, &stop, &nomem)) {
+                ok = tokenize_grid(ex, ts, grid);
+                cf_grid_free(grid);
+                line = stop - 1;
+                continue;
+            }
+            if (nomem) {
+                ok = oom(ex);
+                break;
+            }
+        }
         /* a table whose layout gives its cells: read into the model */
         bool drawn = !pend.open && cf_layout_drawn_starts(ex->text, line);
         if (drawn || (!pend.open && cf_layout_ruled_starts(ex->text, line))) {

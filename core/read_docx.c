@@ -253,17 +253,24 @@ static cf_status read_docx(const char *name, char **bytes, size_t len, cf_text *
     }
     char *view;
     size_t view_len;
-    st = cf_docbuild_finish(b, name, &view, &view_len, err);
+    cf_docmap *map;
+    st = cf_docbuild_finish(b, name, &view, &view_len, &map, err);
     cf_docbuild_free(b);
     if (st != CF_OK)
         return st;
     if (view_len == 0) {
         cf_free(view);
+        cf_docmap_free(map);
         return cf_error_set(err, CF_ERR_INPUT, name, 0, 0, _("the Word file has no text to check"));
     }
     char sha[65];
     cf_sha256_of(*bytes, len, sha);
-    return cf_text_from_document(name, "docx", "DOCX", &view, view_len, sha, out, err);
+    st = cf_text_from_document(name, "docx", "DOCX", &view, view_len, sha, out, err);
+    if (st == CF_OK)
+        cf_text_set_docmap(*out, map);
+    else
+        cf_docmap_free(map);
+    return st;
 }
 
 const cf_reader cf_reader_docx = {"docx", sniff_docx, read_docx, NULL};

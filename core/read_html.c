@@ -202,10 +202,12 @@ static void blank_conditionals(char *s, size_t len)
 #define MAX_PAGE_BYTES ((size_t)16 << 20)
 
 cf_status cf_html_to_text(const char *name, const char *html, size_t len, const char *encoding, char **view,
-                          size_t *view_len, cf_error *err)
+                          size_t *view_len, cf_docmap **map, cf_error *err)
 {
     *view = NULL;
     *view_len = 0;
+    if (map)
+        *map = NULL;
     cf_xml_init();
     if (len > MAX_PAGE_BYTES)
         return cf_error_set(err, CF_ERR_LIMIT, name, 0, 0,
@@ -239,7 +241,7 @@ cf_status cf_html_to_text(const char *name, const char *html, size_t len, const 
         cf_docbuild_free(b);
         return cf_error_nomem(err, name);
     }
-    cf_status st = cf_docbuild_finish(b, name, view, view_len, err);
+    cf_status st = cf_docbuild_finish(b, name, view, view_len, map, err);
     cf_docbuild_free(b);
     return st;
 }
@@ -254,17 +256,24 @@ cf_status cf_html_read(const char *name, const char *kind, char *html, size_t le
     const char *encoding = page_encoding(html, len, declared);
     char *view;
     size_t view_len;
-    cf_status st = cf_html_to_text(name, html, len, encoding, &view, &view_len, err);
+    cf_docmap *map;
+    cf_status st = cf_html_to_text(name, html, len, encoding, &view, &view_len, &map, err);
     if (st != CF_OK)
         return st;
     if (view_len == 0) {
         cf_free(view);
+        cf_docmap_free(map);
         return cf_error_set(err, CF_ERR_INPUT, name, 0, 0, _("the web page has no text to check"));
     }
     char described[64];
     snprintf(described, sizeof described, "%s, %s", strcmp(kind, "html") == 0 ? "HTML" : "MHTML",
              encoding ? encoding : len && (unsigned char)*html == 0xFF ? "UTF-16LE" : "UTF-16BE");
-    return cf_text_from_document(name, kind, described, &view, view_len, sha256_hex, out, err);
+    st = cf_text_from_document(name, kind, described, &view, view_len, sha256_hex, out, err);
+    if (st == CF_OK)
+        cf_text_set_docmap(*out, map);
+    else
+        cf_docmap_free(map);
+    return st;
 }
 
 static cf_status read_html(const char *name, char **bytes, size_t len, cf_text **out, cf_error *err)

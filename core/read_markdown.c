@@ -283,7 +283,7 @@ static cf_status read_markdown(const char *name, char **bytes, size_t len, cf_te
         size_t block_len = (at < len ? at : len) - block;
         char *rows;
         size_t rows_len;
-        cf_status st = cf_html_to_text(name, s + block, block_len, "UTF-8", &rows, &rows_len, err);
+        cf_status st = cf_html_to_text(name, s + block, block_len, "UTF-8", &rows, &rows_len, NULL, err);
         if (st != CF_OK) {
             cf_buf_release(&view);
             return st;

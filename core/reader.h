@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "docmap.h"
 #include "error.h"
 #include "text.h"
 
@@ -32,10 +33,11 @@ extern const cf_reader cf_reader_mhtml;
 
 /* The text view of HTML (len bytes in encoding, NULL to follow a byte-order mark), as the web page
  * reader makes it: paragraphs as lines, tables as tab-separated rows. *view (cf_malloc'd, NUL after,
- * possibly empty) is the caller's. Fails with err naming name (too large, nested too deep, no HTML,
+ * possibly empty) is the caller's, and with map (may be NULL) *map, where its tables' cells are
+ * (core/docmap.h; cf_docmap_free). Fails with err naming name (too large, nested too deep, no HTML,
  * out of memory). */
 cf_status cf_html_to_text(const char *name, const char *html, size_t len, const char *encoding, char **view,
-                          size_t *view_len, cf_error *err);
+                          size_t *view_len, cf_docmap **map, cf_error *err);
 
 /* The text of a web page (html, len bytes, NUL after; Word's conditional-comment markers are blanked
  * in place) as a document of kind ("html", "mhtml"): charset is what the page's container declares

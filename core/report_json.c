@@ -3,7 +3,10 @@
  * per value. Decimals are written from their exact text, never through a double. */
 #include "report_json.h"
 
+#include <math.h>
+
 #include "alloc.h"
+#include "docmap.h"
 
 static void cell_value(cf_jsonw *w, const char *key, const cf_cell *c)
 {
@@ -223,7 +226,28 @@ static void warning(cf_jsonw *w, const cf_template *tpl, const cf_assessment *a,
     cf_jsonw_end(w);
 }
 
-static void sources(cf_jsonw *w, const cf_template *tpl, const cf_cell *cells)
+/* Where in the document (not its text view) the cell read at view byte `byte` is: a PDF's page and
+ * the box of its characters (whole points from the page's top left), a web page's or Word file's
+ * table, row and cell (each counted from 1). */
+static void document_place(cf_jsonw *w, const cf_text *text, size_t byte)
+{
+    const cf_doccell *d = cf_text_docmap(text) ? cf_docmap_at(cf_text_docmap(text), byte) : NULL;
+    if (!d)
+        return;
+    if (d->page) {
+        cf_jsonw_count(w, "page", d->page);
+        cf_jsonw_count(w, "x0", (size_t)lround(fmax(d->x0, 0)));
+        cf_jsonw_count(w, "y0", (size_t)lround(fmax(d->y0, 0)));
+        cf_jsonw_count(w, "x1", (size_t)lround(fmax(d->x1, 0)));
+        cf_jsonw_count(w, "y1", (size_t)lround(fmax(d->y1, 0)));
+    } else if (d->table && d->doc_row && d->doc_cell) {
+        cf_jsonw_count(w, "table", d->table);
+        cf_jsonw_count(w, "row", d->doc_row);
+        cf_jsonw_count(w, "cell", d->doc_cell);
+    }
+}
+
+static void sources(cf_jsonw *w, const cf_template *tpl, const cf_cell *cells, const cf_text *text)
 {
     cf_jsonw_object(w, "sources");
     for (size_t i = 0; i < cf_template_cell_count(tpl); i++) {
@@ -235,6 +259,7 @@ static void sources(cf_jsonw *w, const cf_template *tpl, const cf_cell *cells)
             cf_jsonw_count(w, "column", c->column);
             cf_jsonw_count(w, "byte_start", c->byte_start);
             cf_jsonw_count(w, "byte_end", c->byte_end);
+            document_place(w, text, c->byte_start);
         }
         if (c->label_line)
             cf_jsonw_count(w, "label_line", c->label_line);
@@ -273,7 +298,7 @@ bool cf_report_json(const cf_report *report, const cf_assessment *a, const char 
     cf_jsonw_string(&w, "encoding", cf_text_encoding(text));
     cf_jsonw_string(&w, "sha256", cf_text_sha256(text));
     cf_json_write_checks(&w, tpl, cf_report_cells(report), a);
-    sources(&w, tpl, cf_report_cells(report));
+    sources(&w, tpl, cf_report_cells(report), text);
     cf_json_write_warnings(&w, tpl, a);
     cf_json_write_summary(&w, a);
     cf_jsonw_end(&w);

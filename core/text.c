@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "docmap.h"
 #include "fileio.h"
 #include "i18n.h"
 #include "sha256.h"
@@ -32,6 +33,7 @@ struct cf_text {
     uint32_t *line_starts; /* line_count + 1 entries; the last is size + 1. 32 bits: a line
                             * index costs 4 bytes a line, and decoded text stays far below 4 GB */
     size_t line_count;
+    cf_docmap *docmap; /* a document's table cells in this view (owned), or NULL */
 };
 
 /* 1-based line number of byte offset in raw bytes (counting LF). */
@@ -440,8 +442,17 @@ void cf_text_free(cf_text *text)
     cf_free(text->described);
     cf_free(text->data);
     cf_free(text->line_starts);
+    cf_docmap_free(text->docmap);
     cf_free(text);
 }
+
+void cf_text_set_docmap(cf_text *text, cf_docmap *map)
+{
+    cf_docmap_free(text->docmap);
+    text->docmap = map;
+}
+
+const cf_docmap *cf_text_docmap(const cf_text *text) { return text->docmap; }
 
 const char *cf_text_name(const cf_text *text) { return text->name; }
 const char *cf_text_data(const cf_text *text) { return text->data; }

@@ -16,6 +16,7 @@
 #include "error.h"
 
 typedef struct cf_text cf_text;
+typedef struct cf_docmap cf_docmap;
 
 /* Largest report accepted, and longest line. */
 #define CF_TEXT_MAX_BYTES ((size_t)64 << 20)
@@ -42,6 +43,10 @@ cf_status cf_text_read_file(const char *path, char **bytes, size_t *len, cf_erro
 cf_status cf_text_from_document(const char *name, const char *kind, const char *described, char **utf8,
                                 size_t len, const char *sha256_hex, cf_text **out, cf_error *err);
 void cf_text_free(cf_text *text);
+/* Give a document's text the map of its tables' cells (core/docmap.h), which it then owns. */
+void cf_text_set_docmap(cf_text *text, cf_docmap *map);
+/* The map of the document's table cells; NULL for a text file or a document read without one. */
+const cf_docmap *cf_text_docmap(const cf_text *text);
 
 const char *cf_text_name(const cf_text *text);
 /* The decoded UTF-8 text (NUL-terminated) and its length in bytes. */

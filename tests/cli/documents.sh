@@ -158,3 +158,20 @@ cf check --json "$D/report.doc" "$D/pages/$b3.htm" "$D/report.ofd"
 status 2
 json 'len(r) == 3 and "error" in r[0] and r[1]["cells"] == T["cells"] and "error" in r[2]' T="$(truth "$S003")"
 end
+
+# the readers hand their tables to the label mapping as grids (core/docmap): each number's source
+# names the document cell it was read from, checked against the documents read by Python on its own
+begin "every number of a Word file or web page names its document cell (table, row, cell) and that cell holds it (doc_places.py)"
+python3 tests/tools/doc_places.py "$CROSSFOOT" tests/fixtures/documents/docx/00[0-4]_*.docx \
+  tests/fixtures/documents/docx/syn2021_blanks.docx tests/fixtures/documents/html/markup_{gbk,split_numbers,word_export}.html \
+  tests/fixtures/documents/html/syn2019_blanks.html tests/fixtures/documents/html/004_*.html >"$TMP/places" 2>&1 ||
+  no "$(cat "$TMP/places")"
+end
+
+begin "a blank cell of a web page's or Word file's table is read from the table itself: null, not a guess, no warning"
+for f in tests/fixtures/documents/html/syn2021_blanks.html tests/fixtures/documents/docx/syn2021_blanks.docx; do
+  cf check --json "$f"
+  # 二、上年结转 prints six values and a blank 总计: the blank is the table's, so nothing is guessed
+  json 'd["cells"]["requests.carried_over.total"] is None and d["cells"]["requests.carried_over.natural"] == 70 and not any(v.get("inferred") for v in d["sources"].values()) and not any("guess" in w["message"] for w in d["warnings"])'
+done
+end

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* docmap.h — where the table cells of a document lie: in its text view and in the document.
+ *
+ * A reader of a document with tables (a web page, a Word file, a PDF) writes a text view for
+ * the raw pane and records here, for every table cell it writes into it, the cell's bytes in
+ * the view, its place in its table's grid and its place in the document: the table, row and
+ * cell as the document counts them (HTML, DOCX), or the page and the box of its characters
+ * (PDF). Each table row of a gridded table is one line of the view.
+ *
+ * The extractor reads a gridded table as the grid rebuilt from the map (core/grid) — the cells
+ * and spans the document has — instead of re-reading its text; check --json names each cell's
+ * place in the document. Records come in the order they were written (increasing bytes). */
+#ifndef CF_DOCMAP_H
+#define CF_DOCMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "grid.h"
+#include "text.h"
+
+/* One cell of a document's table. */
+typedef struct {
+    unsigned table;              /* 1-based in document order; 0: a place only, its table not a grid */
+    size_t row, col;             /* its anchor in the table's grid, 0-based */
+    size_t rowspan, colspan;     /* at least 1 each */
+    size_t byte_start, byte_end; /* its text in the view; equal for a blank cell (where its field is) */
+    unsigned doc_row, doc_cell;  /* HTML/DOCX: 1-based row of the table and cell of that row; 0 if none */
+    unsigned page;               /* PDF: 1-based page; 0 otherwise */
+    double x0, y0, x1, y1;       /* PDF: the box of its characters, in points, y growing down the page */
+} cf_doccell;
+
+typedef struct cf_docmap cf_docmap;
+
+/* An empty map, or NULL when memory runs out. Caller frees with cf_docmap_free. */
+cf_docmap *cf_docmap_new(void);
+void cf_docmap_free(cf_docmap *map);
+
+/* Record a cell (copied). False when memory runs out or cell starts before the last one recorded. */
+bool cf_docmap_add(cf_docmap *map, const cf_doccell *cell);
+/* Drop the gridded cells of table number table (a reader found them not to form a grid): they stay
+ * places (table 0). */
+void cf_docmap_ungrid(cf_docmap *map, unsigned table);
+size_t cf_docmap_count(const cf_docmap *map);
+
+/* The cell whose text holds view byte `byte` (or whose blank field is at it); NULL when none. The
+ * pointer lasts as long as the map. */
+const cf_doccell *cf_docmap_at(const cf_docmap *map, size_t byte);
+
+/* The gridded table that has a row on line `line` of text (the view the map was made with), as a grid
+ * of its rows from that line up to, not including, line `limit`: *out (caller frees with cf_grid_free)
+ * and *end, the line after its last row taken. False with *out NULL when no such table row is on that
+ * line, and false with *nomem set when memory runs out. */
+bool cf_docmap_grid(const cf_docmap *map, const cf_text *text, size_t line, size_t limit, cf_grid **out,
+                    size_t *end, bool *nomem);
+
+/* The map as text (one line a cell) appended to out, for a reader in another process. False when
+ * memory runs out. */
+bool cf_docmap_write(const cf_docmap *map, cf_buf *out);
+/* A map from what cf_docmap_write wrote (len bytes) for a view of view_len bytes into *out (caller
+ * frees). False with *out NULL when the text is not such a map or memory runs out. */
+bool cf_docmap_read(const char *s, size_t len, size_t view_len, cf_docmap **out);
+
+#endif
