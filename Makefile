@@ -34,10 +34,11 @@ define require_pkg
 $(if $(shell $(PKG_CONFIG) --exists $(1) 2>/dev/null && echo yes),,$(error pkg-config cannot find '$(1)': install the Debian package $(DEB_$(1)) (apt-get install $(DEB_$(1)))))
 endef
 
-# Debian packages for building, testing (tmux drives the workbench tests), exporting,
+# Debian packages for building, testing (tmux drives the workbench tests; pdftotext checks where
+# a PDF's numbers are), exporting,
 # and building the .deb (debhelper).
 DEB_PACKAGES := build-essential pkg-config libncurses-dev libyaml-dev libcjson-dev libcriterion-dev \
-                libxlsxwriter-dev libxml2-dev libzip-dev libpoppler-glib-dev $(DEB_LINK_ONLY) tmux python3 unzip locales clang libclang-rt-14-dev valgrind time less \
+                libxlsxwriter-dev libxml2-dev libzip-dev libpoppler-glib-dev $(DEB_LINK_ONLY) tmux python3 unzip poppler-utils locales clang libclang-rt-14-dev valgrind time less \
                 gettext debhelper
 # The cross build for arm64 (make cross-arm64): the cross compiler, qemu to run the result,
 # and the arm64 build of every library the binary links.

@@ -154,13 +154,16 @@ bool cf_docmap_grid(const cf_docmap *map, const cf_text *text, size_t line, size
 
 /* ---------- across a pipe ---------- */
 
+/* A coordinate the reader can read back: a box the library could not measure is at 0. */
+static double writable(double v) { return isfinite(v) && fabs(v) < 1e9 ? v : 0; }
+
 bool cf_docmap_write(const cf_docmap *map, cf_buf *out)
 {
     for (size_t i = 0; i < map->count; i++) {
         const cf_doccell *c = &map->cells[i];
         if (!cf_buf_printf(out, "%u %zu %zu %zu %zu %zu %zu %u %u %u %.2f %.2f %.2f %.2f\n", c->table, c->row, c->col,
                            c->rowspan, c->colspan, c->byte_start, c->byte_end, c->doc_row, c->doc_cell, c->page,
-                           c->x0, c->y0, c->x1, c->y1))
+                           writable(c->x0), writable(c->y0), writable(c->x1), writable(c->y1)))
             return false;
     }
     return true;
@@ -193,12 +196,13 @@ static bool next_coord(const char **s, const char *end, double *v)
     return true;
 }
 
-bool cf_docmap_read(const char *s, size_t len, size_t view_len, cf_docmap **out)
+cf_status cf_docmap_read(const char *s, size_t len, size_t view_len, cf_docmap **out)
 {
     *out = cf_docmap_new();
     if (!*out)
-        return false;
-    const char *end = s + len;
+        return CF_ERR_NOMEM;
+    cf_status st = CF_OK;
+    const char *end = len ? s + len : s; /* an empty map may come as NULL */
     while (s < end) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         if (!nl)
@@ -212,14 +216,19 @@ bool cf_docmap_read(const char *s, size_t len, size_t view_len, cf_docmap **out)
             ok = next_coord(&s, nl, &box[i]);
         cf_doccell c = {(unsigned)v[0], v[1], v[2], v[3], v[4], v[5], v[6], (unsigned)v[7], (unsigned)v[8],
                         (unsigned)v[9], box[0], box[1], box[2], box[3]};
-        if (!ok || s != nl || c.rowspan == 0 || c.colspan == 0 || !cf_docmap_add(*out, &c))
+        if (!ok || s != nl || c.rowspan == 0 || c.colspan == 0 || c.byte_end < c.byte_start)
             break;
+        if (!cf_docmap_add(*out, &c)) {
+            st = (*out)->count && c.byte_start < (*out)->cells[(*out)->count - 1].byte_start ? CF_ERR_INPUT : CF_ERR_NOMEM;
+            break;
+        }
         s = nl + 1;
     }
-    if (s != end) {
+    if (st == CF_OK && s != end)
+        st = CF_ERR_INPUT;
+    if (st != CF_OK) {
         cf_docmap_free(*out);
         *out = NULL;
-        return false;
     }
-    return true;
+    return st;
 }

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "error.h"
 #include "grid.h"
 #include "text.h"
 
@@ -59,7 +60,7 @@ bool cf_docmap_grid(const cf_docmap *map, const cf_text *text, size_t line, size
  * memory runs out. */
 bool cf_docmap_write(const cf_docmap *map, cf_buf *out);
 /* A map from what cf_docmap_write wrote (len bytes) for a view of view_len bytes into *out (caller
- * frees). False with *out NULL when the text is not such a map or memory runs out. */
-bool cf_docmap_read(const char *s, size_t len, size_t view_len, cf_docmap **out);
+ * frees). CF_ERR_INPUT when the text is not such a map, CF_ERR_NOMEM; *out is then NULL. */
+cf_status cf_docmap_read(const char *s, size_t len, size_t view_len, cf_docmap **out);
 
 #endif

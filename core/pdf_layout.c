@@ -55,6 +55,8 @@ typedef struct {
 
 struct cf_pdf_layout {
     cf_buf *out;
+    cf_docmap *map;     /* where each table cell written came from, or NULL */
+    unsigned page;      /* the page being laid out */
     cf_buf last_header; /* the header rows of the last table run of the previous page */
     cf_buf header;      /* the same for the page being laid out */
 };
@@ -611,11 +613,18 @@ static bool put_block(const page *p, const block *b, cf_buf *out, const char *be
     return true;
 }
 
+/* A cell of a table row; written into the page's text, it is mapped to its page and box. */
 static bool put_member(const page *p, const member *m, cf_buf *out)
 {
-    if (m->kind == 0)
-        return put_block(p, &p->b[m->idx], out, "");
-    return cf_buf_append(out, p->text.data + p->f[m->idx].off, p->f[m->idx].len);
+    size_t start = out->len;
+    bool ok = m->kind == 0 ? put_block(p, &p->b[m->idx], out, "")
+                           : cf_buf_append(out, p->text.data + p->f[m->idx].off, p->f[m->idx].len);
+    if (ok && out == p->layout->out && p->layout->map) {
+        cf_doccell c = {.rowspan = 1, .colspan = 1, .byte_start = start, .byte_end = out->len, .page = p->layout->page};
+        member_box(p, m, &c.x0, &c.x1, &c.y0, &c.y1);
+        ok = cf_docmap_add(p->layout->map, &c);
+    }
+    return ok;
 }
 
 /* A free row: its cells TAB-separated; a lone block outside a table line by line. */
@@ -888,12 +897,13 @@ static bool put_page(page *p)
 
 /* ---------- public ---------- */
 
-cf_pdf_layout *cf_pdf_layout_new(cf_buf *out)
+cf_pdf_layout *cf_pdf_layout_new(cf_buf *out, cf_docmap *map)
 {
     cf_pdf_layout *L = cf_calloc(1, sizeof *L);
     if (!L)
         return NULL;
     L->out = out;
+    L->map = map;
     cf_buf_init(&L->last_header);
     cf_buf_init(&L->header);
     return L;
@@ -924,6 +934,7 @@ bool cf_pdf_layout_page(cf_pdf_layout *layout, unsigned page_number, const cf_pd
 {
     if (!put_marker(layout, page_number))
         return false;
+    layout->page = page_number;
     bool cut = count > MAX_PAGE_GLYPHS;
     if (cut)
         count = MAX_PAGE_GLYPHS;

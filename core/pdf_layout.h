@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "docmap.h"
 
 /* One character and its box, in points, y growing down the page. */
 typedef struct {
@@ -28,9 +29,10 @@ typedef struct {
 
 typedef struct cf_pdf_layout cf_pdf_layout;
 
-/* A layout that appends to out (owned by the caller, who must keep it alive). NULL when
- * memory runs out. Caller frees with cf_pdf_layout_free. */
-cf_pdf_layout *cf_pdf_layout_new(cf_buf *out);
+/* A layout that appends to out and, when map is not NULL, records in it each table cell written
+ * with its page and the box of its characters (both owned by the caller, who must keep them
+ * alive). NULL when memory runs out. Caller frees with cf_pdf_layout_free. */
+cf_pdf_layout *cf_pdf_layout_new(cf_buf *out, cf_docmap *map);
 void cf_pdf_layout_free(cf_pdf_layout *layout);
 /* Append page number page (1-based) without laying it out: its marker and a line saying why
  * (note, one line) — a blank page, a scanned one, one that does not decode. False when memory

@@ -3,7 +3,8 @@
  *
  * The child gets the file's bytes by fork (no copy), sets its limits, parses, lays the
  * pages out (pdf_layout.c) and writes one reply on a pipe: "ERR <code>\n<message>" or
- * "OK <pages> <image pages> <garbage pages>\n<view>", the page lists as "1-3,7" or "-".
+ * "OK <pages> <image pages> <garbage pages> <map bytes>\n<map><view>", the page lists as "1-3,7"
+ * or "-", the map where each table cell of the view is on its page (core/docmap.h).
  * The parent reads it with a deadline and kills the child when the deadline passes. GLib
  * aborts on allocation failure; in the child that is a failed read, never a lost edit. */
 #include "read_pdf.h"
@@ -24,6 +25,7 @@
 #include "alloc.h"
 #include "sha256.h"
 #include "buf.h"
+#include "docmap.h"
 #include "i18n.h"
 #include "pdf_layout.h"
 
@@ -157,8 +159,11 @@ static void read_in_child(const char *bytes, size_t len, const cf_pdf_limits *li
     cf_buf_init(&images);
     cf_buf_init(&garbled);
     unsigned last_image = 0, last_garbled = 0;
-    cf_pdf_layout *layout = cf_pdf_layout_new(&view);
+    cf_docmap *map = cf_docmap_new();
+    cf_pdf_layout *layout = map ? cf_pdf_layout_new(&view, map) : NULL;
     bool ok = layout != NULL;
+    cf_buf mapped;
+    cf_buf_init(&mapped);
     int readable = pages < 0 ? 0 : (unsigned)pages > limits->max_pages ? (int)limits->max_pages : pages;
     for (int i = 0; ok && i < readable; i++) {
         PopplerPage *page = poppler_document_get_page(doc, i);
@@ -193,14 +198,18 @@ static void read_in_child(const char *bytes, size_t len, const cf_pdf_limits *li
                            pages - readable, limits->max_pages) &&
              cf_buf_puts(&view, "\n");
     if (ok)
-        ok = cf_buf_printf(reply, "OK %d %s %s\n", pages, images.len ? images.data : "-",
-                           garbled.len ? garbled.data : "-") &&
+        ok = cf_docmap_write(map, &mapped) &&
+             cf_buf_printf(reply, "OK %d %s %s %zu\n", pages, images.len ? images.data : "-",
+                           garbled.len ? garbled.data : "-", mapped.len) &&
+             cf_buf_append(reply, mapped.data ? mapped.data : "", mapped.len) &&
              cf_buf_append(reply, view.data ? view.data : "", view.len);
     if (!ok) {
         reply->len = 0;
         cf_buf_printf(reply, "ERR %d\n", ERR_NOMEM);
     }
     cf_pdf_layout_free(layout);
+    cf_docmap_free(map);
+    cf_buf_release(&mapped);
     cf_buf_release(&view);
     cf_buf_release(&images);
     cf_buf_release(&garbled);
@@ -299,7 +308,8 @@ static cf_status parse_reply(const char *name, const cf_buf *reply, const char *
     }
     int pages = 0;
     char images[512] = "", garbled[512] = "";
-    if (sscanf(reply->data, "OK %d %511s %511s", &pages, images, garbled) != 3)
+    size_t map_len = 0;
+    if (sscanf(reply->data, "OK %d %511s %511s %zu", &pages, images, garbled, &map_len) != 4 || map_len > body_len)
         return cf_error_set(err, CF_ERR_INPUT, name, 0, 0, _("the PDF reader stopped on this file without an answer"));
     unsigned image_pages = strcmp(images, "-") ? pages_in(images) : 0;
     unsigned garbled_pages = strcmp(garbled, "-") ? pages_in(garbled) : 0;
@@ -331,10 +341,25 @@ static cf_status parse_reply(const char *name, const cf_buf *reply, const char *
                             garbled, images);
     char sha[65];
     cf_sha256_of(bytes, len, sha);
-    char *view = cf_strndup(body, body_len);
-    if (!view)
+    cf_docmap *map;
+    const char *view_bytes = body + map_len;
+    size_t view_len = body_len - map_len;
+    cf_status st = cf_docmap_read(body, map_len, view_len, &map);
+    if (st != CF_OK)
+        return st == CF_ERR_NOMEM ? cf_error_nomem(err, name)
+                                  : cf_error_set(err, CF_ERR_INPUT, name, 0, 0,
+                                                 _("the PDF reader stopped on this file without an answer"));
+    char *view = cf_strndup(view_bytes, view_len);
+    if (!view) {
+        cf_docmap_free(map);
         return cf_error_nomem(err, name);
-    return cf_text_from_document(name, "pdf", "PDF", &view, body_len, sha, out, err);
+    }
+    st = cf_text_from_document(name, "pdf", "PDF", &view, view_len, sha, out, err);
+    if (st == CF_OK)
+        cf_text_set_docmap(*out, map);
+    else
+        cf_docmap_free(map);
+    return st;
 }
 
 cf_status cf_pdf_read(const char *name, const char *bytes, size_t len, const cf_pdf_limits *limits, cf_text **out,

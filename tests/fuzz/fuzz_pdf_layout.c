@@ -23,7 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     cf_buf out;
     cf_buf_init(&out);
-    cf_pdf_layout *layout = cf_pdf_layout_new(&out);
+    cf_docmap *map = cf_docmap_new();
+    cf_pdf_layout *layout = map ? cf_pdf_layout_new(&out, map) : NULL;
     unsigned page = 1;
     size_t n = 0;
     for (size_t i = 0; layout && i <= count; i++) {
@@ -40,6 +41,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         glyphs[n++] = (cf_pdf_glyph){cp % 0x110000, v[0] / 10.0, v[1] / 10.0, v[2] / 10.0, v[3] / 10.0};
     }
     cf_pdf_layout_free(layout);
+    if (map) { /* the map crosses the reader's pipe as text and comes back whole */
+        cf_buf sent;
+        cf_buf_init(&sent);
+        cf_docmap *back = NULL;
+        if (cf_docmap_write(map, &sent) && cf_docmap_read(sent.data, sent.len, out.len, &back) == CF_OK &&
+            cf_docmap_count(back) != cf_docmap_count(map))
+            __builtin_trap();
+        cf_docmap_free(back);
+        cf_buf_release(&sent);
+    }
+    cf_docmap_free(map);
     cf_buf_release(&out);
     cf_free(glyphs);
     return 0;

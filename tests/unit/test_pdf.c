@@ -39,18 +39,20 @@ static void put(glyphs *p, const char *text, double x, double top, double size)
     }
 }
 
-/* The text of pages[0..n) laid out. Caller frees. */
-static char *lay_out(glyphs *pages, size_t n)
+/* The text of pages[0..n) laid out, and with map where its table cells are. Caller frees. */
+static char *lay_out_mapped(glyphs *pages, size_t n, cf_docmap *map)
 {
     cf_buf out;
     cf_buf_init(&out);
-    cf_pdf_layout *layout = cf_pdf_layout_new(&out);
+    cf_pdf_layout *layout = cf_pdf_layout_new(&out, map);
     cr_assert(layout);
     for (size_t i = 0; i < n; i++)
         cr_assert(cf_pdf_layout_page(layout, (unsigned)i + 1, pages[i].g, pages[i].n));
     cf_pdf_layout_free(layout);
     return out.data ? cf_buf_take(&out) : cf_strdup("");
 }
+
+static char *lay_out(glyphs *pages, size_t n) { return lay_out_mapped(pages, n, NULL); }
 
 static void expect_line(const char *text, const char *line)
 {
@@ -92,6 +94,33 @@ Test(pdf_layout, blank_cell_keeps_its_column)
     expect_line(text, "信息内容\t本年制发\t本年废止\t现行有效");
     expect_line(text, "规章\t11\t\t13");
     expect_line(text, "行政规范性文件\t21\t22\t23");
+    cf_free(text);
+}
+
+Test(pdf_layout, each_cell_of_a_table_row_names_its_page_and_the_box_of_its_characters)
+{
+    static glyphs p[2];
+    p[0].n = p[1].n = 0;
+    put(&p[0], "政府信息公开", 60, 60, 10);
+    header(&p[1], 100);
+    put(&p[1], "规章", 60, 130, 10);
+    values(&p[1], 130, "11", NULL, "1234");
+    cf_docmap *map = cf_docmap_new();
+    cr_assert(map);
+    char *text = lay_out_mapped(p, 2, map);
+    const char *at = strstr(text, "1234");
+    cr_assert(at);
+    const cf_doccell *c = cf_docmap_at(map, (size_t)(at - text));
+    cr_assert(c, "the value is mapped");
+    cr_expect_eq(c->page, 2);
+    cr_expect_eq(c->byte_end - c->byte_start, 4, "its bytes are the value's");
+    /* put() sets "1234" at x = 330, top 130, 5 points a digit, 14 points tall */
+    cr_expect_float_eq(c->x0, 330, 0.01);
+    cr_expect_float_eq(c->x1, 350, 0.01);
+    cr_expect_float_eq(c->y0, 130, 0.01);
+    cr_expect_float_eq(c->y1, 144, 0.01);
+    cr_expect_null(cf_docmap_at(map, (size_t)(strstr(text, "政府信息公开") - text)), "prose is no table cell");
+    cf_docmap_free(map);
     cf_free(text);
 }
 
