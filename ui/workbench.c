@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "alloc.h"
+#include "docmap.h"
 #include "i18n.h"
 #include "utf8.h"
 #include "wb.h"
@@ -474,18 +475,34 @@ static void cell_name(const ui_workbench *wb, size_t cell, char *buf, size_t siz
         snprintf(buf, size, "%s", label);
 }
 
+/* Where in the document (not its text) a cell read at text byte `byte` is, after a comma: the page
+ * of a PDF, the table, row and cell of a web page or Word file; "" for a text report. */
+static void document_place(const ui_workbench *wb, size_t byte, char *buf, size_t size)
+{
+    const cf_doccell *d = cf_text_docmap(wb->text) ? cf_docmap_at(cf_text_docmap(wb->text), byte) : NULL;
+    buf[0] = '\0';
+    if (d && d->page)
+        snprintf(buf, size, _(", page %u"), d->page);
+    else if (d && d->table && d->doc_row && d->doc_cell)
+        snprintf(buf, size, _(", table %u row %u cell %u"), d->table, d->doc_row, d->doc_cell);
+}
+
 size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max)
 {
     size_t n = 0;
     const cf_cell *x = cf_review_extracted(wb->review, wb->cell);
     cf_cell_view v = cf_review_cell(wb->review, wb->cell);
-    char name[300], now[32], was[32], source[64];
+    char name[300], now[32], was[32], source[200], place[160];
     cell_name(wb, wb->cell, name, sizeof name);
     snprintf(source, sizeof source, "%s", _("not found in the text"));
-    if (x->line)
-        snprintf(source, sizeof source, _("line %zu%s"), x->line, x->inferred ? _(", place inferred") : "");
-    else if (x->label_line)
+    if (x->line) {
+        document_place(wb, x->byte_start, place, sizeof place);
+        if (x->inferred)
+            snprintf(place + strlen(place), sizeof place - strlen(place), "%s", _(", place inferred"));
+        snprintf(source, sizeof source, _("line %zu%s"), x->line, place);
+    } else if (x->label_line) {
         snprintf(source, sizeof source, _("label on line %zu"), x->label_line);
+    }
     add_part(parts, &n, max, KEEP_VALUE, CF_ROLE_DETAIL, false, " %s = %s", name,
              ui_value_text(v.value_state, v.value, now));
     add_part(parts, &n, max, KEEP_SOURCE, CF_ROLE_DETAIL, false, _("  (extracted %s, %s)"),

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A Word file, a web page and a PDF: the cell under the cursor has its source lit in the raw
 pane, on the line of the document's text that is the cell's row — the line check --json names
-— and the light follows the cursor to the next row."""
+— and the light follows the cursor to the next row; the detail line names the place in the
+document itself (a PDF's page; a web page's or Word file's table, row and cell)."""
 import json
 import os
 import re
@@ -58,6 +59,11 @@ def test(workbench):
             check(got[0] == want and row in got[1],
                   "%s: %s is read from line %d, but line %s is lit: %r" % (kind, cell, want, got[0], got[1]), wb)
             first = got[0]
+            src = sources[cell]
+            place = ("page %d" % src["page"]) if kind == "pdf" else \
+                "table %d row %d cell %d" % (src["table"], src["row"], src["cell"])
+            check("line %d, %s" % (want, place) in wb.detail(),
+                  "%s: the detail line does not name the place in the document (%s): %s" % (kind, place, wb.detail()), wb)
         wb.keys("q")
         wb.expect_exit(0)
 
