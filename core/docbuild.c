@@ -322,6 +322,15 @@ void cf_docbuild_cell_covered(cf_docbuild *b, long colspan)
     place(b, -1, true, colspan, 1);
 }
 
+void cf_docbuild_skip(cf_docbuild *b, long colspan)
+{
+    if (b->status != CF_OK || !b->in_table)
+        return;
+    if (b->in_cell)
+        cf_docbuild_cell_end(b);
+    place(b, -1, false, colspan, 1);
+}
+
 /* A cell's paragraphs ("a\nb\n") joined as one field: a space between them, none between
  * Chinese characters. */
 static void append_field(cf_docbuild *b, const char *paragraphs)

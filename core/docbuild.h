@@ -41,6 +41,9 @@ void cf_docbuild_cell_begin(cf_docbuild *b, long colspan, long rowspan);
 void cf_docbuild_cell_end(cf_docbuild *b);
 /* colspan slots held by the cell above them (Word's vMerge continuation). */
 void cf_docbuild_cell_covered(cf_docbuild *b, long colspan);
+/* colspan empty slots that no cell of the document holds (Word's gridBefore): blank, and not
+ * counted among the row's cells. */
+void cf_docbuild_skip(cf_docbuild *b, long colspan);
 void cf_docbuild_table_end(cf_docbuild *b);
 
 /* The text built, NUL-terminated (*len bytes, cf_malloc'd, the caller's), and with map (may be NULL)

@@ -131,10 +131,8 @@ static bool enter(void *ctx, xmlNode *node)
     } else if (w->data_tables > 0 && is_w(node, "tr")) {
         cf_docbuild_row(w->b);
         long before = val_of(child(child(node, "trPr"), "gridBefore"), 0);
-        if (before > 0) { /* grid columns the row leaves out at its start */
-            cf_docbuild_cell_begin(w->b, before, 1);
-            cf_docbuild_cell_end(w->b);
-        }
+        if (before > 0) /* grid columns the row leaves out at its start */
+            cf_docbuild_skip(w->b, before);
     } else if (w->data_tables > 0 && is_w(node, "tc")) {
         long span = val_of(child(child(node, "tcPr"), "gridSpan"), 1);
         if (continues_merge(node)) {

@@ -5,6 +5,8 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "docbuild.h"
 #include "docmap.h"
 #include "document.h"
 
@@ -122,4 +124,36 @@ Test(docmap, it_crosses_a_pipe_unchanged_and_refuses_what_is_not_a_map)
     }
     cf_buf_release(&out);
     cf_docmap_free(map);
+}
+
+Test(docmap, slots_no_cell_holds_are_blanks_and_not_counted_among_the_rows_cells)
+{
+    cf_docbuild *b = cf_docbuild_new();
+    cr_assert_not_null(b);
+    cf_docbuild_table_begin(b);
+    cf_docbuild_row(b);
+    cf_docbuild_skip(b, 2); /* Word's gridBefore: two grid columns before the row's first cell */
+    cf_docbuild_cell_begin(b, 1, 1);
+    cf_docbuild_text(b, "规章", strlen("规章"));
+    cf_docbuild_cell_begin(b, 1, 1);
+    cf_docbuild_text(b, "12", 2);
+    cf_docbuild_table_end(b);
+    char *view;
+    size_t len;
+    cf_docmap *map;
+    cf_error err;
+    cf_error_clear(&err);
+    cr_assert_eq(cf_docbuild_finish(b, "t.docx", &view, &len, &map, &err), CF_OK);
+    cf_docbuild_free(b);
+    cr_expect_str_eq(view, "\t\t规章\t12\n\n", "the skipped slots are empty fields of the text view");
+    const cf_doccell *c = cf_docmap_at(map, (size_t)(strstr(view, "12") - view));
+    cr_assert_not_null(c);
+    cr_expect_eq(c->col, 3);
+    cr_expect_eq(c->doc_cell, 2, "the second cell of the row, as Word counts its cells");
+    c = cf_docmap_at(map, 1);
+    cr_assert_not_null(c, "a skipped slot is a blank of the grid");
+    cr_expect_eq(c->doc_cell, 0);
+    cr_expect_eq(c->byte_start, c->byte_end);
+    cf_docmap_free(map);
+    cf_free(view);
 }
