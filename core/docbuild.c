@@ -313,23 +313,19 @@ void cf_docbuild_cell_end(cf_docbuild *b)
         b->cells[b->ncells - 1] = cf_buf_take(&b->cell.buf);
 }
 
-void cf_docbuild_cell_covered(cf_docbuild *b, long colspan)
+/* colspan slots of the current row with no cell of their own: held from above, or no cell's at all. */
+static void place_slots(cf_docbuild *b, bool covered, long colspan)
 {
     if (b->status != CF_OK || !b->in_table)
         return;
     if (b->in_cell)
         cf_docbuild_cell_end(b);
-    place(b, -1, true, colspan, 1);
+    place(b, -1, covered, colspan, 1);
 }
 
-void cf_docbuild_skip(cf_docbuild *b, long colspan)
-{
-    if (b->status != CF_OK || !b->in_table)
-        return;
-    if (b->in_cell)
-        cf_docbuild_cell_end(b);
-    place(b, -1, false, colspan, 1);
-}
+void cf_docbuild_cell_covered(cf_docbuild *b, long colspan) { place_slots(b, true, colspan); }
+
+void cf_docbuild_skip(cf_docbuild *b, long colspan) { place_slots(b, false, colspan); }
 
 /* A cell's paragraphs ("a\nb\n") joined as one field: a space between them, none between
  * Chinese characters. */

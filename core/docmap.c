@@ -152,6 +152,18 @@ bool cf_docmap_grid(const cf_docmap *map, const cf_text *text, size_t line, size
     return true;
 }
 
+cf_status cf_text_from_mapped_document(const char *name, const char *kind, const char *described, char **utf8,
+                                       size_t len, const char *sha256_hex, cf_docmap *map, cf_text **out,
+                                       cf_error *err)
+{
+    cf_status st = cf_text_from_document(name, kind, described, utf8, len, sha256_hex, out, err);
+    if (st == CF_OK)
+        cf_text_set_docmap(*out, map);
+    else
+        cf_docmap_free(map);
+    return st;
+}
+
 /* ---------- across a pipe ---------- */
 
 /* A coordinate the reader can read back: a box the library could not measure is at 0. */

@@ -56,6 +56,12 @@ const cf_doccell *cf_docmap_at(const cf_docmap *map, size_t byte);
 bool cf_docmap_grid(const cf_docmap *map, const cf_text *text, size_t line, size_t limit, cf_grid **out,
                     size_t *end, bool *nomem);
 
+/* A document's text view with the map of its tables' cells: cf_text_from_document (which see), the
+ * map then the text's (freed when the text cannot be made). Caller frees *out. */
+cf_status cf_text_from_mapped_document(const char *name, const char *kind, const char *described, char **utf8,
+                                       size_t len, const char *sha256_hex, cf_docmap *map, cf_text **out,
+                                       cf_error *err);
+
 /* The map as text (one line a cell) appended to out, for a reader in another process. False when
  * memory runs out. */
 bool cf_docmap_write(const cf_docmap *map, cf_buf *out);

@@ -263,12 +263,7 @@ static cf_status read_docx(const char *name, char **bytes, size_t len, cf_text *
     }
     char sha[65];
     cf_sha256_of(*bytes, len, sha);
-    st = cf_text_from_document(name, "docx", "DOCX", &view, view_len, sha, out, err);
-    if (st == CF_OK)
-        cf_text_set_docmap(*out, map);
-    else
-        cf_docmap_free(map);
-    return st;
+    return cf_text_from_mapped_document(name, "docx", "DOCX", &view, view_len, sha, map, out, err);
 }
 
 const cf_reader cf_reader_docx = {"docx", sniff_docx, read_docx, NULL};

@@ -268,12 +268,7 @@ cf_status cf_html_read(const char *name, const char *kind, char *html, size_t le
     char described[64];
     snprintf(described, sizeof described, "%s, %s", strcmp(kind, "html") == 0 ? "HTML" : "MHTML",
              encoding ? encoding : len && (unsigned char)*html == 0xFF ? "UTF-16LE" : "UTF-16BE");
-    st = cf_text_from_document(name, kind, described, &view, view_len, sha256_hex, out, err);
-    if (st == CF_OK)
-        cf_text_set_docmap(*out, map);
-    else
-        cf_docmap_free(map);
-    return st;
+    return cf_text_from_mapped_document(name, kind, described, &view, view_len, sha256_hex, map, out, err);
 }
 
 static cf_status read_html(const char *name, char **bytes, size_t len, cf_text **out, cf_error *err)

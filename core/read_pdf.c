@@ -354,12 +354,7 @@ static cf_status parse_reply(const char *name, const cf_buf *reply, const char *
         cf_docmap_free(map);
         return cf_error_nomem(err, name);
     }
-    st = cf_text_from_document(name, "pdf", "PDF", &view, view_len, sha, out, err);
-    if (st == CF_OK)
-        cf_text_set_docmap(*out, map);
-    else
-        cf_docmap_free(map);
-    return st;
+    return cf_text_from_mapped_document(name, "pdf", "PDF", &view, view_len, sha, map, out, err);
 }
 
 cf_status cf_pdf_read(const char *name, const char *bytes, size_t len, const cf_pdf_limits *limits, cf_text **out,

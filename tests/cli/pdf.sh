@@ -10,8 +10,8 @@ python3 tests/tools/score.py "$CROSSFOOT" "$PDFS" tests/fixtures/documents/pdf >
 [ "$(grep -c "^ok " "$TMP/score")" -ge 19 ] || no "not every PDF fixture was scored: $(tail -1 "$TMP/score")"
 end
 
-begin "every number read from a PDF names its page and box, and pdftotext -bbox finds that number there (pdf_places.py)"
-python3 tests/tools/pdf_places.py "$CROSSFOOT" "$PDFS"/00[0-4]_*.pdf "$PDFS/synthetic_blanks_2021.pdf" >"$TMP/places" 2>&1 ||
+begin "every number read from a PDF names its page and box, and pdftotext -bbox finds that number there (doc_places.py)"
+python3 tests/tools/doc_places.py "$CROSSFOOT" "$PDFS"/00[0-4]_*.pdf "$PDFS/synthetic_blanks_2021.pdf" >"$TMP/places" 2>&1 ||
   no "$(cat "$TMP/places")"
 end
 

@@ -1,15 +1,19 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""doc_places.py — does every number `check --json` read from a web page or Word file come from the
-document cell its source names (table, row, cell)?
+"""doc_places.py — does every number `check --json` reads from a document come from the place in
+the document its source names?
 
     doc_places.py CROSSFOOT DOCUMENT...
 
-Reads each document on its own (Python's zipfile, ElementTree and html.parser, not crossfoot's
-readers): tables in document order, counting those of two or more columns; rows (<tr>, <w:tr>) from 1;
-cells from 1 among those that begin in the row (<td>/<th>; <w:tc> but not a vMerge continuation).
-A number cell's document cell must hold that number, and every number cell must name one. Only for
-documents without nested tables. Prints what disagrees; exit status 1 when anything does.
+Reads each document on its own, not with crossfoot's readers. A web page or Word file (Python's
+zipfile, ElementTree and html.parser): tables in document order, counting those of two or more
+columns; rows (<tr>, <w:tr>) from 1; cells from 1 among those that begin in the row (<td>/<th>;
+<w:tc> but not a vMerge continuation) — the cell at the source's table, row and cell must hold the
+number (only for documents without nested tables). A PDF (poppler-utils' `pdftotext -bbox`): the
+words whose centre lies in the source's box (page, x0 y0 x1 y1 in points from the page's top left,
+give or take 1.5 points) must hold it. Every number cell must name its place. Prints what
+disagrees; exit status 1 when anything does.
 """
+import html
 import json
 import re
 import subprocess
@@ -76,6 +80,32 @@ def html_tables(path):
     return p.tables
 
 
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+
+
+def pdf_pages(path):
+    out = subprocess.run(["pdftotext", "-bbox", path, "-"], capture_output=True, text=True, check=True).stdout
+    return [[(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in WORD.findall(p)]
+            for p in out.split("<page ")[1:]]
+
+
+def pdf_text(pages, src):
+    """The words in a PDF source's box, joined; None when the source names no page."""
+    if not 1 <= src.get("page", 0) <= len(pages):
+        return None
+    return "".join(t for x0, y0, x1, y1, t in pages[src["page"] - 1]
+                   if src["x0"] - 1.5 <= (x0 + x1) / 2 <= src["x1"] + 1.5
+                   and src["y0"] - 1.5 <= (y0 + y1) / 2 <= src["y1"] + 1.5)
+
+
+def table_text(tables, src):
+    """The text of the document cell a web page's or Word file's source names; None when none."""
+    try:
+        return tables[src["table"] - 1][src["row"] - 1][src["cell"] - 1]
+    except (KeyError, IndexError):
+        return None
+
+
 def first_number(text):
     m = re.search(r"-?\d+(?:\.\d+)?", re.sub(r"\s+", "", text).replace(",", ""))
     return float(m.group()) if m else None
@@ -85,8 +115,11 @@ def main():
     crossfoot, paths = sys.argv[1], sys.argv[2:]
     bad = checked = 0
     for path in paths:
-        tables = docx_tables(path) if path.endswith(".docx") else html_tables(path)
-        tables = [t for t in tables if max((len(r) for r in t), default=0) >= 2]
+        if path.endswith(".pdf"):
+            doc, place = pdf_pages(path), pdf_text
+        else:
+            tables = docx_tables(path) if path.endswith(".docx") else html_tables(path)
+            doc, place = [t for t in tables if max((len(r) for r in t), default=0) >= 2], table_text
         out = subprocess.run([crossfoot, "check", "--json", path], capture_output=True, text=True).stdout
         d = json.loads(out)
         for cell, value in d["cells"].items():
@@ -94,15 +127,10 @@ def main():
                 continue
             src = d["sources"][cell]
             checked += 1
-            try:
-                text = tables[src["table"] - 1][src["row"] - 1][src["cell"] - 1]
-            except (KeyError, IndexError) as e:
-                print(f"{path}: {cell} = {value}: no document cell at {src} ({e!r})")
-                bad += 1
-                continue
-            n = first_number(text)
+            text = place(doc, src)
+            n = first_number(text) if text is not None else None
             if n is None or abs(abs(n) - abs(float(value))) > 1e-9:
-                print(f"{path}: {cell} = {value}, but table {src['table']} row {src['row']} cell {src['cell']} holds {text!r}")
+                print(f"{path}: {cell} = {value}, but its source {src} holds {text!r}")
                 bad += 1
     print(f"{checked} number cells, {bad} not where their source says")
     return 1 if bad or not checked else 0
