@@ -92,7 +92,8 @@ cp tests/fixtures/documents/html/syn2021_six_as_one.html "$TMP/walk/r.html"
 printf '# size 120x30\n]]\n' >"$TMP/walk/keys"
 cf --lang en review "$TMP/walk/r.html" --script "$TMP/walk/keys" --size 120x30 --screen "$TMP/walk/screen"
 status 0
-grep -q '^ 表三 (六)1.逾期不补正 · 商业企业 = 0  (extracted 0, line 56, place inferred)' "$TMP/walk/screen" ||
+# a web page's cell: its line in the page's text, then its table, row and cell in the page
+grep -q '^ 表三 (六)1.逾期不补正 · 商业企业 = 0  (extracted 0, line 56, table 2 row 24 cell 3, place inferred)' "$TMP/walk/screen" ||
   no "] did not reach the inferred 三(六)1 商业企业: $(tail -4 "$TMP/walk/screen")"
 grep -q '^ ~ suspect: its place in the table was inferred, not read (line 56)' "$TMP/walk/screen" ||
   no "the detail line does not say why the cell is suspect: $(tail -4 "$TMP/walk/screen")"
