@@ -3,7 +3,6 @@
 #include "jsonw.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
 static inline void put(cf_jsonw *w, const char *s, size_t len)
@@ -43,41 +42,54 @@ static inline bool word_has_special(uint64_t x)
     return ((below_space | is_quote | is_backslash) & highs) != 0;
 }
 
-/* One pass over s, eight bytes at a time where none needs escaping: the runs between special
- * bytes are copied whole (most of a record is keys, ids and messages with nothing to escape). */
+/* s quoted and escaped straight into the buffer, room for the worst case (six bytes a byte) made
+ * once: eight bytes at a time are copied where none needs escaping (most of a record is keys,
+ * ids and messages with nothing to escape), so a value costs no call per piece. */
 static void string_body(cf_jsonw *w, const char *s)
 {
-    put(w, "\"", 1);
-    size_t len = strlen(s), run = 0;
+    static const char HEX[] = "0123456789abcdef";
+    size_t len = strlen(s);
+    cf_buf *b = w->out;
+    if (!w->ok || len > ((size_t)-1 - 3) / 6 || !cf_buf_reserve(b, len * 6 + 2)) {
+        w->ok = false;
+        return;
+    }
+    char *o = b->data + b->len;
+    *o++ = '"';
     for (size_t i = 0; i < len;) {
         uint64_t word;
         if (i + 8 <= len && (memcpy(&word, s + i, 8), !word_has_special(word))) {
+            memcpy(o, &word, 8);
+            o += 8;
             i += 8;
             continue;
         }
-        unsigned char c = (unsigned char)s[i];
-        if (!SPECIAL[c]) {
-            i++;
-            continue;
+        for (size_t end = i + 8 < len ? i + 8 : len; i < end; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (!SPECIAL[c]) {
+                *o++ = (char)c;
+                continue;
+            }
+            *o++ = '\\';
+            switch (c) {
+            case '"': *o++ = '"'; break;
+            case '\\': *o++ = '\\'; break;
+            case '\b': *o++ = 'b'; break;
+            case '\f': *o++ = 'f'; break;
+            case '\n': *o++ = 'n'; break;
+            case '\r': *o++ = 'r'; break;
+            case '\t': *o++ = 't'; break;
+            default: /* as cJSON writes it: \u00XX, lower case */
+                memcpy(o, "u00", 3);
+                o[3] = HEX[c >> 4];
+                o[4] = HEX[c & 15];
+                o += 5;
+            }
         }
-        put(w, s + run, i - run);
-        char esc[8];
-        switch (c) {
-        case '"': put(w, "\\\"", 2); break;
-        case '\\': put(w, "\\\\", 2); break;
-        case '\b': put(w, "\\b", 2); break;
-        case '\f': put(w, "\\f", 2); break;
-        case '\n': put(w, "\\n", 2); break;
-        case '\r': put(w, "\\r", 2); break;
-        case '\t': put(w, "\\t", 2); break;
-        default:
-            snprintf(esc, sizeof esc, "\\u%04x", c);
-            put(w, esc, 6);
-        }
-        run = ++i;
     }
-    put(w, s + run, len - run);
-    put(w, "\"", 1);
+    *o++ = '"';
+    *o = '\0';
+    b->len = (size_t)(o - b->data);
 }
 
 /* Before a value: the separator from the one before, the indentation and the key. */
