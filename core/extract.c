@@ -2039,9 +2039,9 @@ typedef struct {
 static uint32_t first3(const char *s) { return (uint32_t)(unsigned char)s[0] << 16 | (uint32_t)(unsigned char)s[1] << 8 | (unsigned char)s[2]; }
 
 static void detect_phrases(const phrase *phrases, size_t nphrases, const unsigned char *starts, const char *window,
-                           size_t len, bool **seen, size_t *scores)
+                           size_t from, size_t len, bool **seen, size_t *scores)
 {
-    for (size_t i = 0; i + 3 <= len; i++) {
+    for (size_t i = from; i + 3 <= len; i++) {
         unsigned char c = (unsigned char)window[i];
         if (c < 0xE0 || c > 0xEF)
             continue; /* phrases start with a three-byte (CJK) character */
@@ -2089,7 +2089,9 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
                 starts[cp >> 3] |= (unsigned char)(1u << (cp & 7));
             }
         }
-    size_t longest_heading = 0;
+    size_t longest_heading = 0, longest_phrase = 0;
+    for (size_t p = 0; p < nphrases; p++)
+        longest_phrase = phrases[p].len > longest_phrase ? phrases[p].len : longest_phrase;
     for (size_t k = 0; k < count; k++) {
         for (size_t t = 0; t < cf_template_table_count(tpls[k]); t++)
             for (size_t h = 0; h < cf_template_table(tpls[k], t)->heading_count; h++)
@@ -2113,7 +2115,9 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
              cf_buf_append(&window, compact.data, compact.len);
         if (!ok)
             break;
-        detect_phrases(phrases, nphrases, starts, window.data, window.len, seen, scores);
+        /* a phrase that starts and ends in the carried part was looked for in the line before */
+        size_t from = keep > longest_phrase ? keep - longest_phrase + 1 : 0;
+        detect_phrases(phrases, nphrases, starts, window.data, from, window.len, seen, scores);
         for (size_t k = 0; k < count; k++) {
             const cf_template *tpl = tpls[k];
             /* a heading is a short line: longer ones need no look */

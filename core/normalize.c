@@ -280,7 +280,11 @@ bool cf_normalize_line(const char *src, size_t len, cf_norm_line *line)
         }
         uint32_t fast;
         if (c >= 0xE3 && c <= 0xE9 && three_byte((const unsigned char *)src + i, len - i, &fast) && fast != 0x3000) {
-            emit(line, src + i, 3, i);
+            char *t = line->text + line->len; /* written here, not by emit's loop: most bytes come this way */
+            uint32_t *o = line->origin + line->len;
+            t[0] = src[i], t[1] = src[i + 1], t[2] = src[i + 2];
+            o[0] = o[1] = o[2] = (uint32_t)i;
+            line->len += 3;
             i += 3;
             continue;
         }
@@ -375,7 +379,15 @@ bool cf_compact_append(cf_buf *out, const char *s, size_t len)
             continue;
         }
         uint32_t cp;
-        size_t n = three_byte(u + i, len - i, &cp) ? 3 : cf_utf8_decode(s + i, len - i, &cp);
+        if (three_byte(u + i, len - i, &cp)) { /* the bulk of a report: no call, no copy loop */
+            if ((cp >= 0x4E00 && cp <= 0x9FFF) || cf_is_cjk(cp)) {
+                o[0] = (char)u[i], o[1] = (char)u[i + 1], o[2] = (char)u[i + 2];
+                o += 3;
+            }
+            i += 3;
+            continue;
+        }
+        size_t n = cf_utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
             i++;
             continue;
