@@ -72,6 +72,28 @@ const cf_doccell *cf_docmap_at(const cf_docmap *map, size_t byte)
     return NULL;
 }
 
+/* A PDF coordinate as a whole number of points (never below the page's edge). */
+static unsigned whole_points(double v) { return (unsigned)lround(fmax(v, 0)); }
+
+bool cf_docmap_place(const cf_text *text, size_t byte, cf_docplace *out)
+{
+    *out = (cf_docplace){0};
+    const cf_doccell *d = cf_text_docmap(text) ? cf_docmap_at(cf_text_docmap(text), byte) : NULL;
+    if (d && d->page) {
+        *out = (cf_docplace){.page = d->page,
+                             .x0 = whole_points(d->x0),
+                             .y0 = whole_points(d->y0),
+                             .x1 = whole_points(d->x1),
+                             .y1 = whole_points(d->y1)};
+        return true;
+    }
+    if (d && d->table && d->doc_row && d->doc_cell) {
+        *out = (cf_docplace){.table = d->table, .row = d->doc_row, .cell = d->doc_cell};
+        return true;
+    }
+    return false;
+}
+
 /* 1-based column (in characters) of view byte `byte` on the line starting at byte `start`. */
 static size_t column_of(const char *data, size_t start, size_t byte)
 {

@@ -49,6 +49,18 @@ size_t cf_docmap_count(const cf_docmap *map);
  * pointer lasts as long as the map. */
 const cf_doccell *cf_docmap_at(const cf_docmap *map, size_t byte);
 
+/* Where in the document a cell lies, as a person is told it: a PDF's page and the box of its characters
+ * (whole points from the page's top left), or a web page's or Word file's table, row and cell. */
+typedef struct {
+    unsigned page;             /* PDF: 1-based; 0 when the place is a table's */
+    unsigned x0, y0, x1, y1;   /* PDF only */
+    unsigned table, row, cell; /* HTML/DOCX: each 1-based; 0 when the place is a page's */
+} cf_docplace;
+
+/* The place in text's document of the cell read at view byte `byte` into *out. False (and *out zeroed)
+ * when text has no document map or no cell there, or the cell has no place to name. */
+bool cf_docmap_place(const cf_text *text, size_t byte, cf_docplace *out);
+
 /* The gridded table that has a row on line `line` of text (the view the map was made with), as a grid
  * of its rows from that line up to, not including, line `limit`: *out (caller frees with cf_grid_free)
  * and *end, the line after its last row taken. False with *out NULL when no such table row is on that

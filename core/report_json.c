@@ -3,7 +3,6 @@
  * per value. Decimals are written from their exact text, never through a double. */
 #include "report_json.h"
 
-#include <math.h>
 
 #include "alloc.h"
 #include "docmap.h"
@@ -226,24 +225,22 @@ static void warning(cf_jsonw *w, const cf_template *tpl, const cf_assessment *a,
     cf_jsonw_end(w);
 }
 
-/* Where in the document (not its text view) the cell read at view byte `byte` is: a PDF's page and
- * the box of its characters (whole points from the page's top left), a web page's or Word file's
- * table, row and cell (each counted from 1). */
+/* Where in the document (not its text view) the cell read at view byte `byte` is. */
 static void document_place(cf_jsonw *w, const cf_text *text, size_t byte)
 {
-    const cf_doccell *d = cf_text_docmap(text) ? cf_docmap_at(cf_text_docmap(text), byte) : NULL;
-    if (!d)
+    cf_docplace p;
+    if (!cf_docmap_place(text, byte, &p))
         return;
-    if (d->page) {
-        cf_jsonw_count(w, "page", d->page);
-        cf_jsonw_count(w, "x0", (size_t)lround(fmax(d->x0, 0)));
-        cf_jsonw_count(w, "y0", (size_t)lround(fmax(d->y0, 0)));
-        cf_jsonw_count(w, "x1", (size_t)lround(fmax(d->x1, 0)));
-        cf_jsonw_count(w, "y1", (size_t)lround(fmax(d->y1, 0)));
-    } else if (d->table && d->doc_row && d->doc_cell) {
-        cf_jsonw_count(w, "table", d->table);
-        cf_jsonw_count(w, "row", d->doc_row);
-        cf_jsonw_count(w, "cell", d->doc_cell);
+    if (p.page) {
+        cf_jsonw_count(w, "page", p.page);
+        cf_jsonw_count(w, "x0", p.x0);
+        cf_jsonw_count(w, "y0", p.y0);
+        cf_jsonw_count(w, "x1", p.x1);
+        cf_jsonw_count(w, "y1", p.y1);
+    } else {
+        cf_jsonw_count(w, "table", p.table);
+        cf_jsonw_count(w, "row", p.row);
+        cf_jsonw_count(w, "cell", p.cell);
     }
 }
 

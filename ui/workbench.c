@@ -479,12 +479,14 @@ static void cell_name(const ui_workbench *wb, size_t cell, char *buf, size_t siz
  * of a PDF, the table, row and cell of a web page or Word file; "" for a text report. */
 static void document_place(const ui_workbench *wb, size_t byte, char *buf, size_t size)
 {
-    const cf_doccell *d = cf_text_docmap(wb->text) ? cf_docmap_at(cf_text_docmap(wb->text), byte) : NULL;
+    cf_docplace p;
     buf[0] = '\0';
-    if (d && d->page)
-        snprintf(buf, size, _(", page %u"), d->page);
-    else if (d && d->table && d->doc_row && d->doc_cell)
-        snprintf(buf, size, _(", table %u row %u cell %u"), d->table, d->doc_row, d->doc_cell);
+    if (!cf_docmap_place(wb->text, byte, &p))
+        return;
+    if (p.page)
+        snprintf(buf, size, _(", page %u"), p.page);
+    else
+        snprintf(buf, size, _(", table %u row %u cell %u"), p.table, p.row, p.cell);
 }
 
 size_t ui_detail_parts(const ui_workbench *wb, ui_detail_part *parts, size_t max)

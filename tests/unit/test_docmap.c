@@ -53,6 +53,21 @@ Test(docmap, each_cell_names_its_table_row_and_cell_as_the_page_counts_them)
     cf_text_free(text);
 }
 
+Test(docmap, a_cells_place_is_named_from_its_byte_in_the_view)
+{
+    cf_text *text = page(merged);
+    const char *data = cf_text_data(text);
+    cf_docplace p;
+    cr_assert(cf_docmap_place(text, (size_t)(strstr(data, "19") - data), &p));
+    cr_expect_eq(p.table, 1);
+    cr_expect_eq(p.row, 3);
+    cr_expect_eq(p.cell, 4);
+    cr_expect_eq(p.page, 0, "a web page has no pages");
+    cr_expect_not(cf_docmap_place(text, (size_t)(strstr(data, "政府信息公开") - data), &p), "a paragraph has no cell");
+    cr_expect_eq(p.table, 0, "and names none");
+    cf_text_free(text);
+}
+
 Test(docmap, the_grid_has_the_tables_cells_and_a_blank_where_the_page_has_one)
 {
     cf_text *text = page(merged);
