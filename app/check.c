@@ -585,16 +585,13 @@ int cf_cmd_check(const cf_args *args)
         return CF_EXIT_ERROR;
     }
     cf_previous *last_year = NULL;
-    if (opt.previous_path) {
-        if (cf_previous_load(opt.previous_path, &last_year, &err) != CF_OK) {
-            print_error(opt.previous_path, &err);
-            for (size_t i = 0; i < ntpls; i++)
-                cf_template_free(tpls[i]);
-            cf_free(tpls);
-            return CF_EXIT_ERROR;
-        }
-        opt.previous = cf_previous_year(last_year);
+    if (cf_load_previous(opt.previous_path, &last_year) != 0) {
+        for (size_t i = 0; i < ntpls; i++)
+            cf_template_free(tpls[i]);
+        cf_free(tpls);
+        return CF_EXIT_ERROR;
     }
+    opt.previous = last_year ? cf_previous_year(last_year) : NULL;
     if (opt.jobs == 0) { /* all cores */
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         opt.jobs = cores > 0 ? cores : 1;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "review.h"
 
 /* Exit statuses (SPEC.md): every report passes / a rule broken or a cell missing / unreadable or misused. */
 enum { CF_EXIT_PASS = 0, CF_EXIT_PROBLEMS = 1, CF_EXIT_ERROR = 2 };
@@ -22,6 +23,11 @@ enum { CF_EXIT_PASS = 0, CF_EXIT_PROBLEMS = 1, CF_EXIT_ERROR = 2 };
 void cf_say(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "PREFIX: FILE:LINE: message" of err on stderr through cf_say; returns CF_EXIT_ERROR. */
 int cf_say_error(const char *prefix, const cf_error *err);
+/* Last year's file named by --previous (path NULL: none, *out NULL). On success *out is the
+ * loaded year (caller frees with cf_previous_free) and 0 is returned; when it cannot be read,
+ * "crossfoot: last year's report: FILE:LINE: message" on stderr and CF_EXIT_ERROR. The one
+ * way check, review and export load it, so the three say the same. */
+int cf_load_previous(const char *path, cf_previous **out);
 
 /* One option of a command: a switch (value_name NULL) or an option taking a value. */
 typedef struct {

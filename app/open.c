@@ -77,10 +77,7 @@ int cf_cmd_review(const cf_args *args)
         return CF_EXIT_ERROR;
     }
     cf_previous *last_year = NULL;
-    if (previous_path && cf_previous_load(previous_path, &last_year, &err) != CF_OK) {
-        char msg[1200];
-        cf_error_format(&err, msg, sizeof msg);
-        cf_say(stderr, _("crossfoot: last year's report: %s\n"), msg);
+    if (cf_load_previous(previous_path, &last_year) != 0) {
         cf_review_free(r);
         cf_lock_release(lock);
         return CF_EXIT_ERROR;

@@ -263,9 +263,9 @@ int cf_cmd_export(const cf_args *args)
     if (cf_review_load(review_path, force, NULL, &r, &err) != CF_OK)
         return fail(&err);
     cf_previous *last_year = NULL;
-    if (previous_path && cf_previous_load(previous_path, &last_year, &err) != CF_OK) {
+    if (cf_load_previous(previous_path, &last_year) != 0) {
         cf_review_free(r);
-        return fail(&err);
+        return CF_EXIT_ERROR;
     }
     const cf_year *previous = last_year ? cf_previous_year(last_year) : NULL;
     size_t pending = cf_review_journal_pending(r);

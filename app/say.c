@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "alloc.h"
+#include "i18n.h"
 #include "cli.h"
 #include "termsafe.h"
 
@@ -39,5 +40,20 @@ int cf_say_error(const char *prefix, const cf_error *err)
     char msg[1200];
     cf_error_format(err, msg, sizeof msg);
     cf_say(stderr, "%s: %s\n", prefix, msg);
+    return CF_EXIT_ERROR;
+}
+
+int cf_load_previous(const char *path, cf_previous **out)
+{
+    *out = NULL;
+    if (!path)
+        return 0;
+    cf_error err;
+    cf_error_clear(&err);
+    if (cf_previous_load(path, out, &err) == CF_OK)
+        return 0;
+    char msg[1200];
+    cf_error_format(&err, msg, sizeof msg);
+    cf_say(stderr, _("crossfoot: last year's report: %s\n"), msg);
     return CF_EXIT_ERROR;
 }

@@ -63,6 +63,24 @@ status 2
 stderr_has "nothing-here.txt"
 end
 
+begin "check, review and export say the same of last year's file they cannot read: file, line, why"
+printf 'x\n\377\n' >"$TMP/last-bad.txt"
+cp "$S000" "$TMP/this-year.txt"
+cf extract "$TMP/this-year.txt"
+printf ':q<Enter>\n' >"$TMP/quit.keys"
+said=""
+for run in "check --previous $TMP/last-bad.txt $TMP/this-year.txt" \
+           "review --previous $TMP/last-bad.txt --script $TMP/quit.keys --size 100x30 $TMP/this-year.txt" \
+           "export --previous $TMP/last-bad.txt --format csv $TMP/this-year.txt.review.yaml"; do
+  cf $run </dev/null
+  status 2
+  stderr_has "crossfoot: last year's report: $TMP/last-bad.txt:2: text is neither UTF-8 nor GB18030/GBK"
+  line=$(grep -a "last year's report" "$ERR")
+  [ -z "$said" ] || [ "$line" = "$said" ] || no "'$run' said '$line', check said '$said'"
+  said=$line
+done
+end
+
 begin "check says when a review of the report left unsaved changes in its journal"
 cp "$S002" "$TMP/j.txt"
 cf extract "$TMP/j.txt"
