@@ -2041,24 +2041,28 @@ static uint32_t first3(const char *s) { return (uint32_t)(unsigned char)s[0] << 
 static void detect_phrases(const phrase *phrases, size_t nphrases, const unsigned char *starts, const char *window,
                            size_t from, size_t len, bool **seen, size_t *scores)
 {
-    for (size_t i = from; i + 3 <= len; i++) {
+    size_t i = from;
+    while (i + 3 <= len) {
         unsigned char c = (unsigned char)window[i];
-        if (c < 0xE0 || c > 0xEF)
-            continue; /* phrases start with a three-byte (CJK) character */
-        /* one bit a character says whether any phrase starts with it */
-        uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(window[i + 1] & 0x3F) << 6 | (window[i + 2] & 0x3F);
-        if (!(starts[cp >> 3] & (1u << (cp & 7))))
+        if (c < 0xE0 || c > 0xEF) {
+            i++; /* phrases start with a three-byte (CJK) character */
             continue;
-        uint32_t here = first3(window + i);
-        for (size_t p = 0; p < nphrases; p++) {
-            const phrase *ph = &phrases[p];
-            if (ph->first != here || seen[ph->tpl][ph->index] || ph->len > len - i ||
-                memcmp(window + i, ph->text, ph->len) != 0)
-                continue;
-            seen[ph->tpl][ph->index] = true;
-            scores[ph->tpl]++;
         }
-        i += 2;
+        /* one bit a character says whether any phrase starts with it; a character that starts
+         * none is stepped over whole */
+        uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(window[i + 1] & 0x3F) << 6 | (window[i + 2] & 0x3F);
+        if (starts[cp >> 3] & (1u << (cp & 7))) {
+            uint32_t here = first3(window + i);
+            for (size_t p = 0; p < nphrases; p++) {
+                const phrase *ph = &phrases[p];
+                if (ph->first != here || seen[ph->tpl][ph->index] || ph->len > len - i ||
+                    memcmp(window + i, ph->text, ph->len) != 0)
+                    continue;
+                seen[ph->tpl][ph->index] = true;
+                scores[ph->tpl]++;
+            }
+        }
+        i += 3;
     }
 }
 
@@ -2102,16 +2106,16 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
                 longest_heading = strlen(cf_template_end_heading(tpls[k], e));
     }
     size_t lines = cf_text_line_count(ex->text);
+    cf_norm_line scratch; /* only the key of a line is needed here: the lines are normalised for keeps later */
+    cf_norm_line_init(&scratch);
     for (size_t line = 0; ok && line < lines; line++) {
-        if (!normalize(ex, line)) {
-            ok = false;
-            break;
-        }
         size_t keep = compact.len > 96 ? 96 : compact.len; /* a phrase may be broken over two lines */
         window.len = 0;
         ok = cf_buf_append(&window, compact.data ? compact.data + compact.len - keep : "", keep);
         compact.len = 0;
-        ok = ok && cf_compact_append(&compact, ex->norm->text, ex->norm->len) && cf_buf_append(&compact, "", 0) &&
+        size_t len;
+        const char *src = cf_text_line(ex->text, line, &len);
+        ok = ok && cf_compact_line(src, len, &scratch, &compact) && cf_buf_append(&compact, "", 0) &&
              cf_buf_append(&window, compact.data, compact.len);
         if (!ok)
             break;
@@ -2140,6 +2144,7 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
     cf_free(seen);
     cf_free(phrases);
     cf_free(starts);
+    cf_norm_line_release(&scratch);
     cf_buf_release(&compact);
     cf_buf_release(&window);
     return ok || oom(ex);

@@ -11,12 +11,16 @@
 #include "i18n.h"
 
 
-/* Does s[0..len) hold needle? */
+/* Does s[0..len) hold needle? Candidates by its last byte: in UTF-8 Chinese a character's last
+ * byte is one of 64 continuation bytes, its first nearly always one of a few lead bytes (0xE4
+ * alone starts a fifth of all ideographs), so a search by the first stopped at every few characters. */
 static bool holds(const char *s, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
-    for (const char *p = s; n && (p = memchr(p, needle[0], len - (size_t)(p - s))) != NULL; p++)
-        if ((size_t)(p - s) + n <= len && memcmp(p, needle, n) == 0)
+    if (n == 0 || n > len)
+        return false;
+    for (const char *p = s + n - 1; (p = memchr(p, needle[n - 1], len - (size_t)(p - s))) != NULL; p++)
+        if (memcmp(p - (n - 1), needle, n) == 0)
             return true;
     return false;
 }

@@ -403,6 +403,72 @@ bool cf_compact_append(cf_buf *out, const char *s, size_t len)
     return true;
 }
 
+/* True when key holds only what a dropped line's key can: digits and 第, 页, 共 ("第4页共12页"). */
+static bool could_be_dropped_key(const char *key, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        if (isdigit((unsigned char)key[i])) {
+            i++;
+            continue;
+        }
+        if (len - i < 3 || (memcmp(key + i, "第", 3) != 0 && memcmp(key + i, "页", 3) != 0 && memcmp(key + i, "共", 3) != 0))
+            return false;
+        i += 3;
+    }
+    return true;
+}
+
+bool cf_compact_line(const char *src, size_t len, cf_norm_line *scratch, cf_buf *out)
+{
+    /* One pass that keeps only the key's bytes. Each character normalises on its own but for
+     * entities, tags and bookmarks (which start with '&', '<' or '['); for those, and for a line
+     * whose key could be a page marker's (dropped), the line goes through cf_normalize_line. A
+     * replacement is never longer than what it replaces, so the key fits in len bytes. */
+    size_t start = out->len;
+    if (!cf_buf_reserve(out, len))
+        return false;
+    const unsigned char *u = (const unsigned char *)src;
+    char *o = out->data + start;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = u[i];
+        if (c == '&' || c == '<' || c == '[')
+            goto whole_line;
+        if (c < 0x80) {
+            if ((unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10)
+                *o++ = (char)c;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = three_byte(u + i, len - i, &cp) ? 3 : cf_utf8_decode(src + i, len - i, &cp);
+        if (n == 0) { /* an invalid byte: a space */
+            i++;
+            continue;
+        }
+        char repl[4];
+        int r = c >= 0xE3 && c <= 0xE9 && n == 3 && cp != 0x3000 ? -1 : map_codepoint(cp, repl);
+        if (r < 0 && ((cp >= 0x4E00 && cp <= 0x9FFF) || cf_is_cjk(cp))) {
+            if (n == 3) { /* the bulk of a report: no call, no loop */
+                o[0] = src[i], o[1] = src[i + 1], o[2] = src[i + 2];
+                o += 3;
+            } else {
+                memcpy(o, src + i, n);
+                o += n;
+            }
+        } else if (r == 1 && ((unsigned)((repl[0] | 0x20) - 'a') < 26 || (unsigned)(repl[0] - '0') < 10)) {
+            *o++ = repl[0];
+        }
+        i += n;
+    }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
+    if (!could_be_dropped_key(out->data + start, out->len - start))
+        return true;
+whole_line:
+    out->len = start;
+    return cf_normalize_line(src, len, scratch) && cf_compact_append(out, scratch->text, scratch->len);
+}
+
 struct cf_norm_text {
     const cf_text *text;
     bool keep;            /* every line kept: lines[] and the two arenas */

@@ -166,3 +166,33 @@ Test(normalize, character_entities_are_decoded)
     cr_expect_eq(norm.origin[1], 1);
     cr_expect_eq(norm.origin[4], 8);
 }
+
+/* The scan's one-pass key is the key of the normalised line, whatever the line holds. */
+Test(normalize, the_key_of_a_line_in_one_pass_is_the_key_of_its_normalised_text)
+{
+    static const char *const lines[] = {
+        "（一）本年新收政府信息公开申请数量　　２０　件。", /* full-width forms, ideographic spaces */
+        "第 4 页", "第4页 共12页", "— 5 —", "- 4 -", "— 第 12 页 —", "第 4 页 说明", /* page markers, and one that is not */
+        "+-----+-----+", "| --- | --- |", "", "   ", /* rules and blanks */
+        "3.危及&ldquo;三安全一稳定&rdquo;", "&#20844;&#x5F00;&#xFF11;", "已<br />获取信息", "[bookmark: _Toc1]规章",
+        "\xEF\xA4\x80\xE2\xBC\x80\xE3\x90\x80 ⑴ ½ ａＢｃ１", /* a compatibility ideograph, a Kangxi radical, Ext A */
+        "ab\xFF\xFE" "cd\xE4\xB8", /* invalid and cut bytes */
+        "\xF0\xA0\x80\x80 𠀀 \xE2\x80\x8B\xEF\xBB\xBF zero-width", "A&B <1> [x]",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+        cf_buf want, got;
+        cf_buf_init(&want);
+        cf_buf_init(&got);
+        cr_assert(cf_buf_append(&want, "#", 1) && cf_buf_append(&got, "#", 1)); /* appends after what is there */
+        cr_assert(cf_normalize_line(lines[i], strlen(lines[i]), &norm));
+        cr_assert(cf_compact_append(&want, norm.text, norm.len));
+        cf_norm_line scratch;
+        cf_norm_line_init(&scratch);
+        cr_assert(cf_compact_line(lines[i], strlen(lines[i]), &scratch, &got));
+        cr_expect_str_eq(got.data, want.data, "line %zu \"%s\": one pass \"%s\", normalised then compacted \"%s\"", i,
+                         lines[i], got.data, want.data);
+        cf_norm_line_release(&scratch);
+        cf_buf_release(&want);
+        cf_buf_release(&got);
+    }
+}
