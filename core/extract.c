@@ -1336,6 +1336,12 @@ static bool row_sums_hold(const cf_report *rep, const cf_row_def *r)
     return row_cells_hold(rep->tpl, r, &rep->cells[r->first_cell], &checked);
 }
 
+static void drop_warnings(cf_report *r, size_t keep)
+{
+    while (r->warning_count > keep)
+        cf_free(r->warnings[--r->warning_count].message);
+}
+
 /* ---------- a flat table printed in drawing order ---------- */
 
 #define DRAWN_MAX_VALUES 256 /* values of one flat table (and a few strays) read in drawing order */
@@ -1623,6 +1629,406 @@ static bool extract_flat_drawn(extractor *ex, size_t table, const token_stream *
     cf_free(spans);
     cf_free(more.items);
     cf_buf_release(&more.keys);
+    return ok;
+}
+
+/* ---------- a labelled table printed in drawing order ---------- */
+
+#define ROWS_SEARCH_BUDGET 100000 /* steps of the search for the rows' split (about 50 ms); past it the text cannot tell */
+#define ROWS_MAX 64
+#define ROWS_MEMO 4096 /* dead states remembered (a power of 2) */
+
+/* Where each row's values stand among the table's values in printed order: its cells from start[r],
+ * in column order, except the cells in later[r] (a bit a column), printed later in the table from
+ * apart[r] on (PDF text draws a cell beside a tall label after the rows that label spans). */
+typedef struct {
+    size_t start[ROWS_MAX], apart[ROWS_MAX];
+    size_t last_at[ROWS_MAX]; /* the last place the value a row waits for stands (n: any) */
+    uint32_t later[ROWS_MAX];
+    bool holds[ROWS_MAX];
+} row_split;
+
+typedef struct {
+    const cf_template *tpl;
+    const cf_table_def *t;
+    const token *const *vals;
+    size_t n;
+    row_split cur, best;
+    size_t queue[ROWS_MAX]; /* rows with cells still to come, in printed order */
+    size_t min_holds; /* splits with fewer rows holding are not looked at */
+    size_t best_holds, best_sums, best_apart, steps, splits;
+    bool found, tie, over;
+    /* states (a row, the rows waiting and how many hold so far) from which no split was found:
+     * the same state met again by another way leads nowhere either */
+    uint64_t dead[ROWS_MEMO];
+    size_t dead_count;
+} row_search;
+
+static size_t bits_below(uint32_t mask, size_t c) { return (size_t)__builtin_popcount(mask & ((1u << c) - 1u)); }
+
+/* The value of row r's cell c under split s. */
+static const token *split_value(const row_search *rs, const row_split *s, size_t r, size_t c)
+{
+    uint32_t later = s->later[r];
+    return rs->vals[later >> c & 1u ? s->apart[r] + bits_below(later, c) : s->start[r] + c - bits_below(later, c)];
+}
+
+/* Does row r's own total (its last cell, the sum of the others: extract_rows_drawn checks the
+ * template says so) hold under split s? A row with a cell not a number cannot be checked: it holds. */
+static bool split_row_holds(const row_search *rs, const row_split *s, size_t r)
+{
+    size_t m = rs->t->rows[r].column_count;
+    cf_decimal parts = cf_decimal_from_int(0);
+    for (size_t c = 0; c + 1 < m; c++) {
+        const token *tk = split_value(rs, s, r, c);
+        if (tk->kind != CF_ITEM_NUMBER || !cf_decimal_add(parts, tk->value, &parts))
+            return true;
+    }
+    const token *total = split_value(rs, s, r, m - 1);
+    return total->kind != CF_ITEM_NUMBER || cf_decimal_cmp(parts, total->value) == 0;
+}
+
+/* Is row r's only rule of its own "its last cell is the sum of the others"? */
+static bool total_is_last_sum(const cf_template *tpl, const cf_row_def *r)
+{
+    size_t m = r->column_count;
+    for (size_t k = 0; k < cf_template_rule_count(tpl); k++) {
+        const cf_rule_def *rule = cf_template_rule(tpl, k);
+        if (rule->left_count != 1 || rule->left[0] != r->first_cell + m - 1 || rule->right_count != m - 1)
+            continue;
+        bool all = true;
+        for (size_t i = 0; i < rule->right_count && all; i++)
+            all = rule->right[i] >= r->first_cell && rule->right[i] < r->first_cell + m - 1;
+        if (all)
+            return true;
+    }
+    return false;
+}
+
+/* How many of the table's sums across its rows (the column rules, 总计 of the results, the
+ * balance) hold under split s: the second witness, for which part of a row was printed apart. */
+static size_t split_sums_hold(const row_search *rs, const row_split *s)
+{
+    const cf_table_def *t = rs->t;
+    const token *by_cell[DRAWN_MAX_VALUES];
+    for (size_t r = 0; r < t->row_count; r++)
+        for (size_t c = 0; c < t->rows[r].column_count; c++)
+            by_cell[t->rows[r].first_cell - t->first_cell + c] = split_value(rs, s, r, c);
+    size_t holding = 0;
+    for (size_t k = 0; k < cf_template_rule_count(rs->tpl); k++) {
+        const cf_rule_def *rule = cf_template_rule(rs->tpl, k);
+        cf_decimal sides[2] = {cf_decimal_from_int(0), cf_decimal_from_int(0)};
+        bool fits = rule->left_count + rule->right_count > 0;
+        for (int side = 0; side < 2 && fits; side++) {
+            const size_t *cells = side ? rule->right : rule->left;
+            size_t count = side ? rule->right_count : rule->left_count;
+            for (size_t i = 0; i < count && fits; i++) {
+                const token *tk = cells[i] >= t->first_cell && cells[i] < t->first_cell + t->cell_count
+                                      ? by_cell[cells[i] - t->first_cell] : NULL;
+                fits = tk && tk->kind == CF_ITEM_NUMBER && cf_decimal_add(sides[side], tk->value, &sides[side]);
+            }
+        }
+        holding += fits && cf_decimal_cmp(sides[0], sides[1]) == 0;
+    }
+    return holding;
+}
+
+/* A whole split found: kept when more rows hold than under the best so far, then more of the
+ * table's sums, then fewer rows printed apart; one as good giving other numbers is a tie (the text
+ * cannot tell). */
+static void split_done(row_search *rs, size_t holds, size_t apart)
+{
+    rs->splits++;
+    size_t sums = split_sums_hold(rs, &rs->cur);
+    int better = !rs->found ? 1 : holds != rs->best_holds ? (holds > rs->best_holds ? 1 : -1)
+                 : sums != rs->best_sums ? (sums > rs->best_sums ? 1 : -1)
+                 : apart != rs->best_apart ? (apart < rs->best_apart ? 1 : -1) : 0;
+    if (better > 0) {
+        rs->best = rs->cur;
+        rs->best_holds = holds;
+        rs->best_sums = sums;
+        rs->best_apart = apart;
+        rs->found = true;
+        rs->tie = false;
+        return;
+    }
+    if (better < 0)
+        return;
+    for (size_t r = 0; r < rs->t->row_count; r++)
+        for (size_t c = 0; c < rs->t->rows[r].column_count; c++) {
+            const token *a = split_value(rs, &rs->cur, r, c), *b = split_value(rs, &rs->best, r, c);
+            if (a->kind != b->kind || cf_decimal_cmp(a->value, b->value) != 0) {
+                rs->tie = true;
+                return;
+            }
+        }
+}
+
+/* Can row r, its cell c printed later, still hold: where the value it needs (its total's part, or
+ * the total of its parts) stands last from vals[from] on; 0 when nowhere. */
+static size_t awaited_value_at(const row_search *rs, size_t r, size_t c, size_t from)
+{
+    const cf_row_def *rd = &rs->t->rows[r];
+    size_t total = rd->column_count - 1;
+    cf_decimal parts = cf_decimal_from_int(0), need;
+    for (size_t k = 0; k < total; k++) {
+        const token *tk = k == c ? NULL : split_value(rs, &rs->cur, r, k);
+        if (tk && (tk->kind != CF_ITEM_NUMBER || !cf_decimal_add(parts, tk->value, &parts)))
+            return 0;
+    }
+    if (c == total) {
+        need = parts;
+    } else {
+        const token *tk = split_value(rs, &rs->cur, r, total);
+        if (tk->kind != CF_ITEM_NUMBER || cf_decimal_cmp(tk->value, parts) < 0 ||
+            !cf_decimal_sub(tk->value, parts, &need))
+            return 0;
+    }
+    for (size_t i = rs->n; i-- > from;)
+        if (rs->vals[i]->kind == CF_ITEM_NUMBER && cf_decimal_cmp(rs->vals[i]->value, need) == 0)
+            return i;
+    return 0;
+}
+
+/* The state of the search before row r: the rows waiting (where their first cells stand, which are
+ * still to come) and how many rows hold so far; 0 is kept for an empty slot. */
+static uint64_t split_state(const row_search *rs, size_t r, size_t qh, size_t qt, size_t holds)
+{
+    uint64_t h = 1469598103934665603u;
+    size_t words[3] = {r, holds, qt - qh};
+    for (size_t i = 0; i < 3; i++)
+        h = (h ^ words[i]) * 1099511628211u;
+    for (size_t i = qh; i < qt; i++) {
+        size_t w = rs->queue[i];
+        h = (h ^ w) * 1099511628211u;
+        h = (h ^ rs->cur.later[w]) * 1099511628211u;
+        h = (h ^ rs->cur.start[w]) * 1099511628211u;
+    }
+    return h ? h : 1;
+}
+
+/* Is state key among the dead ones; with add, make it one (when there is room). */
+static bool split_dead(row_search *rs, uint64_t key, bool add)
+{
+    size_t i = (size_t)key & (ROWS_MEMO - 1);
+    for (; rs->dead[i]; i = (i + 1) & (ROWS_MEMO - 1))
+        if (rs->dead[i] == key)
+            return true;
+    if (add && rs->dead_count < ROWS_MEMO / 4 * 3) {
+        rs->dead[i] = key;
+        rs->dead_count++;
+    }
+    return false;
+}
+
+/* Rows r.. from value p on, rows queue[qh..qt) waiting for their cells printed later. Before row r
+ * the first waiting rows take theirs when their totals then hold (at the end every waiting row
+ * does); then row r takes its cells: as printed when its total holds so, which a report's own break
+ * can never undo; else with one cell printed later (its total, or a part, when the value it needs
+ * follows), its last two printed later, or as printed, broken. */
+static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt, size_t holds, size_t apart)
+{
+    const cf_table_def *t = rs->t;
+    if (++rs->steps > ROWS_SEARCH_BUDGET) {
+        rs->over = true;
+        return;
+    }
+    size_t may_hold = 0; /* waiting rows whose awaited value still stands ahead */
+    for (size_t i = qh; i < qt; i++)
+        may_hold += rs->cur.last_at[rs->queue[i]] >= p;
+    if (holds + (t->row_count - r) + may_hold < rs->min_holds)
+        return;
+    if (r == t->row_count) {
+        size_t at = p, got = holds;
+        for (size_t i = qh; i < qt; i++) {
+            size_t w = rs->queue[i];
+            rs->cur.apart[w] = at;
+            at += (size_t)__builtin_popcount(rs->cur.later[w]);
+            if (at > rs->n)
+                return;
+            rs->cur.holds[w] = split_row_holds(rs, &rs->cur, w);
+            got += rs->cur.holds[w];
+        }
+        if (at == rs->n && got >= rs->min_holds)
+            split_done(rs, got, apart);
+        return;
+    }
+    uint64_t state = split_state(rs, r, qh, qt, holds);
+    if (split_dead(rs, state, false))
+        return;
+    size_t splits = rs->splits;
+    /* how many of the first waiting rows hold with the values here (the row just read only after
+     * another: right after itself its cells would stand where they belong) */
+    size_t holding = 0, at = p;
+    for (size_t i = qh; i < qt && (rs->queue[i] + 1 < r || i > qh); i++) {
+        size_t w = rs->queue[i];
+        rs->cur.apart[w] = at;
+        at += (size_t)__builtin_popcount(rs->cur.later[w]);
+        if (at > rs->n || !split_row_holds(rs, &rs->cur, w))
+            break;
+        rs->cur.holds[w] = true;
+        holding++;
+    }
+    for (size_t d = holding + 1; d-- > 0 && !rs->over;) {
+        at = p;
+        for (size_t i = 0; i < d; i++)
+            at += (size_t)__builtin_popcount(rs->cur.later[rs->queue[qh + i]]);
+        size_t m = t->rows[r].column_count;
+        rs->cur.start[r] = at;
+        rs->cur.later[r] = 0;
+        if (at + m > rs->n)
+            continue;
+        if (split_row_holds(rs, &rs->cur, r)) {
+            rs->cur.holds[r] = true;
+            split_rows(rs, r + 1, at + m, qh + d, qt, holds + d + 1, apart);
+            continue;
+        }
+        uint32_t masks[CF_TEMPLATE_MAX_COLUMNS + 1];
+        size_t nmasks = 0;
+        size_t last_at[CF_TEMPLATE_MAX_COLUMNS + 1];
+        for (size_t c = 0; c < m; c++) {
+            rs->cur.later[r] = 1u << c;
+            last_at[nmasks] = awaited_value_at(rs, r, c, at + m - 1);
+            if (last_at[nmasks])
+                masks[nmasks++] = 1u << c;
+        }
+        last_at[nmasks] = rs->n; /* two cells: any value may come */
+        masks[nmasks++] = 3u << (m - 2);
+        for (size_t k = 0; k < nmasks && !rs->over; k++) {
+            rs->cur.start[r] = at;
+            rs->cur.last_at[r] = last_at[k];
+            rs->cur.later[r] = masks[k];
+            rs->queue[qt] = r;
+            split_rows(rs, r + 1, at + m - (size_t)__builtin_popcount(masks[k]), qh + d, qt + 1, holds + d,
+                       apart + 1);
+        }
+        rs->cur.start[r] = at;
+        rs->cur.later[r] = 0;
+        rs->cur.holds[r] = false;
+        if (!rs->over)
+            split_rows(rs, r + 1, at + m, qh + d, qt, holds + d, apart);
+    }
+    if (!rs->over && rs->splits == splits)
+        split_dead(rs, state, true);
+}
+
+/* Raw PDF text prints a table with its row names apart from their values (after them, or after the
+ * whole table), the cells of two rows on one line, and a row's total (or its last cells) later in
+ * the table, among other rows. When the label reading left cells missing or guessed, and the region
+ * holds exactly one value a cell (no blanks shown), the rows are the unit: the values in printed
+ * order make the rows in the template's order, each row as printed when its total holds, else with
+ * its last cells taken from later in the table when its total holds so (split_rows). The one split
+ * under which the most rows hold is read, when it is the only one, most rows hold, and it agrees with
+ * every cell the labels read directly; rows the labels read stay theirs (from `mark` on only their
+ * warnings stay), every other row is inferred with a warning saying how it was placed. */
+static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *ts, size_t mark)
+{
+    const cf_template *tpl = ex->report->tpl;
+    const cf_table_def *t = cf_template_table(tpl, table);
+    cf_cell *cells = ex->report->cells;
+    if (t->flat || t->row_count == 0 || t->row_count > ROWS_MAX || t->cell_count > DRAWN_MAX_VALUES)
+        return true;
+    bool unsure = false;
+    for (size_t r = 0; r < t->row_count; r++) {
+        const cf_row_def *rd = &t->rows[r];
+        if (rd->column_count < 2 || rd->column_count > CF_TEMPLATE_MAX_COLUMNS || !total_is_last_sum(tpl, rd))
+            return true; /* every row's total, last, is the witness */
+        for (size_t c = 0; c < rd->column_count; c++)
+            unsure |= cells[rd->first_cell + c].state == CF_CELL_MISSING || cells[rd->first_cell + c].inferred;
+    }
+    if (!unsure)
+        return true;
+    size_t n = 0;
+    for (size_t i = 0; i < ts->count; i++) {
+        const token *tk = &ts->items[i];
+        if (tk->kind == CF_ITEM_EMPTY || (tk->kind != CF_ITEM_TEXT && (tk->field >= 0 || tk->grid)))
+            return true; /* blanks shown, fields or a grid: the columns are in the text, not drawn */
+        n += tk->kind != CF_ITEM_TEXT;
+    }
+    if (n != t->cell_count)
+        return true;
+    row_search *rs = cf_calloc(1, sizeof *rs);
+    const token **vals = cf_malloc(n * sizeof *vals);
+    if (!rs || !vals) {
+        cf_free(rs);
+        cf_free(vals);
+        return oom(ex);
+    }
+    for (size_t i = 0, k = 0; i < ts->count; i++)
+        if (ts->items[i].kind != CF_ITEM_TEXT)
+            vals[k++] = &ts->items[i];
+    /* the splits with every row holding, then those with one row broken, and so on: the first found
+     * are the best, and each round looks only at as many broken rows as it allows */
+    size_t steps = 0;
+    for (size_t broken = 0; broken * 8 <= t->row_count && !rs->found && !rs->over; broken++) {
+        *rs = (row_search){.tpl = tpl, .t = t, .vals = vals, .n = n, .min_holds = t->row_count - broken,
+                           .steps = steps};
+        split_rows(rs, 0, 0, 0, 0, 0, 0);
+        steps = rs->steps;
+    }
+    bool ok = true, read = rs->found && !rs->tie && !rs->over;
+    bool keep[ROWS_MAX]; /* rows the labels read directly, with no warning on them */
+    for (size_t r = 0; r < t->row_count; r++)
+        keep[r] = true;
+    for (size_t w = mark; w < ex->report->warning_count; w++)
+        for (size_t r = 0; r < t->row_count; r++) {
+            long cell = ex->report->warnings[w].cell;
+            keep[r] &= !(cell >= (long)t->rows[r].first_cell &&
+                         cell < (long)(t->rows[r].first_cell + t->rows[r].column_count));
+        }
+    for (size_t r = 0; read && r < t->row_count; r++) {
+        const cf_row_def *rd = &t->rows[r];
+        if (!keep[r])
+            continue;
+        for (size_t c = 0; c < rd->column_count && read; c++) {
+            const cf_cell *cell = &cells[rd->first_cell + c];
+            const token *tk = split_value(rs, &rs->best, r, c);
+            bool direct = cell->state != CF_CELL_MISSING && !cell->inferred;
+            keep[r] &= direct;
+            /* a cell the labels read where it stands must be the split's too */
+            read = !direct || (cell->byte_start == tk->byte_start && cell->byte_end == tk->byte_end);
+        }
+    }
+    if (read)
+        drop_warnings(ex->report, mark); /* the labels' warnings: on rows read again or values now placed */
+    for (size_t r = 0; read && ok && r < t->row_count; r++) {
+        if (keep[r])
+            continue;
+        const cf_row_def *rd = &t->rows[r];
+        const row_split *s = &rs->best;
+        size_t first_line = vals[s->start[r]]->line + 1;
+        forget_row(ex->report, rd);
+        for (size_t c = 0; ok && c < rd->column_count; c++) {
+            const token *tk = split_value(rs, s, r, c);
+            ok = fill_cell(ex, rd->first_cell + c, tk, true, tk->line + 1);
+        }
+        if (!ok)
+            break;
+        if (!s->holds[r])
+            ok = warn(ex, first_line, (long)rd->first_cell,
+                      _("%s %s: its values stand apart from its name (PDF text in drawing order) and were taken "
+                        "as its by their place among the table's rows; its total does not hold, so the report or "
+                        "this placement is wrong, check the row"),
+                      t->number, rd->short_label);
+        else if (s->later[r])
+            ok = warn(ex, first_line, (long)rd->first_cell,
+                      P_("%s %s: its values stand apart from its name (PDF text in drawing order), %zu of its cells "
+                         "printed later in the table (line %zu); they were placed where the row's total holds, "
+                         "check the row",
+                         "%s %s: its values stand apart from its name (PDF text in drawing order), %zu of its cells "
+                         "printed later in the table (from line %zu); they were placed where the row's total "
+                         "holds, check the row",
+                         (size_t)__builtin_popcount(s->later[r])),
+                      t->number, rd->short_label, (size_t)__builtin_popcount(s->later[r]),
+                      vals[s->apart[r]]->line + 1);
+        else
+            ok = warn(ex, first_line, (long)rd->first_cell,
+                      _("%s %s: its values stand apart from its name (PDF text in drawing order) and were taken "
+                        "as its by their place among the table's rows, where its total holds, check the row"),
+                      t->number, rd->short_label);
+    }
+    cf_free(rs);
+    cf_free(vals);
     return ok;
 }
 
@@ -1991,8 +2397,9 @@ static bool extract_table(extractor *ex, size_t table, size_t first, size_t end,
         ok = extract_flat(ex, table, &ts, &done);
     if (ok && t->flat && !done)
         ok = extract_flat_drawn(ex, table, &ts, more_first, more_end, &done);
+    size_t mark = ex->report->warning_count;
     if (ok && !done)
-        ok = extract_by_label(ex, table, &ts);
+        ok = extract_by_label(ex, table, &ts) && extract_rows_drawn(ex, table, &ts, mark);
     ex->ts = NULL;
     cf_free(ts.items);
     cf_buf_release(&ts.keys);
@@ -2148,12 +2555,6 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
     cf_buf_release(&compact);
     cf_buf_release(&window);
     return ok || oom(ex);
-}
-
-static void drop_warnings(cf_report *r, size_t keep)
-{
-    while (r->warning_count > keep)
-        cf_free(r->warnings[--r->warning_count].message);
 }
 
 /* What the best trial of a table read: its cells (notes owned here) and the warnings it gave. */

@@ -820,12 +820,19 @@ Test(layouts, a_table_the_converter_printed_as_a_placeholder_is_named_where_it_s
     cft_release(&d);
 }
 
+/* Rule TABLE.RULE.SCOPE evaluated on the cells read (a rule per row is scoped by the row's id, one
+ * per column by the column's). */
+static cf_rule_status table_rule(const cft_doc *d, const char *table, const char *rule, const char *scope)
+{
+    char id[96];
+    snprintf(id, sizeof id, "%s.%s.%s", table, rule, scope);
+    return cf_rule_evaluate(d->tpl, (size_t)cft_rule(d, id), cf_report_cells(d->report)).status;
+}
+
 /* The rule of table 四 on one of its rows (template rule "total" per row: appeals.total.ROW). */
 static cf_rule_status appeals_total(const cft_doc *d, const char *row)
 {
-    char id[64];
-    snprintf(id, sizeof id, "appeals.total.%s", row);
-    return cf_rule_evaluate(d->tpl, (size_t)cft_rule(d, id), cf_report_cells(d->report)).status;
+    return table_rule(d, "appeals", "total", row);
 }
 
 Test(layouts, pdf_raw_drawing_order_rows_placed_where_their_totals_hold)
@@ -893,5 +900,55 @@ Test(layouts, pdf_raw_drawing_order_a_blank_that_prints_nothing_is_flagged)
     /* the rows that hold as printed are read, not guessed */
     cr_expect_not(cft_cell(&d, "appeals.suit_direct.total")->inferred);
     cr_expect_eq(appeals_total(&d, "suit_direct"), CF_RULE_PASS);
+    cft_release(&d);
+}
+
+Test(layouts, pdf_raw_table_three_rows_split_where_their_totals_hold)
+{
+    /* raw pdftotext of 三: one value a line or two ("988 951"), the names of most rows after the
+     * whole table, the totals of 二, （二）, （四）3. and the 社会公益组织 of （三）4. printed after later
+     * rows, the last row's last two cells after the names */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "pdf_raw_rows_2021.txt");
+    cft_expect_row(&d, "requests", "new", "1062 1025 988 951 1004 1057 6087");
+    cft_expect_row(&d, "requests", "carried_over", "4 7 10 13 16 19 69");
+    cft_expect_row(&d, "requests", "partial", "26 37 48 59 70 81 321");
+    cft_expect_row(&d, "requests", "denied_third_party", "84 5 16 27 38 49 219");
+    cft_expect_row(&d, "requests", "unable_unclear", "73 84 5 16 27 38 243");
+    cft_expect_row(&d, "requests", "results_total", "1059 1020 981 942 993 1044 6039");
+    cft_expect_row(&d, "requests", "carry_forward", "7 12 17 22 27 32 117");
+    cr_expect_eq(table_rule(&d, "requests", "results", "total"), CF_RULE_PASS);
+    cr_expect_eq(table_rule(&d, "requests", "balance", "natural"), CF_RULE_PASS);
+    /* placed by their order, not by a name beside them: inferred, each row says how */
+    cr_expect(cft_cell(&d, "requests.partial.total")->inferred);
+    cr_expect(cft_cell(&d, "requests.results_total.natural")->inferred);
+    const cf_warning *w = cft_warning(&d, "三 (三)4.第三方权益: its values stand apart from its name (PDF text in drawing "
+                                          "order), 1 of its cells printed later in the table (line 164)");
+    cr_expect_not_null(w, "%s", cft_warnings(&d));
+    cr_expect_eq(cft_cell(&d, "requests.denied_third_party.social")->line, 164);
+    cr_expect_not_null(cft_warning(&d, "三 (三)1.国家秘密: its values stand apart from its name"), "%s",
+                       cft_warnings(&d));
+    /* the row whose name stands beside its values is read as printed, and no value is left over */
+    cr_expect_not(cft_cell(&d, "requests.new.total")->inferred);
+    cr_expect_null(cft_warning(&d, "under no row label"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(layouts, pdf_raw_table_three_keeps_a_real_break)
+{
+    /* the same table with （三）2.'s total printed 226 for 10+21+32+43+54+65 = 225: the split never
+     * moves a value to make it hold; the row stays as printed, flagged, and both rules it breaks
+     * (its own total, and 三(七)'s total column) still fail */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "pdf_raw_rows_broken_2021.txt");
+    cft_expect_row(&d, "requests", "denied_law", "10 21 32 43 54 65 226");
+    cft_expect_row(&d, "requests", "denied_safety", "47 58 69 80 91 12 357");
+    cr_expect_eq(table_rule(&d, "requests", "applicants", "denied_law"), CF_RULE_FAIL);
+    cr_expect_eq(table_rule(&d, "requests", "results", "total"), CF_RULE_FAIL);
+    cr_expect_eq(table_rule(&d, "requests", "applicants", "denied_safety"), CF_RULE_PASS);
+    cr_expect(cft_cell(&d, "requests.denied_law.total")->inferred);
+    cr_expect_not_null(cft_warning(&d, "三 (三)2.法律法规禁止: its values stand apart from its name (PDF text in "
+                                       "drawing order) and were taken as its by their place among the table's "
+                                       "rows; its total does not hold"), "%s", cft_warnings(&d));
     cft_release(&d);
 }
