@@ -42,27 +42,82 @@ static inline bool word_has_special(uint64_t x)
     return ((below_space | is_quote | is_backslash) & highs) != 0;
 }
 
-/* s quoted and escaped straight into the buffer, room for the worst case (six bytes a byte) made
- * once: eight bytes at a time are copied where none needs escaping (most of a record is keys,
- * ids and messages with nothing to escape), so a value costs no call per piece. */
-static void string_body(cf_jsonw *w, const char *s)
+/* Does any of the len (< 8) bytes at s need escaping? Read as two words that overlap (or one
+ * byte), padded with a letter, so a key ("line", "state") costs no loop. */
+static inline bool short_has_special(const char *s, size_t len)
+{
+    const uint64_t letters = 0x6161616161616161ull;
+    uint64_t x;
+    if (len >= 4) {
+        uint32_t first, last;
+        memcpy(&first, s, 4);
+        memcpy(&last, s + len - 4, 4);
+        x = first | (uint64_t)last << 32;
+    } else if (len >= 2) {
+        uint16_t first, last;
+        memcpy(&first, s, 2);
+        memcpy(&last, s + len - 2, 2);
+        x = (letters << 32) | (uint64_t)last << 16 | first;
+    } else {
+        x = len ? (letters << 8) | (unsigned char)s[0] : letters;
+    }
+    return word_has_special(x);
+}
+
+/* Copy len (< 8) bytes as two moves that overlap, as short_has_special read them. */
+static inline void copy_short(char *o, const char *s, size_t len)
+{
+    if (len >= 4) {
+        memcpy(o + len - 4, s + len - 4, 4);
+        memcpy(o, s, 4);
+    } else if (len >= 2) {
+        memcpy(o + len - 2, s + len - 2, 2);
+        memcpy(o, s, 2);
+    } else if (len) {
+        o[0] = s[0];
+    }
+}
+
+/* s quoted and escaped straight into the buffer, as a key (with its ':') or a value, room for
+ * the worst case (six bytes a byte) made once and without a call when it is there: eight bytes at a
+ * time are copied where none needs escaping (most of a record is keys, ids and messages with
+ * nothing to escape), the last few as the eight that end the string, so a value costs no call per
+ * piece and no loop per byte. */
+static void string_body(cf_jsonw *w, const char *s, bool key)
 {
     static const char HEX[] = "0123456789abcdef";
     size_t len = strlen(s);
     cf_buf *b = w->out;
-    if (!w->ok || len > ((size_t)-1 - 3) / 6 || !cf_buf_reserve(b, len * 6 + 2)) {
+    if (!w->ok || len > ((size_t)-1 - 16) / 6) {
+        w->ok = false;
+        return;
+    }
+    size_t room = len * 6 + 4; /* the quotes, ':' and a tab */
+    if (b->len + room >= b->cap && !cf_buf_reserve(b, room)) {
         w->ok = false;
         return;
     }
     char *o = b->data + b->len;
     *o++ = '"';
-    for (size_t i = 0; i < len;) {
+    size_t i = 0;
+    if (len < 8 && !short_has_special(s, len)) {
+        copy_short(o, s, len);
+        o += len;
+        i = len;
+    }
+    while (i < len) {
         uint64_t word;
         if (i + 8 <= len && (memcpy(&word, s + i, 8), !word_has_special(word))) {
             memcpy(o, &word, 8);
             o += 8;
             i += 8;
             continue;
+        }
+        if (i + 8 > len && len >= 8 && (memcpy(&word, s + len - 8, 8), !word_has_special(word))) {
+            /* the tail, as the last eight bytes: those before it were copied already */
+            memcpy(o - (i + 8 - len), &word, 8);
+            o += len - i;
+            break;
         }
         for (size_t end = i + 8 < len ? i + 8 : len; i < end; i++) {
             unsigned char c = (unsigned char)s[i];
@@ -88,6 +143,11 @@ static void string_body(cf_jsonw *w, const char *s)
         }
     }
     *o++ = '"';
+    if (key) {
+        *o++ = ':';
+        if (w->pretty)
+            *o++ = '\t';
+    }
     *o = '\0';
     b->len = (size_t)(o - b->data);
 }
@@ -100,14 +160,20 @@ static void lead(cf_jsonw *w, const char *key)
     bool first = w->empty[w->depth];
     w->empty[w->depth] = false;
     if (w->in_object[w->depth]) {
-        if (!first)
-            put(w, w->pretty ? ",\n" : ",", w->pretty ? 2 : 1);
-        if (w->pretty)
+        /* each put of a length the compiler knows: a move, not a call */
+        if (w->pretty) {
+            if (!first)
+                put(w, ",\n", 2);
             tabs(w, w->depth);
-        string_body(w, key ? key : "");
-        put(w, w->pretty ? ":\t" : ":", w->pretty ? 2 : 1);
+        } else if (!first) {
+            put(w, ",", 1);
+        }
+        string_body(w, key ? key : "", true);
     } else if (!first) {
-        put(w, w->pretty ? ", " : ",", w->pretty ? 2 : 1);
+        if (w->pretty)
+            put(w, ", ", 2);
+        else
+            put(w, ",", 1);
     }
 }
 
@@ -154,7 +220,7 @@ void cf_jsonw_end(cf_jsonw *w)
 void cf_jsonw_string(cf_jsonw *w, const char *key, const char *s)
 {
     lead(w, key);
-    string_body(w, s);
+    string_body(w, s, false);
 }
 
 void cf_jsonw_decimal(cf_jsonw *w, const char *key, cf_decimal d)
@@ -167,14 +233,24 @@ void cf_jsonw_decimal(cf_jsonw *w, const char *key, cf_decimal d)
 
 void cf_jsonw_count(cf_jsonw *w, const char *key, size_t n)
 {
-    char num[24]; /* digits from the right: printf's machinery costs more than the rest of a value */
-    size_t at = sizeof num;
+    /* digits straight into the buffer, from the right: printf's machinery, or a call to copy a few
+     * bytes, costs more than the rest of a value */
+    size_t digits = 1;
+    for (size_t m = n; m >= 10; m /= 10)
+        digits++;
+    lead(w, key);
+    cf_buf *b = w->out;
+    if (!(b->data && b->len + digits < b->cap) && (!w->ok || !cf_buf_reserve(b, digits))) {
+        w->ok = false;
+        return;
+    }
+    char *o = b->data + b->len + digits;
+    *o = '\0';
     do {
-        num[--at] = (char)('0' + n % 10);
+        *--o = (char)('0' + n % 10);
         n /= 10;
     } while (n);
-    lead(w, key);
-    put(w, num + at, sizeof num - at);
+    b->len += digits;
 }
 
 void cf_jsonw_bool(cf_jsonw *w, const char *key, bool b)

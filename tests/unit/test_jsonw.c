@@ -101,26 +101,39 @@ Test(jsonw, a_container_left_open_or_closed_twice_is_not_ok)
     cf_buf_release(&b);
 }
 
-/* Strings are scanned eight bytes at a time: each byte that needs escaping, at every offset of a
- * string longer than a word (and next to ideographs), is escaped as cJSON escapes it. */
+/* Strings are scanned eight bytes at a time, shorter ones as two words that overlap: in a string
+ * of every length up to 24 (next to ideographs), each byte that needs escaping at every offset, or
+ * none, is escaped as cJSON escapes it, as a value and as a key. */
 Test(jsonw, every_special_byte_at_every_offset_is_escaped_as_cjson_does)
 {
     static const char specials[] = "\"\\\x01\x08\x09\x0a\x0c\x0d\x1f";
-    for (size_t k = 0; k < sizeof specials - 1; k++)
-        for (size_t at = 0; at < 24; at++) {
-            char s[32] = "abc公开def01234567xyzw"; /* 24 bytes, two ideographs */
-            cr_assert_eq(strlen(s), 24);
-            s[at] = specials[k];
-            cf_buf b;
-            cf_buf_init(&b);
-            cf_jsonw w;
-            cf_jsonw_init(&w, &b, false);
-            cf_jsonw_string(&w, NULL, s);
-            cJSON *str = cJSON_CreateString(s);
-            char *theirs = cJSON_PrintUnformatted(str);
-            cr_expect_str_eq(b.data, theirs, "byte 0x%02x at %zu", (unsigned char)specials[k], at);
-            cJSON_free(theirs);
-            cJSON_Delete(str);
-            cf_buf_release(&b);
-        }
+    for (size_t len = 0; len <= 24; len++)
+        for (size_t k = 0; k < sizeof specials - 1; k++)
+            for (size_t at = 0; at <= len; at++) { /* at == len: nothing to escape */
+                char s[32] = "abc公开def01234567xyzw"; /* 24 bytes, two ideographs */
+                cr_assert_eq(strlen(s), 24);
+                s[len] = '\0';
+                if (at < len)
+                    s[at] = specials[k];
+                cf_buf b;
+                cf_buf_init(&b);
+                cf_jsonw w;
+                cf_jsonw_init(&w, &b, false);
+                cf_jsonw_array(&w, NULL);
+                cf_jsonw_string(&w, NULL, s);
+                cf_jsonw_object(&w, NULL);
+                cf_jsonw_bool(&w, s, true);
+                cf_jsonw_end(&w);
+                cf_jsonw_end(&w);
+                cJSON *both = cJSON_CreateArray(), *obj = cJSON_CreateObject();
+                cJSON_AddItemToArray(both, cJSON_CreateString(s));
+                cJSON_AddItemToArray(both, obj);
+                cJSON_AddTrueToObject(obj, s);
+                char *theirs = cJSON_PrintUnformatted(both);
+                cr_expect_str_eq(b.data, theirs, "byte 0x%02x at %zu of %zu", (unsigned char)specials[k], at,
+                                 len);
+                cJSON_free(theirs);
+                cJSON_Delete(both);
+                cf_buf_release(&b);
+            }
 }
