@@ -2,7 +2,6 @@
 /* cellvalue.c — lexing table fields into words, numbers and markers. */
 #include "cellvalue.h"
 
-#include <ctype.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -47,6 +46,9 @@ static const known_word NA_WORDS[] = {KNOWN("/"),
                                       KNOWN("无"),
                                       KNOWN("\xE2\x80\x95")};
 
+/* An ASCII digit (isdigit asks the locale's table through a call, for every byte of every word). */
+static inline bool is_digit(char c) { return (unsigned)(c - '0') < 10; }
+
 static bool word_is(const char *w, size_t len, const known_word *set, size_t n, size_t *which)
 {
     for (size_t i = 0; i < n; i++)
@@ -73,6 +75,9 @@ static size_t prefix_of(const char *w, size_t len, const known_word *set, size_t
  * false when w is not a number at all. sign_from_word: a sign word came before w. */
 static bool parse_number_word(const char *w, size_t len, size_t base, int outer_sign, cf_item *item)
 {
+    /* a number starts with a digit, a sign or a sign word (增, 减: lead byte 0xE5); most words are text */
+    if (len == 0 || !(is_digit(w[0]) || w[0] == '+' || w[0] == '-' || (unsigned char)w[0] == 0xE5))
+        return false;
     size_t i = 0;
     int sign = outer_sign;
     size_t which;
@@ -88,10 +93,10 @@ static bool parse_number_word(const char *w, size_t len, size_t base, int outer_
         i++;
     }
     size_t num_start = i;
-    while (i < len && (isdigit((unsigned char)w[i]) || w[i] == '.' || w[i] == ','))
+    while (i < len && (is_digit(w[i]) || w[i] == '.' || w[i] == ','))
         i++;
     size_t num_end = i;
-    if (num_end == num_start || !isdigit((unsigned char)w[num_start]))
+    if (num_end == num_start || !is_digit(w[num_start]))
         return false;
     memset(item, 0, sizeof *item);
     item->start = base;
@@ -103,7 +108,7 @@ static bool parse_number_word(const char *w, size_t len, size_t base, int outer_
         if (k < len && (w[k] == '+' || w[k] == '-'))
             k++;
         size_t exp_digits = 0;
-        while (k < len && isdigit((unsigned char)w[k])) {
+        while (k < len && is_digit(w[k])) {
             k++;
             exp_digits++;
         }
@@ -150,9 +155,9 @@ typedef struct {
 static size_t glued_number(const char *w, size_t len)
 {
     size_t i = len;
-    while (i > 0 && (isdigit((unsigned char)w[i - 1]) || w[i - 1] == '.' || w[i - 1] == ','))
+    while (i > 0 && (is_digit(w[i - 1]) || w[i - 1] == '.' || w[i - 1] == ','))
         i--;
-    while (i < len && !isdigit((unsigned char)w[i]))
+    while (i < len && !is_digit(w[i]))
         i++; /* the number starts with a digit */
     if (i == 0 || i == len)
         return 0;
