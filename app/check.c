@@ -14,6 +14,7 @@
 #include "assess.h"
 #include "buf.h"
 #include "cli.h"
+#include "decimal.h"
 #include "document.h"
 #include "termsafe.h"
 #include "extract.h"
@@ -30,6 +31,7 @@
 typedef struct {
     const char *broken, *unchecked, *only_zero, *missing, *suspect, *warning, *note, *suggest, *cross_year;
     const char *not_applicable, *not_usable, *blank, *no_value, *not_found, *at_line, *line_prefix, *list_separator;
+    const char *rule_heading[CF_TEMPLATE_MAX_TERMS + 1]; /* "%s (%s, lines %s)" for each number of lines */
 } check_words;
 
 static void check_words_init(check_words *w)
@@ -43,6 +45,8 @@ static void check_words_init(check_words *w)
         /* TRANSLATORS: between the numbers of a list of lines, "54, 55, 61–68" */
         .list_separator = _(", "),
     };
+    for (size_t n = 1; n <= CF_TEMPLATE_MAX_TERMS; n++)
+        w->rule_heading[n] = P_("%s (%s, line %s)", "%s (%s, lines %s)", n);
 }
 
 typedef struct {
@@ -57,10 +61,15 @@ typedef struct {
 /* Text from a report or a file name, made safe for a terminal (see termsafe.h). */
 static void put_safe(FILE *out, const char *s) { cf_termsafe_write(out, s, strlen(s), false); }
 
-static int compare_size(const void *a, const void *b)
+/* n written in decimal at out; returns the bytes written. printf's machinery costs more than the
+ * rest of a rule's line. */
+static size_t put_count(char *out, size_t n)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return (x > y) - (x < y);
+    char num[32];
+    const char *digits = cf_decimal_format((cf_decimal){.coef = (int64_t)n}, num);
+    size_t len = strlen(digits);
+    memcpy(out, digits, len);
+    return len;
 }
 
 /* The lines of a rule's cells, each once, as runs: "54, 55, 61–68" ("54、55、61–68" in
@@ -74,29 +83,39 @@ static size_t rule_lines(const cf_rule_def *def, const cf_cell *cells, const cha
         size_t count = side ? def->right_count : def->left_count;
         for (size_t i = 0; i < count && n < CF_TEMPLATE_MAX_TERMS; i++) {
             size_t line = cells[idx[i]].line ? cells[idx[i]].line : cells[idx[i]].label_line;
-            if (line)
-                lines[n++] = line;
+            if (!line)
+                continue;
+            size_t at = n++; /* sorted as they come: a rule has a few terms, mostly in order already */
+            for (; at > 0 && lines[at - 1] > line; at--)
+                lines[at] = lines[at - 1];
+            lines[at] = line;
         }
     }
-    qsort(lines, n, sizeof *lines, compare_size);
     size_t distinct = 0;
     for (size_t i = 0; i < n; i++)
         if (i == 0 || lines[i] != lines[distinct - 1])
             lines[distinct++] = lines[i];
-    size_t used = 0;
+    size_t used = 0, seplen = strlen(separator);
+    const size_t longest = 2 * 20 + sizeof "–" + 1; /* two numbers and a dash after the separator */
     list[0] = '\0';
-    for (size_t i = 0; i < distinct && used < size;) {
+    for (size_t i = 0; i < distinct && used + seplen + longest < size;) {
         size_t last = i; /* a run of three or more lines reads as first–last */
         while (last + 1 < distinct && lines[last + 1] == lines[last] + 1)
             last++;
-        const char *sep = i ? separator : "";
+        if (i) {
+            memcpy(list + used, separator, seplen);
+            used += seplen;
+        }
+        used += put_count(list + used, lines[i]);
         if (last >= i + 2) {
-            used += (size_t)snprintf(list + used, size - used, "%s%zu–%zu", sep, lines[i], lines[last]);
+            memcpy(list + used, "–", sizeof "–" - 1);
+            used += sizeof "–" - 1;
+            used += put_count(list + used, lines[last]);
             i = last + 1;
         } else {
-            used += (size_t)snprintf(list + used, size - used, "%s%zu", sep, lines[i]);
             i++;
         }
+        list[used] = '\0';
     }
     return distinct;
 }
@@ -125,7 +144,7 @@ static void print_rule(FILE *out, const check_words *words, const char *tag, con
     size_t count = rule_lines(def, cells, words->list_separator, lines, sizeof lines);
     char heading[sizeof lines + 1024];
     if (count)
-        snprintf(heading, sizeof heading, P_("%s (%s, line %s)", "%s (%s, lines %s)", count),
+        snprintf(heading, sizeof heading, words->rule_heading[count],
                  cf_rule_words(def, !cf_lang_chinese()), def->scope, lines);
     else
         snprintf(heading, sizeof heading, _("%s (%s)"), cf_rule_words(def, !cf_lang_chinese()), def->scope);
