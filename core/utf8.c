@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-size_t cf_utf8_decode(const char *str, size_t len, uint32_t *cp)
+size_t cf_utf8_decode_other(const char *str, size_t len, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
     if (len == 0)

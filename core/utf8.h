@@ -7,9 +7,28 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* cf_utf8_decode in full, out of line: the inline part calls it for two- and four-byte
+ * sequences, E0 and ED leads and bad bytes. */
+size_t cf_utf8_decode_other(const char *s, size_t len, uint32_t *cp);
 /* Decode one code point from s (at most len bytes). Returns the bytes used, or 0
- * when the sequence is invalid (overlong, surrogate, truncated, > U+10FFFF). */
-size_t cf_utf8_decode(const char *s, size_t len, uint32_t *cp);
+ * when the sequence is invalid (overlong, surrogate, truncated, > U+10FFFF). ASCII and the
+ * three-byte characters of a Chinese report are decoded inline: readers, layouts and the
+ * extractor ask this of nearly every character, and the call was most of its cost. */
+static inline size_t cf_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (len >= 1 && u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    /* leads E1..EF but ED take every continuation: never overlong, never a surrogate */
+    if (len >= 3 && u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (uint32_t)(u[2] & 0x3F);
+        return 3;
+    }
+    return cf_utf8_decode_other(s, len, cp);
+}
 /* Encode cp into out (4 bytes of room); returns the bytes written. */
 size_t cf_utf8_encode(uint32_t cp, char *out);
 /* True when s is valid UTF-8; otherwise *bad (if not NULL) is the offset of the first invalid byte. */
