@@ -51,8 +51,8 @@ static inline bool is_digit(char c) { return (unsigned)(c - '0') < 10; }
 
 static bool word_is(const char *w, size_t len, const known_word *set, size_t n, size_t *which)
 {
-    for (size_t i = 0; i < n; i++)
-        if (set[i].len == len && memcmp(w, set[i].text, len) == 0) {
+    for (size_t i = 0; i < n; i++) /* the first byte settles most words without a call */
+        if (set[i].len == len && set[i].text[0] == w[0] && memcmp(w, set[i].text, len) == 0) {
             if (which)
                 *which = i;
             return true;
@@ -63,7 +63,7 @@ static bool word_is(const char *w, size_t len, const known_word *set, size_t n, 
 static size_t prefix_of(const char *w, size_t len, const known_word *set, size_t n, size_t *which)
 {
     for (size_t i = 0; i < n; i++) {
-        if (set[i].len <= len && memcmp(w, set[i].text, set[i].len) == 0) {
+        if (set[i].len <= len && set[i].text[0] == w[0] && memcmp(w, set[i].text, set[i].len) == 0) {
             *which = i;
             return set[i].len;
         }
