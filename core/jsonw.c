@@ -4,6 +4,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static inline void put(cf_jsonw *w, const char *s, size_t len)
 {
@@ -41,6 +44,19 @@ static inline bool word_has_special(uint64_t x)
     uint64_t is_quote = (quote - ones) & ~quote, is_backslash = (backslash - ones) & ~backslash;
     return ((below_space | is_quote | is_backslash) & highs) != 0;
 }
+
+#ifdef __SSE2__
+/* Does any of the sixteen bytes at s need escaping? Three compares of a whole block (x86-64 always
+ * has SSE2), where the word test above takes fourteen steps for eight bytes. */
+static inline bool block_has_special(const char *s)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    /* below 0x20 unsigned: flip the top bit and compare signed */
+    __m128i below_space = _mm_cmplt_epi8(_mm_xor_si128(v, _mm_set1_epi8((char)0x80)), _mm_set1_epi8((char)0xA0));
+    __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"')), backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+    return _mm_movemask_epi8(_mm_or_si128(below_space, _mm_or_si128(quote, backslash))) != 0;
+}
+#endif
 
 /* Does any of the len (< 8) bytes at s need escaping? Read as two words that overlap (or one
  * byte), padded with a letter, so a key ("line", "state") costs no loop. */
@@ -106,6 +122,14 @@ static void string_body(cf_jsonw *w, const char *s, bool key)
         i = len;
     }
     while (i < len) {
+#ifdef __SSE2__
+        if (i + 16 <= len && !block_has_special(s + i)) {
+            memcpy(o, s + i, 16);
+            o += 16;
+            i += 16;
+            continue;
+        }
+#endif
         uint64_t word;
         if (i + 8 <= len && (memcpy(&word, s + i, 8), !word_has_special(word))) {
             memcpy(o, &word, 8);
