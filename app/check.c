@@ -130,7 +130,12 @@ static void print_tag(FILE *out, const char *tag)
         width += k && cf_is_cjk(cp) ? 2 : 1;
         i += k ? k : 1;
     }
-    fprintf(out, "  %s%*s", tag, width < 9 ? (int)(9 - width) : 1, "");
+    /* pieces, not fprintf's "%*s": a tag starts every finding */
+    static const char spaces[] = "         ";
+    size_t pad = width < 9 ? 9 - width : 1;
+    fputs("  ", out);
+    fwrite(tag, 1, len, out);
+    fwrite(spaces, 1, pad, out);
 }
 
 /* "  broken   WORDS (SCOPE, lines …)\n           explanation\n": the rule in the report's words
