@@ -16,7 +16,7 @@ usage: bench.py CROSSFOOT [--sizes 1000,10000,100000] [--work DIR] [--before OLD
 With --before, an older binary is measured in the same run beside CROSSFOOT ("before → now").
 Timings are wall-clock on a shared machine: compare the ratios within one run.
 """
-import argparse, glob, os, random, re, shutil, statistics, subprocess, sys, time
+import argparse, glob, os, random, re, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?![\d.])")
@@ -123,7 +123,8 @@ def call_counts(binary, args, names):
     None when valgrind is not installed."""
     if not shutil.which("valgrind"):
         return None
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "build", "bench", "callgrind.out")
+    fd, out = tempfile.mkstemp(prefix="callgrind.", suffix=".out")  # wherever --work is: not build/bench
+    os.close(fd)
     subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", binary] + args,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     ids, counts, callee, total = {}, dict.fromkeys(names, 0), None, 0
