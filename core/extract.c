@@ -1121,6 +1121,78 @@ static bool split_run(const cf_table_def *t, const label_match *labels, size_t n
     return true;
 }
 
+#define MISPRINT_MIN_CHARS 6 /* shorter names are not read one character off: too many words would pass */
+#define MISPRINT_MAX_CHARS 64
+
+/* Are a[0..na) and b[0..nb) the same but for one character dropped, added or changed? */
+static bool one_char_off(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    if (na > nb + 1 || nb > na + 1)
+        return false;
+    size_t i = 0, j = 0;
+    bool spent = false;
+    while (i < na && j < nb) {
+        if (a[i] == b[j]) {
+            i++, j++;
+            continue;
+        }
+        if (spent)
+            return false;
+        spent = true;
+        if (na > nb)
+            i++;
+        else if (nb > na)
+            j++;
+        else
+            i++, j++;
+    }
+    return !spent || (i == na && j == nb);
+}
+
+/* The characters of s[0..len) (compact keys: whole UTF-8 sequences), at most max; false when more. */
+static bool decode_chars(const char *s, size_t len, uint32_t *out, size_t max, size_t *n)
+{
+    *n = 0;
+    for (size_t i = 0; i < len;) {
+        if (*n == max)
+            return false;
+        size_t step = cf_utf8_decode(s + i, len - i, &out[(*n)++]);
+        i += step ? step : 1;
+    }
+    return true;
+}
+
+/* The row next in the form's order after the last row read, when the words just before the values,
+ * keys[seg_start, seg_end), end with one of its names one character off (dropped, added or
+ * misprinted: "2其他法律行政法禁止公开"): the rows come in a known order, so a name that nearly
+ * matches where the next row stands is that row's. *out says where the printed name stands. */
+static bool match_misprint(const cf_table_def *t, const bool *taken, const char *keys, size_t seg_start,
+                           size_t seg_end, label_match *out)
+{
+    size_t next = 0;
+    for (size_t r = 0; r < t->row_count && r < 128; r++)
+        if (taken[r])
+            next = r + 1;
+    if (next >= t->row_count || next >= 128)
+        return false;
+    const cf_row_def *rd = &t->rows[next];
+    for (size_t k = 0; k < rd->key_count; k++) {
+        uint32_t name[MISPRINT_MAX_CHARS], printed[MISPRINT_MAX_CHARS + 1];
+        size_t nn, np;
+        if (!decode_chars(rd->keys[k], strlen(rd->keys[k]), name, MISPRINT_MAX_CHARS, &nn) || nn < MISPRINT_MIN_CHARS)
+            continue;
+        for (size_t len = nn - 1; len <= nn + 1; len++) {
+            size_t start = chars_back(keys, seg_start, seg_end, len);
+            if (start == SIZE_MAX || !decode_chars(keys + start, seg_end - start, printed, MISPRINT_MAX_CHARS + 1, &np) ||
+                !one_char_off(printed, np, name, nn))
+                continue;
+            *out = (label_match){next, start, seg_end, seg_end - start};
+            return true;
+        }
+    }
+    return false;
+}
+
 /* How well a region reads as table t: cells that got a value count most, rows found by label next. */
 static size_t region_score(const cf_report *r, const cf_table_def *t)
 {
@@ -1366,10 +1438,20 @@ static bool row_holds_in(const cf_template *tpl, const cf_row_def *r, const toke
     return row_cells_hold(tpl, r, cells, checked);
 }
 
+/* Does value i of vals[0..m) stand on a line of its own among them? Values printed side by side on
+ * one line are in column order there (left to right): the layout says where they go. */
+static bool alone_on_line(const token *const *vals, size_t m, size_t i)
+{
+    return (i == 0 || vals[i - 1]->line != vals[i]->line) && (i + 1 >= m || vals[i + 1]->line != vals[i]->line);
+}
+
 /* Which of row r's printed values vals[0..m) goes to each of its cells (order[c]). PDF text in
  * drawing order can print a cell before the others of its row (the total, drawn with its heading):
  * as printed when the row's own total holds so; else the one move of a single value under which it
- * holds (moves that give the same numbers count as one); else as printed, unwitnessed. */
+ * holds (moves that give the same numbers count as one); else as printed, unwitnessed. Only a value
+ * printed on a line of its own may move: where the layout leaves its place open. A value beside
+ * others on its line stays, so a broken row printed on one line is never "repaired" by a move that
+ * happens to make its total hold. */
 static row_order witness_order(const cf_template *tpl, const cf_row_def *r, const token *const *vals, size_t *order)
 {
     size_t m = r->column_count, trial[CF_TEMPLATE_MAX_COLUMNS];
@@ -1380,7 +1462,7 @@ static row_order witness_order(const cf_template *tpl, const cf_row_def *r, cons
         return checked ? ORDER_AS_PRINTED : ORDER_UNWITNESSED;
     size_t best[CF_TEMPLATE_MAX_COLUMNS];
     for (size_t from = 0; from < m; from++)
-        for (size_t to = 0; to < m; to++) {
+        for (size_t to = 0; to < m && alone_on_line(vals, m, from); to++) {
             if (from == to)
                 continue;
             /* the printed order with value `from` taken out and put at cell `to` */
@@ -1609,8 +1691,9 @@ static bool extract_flat_drawn(extractor *ex, size_t table, const token_stream *
                           t->number, rd->short_label);
             else if (ok && chosen_how[r] == ORDER_UNWITNESSED)
                 ok = warn(ex, first_line, (long)rd->first_cell,
-                          _("%s %s: its values were printed one cell a line in drawing order, and no order of "
-                            "them makes the row's total hold; they are kept in the order printed, check the row"),
+                          _("%s %s: its values were printed in drawing order, and no order of them the layout "
+                            "leaves open makes the row's total hold; they are kept in the order printed, check the "
+                            "row"),
                           t->number, rd->short_label);
         }
         size_t stray_line = strays ? vals[spans[0].start[0] ? 0 : want]->line + 1 : 0;
@@ -1638,11 +1721,15 @@ static bool extract_flat_drawn(extractor *ex, size_t table, const token_stream *
 #define ROWS_MAX 64
 #define ROWS_MEMO 4096 /* dead states remembered (a power of 2) */
 
+#define ROWS_APART_MAX 2 /* cells of one row printed apart */
+#define ROWS_END_CELLS 6 /* cells left for the end whose order is tried every way */
+
 /* Where each row's values stand among the table's values in printed order: its cells from start[r],
- * in column order, except the cells in later[r] (a bit a column), printed later in the table from
- * apart[r] on (PDF text draws a cell beside a tall label after the rows that label spans). */
+ * in column order, except the cells in later[r] (a bit a column), printed later in the table, the
+ * k-th of them at apart[r][k] (PDF text draws a cell beside a tall label after the rows that label
+ * spans). */
 typedef struct {
-    size_t start[ROWS_MAX], apart[ROWS_MAX];
+    size_t start[ROWS_MAX], apart[ROWS_MAX][ROWS_APART_MAX];
     size_t last_at[ROWS_MAX]; /* the last place the value a row waits for stands (n: any) */
     uint32_t later[ROWS_MAX];
     bool holds[ROWS_MAX];
@@ -1670,7 +1757,7 @@ static size_t bits_below(uint32_t mask, size_t c) { return (size_t)__builtin_pop
 static const token *split_value(const row_search *rs, const row_split *s, size_t r, size_t c)
 {
     uint32_t later = s->later[r];
-    return rs->vals[later >> c & 1u ? s->apart[r] + bits_below(later, c) : s->start[r] + c - bits_below(later, c)];
+    return rs->vals[later >> c & 1u ? s->apart[r][bits_below(later, c)] : s->start[r] + c - bits_below(later, c)];
 }
 
 /* Does row r's own total (its last cell, the sum of the others: extract_rows_drawn checks the
@@ -1790,6 +1877,16 @@ static size_t awaited_value_at(const row_search *rs, size_t r, size_t c, size_t 
     return 0;
 }
 
+/* Do the values vals[from, to) printed apart from their row each stand on a line of their own? A
+ * value beside another on its line was drawn with it: its place is not open. */
+static bool apart_alone(const row_search *rs, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (!alone_on_line(rs->vals, rs->n, i))
+            return false;
+    return true;
+}
+
 /* The state of the search before row r: the rows waiting (where their first cells stand, which are
  * still to come) and how many rows hold so far; 0 is kept for an empty slot. */
 static uint64_t split_state(const row_search *rs, size_t r, size_t qh, size_t qt, size_t holds)
@@ -1821,11 +1918,45 @@ static bool split_dead(row_search *rs, uint64_t key, bool add)
     return false;
 }
 
+/* A cell waiting at the end of the table: row, which of its cells printed apart, whether its last. */
+typedef struct {
+    size_t row, slot;
+    bool last;
+} end_cell;
+
+/* At the end of the table the values left, vals[p, p+k), go to the waiting cells cells[i..k) in
+ * whichever order makes most rows hold: PDF text prints what it drew apart in an order of its own
+ * (a later row's part before an earlier row's total). used: the values taken; open: waiting rows
+ * not yet whole. */
+static void split_end(row_search *rs, const end_cell *cells, size_t k, size_t i, uint32_t used, size_t p, size_t got,
+                      size_t open, size_t apart)
+{
+    if (got + open < rs->min_holds || ++rs->steps > ROWS_SEARCH_BUDGET) {
+        rs->over |= rs->steps > ROWS_SEARCH_BUDGET;
+        return;
+    }
+    if (i == k) {
+        split_done(rs, got, apart);
+        return;
+    }
+    const end_cell *e = &cells[i];
+    for (size_t j = 0; j < k && !rs->over; j++) {
+        if (used >> j & 1u || !alone_on_line(rs->vals, rs->n, p + j))
+            continue;
+        rs->cur.apart[e->row][e->slot] = p + j;
+        bool hold = e->last && split_row_holds(rs, &rs->cur, e->row);
+        if (e->last)
+            rs->cur.holds[e->row] = hold;
+        split_end(rs, cells, k, i + 1, used | 1u << j, p, got + hold, open - e->last, apart);
+    }
+}
+
 /* Rows r.. from value p on, rows queue[qh..qt) waiting for their cells printed later. Before row r
  * the first waiting rows take theirs when their totals then hold (at the end every waiting row
- * does); then row r takes its cells: as printed when its total holds so, which a report's own break
- * can never undo; else with one cell printed later (its total, or a part, when the value it needs
- * follows), its last two printed later, or as printed, broken. */
+ * does, in whichever order: split_end); then row r takes its cells: as printed when its total holds
+ * so, which a report's own break can never undo; else with one cell printed later (its total, or a
+ * part, when the value it needs follows), the last row also with its total and one part printed
+ * after the table's names, or as printed, broken. */
 static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt, size_t holds, size_t apart)
 {
     const cf_table_def *t = rs->t;
@@ -1839,18 +1970,16 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
     if (holds + (t->row_count - r) + may_hold < rs->min_holds)
         return;
     if (r == t->row_count) {
-        size_t at = p, got = holds;
-        for (size_t i = qh; i < qt; i++) {
-            size_t w = rs->queue[i];
-            rs->cur.apart[w] = at;
-            at += (size_t)__builtin_popcount(rs->cur.later[w]);
-            if (at > rs->n)
-                return;
-            rs->cur.holds[w] = split_row_holds(rs, &rs->cur, w);
-            got += rs->cur.holds[w];
-        }
-        if (at == rs->n && got >= rs->min_holds)
-            split_done(rs, got, apart);
+        end_cell cells[ROWS_END_CELLS];
+        size_t k = 0;
+        for (size_t i = qh; i < qt; i++)
+            for (size_t b = 0; b < (size_t)__builtin_popcount(rs->cur.later[rs->queue[i]]); b++) {
+                if (k == ROWS_END_CELLS)
+                    return;
+                cells[k++] = (end_cell){rs->queue[i], b, b + 1 == (size_t)__builtin_popcount(rs->cur.later[rs->queue[i]])};
+            }
+        if (p + k == rs->n)
+            split_end(rs, cells, k, 0, 0, p, holds, qt - qh, apart);
         return;
     }
     uint64_t state = split_state(rs, r, qh, qt, holds);
@@ -1862,9 +1991,10 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
     size_t holding = 0, at = p;
     for (size_t i = qh; i < qt && (rs->queue[i] + 1 < r || i > qh); i++) {
         size_t w = rs->queue[i];
-        rs->cur.apart[w] = at;
-        at += (size_t)__builtin_popcount(rs->cur.later[w]);
-        if (at > rs->n || !split_row_holds(rs, &rs->cur, w))
+        size_t from = at;
+        for (size_t k = 0; k < (size_t)__builtin_popcount(rs->cur.later[w]); k++)
+            rs->cur.apart[w][k] = at++;
+        if (at > rs->n || !apart_alone(rs, from, at) || !split_row_holds(rs, &rs->cur, w))
             break;
         rs->cur.holds[w] = true;
         holding++;
@@ -1883,17 +2013,20 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
             split_rows(rs, r + 1, at + m, qh + d, qt, holds + d + 1, apart);
             continue;
         }
-        uint32_t masks[CF_TEMPLATE_MAX_COLUMNS + 1];
+        uint32_t masks[2 * CF_TEMPLATE_MAX_COLUMNS];
         size_t nmasks = 0;
-        size_t last_at[CF_TEMPLATE_MAX_COLUMNS + 1];
+        size_t last_at[2 * CF_TEMPLATE_MAX_COLUMNS]; /* where the value a mask of one cell awaits stands last */
         for (size_t c = 0; c < m; c++) {
             rs->cur.later[r] = 1u << c;
             last_at[nmasks] = awaited_value_at(rs, r, c, at + m - 1);
             if (last_at[nmasks])
                 masks[nmasks++] = 1u << c;
         }
-        last_at[nmasks] = rs->n; /* two cells: any value may come */
-        masks[nmasks++] = 3u << (m - 2);
+        /* the last row: its total and one part may stand after the table's names */
+        for (size_t c = 0; c + 1 < m && r + 1 == t->row_count; c++) {
+            last_at[nmasks] = rs->n;
+            masks[nmasks++] = 1u << c | 1u << (m - 1);
+        }
         for (size_t k = 0; k < nmasks && !rs->over; k++) {
             rs->cur.start[r] = at;
             rs->cur.last_at[r] = last_at[k];
@@ -1961,8 +2094,7 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
      * are the best, and each round looks only at as many broken rows as it allows */
     size_t steps = 0;
     for (size_t broken = 0; broken * 8 <= t->row_count && !rs->found && !rs->over; broken++) {
-        *rs = (row_search){.tpl = tpl, .t = t, .vals = vals, .n = n, .min_holds = t->row_count - broken,
-                           .steps = steps};
+        *rs = (row_search){.tpl = tpl, .t = t, .vals = vals, .n = n, .min_holds = t->row_count - broken, .steps = steps};
         split_rows(rs, 0, 0, 0, 0, 0, 0);
         steps = rs->steps;
     }
@@ -2020,7 +2152,7 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
                          "holds, check the row",
                          (size_t)__builtin_popcount(s->later[r])),
                       t->number, rd->short_label, (size_t)__builtin_popcount(s->later[r]),
-                      vals[s->apart[r]]->line + 1);
+                      vals[s->apart[r][0]]->line + 1);
         else
             ok = warn(ex, first_line, (long)rd->first_cell,
                       _("%s %s: its values stand apart from its name (PDF text in drawing order) and were taken "
@@ -2284,6 +2416,17 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                                       ts->items[j].key_start, ts->keys.len, &labels[0])) {
             if (!take_row(ex, table, labels[0].row, run, n, line_of_key(ts, seg_first, i, labels[0].start), taken,
                           got, &used))
+                return false;
+        } else if (match_misprint(t, taken, ts->keys.data ? ts->keys.data : "", seg_start, seg_end, &labels[0])) {
+            /* its name one character off, where the form's order puts it: read as printed, said so */
+            const cf_row_def *rd = &t->rows[labels[0].row];
+            size_t label_line = line_of_key(ts, seg_first, i, labels[0].start);
+            if (!take_row(ex, table, labels[0].row, run, n, label_line, taken, got, &used) ||
+                (used && !warn(ex, label_line, (long)rd->first_cell,
+                               _("%s %s: its name is printed \"%.*s\", one character off the form's \"%s\"; read "
+                                 "as this row, the next in the form's order, check the name"),
+                               t->number, rd->short_label, (int)(labels[0].end - labels[0].start),
+                               ts->keys.data + labels[0].start, rd->label)))
                 return false;
         } else if (any_taken(taken, t->row_count) && has_number(run, n)) {
             /* values no label claims: said once for the table, not dropped quietly (a lone "无"

@@ -56,6 +56,25 @@ Test(layouts, tab_separated_word_copy)
     check_layout(LAYOUTS "tabs_2021.txt", NULL);
 }
 
+Test(layouts, row_name_one_character_off_reads_in_the_forms_order)
+{
+    /* the tab copy with two names misprinted: "2.其他法律行政法禁止公开" (规 dropped), "5.属于三类内部
+     * 事物信息" (务 printed 物). Each stands where the form's order puts the next row: read directly,
+     * every cell right, with a warning naming the misprint */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "tabs_misprint_2021.txt");
+    expect_formula(&d, NULL);
+    cr_expect_not(cft_cell(&d, "requests.denied_law.total")->inferred);
+    cr_expect_not(cft_cell(&d, "requests.denied_internal.natural")->inferred);
+    cr_expect_not_null(cft_warning(&d, "三 (三)2.法律法规禁止: its name is printed \"2其他法律行政法禁止公开\", one "
+                                       "character off the form's \"2.其他法律行政法规禁止公开\""),
+                       "%s", cft_warnings(&d));
+    cr_expect_not_null(cft_warning(&d, "三 (三)5.内部事务: its name is printed \"5属于三类内部事物信息\""), "%s",
+                       cft_warnings(&d));
+    cr_expect_eq(cf_report_warning_count(d.report), 2, "warnings: %s", cft_warnings(&d));
+    cft_release(&d);
+}
+
 Test(layouts, empty_tab_field_is_a_missing_cell_in_its_own_column)
 {
     static const char *const blanks[] = {"requests.new.natural",          "requests.granted.social",
@@ -867,11 +886,30 @@ Test(layouts, pdf_raw_drawing_order_keeps_a_real_break)
     cr_expect_eq(appeals_total(&d, "suit_direct"), CF_RULE_FAIL);
     cr_expect_eq(appeals_total(&d, "review"), CF_RULE_PASS);
     cr_expect(cft_cell(&d, "appeals.suit_direct.total")->inferred);
-    cr_expect_not_null(cft_warning(&d, "四 诉讼·直接起诉: its values were printed one cell a line in drawing order, "
-                                       "and no order"), "%s", cft_warnings(&d));
+    cr_expect_not_null(cft_warning(&d, "四 诉讼·直接起诉: its values were printed in drawing order, and no order"),
+                       "%s", cft_warnings(&d));
     /* rows read as printed are not guesses */
     cr_expect_not(cft_cell(&d, "appeals.suit_after_review.total")->inferred);
     cr_expect_null(cft_warning(&d, "诉讼·复议后起诉"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(layouts, pdf_raw_drawing_order_never_repairs_a_break_by_a_move)
+{
+    /* 诉讼·直接起诉 printed on one line "5 45 10 20 10": 5+45+10+20 is not 10, and moving 45 to 总计
+     * would make the total hold (5+10+20+10 = 45). Values side by side on one line are in column
+     * order, so the layout leaves no place open: the row stays as printed, flagged, the rule fails */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "pdf_raw_drawn_trap_2021.txt");
+    cft_expect_row(&d, "appeals", "review", "3 5 7 9 24");
+    cft_expect_row(&d, "appeals", "suit_direct", "5 45 10 20 10");
+    cft_expect_row(&d, "appeals", "suit_after_review", "1 2 4 8 15");
+    cr_expect_eq(appeals_total(&d, "suit_direct"), CF_RULE_FAIL);
+    cr_expect(cft_cell(&d, "appeals.suit_direct.total")->inferred);
+    cr_expect_not_null(cft_warning(&d, "四 诉讼·直接起诉: its values were printed in drawing order, and no order"),
+                       "%s", cft_warnings(&d));
+    /* the review row's total, alone on its line, still moves where its row holds */
+    cr_expect_eq(appeals_total(&d, "review"), CF_RULE_PASS);
     cft_release(&d);
 }
 
@@ -907,7 +945,7 @@ Test(layouts, pdf_raw_table_three_rows_split_where_their_totals_hold)
 {
     /* raw pdftotext of 三: one value a line or two ("988 951"), the names of most rows after the
      * whole table, the totals of 二, （二）, （四）3. and the 社会公益组织 of （三）4. printed after later
-     * rows, the last row's last two cells after the names */
+     * rows, the last row's 社会公益组织 and total after the names */
     cft_doc d;
     cft_read_file(&d, LAYOUTS "pdf_raw_rows_2021.txt");
     cft_expect_row(&d, "requests", "new", "1062 1025 988 951 1004 1057 6087");
@@ -926,6 +964,14 @@ Test(layouts, pdf_raw_table_three_rows_split_where_their_totals_hold)
                                           "order), 1 of its cells printed later in the table (line 164)");
     cr_expect_not_null(w, "%s", cft_warnings(&d));
     cr_expect_eq(cft_cell(&d, "requests.denied_third_party.social")->line, 164);
+    /* what was drawn apart at the end comes in an order of its own: 四's 社会公益组织, (四)3.'s total,
+     * 四's total */
+    cr_expect_eq(cft_cell(&d, "requests.carry_forward.social")->line, 317);
+    cr_expect_eq(cft_cell(&d, "requests.unable_unclear.total")->line, 318);
+    cr_expect_eq(cft_cell(&d, "requests.carry_forward.total")->line, 319);
+    cr_expect_not_null(cft_warning(&d, "三 四、结转下年度: its values stand apart from its name (PDF text in drawing "
+                                       "order), 2 of its cells printed later in the table (from line 317)"),
+                       "%s", cft_warnings(&d));
     cr_expect_not_null(cft_warning(&d, "三 (三)1.国家秘密: its values stand apart from its name"), "%s",
                        cft_warnings(&d));
     /* the row whose name stands beside its values is read as printed, and no value is left over */
