@@ -45,6 +45,18 @@ void cf_docmap_ungrid(cf_docmap *map, unsigned table)
             map->cells[i].table = 0;
 }
 
+bool cf_docmap_set_grid(cf_docmap *map, size_t index, unsigned table, size_t row, size_t col, size_t colspan)
+{
+    if (index >= map->count)
+        return false;
+    cf_doccell *c = &map->cells[index];
+    c->table = table;
+    c->row = row;
+    c->col = col;
+    c->colspan = colspan ? colspan : 1;
+    return true;
+}
+
 /* Index of the first cell starting at or after byte. */
 static size_t first_from(const cf_docmap *map, size_t byte)
 {

@@ -5,7 +5,8 @@
  * the raw pane and records here, for every table cell it writes into it, the cell's bytes in
  * the view, its place in its table's grid and its place in the document: the table, row and
  * cell as the document counts them (HTML, DOCX), or the page and the box of its characters
- * (PDF). Each table row of a gridded table is one line of the view.
+ * (PDF). Each row of a gridded table is one line of the view: row k of a table is k lines below its
+ * first (a line of no cells, like a PDF's page marker where a table goes on over the page, an empty row).
  *
  * The extractor reads a gridded table as the grid rebuilt from the map (core/grid) — the cells
  * and spans the document has — instead of re-reading its text; check --json names each cell's
@@ -44,6 +45,9 @@ bool cf_docmap_add(cf_docmap *map, const cf_doccell *cell);
  * places (table 0). */
 void cf_docmap_ungrid(cf_docmap *map, unsigned table);
 size_t cf_docmap_count(const cf_docmap *map);
+/* Make record number index (in the order recorded) a cell of table's grid at (row, col), colspan columns
+ * wide: a reader that knows a row is a table's only after writing it. False when there is no such record. */
+bool cf_docmap_set_grid(cf_docmap *map, size_t index, unsigned table, size_t row, size_t col, size_t colspan);
 
 /* The cell whose text holds view byte `byte` (or whose blank field is at it); NULL when none. The
  * pointer lasts as long as the map. */

@@ -53,12 +53,30 @@ typedef struct {
     double x0;
 } member;
 
+/* A table's value columns, left to right: centres and extents. */
+typedef struct {
+    double c[64], x0[64], x1[64];
+    size_t n;
+} columns;
+
+/* A table of the map's (core/docmap): its rows are lines of the view from first_line on, its label
+ * columns come first, then the columns its header cells and placed values stand in. */
+typedef struct {
+    unsigned number;   /* 0: none */
+    size_t first_line; /* the view's line of its first row */
+    size_t labels;     /* label columns (at least 1) */
+    columns cols;      /* its value columns */
+} grid_table;
+
 struct cf_pdf_layout {
     cf_buf *out;
     cf_docmap *map;     /* where each table cell written came from, or NULL */
     unsigned page;      /* the page being laid out */
     cf_buf last_header; /* the header rows of the last table run of the previous page */
     cf_buf header;      /* the same for the page being laid out */
+    unsigned tables;    /* tables handed to the map as grids so far */
+    size_t lines, counted; /* lines of out before its byte counted */
+    grid_table open;    /* the table the last page ended in: the next page's first rows may go on with it */
 };
 
 typedef struct {
@@ -74,6 +92,8 @@ typedef struct {
     member *m;
     size_t nm;
     size_t *first_member; /* per placed row: its first member, nr + 1 entries */
+    size_t *row_line;     /* per placed row written: its line in the view */
+    size_t *row_record;   /* per placed row written: its first record in the map, SIZE_MAX when none */
     double text_x0, text_x1;
 } page;
 
@@ -564,7 +584,9 @@ static bool gather_members(page *p, size_t *tmp)
     p->order = cf_calloc(p->nr + 1, sizeof *p->order);
     p->m = cf_calloc(p->nb + p->nf + 1, sizeof *p->m);
     p->first_member = cf_calloc(p->nr + 1, sizeof *p->first_member);
-    if (!p->order || !p->m || !p->first_member)
+    p->row_line = cf_calloc(p->nr + 1, sizeof *p->row_line);
+    p->row_record = cf_calloc(p->nr + 1, sizeof *p->row_record);
+    if (!p->order || !p->m || !p->first_member || !p->row_line || !p->row_record)
         return false;
     for (size_t i = 0; i < p->nr; i++)
         p->order[i] = i;
@@ -613,36 +635,60 @@ static bool put_block(const page *p, const block *b, cf_buf *out, const char *be
     return true;
 }
 
-/* A cell of a table row; written into the page's text, it is mapped to its page and box. */
-static bool put_member(const page *p, const member *m, cf_buf *out)
+/* Where a cell written goes in its table's grid; table 0: a place on the page only. */
+typedef struct {
+    unsigned table;
+    size_t row, col, colspan;
+} grid_place;
+
+static const grid_place NO_GRID = {0, 0, 0, 1};
+
+/* The view's lines before its end (counted once: out only grows). */
+static size_t line_now(cf_pdf_layout *L)
+{
+    for (; L->counted < L->out->len; L->counted++)
+        L->lines += L->out->data[L->counted] == '\n';
+    return L->lines;
+}
+
+/* A cell of a table row; written into the page's text, it is mapped to its page and box, and to its
+ * place in its table's grid. */
+static bool put_member(const page *p, const member *m, cf_buf *out, grid_place at)
 {
     size_t start = out->len;
     bool ok = m->kind == 0 ? put_block(p, &p->b[m->idx], out, "")
                            : cf_buf_append(out, p->text.data + p->f[m->idx].off, p->f[m->idx].len);
     if (ok && out == p->layout->out && p->layout->map) {
-        cf_doccell c = {.rowspan = 1, .colspan = 1, .byte_start = start, .byte_end = out->len, .page = p->layout->page};
+        cf_doccell c = {.table = at.table, .row = at.row, .col = at.col, .rowspan = 1, .colspan = at.colspan,
+                        .byte_start = start, .byte_end = out->len, .page = p->layout->page};
         member_box(p, m, &c.x0, &c.x1, &c.y0, &c.y1);
         ok = cf_docmap_add(p->layout->map, &c);
     }
     return ok;
 }
 
-/* A free row: its cells TAB-separated; a lone block outside a table line by line. */
-static bool put_free_row(const page *p, size_t r, bool in_table, cf_buf *out)
+/* A row written into the view: its line and its first record in the map (SIZE_MAX: it has none). */
+static void mark_row(page *p, size_t r, bool recorded)
+{
+    p->row_line[r] = line_now(p->layout);
+    p->row_record[r] = recorded && p->layout->map ? cf_docmap_count(p->layout->map) : SIZE_MAX;
+}
+
+/* A free row: its cells TAB-separated (each a place on the page); a lone block outside a table line by
+ * line. */
+static bool put_free_row(page *p, size_t r, bool in_table, cf_buf *out)
 {
     size_t lo = p->first_member[r], hi = p->first_member[r + 1];
-    if (hi - lo == 1 && !in_table)
+    bool lone = hi - lo == 1 && !in_table;
+    if (out == p->layout->out)
+        mark_row(p, r, !lone);
+    if (lone)
         return put_block(p, &p->b[p->m[lo].idx], out, "\n") && cf_buf_puts(out, "\n");
     for (size_t k = lo; k < hi; k++)
-        if ((k > lo && !cf_buf_puts(out, "\t")) || !put_member(p, &p->m[k], out))
+        if ((k > lo && !cf_buf_puts(out, "\t")) || !put_member(p, &p->m[k], out, NO_GRID))
             return false;
     return cf_buf_puts(out, "\n");
 }
-
-typedef struct {
-    double c[64], x0[64], x1[64];
-    size_t n;
-} columns;
 
 /* The column of each value member of row r (members lo..hi, values from first_value on), or
  * false when a value's column cannot be told: near two columns, or a column taken twice. */
@@ -693,34 +739,130 @@ static size_t first_value_member(const page *p, size_t r, double vx0)
     return hi;
 }
 
-static bool put_anchor_row(const page *p, size_t r, double vx0, const columns *by_header, const columns *by_rows,
-                           cf_buf *out)
+/* How the rows of a run are written into their table's grid. */
+typedef struct {
+    const grid_table *table;
+    const columns *by_header, *by_rows; /* the columns a row's values are tried against, in turn */
+    const columns *grid_cols;           /* which of them the table's value columns are */
+    double values_x0;                   /* where header cells stop standing over the row labels */
+} run_grid;
+
+/* Column col (span columns wide) of the row being written. */
+static grid_place grid_at(const page *p, const run_grid *g, size_t col, size_t span)
 {
+    return (grid_place){g->table->number, line_now(p->layout) - g->table->first_line, col, span};
+}
+
+/* A blank cell of the row being written: an empty column slot of the grid, where its field is, with the
+ * box of its column and row. */
+static bool put_blank(const page *p, grid_place at, double x0, double x1, double y0, double y1, const cf_buf *out)
+{
+    if (!at.table || !p->layout->map)
+        return true;
+    cf_doccell c = {.table = at.table, .row = at.row, .col = at.col, .rowspan = 1, .colspan = 1,
+                    .byte_start = out->len, .byte_end = out->len, .page = p->layout->page,
+                    .x0 = x0, .y0 = y0, .x1 = x1, .y1 = y1};
+    return cf_docmap_add(p->layout->map, &c);
+}
+
+/* Values that cannot be placed under the table's columns stand in columns of their own past them; a row
+ * of more values than this has more than any form's row, and cells over no column stand after them. */
+#define MAX_ROW_VALUES 64
+
+/* The grid place of a cell not among a row's values (a header cell, a label of a row of no values):
+ * the value columns whose centres its extent covers; the next label column when it begins over the row
+ * labels (then over the value columns it reaches too); over no column, one of its own past every column
+ * a value may stand in, so that it heads none. */
+static grid_place cell_place(const page *p, const run_grid *g, const member *m, size_t grid_row, double h,
+                             size_t *next_label)
+{
+    double x0, x1, y0, y1;
+    member_box(p, m, &x0, &x1, &y0, &y1);
+    const columns *cols = g->grid_cols;
+    size_t labels = g->table->labels, first = SIZE_MAX, last = 0;
+    for (size_t c = 0; c < cols->n; c++)
+        if (cols->c[c] >= x0 - 0.25 * h && cols->c[c] <= x1 + 0.25 * h) {
+            first = first == SIZE_MAX ? c : first;
+            last = c;
+        }
+    grid_place at = {g->table->number, grid_row, 0, 1};
+    if (x0 < g->values_x0 - 0.5 * h || cols->n == 0) {
+        at.col = *next_label < labels ? *next_label : labels - 1;
+        *next_label = at.col + 1;
+        at.colspan = first == SIZE_MAX ? 1 : labels + last + 1 - at.col;
+        return at;
+    }
+    if (first == SIZE_MAX) {
+        at.col = labels + g->table->cols.n + MAX_ROW_VALUES;
+        return at;
+    }
+    at.col = labels + first;
+    at.colspan = last - first + 1;
+    return at;
+}
+
+/* A row of a run with no values: its labels right-aligned in the label columns like a row's, the rest
+ * where it stands. */
+static bool put_run_free_row(page *p, size_t r, double vx0, const run_grid *g, cf_buf *out)
+{
+    mark_row(p, r, true);
+    size_t lo = p->first_member[r], hi = p->first_member[r + 1], fv = first_value_member(p, r, vx0);
+    size_t labels = g->table->labels, next_label = labels, n = fv - lo;
+    for (size_t k = lo; k < hi; k++) {
+        grid_place at = k < fv ? grid_at(p, g, labels - (n < labels ? n : labels) + (k - lo < labels ? k - lo : labels - 1), 1)
+                               : cell_place(p, g, &p->m[k], line_now(p->layout) - g->table->first_line,
+                                            p->r[p->order[r]].h, &next_label);
+        if ((k > lo && !cf_buf_puts(out, "\t")) || !put_member(p, &p->m[k], out, at))
+            return false;
+    }
+    return cf_buf_puts(out, "\n");
+}
+
+/* A row of values: its labels right-aligned in the table's label columns, then one field per value
+ * column (an empty one where the cell is blank), each value in its grid column. */
+static bool put_anchor_row(page *p, size_t r, double vx0, const run_grid *g, cf_buf *out)
+{
+    mark_row(p, r, true);
     size_t lo = p->first_member[r], hi = p->first_member[r + 1];
     size_t fv = first_value_member(p, r, vx0);
-    for (size_t k = lo; k < fv; k++)
-        if (!put_member(p, &p->m[k], out) || !cf_buf_puts(out, "\t"))
+    size_t labels = g->table->labels, n = fv - lo;
+    for (size_t k = lo; k < fv; k++) {
+        size_t col = labels - (n < labels ? n : labels) + (k - lo < labels ? k - lo : labels - 1);
+        if (!put_member(p, &p->m[k], out, grid_at(p, g, col, 1)) || !cf_buf_puts(out, "\t"))
             return false;
-    long slot[512];
-    const columns *cols = NULL;
-    if (hi - fv <= 64) {
-        if (slot_values(p, by_header, fv, hi, slot))
-            cols = by_header;
-        else if (slot_values(p, by_rows, fv, hi, slot))
-            cols = by_rows;
     }
+    long slot[MAX_ROW_VALUES];
+    const columns *cols = NULL;
+    if (hi - fv <= MAX_ROW_VALUES) {
+        if (slot_values(p, g->by_header, fv, hi, slot))
+            cols = g->by_header;
+        else if (slot_values(p, g->by_rows, fv, hi, slot))
+            cols = g->by_rows;
+    }
+    /* values not placed under the table's value columns stand in columns of their own past them, under
+     * no heading: the label mapping counts them, as it would the text */
+    size_t past = labels + g->table->cols.n;
     if (!cols) { /* undecided: the values alone, and the extractor guesses (and flags) the blanks */
         for (size_t k = fv; k < hi; k++)
-            if ((k > fv && !cf_buf_puts(out, "\t")) || !put_member(p, &p->m[k], out))
+            if ((k > fv && !cf_buf_puts(out, "\t")) ||
+                !put_member(p, &p->m[k], out, grid_at(p, g, past + (k - fv), 1)))
                 return false;
         return cf_buf_puts(out, "\n");
     }
+    size_t base = cols == g->grid_cols ? labels : past;
+    const row *rw = &p->r[p->order[r]];
     for (size_t c = 0; c < cols->n; c++) {
         if (c > 0 && !cf_buf_puts(out, "\t"))
             return false;
+        bool blank = true;
         for (size_t k = fv; k < hi; k++)
-            if (slot[k - fv] == (long)c && !put_member(p, &p->m[k], out))
-                return false;
+            if (slot[k - fv] == (long)c) {
+                if (!put_member(p, &p->m[k], out, grid_at(p, g, base + c, 1)))
+                    return false;
+                blank = false;
+            }
+        if (blank && !put_blank(p, grid_at(p, g, base + c, 1), cols->x0[c], cols->x1[c], rw->top, rw->top + rw->h, out))
+            return false;
     }
     return cf_buf_puts(out, "\n");
 }
@@ -809,6 +951,25 @@ static bool ends_run(const page *p, size_t r, double vx0, double vx1)
     return false;
 }
 
+/* The header rows above a new table's first row (rows from hdr_lo to r, those right above it written as
+ * one line each with their cells recorded) become the grid's first rows; its first line is theirs. */
+static bool grid_header_rows(page *p, size_t hdr_lo, size_t r, const run_grid *g, grid_table *t)
+{
+    size_t first = r, next_line = line_now(p->layout);
+    while (first > hdr_lo && p->row_record[first - 1] != SIZE_MAX && p->row_line[first - 1] + 1 == next_line)
+        next_line = p->row_line[--first];
+    t->first_line = next_line;
+    for (size_t k = first; k < r; k++) {
+        size_t next_label = 0, lo = p->first_member[k];
+        for (size_t j = lo; j < p->first_member[k + 1]; j++) {
+            grid_place at = cell_place(p, g, &p->m[j], p->row_line[k] - t->first_line, p->r[p->order[k]].h, &next_label);
+            if (!cf_docmap_set_grid(p->layout->map, p->row_record[k] + (j - lo), at.table, at.row, at.col, at.colspan))
+                return false;
+        }
+    }
+    return true;
+}
+
 static bool put_page(page *p)
 {
     cf_pdf_layout *L = p->layout;
@@ -817,6 +978,9 @@ static bool put_page(page *p)
     if (L->header.data)
         L->header.data[0] = '\0';
     size_t hdr_lo = 0;
+    for (size_t k = 0; k < p->nr; k++)
+        p->row_record[k] = SIZE_MAX;
+    bool nothing_yet = true; /* nothing of this page written yet: a table of the last page may go on */
     size_t first_anchor = p->nr;
     for (size_t r = 0; r < p->nr && first_anchor == p->nr; r++)
         if (p->r[p->order[r]].anchor)
@@ -842,6 +1006,8 @@ static bool put_page(page *p)
     while (r < p->nr) {
         const row *rw = &p->r[p->order[r]];
         if (!rw->anchor) {
+            L->open.number = 0; /* a table of the last page goes on only straight after the page break */
+            nothing_yet = false;
             if (!put_free_row(p, r, false, out))
                 return false;
             double x0, x1, y0, y1;
@@ -884,12 +1050,35 @@ static bool put_page(page *p)
         for (size_t k = hdr_lo; k < r; k++)
             if (!put_free_row(p, k, true, &L->header))
                 return false;
+        /* the run as a table of the map: label columns for the most labels a row has, then the value
+         * columns (the header's, else the fullest rows'). Straight after a page break it goes on with
+         * the table the last page ended in when it fits it, under that table's (dropped) header */
+        size_t labels = 1;
+        for (size_t k = r; k < end; k++)
+            if (first_value_member(p, k, vx0) - p->first_member[k] > labels)
+                labels = first_value_member(p, k, vx0) - p->first_member[k];
+        bool goes_on = nothing_yet && L->open.number && labels <= L->open.labels;
+        if (goes_on && by_header.n == 0)
+            by_header = L->open.cols;
+        const columns *grid_cols = by_header.n ? &by_header : &by_rows;
+        grid_table t = L->open;
+        run_grid g = {&t, &by_header, &by_rows, grid_cols, labels_x1 + 0.5 * h};
+        if (!goes_on || grid_cols->n != L->open.cols.n) {
+            t = (grid_table){.number = L->map ? ++L->tables : 0, .labels = labels, .cols = *grid_cols};
+            t.first_line = line_now(L);
+            if (t.number && !grid_header_rows(p, hdr_lo, r, &g, &t))
+                return false;
+        }
         for (; r < end; r++) {
-            bool ok = p->r[p->order[r]].anchor ? put_anchor_row(p, r, vx0, &by_header, &by_rows, out)
-                                                : put_free_row(p, r, true, out);
+            bool ok = p->r[p->order[r]].anchor ? put_anchor_row(p, r, vx0, &g, out)
+                                                : put_run_free_row(p, r, vx0, &g, out);
             if (!ok)
                 return false;
         }
+        L->open = t;
+        if (end < p->nr)
+            L->open.number = 0; /* the table ends on this page */
+        nothing_yet = false;
         hdr_lo = end;
     }
     return true;
@@ -927,6 +1116,7 @@ static bool put_marker(cf_pdf_layout *layout, unsigned page_number)
 bool cf_pdf_layout_skip(cf_pdf_layout *layout, unsigned page_number, const char *note)
 {
     layout->last_header.len = 0; /* a table does not run on across a page that was not read */
+    layout->open.number = 0;
     return put_marker(layout, page_number) && (!note || (cf_buf_puts(layout->out, note) && cf_buf_puts(layout->out, "\n")));
 }
 
@@ -977,6 +1167,8 @@ bool cf_pdf_layout_page(cf_pdf_layout *layout, unsigned page_number, const cf_pd
     cf_free(p.order);
     cf_free(p.m);
     cf_free(p.first_member);
+    cf_free(p.row_line);
+    cf_free(p.row_record);
     cf_buf_release(&p.text);
     return ok;
 }

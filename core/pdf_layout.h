@@ -10,7 +10,14 @@
  * column. A row whose values' columns the geometry cannot decide is written with its
  * values only, no blank fields, so the extractor reads its blanks as a guess and flags
  * them. Other text is written line by line. Pages are separated by "— 第 N 页 —"; a
- * table's header rows repeated at the top of the next page and page numbers are dropped. */
+ * table's header rows repeated at the top of the next page and page numbers are dropped.
+ *
+ * With a map, each table is also handed over as a grid (core/docmap): its header rows and rows, the
+ * row labels right-aligned in the label columns, each value in its column and an empty slot for each
+ * blank, each header cell over the value columns it covers (a heading over sub-headings spans them).
+ * Values whose columns are not decided stand in columns of their own under no heading, so the label
+ * mapping still guesses and flags their blanks. A table that goes on straight after a page break is
+ * the same grid, the page's marker an empty row of it. */
 #ifndef CF_PDF_LAYOUT_H
 #define CF_PDF_LAYOUT_H
 

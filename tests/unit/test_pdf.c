@@ -8,6 +8,8 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "docmap.h"
+#include "grid.h"
 #include "pdf_layout.h"
 #include "read_pdf.h"
 #include "sha256.h"
@@ -227,6 +229,153 @@ Test(pdf_layout, degenerate_boxes_do_not_crash)
     char *text = lay_out(&p, 1);
     cr_assert(cf_utf8_valid(text, strlen(text), NULL));
     cf_free(text);
+}
+
+/* ---------- tables handed over as grids ---------- */
+
+/* The view of pages[0..n) with its map, as the reader hands it over. Caller frees. */
+static cf_text *mapped_view(glyphs *pages, size_t n)
+{
+    cf_docmap *map = cf_docmap_new();
+    cr_assert(map);
+    char *view = lay_out_mapped(pages, n, map);
+    cf_text *text = NULL;
+    cf_error err;
+    cf_error_clear(&err);
+    static const char sha[65] = "0000000000000000000000000000000000000000000000000000000000000000";
+    cr_assert_eq(cf_text_from_mapped_document("t.pdf", "pdf", "PDF", &view, strlen(view), sha, map, &text, &err), CF_OK,
+                 "%s", err.message);
+    return text;
+}
+
+/* The grid of the table with a row on the line that begins with start: *first_line is that line. */
+static cf_grid *grid_from(const cf_text *text, const char *start, size_t *end)
+{
+    const char *at = strstr(cf_text_data(text), start);
+    cr_assert(at, "%s is in the view", start);
+    size_t line = cf_text_line_at(text, (size_t)(at - cf_text_data(text)));
+    cf_grid *grid = NULL;
+    bool nomem;
+    cr_assert(cf_docmap_grid(cf_text_docmap(text), text, line, cf_text_line_count(text), &grid, end, &nomem),
+              "a table starts on the line of %s", start);
+    *end -= line;
+    return grid;
+}
+
+static void expect_cell(const cf_grid *grid, size_t row, size_t col, const char *text)
+{
+    cf_grid_cell c;
+    cr_assert(cf_grid_cell_at(grid, row, col, &c), "a cell at (%zu, %zu)", row, col);
+    cr_expect_str_eq(c.text, text, "the cell at (%zu, %zu)", row, col);
+}
+
+Test(pdf_grid, header_cells_stand_over_their_values_and_a_blank_is_an_empty_slot)
+{
+    static glyphs p;
+    p.n = 0;
+    header(&p, 100);
+    put(&p, "规章", 60, 130, 10);
+    values(&p, 130, "11", NULL, "13");
+    put(&p, "行政规范性文件", 60, 160, 10);
+    values(&p, 160, "21", "22", "23");
+    cf_text *text = mapped_view(&p, 1);
+    size_t rows;
+    cf_grid *grid = grid_from(text, "信息内容", &rows);
+    cr_expect_eq(rows, 3, "the header and two rows");
+    cr_expect_eq(cf_grid_column_count(grid), 4);
+    expect_cell(grid, 0, 2, "本年废止");
+    expect_cell(grid, 1, 0, "规章");
+    expect_cell(grid, 1, 1, "11");
+    expect_cell(grid, 1, 2, ""); /* blank: under 本年废止, not a hole */
+    expect_cell(grid, 1, 3, "13");
+    expect_cell(grid, 2, 2, "22");
+    cf_grid_free(grid);
+    cf_text_free(text);
+}
+
+Test(pdf_grid, a_heading_over_two_columns_spans_them)
+{
+    static glyphs p;
+    p.n = 0;
+    put(&p, "行政复议", 100, 100, 10);
+    put(&p, "维持", 90, 116, 10);
+    put(&p, "纠正", 130, 116, 10);
+    put(&p, "行政诉讼", 190, 100, 10);
+    put(&p, "维持", 180, 116, 10);
+    put(&p, "纠正", 220, 116, 10);
+    put(&p, "说明文字", 20, 140, 10);
+    put(&p, "4", 136, 140, 10);
+    put(&p, "5", 186, 140, 10);
+    put(&p, "6", 226, 140, 10);
+    cf_text *text = mapped_view(&p, 1);
+    size_t rows;
+    cf_grid *grid = grid_from(text, "行政复议", &rows);
+    cr_expect_eq(rows, 3);
+    cf_grid_cell c;
+    cr_assert(cf_grid_cell_at(grid, 0, 2, &c));
+    cr_expect_str_eq(c.text, "行政复议");
+    cr_expect_eq(c.col, 1, "it begins over the first of its columns");
+    cr_expect_eq(c.colspan, 2);
+    cr_assert(cf_grid_cell_at(grid, 0, 3, &c));
+    cr_expect_str_eq(c.text, "行政诉讼");
+    expect_cell(grid, 1, 2, "纠正");
+    expect_cell(grid, 2, 1, ""); /* under 行政复议 · 维持 */
+    expect_cell(grid, 2, 2, "4");
+    expect_cell(grid, 2, 4, "6");
+    cf_grid_free(grid);
+    cf_text_free(text);
+}
+
+Test(pdf_grid, a_table_that_goes_on_over_the_page_is_one_grid)
+{
+    static glyphs pages[2];
+    for (int k = 0; k < 2; k++) {
+        pages[k].n = 0;
+        header(&pages[k], 100);
+        put(&pages[k], k ? "行政强制" : "行政处罚", 60, 130, 10);
+        values(&pages[k], 130, k ? "31" : "21", NULL, k ? "33" : "23");
+    }
+    cf_text *text = mapped_view(pages, 2);
+    size_t rows;
+    cf_grid *grid = grid_from(text, "信息内容", &rows);
+    cr_expect_eq(rows, 4, "the header, a row, the page's marker, a row");
+    expect_cell(grid, 3, 0, "行政强制");
+    expect_cell(grid, 3, 1, "31");
+    expect_cell(grid, 3, 2, "");
+    expect_cell(grid, 3, 3, "33");
+    cf_grid_cell c;
+    cr_expect_not(cf_grid_cell_at(grid, 2, 0, &c), "the marker's line holds no cell");
+    cf_grid_free(grid);
+    cf_text_free(text);
+}
+
+Test(pdf_grid, values_whose_columns_cannot_be_told_stand_under_no_heading)
+{
+    static glyphs p;
+    p.n = 0;
+    header(&p, 100);
+    put(&p, "规章", 60, 130, 10);
+    put(&p, "9", 248, 130, 10); /* halfway between the first two columns */
+    cf_text *text = mapped_view(&p, 1);
+    size_t rows;
+    cf_grid *grid = grid_from(text, "信息内容", &rows);
+    size_t value_col = SIZE_MAX, headings = 0;
+    for (size_t col = 0; col < cf_grid_column_count(grid); col++) {
+        cf_grid_cell c;
+        if (cf_grid_cell_at(grid, 1, col, &c) && strcmp(c.text, "9") == 0)
+            value_col = col;
+    }
+    cr_assert_neq(value_col, SIZE_MAX, "the value is in the grid");
+    for (size_t col = 0; col < cf_grid_column_count(grid); col++) {
+        cf_grid_cell c;
+        if (cf_grid_cell_at(grid, 0, col, &c) && cf_grid_is_anchor(grid, 0, col)) {
+            headings++;
+            cr_expect(col > value_col || col + c.colspan <= value_col, "%s heads the value's column", c.text);
+        }
+    }
+    cr_expect_eq(headings, 4, "every header cell is in the grid");
+    cf_grid_free(grid);
+    cf_text_free(text);
 }
 
 /* ---------- the reader ---------- */
