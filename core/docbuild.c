@@ -20,6 +20,8 @@
 typedef struct {
     int32_t cell;  /* index into cells, or -1 for a slot no cell reached */
     bool covered;  /* held by a span from the left or from above, not the cell's own slot */
+    bool element;  /* a cell of the document's row begins here though the cell above holds the slot
+                    * (Word's vMerge continuation <w:tc>): counted among the row's cells */
 } slot;
 
 typedef struct {
@@ -200,7 +202,7 @@ static bool widen(cf_docbuild *b, size_t col)
     while (r->count <= col) {
         if (!cf_reserve_one(&r->slots, r->count, &r->cap, sizeof *r->slots, 16))
             return false;
-        r->slots[r->count++] = (slot){-1, false};
+        r->slots[r->count++] = (slot){-1, false, false};
     }
     if (col >= b->width) {
         cover *grown = cf_realloc(b->covers, (col + 1) * sizeof *grown);
@@ -237,15 +239,16 @@ void cf_docbuild_row(cf_docbuild *b)
                 fail(b, CF_ERR_NOMEM);
                 return;
             }
-            b->rows[b->nrows - 1].slots[col] = (slot){b->covers[col].cell, true};
+            b->rows[b->nrows - 1].slots[col] = (slot){b->covers[col].cell, true, false};
             b->covers[col].rows_left--;
         }
 }
 
 static long clip(long v, long max) { return v < 1 ? 1 : v > max ? max : v; }
 
-/* Put a cell (or, with cell -1 and covered, a continuation) in the next free slots of the row. */
-static void place(cf_docbuild *b, int32_t cell, bool covered, long colspan, long rowspan)
+/* Put a cell (or, with cell -1 and covered, a continuation) in the next free slots of the row; element:
+ * a cell of the document's row begins there. */
+static void place(cf_docbuild *b, int32_t cell, bool covered, bool element, long colspan, long rowspan)
 {
     if (b->nrows == 0)
         cf_docbuild_row(b); /* cells before any row: a row of their own */
@@ -272,7 +275,7 @@ static void place(cf_docbuild *b, int32_t cell, bool covered, long colspan, long
     if (covered && b->nrows >= 2 && col < b->rows[b->nrows - 2].count)
         cell = b->rows[b->nrows - 2].slots[col].cell; /* held by the cell above */
     for (size_t k = 0; k < span; k++) {
-        r->slots[col + k] = (slot){cell, covered || k > 0};
+        r->slots[col + k] = (slot){cell, covered || k > 0, element && k == 0};
         b->covers[col + k] = (cover){(uint32_t)clip(rowspan, MAX_ROWSPAN) - 1, cell};
     }
     b->cursor = col + span;
@@ -293,7 +296,7 @@ void cf_docbuild_cell_begin(cf_docbuild *b, long colspan, long rowspan)
         fail(b, CF_ERR_LIMIT);
         return;
     }
-    place(b, (int32_t)b->ncells, false, colspan, rowspan);
+    place(b, (int32_t)b->ncells, false, true, colspan, rowspan);
     b->ncells++;
     b->in_cell = true;
     b->cell.pending_space = b->cell.pending_break = false;
@@ -313,14 +316,15 @@ void cf_docbuild_cell_end(cf_docbuild *b)
         b->cells[b->ncells - 1] = cf_buf_take(&b->cell.buf);
 }
 
-/* colspan slots of the current row with no cell of their own: held from above, or no cell's at all. */
+/* colspan slots of the current row with no cell of their own: held from above (a continuation cell
+ * of the document's row), or no cell's at all. */
 static void place_slots(cf_docbuild *b, bool covered, long colspan)
 {
     if (b->status != CF_OK || !b->in_table)
         return;
     if (b->in_cell)
         cf_docbuild_cell_end(b);
-    place(b, -1, covered, colspan, 1);
+    place(b, -1, covered, covered, colspan, 1);
 }
 
 void cf_docbuild_cell_covered(cf_docbuild *b, long colspan) { place_slots(b, true, colspan); }
@@ -397,10 +401,13 @@ static void write_rows(cf_docbuild *b)
             if (col > 0 && !cf_buf_append(&b->doc.buf, "\t", 1))
                 fail(b, CF_ERR_NOMEM);
             bool begins = col < r->count && !r->slots[col].covered && r->slots[col].cell >= 0;
-            if (col < r->count && r->slots[col].covered && r->slots[col].cell >= 0)
-                continue; /* held by a span: the cell is where it begins */
+            bool element = col < r->count && r->slots[col].element; /* a cell of the row, as Word counts them */
+            if (col < r->count && r->slots[col].covered && r->slots[col].cell >= 0) {
+                in_row += element; /* held by a span: the cell is where it begins */
+                continue;
+            }
             cf_doccell c = {.table = table, .row = written[i], .col = col, .rowspan = 1, .colspan = 1,
-                            .doc_row = (unsigned)(i + 1), .doc_cell = begins ? ++in_row : 0};
+                            .doc_row = (unsigned)(i + 1), .doc_cell = begins || element ? ++in_row : 0};
             c.byte_start = b->doc.buf.len;
             if (begins) {
                 spans_of(b, i, col, written, &c.rowspan, &c.colspan);

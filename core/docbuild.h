@@ -39,7 +39,8 @@ void cf_docbuild_table_begin(cf_docbuild *b);
 void cf_docbuild_row(cf_docbuild *b);
 void cf_docbuild_cell_begin(cf_docbuild *b, long colspan, long rowspan);
 void cf_docbuild_cell_end(cf_docbuild *b);
-/* colspan slots held by the cell above them (Word's vMerge continuation). */
+/* colspan slots held by the cell above them (Word's vMerge continuation): a cell of its row all the same,
+ * counted in the row's cell numbers as Word counts them, its text the cell above's. */
 void cf_docbuild_cell_covered(cf_docbuild *b, long colspan);
 /* colspan empty slots that no cell of the document holds (Word's gridBefore): blank, and not
  * counted among the row's cells. */

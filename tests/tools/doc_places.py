@@ -6,9 +6,10 @@ the document its source names?
 
 Reads each document on its own, not with crossfoot's readers. A web page or Word file (Python's
 zipfile, ElementTree and html.parser): tables in document order, counting those of two or more
-columns; rows (<tr>, <w:tr>) from 1; cells from 1 among those that begin in the row (<td>/<th>;
-<w:tc> but not a vMerge continuation) — the cell at the source's table, row and cell must hold the
-number (only for documents without nested tables). A PDF (poppler-utils' `pdftotext -bbox`): the
+columns and leaving out a layout table (one that holds another table: the tables inside it count);
+rows (<tr>, <w:tr>) from 1; cells from 1 as the row's elements (<td>/<th>, <w:tc> — a vMerge
+continuation too, as Word counts it) — the cell at the source's table, row and cell must hold the
+number. A PDF (poppler-utils' `pdftotext -bbox`): the
 words whose centre lies in the source's box (page, x0 y0 x1 y1 in points from the page's top left,
 give or take 1.5 points) must hold it. Every number cell must name its place. Prints what
 disagrees; exit status 1 when anything does.
@@ -30,46 +31,40 @@ def docx_tables(path):
     tables = []
     for tbl in body.iter(W + "tbl"):
         if tbl.find(".//" + W + "tbl") is not None:
-            raise SystemExit(f"{path}: nested tables, not for this check")
-        rows = []
-        for tr in tbl.findall(W + "tr"):
-            cells = []
-            for tc in tr.findall(W + "tc"):
-                vm = tc.find(W + "tcPr/" + W + "vMerge")
-                if vm is not None and vm.get(W + "val", "continue") != "restart":
-                    continue
-                cells.append("".join(t.text or "" for t in tc.iter(W + "t")))
-            rows.append(cells)
-        tables.append(rows)
+            continue  # a layout table
+        tables.append([["".join(t.text or "" for t in tc.iter(W + "t")) for tc in tr.findall(W + "tc")]
+                       for tr in tbl.findall(W + "tr")])
     return tables
 
 
 class Tables(HTMLParser):
+    """Every table's rows of cells' text, in document order; a table holding another is in layout."""
+
     def __init__(self):
         super().__init__()
-        self.tables, self.depth, self.cell = [], 0, None
+        self.tables, self.layout, self.open = [], set(), []  # open: [table index, in a cell]
 
     def handle_starttag(self, tag, attrs):
         if tag == "table":
-            self.depth += 1
-            if self.depth > 1:
-                raise SystemExit("nested tables, not for this check")
+            if self.open:
+                self.layout.add(self.open[-1][0])
+            self.open.append([len(self.tables), False])
             self.tables.append([])
-        elif tag == "tr" and self.depth:
-            self.tables[-1].append([])
-        elif tag in ("td", "th") and self.depth:
-            self.tables[-1][-1].append("")
-            self.cell = True
+        elif tag == "tr" and self.open:
+            self.tables[self.open[-1][0]].append([])
+        elif tag in ("td", "th") and self.open and self.tables[self.open[-1][0]]:
+            self.tables[self.open[-1][0]][-1].append("")
+            self.open[-1][1] = True
 
     def handle_endtag(self, tag):
-        if tag == "table":
-            self.depth -= 1
-        elif tag in ("td", "th"):
-            self.cell = None
+        if tag == "table" and self.open:
+            self.open.pop()
+        elif tag in ("td", "th") and self.open:
+            self.open[-1][1] = False
 
     def handle_data(self, data):
-        if self.cell and self.tables and self.tables[-1] and self.tables[-1][-1]:
-            self.tables[-1][-1][-1] += data
+        if self.open and self.open[-1][1]:
+            self.tables[self.open[-1][0]][-1][-1] += data
 
 
 def html_tables(path):
@@ -77,7 +72,7 @@ def html_tables(path):
     m = re.search(rb'charset=["\']?([-\w]+)', raw[:4096])
     p = Tables()
     p.feed(raw.decode(m.group(1).decode() if m else "utf-8", errors="replace"))
-    return p.tables
+    return [t for i, t in enumerate(p.tables) if i not in p.layout]
 
 
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')

@@ -53,6 +53,42 @@ Test(docmap, each_cell_names_its_table_row_and_cell_as_the_page_counts_them)
     cf_text_free(text);
 }
 
+Test(docmap, a_word_continuation_cell_is_counted_among_its_rows_cells_as_word_counts_them)
+{
+    cf_docbuild *b = cf_docbuild_new();
+    cr_assert(b);
+    static const char *const rows[2][3] = {{"（三）不予公开", "1.属于国家秘密", "3"}, {NULL, "2.其他法律", "7"}};
+    cf_docbuild_table_begin(b);
+    for (int r = 0; r < 2; r++) {
+        cf_docbuild_row(b);
+        for (int c = 0; c < 3; c++) {
+            if (!rows[r][c]) { /* <w:vMerge/>: the cell above goes on down */
+                cf_docbuild_cell_covered(b, 1);
+                continue;
+            }
+            cf_docbuild_cell_begin(b, 1, 1);
+            cf_docbuild_text(b, rows[r][c], strlen(rows[r][c]));
+            cf_docbuild_cell_end(b);
+        }
+    }
+    cf_docbuild_table_end(b);
+    char *view;
+    size_t len;
+    cf_docmap *map;
+    cf_error err;
+    cr_assert_eq(cf_docbuild_finish(b, "t.docx", &view, &len, &map, &err), CF_OK);
+    cf_docbuild_free(b);
+    const cf_doccell *c = cf_docmap_at(map, (size_t)(strstr(view, "7") - view));
+    cr_assert_not_null(c);
+    cr_expect_eq(c->doc_row, 2);
+    cr_expect_eq(c->doc_cell, 3, "the continuation is the row's first cell, as Word shows it");
+    c = cf_docmap_at(map, (size_t)(strstr(view, "2.其他法律") - view));
+    cr_expect_eq(c->doc_cell, 2);
+    cr_expect_eq(c->col, 1);
+    cf_docmap_free(map);
+    cf_free(view);
+}
+
 Test(docmap, a_cells_place_is_named_from_its_byte_in_the_view)
 {
     cf_text *text = page(merged);
