@@ -102,20 +102,9 @@ cf_status cf_narrative_check(const cf_text *text, const cf_template *tpl, const 
             origin = grown;
             origin_cap = norm.len + 1;
         }
-        for (size_t i = 0; i < norm.len;) {
-            size_t before = key.len, n = 1;
-            unsigned char c = (unsigned char)norm.text[i];
-            if (c >= 0x80)
-                n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-            if (i + n > norm.len)
-                n = norm.len - i;
-            if (!cf_compact_append(&key, norm.text + i, n)) {
-                st = cf_error_nomem(err, cf_text_name(text));
-                break;
-            }
-            for (size_t k = before; k < key.len; k++)
-                origin[k] = i + (k - before);
-            i += n;
+        if (!cf_compact_append_mapped(&key, norm.text, norm.len, origin)) {
+            st = cf_error_nomem(err, cf_text_name(text));
+            break;
         }
         if (st != CF_OK || key.len == 0)
             continue;

@@ -363,38 +363,41 @@ bool cf_normalize_line(const char *src, size_t len, cf_norm_line *line)
     return true;
 }
 
-bool cf_compact_append(cf_buf *out, const char *s, size_t len)
+bool cf_compact_append_mapped(cf_buf *out, const char *s, size_t len, size_t *origin)
 {
     if (!cf_buf_reserve(out, len)) /* the key is never longer than s */
         return false;
     const unsigned char *u = (const unsigned char *)s;
-    char *o = out->data + out->len;
+    char *const first = out->data + out->len;
+    char *o = first;
     size_t i = 0;
     while (i < len) {
         unsigned char c = u[i];
         if (c < 0x80) {
-            if ((unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10)
+            if ((unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10) {
+                if (origin)
+                    origin[o - first] = i;
                 *o++ = (char)c;
+            }
             i++;
             continue;
         }
         uint32_t cp;
-        if (three_byte(u + i, len - i, &cp)) { /* the bulk of a report: no call, no copy loop */
-            if ((cp >= 0x4E00 && cp <= 0x9FFF) || cf_is_cjk(cp)) {
-                o[0] = (char)u[i], o[1] = (char)u[i + 1], o[2] = (char)u[i + 2];
-                o += 3;
-            }
-            i += 3;
-            continue;
-        }
-        size_t n = cf_utf8_decode(s + i, len - i, &cp);
+        size_t n = three_byte(u + i, len - i, &cp) ? 3 : cf_utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
             i++;
             continue;
         }
-        if (cf_is_cjk(cp)) {
-            memcpy(o, s + i, n);
-            o += n;
+        if ((n == 3 && cp >= 0x4E00 && cp <= 0x9FFF) || cf_is_cjk(cp)) {
+            for (size_t k = 0; origin && k < n; k++)
+                origin[o - first + (ptrdiff_t)k] = i + k;
+            if (n == 3) { /* the bulk of a report: no call, no copy loop */
+                o[0] = (char)u[i], o[1] = (char)u[i + 1], o[2] = (char)u[i + 2];
+                o += 3;
+            } else {
+                memcpy(o, s + i, n);
+                o += n;
+            }
         }
         i += n;
     }
@@ -402,6 +405,8 @@ bool cf_compact_append(cf_buf *out, const char *s, size_t len)
     out->data[out->len] = '\0';
     return true;
 }
+
+bool cf_compact_append(cf_buf *out, const char *s, size_t len) { return cf_compact_append_mapped(out, s, len, NULL); }
 
 /* True when key holds only what a dropped line's key can: digits and 第, 页, 共 ("第4页共12页"). */
 static bool could_be_dropped_key(const char *key, size_t len)

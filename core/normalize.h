@@ -48,6 +48,9 @@ size_t cf_norm_text_source_length(const cf_norm_text *norms, size_t line);
 /* Append to out the matching key of s: its CJK ideographs and ASCII letters and digits, nothing else.
  * Returns false when memory runs out. */
 bool cf_compact_append(cf_buf *out, const char *s, size_t len);
+/* cf_compact_append, and when origin is not NULL (room for len entries) origin[k] is the offset in s
+ * of the key's k-th appended byte. */
+bool cf_compact_append_mapped(cf_buf *out, const char *s, size_t len, size_t *origin);
 /* Append to out the matching key of the normalised line src[0..len) (nothing for a dropped line),
  * normalising into scratch only when the line holds something normalising changes: a scan that
  * needs only the key does not pay for the map back to the source. False when memory runs out. */
