@@ -2656,8 +2656,6 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
                 longest_heading = strlen(cf_template_end_heading(tpls[k], e));
     }
     size_t lines = cf_text_line_count(ex->text);
-    cf_norm_line scratch; /* only the key of a line is needed here: the lines are normalised for keeps later */
-    cf_norm_line_init(&scratch);
     for (size_t line = 0; ok && line < lines; line++) {
         size_t keep = compact.len > 96 ? 96 : compact.len; /* a phrase may be broken over two lines */
         window.len = 0;
@@ -2665,8 +2663,11 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
         compact.len = 0;
         size_t len;
         const char *src = cf_text_line(ex->text, line, &len);
-        ok = ok && cf_compact_line(src, len, &scratch, &compact) && cf_buf_append(&compact, "", 0) &&
-             cf_buf_append(&window, compact.data, compact.len);
+        bool whole = false;
+        ok = ok && cf_compact_line(src, len, &compact, &whole);
+        if (ok && whole) /* normalised through the store: kept for the table readers when it keeps lines */
+            ok = normalize(ex, line) && cf_compact_append(&compact, ex->norm->text, ex->norm->len);
+        ok = ok && cf_buf_append(&compact, "", 0) && cf_buf_append(&window, compact.data, compact.len);
         if (!ok)
             break;
         /* a phrase that starts and ends in the carried part was looked for in the line before */
@@ -2694,7 +2695,6 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
     cf_free(seen);
     cf_free(phrases);
     cf_free(starts);
-    cf_norm_line_release(&scratch);
     cf_buf_release(&compact);
     cf_buf_release(&window);
     return ok || oom(ex);

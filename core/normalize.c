@@ -423,11 +423,12 @@ static bool could_be_dropped_key(const char *key, size_t len)
     return true;
 }
 
-bool cf_compact_line(const char *src, size_t len, cf_norm_line *scratch, cf_buf *out)
+bool cf_compact_line(const char *src, size_t len, cf_buf *out, bool *whole)
 {
+    *whole = false;
     /* One pass that keeps only the key's bytes. Each character normalises on its own but for
-     * entities, tags and bookmarks (which start with '&', '<' or '['); for those, and for a line
-     * whose key could be a page marker's (dropped), the line goes through cf_normalize_line. A
+     * entities, tags and bookmarks (which start with '&', '<' or '['); those, and a line whose key
+     * could be a page marker's (dropped), are left to the caller's normalising (*whole). A
      * replacement is never longer than what it replaces, so the key fits in len bytes. */
     size_t start = out->len;
     if (!cf_buf_reserve(out, len))
@@ -467,11 +468,13 @@ bool cf_compact_line(const char *src, size_t len, cf_norm_line *scratch, cf_buf 
     }
     out->len = (size_t)(o - out->data);
     out->data[out->len] = '\0';
-    if (!could_be_dropped_key(out->data + start, out->len - start))
-        return true;
+    if (out->len == start || !could_be_dropped_key(out->data + start, out->len - start))
+        return true; /* an empty key is empty whether the line is dropped or not */
 whole_line:
     out->len = start;
-    return cf_normalize_line(src, len, scratch) && cf_compact_append(out, scratch->text, scratch->len);
+    out->data[start] = '\0';
+    *whole = true;
+    return true;
 }
 
 struct cf_norm_text {

@@ -51,9 +51,12 @@ bool cf_compact_append(cf_buf *out, const char *s, size_t len);
 /* cf_compact_append, and when origin is not NULL (room for len entries) origin[k] is the offset in s
  * of the key's k-th appended byte. */
 bool cf_compact_append_mapped(cf_buf *out, const char *s, size_t len, size_t *origin);
-/* Append to out the matching key of the normalised line src[0..len) (nothing for a dropped line),
- * normalising into scratch only when the line holds something normalising changes: a scan that
- * needs only the key does not pay for the map back to the source. False when memory runs out. */
-bool cf_compact_line(const char *src, size_t len, cf_norm_line *scratch, cf_buf *out);
+/* Append to out the matching key of the normalised line src[0..len) — cf_compact_append of
+ * cf_normalize_line's text — in one pass that keeps only the key's bytes, when every character of
+ * the line normalises on its own: a scan that needs only the key does not pay for the normalised
+ * text and its map back to the source. When the line needs the whole normaliser (an entity, a
+ * tag, a bookmark, what could be a page marker) nothing is appended and *whole is set: the caller
+ * appends the key of the line it normalises (and may keep). False when memory runs out. */
+bool cf_compact_line(const char *src, size_t len, cf_buf *out, bool *whole);
 
 #endif
