@@ -6,6 +6,7 @@
 #include <string.h>
 
 #if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
 #include <immintrin.h>
 #define CF_SHA_NI 1
 #endif
@@ -58,12 +59,13 @@ static void compress(cf_sha256 *ctx, const unsigned char *p)
 }
 
 #ifdef CF_SHA_NI
-/* SHA-NI, SSSE3 and SSE4.1, from what the compiler's runtime learnt from CPUID once, before main:
- * CPUID at every hash serialises the CPU and, on a virtual machine, leaves it for the hypervisor. */
+/* SHA-NI, SSSE3 and SSE4.1, as CPUID tells (leaf 7 EBX bit 29; leaf 1 ECX bits 9 and 19). */
 static bool cpu_has_sha(void)
 {
-    return __builtin_cpu_supports("sha") && __builtin_cpu_supports("ssse3") &&
-           __builtin_cpu_supports("sse4.1");
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 9)) || !(c & (1u << 19)))
+        return false;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
 }
 
 /* count blocks of 64 bytes with the SHA instructions: four rounds a step, the message schedule
