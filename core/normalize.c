@@ -363,6 +363,11 @@ bool cf_normalize_line(const char *src, size_t len, cf_norm_line *line)
     return true;
 }
 
+/* What the matching key keeps: ASCII letters and digits, and CJK ideographs (cp decoded from
+ * n bytes). The one rule of cf_compact_append_mapped and cf_compact_line. */
+static inline bool key_ascii(unsigned char c) { return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10; }
+static inline bool key_char(uint32_t cp, size_t n) { return (n == 3 && cp >= 0x4E00 && cp <= 0x9FFF) || cf_is_cjk(cp); }
+
 bool cf_compact_append_mapped(cf_buf *out, const char *s, size_t len, size_t *origin)
 {
     if (!cf_buf_reserve(out, len)) /* the key is never longer than s */
@@ -374,7 +379,7 @@ bool cf_compact_append_mapped(cf_buf *out, const char *s, size_t len, size_t *or
     while (i < len) {
         unsigned char c = u[i];
         if (c < 0x80) {
-            if ((unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10) {
+            if (key_ascii(c)) {
                 if (origin)
                     origin[o - first] = i;
                 *o++ = (char)c;
@@ -388,7 +393,7 @@ bool cf_compact_append_mapped(cf_buf *out, const char *s, size_t len, size_t *or
             i++;
             continue;
         }
-        if ((n == 3 && cp >= 0x4E00 && cp <= 0x9FFF) || cf_is_cjk(cp)) {
+        if (key_char(cp, n)) {
             for (size_t k = 0; origin && k < n; k++)
                 origin[o - first + (ptrdiff_t)k] = i + k;
             if (n == 3) { /* the bulk of a report: no call, no copy loop */
@@ -440,7 +445,7 @@ bool cf_compact_line(const char *src, size_t len, cf_buf *out, bool *whole)
         if (c == '&' || c == '<' || c == '[')
             goto whole_line;
         if (c < 0x80) {
-            if ((unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10)
+            if (key_ascii(c))
                 *o++ = (char)c;
             i++;
             continue;
@@ -453,7 +458,7 @@ bool cf_compact_line(const char *src, size_t len, cf_buf *out, bool *whole)
         }
         char repl[4];
         int r = c >= 0xE3 && c <= 0xE9 && n == 3 && cp != 0x3000 ? -1 : map_codepoint(cp, repl);
-        if (r < 0 && ((cp >= 0x4E00 && cp <= 0x9FFF) || cf_is_cjk(cp))) {
+        if (r < 0 && key_char(cp, n)) {
             if (n == 3) { /* the bulk of a report: no call, no loop */
                 o[0] = src[i], o[1] = src[i + 1], o[2] = src[i + 2];
                 o += 3;
@@ -461,7 +466,7 @@ bool cf_compact_line(const char *src, size_t len, cf_buf *out, bool *whole)
                 memcpy(o, src + i, n);
                 o += n;
             }
-        } else if (r == 1 && ((unsigned)((repl[0] | 0x20) - 'a') < 26 || (unsigned)(repl[0] - '0') < 10)) {
+        } else if (r == 1 && key_ascii((unsigned char)repl[0])) {
             *o++ = repl[0];
         }
         i += n;
