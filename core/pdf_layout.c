@@ -1107,10 +1107,11 @@ void cf_pdf_layout_free(cf_pdf_layout *layout)
     cf_free(layout);
 }
 
-/* "— 第 N 页 —" between pages: the extractor drops it as it drops any page marker. */
+/* "— 第 N 页 —" above each page, the first too, so the view shows which page every line is on;
+ * the extractor drops it as it drops any page marker. */
 static bool put_marker(cf_pdf_layout *layout, unsigned page_number)
 {
-    return page_number == 1 || cf_buf_printf(layout->out, "\xE2\x80\x94 第 %u 页 \xE2\x80\x94\n", page_number);
+    return cf_buf_printf(layout->out, "\xE2\x80\x94 第 %u 页 \xE2\x80\x94\n", page_number);
 }
 
 bool cf_pdf_layout_skip(cf_pdf_layout *layout, unsigned page_number, const char *note)

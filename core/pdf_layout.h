@@ -9,7 +9,7 @@
  * tells a group heading from a column heading), else from the rows that fill every
  * column. A row whose values' columns the geometry cannot decide is written with its
  * values only, no blank fields, so the extractor reads its blanks as a guess and flags
- * them. Other text is written line by line. Pages are separated by "— 第 N 页 —"; a
+ * them. Other text is written line by line. Each page begins with "— 第 N 页 —"; a
  * table's header rows repeated at the top of the next page and page numbers are dropped.
  *
  * With a map, each table is also handed over as a grid (core/docmap): its header rows and rows, the

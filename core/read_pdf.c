@@ -28,6 +28,7 @@
 #include "docmap.h"
 #include "i18n.h"
 #include "pdf_layout.h"
+#include "utf8.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define CF_UNDER_ASAN 1
@@ -105,11 +106,12 @@ static void set_limits(const cf_pdf_limits *limits)
 #endif
 }
 
-/* One page's characters with their boxes; counts its characters and its garbage. */
-static bool page_glyphs(PopplerPage *page, cf_pdf_glyph **glyphs, size_t *count, size_t *visible, size_t *garbage)
+/* One page's characters with their boxes; counts its characters, its garbage and its Chinese. */
+static bool page_glyphs(PopplerPage *page, cf_pdf_glyph **glyphs, size_t *count, size_t *visible, size_t *garbage,
+                        size_t *chinese)
 {
     *glyphs = NULL;
-    *count = *visible = *garbage = 0;
+    *count = *visible = *garbage = *chinese = 0;
     char *text = poppler_page_get_text(page);
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
@@ -130,6 +132,7 @@ static bool page_glyphs(PopplerPage *page, cf_pdf_glyph **glyphs, size_t *count,
         if (cp != ' ' && cp != '\n' && cp != '\r' && cp != '\t' && cp != 0x3000)
             ++*visible; /* control characters too: a text layer of them is garbage, not a blank page */
         *garbage += is_garbage(cp);
+        *chinese += cf_is_cjk(cp);
         if (i < n)
             (*glyphs)[(*count)++] = (cf_pdf_glyph){cp, rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2};
     }
@@ -159,6 +162,7 @@ static void read_in_child(const char *bytes, size_t len, const cf_pdf_limits *li
     cf_buf_init(&images);
     cf_buf_init(&garbled);
     unsigned last_image = 0, last_garbled = 0;
+    size_t chinese = 0; /* in the document's own text: the view's page markers are Chinese too */
     cf_docmap *map = cf_docmap_new();
     cf_pdf_layout *layout = map ? cf_pdf_layout_new(&view, map) : NULL;
     bool ok = layout != NULL;
@@ -168,10 +172,10 @@ static void read_in_child(const char *bytes, size_t len, const cf_pdf_limits *li
     for (int i = 0; ok && i < readable; i++) {
         PopplerPage *page = poppler_document_get_page(doc, i);
         cf_pdf_glyph *glyphs = NULL;
-        size_t count = 0, visible = 0, garbage = 0;
+        size_t count = 0, visible = 0, garbage = 0, page_chinese = 0;
         bool has_images = false;
         if (page) {
-            ok = page_glyphs(page, &glyphs, &count, &visible, &garbage);
+            ok = page_glyphs(page, &glyphs, &count, &visible, &garbage, &page_chinese);
             GList *mapping = poppler_page_get_image_mapping(page);
             has_images = mapping != NULL;
             poppler_page_free_image_mapping(mapping);
@@ -187,6 +191,7 @@ static void read_in_child(const char *bytes, size_t len, const cf_pdf_limits *li
             ok = add_page(&garbled, &last_garbled, number) &&
                  cf_pdf_layout_skip(layout, number, _("[this page's text does not decode to characters]"));
         } else if (ok) {
+            chinese += page_chinese;
             ok = cf_pdf_layout_page(layout, number, glyphs, count);
         }
         cf_free(glyphs);
@@ -199,8 +204,8 @@ static void read_in_child(const char *bytes, size_t len, const cf_pdf_limits *li
              cf_buf_puts(&view, "\n");
     if (ok)
         ok = cf_docmap_write(map, &mapped) &&
-             cf_buf_printf(reply, "OK %d %s %s %zu\n", pages, images.len ? images.data : "-",
-                           garbled.len ? garbled.data : "-", mapped.len) &&
+             cf_buf_printf(reply, "OK %d %s %s %zu %zu\n", pages, images.len ? images.data : "-",
+                           garbled.len ? garbled.data : "-", chinese, mapped.len) &&
              cf_buf_append(reply, mapped.data ? mapped.data : "", mapped.len) &&
              cf_buf_append(reply, view.data ? view.data : "", view.len);
     if (!ok) {
@@ -308,8 +313,9 @@ static cf_status parse_reply(const char *name, const cf_buf *reply, const char *
     }
     int pages = 0;
     char images[512] = "", garbled[512] = "";
-    size_t map_len = 0;
-    if (sscanf(reply->data, "OK %d %511s %511s %zu", &pages, images, garbled, &map_len) != 4 || map_len > body_len)
+    size_t chinese = 0, map_len = 0;
+    if (sscanf(reply->data, "OK %d %511s %511s %zu %zu", &pages, images, garbled, &chinese, &map_len) != 5 ||
+        map_len > body_len)
         return cf_error_set(err, CF_ERR_INPUT, name, 0, 0, _("the PDF reader stopped on this file without an answer"));
     unsigned image_pages = strcmp(images, "-") ? pages_in(images) : 0;
     unsigned garbled_pages = strcmp(garbled, "-") ? pages_in(garbled) : 0;
@@ -339,6 +345,8 @@ static cf_status parse_reply(const char *name, const cf_buf *reply, const char *
                               "character map: private-use or control codes) and pages %s are images; ask for "
                               "the original document"),
                             garbled, images);
+    if (!chinese) /* text.c would find the Chinese of the view's own page markers */
+        return cf_error_set(err, CF_ERR_INPUT, name, 0, 0, _("no Chinese text: this is not a disclosure report"));
     char sha[65];
     cf_sha256_of(bytes, len, sha);
     cf_docmap *map;

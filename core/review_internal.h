@@ -20,9 +20,11 @@
  *   5  each corrected cell, and each before/after of the history, says which kind of correction
  *      it is ("correction": read, figure; "" when not corrected); in formats 1 to 4 a corrected
  *      cell's kind is not recorded (CF_CORRECTION_UNRECORDED). Journal records of version 3.
+ *   6  a PDF's view opens with the "— 第 1 页 —" line, so lines and bytes of a PDF's cells and
+ *      warnings count it; an older review of a PDF is moved down by that line when read.
  * Reading an older version: review_yaml.c load_doc (the file) and review.c read_record (one
  * journal record) are the only places that look at a version. */
-#define CF_REVIEW_FORMAT_VERSION 5
+#define CF_REVIEW_FORMAT_VERSION 6
 /* The format of one journal record ("v": N), which changes on its own: 1 had no "v"; 2 has
  * "v", "seq", "entry" and "sum" (review formats 2 to 4 write it; the first format-5 crossfoot
  * wrote it too, a "set" edit saying its "correction"); 3 is 2 where every "set" edit says its

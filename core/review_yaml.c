@@ -554,8 +554,29 @@ static bool read_history(reader *rd, cf_review *r, yaml_node_t *hist, unsigned l
     return true;
 }
 
+/* How far the lines and bytes of today's view lie from those a review of an older format
+ * points at: formats 1 to 5 saw a PDF's view without the "— 第 1 页 —" line that now opens it
+ * (pdf_layout.c), so their positions are one line and that line's bytes short. */
+typedef struct {
+    size_t lines, bytes;
+} view_shift;
+
+static view_shift view_shift_of(const cf_text *text, unsigned long long version)
+{
+    view_shift none = {0, 0};
+    if (version >= 6 || strcmp(cf_text_kind(text), "pdf") != 0 || cf_text_line_count(text) < 2)
+        return none;
+    return (view_shift){1, cf_text_line_offset(text, 1)};
+}
+
+static unsigned long long shifted_line(unsigned long long line, view_shift shift)
+{
+    return line ? line + shift.lines : 0; /* 0: no line */
+}
+
 static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables, unsigned long long version)
 {
+    view_shift shift = view_shift_of(r->text, version);
     bool *seen = cf_calloc(r->cell_count + 1, sizeof *seen);
     if (!seen)
         return cf_yaml_nomem(rd);
@@ -598,6 +619,12 @@ static bool read_cells(reader *rd, cf_review *r, yaml_node_t *tables, unsigned l
                     cf_yaml_fail(rd, c, _("missing 'source'"), NULL);
                 break;
             }
+            if (bs < be || line) { /* a cell that was never read has no bytes to move */
+                bs += shift.bytes;
+                be += shift.bytes;
+            }
+            line = shifted_line(line, shift);
+            label_line = shifted_line(label_line, shift);
             if (bs > be || be > cf_text_size(r->text) || line > cf_text_line_count(r->text) ||
                 strlen(unit) >= sizeof x->unit) {
                 ok = cf_yaml_fail(rd, src, _("the source of '%s' lies outside the report"), id);
@@ -655,8 +682,9 @@ static bool read_waivers(reader *rd, cf_review *r, yaml_node_t *rules)
     return true;
 }
 
-static bool read_warnings(reader *rd, cf_review *r, yaml_node_t *list)
+static bool read_warnings(reader *rd, cf_review *r, yaml_node_t *list, unsigned long long version)
 {
+    view_shift shift = view_shift_of(r->text, version);
     size_t n = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
     r->warnings = cf_calloc(n + 1, sizeof *r->warnings);
     r->warning_lines = cf_calloc(n + 1, sizeof *r->warning_lines);
@@ -670,7 +698,7 @@ static bool read_warnings(reader *rd, cf_review *r, yaml_node_t *list)
             return false;
         if (!(r->warnings[r->warning_count] = cf_strdup(msg)))
             return cf_yaml_nomem(rd);
-        r->warning_lines[r->warning_count++] = line;
+        r->warning_lines[r->warning_count++] = shifted_line(line, shift);
     }
     return true;
 }
@@ -814,7 +842,7 @@ static cf_status load_doc(reader *rd, yaml_node_t *root, const char *review_path
         cf_yaml_nomem(rd);
     r->saved_seq = r->next_seq = r->last_seq = journal_seq;
     if (rd->status == CF_OK && read_cells(rd, r, tables, version) && read_waivers(rd, r, rules) &&
-        read_warnings(rd, r, warnings) && read_history(rd, r, history, version) && read_approvals(rd, r, get(rd, root, "approvals"))) {
+        read_warnings(rd, r, warnings, version) && read_history(rd, r, history, version) && read_approvals(rd, r, get(rd, root, "approvals"))) {
         r->saved_entries = r->applied; /* an earlier session's history is undone only by a new change */
         size_t pending = 0;
         /* an unreadable journal is reported when it is replayed; memory is needed now */

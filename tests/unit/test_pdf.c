@@ -200,7 +200,7 @@ Test(pdf_layout, table_continued_on_next_page_drops_repeated_header_and_page_num
         put(&pages[k], k ? "- 2 -" : "- 1 -", 280, 800, 10);
     }
     char *text = lay_out(pages, 2);
-    cr_assert_str_eq(text, "信息内容\t本年制发\t本年废止\t现行有效\n行政处罚\t21\t22\t23\n— 第 2 页 —\n"
+    cr_assert_str_eq(text, "— 第 1 页 —\n信息内容\t本年制发\t本年废止\t现行有效\n行政处罚\t21\t22\t23\n— 第 2 页 —\n"
                            "行政强制\t31\t32\t33\n");
     cf_free(text);
 }
@@ -212,7 +212,7 @@ Test(pdf_layout, prose_stays_line_by_line)
     put(&p, "全年主动公开政府信息128条，办理申请", 60, 100, 12);
     put(&p, "9件。", 60, 117, 12);
     char *text = lay_out(&p, 1);
-    cr_assert_str_eq(text, "全年主动公开政府信息128条，办理申请\n9件。\n");
+    cr_assert_str_eq(text, "— 第 1 页 —\n全年主动公开政府信息128条，办理申请\n9件。\n"); /* each page says which it is */
     cf_free(text);
 }
 

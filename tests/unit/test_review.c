@@ -782,7 +782,7 @@ Test(review, read_and_figure_corrections_are_recorded_saved_undone_and_replayed)
     char path[300];
     snprintf(path, sizeof path, "%s", cf_review_path(r));
     char *text = slurp(path);
-    cr_assert_not_null(strstr(text, "crossfoot_review: 5\n"));
+    cr_assert_not_null(strstr(text, "crossfoot_review: 6\n"));
     cr_assert_not_null(strstr(text, "  - id: requests.results_total.total\n"));
     cr_assert_not_null(strstr(strstr(text, "  - id: requests.results_total.total\n"), "    state: corrected\n    correction: figure\n"));
     cr_assert_not_null(strstr(strstr(text, "  - id: requests.results_total.natural\n"), "    state: corrected\n    correction: read\n"));
@@ -801,7 +801,7 @@ Test(review, read_and_figure_corrections_are_recorded_saved_undone_and_replayed)
     cf_review_free(back);
     cf_review_free(r);
     /* format 4 recorded no kind: its corrections say so, and nothing is guessed */
-    patch_file(path, "crossfoot_review: 5\n", "crossfoot_review: 4\n");
+    patch_file(path, "crossfoot_review: 6\n", "crossfoot_review: 4\n");
     back = reopen(path);
     cr_assert_eq(kind_of(back, "requests.results_total.natural"), CF_CORRECTION_UNRECORDED);
     cr_assert_eq(kind_of(back, "requests.results_total.total"), CF_CORRECTION_UNRECORDED);
