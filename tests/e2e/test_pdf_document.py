@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A PDF opens in the workbench: the raw pane shows its pages as text with their page markers,
+"""A PDF opens in the workbench: the raw pane shows its pages as text, each under its page marker,
 the tables show the cells read from the character positions (the blank 行政复议 cells of seed
 002 as missing), and the search finds text on a later page."""
 import os
@@ -27,6 +27,8 @@ def test(workbench):
     wb.type("本年新收")
     wb.keys("Enter")
     wb.wait_for("一、本年新收政府信息公开申请数量→2→0→0→0→0→0→2", "the search to find the row on page 3")
+    wb.keys("g")  # the top of the document: page 1 says which page it is, as every later one does
+    wb.wait_for("— 第 1 页 —", "the first page's marker at the top of the raw pane")
     wb.keys("Tab")
     # the missing 行政复议 cells are named with their line in the PDF's text
     for _ in range(2):
