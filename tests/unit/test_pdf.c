@@ -83,6 +83,15 @@ static void values(glyphs *p, double top, const char *a, const char *b, const ch
             put(p, v[k], 210 + 60 * k, top, 10);
 }
 
+/* header() and one row, 规章, whose one value lies halfway between the first two columns. */
+static void undecidable_row(glyphs *p)
+{
+    p->n = 0;
+    header(p, 100);
+    put(p, "规章", 60, 130, 10);
+    put(p, "9", 248, 130, 10);
+}
+
 Test(pdf_layout, blank_cell_keeps_its_column)
 {
     static glyphs p;
@@ -142,10 +151,7 @@ Test(pdf_layout, wrapped_label_with_centred_numbers_is_one_row)
 Test(pdf_layout, undecidable_column_leaves_the_blanks_to_the_extractor)
 {
     static glyphs p;
-    p.n = 0;
-    header(&p, 100);
-    put(&p, "规章", 60, 130, 10);
-    put(&p, "9", 248, 130, 10); /* halfway between the first two columns */
+    undecidable_row(&p);
     char *text = lay_out(&p, 1);
     expect_line(text, "规章\t9"); /* no blank fields: the extractor flags the guess */
     cf_free(text);
@@ -352,10 +358,7 @@ Test(pdf_grid, a_table_that_goes_on_over_the_page_is_one_grid)
 Test(pdf_grid, values_whose_columns_cannot_be_told_stand_under_no_heading)
 {
     static glyphs p;
-    p.n = 0;
-    header(&p, 100);
-    put(&p, "规章", 60, 130, 10);
-    put(&p, "9", 248, 130, 10); /* halfway between the first two columns */
+    undecidable_row(&p);
     cf_text *text = mapped_view(&p, 1);
     size_t rows;
     cf_grid *grid = grid_from(text, "信息内容", &rows);
