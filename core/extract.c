@@ -1121,32 +1121,45 @@ static bool split_run(const cf_table_def *t, const label_match *labels, size_t n
     return true;
 }
 
-#define MISPRINT_MIN_CHARS 6 /* shorter names are not read one character off: too many words would pass */
+#define MISPRINT_MIN_CHARS 5 /* shorter names are not read misprinted: too many words would pass */
 #define MISPRINT_MAX_CHARS 64
+#define MISPRINT_MAX_EDITS 4
 
-/* Are a[0..na) and b[0..nb) the same but for one character dropped, added or changed? */
-static bool one_char_off(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+/* How many characters a name of n may have misprinted (dropped, added or changed: OCR reads 予 as
+ * 子, 息 as 患) and still be read as that name where the form's order expects it: one in four. */
+static size_t misprints_allowed(size_t n)
 {
-    if (na > nb + 1 || nb > na + 1)
-        return false;
-    size_t i = 0, j = 0;
-    bool spent = false;
-    while (i < na && j < nb) {
-        if (a[i] == b[j]) {
-            i++, j++;
-            continue;
+    size_t allowed = n < MISPRINT_MIN_CHARS ? 0 : n / 4;
+    return allowed > MISPRINT_MAX_EDITS ? MISPRINT_MAX_EDITS : allowed;
+}
+
+/* The characters dropped, added or changed between a[0..na) and b[0..nb) (at most
+ * MISPRINT_MAX_CHARS + 1 each), or bound + 1 once it is more than bound. */
+static size_t edits_between(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t bound)
+{
+    if ((na > nb ? na - nb : nb - na) > bound)
+        return bound + 1;
+    size_t row[MISPRINT_MAX_CHARS + 2];
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diagonal = row[0], least = row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t above = row[j];
+            size_t best = diagonal + (a[i - 1] != b[j - 1]);
+            if (above + 1 < best)
+                best = above + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diagonal = above;
+            if (best < least)
+                least = best;
         }
-        if (spent)
-            return false;
-        spent = true;
-        if (na > nb)
-            i++;
-        else if (nb > na)
-            j++;
-        else
-            i++, j++;
+        if (least > bound)
+            return bound + 1;
     }
-    return !spent || (i == na && j == nb);
+    return row[nb] > bound ? bound + 1 : row[nb];
 }
 
 /* The characters of s[0..len) (compact keys: whole UTF-8 sequences), at most max; false when more. */
@@ -1163,11 +1176,12 @@ static bool decode_chars(const char *s, size_t len, uint32_t *out, size_t max, s
 }
 
 /* The row next in the form's order after the last row read, when the words just before the values,
- * keys[seg_start, seg_end), end with one of its names one character off (dropped, added or
- * misprinted: "2其他法律行政法禁止公开"): the rows come in a known order, so a name that nearly
- * matches where the next row stands is that row's. *out says where the printed name stands. */
+ * keys[seg_start, seg_end), end with one of its names a few characters off (dropped, added or
+ * misprinted: "2其他法律行政法禁止公开", OCR's "一子以公开"; misprints_allowed): the rows come in a
+ * known order, so a name that nearly matches where the next row stands is that row's. *out says
+ * where the printed name stands, *edits how many characters differ (the fewest over its names). */
 static bool match_misprint(const cf_table_def *t, const bool *taken, const char *keys, size_t seg_start,
-                           size_t seg_end, label_match *out)
+                           size_t seg_end, label_match *out, size_t *edits)
 {
     size_t next = 0;
     for (size_t r = 0; r < t->row_count && r < 128; r++)
@@ -1176,21 +1190,26 @@ static bool match_misprint(const cf_table_def *t, const bool *taken, const char 
     if (next >= t->row_count || next >= 128)
         return false;
     const cf_row_def *rd = &t->rows[next];
+    bool found = false;
     for (size_t k = 0; k < rd->key_count; k++) {
         uint32_t name[MISPRINT_MAX_CHARS], printed[MISPRINT_MAX_CHARS + 1];
         size_t nn, np;
-        if (!decode_chars(rd->keys[k], strlen(rd->keys[k]), name, MISPRINT_MAX_CHARS, &nn) || nn < MISPRINT_MIN_CHARS)
+        if (!decode_chars(rd->keys[k], strlen(rd->keys[k]), name, MISPRINT_MAX_CHARS, &nn))
             continue;
-        for (size_t len = nn - 1; len <= nn + 1; len++) {
+        size_t allowed = misprints_allowed(nn);
+        for (size_t len = nn - allowed; allowed && len <= nn + allowed; len++) {
             size_t start = chars_back(keys, seg_start, seg_end, len);
-            if (start == SIZE_MAX || !decode_chars(keys + start, seg_end - start, printed, MISPRINT_MAX_CHARS + 1, &np) ||
-                !one_char_off(printed, np, name, nn))
+            if (start == SIZE_MAX || !decode_chars(keys + start, seg_end - start, printed, MISPRINT_MAX_CHARS + 1, &np))
+                continue;
+            size_t d = edits_between(printed, np, name, nn, allowed);
+            if (d > allowed || (found && d >= *edits))
                 continue;
             *out = (label_match){next, start, seg_end, seg_end - start};
-            return true;
+            *edits = d;
+            found = true;
         }
     }
-    return false;
+    return found;
 }
 
 /* How well a region reads as table t: cells that got a value count most, rows found by label next. */
@@ -2346,6 +2365,7 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
         /* names of rows with nothing printed between them, not even a blank cell: the rows before
          * the last have no values here, so values just before or after the names may be theirs */
         bool bare_names = nlabels > 1 && !segment_has_blank(ts, seg_first, i);
+        size_t edits = 0; /* characters a misprinted name differs by */
         if (bare_names && apart >= 0 && (size_t)apart != labels[0].row && labels[0].start == seg_start &&
             !flag_row_guess(ex, t, &t->rows[apart], &t->rows[labels[0].row], &t->rows[labels[0].row],
                             _("%s %s: its values stand on lines of their own between its name and the name of "
@@ -2417,16 +2437,20 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
             if (!take_row(ex, table, labels[0].row, run, n, line_of_key(ts, seg_first, i, labels[0].start), taken,
                           got, &used))
                 return false;
-        } else if (match_misprint(t, taken, ts->keys.data ? ts->keys.data : "", seg_start, seg_end, &labels[0])) {
-            /* its name one character off, where the form's order puts it: read as printed, said so */
+        } else if (match_misprint(t, taken, ts->keys.data ? ts->keys.data : "", seg_start, seg_end, &labels[0],
+                                  &edits)) {
+            /* its name a few characters off, where the form's order puts it: read as printed, said so */
             const cf_row_def *rd = &t->rows[labels[0].row];
             size_t label_line = line_of_key(ts, seg_first, i, labels[0].start);
             if (!take_row(ex, table, labels[0].row, run, n, label_line, taken, got, &used) ||
                 (used && !warn(ex, label_line, (long)rd->first_cell,
-                               _("%s %s: its name is printed \"%.*s\", one character off the form's \"%s\"; read "
-                                 "as this row, the next in the form's order, check the name"),
+                               P_("%s %s: its name is printed \"%.*s\", %zu character off the form's \"%s\"; "
+                                  "read as this row, the next in the form's order, check the name",
+                                  "%s %s: its name is printed \"%.*s\", %zu characters off the form's \"%s\"; "
+                                  "read as this row, the next in the form's order, check the name",
+                                  edits),
                                t->number, rd->short_label, (int)(labels[0].end - labels[0].start),
-                               ts->keys.data + labels[0].start, rd->label)))
+                               ts->keys.data + labels[0].start, edits, rd->label)))
                 return false;
         } else if (any_taken(taken, t->row_count) && has_number(run, n)) {
             /* values no label claims: said once for the table, not dropped quietly (a lone "无"

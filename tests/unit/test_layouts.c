@@ -56,23 +56,53 @@ Test(layouts, tab_separated_word_copy)
     check_layout(LAYOUTS "tabs_2021.txt", NULL);
 }
 
+/* file reads every cell right; the cells of read[] are read directly (not inferred), those of
+ * guessed[] are inferred, and the warnings are exactly one starting with each of said[] */
+static void expect_misprints_read(const char *file, const char *const *read, const char *const *guessed,
+                                  const char *const *said)
+{
+    cft_doc d;
+    cft_read_file(&d, file);
+    expect_formula(&d, NULL);
+    for (size_t i = 0; read[i]; i++)
+        cr_expect_not(cft_cell(&d, read[i])->inferred, "%s is inferred", read[i]);
+    for (size_t i = 0; guessed[i]; i++)
+        cr_expect(cft_cell(&d, guessed[i])->inferred, "%s is not inferred", guessed[i]);
+    size_t n = 0;
+    for (; said[n]; n++)
+        cr_expect_not_null(cft_warning(&d, said[n]), "no warning \"%s\" in: %s", said[n], cft_warnings(&d));
+    cr_expect_eq(cf_report_warning_count(d.report), n, "warnings: %s", cft_warnings(&d));
+    cft_release(&d);
+}
+
 Test(layouts, row_name_one_character_off_reads_in_the_forms_order)
 {
     /* the tab copy with two names misprinted: "2.其他法律行政法禁止公开" (规 dropped), "5.属于三类内部
      * 事物信息" (务 printed 物). Each stands where the form's order puts the next row: read directly,
      * every cell right, with a warning naming the misprint */
-    cft_doc d;
-    cft_read_file(&d, LAYOUTS "tabs_misprint_2021.txt");
-    expect_formula(&d, NULL);
-    cr_expect_not(cft_cell(&d, "requests.denied_law.total")->inferred);
-    cr_expect_not(cft_cell(&d, "requests.denied_internal.natural")->inferred);
-    cr_expect_not_null(cft_warning(&d, "三 (三)2.法律法规禁止: its name is printed \"2其他法律行政法禁止公开\", one "
-                                       "character off the form's \"2.其他法律行政法规禁止公开\""),
-                       "%s", cft_warnings(&d));
-    cr_expect_not_null(cft_warning(&d, "三 (三)5.内部事务: its name is printed \"5属于三类内部事物信息\""), "%s",
-                       cft_warnings(&d));
-    cr_expect_eq(cf_report_warning_count(d.report), 2, "warnings: %s", cft_warnings(&d));
-    cft_release(&d);
+    static const char *const read[] = {"requests.denied_law.total", "requests.denied_internal.natural", NULL};
+    static const char *const said[] = {
+        "三 (三)2.法律法规禁止: its name is printed \"2其他法律行政法禁止公开\", 1 character off the form's "
+        "\"2.其他法律行政法规禁止公开\"",
+        "三 (三)5.内部事务: its name is printed \"5属于三类内部事物信息\"", NULL};
+    expect_misprints_read(LAYOUTS "tabs_misprint_2021.txt", read, (const char *const[]){NULL}, said);
+}
+
+Test(layouts, row_names_misread_as_ocr_does_read_in_the_forms_order_up_to_a_quarter_of_their_characters)
+{
+    /* four rows running with characters misread: 二、上年结转… two characters off sixteen, （一）予以公开 and
+     * （二）部分公开… one each, read as their names where the form's order puts them, each said; 1.属于
+     * 国家秘密 printed 1.属干国家秘蜜, two off seven, is too far to be its name: its values are placed
+     * in order between the rows named around it, as a guess */
+    static const char *const read[] = {"requests.carried_over.total", "requests.granted.natural",
+                                       "requests.partial.other", NULL};
+    static const char *const guessed[] = {"requests.denied_secret.natural", NULL};
+    static const char *const said[] = {
+        "三 二、上年结转: its name is printed \"二上年结传政府信患公开申请数量\", 2 characters off the form's",
+        "三 (一)予以公开: its name is printed \"一子以公开\", 1 character off",
+        "三 (二)部分公开: its name is printed \"二部分公幵",
+        "三 (三)1.国家秘密: its values stand with no row name between the rows", NULL};
+    expect_misprints_read(LAYOUTS "tabs_ocr_2021.txt", read, guessed, said);
 }
 
 Test(layouts, empty_tab_field_is_a_missing_cell_in_its_own_column)
