@@ -145,6 +145,28 @@ static bool parse_number_word(const char *w, size_t len, size_t base, int outer_
     return true;
 }
 
+/* Letters a scan's OCR prints for digits: O o D Q for 0, l I i for 1, Z z for 2, S s for 5, b G for 6,
+ * B for 8, g q for 9. */
+static bool is_digit_lookalike(char c) { return c != '\0' && strchr("OoDQlIiZzSsbGBgq", c) != NULL; }
+
+/* A short word of digits and such letters, one letter at least, and a digit unless it is a lone letter
+ * ("O", "l2", "1O"): a number that OCR misread ("is", "so" and "ISO" are words). */
+static bool misread_number(const char *w, size_t len)
+{
+    if (len == 0 || len > 6)
+        return false;
+    size_t letters = 0, digits = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (is_digit(w[i]))
+            digits++;
+        else if (is_digit_lookalike(w[i]))
+            letters++;
+        else
+            return false;
+    }
+    return letters && (digits || len == 1);
+}
+
 typedef struct {
     size_t start, end;
 } word_span;
@@ -222,6 +244,14 @@ bool cf_lex_field(const char *s, size_t len, cf_item_list *out)
                 w++;
                 is_value = true;
             } else if (parse_number_word(word, wl, words[w].start, 0, &item)) {
+                is_value = true;
+            } else if (misread_number(word, wl)) {
+                /* a value, so the row keeps its columns, that cannot be read: flagged, never guessed */
+                memset(&item, 0, sizeof item);
+                item.kind = CF_ITEM_BAD;
+                item.misread = true;
+                item.start = words[w].start;
+                item.end = words[w].end;
                 is_value = true;
             }
             if (is_value && item.kind == CF_ITEM_NUMBER) {

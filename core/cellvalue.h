@@ -5,7 +5,8 @@
  * into items. A number may carry a sign word (增加 36 件 = 36, 减少 3 件 = -3,
  * +1036), a unit (件, 万元, 元 …) and a bracketed note (22（其中修订16件）:
  * value 22, note kept). "/", "-", "—", "——" and "无" alone mean not applicable.
- * A numbered label such as "1." or "1.属于国家秘密" is text, never a value. */
+ * A numbered label such as "1." or "1.属于国家秘密" is text, never a value; a short word of digits
+ * and the letters OCR reads for them ("O", "l2", "1O") is a value that cannot be read. */
 #ifndef CF_CELLVALUE_H
 #define CF_CELLVALUE_H
 
@@ -18,7 +19,8 @@ typedef enum {
     CF_ITEM_TEXT,   /* words */
     CF_ITEM_NUMBER, /* a usable number */
     CF_ITEM_NA,     /* "/", "-", "—": not applicable */
-    CF_ITEM_BAD,    /* looks like a number but cannot be held exactly (too many digits, 1e30) */
+    CF_ITEM_BAD,    /* looks like a number but cannot be read as one: too many digits, 1e30, or
+                     * letters OCR prints for digits ("O", "l2": misread) */
     CF_ITEM_EMPTY   /* an empty tab or pipe field */
 } cf_item_kind;
 
@@ -29,6 +31,7 @@ typedef struct {
     char unit[16];               /* "件", "万元", "元" … or "" */
     size_t note_start, note_end; /* the bracketed note's inside; equal when none */
     bool signed_word;            /* the sign came from 增加/减少/增/减 or '+' */
+    bool misread;                /* CF_ITEM_BAD: letters where digits should be, as OCR misreads them */
 } cf_item;
 
 typedef struct {

@@ -2942,9 +2942,17 @@ static bool check_kinds(extractor *ex)
         char label[256]; /* the cell as the report names it: "一、本年新收 · 自然人" */
         cf_template_cell_label(tpl, i, label, sizeof label);
         bool ok = true;
-        if (invalid)
-            ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is not a number crossfoot can hold exactly"),
+        if (invalid) {
+            char printed[64];
+            snprintf(printed, sizeof printed, "%.*s", raw_len, raw);
+            cf_item item;
+            bool misread = cf_cell_parse(printed, &item, NULL, 0) && item.misread;
+            ok = warn(ex, cell->line, (long)i,
+                      misread ? _("%s: '%.*s%s' is not a number: letters where digits should be, as a scan's text "
+                                  "recognition misreads them; read the figure in the report")
+                              : _("%s: '%.*s%s' is not a number crossfoot can hold exactly"),
                       label, raw_len, raw, more);
+        }
         if (not_whole)
             ok = warn(ex, cell->line, (long)i, _("%s: '%.*s%s' is not a whole number"), label, raw_len, raw, more);
         else if (negative)

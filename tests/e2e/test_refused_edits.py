@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Editing refuses a bad value with its reason and keeps the old value: letters are not a
-number, a count cannot be negative or a fraction, Esc cancels; nothing is marked changed."""
+"""Editing refuses a bad value with its reason and keeps the old value: letters (an O for a 0 too)
+are not a number, a count cannot be negative or a fraction, Esc cancels; nothing is marked changed."""
 from e2e import SEED_002, check, run
 
 
@@ -31,6 +31,10 @@ def test(workbench):
     edit(wb, "abc")
     wb.wait_for("refused: 'abc' is not a number (the value stays 2)")
     unchanged(wb, "abc")
+
+    edit(wb, "O")  # the letter, as OCR prints a 0: not a number, and not "too large"
+    wb.wait_for("refused: 'O' is not a number (the value stays 2)")
+    unchanged(wb, "O")
 
     edit(wb, "-1")
     wb.wait_for("refused: 自然人 is a count: it cannot be negative (the value stays 2)")

@@ -122,6 +122,22 @@ Test(cellvalue, numbers_that_cannot_be_held_exactly_are_invalid)
     }
 }
 
+Test(cellvalue, digits_misread_as_letters_are_a_value_that_cannot_be_read)
+{
+    /* OCR prints O for 0, l for 1, Z for 2: a value, so the row keeps its columns, never a number */
+    const char *misread[] = {"O", "l", "Z", "1O", "l2", "2O5"};
+    for (size_t i = 0; i < sizeof misread / sizeof *misread; i++) {
+        cr_assert(parse(misread[i]), "'%s' is one value", misread[i]);
+        cr_expect_eq(it.kind, CF_ITEM_BAD, "'%s' is invalid, not a number (kind %d)", misread[i], it.kind);
+        cr_expect(it.misread, "'%s' is said to be misread", misread[i]);
+    }
+    const char *words[] = {"is", "so", "ISO", "OK", "lO2abc", "A"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        cr_expect_not(parse(words[i]), "'%s' is not a value", words[i]);
+        cr_expect_eq(it.kind, CF_ITEM_TEXT, "'%s' is text (kind %d)", words[i], it.kind);
+    }
+}
+
 Test(cellvalue, two_values_are_not_one_cell)
 {
     cr_expect_not(parse("1 2"));
@@ -224,6 +240,25 @@ Test(cellvalue, huge_numbers_are_invalid_with_a_warning)
     cft_expect_row(&d, "active", "regulations", "invalid invalid 0");
     cr_expect_not_null(cft_warning(&d, "规章 · 本年制发件数"), "%s", cft_warnings(&d));
     cr_expect_not_null(cft_warning(&d, "规章 · 本年废止件数"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(cellvalue, a_digit_misread_as_a_letter_keeps_the_rows_columns_and_is_flagged)
+{
+    /* "Z" for 2 in the first column: read as text, the row's other values would shift left one column
+     * and a blank would be found at its end */
+    cft_doc d;
+    read_active(&d, "规章 Z 0 5\n行政规范性文件 O 1O 3\n");
+    cft_expect_row(&d, "active", "regulations", "invalid 0 5");
+    cft_expect_row(&d, "active", "normative_docs", "invalid invalid 3");
+    cr_expect_not_null(cft_warning(&d, "规章 · 本年制发件数: 'Z' is not a number: letters where digits should be"), "%s",
+                       cft_warnings(&d));
+    cr_expect_not_null(cft_warning(&d, "规范性文件 · 本年废止件数: '1O' is not a number: letters"), "%s",
+                       cft_warnings(&d));
+    cft_release(&d);
+    /* a Word copy's tab fields end with an empty one: the shifted row would have read as a blank at its end */
+    read_active(&d, "规章\tZ\t0\t5\t\n行政规范性文件\t1\t2\t3\t\n");
+    cft_expect_row(&d, "active", "regulations", "invalid 0 5");
     cft_release(&d);
 }
 
