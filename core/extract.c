@@ -897,6 +897,39 @@ static bool place_by_heading(const extractor *ex, const cf_row_def *r, const tok
     return true;
 }
 
+static size_t count_filled(const token *run, size_t n)
+{
+    size_t filled = 0;
+    for (size_t i = 0; i < n; i++)
+        filled += run[i].kind != CF_ITEM_EMPTY;
+    return filled;
+}
+
+/* Two values next to each other in one cell of one physical row (a tab field, a grid cell, the text
+ * between two pipes): a cell holding two figures, merged or misread, so the cells no longer stand
+ * one under each column. */
+static bool values_share_a_cell(const extractor *ex, const token *run, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        const token *a = &run[i], *b = &run[i + 1];
+        if (a->kind == CF_ITEM_EMPTY || b->kind == CF_ITEM_EMPTY || a->grid != b->grid ||
+            physical_row(a) != physical_row(b))
+            continue;
+        if (a->field >= 0 || b->field >= 0) {
+            if (a->field == b->field)
+                return true;
+            continue;
+        }
+        size_t len;
+        const char *line = cf_text_line(ex->text, a->line, &len);
+        const char *data = cf_text_data(ex->text);
+        if (!a->grid && memchr(line, '|', len) && b->byte_start > a->byte_end &&
+            !memchr(data + a->byte_end, '|', b->byte_start - a->byte_end))
+            return true;
+    }
+    return false;
+}
+
 static bool assign_row(extractor *ex, size_t table, size_t row, const token *run, size_t n, size_t label_line)
 {
     const cf_template *tpl = ex->report->tpl;
@@ -907,6 +940,9 @@ static bool assign_row(extractor *ex, size_t table, size_t row, const token *run
     bool inferred;
     size_t extra;
     reconcile(run, n, want, slots, &inferred, &extra);
+    /* fewer values than columns, and a cell holding two of them: where the blanks are is a guess */
+    if (!inferred && !extra && count_filled(run, n) < want && values_share_a_cell(ex, run, n))
+        inferred = true;
     /* a row of a grid with blanks: the grid's columns under the column headings place every value
      * as printed (the bars or the rules show the columns), whatever the count alone suggests */
     if (ex->colgrid && !extra && place_by_heading(ex, r, run, n, slots))
@@ -1230,14 +1266,6 @@ static size_t count_found(const cf_report *r, const cf_table_def *t)
     for (size_t i = 0; i < t->cell_count; i++)
         found += r->cells[t->first_cell + i].line != 0 || r->cells[t->first_cell + i].label_line != 0;
     return found;
-}
-
-static size_t count_filled(const token *run, size_t n)
-{
-    size_t filled = 0;
-    for (size_t i = 0; i < n; i++)
-        filled += run[i].kind != CF_ITEM_EMPTY;
-    return filled;
 }
 
 static bool has_value(const token *run, size_t n)

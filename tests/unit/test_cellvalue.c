@@ -262,6 +262,29 @@ Test(cellvalue, a_digit_misread_as_a_letter_keeps_the_rows_columns_and_is_flagge
     cft_release(&d);
 }
 
+Test(cellvalue, a_cell_holding_two_values_beside_a_blank_makes_the_blanks_place_a_guess)
+{
+    /* OCR merged two cells ("7 8") and left one empty: whether the blank is the last column, as the
+     * count says, or another, the text cannot tell. Said on the row and on every cell of it. */
+    static const char *const rows[] = {"| 规章 | 7 8 |  |\n| 行政规范性文件 | 1 | 2 | 3 |\n",
+                                       "规章\t\t7 8\n行政规范性文件\t1\t2\t3\n"};
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        cft_doc d;
+        read_active(&d, rows[i]);
+        cr_expect(cft_cell(&d, "active.regulations.issued")->inferred, "%s", rows[i]);
+        cr_expect(cft_cell(&d, "active.regulations.in_force")->inferred, "%s", rows[i]);
+        cr_expect_not_null(cft_warning(&d, "二 规章: 2 values for 3 columns; which columns are blank is a guess"),
+                           "%s: %s", rows[i], cft_warnings(&d));
+        cft_release(&d);
+    }
+    /* two values in one cell but none missing: read in order, as printed */
+    cft_doc d;
+    read_active(&d, "| 规章 | 7 8 | 5 |\n| 行政规范性文件 | 1 | 2 | 3 |\n");
+    cft_expect_row(&d, "active", "regulations", "7 8 5");
+    cr_expect_not(cft_cell(&d, "active.regulations.issued")->inferred);
+    cft_release(&d);
+}
+
 Test(cellvalue, numbered_labels_never_become_values)
 {
     /* "1." on its own and "1.属于国家秘密" are labels; the row's values follow */
