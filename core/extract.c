@@ -2402,18 +2402,30 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
             return false;
         apart = -1;
         if (nlabels > 1 && split_run(t, labels, nlabels, run, n, bounds, &evenly)) {
+            /* a row of the form between two of the names, itself unnamed here: shared out by count,
+             * its values could as well be that row's */
+            bool skips_a_row = false;
+            for (size_t l = 0; l + 1 < nlabels; l++)
+                for (size_t r = labels[l].row + 1; r < labels[l + 1].row; r++)
+                    skips_a_row |= !taken[r];
             for (size_t l = 0; l < nlabels; l++) {
                 if (!take_row(ex, table, labels[l].row, run + bounds[l], bounds[l + 1] - bounds[l],
                               line_of_key(ts, seg_first, i, labels[l].start), taken, got, &used))
                     return false;
                 /* split by count alone (PDF text can print cells in drawing order): the row's own sum
                  * is the witness; where it fails, the split is as likely to blame as the report */
-                if (used && evenly && !row_sums_hold(ex->report, &t->rows[labels[l].row]) &&
-                    !flag_row_guess(ex, t, &t->rows[labels[l].row], &t->rows[labels[0].row],
-                                    &t->rows[labels[nlabels - 1].row],
-                                    _("%s %s: its values were printed apart from its label, after the names of "
-                                      "several rows (%s … %s), and were shared out in order; its sum does not "
-                                      "hold, so which value belongs where is a guess, check the row")))
+                const char *guess =
+                    !used || !evenly ? NULL
+                    : !row_sums_hold(ex->report, &t->rows[labels[l].row])
+                        ? _("%s %s: its values were printed apart from its label, after the names of several rows "
+                            "(%s … %s), and were shared out in order; its sum does not hold, so which value belongs "
+                            "where is a guess, check the row")
+                    : skips_a_row ? _("%s %s: its values were printed apart from its label, after the names of "
+                                      "several rows (%s … %s) with a row of the form between them unnamed, and "
+                                      "were shared out in order; they could be that row's, check the row")
+                                  : NULL;
+                if (guess && !flag_row_guess(ex, t, &t->rows[labels[l].row], &t->rows[labels[0].row],
+                                             &t->rows[labels[nlabels - 1].row], guess))
                     return false;
             }
         } else if (nlabels > 1 && count_filled(run, n) > t->rows[labels[nlabels - 1].row].column_count) {
@@ -2445,9 +2457,12 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
             if (!take_row(ex, table, m->row, run, n, label_line, taken, got, &used))
                 return false;
             /* values after the names of several rows with nothing between them (a one-line table whose
-             * header names its rows, cut by a page break; PDF text in drawing order) may be any of
+             * header names its rows, cut by a page break; PDF text in drawing order; two rows' names on
+             * the values' line, as when a PDF's tall name starts level with the row above) may be any of
              * those rows' */
-            if (used && bare_names && !value_on_line(run, n, label_line) &&
+            bool names_on_one_line =
+                nlabels > 1 && line_of_key(ts, seg_first, i, labels[nlabels - 2].start) == label_line;
+            if (used && bare_names && (!value_on_line(run, n, label_line) || names_on_one_line) &&
                 !flag_row_guess(ex, t, &t->rows[m->row], &t->rows[labels[0].row], &t->rows[m->row],
                                 _("%s %s: its values follow the names of several rows (%s … %s) with nothing "
                                   "between them; which row they belong to is a guess, check the row")))

@@ -45,6 +45,42 @@ static void check_layout(const char *file, const char *const *blanks)
     cft_release(&d);
 }
 
+/* Part 二 in one row, so that a report of a few lines is read as the 2021 form. */
+#define PART_TWO_IN_ONE_ROW "二、主动公开政府信息情况\n信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 1 0 1\n"
+
+Test(layouts, values_after_two_row_names_on_their_line_are_a_guess)
+{
+    /* a PDF's tall name (（二）部分公开…) starting level with the row above: the line holds both rows' names,
+     * then one row's values, the rest of the tall name and its values on the next line. Whose values
+     * the first are the text cannot say */
+    cft_doc d;
+    cft_read(&d, PART_TWO_IN_ONE_ROW
+                 "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2\n"
+                 "三、本年度办理结果 （一）予以公开（二）部分公开 2 0 0 0 0 0 2\n"
+                 "（区分处理的，只计这一情形，不计其他情形） 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n");
+    cr_expect(cft_cell(&d, "requests.partial.natural")->inferred);
+    cr_expect_not_null(cft_warning(&d, "三 (二)部分公开: its values follow the names of several rows ((一)予以公开 … "
+                                       "(二)部分公开)"),
+                       "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(layouts, values_shared_out_by_count_past_an_unnamed_row_are_a_guess)
+{
+    /* 四's header names 行政复议 and 复议后起诉 but not 未经复议直接起诉 (its heading merged with another):
+     * ten values shared out five and five may as well be 未经复议直接起诉's */
+    cft_doc d;
+    cft_read(&d, PART_TWO_IN_ONE_ROW
+                 "四、政府信息公开行政复议、行政诉讼情况\n行政复议 复议后起诉\n1 0 0 0 1 2 0 0 0 2\n"
+                 "五、存在的主要问题及改进情况\n");
+    cr_expect(cft_cell(&d, "appeals.review.upheld")->inferred);
+    cr_expect(cft_cell(&d, "appeals.suit_after_review.total")->inferred);
+    cr_expect_not_null(cft_warning(&d, "四 行政复议: its values were printed apart from its label, after the names of "
+                                       "several rows (行政复议 … 诉讼·复议后起诉) with a row of the form between them unnamed"),
+                       "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
 Test(layouts, pdf_text_with_wrapped_numbers_and_broken_labels)
 {
     /* "（二）部分公开（…只计这一情\n形，…）" then "41 … 46\n47"; "2.其他法律行政法规禁\n止公开 61 …" */
