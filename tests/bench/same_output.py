@@ -33,7 +33,7 @@ def outputs(binary, path):
 def main():
     binary, mode, directory = sys.argv[1:4]
     os.makedirs(directory, exist_ok=True)
-    differing = 0
+    differing = new = 0
     files = inputs()
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         results = list(pool.map(lambda path: outputs(os.path.abspath(binary), path), files))
@@ -44,10 +44,12 @@ def main():
             if mode == "save":
                 with open(saved, "wb") as f:
                     f.write(data)
+            elif not os.path.exists(saved):
+                new += 1  # an input added since the save: nothing to compare it with
             elif open(saved, "rb").read() != data:
                 differing += 1
                 print(f"differs: {os.path.relpath(path, ROOT)} ({name}); diff {saved} against the new run")
-    print(f"{len(files)} inputs, {differing} outputs differ")
+    print(f"{len(files)} inputs, {differing} outputs differ" + (f", {new} new (not saved before)" if new else ""))
     return 1 if differing else 0
 
 
