@@ -172,17 +172,28 @@ static bool find_edges(const glyph_line *lines, size_t count, long *edges, size_
     return n >= 2;
 }
 
+/* The first glyph of a line at display column x or after it. A glyph's column is strictly past
+ * the one before it, so a binary search finds it: a scan from the line's start, once per column
+ * and per line, was most of a drawn table's cost. */
+static size_t first_at(const glyph_line *gl, long x)
+{
+    size_t lo = 0, hi = gl->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (gl->g[mid].x < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Glyphs of a line strictly between display columns lo and hi: [*from, *to). */
 static void slice(const glyph_line *gl, long lo, long hi, size_t *from, size_t *to)
 {
-    size_t i = 0;
-    while (i < gl->count && gl->g[i].x <= lo)
-        i++;
-    size_t j = i;
-    while (j < gl->count && gl->g[j].x < hi)
-        j++;
+    size_t i = first_at(gl, lo + 1), j = first_at(gl, hi);
     *from = i;
-    *to = j;
+    *to = j > i ? j : i;
 }
 
 static bool is_rule_segment(const glyph_line *gl, long lo, long hi)
@@ -199,10 +210,8 @@ static bool is_rule_segment(const glyph_line *gl, long lo, long hi)
 
 static bool bar_at(const glyph_line *gl, long x)
 {
-    for (size_t i = 0; i < gl->count && gl->g[i].x <= x; i++)
-        if (gl->g[i].x == x && is_edge_glyph(&gl->g[i]))
-            return true;
-    return false;
+    size_t i = first_at(gl, x);
+    return i < gl->count && gl->g[i].x == x && is_edge_glyph(&gl->g[i]);
 }
 
 bool cf_layout_drawn_starts(const cf_text *text, size_t line)
