@@ -140,6 +140,20 @@ static bool bar_blanks(cf_norm_text *norms, size_t first, size_t n, size_t *blan
     return ok;
 }
 
+/* A line of exactly one space, blank when normalised: mutool's idiom cannot hold without one. */
+static bool is_space_line(cf_norm_text *norms, size_t line, bool *ok)
+{
+    return cf_norm_text_source_length(norms, line) == 1 && is_blank_line(norms, line, ok);
+}
+
+static bool has_space_line(cf_norm_text *norms, size_t first, size_t n, bool *ok)
+{
+    for (size_t i = 0; i < n && *ok; i++)
+        if (is_space_line(norms, first + i, ok))
+            return true;
+    return false;
+}
+
 /* mutool's idiom: a line of exactly one space among lines of one value each is a blank cell. */
 static bool space_blanks(cf_norm_text *norms, size_t first, size_t n, const unsigned char *kind, size_t *blanks,
                          bool *held)
@@ -149,13 +163,11 @@ static bool space_blanks(cf_norm_text *norms, size_t first, size_t n, const unsi
     for (size_t i = 0; i < n; i++) {
         values += kind[i] == LINE_VALUE;
         several += kind[i] == LINE_VALUES;
-        spaces += kind[i] == LINE_BLANK && cf_norm_text_source_length(norms, first + i) == 1 &&
-                  is_blank_line(norms, first + i, &ok);
+        spaces += kind[i] == LINE_BLANK && is_space_line(norms, first + i, &ok);
     }
     *held = ok && spaces > 0 && values >= MIN_PAIRS && several * 20 <= values;
     for (size_t i = 0; *held && i < n; i++)
-        if (kind[i] == LINE_BLANK && cf_norm_text_source_length(norms, first + i) == 1 &&
-            is_blank_line(norms, first + i, &ok))
+        if (kind[i] == LINE_BLANK && is_space_line(norms, first + i, &ok))
             blanks[i]++;
     return ok;
 }
@@ -176,6 +188,8 @@ bool cf_layout_paragraph_blanks(cf_norm_text *norms, size_t first, size_t end, s
     size_t gaps = single_gaps(norms, first, n, &possible);
     if (!possible)
         return false;
+    if (gaps < MIN_PAIRS && !has_space_line(norms, first, n, &possible))
+        return possible; /* neither lynx's idiom nor mutool's can hold: no line needs lexing */
     unsigned char *kind = cf_malloc(n);
     if (!kind)
         return false;
