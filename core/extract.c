@@ -135,14 +135,19 @@ static bool is_blank(const char *s, size_t len)
     return true;
 }
 
+/* The last place needle stands in hay. memchr finds the candidates by the needle's last byte: in
+ * keys of CJK text a lead byte is nearly everywhere, a last byte one of 64 (the byte-by-byte scan
+ * back from the end was 0.1 M instructions a report). */
 static const char *find_last(const char *hay, size_t hay_len, const char *needle, size_t needle_len)
 {
     if (needle_len == 0 || needle_len > hay_len)
         return NULL;
-    for (size_t i = hay_len - needle_len + 1; i-- > 0;) /* the first byte settles most places */
-        if (hay[i] == needle[0] && memcmp(hay + i, needle, needle_len) == 0)
-            return hay + i;
-    return NULL;
+    const char *found = NULL, *end = hay + hay_len;
+    for (const char *p = hay + needle_len - 1; (p = memchr(p, needle[needle_len - 1], (size_t)(end - p))) != NULL;
+         p++)
+        if (memcmp(p - (needle_len - 1), needle, needle_len - 1) == 0)
+            found = p - (needle_len - 1);
+    return found;
 }
 
 /* ---------- tokenising a region ---------- */
