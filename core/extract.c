@@ -472,20 +472,39 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
 
 /* ---------- where a value sits on a space-aligned line ---------- */
 
+/* Where the last count of display columns stopped on a line: the tokens of a line are measured in
+ * order, so each counts on from the one before rather than from the line's start (a row of n
+ * values cost n scans of its line). Kept only where every character before it was whole, so
+ * counting on reads each one as a count from the start would. */
+typedef struct {
+    bool valid, wide;
+    size_t line, byte;
+    long col; /* display columns before byte */
+} col_cursor;
+
 /* start + end display column of a token on its line (twice its middle). */
-static long token_mid2(const cf_text *text, const token *t, bool wide)
+static long token_mid2(const cf_text *text, col_cursor *cur, const token *t, bool wide)
 {
-    size_t start = cf_text_line_offset(text, t->line);
+    size_t i = cf_text_line_offset(text, t->line);
     const char *s = cf_text_data(text);
     long col = 0, a = 0;
-    for (size_t i = start; i < t->byte_end;) {
-        if (i == t->byte_start)
+    if (cur->valid && cur->line == t->line && cur->wide == wide && cur->byte <= t->byte_start) {
+        i = cur->byte;
+        col = cur->col;
+    }
+    bool whole = true;
+    for (; i < t->byte_end;) {
+        if (i == t->byte_start) {
             a = col;
+            if (whole)
+                *cur = (col_cursor){.valid = true, .wide = wide, .line = t->line, .byte = i, .col = col};
+        }
         uint32_t cp;
         size_t n = cf_utf8_decode(s + i, t->byte_end - i, &cp);
         if (n == 0) {
             n = 1;
             cp = '?';
+            whole = false;
         }
         col += wide && cf_is_wide(cp) ? 2 : 1;
         i += n;
@@ -512,6 +531,7 @@ static void learn_xgrid(extractor *ex, const cf_table_def *t, const token_stream
         bool wide = pass == 0;
         long lo[64], hi[64];
         size_t rows = 0;
+        col_cursor cur = {0};
         for (size_t i = 0; i < ts->count;) {
             size_t line = ts->items[i].line, j = i, nvals = 0, first_val = 0;
             bool values_then_text = false;
@@ -528,7 +548,7 @@ static void learn_xgrid(extractor *ex, const cf_table_def *t, const token_stream
                 for (size_t k = first_val; k < j; k++) {
                     if (ts->items[k].kind == CF_ITEM_EMPTY)
                         continue;
-                    long m = token_mid2(ex->text, &ts->items[k], wide);
+                    long m = token_mid2(ex->text, &cur, &ts->items[k], wide);
                     if (rows == 0 || m < lo[c])
                         lo[c] = m;
                     if (rows == 0 || m > hi[c])
@@ -573,6 +593,7 @@ static bool place_by_position(const extractor *ex, const cf_table_def *t, const 
     for (size_t c = 0; c < want; c++)
         mine[c] = -1;
     long last = -1;
+    col_cursor cur = {0};
     size_t line = 0;
     bool have_line = false;
     for (size_t i = 0; i < n; i++) {
@@ -582,7 +603,7 @@ static bool place_by_position(const extractor *ex, const cf_table_def *t, const 
             return false;
         line = run[i].line;
         have_line = true;
-        long m = token_mid2(ex->text, &run[i], ex->xwide);
+        long m = token_mid2(ex->text, &cur, &run[i], ex->xwide);
         long best = -1, dist = 0;
         for (size_t c = 0; c < want; c++) {
             size_t tc = r->columns[c];
@@ -658,13 +679,14 @@ static bool full_row_near(const extractor *ex, const token_stream *ts, size_t st
 static bool place_under_row(const extractor *ex, const token_stream *ts, size_t from, size_t to, bool wide,
                             const token *run, size_t n, size_t want, long *slots)
 {
+    col_cursor cur = {0};
     long mid[64];
     size_t w = 0;
     bool padded = false; /* values set apart by more than one space: a layout, not a sentence */
     const token *prev = NULL;
     for (size_t k = from; k < to && w < 64; k++)
         if (ts->items[k].kind != CF_ITEM_TEXT && ts->items[k].kind != CF_ITEM_EMPTY) {
-            mid[w++] = token_mid2(ex->text, &ts->items[k], wide);
+            mid[w++] = token_mid2(ex->text, &cur, &ts->items[k], wide);
             padded |= prev && ts->items[k].byte_start >= prev->byte_end + 2;
             prev = &ts->items[k];
         }
@@ -686,7 +708,7 @@ static bool place_under_row(const extractor *ex, const token_stream *ts, size_t 
             return false;
         line = run[i].line;
         have_line = true;
-        long m = token_mid2(ex->text, &run[i], wide);
+        long m = token_mid2(ex->text, &cur, &run[i], wide);
         long best = -1, dist = 0, second = -1;
         for (size_t c = 0; c < w; c++) {
             long d = m > mid[c] ? m - mid[c] : mid[c] - m;
