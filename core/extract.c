@@ -74,6 +74,11 @@ typedef struct {
     cf_norm_text *norms;      /* every line normalised once, for the scan and each region */
     const cf_norm_line *norm; /* the line last normalised (see cf_norm_text_line for how long it lasts) */
     cf_item_list items;
+    /* the lines of the region being tokenised that the paragraph reading lexed whole: line
+     * lexed_first + i's items stand at lexed_lines[i] in lexed (lexed_lines NULL: none) */
+    cf_item_list lexed;
+    cf_lexed_line *lexed_lines;
+    size_t lexed_first;
     long colpos[64];  /* the tab field (or grid column) under each column's heading in the current region */
     bool colpos_ok;   /* every column's heading was found, left to right */
     unsigned colgrid; /* the grid the headings were found in (0: tab fields) */
@@ -186,17 +191,14 @@ static bool push_token(extractor *ex, token_stream *ts, const token *t)
     return true;
 }
 
-/* Lex normalised bytes [start, end) of norm into tokens. The normalised text is either a piece of
- * source line `line` (cell NULL) or a grid cell's text, whose pieces say where each byte came from. */
-static bool lex_text(extractor *ex, token_stream *ts, const cf_norm_line *norm, size_t start, size_t end,
-                     const cf_grid_cell *cell, size_t line)
+/* Tokens of items, lexed from normalised bytes from start on of norm: a piece of source line `line`
+ * (cell NULL) or a grid cell's text, whose pieces say where each byte came from. */
+static bool push_items(extractor *ex, token_stream *ts, const cf_norm_line *norm, size_t start, const cf_item *items,
+                       size_t count, const cf_grid_cell *cell, size_t line)
 {
-    ex->items.count = 0;
-    if (!cf_lex_field(norm->text + start, end - start, &ex->items))
-        return oom(ex);
     size_t base = cell ? 0 : cf_text_line_offset(ex->text, line);
-    for (size_t i = 0; i < ex->items.count; i++) {
-        const cf_item *it = &ex->items.items[i];
+    for (size_t i = 0; i < count; i++) {
+        const cf_item *it = &items[i];
         token t;
         memset(&t, 0, sizeof t);
         t.kind = it->kind;
@@ -239,10 +241,30 @@ static bool lex_text(extractor *ex, token_stream *ts, const cf_norm_line *norm, 
     return true;
 }
 
+/* Lex normalised bytes [start, end) of norm into tokens. The normalised text is either a piece of
+ * source line `line` (cell NULL) or a grid cell's text, whose pieces say where each byte came from. */
+static bool lex_text(extractor *ex, token_stream *ts, const cf_norm_line *norm, size_t start, size_t end,
+                     const cf_grid_cell *cell, size_t line)
+{
+    ex->items.count = 0;
+    if (!cf_lex_field(norm->text + start, end - start, &ex->items))
+        return oom(ex);
+    return push_items(ex, ts, norm, start, ex->items.items, ex->items.count, cell, line);
+}
+
 /* Lex normalised bytes [start, end) of the current line (ex->norm, source line `line`) into tokens. */
 static bool lex_piece(extractor *ex, token_stream *ts, size_t line, size_t start, size_t end)
 {
     return lex_text(ex, ts, ex->norm, start, end, NULL, line);
+}
+
+/* The whole current line into tokens: with the items the paragraph reading lexed it into, when it did. */
+static bool lex_line(extractor *ex, token_stream *ts, size_t line)
+{
+    const cf_lexed_line *at = ex->lexed_lines ? &ex->lexed_lines[line - ex->lexed_first] : NULL;
+    if (at && at->count != SIZE_MAX)
+        return push_items(ex, ts, ex->norm, 0, ex->lexed.items + at->start, at->count, NULL, line);
+    return lex_piece(ex, ts, line, 0, ex->norm->len);
 }
 
 /* An empty field (a blank cell) at decoded byte `byte` of source line `line`. */
@@ -357,7 +379,7 @@ static bool tokenize_line(extractor *ex, token_stream *ts, pending_cell *pend, s
     }
     const char *tab = memchr(s, '\t', len);
     if (!tab)
-        return lex_piece(ex, ts, line, 0, len);
+        return lex_line(ex, ts, line);
     size_t tabs = 0;
     for (size_t i = 0; i < len; i++)
         tabs += s[i] == '\t';
@@ -423,8 +445,15 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
     pending_cell pend = {0};
     size_t span = end > first ? end - first : 0;
     size_t *blanks = span && span <= PARAGRAPH_MAX_LINES ? cf_malloc(span * sizeof *blanks) : NULL;
-    if (span && span <= PARAGRAPH_MAX_LINES && (!blanks || !cf_layout_paragraph_blanks(ex->norms, first, end, blanks))) {
+    ex->lexed.count = 0;
+    ex->lexed_first = first;
+    ex->lexed_lines = blanks ? cf_malloc(span * sizeof *ex->lexed_lines) : NULL;
+    if (span && span <= PARAGRAPH_MAX_LINES &&
+        (!blanks || !ex->lexed_lines ||
+         !cf_layout_paragraph_blanks(ex->norms, first, end, blanks, &ex->lexed, ex->lexed_lines))) {
         cf_free(blanks);
+        cf_free(ex->lexed_lines);
+        ex->lexed_lines = NULL;
         return oom(ex);
     }
     bool ok = true;
@@ -467,6 +496,8 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
         ok = ok && ex->status == CF_OK && tokenize_line(ex, ts, &pend, line);
     }
     cf_free(blanks);
+    cf_free(ex->lexed_lines);
+    ex->lexed_lines = NULL;
     return ok && close_pending(ex, ts, &pend, end ? end - 1 : 0, false);
 }
 
@@ -3107,9 +3138,11 @@ cf_status cf_extract(const cf_text *text, cf_template *const *templates, size_t 
         return cf_error_nomem(err, cf_text_name(text));
     }
     cf_item_list_init(&ex.items);
+    cf_item_list_init(&ex.lexed);
     cf_status st = run_extraction(&ex, templates, count);
     cf_norm_text_free(ex.norms);
     cf_item_list_release(&ex.items);
+    cf_item_list_release(&ex.lexed);
     if (st != CF_OK) {
         cf_report_free(r);
         return st;

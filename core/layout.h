@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cellvalue.h"
 #include "grid.h"
 #include "normalize.h"
 #include "text.h"
@@ -41,12 +42,22 @@ bool cf_layout_ruled(const cf_text *text, size_t first, size_t limit, cf_grid **
  * to run on every line before cf_layout_ruled. */
 bool cf_layout_ruled_starts(const cf_text *text, size_t line);
 
+/* Where the items of one normalised line, lexed whole, stand in a list: [start, start + count);
+ * count is SIZE_MAX when the line was not lexed. */
+typedef struct {
+    size_t start, count;
+} cf_lexed_line;
+
 /* One cell a paragraph (lynx dumps a web table so: each cell a paragraph, one empty line between
  * paragraphs, a blank cell one more empty line). When lines [first, end) read that way — most
  * lines holding only a value are one empty line apart — blanks[i] (for line first + i, an array of
  * end - first the caller gives) is the number of blank cells the empty lines before it stand for;
  * otherwise every count is 0. The lines are read from norms (the text's normalised lines, which the
- * caller's reading of the region shares). Returns false when memory runs out. */
-bool cf_layout_paragraph_blanks(cf_norm_text *norms, size_t first, size_t end, size_t *blanks);
+ * caller's reading of the region shares). When lexed is not NULL, the items of every line it had to
+ * lex whole (cf_lex_field of the normalised line) are appended to it and lines[i] (an array of
+ * end - first) says where line first + i's stand, so the caller need not lex them again. Returns
+ * false when memory runs out. */
+bool cf_layout_paragraph_blanks(cf_norm_text *norms, size_t first, size_t end, size_t *blanks, cf_item_list *lexed,
+                                cf_lexed_line *lines);
 
 #endif

@@ -13,6 +13,7 @@
  *   stand one a line and lines of one space are among them. */
 #include "layout.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -38,24 +39,26 @@ static const cf_norm_line *short_line(cf_norm_text *norms, size_t line, bool *ok
     return norm;
 }
 
-static int classify(cf_norm_text *norms, size_t line, cf_item_list *items, bool *ok)
+/* The line's items are appended to items and *at says where they stand. */
+static int classify(cf_norm_text *norms, size_t line, cf_item_list *items, cf_lexed_line *at, bool *ok)
 {
     const cf_norm_line *norm = short_line(norms, line, ok);
     if (!norm)
         return LINE_WORDS;
     if (norm->dropped)
         return LINE_BLANK; /* a page marker: as if it were not there */
-    items->count = 0;
+    size_t start = items->count;
     if (!cf_lex_field(norm->text, norm->len, items)) {
         *ok = false;
         return LINE_WORDS;
     }
-    if (items->count == 0)
+    *at = (cf_lexed_line){start, items->count - start};
+    if (at->count == 0)
         return memchr(norm->text, '\t', norm->len) ? LINE_WORDS : LINE_BLANK; /* a lone tab is a cell */
-    for (size_t i = 0; i < items->count; i++)
+    for (size_t i = start; i < items->count; i++)
         if (items->items[i].kind == CF_ITEM_TEXT)
             return LINE_WORDS;
-    return items->count == 1 ? LINE_VALUE : LINE_VALUES;
+    return at->count == 1 ? LINE_VALUE : LINE_VALUES;
 }
 
 /* True when the line is LINE_BLANK for classify, which it can tell without lexing: a line lexes to no
@@ -172,11 +175,14 @@ static bool space_blanks(cf_norm_text *norms, size_t first, size_t n, const unsi
     return ok;
 }
 
-bool cf_layout_paragraph_blanks(cf_norm_text *norms, size_t first, size_t end, size_t *blanks)
+bool cf_layout_paragraph_blanks(cf_norm_text *norms, size_t first, size_t end, size_t *blanks, cf_item_list *lexed,
+                                cf_lexed_line *lines)
 {
     size_t n = end > first ? end - first : 0;
     for (size_t i = 0; i < n; i++)
         blanks[i] = 0;
+    for (size_t i = 0; lines && i < n; i++)
+        lines[i] = (cf_lexed_line){0, SIZE_MAX};
     if (n == 0)
         return true;
     bool possible = true;
@@ -193,12 +199,16 @@ bool cf_layout_paragraph_blanks(cf_norm_text *norms, size_t first, size_t end, s
     unsigned char *kind = cf_malloc(n);
     if (!kind)
         return false;
-    cf_item_list items;
-    cf_item_list_init(&items);
+    cf_item_list own;
+    cf_item_list_init(&own);
     bool ok = true;
-    for (size_t i = 0; i < n && ok; i++)
-        kind[i] = (unsigned char)classify(norms, first + i, &items, &ok);
-    cf_item_list_release(&items);
+    for (size_t i = 0; i < n && ok; i++) {
+        cf_lexed_line at;
+        if (!lexed)
+            own.count = 0;
+        kind[i] = (unsigned char)classify(norms, first + i, lexed ? lexed : &own, lines ? &lines[i] : &at, &ok);
+    }
+    cf_item_list_release(&own);
     if (ok && !space_blanks(norms, first, n, kind, blanks, &held))
         ok = false;
     if (!ok || held || gaps < MIN_PAIRS) {

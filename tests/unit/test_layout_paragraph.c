@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One cell a paragraph (lynx): extra empty lines are blank cells, once the idiom is learned. */
 #include <criterion/criterion.h>
+#include <stdint.h>
 #include <string.h>
 
+#include "cellvalue.h"
+#include "decimal.h"
 #include "layout.h"
 #include "text.h"
 
@@ -14,7 +17,7 @@ static size_t *blanks_of(const char *src, cf_text **text)
     size_t *blanks = calloc(n, sizeof *blanks);
     cf_norm_text *norms = cf_norm_text_new(*text);
     cr_assert(norms);
-    cr_assert(cf_layout_paragraph_blanks(norms, 0, n, blanks));
+    cr_assert(cf_layout_paragraph_blanks(norms, 0, n, blanks, NULL, NULL));
     cf_norm_text_free(norms);
     return blanks;
 }
@@ -107,4 +110,45 @@ Test(layout_paragraph, mutool_a_line_of_one_space_is_a_blank_cell)
     cf_text_free(text);
     /* a space alone in text that prints rows on a line is nothing */
     expect_no_blanks("一、本年新收 1 2 3\n \n二、上年结转 4 5 6\n \n三、办理结果 7 8 9\n");
+}
+
+/* The items handed back for a line are the ones lexing the whole normalised line gives, so the
+ * tokeniser that takes them reads the line as it would have lexed it itself. */
+Test(layout_paragraph, items_handed_back_are_the_lines_own)
+{
+    cf_text *text;
+    cf_error err;
+    cr_assert_eq(cf_text_from_bytes("p.txt", LYNX, strlen(LYNX), &text, &err), CF_OK);
+    size_t n = cf_text_line_count(text);
+    size_t *blanks = calloc(n, sizeof *blanks);
+    cf_lexed_line *lines = calloc(n, sizeof *lines);
+    cf_norm_text *norms = cf_norm_text_new(text);
+    cf_item_list lexed, own;
+    cf_item_list_init(&lexed);
+    cf_item_list_init(&own);
+    cr_assert(norms && blanks && lines);
+    cr_assert(cf_layout_paragraph_blanks(norms, 0, n, blanks, &lexed, lines));
+    size_t handed = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i].count == SIZE_MAX)
+            continue;
+        handed++;
+        const cf_norm_line *norm = cf_norm_text_line(norms, i);
+        own.count = 0;
+        cr_assert(cf_lex_field(norm->text, norm->len, &own));
+        cr_assert_eq(lines[i].count, own.count, "line %zu", i + 1);
+        for (size_t k = 0; k < own.count; k++) {
+            const cf_item *a = &lexed.items[lines[i].start + k], *b = &own.items[k];
+            cr_expect(a->kind == b->kind && a->start == b->start && a->end == b->end &&
+                          cf_decimal_cmp(a->value, b->value) == 0 && strcmp(a->unit, b->unit) == 0,
+                      "line %zu item %zu", i + 1, k);
+        }
+    }
+    cr_expect_eq(handed, n, "every line of the lynx dump is short and lexed once");
+    cf_item_list_release(&lexed);
+    cf_item_list_release(&own);
+    cf_norm_text_free(norms);
+    free(lines);
+    free(blanks);
+    cf_text_free(text);
 }
