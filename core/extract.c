@@ -2682,10 +2682,19 @@ typedef struct {
 } heading;
 
 /* Does this line (compact) hold key and little else? */
-static bool is_heading(const char *compact, size_t len, const char *key)
+/* A heading the scan looks for, with its length: every short line is asked about every heading
+ * of every template, and counting each one's length there was a third of the scan's calls. */
+typedef struct {
+    const char *key;
+    size_t len;
+    size_t tpl;
+    long table; /* -1: a heading that ends the tables */
+} heading_key;
+
+/* A short line holding the heading (a few characters of numbering or noise around it). */
+static bool is_heading(const char *compact, size_t len, const heading_key *h)
 {
-    size_t kl = strlen(key);
-    return len <= kl + 12 && len >= kl && strstr(compact, key) != NULL;
+    return len <= h->len + 12 && len >= h->len && strstr(compact, h->key) != NULL;
 }
 
 typedef struct {
@@ -2771,15 +2780,29 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
     size_t longest_heading = 0, longest_phrase = 0;
     for (size_t p = 0; p < nphrases; p++)
         longest_phrase = phrases[p].len > longest_phrase ? phrases[p].len : longest_phrase;
+    /* each template's headings in the order they are tried: its tables' in turn, then its end headings */
+    size_t nkeys = 0;
     for (size_t k = 0; k < count; k++) {
         for (size_t t = 0; t < cf_template_table_count(tpls[k]); t++)
-            for (size_t h = 0; h < cf_template_table(tpls[k], t)->heading_count; h++)
-                if (strlen(cf_template_table(tpls[k], t)->headings[h]) > longest_heading)
-                    longest_heading = strlen(cf_template_table(tpls[k], t)->headings[h]);
-        for (size_t e = 0; e < cf_template_end_heading_count(tpls[k]); e++)
-            if (strlen(cf_template_end_heading(tpls[k], e)) > longest_heading)
-                longest_heading = strlen(cf_template_end_heading(tpls[k], e));
+            nkeys += cf_template_table(tpls[k], t)->heading_count;
+        nkeys += cf_template_end_heading_count(tpls[k]);
     }
+    heading_key *keys = ok ? cf_malloc((nkeys + 1) * sizeof *keys) : NULL;
+    ok = ok && keys;
+    nkeys = 0;
+    for (size_t k = 0; ok && k < count; k++) {
+        for (size_t t = 0; t < cf_template_table_count(tpls[k]); t++)
+            for (size_t h = 0; h < cf_template_table(tpls[k], t)->heading_count; h++) {
+                const char *key = cf_template_table(tpls[k], t)->headings[h];
+                keys[nkeys++] = (heading_key){key, strlen(key), k, (long)t};
+            }
+        for (size_t e = 0; e < cf_template_end_heading_count(tpls[k]); e++) {
+            const char *key = cf_template_end_heading(tpls[k], e);
+            keys[nkeys++] = (heading_key){key, strlen(key), k, -1};
+        }
+    }
+    for (size_t i = 0; i < nkeys; i++)
+        longest_heading = keys[i].len > longest_heading ? keys[i].len : longest_heading;
     size_t lines = cf_text_line_count(ex->text);
     for (size_t line = 0; ok && line < lines; line++) {
         size_t keep = compact.len > 96 ? 96 : compact.len; /* a phrase may be broken over two lines */
@@ -2798,23 +2821,17 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
         /* a phrase that starts and ends in the carried part was looked for in the line before */
         size_t from = keep > longest_phrase ? keep - longest_phrase + 1 : 0;
         detect_phrases(phrases, nphrases, starts, window.data, from, window.len, seen, scores);
-        for (size_t k = 0; k < count; k++) {
-            const cf_template *tpl = tpls[k];
-            /* a heading is a short line: longer ones need no look */
-            if (compact.len == 0 || compact.len > longest_heading + 12)
-                continue;
-            bool added = false;
-            for (size_t t = 0; t < cf_template_table_count(tpl) && !added; t++) {
-                const cf_table_def *td = cf_template_table(tpl, t);
-                for (size_t h = 0; h < td->heading_count && !added; h++)
-                    if (is_heading(compact.data, compact.len, td->headings[h]))
-                        added = true, ok = add_heading(ex, &hls[k], line, (long)t);
+        /* a heading is a short line: longer ones need no look */
+        if (compact.len == 0 || compact.len > longest_heading + 12)
+            continue;
+        size_t added = SIZE_MAX; /* the template whose heading the line is: its other headings need no look */
+        for (size_t i = 0; i < nkeys; i++)
+            if (keys[i].tpl != added && is_heading(compact.data, compact.len, &keys[i])) {
+                added = keys[i].tpl;
+                ok = add_heading(ex, &hls[added], line, keys[i].table);
             }
-            for (size_t e = 0; e < cf_template_end_heading_count(tpl) && !added; e++)
-                if (is_heading(compact.data, compact.len, cf_template_end_heading(tpl, e)))
-                    added = true, ok = add_heading(ex, &hls[k], line, -1);
-        }
     }
+    cf_free(keys);
     for (size_t k = 0; seen && k < count; k++)
         cf_free(seen[k]);
     cf_free(seen);
