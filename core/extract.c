@@ -140,19 +140,30 @@ static bool is_blank(const char *s, size_t len)
     return true;
 }
 
+/* Bytes of hay find_last looks through at a time, from the end back. */
+#define FIND_LAST_BLOCK 512
+
 /* The last place needle stands in hay. memchr finds the candidates by the needle's last byte: in
  * keys of CJK text a lead byte is nearly everywhere, a last byte one of 64 (the byte-by-byte scan
- * back from the end was 0.1 M instructions a report). */
+ * back from the end was 0.1 M instructions a report). It looks through blocks from the end back,
+ * and the first block holding a match holds the last one: a label near the end of a long run of
+ * words costs its distance from the end, as the scan back did, not the whole run. */
 static const char *find_last(const char *hay, size_t hay_len, const char *needle, size_t needle_len)
 {
     if (needle_len == 0 || needle_len > hay_len)
         return NULL;
-    const char *found = NULL, *end = hay + hay_len;
-    for (const char *p = hay + needle_len - 1; (p = memchr(p, needle[needle_len - 1], (size_t)(end - p))) != NULL;
-         p++)
-        if (memcmp(p - (needle_len - 1), needle, needle_len - 1) == 0)
-            found = p - (needle_len - 1);
-    return found;
+    size_t tail = needle_len - 1; /* a match's last byte stands at tail or later */
+    for (size_t hi = hay_len; hi > tail;) {
+        size_t lo = hi - tail > FIND_LAST_BLOCK ? hi - FIND_LAST_BLOCK : tail;
+        const char *found = NULL;
+        for (const char *p = hay + lo; (p = memchr(p, needle[tail], (size_t)(hay + hi - p))) != NULL; p++)
+            if (memcmp(p - tail, needle, tail) == 0)
+                found = p - tail;
+        if (found)
+            return found;
+        hi = lo;
+    }
+    return NULL;
 }
 
 /* ---------- tokenising a region ---------- */
