@@ -53,10 +53,10 @@ typedef struct {
  * lines holding only a value are one empty line apart — blanks[i] (for line first + i, an array of
  * end - first the caller gives) is the number of blank cells the empty lines before it stand for;
  * otherwise every count is 0. The lines are read from norms (the text's normalised lines, which the
- * caller's reading of the region shares). When lexed is not NULL, the items of every line it had to
- * lex whole (cf_lex_field of the normalised line) are appended to it and lines[i] (an array of
- * end - first) says where line first + i's stand, so the caller need not lex them again. Returns
- * false when memory runs out. */
+ * caller's reading of the region shares). When lexed is not NULL, the items of the lines it had to
+ * lex whole (cf_lex_field of the normalised line; up to some 65,000 items) are appended to it and
+ * lines[i] (an array of end - first) says where line first + i's stand, so the caller need not lex
+ * them again. Returns false when memory runs out. */
 bool cf_layout_paragraph_blanks(cf_norm_text *norms, size_t first, size_t end, size_t *blanks, cf_item_list *lexed,
                                 cf_lexed_line *lines);
 

@@ -24,6 +24,9 @@ enum { LINE_BLANK, LINE_VALUE, LINE_VALUES, LINE_WORDS };
 
 #define MIN_PAIRS 3   /* value lines one empty line apart needed to believe the idiom */
 #define SHORT_LINE 256 /* longer lines are never a lone value, and are not read twice */
+/* Items handed back at most (5 MB): past them a line's items are not kept and the caller lexes it
+ * again, so a region of many lines of many values costs no more memory than before. */
+#define KEEP_ITEMS 65536
 
 /* LINE_VALUE for a line holding one value and nothing else, LINE_VALUES for several values and no
  * words, LINE_BLANK, or LINE_WORDS. */
@@ -203,10 +206,10 @@ bool cf_layout_paragraph_blanks(cf_norm_text *norms, size_t first, size_t end, s
     cf_item_list_init(&own);
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++) {
+        bool keep = lexed && lines && lexed->count < KEEP_ITEMS;
         cf_lexed_line at;
-        if (!lexed)
-            own.count = 0;
-        kind[i] = (unsigned char)classify(norms, first + i, lexed ? lexed : &own, lines ? &lines[i] : &at, &ok);
+        own.count = 0;
+        kind[i] = (unsigned char)classify(norms, first + i, keep ? lexed : &own, keep ? &lines[i] : &at, &ok);
     }
     cf_item_list_release(&own);
     if (ok && !space_blanks(norms, first, n, kind, blanks, &held))
