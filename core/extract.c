@@ -2161,6 +2161,30 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
         split_dead(rs, state, true);
 }
 
+/* How many of the first `want` values of ts (the region after the next part's heading) stand each
+ * on a line of their own before any blank field or grid: a table cut by a page break, whose last
+ * cells PDF text prints after the next heading; 0 when fewer. */
+static size_t next_page_values(const token_stream *ts, size_t want)
+{
+    size_t got = 0;
+    for (size_t i = 0; i < ts->count && got < want; i++) {
+        const token *tk = &ts->items[i];
+        if (tk->kind == CF_ITEM_TEXT)
+            continue;
+        if (tk->kind == CF_ITEM_EMPTY || tk->field >= 0 || tk->grid)
+            return 0;
+        /* beside another value: a row of the next table */
+        for (size_t k = i; k-- > 0 && ts->items[k].line == tk->line;)
+            if (ts->items[k].kind != CF_ITEM_TEXT)
+                return 0;
+        for (size_t k = i + 1; k < ts->count && ts->items[k].line == tk->line; k++)
+            if (ts->items[k].kind != CF_ITEM_TEXT)
+                return 0;
+        got++;
+    }
+    return got == want ? got : 0;
+}
+
 /* Raw PDF text prints a table with its row names apart from their values (after them, or after the
  * whole table), the cells of two rows on one line, and a row's total (or its last cells) later in
  * the table, among other rows. When the label reading left cells missing or guessed, and the region
@@ -2170,7 +2194,8 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
  * under which the most rows hold is read, when it is the only one, most rows hold, and it agrees with
  * every cell the labels read directly; rows the labels read stay theirs (from `mark` on only their
  * warnings stay), every other row is inferred with a warning saying how it was placed. */
-static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *ts, size_t mark)
+static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *ts, size_t mark, size_t more_first,
+                               size_t more_end)
 {
     const cf_template *tpl = ex->report->tpl;
     const cf_table_def *t = cf_template_table(tpl, table);
@@ -2194,18 +2219,36 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
             return true; /* blanks shown, fields or a grid: the columns are in the text, not drawn */
         n += tk->kind != CF_ITEM_TEXT;
     }
-    if (n != t->cell_count)
-        return true;
-    row_search *rs = cf_calloc(1, sizeof *rs);
-    const token **vals = cf_malloc(n * sizeof *vals);
+    token_stream more;
+    memset(&more, 0, sizeof more);
+    cf_buf_init(&more.keys);
+    size_t later = 0; /* values taken from past the next part's heading */
+    bool ok = true;
+    if (n < t->cell_count && t->cell_count - n <= ROWS_APART_MAX && more_end > more_first) {
+        ok = tokenize_region(ex, more_first, more_end, &more);
+        later = ok ? next_page_values(&more, t->cell_count - n) : 0;
+    }
+    row_search *rs = NULL;
+    const token **vals = NULL;
+    if (ok && n + later == t->cell_count) {
+        rs = cf_calloc(1, sizeof *rs);
+        vals = cf_malloc(t->cell_count * sizeof *vals);
+        ok = (rs && vals) || oom(ex);
+    }
     if (!rs || !vals) {
         cf_free(rs);
         cf_free(vals);
-        return oom(ex);
+        cf_free(more.items);
+        cf_buf_release(&more.keys);
+        return ok;
     }
     for (size_t i = 0, k = 0; i < ts->count; i++)
         if (ts->items[i].kind != CF_ITEM_TEXT)
             vals[k++] = &ts->items[i];
+    for (size_t i = 0, k = n; k < t->cell_count; i++)
+        if (more.items[i].kind != CF_ITEM_TEXT)
+            vals[k++] = &more.items[i];
+    n = t->cell_count;
     /* the splits with every row holding, then those with one row broken, and so on: the first found
      * are the best, and each round looks only at as many broken rows as it allows */
     size_t steps = 0;
@@ -2214,7 +2257,7 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
         split_rows(rs, 0, 0, 0, 0, 0, 0);
         steps = rs->steps;
     }
-    bool ok = true, read = rs->found && !rs->tie && !rs->over;
+    bool read = rs->found && !rs->tie && !rs->over;
     bool keep[ROWS_MAX]; /* rows the labels read directly, with no warning on them */
     for (size_t r = 0; r < t->row_count; r++)
         keep[r] = true;
@@ -2275,8 +2318,20 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
                         "as its by their place among the table's rows, where its total holds, check the row"),
                       t->number, rd->short_label);
     }
+    if (read && ok && later)
+        ok = warn(ex, vals[n - later]->line + 1, -1,
+                  P_("%s: the table goes on past the heading of the next part (a page break): %zu value printed "
+                     "there (line %zu) was taken as the table's last, where its rows' totals hold, check the "
+                     "table's last rows",
+                     "%s: the table goes on past the heading of the next part (a page break): %zu values printed "
+                     "there (from line %zu) were taken as the table's last, where its rows' totals hold, check "
+                     "the table's last rows",
+                     later),
+                  t->number, later, vals[n - later]->line + 1);
     cf_free(rs);
     cf_free(vals);
+    cf_free(more.items);
+    cf_buf_release(&more.keys);
     return ok;
 }
 
@@ -2678,7 +2733,7 @@ static bool extract_table(extractor *ex, size_t table, size_t first, size_t end,
         ok = extract_flat_drawn(ex, table, &ts, more_first, more_end, &done);
     size_t mark = ex->report->warning_count;
     if (ok && !done)
-        ok = extract_by_label(ex, table, &ts) && extract_rows_drawn(ex, table, &ts, mark);
+        ok = extract_by_label(ex, table, &ts) && extract_rows_drawn(ex, table, &ts, mark, more_first, more_end);
     ex->ts = NULL;
     cf_free(ts.items);
     cf_buf_release(&ts.keys);
@@ -3000,6 +3055,11 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
             size_t more_first = end, more_end = end;
             if (td->flat && !flat_continuation(ex, hl, h, lines, &more_first, &more_end))
                 return false;
+            if (!td->flat && h + 1 < hl->count) { /* the next part: a page break may put the table's last cells there */
+                more_first = hl->items[h + 1].line + 1;
+                more_end = h + 2 < hl->count ? hl->items[h + 2].line : lines;
+                more_end = more_end < more_first + FLAT_MORE_LINES ? more_end : more_first + FLAT_MORE_LINES;
+            }
             ok = extract_table(ex, t, first, end, more_first, more_end);
             size_t found = ok ? region_score(ex->report, td) : 0;
             if (ok && (found > best_found || best_end == 0)) {

@@ -1046,6 +1046,24 @@ Test(layouts, pdf_raw_table_three_rows_split_where_their_totals_hold)
     cft_release(&d);
 }
 
+Test(layouts, pdf_raw_table_three_goes_on_past_the_next_heading)
+{
+    /* the same table cut by a page break: the last row's total (117) printed after 四's heading and
+     * some of its column headings' words. It is the table's last cell, placed where the row's total
+     * holds, inferred, and a warning names the line it was taken from */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "pdf_raw_rows_page_break_2021.txt");
+    cft_expect_row(&d, "requests", "carry_forward", "7 12 17 22 27 32 117");
+    cft_expect_row(&d, "requests", "results_total", "1059 1020 981 942 993 1044 6039");
+    cr_expect_eq(table_rule(&d, "requests", "balance", "natural"), CF_RULE_PASS);
+    cr_expect(cft_cell(&d, "requests.carry_forward.total")->inferred);
+    cr_expect_eq(cft_cell(&d, "requests.carry_forward.total")->line, 327);
+    const cf_warning *w = cft_warning(&d, "三: the table goes on past the heading of the next part (a page break): "
+                                          "1 value printed there (line 327)");
+    cr_expect_not_null(w, "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
 Test(layouts, pdf_raw_table_three_keeps_a_real_break)
 {
     /* the same table with （三）2.'s total printed 226 for 10+21+32+43+54+65 = 225: the split never
