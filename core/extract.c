@@ -1831,6 +1831,80 @@ static bool extract_flat_drawn(extractor *ex, size_t table, const token_stream *
     return ok;
 }
 
+/* ---------- a group of rows printed as one ---------- */
+
+/* How many rows from t->rows[r] on sit under its group heading, each `width` cells wide, when it
+ * is the first of its group; 0 otherwise (no group, a member of another width). */
+static size_t group_members(const cf_table_def *t, size_t r, size_t width)
+{
+    const char *key = t->rows[r].group_key;
+    if (!key || (r > 0 && t->rows[r - 1].group_key && strcmp(t->rows[r - 1].group_key, key) == 0))
+        return 0;
+    size_t members = 0;
+    for (; r + members < t->row_count && t->rows[r + members].group_key &&
+           strcmp(t->rows[r + members].group_key, key) == 0; members++)
+        if (t->rows[r + members].column_count != width)
+            return 0;
+    return members;
+}
+
+/* Are vals[0..n) all the number 0? */
+static bool all_zeros(const token *const *vals, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (vals[i]->kind != CF_ITEM_NUMBER || cf_decimal_cmp(vals[i]->value, cf_decimal_from_int(0)) != 0)
+            return false;
+    return true;
+}
+
+/* Was row r read as one of a group printed as one row (read_as_group): its group's rows hold the
+ * same printed values? */
+static bool read_as_one(const cf_table_def *t, const cf_cell *cells, size_t r)
+{
+    size_t r0 = r;
+    while (r0 > 0 && t->rows[r].group_key && t->rows[r0 - 1].group_key &&
+           strcmp(t->rows[r0 - 1].group_key, t->rows[r].group_key) == 0)
+        r0--;
+    size_t members = group_members(t, r0, t->rows[r0].column_count);
+    for (size_t m = 0; m < members; m++)
+        for (size_t c = 0; c < t->rows[r0].column_count; c++) {
+            const cf_cell *a = &cells[t->rows[r0].first_cell + c], *b = &cells[t->rows[r0 + m].first_cell + c];
+            if (a->state != CF_CELL_NUMBER || !b->inferred || b->byte_start != a->byte_start)
+                return false;
+        }
+    return members > 1;
+}
+
+/* The `members` rows of t from `first` on (one group), printed as one row with the values vals[0..n):
+ * all zeros, the group's count is zero, so each of its rows is 0; otherwise they stay missing. Every
+ * cell inferred (the report never printed those rows), and a warning says so with the printed values. */
+static bool read_as_group(extractor *ex, const cf_table_def *t, const cf_row_def *first, size_t members,
+                          const token *const *vals, size_t n, size_t label_line)
+{
+    bool zeros = all_zeros(vals, n);
+    char printed[256] = "";
+    size_t at = 0;
+    const char *data = cf_text_data(ex->text);
+    for (size_t i = 0; i < n; i++) {
+        int w = snprintf(printed + at, sizeof printed - at, "%s%.*s", i ? " " : "",
+                         (int)(vals[i]->byte_end - vals[i]->byte_start), data + vals[i]->byte_start);
+        at = w < 0 || (size_t)w >= sizeof printed - at ? sizeof printed - 1 : at + (size_t)w;
+    }
+    for (size_t m = 0; m < members; m++)
+        for (size_t c = 0; c < n; c++)
+            if (!fill_cell(ex, first[m].first_cell + c, zeros ? vals[c] : NULL, true, label_line))
+                return false;
+    if (zeros)
+        return warn(ex, vals[0]->line + 1, (long)first->first_cell,
+                    _("%s %s is printed as one row, as in the 2019 format, and holds only zeros (%s): its %zu "
+                      "rows are read as 0"),
+                    t->number, first->group, printed, members);
+    return warn(ex, vals[0]->line + 1, (long)first->first_cell,
+                _("%s %s is printed as one row, as in the 2019 format, with the values %s: which of its %zu "
+                  "rows they belong to cannot be told, so they are left missing"),
+                t->number, first->group, printed, members);
+}
+
 /* ---------- a labelled table printed in drawing order ---------- */
 
 #define ROWS_SEARCH_BUDGET 100000 /* steps of the search for the rows' split (about 50 ms); past it the text cannot tell */
@@ -1854,6 +1928,9 @@ typedef struct {
 typedef struct {
     const cf_template *tpl;
     const cf_table_def *t;
+    /* a group printed as one row: t's row group_row stands for the group_members rows from members on */
+    const cf_row_def *members;
+    size_t group_row, group_members;
     const token *const *vals;
     size_t n;
     row_split cur, best;
@@ -1913,10 +1990,16 @@ static bool total_is_last_sum(const cf_template *tpl, const cf_row_def *r)
 static size_t split_sums_hold(const row_search *rs, const row_split *s)
 {
     const cf_table_def *t = rs->t;
-    const token *by_cell[DRAWN_MAX_VALUES];
+    const token *by_cell[DRAWN_MAX_VALUES] = {0};
     for (size_t r = 0; r < t->row_count; r++)
         for (size_t c = 0; c < t->rows[r].column_count; c++)
             by_cell[t->rows[r].first_cell - t->first_cell + c] = split_value(rs, s, r, c);
+    /* a group printed as one row holds the sums of its rows: as its first row with the others 0, every
+     * sum over all of them (三(七)'s column) takes it whole */
+    token zero = {.kind = CF_ITEM_NUMBER, .value = cf_decimal_from_int(0)};
+    for (size_t m = 1; m < rs->group_members; m++)
+        for (size_t c = 0; c < rs->members[m].column_count; c++)
+            by_cell[rs->members[m].first_cell - t->first_cell + c] = &zero;
     size_t holding = 0;
     for (size_t k = 0; k < cf_template_rule_count(rs->tpl); k++) {
         const cf_rule_def *rule = cf_template_rule(rs->tpl, k);
@@ -2207,7 +2290,7 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
         const cf_row_def *rd = &t->rows[r];
         if (rd->column_count < 2 || rd->column_count > CF_TEMPLATE_MAX_COLUMNS || !total_is_last_sum(tpl, rd))
             return true; /* every row's total, last, is the witness */
-        for (size_t c = 0; c < rd->column_count; c++)
+        for (size_t c = 0; c < rd->column_count && !read_as_one(t, cells, r); c++)
             unsure |= cells[rd->first_cell + c].state == CF_CELL_MISSING || cells[rd->first_cell + c].inferred;
     }
     if (!unsure)
@@ -2219,20 +2302,43 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
             return true; /* blanks shown, fields or a grid: the columns are in the text, not drawn */
         n += tk->kind != CF_ITEM_TEXT;
     }
+    /* a 2021 table printing a group of rows as one row (the 2019 format's （六）其他处理): when the
+     * values are that many short, the group is one row of the split */
+    const cf_table_def *whole = t;
+    cf_table_def grouped;
+    cf_row_def grouped_rows[ROWS_MAX];
+    size_t group_row = 0, members = 0, want = t->cell_count;
+    for (size_t r = 0; r < t->row_count && !members; r++) {
+        size_t m = group_members(t, r, t->rows[r].column_count);
+        if (m > 1 && n + (m - 1) * t->rows[r].column_count == t->cell_count) {
+            group_row = r;
+            members = m;
+        }
+    }
+    if (members) {
+        grouped = *t; /* its cell_count stays the whole table's: the range of its cells */
+        grouped.rows = grouped_rows;
+        grouped.row_count = t->row_count - (members - 1);
+        for (size_t r = 0, k = 0; r < t->row_count; r++)
+            if (r <= group_row || r >= group_row + members)
+                grouped_rows[k++] = t->rows[r];
+        t = &grouped;
+        want = n;
+    }
     token_stream more;
     memset(&more, 0, sizeof more);
     cf_buf_init(&more.keys);
     size_t later = 0; /* values taken from past the next part's heading */
     bool ok = true;
-    if (n < t->cell_count && t->cell_count - n <= ROWS_APART_MAX && more_end > more_first) {
+    if (!members && n < t->cell_count && t->cell_count - n <= ROWS_APART_MAX && more_end > more_first) {
         ok = tokenize_region(ex, more_first, more_end, &more);
         later = ok ? next_page_values(&more, t->cell_count - n) : 0;
     }
     row_search *rs = NULL;
     const token **vals = NULL;
-    if (ok && n + later == t->cell_count) {
+    if (ok && n + later == want) {
         rs = cf_calloc(1, sizeof *rs);
-        vals = cf_malloc(t->cell_count * sizeof *vals);
+        vals = cf_malloc(want * sizeof *vals);
         ok = (rs && vals) || oom(ex);
     }
     if (!rs || !vals) {
@@ -2245,15 +2351,17 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     for (size_t i = 0, k = 0; i < ts->count; i++)
         if (ts->items[i].kind != CF_ITEM_TEXT)
             vals[k++] = &ts->items[i];
-    for (size_t i = 0, k = n; k < t->cell_count; i++)
+    for (size_t i = 0, k = n; k < want; i++)
         if (more.items[i].kind != CF_ITEM_TEXT)
             vals[k++] = &more.items[i];
-    n = t->cell_count;
+    n = want;
     /* the splits with every row holding, then those with one row broken, and so on: the first found
      * are the best, and each round looks only at as many broken rows as it allows */
     size_t steps = 0;
     for (size_t broken = 0; broken * 8 <= t->row_count && !rs->found && !rs->over; broken++) {
-        *rs = (row_search){.tpl = tpl, .t = t, .vals = vals, .n = n, .min_holds = t->row_count - broken, .steps = steps};
+        *rs = (row_search){.tpl = tpl, .t = t, .members = &whole->rows[group_row], .group_row = group_row,
+                           .group_members = members, .vals = vals, .n = n, .min_holds = t->row_count - broken,
+                           .steps = steps};
         split_rows(rs, 0, 0, 0, 0, 0, 0);
         steps = rs->steps;
     }
@@ -2289,6 +2397,15 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
         const row_split *s = &rs->best;
         size_t first_line = vals[s->start[r]]->line + 1;
         forget_row(ex->report, rd);
+        if (members && r == group_row) {
+            const token *row[CF_TEMPLATE_MAX_COLUMNS];
+            for (size_t c = 0; c < rd->column_count; c++)
+                row[c] = split_value(rs, s, r, c);
+            for (size_t m = 1; m < members; m++)
+                forget_row(ex->report, &whole->rows[group_row + m]);
+            ok = read_as_group(ex, whole, &whole->rows[group_row], members, row, rd->column_count, first_line);
+            continue;
+        }
         for (size_t c = 0; ok && c < rd->column_count; c++) {
             const token *tk = split_value(rs, s, r, c);
             ok = fill_cell(ex, rd->first_cell + c, tk, true, tk->line + 1);
@@ -2358,45 +2475,23 @@ static bool read_group_row(extractor *ex, size_t table, const char *keys, size_t
         run++, n--;
     if (!first || n != first->column_count || count_filled(run, n) != n)
         return true;
-    size_t members = 0;
-    bool zeros = true;
-    for (size_t r = 0; r < t->row_count && r < 128; r++)
-        if (t->rows[r].group_key && strcmp(t->rows[r].group_key, first->group_key) == 0) {
-            if (taken[r] || t->rows[r].column_count != n)
-                return true;
-            members++;
-        }
-    if (members < 2)
+    size_t r0 = (size_t)(first - t->rows);
+    size_t members = group_members(t, r0, n);
+    if (members < 2 || r0 + members > 128 || n > CF_TEMPLATE_MAX_COLUMNS)
         return true; /* a group of one row is that row: its label reads it */
-    char printed[256] = "";
-    size_t at = 0;
-    const char *data = cf_text_data(ex->text);
-    for (size_t i = 0; i < n; i++) {
-        zeros &= run[i].kind == CF_ITEM_NUMBER && cf_decimal_cmp(run[i].value, cf_decimal_from_int(0)) == 0;
-        int w = snprintf(printed + at, sizeof printed - at, "%s%.*s", i ? " " : "",
-                         (int)(run[i].byte_end - run[i].byte_start), data + run[i].byte_start);
-        at = w < 0 || (size_t)w >= sizeof printed - at ? sizeof printed - 1 : at + (size_t)w;
-    }
+    const token *vals[CF_TEMPLATE_MAX_COLUMNS];
+    for (size_t i = 0; i < n; i++)
+        vals[i] = &run[i];
+    for (size_t m = 0; m < members; m++)
+        if (taken[r0 + m])
+            return true;
+    bool zeros = all_zeros(vals, n);
     *used = true;
-    for (size_t r = 0; r < t->row_count && r < 128; r++) {
-        const cf_row_def *rd = &t->rows[r];
-        if (!rd->group_key || strcmp(rd->group_key, first->group_key) != 0)
-            continue;
-        taken[r] = true;
-        got[r] = zeros ? n : 0;
-        for (size_t c = 0; c < n; c++)
-            if (!fill_cell(ex, rd->first_cell + c, zeros ? &run[c] : NULL, true, label_line))
-                return false;
+    for (size_t m = 0; m < members; m++) {
+        taken[r0 + m] = true;
+        got[r0 + m] = zeros ? n : 0;
     }
-    if (zeros)
-        return warn(ex, run[0].line + 1, (long)first->first_cell,
-                    _("%s %s is printed as one row, as in the 2019 format, and holds only zeros (%s): its %zu "
-                      "rows are read as 0"),
-                    t->number, first->group, printed, members);
-    return warn(ex, run[0].line + 1, (long)first->first_cell,
-                _("%s %s is printed as one row, as in the 2019 format, with the values %s: which of its %zu "
-                  "rows they belong to cannot be told, so they are left missing"),
-                t->number, first->group, printed, members);
+    return read_as_group(ex, t, first, members, vals, n, label_line);
 }
 
 /* A run of values under no row label: token indexes [start, end) of the region's stream. */

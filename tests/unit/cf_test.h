@@ -174,6 +174,10 @@ __attribute__((unused)) static const cf_warning *cft_warning(const cft_doc *d, c
     return NULL;
 }
 
+/* Expect a warning whose message holds needle; a failure lists every warning. A macro, so that
+ * Criterion names the test's own line. */
+#define cft_expect_warning(d, needle) cr_expect_not_null(cft_warning((d), (needle)), "%s", cft_warnings(d))
+
 /* All warnings in one string, for failure messages. */
 __attribute__((unused)) static const char *cft_warnings(const cft_doc *d)
 {
