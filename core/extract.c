@@ -2268,6 +2268,58 @@ static size_t next_page_values(const token_stream *ts, size_t want)
     return got == want ? got : 0;
 }
 
+/* The rows placed[] of the split found, whose totals hold, named in two warnings rather than one a
+ * row (a table of 25 rows gave 24): those printed in their row's order, as runs in the form's order
+ * ("A … B" names every row from A to B), and those with cells printed later in the table, each with
+ * the line of the first. Each warning stands on its first row; every cell named is inferred already. */
+static bool warn_placed_rows(extractor *ex, const row_search *rs, const bool *placed)
+{
+    const cf_table_def *t = rs->t;
+    const row_split *s = &rs->best;
+    bool ok = true;
+    for (int apart = 0; apart < 2 && ok; apart++) {
+        cf_buf list;
+        cf_buf_init(&list);
+        size_t count = 0, first = 0;
+        for (size_t r = 0; ok && r < t->row_count; r++) {
+            if (!placed[r] || (s->later[r] != 0) != (apart == 1))
+                continue;
+            first = count++ ? first : r;
+            bool starts = r == 0 || !placed[r - 1] || s->later[r - 1];
+            bool ends = r + 1 == t->row_count || !placed[r + 1] || s->later[r + 1];
+            if (apart)
+                ok = (!list.len || cf_buf_puts(&list, _(", "))) &&
+                     cf_buf_printf(&list, _("%s (line %zu)"), t->rows[r].short_label,
+                                   rs->vals[s->apart[r][0]]->line + 1);
+            else if (starts || ends)
+                ok = (!list.len || cf_buf_puts(&list, starts ? _(", ") : " … ")) &&
+                     cf_buf_puts(&list, t->rows[r].short_label);
+        }
+        if (!ok) {
+            cf_buf_release(&list);
+            return oom(ex);
+        }
+        if (count && !apart)
+            ok = warn(ex, rs->vals[s->start[first]]->line + 1, (long)t->rows[first].first_cell,
+                      P_("%s: %zu row stands apart from its name (PDF text in drawing order) and was taken by its "
+                         "place among the table's rows, where its total holds: %s; check it",
+                         "%s: %zu rows stand apart from their names (PDF text in drawing order) and were taken by "
+                         "their place among the table's rows, where each row's total holds: %s; check them",
+                         count),
+                      t->number, count, list.data);
+        else if (count)
+            ok = warn(ex, rs->vals[s->start[first]]->line + 1, (long)t->rows[first].first_cell,
+                      P_("%s: %zu row stands apart from its name (PDF text in drawing order) with cells printed "
+                         "later in the table, placed where its total holds: %s; check it",
+                         "%s: %zu rows stand apart from their names (PDF text in drawing order) with cells printed "
+                         "later in the table, placed where each row's total holds: %s; check them",
+                         count),
+                      t->number, count, list.data);
+        cf_buf_release(&list);
+    }
+    return ok;
+}
+
 /* Raw PDF text prints a table with its row names apart from their values (after them, or after the
  * whole table), the cells of two rows on one line, and a row's total (or its last cells) later in
  * the table, among other rows. When the label reading left cells missing or guessed, and the region
@@ -2367,6 +2419,7 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     }
     bool read = rs->found && !rs->tie && !rs->over;
     bool keep[ROWS_MAX]; /* rows the labels read directly, with no warning on them */
+    bool placed[ROWS_MAX] = {0}; /* rows the split placed whose totals hold: warned together */
     for (size_t r = 0; r < t->row_count; r++)
         keep[r] = true;
     for (size_t w = mark; w < ex->report->warning_count; w++)
@@ -2418,23 +2471,11 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
                         "as its by their place among the table's rows; its total does not hold, so the report or "
                         "this placement is wrong, check the row"),
                       t->number, rd->short_label);
-        else if (s->later[r])
-            ok = warn(ex, first_line, (long)rd->first_cell,
-                      P_("%s %s: its values stand apart from its name (PDF text in drawing order), %zu of its cells "
-                         "printed later in the table (line %zu); they were placed where the row's total holds, "
-                         "check the row",
-                         "%s %s: its values stand apart from its name (PDF text in drawing order), %zu of its cells "
-                         "printed later in the table (from line %zu); they were placed where the row's total "
-                         "holds, check the row",
-                         (size_t)__builtin_popcount(s->later[r])),
-                      t->number, rd->short_label, (size_t)__builtin_popcount(s->later[r]),
-                      vals[s->apart[r][0]]->line + 1);
         else
-            ok = warn(ex, first_line, (long)rd->first_cell,
-                      _("%s %s: its values stand apart from its name (PDF text in drawing order) and were taken "
-                        "as its by their place among the table's rows, where its total holds, check the row"),
-                      t->number, rd->short_label);
+            placed[r] = true;
     }
+    if (read && ok)
+        ok = warn_placed_rows(ex, rs, placed);
     if (read && ok && later)
         ok = warn(ex, vals[n - later]->line + 1, -1,
                   P_("%s: the table goes on past the heading of the next part (a page break): %zu value printed "
