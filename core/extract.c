@@ -1607,25 +1607,40 @@ static row_order witness_order(const cf_template *tpl, const cf_row_def *r, cons
     return found ? ORDER_WITNESSED : ORDER_UNWITNESSED;
 }
 
+/* Does token i of ts share its line with words? */
+static bool beside_words(const token_stream *ts, size_t i)
+{
+    for (size_t k = i; k-- > 0 && ts->items[k].line == ts->items[i].line;)
+        if (ts->items[k].kind == CF_ITEM_TEXT)
+            return true;
+    for (size_t k = i + 1; k < ts->count && ts->items[k].line == ts->items[i].line; k++)
+        if (ts->items[k].kind == CF_ITEM_TEXT)
+            return true;
+    return false;
+}
+
 /* Values of ts (no words, no blank fields) appended to vals[*n..DRAWN_MAX_VALUES), blank fields counted
  * in *blanks; false when more, or when a value shares its line with words (a label beside its values:
- * the labels read that). */
-static bool gather_values(const token_stream *ts, const token **vals, size_t *n, size_t *blanks)
+ * the labels read that) — unless ts is the text after the table's end (prose), where such a value is
+ * the prose's and is passed over. */
+static bool gather_values(const token_stream *ts, bool prose, const token **vals, size_t *n, size_t *blanks)
 {
+    size_t pending = 0; /* blank fields since the last value: past the table's last, in prose, none count */
     for (size_t i = 0; i < ts->count; i++) {
-        *blanks += ts->items[i].kind == CF_ITEM_EMPTY;
+        pending += ts->items[i].kind == CF_ITEM_EMPTY;
         if (ts->items[i].kind == CF_ITEM_TEXT || ts->items[i].kind == CF_ITEM_EMPTY)
             continue;
-        for (size_t k = i; k-- > 0 && ts->items[k].line == ts->items[i].line;)
-            if (ts->items[k].kind == CF_ITEM_TEXT)
-                return false;
-        for (size_t k = i + 1; k < ts->count && ts->items[k].line == ts->items[i].line; k++)
-            if (ts->items[k].kind == CF_ITEM_TEXT)
-                return false;
+        if (beside_words(ts, i) && !prose)
+            return false;
+        if (beside_words(ts, i))
+            continue;
         if (*n == DRAWN_MAX_VALUES)
             return false;
         vals[(*n)++] = &ts->items[i];
+        *blanks += pending;
+        pending = 0;
     }
+    *blanks += prose ? 0 : pending;
     return true;
 }
 
@@ -1748,10 +1763,10 @@ static bool extract_flat_drawn(extractor *ex, size_t table, const token_stream *
     cf_buf_init(&more.keys);
     bool ok = vals && orders && spans ? true : oom(ex);
     size_t n = 0, blanks = 0;
-    bool fits = ok && gather_values(ts, vals, &n, &blanks);
+    bool fits = ok && gather_values(ts, false, vals, &n, &blanks);
     if (fits && n < want && more_end > more_first) {
         ok = tokenize_region(ex, more_first, more_end, &more);
-        fits = ok && gather_values(&more, vals, &n, &blanks);
+        fits = ok && gather_values(&more, true, vals, &n, &blanks);
     }
     /* blank cells the text shows (a blank idiom) have a place: the other readers place them */
     fits &= n >= want || blanks == 0;
@@ -3126,40 +3141,20 @@ static bool say_placeholder(extractor *ex, const cf_table_def *td, size_t t, siz
     return true;
 }
 
-/* Could this line be part of a table rather than prose: numbers, or a few words (a column heading)
- * with no sentence punctuation? */
-static bool table_like(const char *s, size_t len)
-{
-    size_t chars = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char b = (unsigned char)s[i];
-        if (b == ',' || b == ';' || b == ':' || b == '!' || b == '?')
-            return false;
-        if ((b & 0xC0) != 0x80 && b != ' ' && b != '\t')
-            chars++;
-    }
-    return chars <= 16 && !strstr(s, "。") && !strstr(s, "、");
-}
-
-/* PDF text in drawing order can print the next part's heading (五、) among a flat table's values: when
- * the heading after hl->items[h] ends the tables, the lines after it that could be the table's, up to
- * the first line of prose or the next heading, are [*more_first, *more_end) (else empty). */
-static bool flat_continuation(extractor *ex, const heading_list *hl, size_t h, size_t lines, size_t *more_first,
-                              size_t *more_end)
+/* PDF text in drawing order can print the next parts' headings (五、, 六、) and their prose among a flat
+ * table's values: when the heading after hl->items[h] ends the tables, the lines after it up to the
+ * next table's heading (at most FLAT_MORE_LINES) are [*more_first, *more_end) (else empty); values
+ * beside words there are prose (gather_values). */
+static void flat_continuation(const heading_list *hl, size_t h, size_t lines, size_t *more_first, size_t *more_end)
 {
     if (h + 1 >= hl->count || hl->items[h + 1].table >= 0)
-        return true;
-    size_t stop = h + 2 < hl->count ? hl->items[h + 2].line : lines;
-    size_t line = hl->items[h + 1].line + 1;
-    *more_first = line;
-    for (; line < stop && line < *more_first + FLAT_MORE_LINES; line++) {
-        if (!normalize(ex, line))
-            return false;
-        if (!ex->norm->dropped && !table_like(ex->norm->text, ex->norm->len))
-            break;
-    }
-    *more_end = line;
-    return true;
+        return;
+    size_t stop = lines;
+    for (size_t k = h + 2; k < hl->count && stop == lines; k++)
+        if (hl->items[k].table >= 0)
+            stop = hl->items[k].line;
+    *more_first = hl->items[h + 1].line + 1;
+    *more_end = stop < *more_first + FLAT_MORE_LINES ? stop : *more_first + FLAT_MORE_LINES;
 }
 
 /* Each table is read from every region under one of its headings; the region that reads best is
@@ -3189,8 +3184,8 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
             size_t end = h + 1 < hl->count ? hl->items[h + 1].line : lines;
             size_t mark = ex->report->warning_count;
             size_t more_first = end, more_end = end;
-            if (td->flat && !flat_continuation(ex, hl, h, lines, &more_first, &more_end))
-                return false;
+            if (td->flat)
+                flat_continuation(hl, h, lines, &more_first, &more_end);
             if (!td->flat && h + 1 < hl->count) { /* the next part: a page break may put the table's last cells there */
                 more_first = hl->items[h + 1].line + 1;
                 more_end = h + 2 < hl->count ? hl->items[h + 2].line : lines;

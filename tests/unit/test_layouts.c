@@ -937,6 +937,24 @@ Test(layouts, pdf_raw_drawing_order_rows_placed_where_their_totals_hold)
     cft_release(&d);
 }
 
+Test(layouts, pdf_raw_drawing_order_goes_on_past_the_later_parts)
+{
+    /* the same 四 with 五's heading and prose and 六's heading and prose all printed inside it, right
+     * after 五's heading (PDF text of a table drawn after them): the values after them, each alone on
+     * its line, are the table's, the year in the prose ("2023年将继续改进") is not */
+    cft_doc d;
+    cft_read_file(&d, LAYOUTS "pdf_raw_drawn_parts_inside_2021.txt");
+    for (size_t r = 0; r < 3; r++) {
+        static const char *const rows[][2] = {
+            {"review", "3 5 7 9 24"}, {"suit_direct", "10 20 30 40 100"}, {"suit_after_review", "1 2 4 8 15"}};
+        cft_expect_row(&d, "appeals", rows[r][0], rows[r][1]);
+        cr_expect_eq(appeals_total(&d, rows[r][0]), CF_RULE_PASS);
+    }
+    cr_expect_eq(cft_cell(&d, "appeals.suit_direct.corrected")->line, 45, "20 stands on line 45, after 六、");
+    cr_expect_null(cft_warning(&d, "value more than the table's"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
 Test(layouts, pdf_raw_drawing_order_keeps_a_real_break)
 {
     /* the same, no stray, and 诉讼·直接起诉 printed 10 20 30 40 99: no order of its values makes its
