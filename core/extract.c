@@ -1734,6 +1734,31 @@ static void lay_rows(const cf_table_def *t, size_t at, size_t short_row, size_t 
     }
 }
 
+/* The first (or last) of a flat table's rows, printed side by side, printed nothing: the values
+ * vals[0..n) stand on one space-aligned line (pdftotext -layout), and a column heading above them
+ * ends before the first value starts (starts after the last ends): the headings of a row with no
+ * value under them. A row between two others could be any: never decided here. */
+static bool edge_row_blank(const cf_text *text, const token_stream *ts, const token *const *vals, size_t n,
+                           size_t row, size_t rows)
+{
+    if (n == 0 || (row != 0 && row + 1 != rows) || !line_is_spaced(text, vals[0]->line))
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (vals[i]->line != vals[0]->line)
+            return false;
+    size_t from = column_of(text, vals[0]->line, vals[0]->byte_start);
+    size_t to = column_of(text, vals[0]->line, vals[n - 1]->byte_end);
+    for (size_t i = 0; i < ts->count; i++) {
+        const token *tk = &ts->items[i];
+        if (tk->kind != CF_ITEM_TEXT || tk->line >= vals[0]->line || !line_is_spaced(text, tk->line))
+            continue;
+        if (row == 0 ? column_of(text, tk->line, tk->byte_end) <= from
+                     : column_of(text, tk->line, tk->byte_start) >= to)
+            return true;
+    }
+    return false;
+}
+
 /* A flat table printed one cell a line in drawing order (raw PDF text): its values stand apart, among
  * its column headings' words, and PDF text may print the next part's heading (五、) among them, so the
  * lines [more_first, more_end) after that heading are read too when the region is short. Rows are the
@@ -1777,8 +1802,9 @@ static bool extract_flat_drawn(extractor *ex, size_t table, const token_stream *
     /* the candidates: each window of want values (n >= want), or each row short of the missing ones */
     size_t candidates = n >= want ? n - want + 1 : t->row_count;
     for (size_t i = 0; clear && i < candidates; i++) {
-        if (missing && t->rows[i].column_count <= missing)
-            continue; /* a row that printed nothing at all: any row could be it */
+        if (missing && t->rows[i].column_count <= missing &&
+            (t->rows[i].column_count < missing || !edge_row_blank(ex->text, ts, vals, n, i, t->row_count)))
+            continue; /* a row that printed nothing at all: any row could be it, unless its place shows */
         lay_rows(t, missing ? 0 : i, missing ? i : t->row_count, missing, &spans[1]);
         if (!window_orders(tpl, t, vals, &spans[1], scratch, how) && n != want)
             continue; /* beside strays or blanks only rows that all hold are read */
@@ -1809,7 +1835,12 @@ static bool extract_flat_drawn(extractor *ex, size_t table, const token_stream *
                 const token *tk = orders[r][c] == SIZE_MAX ? NULL : mine[orders[r][c]];
                 ok = fill_cell(ex, rd->first_cell + c, tk, inferred, tk ? tk->line + 1 : first_line);
             }
-            if (ok && spans[0].count[r] < rd->column_count)
+            if (ok && spans[0].count[r] == 0)
+                ok = warn(ex, vals[0]->line + 1, (long)rd->first_cell,
+                          _("%s %s: printed nothing: the values of line %zu stand under the other rows' headings "
+                            "and none under its own, so its cells are blank, check the row"),
+                          t->number, rd->short_label, vals[0]->line + 1);
+            else if (ok && spans[0].count[r] < rd->column_count)
                 ok = warn(ex, first_line, (long)rd->first_cell,
                           P_("%s %s: %zu value for %zu columns; which columns are blank is a guess%s, check the row",
                              "%s %s: %zu values for %zu columns; which columns are blank is a guess%s, check the row",
