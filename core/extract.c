@@ -93,6 +93,7 @@ typedef struct {
     long fo_field;
     bool fo_valid, fo_tabbed;
     uint64_t placeholders; /* tables (bit t) the converter printed as "[TABLE]": said where, not again */
+    size_t region_end[64]; /* where the region each table was read from ends (a line index), once read */
     const token_stream *ts; /* the region being read */
 } extractor;
 
@@ -2894,6 +2895,31 @@ static bool find_column_fields(extractor *ex, const cf_table_def *t, const token
     return true;
 }
 
+/* Take out of ts the values a table before `table` read past the end of its own region: the last
+ * cells of a table cut by a page break, printed after the next table's heading (extract_rows_drawn),
+ * are not that table's. */
+static void drop_read_before(const extractor *ex, size_t table, token_stream *ts)
+{
+    const cf_template *tpl = ex->report->tpl;
+    const cf_cell *cells = ex->report->cells;
+    size_t past[8], m = 0; /* such cells: a table's last few (ROWS_APART_MAX) */
+    for (size_t c = 0; c < cf_template_table(tpl, table)->first_cell && m < 8; c++) {
+        size_t t = cf_template_cell(tpl, c)->table;
+        if (t < 64 && cells[c].state != CF_CELL_MISSING && cells[c].line > ex->region_end[t])
+            past[m++] = c;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < ts->count && m; i++) {
+        const token *tk = &ts->items[i];
+        bool read = false;
+        for (size_t j = 0; j < m && !read && tk->kind != CF_ITEM_TEXT && tk->kind != CF_ITEM_EMPTY; j++)
+            read = cells[past[j]].byte_start == tk->byte_start && cells[past[j]].byte_end == tk->byte_end;
+        if (!read)
+            ts->items[k++] = *tk;
+    }
+    ts->count = m ? k : ts->count;
+}
+
 /* Read table from the lines [first, end); a flat table printed in drawing order may go on over
  * [more_first, more_end), past the next part's heading. */
 static bool extract_table(extractor *ex, size_t table, size_t first, size_t end, size_t more_first, size_t more_end)
@@ -2903,6 +2929,8 @@ static bool extract_table(extractor *ex, size_t table, size_t first, size_t end,
     memset(&ts, 0, sizeof ts);
     cf_buf_init(&ts.keys);
     bool ok = tokenize_region(ex, first, end, &ts);
+    if (ok)
+        drop_read_before(ex, table, &ts);
     ex->ts = &ts; /* until the region is read */
     ok = ok && find_column_fields(ex, t, &ts);
     if (ok)
@@ -3252,6 +3280,8 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
             if (!extract_table(ex, t, best_first, best_end, best_end, best_end))
                 return false;
         }
+        if (t < 64) /* cells read past it are the next table's region's values: not its */
+            ex->region_end[t] = best_end;
         if (count_found(ex->report, td) > 0) {
             ex->report->table_lines[t] = any_heading ? best_heading : best_first + 1;
             region_floor = best_first;
