@@ -56,6 +56,18 @@ typedef struct {
     unsigned grids; /* grids read into the stream so far */
 } token_stream;
 
+/* Regions whose tokens are kept for the rest of the report, and the bytes of tokens and keys they
+ * may hold in all: a larger region is tokenised for each use, as before. */
+#define REGIONS_KEPT 16
+#define REGION_BYTES_KEPT ((size_t)8 << 20)
+
+/* The tokens of lines [first, end), kept: a table without a heading reads the region of the table
+ * before it, and a page break's tail reads the next part's region, the very lines already read. */
+typedef struct {
+    size_t first, end;
+    token_stream ts;
+} kept_region;
+
 /* A pipe cell still open at the end of a line: its pieces so far. */
 typedef struct {
     bool open;
@@ -95,6 +107,8 @@ typedef struct {
     uint64_t placeholders; /* tables (bit t) the converter printed as "[TABLE]": said where, not again */
     size_t region_end[64]; /* where the region each table was read from ends (a line index), once read */
     const token_stream *ts; /* the region being read */
+    kept_region kept[REGIONS_KEPT]; /* regions tokenised so far (region_tokens) */
+    size_t kept_count, kept_bytes;
 } extractor;
 
 /* ---------- small helpers ---------- */
@@ -511,6 +525,35 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
     cf_free(ex->lexed_lines);
     ex->lexed_lines = NULL;
     return ok && close_pending(ex, ts, &pend, end ? end - 1 : 0, false);
+}
+
+static void stream_release(token_stream *ts)
+{
+    cf_free(ts->items);
+    cf_buf_release(&ts->keys);
+}
+
+/* The tokens of lines [first, end): those kept from an earlier read of the same lines, else
+ * tokenised into *spare (always initialised here) and kept when there is room. The result is owned
+ * by ex or is spare, which the caller releases (stream_release); NULL when tokenising failed. */
+static const token_stream *region_tokens(extractor *ex, size_t first, size_t end, token_stream *spare)
+{
+    memset(spare, 0, sizeof *spare);
+    cf_buf_init(&spare->keys);
+    for (size_t i = 0; i < ex->kept_count; i++)
+        if (ex->kept[i].first == first && ex->kept[i].end == end)
+            return &ex->kept[i].ts;
+    if (!tokenize_region(ex, first, end, spare))
+        return NULL;
+    size_t bytes = spare->cap * sizeof *spare->items + spare->keys.cap;
+    if (ex->kept_count == REGIONS_KEPT || bytes > REGION_BYTES_KEPT - ex->kept_bytes)
+        return spare;
+    kept_region *k = &ex->kept[ex->kept_count++];
+    *k = (kept_region){.first = first, .end = end, .ts = *spare};
+    ex->kept_bytes += bytes;
+    memset(spare, 0, sizeof *spare);
+    cf_buf_init(&spare->keys);
+    return &k->ts;
 }
 
 /* ---------- where a value sits on a space-aligned line ---------- */
@@ -1784,15 +1827,14 @@ static bool extract_flat_drawn(extractor *ex, size_t table, const token_stream *
     const token **vals = cf_malloc(DRAWN_MAX_VALUES * sizeof *vals);
     size_t (*orders)[CF_TEMPLATE_MAX_COLUMNS] = cf_malloc(2 * 64 * sizeof *orders); /* chosen, trial */
     row_spans *spans = cf_malloc(2 * sizeof *spans);                                 /* chosen, trial */
-    token_stream more;
-    memset(&more, 0, sizeof more);
-    cf_buf_init(&more.keys);
+    token_stream spare = {0};
     bool ok = vals && orders && spans ? true : oom(ex);
     size_t n = 0, blanks = 0;
     bool fits = ok && gather_values(ts, false, vals, &n, &blanks);
     if (fits && n < want && more_end > more_first) {
-        ok = tokenize_region(ex, more_first, more_end, &more);
-        fits = ok && gather_values(&more, true, vals, &n, &blanks);
+        const token_stream *more = region_tokens(ex, more_first, more_end, &spare);
+        ok = more != NULL;
+        fits = ok && gather_values(more, true, vals, &n, &blanks);
     }
     /* blank cells the text shows (a blank idiom) have a place: the other readers place them */
     fits &= n >= want || blanks == 0;
@@ -1873,8 +1915,7 @@ static bool extract_flat_drawn(extractor *ex, size_t table, const token_stream *
     cf_free(vals);
     cf_free(orders);
     cf_free(spans);
-    cf_free(more.items);
-    cf_buf_release(&more.keys);
+    stream_release(&spare);
     return ok;
 }
 
@@ -2424,14 +2465,14 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
         t = &grouped;
         want = n;
     }
-    token_stream more;
-    memset(&more, 0, sizeof more);
-    cf_buf_init(&more.keys);
+    token_stream spare = {0};
+    const token_stream *more = &spare;
     size_t later = 0; /* values taken from past the next part's heading */
     bool ok = true;
     if (!members && n < t->cell_count && t->cell_count - n <= ROWS_APART_MAX && more_end > more_first) {
-        ok = tokenize_region(ex, more_first, more_end, &more);
-        later = ok ? next_page_values(&more, t->cell_count - n) : 0;
+        more = region_tokens(ex, more_first, more_end, &spare);
+        ok = more != NULL;
+        later = ok ? next_page_values(more, t->cell_count - n) : 0;
     }
     row_search *rs = NULL;
     const token **vals = NULL;
@@ -2443,16 +2484,15 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     if (!rs || !vals) {
         cf_free(rs);
         cf_free(vals);
-        cf_free(more.items);
-        cf_buf_release(&more.keys);
+        stream_release(&spare);
         return ok;
     }
     for (size_t i = 0, k = 0; i < ts->count; i++)
         if (ts->items[i].kind != CF_ITEM_TEXT)
             vals[k++] = &ts->items[i];
     for (size_t i = 0, k = n; k < want; i++)
-        if (more.items[i].kind != CF_ITEM_TEXT)
-            vals[k++] = &more.items[i];
+        if (more->items[i].kind != CF_ITEM_TEXT)
+            vals[k++] = &more->items[i];
     n = want;
     /* the splits with every row holding, then those with one row broken, and so on: the first found
      * are the best, and each round looks only at as many broken rows as it allows */
@@ -2535,8 +2575,7 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
                   t->number, later, vals[n - later]->line + 1);
     cf_free(rs);
     cf_free(vals);
-    cf_free(more.items);
-    cf_buf_release(&more.keys);
+    stream_release(&spare);
     return ok;
 }
 
@@ -2895,11 +2934,15 @@ static bool find_column_fields(extractor *ex, const cf_table_def *t, const token
     return true;
 }
 
-/* Take out of ts the values a table before `table` read past the end of its own region: the last
+/* Take out of *ts the values a table before `table` read past the end of its own region: the last
  * cells of a table cut by a page break, printed after the next table's heading (extract_rows_drawn),
- * are not that table's. */
-static void drop_read_before(const extractor *ex, size_t table, token_stream *ts)
+ * are not that table's. The tokens may be kept for other tables (region_tokens), so when some go
+ * *ts becomes a copy without them in *out (always initialised; the caller releases it). False when
+ * memory runs out; a NULL *ts (tokenising failed) is left as it is. */
+static bool drop_read_before(extractor *ex, size_t table, const token_stream **ts, token_stream *out)
 {
+    memset(out, 0, sizeof *out);
+    cf_buf_init(&out->keys);
     const cf_template *tpl = ex->report->tpl;
     const cf_cell *cells = ex->report->cells;
     size_t past[8], m = 0; /* such cells: a table's last few (ROWS_APART_MAX) */
@@ -2908,16 +2951,24 @@ static void drop_read_before(const extractor *ex, size_t table, token_stream *ts
         if (t < 64 && cells[c].state != CF_CELL_MISSING && cells[c].line > ex->region_end[t])
             past[m++] = c;
     }
-    size_t k = 0;
-    for (size_t i = 0; i < ts->count && m; i++) {
-        const token *tk = &ts->items[i];
+    if (m == 0 || !*ts)
+        return true;
+    const token_stream *in = *ts;
+    out->items = cf_malloc((in->count + 1) * sizeof *out->items);
+    if (!out->items || !cf_buf_append(&out->keys, in->keys.data ? in->keys.data : "", in->keys.len))
+        return oom(ex);
+    out->cap = in->count + 1;
+    out->grids = in->grids;
+    for (size_t i = 0; i < in->count; i++) {
+        const token *tk = &in->items[i];
         bool read = false;
         for (size_t j = 0; j < m && !read && tk->kind != CF_ITEM_TEXT && tk->kind != CF_ITEM_EMPTY; j++)
             read = cells[past[j]].byte_start == tk->byte_start && cells[past[j]].byte_end == tk->byte_end;
         if (!read)
-            ts->items[k++] = *tk;
+            out->items[out->count++] = *tk;
     }
-    ts->count = m ? k : ts->count;
+    *ts = out;
+    return true;
 }
 
 /* Read table from the lines [first, end); a flat table printed in drawing order may go on over
@@ -2925,28 +2976,25 @@ static void drop_read_before(const extractor *ex, size_t table, token_stream *ts
 static bool extract_table(extractor *ex, size_t table, size_t first, size_t end, size_t more_first, size_t more_end)
 {
     const cf_table_def *t = cf_template_table(ex->report->tpl, table);
-    token_stream ts;
-    memset(&ts, 0, sizeof ts);
-    cf_buf_init(&ts.keys);
-    bool ok = tokenize_region(ex, first, end, &ts);
+    token_stream spare, kept_out;
+    const token_stream *ts = region_tokens(ex, first, end, &spare);
+    bool ok = drop_read_before(ex, table, &ts, &kept_out) && ts != NULL;
+    ex->ts = ts; /* until the region is read */
+    ok = ok && find_column_fields(ex, t, ts);
     if (ok)
-        drop_read_before(ex, table, &ts);
-    ex->ts = &ts; /* until the region is read */
-    ok = ok && find_column_fields(ex, t, &ts);
-    if (ok)
-        learn_xgrid(ex, t, &ts);
+        learn_xgrid(ex, t, ts);
     clear_cells(ex->report, t->first_cell, t->cell_count);
     bool done = false;
     if (ok && t->flat)
-        ok = extract_flat(ex, table, &ts, &done);
+        ok = extract_flat(ex, table, ts, &done);
     if (ok && t->flat && !done)
-        ok = extract_flat_drawn(ex, table, &ts, more_first, more_end, &done);
+        ok = extract_flat_drawn(ex, table, ts, more_first, more_end, &done);
     size_t mark = ex->report->warning_count;
     if (ok && !done)
-        ok = extract_by_label(ex, table, &ts) && extract_rows_drawn(ex, table, &ts, mark, more_first, more_end);
+        ok = extract_by_label(ex, table, ts) && extract_rows_drawn(ex, table, ts, mark, more_first, more_end);
     ex->ts = NULL;
-    cf_free(ts.items);
-    cf_buf_release(&ts.keys);
+    stream_release(&kept_out);
+    stream_release(&spare);
     return ok;
 }
 
@@ -3420,6 +3468,8 @@ cf_status cf_extract(const cf_text *text, cf_template *const *templates, size_t 
     cf_item_list_init(&ex.items);
     cf_item_list_init(&ex.lexed);
     cf_status st = run_extraction(&ex, templates, count);
+    for (size_t i = 0; i < ex.kept_count; i++)
+        stream_release(&ex.kept[i].ts);
     cf_norm_text_free(ex.norms);
     cf_item_list_release(&ex.items);
     cf_item_list_release(&ex.lexed);
