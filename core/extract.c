@@ -2425,6 +2425,28 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     cf_cell *cells = ex->report->cells;
     if (t->flat || t->row_count == 0 || t->row_count > ROWS_MAX || t->cell_count > DRAWN_MAX_VALUES)
         return true;
+    /* the region's tokens first: they settle most regions at less cost than the template's rules */
+    size_t n = 0;
+    for (size_t i = 0; i < ts->count; i++) {
+        const token *tk = &ts->items[i];
+        if (tk->kind == CF_ITEM_EMPTY || (tk->kind != CF_ITEM_TEXT && (tk->field >= 0 || tk->grid)))
+            return true; /* blanks shown, fields or a grid: the columns are in the text, not drawn */
+        n += tk->kind != CF_ITEM_TEXT;
+    }
+    /* a 2021 table printing a group of rows as one row (the 2019 format's （六）其他处理): when the
+     * values are that many short, the group is one row of the split */
+    size_t group_row = 0, members = 0, want = t->cell_count;
+    for (size_t r = 0; r < t->row_count && !members; r++) {
+        size_t m = group_members(t, r, t->rows[r].column_count);
+        if (m > 1 && n + (m - 1) * t->rows[r].column_count == t->cell_count) {
+            group_row = r;
+            members = m;
+        }
+    }
+    /* values more than the cells, or fewer by more than a page break's tail holds and no group: no
+     * split can take them */
+    if (!members && (n > want || want - n > ROWS_APART_MAX))
+        return true;
     bool unsure = false;
     for (size_t r = 0; r < t->row_count; r++) {
         const cf_row_def *rd = &t->rows[r];
@@ -2435,26 +2457,9 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     }
     if (!unsure)
         return true;
-    size_t n = 0;
-    for (size_t i = 0; i < ts->count; i++) {
-        const token *tk = &ts->items[i];
-        if (tk->kind == CF_ITEM_EMPTY || (tk->kind != CF_ITEM_TEXT && (tk->field >= 0 || tk->grid)))
-            return true; /* blanks shown, fields or a grid: the columns are in the text, not drawn */
-        n += tk->kind != CF_ITEM_TEXT;
-    }
-    /* a 2021 table printing a group of rows as one row (the 2019 format's （六）其他处理): when the
-     * values are that many short, the group is one row of the split */
     const cf_table_def *whole = t;
     cf_table_def grouped;
     cf_row_def grouped_rows[ROWS_MAX];
-    size_t group_row = 0, members = 0, want = t->cell_count;
-    for (size_t r = 0; r < t->row_count && !members; r++) {
-        size_t m = group_members(t, r, t->rows[r].column_count);
-        if (m > 1 && n + (m - 1) * t->rows[r].column_count == t->cell_count) {
-            group_row = r;
-            members = m;
-        }
-    }
     if (members) {
         grouped = *t; /* its cell_count stays the whole table's: the range of its cells */
         grouped.rows = grouped_rows;
