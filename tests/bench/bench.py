@@ -256,7 +256,7 @@ def main():
     # valgrind's call counts, and what a report costs in instructions: the difference between
     # checking 21 reports of the corpus and checking the first alone, over the 20 more
     sample = sorted(glob.glob(os.path.join(args.work, f"corpus-{sizes[0]}", "*.txt")))[:21] if sizes else []
-    wanted = ("cf_normalize_line", "extract_table")
+    wanted = ("cf_normalize_line", "extract_table", "tokenize_region")
 
     def per_report(exe, mode):
         one = call_counts(exe, ["check", "-j", "1"] + mode + sample[:1], wanted)
@@ -273,6 +273,8 @@ def main():
             rows.append(("normalisations per line, check --json", then_now(
                 old, now, lambda c: f"{c['cf_normalize_line'] / lines:.2f}") + f" ({lines:.0f} lines a report)"))
             rows.append(("table extractions per report", then_now(old, now, lambda c: f"{c['extract_table']:.1f}")))
+            # a region read again (a table without a heading, a page break's tail) reuses its tokens
+            rows.append(("regions tokenised per report", then_now(old, now, lambda c: f"{c['tokenize_region']:.1f}")))
             rows.append(("instructions per report, check --json",
                          then_now(old, now, lambda c: f"{c['instructions'] / 1e6:.2f} M")))
             now, old = per_report(binary, []), per_report(before, []) if before else None
