@@ -1995,7 +1995,7 @@ static bool read_as_group(extractor *ex, const cf_table_def *t, const cf_row_def
 
 /* ---------- a labelled table printed in drawing order ---------- */
 
-#define ROWS_SEARCH_BUDGET 100000 /* steps of the search for the rows' split (about 50 ms); past it the text cannot tell */
+#define ROWS_SEARCH_BUDGET 200000 /* steps of the search for the rows' split (about 80 ms); past it the text cannot tell */
 #define ROWS_MAX 64
 #define ROWS_MEMO 4096 /* dead states remembered (a power of 2) */
 
@@ -2005,9 +2005,10 @@ static bool read_as_group(extractor *ex, const cf_table_def *t, const cf_row_def
 /* Where each row's values stand among the table's values in printed order: its cells from start[r],
  * in column order, except the cells in later[r] (a bit a column), printed later in the table, the
  * k-th of them at apart[r][k] (PDF text draws a cell beside a tall label after the rows that label
- * spans). */
+ * spans), and skip[r] values of another row between its first cell and its others (two rows whose
+ * first cells are drawn beside their names, before the first row's other cells). */
 typedef struct {
-    size_t start[ROWS_MAX], apart[ROWS_MAX][ROWS_APART_MAX];
+    size_t start[ROWS_MAX], skip[ROWS_MAX], apart[ROWS_MAX][ROWS_APART_MAX];
     size_t last_at[ROWS_MAX]; /* the last place the value a row waits for stands (n: any) */
     uint32_t later[ROWS_MAX];
     bool holds[ROWS_MAX];
@@ -2026,6 +2027,8 @@ typedef struct {
     size_t min_holds; /* splits with fewer rows holding are not looked at */
     size_t best_holds, best_sums, best_apart, steps, splits;
     bool found, tie, over;
+    /* cells (from the table's first) whose values differ among the best splits: the text cannot tell */
+    bool differs[DRAWN_MAX_VALUES];
     /* states (a row, the rows waiting and how many hold so far) from which no split was found:
      * the same state met again by another way leads nowhere either */
     uint64_t dead[ROWS_MEMO];
@@ -2038,7 +2041,8 @@ static size_t bits_below(uint32_t mask, size_t c) { return (size_t)__builtin_pop
 static const token *split_value(const row_search *rs, const row_split *s, size_t r, size_t c)
 {
     uint32_t later = s->later[r];
-    return rs->vals[later >> c & 1u ? s->apart[r][bits_below(later, c)] : s->start[r] + c - bits_below(later, c)];
+    return rs->vals[later >> c & 1u ? s->apart[r][bits_below(later, c)]
+                                    : s->start[r] + c - bits_below(later, c) + (c ? s->skip[r] : 0)];
 }
 
 /* Does row r's own total (its last cell, the sum of the others: extract_rows_drawn checks the
@@ -2108,8 +2112,8 @@ static size_t split_sums_hold(const row_search *rs, const row_split *s)
 }
 
 /* A whole split found: kept when more rows hold than under the best so far, then more of the
- * table's sums, then fewer rows printed apart; one as good giving other numbers is a tie (the text
- * cannot tell). */
+ * table's sums, then fewer rows printed apart; one as good giving other numbers is a tie, and the
+ * cells whose numbers differ are marked (the text cannot tell them). */
 static void split_done(row_search *rs, size_t holds, size_t apart)
 {
     rs->splits++;
@@ -2124,6 +2128,7 @@ static void split_done(row_search *rs, size_t holds, size_t apart)
         rs->best_apart = apart;
         rs->found = true;
         rs->tie = false;
+        memset(rs->differs, 0, sizeof rs->differs);
         return;
     }
     if (better < 0)
@@ -2131,10 +2136,8 @@ static void split_done(row_search *rs, size_t holds, size_t apart)
     for (size_t r = 0; r < rs->t->row_count; r++)
         for (size_t c = 0; c < rs->t->rows[r].column_count; c++) {
             const token *a = split_value(rs, &rs->cur, r, c), *b = split_value(rs, &rs->best, r, c);
-            if (a->kind != b->kind || cf_decimal_cmp(a->value, b->value) != 0) {
-                rs->tie = true;
-                return;
-            }
+            if (a->kind != b->kind || cf_decimal_cmp(a->value, b->value) != 0)
+                rs->tie = rs->differs[rs->t->rows[r].first_cell - rs->t->first_cell + c] = true;
         }
 }
 
@@ -2238,6 +2241,32 @@ static void split_end(row_search *rs, const end_cell *cells, size_t k, size_t i,
     }
 }
 
+static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt, size_t holds, size_t apart);
+
+/* Rows r and r+1 from value at on with their first cells printed one after the other, each beside
+ * its name, before row r's other cells, then row r+1's (a name as tall as two rows): tried when row
+ * r's total does not hold as printed and row r+1's does so, its first cell alone on its line; row r
+ * may stay broken (a report's own error). */
+static void split_interleaved(row_search *rs, size_t r, size_t at, size_t qh, size_t qt, size_t holds, size_t apart)
+{
+    const cf_table_def *t = rs->t;
+    size_t m = t->rows[r].column_count;
+    if (r + 1 >= t->row_count || t->rows[r + 1].column_count != m || at + 2 * m > rs->n ||
+        !alone_on_line(rs->vals, rs->n, at + 1))
+        return;
+    rs->cur.skip[r] = 1;
+    rs->cur.start[r + 1] = at + 1;
+    rs->cur.skip[r + 1] = m - 1;
+    rs->cur.later[r + 1] = 0;
+    if (split_row_holds(rs, &rs->cur, r + 1)) {
+        rs->cur.holds[r] = split_row_holds(rs, &rs->cur, r);
+        rs->cur.holds[r + 1] = true;
+        split_rows(rs, r + 2, at + 2 * m, qh, qt, holds + rs->cur.holds[r] + 1, apart + 1);
+    }
+    rs->cur.skip[r] = 0;
+    rs->cur.skip[r + 1] = 0;
+}
+
 /* Rows r.. from value p on, rows queue[qh..qt) waiting for their cells printed later. Before row r
  * the first waiting rows take theirs when their totals then hold (at the end every waiting row
  * does, in whichever order: split_end); then row r takes its cells: as printed when its total holds
@@ -2292,6 +2321,7 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
             at += (size_t)__builtin_popcount(rs->cur.later[rs->queue[qh + i]]);
         size_t m = t->rows[r].column_count;
         rs->cur.start[r] = at;
+        rs->cur.skip[r] = 0;
         rs->cur.later[r] = 0;
         if (at + m > rs->n)
             continue;
@@ -2324,6 +2354,8 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
         }
         rs->cur.start[r] = at;
         rs->cur.later[r] = 0;
+        if (!rs->over)
+            split_interleaved(rs, r, at, qh + d, qt, holds + d, apart);
         rs->cur.holds[r] = false;
         if (!rs->over)
             split_rows(rs, r + 1, at + m, qh + d, qt, holds + d, apart);
@@ -2509,7 +2541,8 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
         split_rows(rs, 0, 0, 0, 0, 0, 0);
         steps = rs->steps;
     }
-    bool read = rs->found && !rs->tie && !rs->over;
+    /* a tie leaves the cells it cannot tell empty (a group printed as one row is read whole or not) */
+    bool read = rs->found && !rs->over && !(rs->tie && members);
     bool keep[ROWS_MAX]; /* rows the labels read directly, with no warning on them */
     bool placed[ROWS_MAX] = {0}; /* rows the split placed whose totals hold: warned together */
     for (size_t r = 0; r < t->row_count; r++)
@@ -2530,7 +2563,8 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
             bool direct = cell->state != CF_CELL_MISSING && !cell->inferred;
             keep[r] &= direct;
             /* a cell the labels read where it stands must be the split's too */
-            read = !direct || (cell->byte_start == tk->byte_start && cell->byte_end == tk->byte_end);
+            read = !direct || (!rs->differs[rd->first_cell - t->first_cell + c] &&
+                               cell->byte_start == tk->byte_start && cell->byte_end == tk->byte_end);
         }
     }
     if (read)
@@ -2551,13 +2585,27 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
             ok = read_as_group(ex, whole, &whole->rows[group_row], members, row, rd->column_count, first_line);
             continue;
         }
+        size_t open = 0; /* cells the best splits disagree on: left missing */
         for (size_t c = 0; ok && c < rd->column_count; c++) {
             const token *tk = split_value(rs, s, r, c);
-            ok = fill_cell(ex, rd->first_cell + c, tk, true, tk->line + 1);
+            if (rs->differs[rd->first_cell - t->first_cell + c])
+                open++;
+            else
+                ok = fill_cell(ex, rd->first_cell + c, tk, true, tk->line + 1);
         }
         if (!ok)
             break;
-        if (!s->holds[r])
+        if (open)
+            ok = warn(ex, first_line, (long)rd->first_cell,
+                      P_("%s %s: its values stand apart from its name (PDF text in drawing order) and were taken "
+                         "as its by their place among the table's rows; %zu cell could be either of two values "
+                         "printed apart, so it is left empty, check the row",
+                         "%s %s: its values stand apart from its name (PDF text in drawing order) and were taken "
+                         "as its by their place among the table's rows; %zu cells could each be another value "
+                         "printed apart, so they are left empty, check the row",
+                         open),
+                      t->number, rd->short_label, open);
+        else if (!s->holds[r])
             ok = warn(ex, first_line, (long)rd->first_cell,
                       _("%s %s: its values stand apart from its name (PDF text in drawing order) and were taken "
                         "as its by their place among the table's rows; its total does not hold, so the report or "
