@@ -28,6 +28,7 @@ typedef struct {
     double x0, y0, x1, y1, h;
     bool numeric;
     bool dropped; /* a page number */
+    size_t line;  /* its line on the page: the fragments of a line are consecutive */
     long next;    /* the next line of its block, or -1 */
     long block;   /* text: its block */
     long row;     /* value: its row */
@@ -195,11 +196,11 @@ static bool is_page_number(const char *s, size_t len)
     return digits > 0 && digits <= 8;
 }
 
-static bool add_frag(page *p, const glyph *g, size_t n)
+static bool add_frag(page *p, const glyph *g, size_t n, size_t line)
 {
     frag *f = &p->f[p->nf];
-    *f = (frag){.off = p->text.len, .x0 = g[0].x0, .y0 = g[0].y0, .x1 = g[0].x1, .y1 = g[0].y1, .next = -1,
-                .block = -1, .row = -1};
+    *f = (frag){.off = p->text.len, .x0 = g[0].x0, .y0 = g[0].y0, .x1 = g[0].x1, .y1 = g[0].y1, .line = line,
+                .next = -1, .block = -1, .row = -1};
     for (size_t i = 0; i < n; i++) {
         char enc[4];
         size_t el = cf_utf8_encode(g[i].cp, enc);
@@ -257,7 +258,7 @@ static bool make_fragments(page *p, const cf_pdf_glyph *in, size_t count)
     double em_per_h = ratio_count ? fmin(fmax(ratio_sum / (double)ratio_count, 0.3), 1.5) : 0.75;
     qsort(g, n, sizeof *g, by_centre);
     bool ok = true;
-    for (size_t start = 0; start < n && ok;) {
+    for (size_t start = 0, line = 0; start < n && ok; line++) {
         size_t end = start + 1;
         while (end < n && g[end].yc - g[start].yc <= 0.35 * fmax(g[end].h, g[start].h))
             end++;
@@ -270,7 +271,7 @@ static bool make_fragments(page *p, const cf_pdf_glyph *in, size_t count)
                 if (!split)
                     continue;
             }
-            ok = add_frag(p, g + piece, i - piece);
+            ok = add_frag(p, g + piece, i - piece, line);
             piece = i;
         }
         start = end;
@@ -397,6 +398,25 @@ static void make_anchor_rows(page *p, size_t *idx, size_t *tmp)
     }
 }
 
+/* Does another fragment of fragment i's line stand under `above` too? Then `above` spans two
+ * cells of that line (a heading over its sub-headings, set flush left and close above them),
+ * and i is not the next line of a cell it heads: a wrapped cell's next line has the cell's width
+ * to itself. */
+static bool spans_line(const page *p, size_t i, const frag *above)
+{
+    const frag *f = &p->f[i];
+    double h = fmax(f->h, above->h);
+    size_t j = i;
+    while (j > 0 && p->f[j - 1].line == f->line)
+        j--;
+    for (; j < p->nf && p->f[j].line == f->line; j++) {
+        const frag *g = &p->f[j];
+        if (j != i && !g->dropped && fmin(g->x1, above->x1) - fmax(g->x0, above->x0) > 0.2 * h)
+            return true;
+    }
+    return false;
+}
+
 /* Text fragments into blocks: a fragment continues the block above it when it is the next
  * line of the same wrapped cell. */
 static void make_blocks(page *p, size_t *idx, size_t *tmp)
@@ -421,7 +441,7 @@ static void make_blocks(page *p, size_t *idx, size_t *tmp)
                 continue;
             double lw = last->x1 - last->x0, lc = (last->x0 + last->x1) / 2;
             bool aligned = fabs(f->x0 - last->x0) < 0.6 * h || fabs(fc - lc) < 0.6 * h;
-            if (!aligned || lw < fw - 0.6 * h)
+            if (!aligned || lw < fw - 0.6 * h || spans_line(p, idx[k], last))
                 continue;
             if (gap < best_gap) {
                 best_gap = gap;

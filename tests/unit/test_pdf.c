@@ -195,6 +195,28 @@ Test(pdf_layout, multi_level_header_columns_are_the_lowest_cells)
     cf_free(text);
 }
 
+Test(pdf_layout, a_heading_set_flush_left_and_close_over_its_sub_headings_is_a_cell_of_its_own)
+{
+    static glyphs p;
+    p.n = 0;
+    /* each heading starts where its first sub-heading does, 2 points above it (a wrapped
+     * cell's next line could stand so), and reaches over the second: cells 25 points wide */
+    put(&p, "行政复议", 90, 100, 10);
+    put(&p, "维持", 90, 116, 10);
+    put(&p, "纠正", 115, 116, 10);
+    put(&p, "行政诉讼", 180, 100, 10);
+    put(&p, "维持", 180, 116, 10);
+    put(&p, "纠正", 205, 116, 10);
+    put(&p, "说明文字", 20, 140, 10);
+    put(&p, "4", 117, 140, 10); /* under 纠正: the first 行政复议 cell is blank */
+    put(&p, "5", 182, 140, 10);
+    put(&p, "6", 207, 140, 10);
+    char *text = lay_out(&p, 1);
+    expect_line(text, "说明文字\t\t4\t5\t6");
+    cr_expect_null(strstr(text, "行政复议维持"), "the heading is not read as the first line of 维持:\n%s", text);
+    cf_free(text);
+}
+
 Test(pdf_layout, table_continued_on_next_page_drops_repeated_header_and_page_number)
 {
     static glyphs pages[2];
