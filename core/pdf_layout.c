@@ -4,10 +4,11 @@
  * Characters on one baseline with no wide gap form a fragment; a fragment that reads as a
  * value ("35", "888.0113", "增加 36 件", "/") is a value, the rest is text. Text fragments
  * stacked as the lines of one wrapped cell (aligned, close, each line at least as wide as
- * the next) form a block. Values on one baseline form a row; a block whose height spans a
- * row's baseline belongs to that row, so a label centred on (or top-aligned with) its
- * numbers joins them. A block spanning several rows is a group label when other labels
- * stand between it and the values, else its lines are shared out to the nearest rows.
+ * the next, none over two cells of the next, not two items of a list) form a block. Values
+ * on one baseline form a row; a block whose height spans a row's baseline belongs to that
+ * row, so a label centred on (or top-aligned with) its numbers joins them. A block spanning
+ * several rows is a group label when other labels stand between it and the values, else its
+ * lines are shared out to the nearest rows.
  * Everything else is a free row: headings, prose, table headers, labels of blank rows. */
 #include "pdf_layout.h"
 
@@ -398,6 +399,45 @@ static void make_anchor_rows(page *p, size_t *idx, size_t *tmp)
     }
 }
 
+/* How a line begins with an item number: 1 "（二）", 2 "二、", 3 "2." or "2、"; 0 it does not. */
+static int item_style(const char *s, size_t len)
+{
+    static const uint32_t numerals[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+    uint32_t cp[8];
+    size_t n = 0;
+    for (size_t at = 0; at < len && n < 8;) {
+        size_t used = cf_utf8_decode(s + at, len - at, &cp[n]);
+        if (!used)
+            break;
+        at += used;
+        n++;
+    }
+    if (n == 0)
+        return 0;
+    bool paren = cp[0] == 0xFF08 || cp[0] == '(';
+    size_t i = paren;
+    bool chinese = false;
+    while (i < n) {
+        bool numeral = false;
+        for (size_t k = 0; k < sizeof numerals / sizeof *numerals; k++)
+            numeral |= cp[i] == numerals[k];
+        if (!numeral)
+            break;
+        chinese = true;
+        i++;
+    }
+    if (chinese && i < n && paren && (cp[i] == 0xFF09 || cp[i] == ')'))
+        return 1;
+    if (chinese && i < n && !paren && cp[i] == 0x3001)
+        return 2;
+    if (chinese || paren)
+        return 0;
+    while (i < n && is_digit(cp[i]))
+        i++;
+    bool mark = i > 0 && i < n && (cp[i] == '.' || cp[i] == 0xFF0E || cp[i] == 0x3001);
+    return mark && (i + 1 == n || !is_digit(cp[i + 1])) ? 3 : 0; /* "2.5亿" is a number */
+}
+
 /* Does another fragment of fragment i's line stand under `above` too? Then `above` spans two
  * cells of that line (a heading over its sub-headings, set flush left and close above them),
  * and i is not the next line of a cell it heads: a wrapped cell's next line has the cell's width
@@ -442,6 +482,11 @@ static void make_blocks(page *p, size_t *idx, size_t *tmp)
             double lw = last->x1 - last->x0, lc = (last->x0 + last->x1) / 2;
             bool aligned = fabs(f->x0 - last->x0) < 0.6 * h || fabs(fc - lc) < 0.6 * h;
             if (!aligned || lw < fw - 0.6 * h || spans_line(p, idx[k], last))
+                continue;
+            /* two items of a list ("（一）予以公开" over "（二）部分公开") are two cells */
+            const frag *head = &p->f[bl->head];
+            int style = item_style(p->text.data + f->off, f->len);
+            if (style && style == item_style(p->text.data + head->off, head->len))
                 continue;
             if (gap < best_gap) {
                 best_gap = gap;

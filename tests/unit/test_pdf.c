@@ -217,6 +217,25 @@ Test(pdf_layout, a_heading_set_flush_left_and_close_over_its_sub_headings_is_a_c
     cf_free(text);
 }
 
+Test(pdf_layout, two_items_of_a_list_set_flush_left_and_close_are_two_rows)
+{
+    static glyphs p;
+    p.n = 0;
+    header(&p, 100);
+    /* as wide as each other and 1 point apart, as a wrapped cell's lines could be; the second
+     * item's cell is taller and its values are centred on it */
+    put(&p, "（一）予以公开", 60, 130, 10);
+    values(&p, 130, "1", "2", "3");
+    put(&p, "（二）部分公开", 60, 145, 10);
+    put(&p, "（区分处理的，只计", 60, 159.2, 10);
+    put(&p, "这一情形）", 60, 173.4, 10);
+    values(&p, 159.2, "4", "5", "6");
+    char *text = lay_out(&p, 1);
+    expect_line(text, "（一）予以公开\t1\t2\t3");
+    cr_expect_null(strstr(text, "予以公开（二）"), "the second item is not the first one's next line:\n%s", text);
+    cf_free(text);
+}
+
 Test(pdf_layout, table_continued_on_next_page_drops_repeated_header_and_page_number)
 {
     static glyphs pages[2];
