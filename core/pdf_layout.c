@@ -59,6 +59,7 @@ typedef struct {
 typedef struct {
     double c[64], x0[64], x1[64];
     size_t n;
+    bool flush_left; /* from rows: every value starts at its column's left edge */
 } columns;
 
 /* A table of the map's (core/docmap): its rows are lines of the view from first_line on, its label
@@ -964,6 +965,34 @@ static void header_columns(const page *p, size_t hdr_lo, size_t hdr_hi, double v
     }
 }
 
+/* A header column (header) of one character close right of another that starts at a value
+ * column's left edge, within that column, is the same column when the rows (rows) set their
+ * values flush left: a justified line spreads its characters over a narrow cell ("自   然" over
+ * "人"), fragments apart but one heading. */
+static void join_spread_headings(columns *header, const columns *rows, double h)
+{
+    if (!rows->flush_left || rows->n == 0)
+        return;
+    size_t kept = 0;
+    for (size_t k = 0; k < header->n; k++) {
+        bool inside = false;
+        for (size_t c = 0; c < rows->n && kept > 0 && !inside; c++) {
+            double next = c + 1 < rows->n ? rows->x0[c + 1] - 0.3 * h : INFINITY;
+            inside = fabs(header->x0[kept - 1] - rows->x0[c]) < 0.3 * h && header->x0[k] > rows->x0[c] + 0.3 * h &&
+                     header->x1[k] < next && header->x1[k] - header->x0[k] < 1.2 * h &&
+                     header->x0[k] - header->x1[kept - 1] < 0.8 * h;
+        }
+        if (inside) {
+            header->x1[kept - 1] = fmax(header->x1[kept - 1], header->x1[k]);
+            header->c[kept - 1] = (header->x0[kept - 1] + header->x1[kept - 1]) / 2;
+            continue;
+        }
+        header->c[kept] = header->c[k], header->x0[kept] = header->x0[k], header->x1[kept] = header->x1[k];
+        kept++;
+    }
+    header->n = kept;
+}
+
 /* Columns from the rows of a run that have the most values, when they agree. */
 static void row_columns(const page *p, size_t from, size_t to, double vx0, columns *cols)
 {
@@ -974,6 +1003,7 @@ static void row_columns(const page *p, size_t from, size_t to, double vx0, colum
             most = n > most ? n : most;
         }
     cols->n = most <= 64 ? most : 0;
+    cols->flush_left = true;
     for (size_t c = 0; c < cols->n; c++)
         cols->c[c] = 0, cols->x0[c] = INFINITY, cols->x1[c] = -INFINITY;
     for (size_t r = from; r < to && cols->n; r++) {
@@ -987,11 +1017,14 @@ static void row_columns(const page *p, size_t from, size_t to, double vx0, colum
             double x0, x1, y0, y1;
             member_box(p, &p->m[k], &x0, &x1, &y0, &y1);
             size_t c = k - fv;
+            if (rows > 1 && fabs(x0 - cols->x0[c]) > 0.1 * (y1 - y0))
+                cols->flush_left = false;
             cols->c[c] += (x0 + x1) / 2;
             cols->x0[c] = fmin(cols->x0[c], x0);
             cols->x1[c] = fmax(cols->x1[c], x1);
         }
     }
+    cols->flush_left &= rows > 1; /* one row proves no alignment */
     for (size_t c = 0; c < cols->n; c++)
         cols->c[c] /= (double)rows;
     for (size_t c = 1; c < cols->n; c++)
@@ -1111,6 +1144,7 @@ static bool put_page(page *p)
         columns by_header, by_rows;
         header_columns(p, hdr_lo, r, labels_x1 + 0.5 * h, vx1, h, &by_header);
         row_columns(p, r, end, vx0, &by_rows);
+        join_spread_headings(&by_header, &by_rows, h);
         L->header.len = 0;
         for (size_t k = hdr_lo; k < r; k++)
             if (!put_free_row(p, k, true, &L->header))

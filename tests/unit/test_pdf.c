@@ -92,6 +92,21 @@ static void undecidable_row(glyphs *p)
     put(p, "9", 248, 130, 10);
 }
 
+/* 行政复议 and 行政诉讼 (the second 90 points right), each at heading_x over 维持 at 90 and 纠正
+ * at second_x, 2 points below; one row 说明文字 whose first 行政复议 cell is blank. */
+static void review_and_suit(glyphs *p, double heading_x, double second_x)
+{
+    for (int k = 0; k < 2; k++) {
+        put(p, k ? "行政诉讼" : "行政复议", heading_x + 90 * k, 100, 10);
+        put(p, "维持", 90 + 90 * k, 116, 10);
+        put(p, "纠正", second_x + 90 * k, 116, 10);
+    }
+    put(p, "说明文字", 20, 140, 10);
+    put(p, "4", second_x + 6, 140, 10); /* under 纠正 */
+    put(p, "5", 186, 140, 10);
+    put(p, "6", second_x + 96, 140, 10);
+}
+
 Test(pdf_layout, blank_cell_keeps_its_column)
 {
     static glyphs p;
@@ -180,16 +195,7 @@ Test(pdf_layout, multi_level_header_columns_are_the_lowest_cells)
 {
     static glyphs p;
     p.n = 0;
-    put(&p, "行政复议", 100, 100, 10);     /* over its two columns */
-    put(&p, "维持", 90, 116, 10);
-    put(&p, "纠正", 130, 116, 10);
-    put(&p, "行政诉讼", 190, 100, 10);
-    put(&p, "维持", 180, 116, 10);
-    put(&p, "纠正", 220, 116, 10);
-    put(&p, "4", 136, 140, 10); /* under 纠正: the first 行政复议 cell is blank */
-    put(&p, "5", 186, 140, 10);
-    put(&p, "6", 226, 140, 10);
-    put(&p, "说明文字", 20, 140, 10);
+    review_and_suit(&p, 100, 130); /* each heading centred over its two columns */
     char *text = lay_out(&p, 1);
     expect_line(text, "说明文字\t\t4\t5\t6");
     cf_free(text);
@@ -201,16 +207,7 @@ Test(pdf_layout, a_heading_set_flush_left_and_close_over_its_sub_headings_is_a_c
     p.n = 0;
     /* each heading starts where its first sub-heading does, 2 points above it (a wrapped
      * cell's next line could stand so), and reaches over the second: cells 25 points wide */
-    put(&p, "行政复议", 90, 100, 10);
-    put(&p, "维持", 90, 116, 10);
-    put(&p, "纠正", 115, 116, 10);
-    put(&p, "行政诉讼", 180, 100, 10);
-    put(&p, "维持", 180, 116, 10);
-    put(&p, "纠正", 205, 116, 10);
-    put(&p, "说明文字", 20, 140, 10);
-    put(&p, "4", 117, 140, 10); /* under 纠正: the first 行政复议 cell is blank */
-    put(&p, "5", 182, 140, 10);
-    put(&p, "6", 207, 140, 10);
+    review_and_suit(&p, 90, 115);
     char *text = lay_out(&p, 1);
     expect_line(text, "说明文字\t\t4\t5\t6");
     cr_expect_null(strstr(text, "行政复议维持"), "the heading is not read as the first line of 维持:\n%s", text);
@@ -233,6 +230,30 @@ Test(pdf_layout, two_items_of_a_list_set_flush_left_and_close_are_two_rows)
     char *text = lay_out(&p, 1);
     expect_line(text, "（一）予以公开\t1\t2\t3");
     cr_expect_null(strstr(text, "予以公开（二）"), "the second item is not the first one's next line:\n%s", text);
+    cf_free(text);
+}
+
+Test(pdf_layout, a_heading_justified_over_a_narrow_cell_is_one_column)
+{
+    static glyphs p;
+    p.n = 0;
+    /* "自然" spread over its cell (200..225), "人" on the next line; values flush left */
+    put(&p, "自", 200, 100, 10);
+    put(&p, "然", 215, 100, 10);
+    put(&p, "人", 200, 114.5, 10);
+    put(&p, "其他", 240, 107, 10);
+    put(&p, "总计", 280, 107, 10);
+    const char *labels[] = {"甲", "乙", "丙"}, *first[] = {"11", "12", "13"}, *second[] = {"21", "22", "23"};
+    for (int r = 0; r < 3; r++) {
+        put(&p, labels[r], 60, 140 + 20 * r, 10);
+        put(&p, first[r], 200, 140 + 20 * r, 10);
+        put(&p, second[r], 240, 140 + 20 * r, 10);
+    }
+    put(&p, "31", 280, 140, 10);
+    put(&p, "32", 280, 160, 10); /* 丙's total is blank */
+    char *text = lay_out(&p, 1);
+    expect_line(text, "甲\t11\t21\t31");
+    expect_line(text, "丙\t13\t23\t");
     cf_free(text);
 }
 
@@ -344,16 +365,7 @@ Test(pdf_grid, a_heading_over_two_columns_spans_them)
 {
     static glyphs p;
     p.n = 0;
-    put(&p, "行政复议", 100, 100, 10);
-    put(&p, "维持", 90, 116, 10);
-    put(&p, "纠正", 130, 116, 10);
-    put(&p, "行政诉讼", 190, 100, 10);
-    put(&p, "维持", 180, 116, 10);
-    put(&p, "纠正", 220, 116, 10);
-    put(&p, "说明文字", 20, 140, 10);
-    put(&p, "4", 136, 140, 10);
-    put(&p, "5", 186, 140, 10);
-    put(&p, "6", 226, 140, 10);
+    review_and_suit(&p, 100, 130);
     cf_text *text = mapped_view(&p, 1);
     size_t rows;
     cf_grid *grid = grid_from(text, "行政复议", &rows);
