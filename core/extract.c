@@ -1963,6 +1963,19 @@ static bool read_as_one(const cf_table_def *t, const cf_cell *cells, size_t r)
     return members > 1;
 }
 
+/* The values vals[0..n) as printed, one space apart, into printed[0..256) (cut when longer). */
+static void print_values(const extractor *ex, const token *const *vals, size_t n, char printed[256])
+{
+    size_t at = 0;
+    const char *data = cf_text_data(ex->text);
+    printed[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        int w = snprintf(printed + at, 256 - at, "%s%.*s", i ? " " : "",
+                         (int)(vals[i]->byte_end - vals[i]->byte_start), data + vals[i]->byte_start);
+        at = w < 0 || (size_t)w >= 256 - at ? 255 : at + (size_t)w;
+    }
+}
+
 /* The `members` rows of t from `first` on (one group), printed as one row with the values vals[0..n):
  * all zeros, the group's count is zero, so each of its rows is 0; otherwise they stay missing. Every
  * cell inferred (the report never printed those rows), and a warning says so with the printed values. */
@@ -1970,14 +1983,8 @@ static bool read_as_group(extractor *ex, const cf_table_def *t, const cf_row_def
                           const token *const *vals, size_t n, size_t label_line)
 {
     bool zeros = all_zeros(vals, n);
-    char printed[256] = "";
-    size_t at = 0;
-    const char *data = cf_text_data(ex->text);
-    for (size_t i = 0; i < n; i++) {
-        int w = snprintf(printed + at, sizeof printed - at, "%s%.*s", i ? " " : "",
-                         (int)(vals[i]->byte_end - vals[i]->byte_start), data + vals[i]->byte_start);
-        at = w < 0 || (size_t)w >= sizeof printed - at ? sizeof printed - 1 : at + (size_t)w;
-    }
+    char printed[256];
+    print_values(ex, vals, n, printed);
     for (size_t m = 0; m < members; m++)
         for (size_t c = 0; c < n; c++)
             if (!fill_cell(ex, first[m].first_cell + c, zeros ? vals[c] : NULL, true, label_line))
@@ -2012,6 +2019,10 @@ typedef struct {
     size_t last_at[ROWS_MAX]; /* the last place the value a row waits for stands (n: any) */
     uint32_t later[ROWS_MAX];
     bool holds[ROWS_MAX];
+    /* one row read in another column order (balance_order): that row + 1, 0 when none; its cell c
+     * is the value printed as its cell order[c] */
+    size_t reordered;
+    unsigned char order[CF_TEMPLATE_MAX_COLUMNS];
 } row_split;
 
 typedef struct {
@@ -2022,6 +2033,8 @@ typedef struct {
     size_t group_row, group_members;
     const token *const *vals;
     size_t n;
+    const cf_cell *cells; /* the labels' reading: a row they read directly is never reordered */
+    const cf_rule_def *const *balance; /* each cell's balance rule (balance_rules) */
     row_split cur, best;
     size_t queue[ROWS_MAX]; /* rows with cells still to come, in printed order */
     size_t min_holds; /* splits with fewer rows holding are not looked at */
@@ -2041,6 +2054,7 @@ static size_t bits_below(uint32_t mask, size_t c) { return (size_t)__builtin_pop
 static const token *split_value(const row_search *rs, const row_split *s, size_t r, size_t c)
 {
     uint32_t later = s->later[r];
+    c = s->reordered == r + 1 ? s->order[c] : c;
     return rs->vals[later >> c & 1u ? s->apart[r][bits_below(later, c)]
                                     : s->start[r] + c - bits_below(later, c) + (c ? s->skip[r] : 0)];
 }
@@ -2077,49 +2091,169 @@ static bool total_is_last_sum(const cf_template *tpl, const cf_row_def *r)
     return false;
 }
 
-/* How many of the table's sums across its rows (the column rules, 总计 of the results, the
- * balance) hold under split s: the second witness, for which part of a row was printed apart. */
-static size_t split_sums_hold(const row_search *rs, const row_split *s)
+/* The value of each of the table's cells under split s, by_cell[cell - the table's first]; a group
+ * printed as one row holds the sums of its rows: as its first row with the others *zero, every sum
+ * over all of them (三(七)'s column) takes it whole. */
+static void split_cells(const row_search *rs, const row_split *s, const token **by_cell, const token *zero)
 {
     const cf_table_def *t = rs->t;
-    const token *by_cell[DRAWN_MAX_VALUES] = {0};
     for (size_t r = 0; r < t->row_count; r++)
         for (size_t c = 0; c < t->rows[r].column_count; c++)
             by_cell[t->rows[r].first_cell - t->first_cell + c] = split_value(rs, s, r, c);
-    /* a group printed as one row holds the sums of its rows: as its first row with the others 0, every
-     * sum over all of them (三(七)'s column) takes it whole */
-    token zero = {.kind = CF_ITEM_NUMBER, .value = cf_decimal_from_int(0)};
     for (size_t m = 1; m < rs->group_members; m++)
         for (size_t c = 0; c < rs->members[m].column_count; c++)
-            by_cell[rs->members[m].first_cell - t->first_cell + c] = &zero;
+            by_cell[rs->members[m].first_cell - t->first_cell + c] = zero;
+}
+
+/* The sums of rule's two sides over by_cell (the table t's cells), each cell's term but `skip`'s;
+ * false when a term is outside t or not a number. */
+static bool rule_sides(const cf_table_def *t, const cf_rule_def *rule, const token *const *by_cell, size_t skip,
+                       cf_decimal sides[2])
+{
+    sides[0] = sides[1] = cf_decimal_from_int(0);
+    for (int side = 0; side < 2; side++) {
+        const size_t *cells = side ? rule->right : rule->left;
+        size_t count = side ? rule->right_count : rule->left_count;
+        for (size_t i = 0; i < count; i++) {
+            if (cells[i] == skip)
+                continue;
+            const token *tk = cells[i] >= t->first_cell && cells[i] < t->first_cell + t->cell_count
+                                  ? by_cell[cells[i] - t->first_cell] : NULL;
+            if (!tk || tk->kind != CF_ITEM_NUMBER || !cf_decimal_add(sides[side], tk->value, &sides[side]))
+                return false;
+        }
+    }
+    return rule->left_count + rule->right_count > 0;
+}
+
+/* How many of the table's sums across its rows (the column rules, 总计 of the results, the
+ * balance) hold with its cells by_cell (split_cells), and whether every balance rule does
+ * (*balanced): the second witness, for which part of a row was printed apart. */
+static size_t split_sums_hold(const row_search *rs, const token *const *by_cell, bool *balanced)
+{
     size_t holding = 0;
+    *balanced = true;
     for (size_t k = 0; k < cf_template_rule_count(rs->tpl); k++) {
         const cf_rule_def *rule = cf_template_rule(rs->tpl, k);
-        cf_decimal sides[2] = {cf_decimal_from_int(0), cf_decimal_from_int(0)};
-        bool fits = rule->left_count + rule->right_count > 0;
-        for (int side = 0; side < 2 && fits; side++) {
-            const size_t *cells = side ? rule->right : rule->left;
-            size_t count = side ? rule->right_count : rule->left_count;
-            for (size_t i = 0; i < count && fits; i++) {
-                const token *tk = cells[i] >= t->first_cell && cells[i] < t->first_cell + t->cell_count
-                                      ? by_cell[cells[i] - t->first_cell] : NULL;
-                fits = tk && tk->kind == CF_ITEM_NUMBER && cf_decimal_add(sides[side], tk->value, &sides[side]);
-            }
-        }
-        holding += fits && cf_decimal_cmp(sides[0], sides[1]) == 0;
+        cf_decimal sides[2];
+        bool holds = rule_sides(rs->t, rule, by_cell, SIZE_MAX, sides) && cf_decimal_cmp(sides[0], sides[1]) == 0;
+        holding += holds;
+        *balanced &= holds || strcmp(rule->family, "balance") != 0;
     }
     return holding;
 }
 
+/* For each cell of table t, by_cell[cell - t's first], the balance rule (一+二 = 三(七)+四, one a column)
+ * with it as a term, or NULL. */
+static void balance_rules(const cf_template *tpl, const cf_table_def *t, const cf_rule_def **by_cell)
+{
+    memset(by_cell, 0, t->cell_count * sizeof *by_cell);
+    for (size_t k = 0; k < cf_template_rule_count(tpl); k++) {
+        const cf_rule_def *rule = cf_template_rule(tpl, k);
+        for (size_t i = 0; i < rule->left_count + rule->right_count && strcmp(rule->family, "balance") == 0; i++) {
+            size_t cell = i < rule->left_count ? rule->left[i] : rule->right[i - rule->left_count];
+            if (cell >= t->first_cell && cell < t->first_cell + t->cell_count)
+                by_cell[cell - t->first_cell] = rule;
+        }
+    }
+}
+
+/* Is row r's part c under split s, not among those used (a bit a part), the value need? */
+static bool part_is(const row_search *rs, const row_split *s, size_t r, size_t c, uint32_t used, cf_decimal need)
+{
+    const token *tk = split_value(rs, s, r, c);
+    return !(used >> c & 1u) && tk->kind == CF_ITEM_NUMBER && cf_decimal_cmp(tk->value, need) == 0;
+}
+
+/* Can row r, its total holding, be read in another column order under which every balance column
+ * holds (the other rows as split s reads them)? Each part's balance rule then says what the part
+ * must be; the row's printed parts must be those values, in some order (equal values keep their
+ * printed order). order[c]: the printed part read as part c. A row the labels read is never one. */
+static bool balance_order_of(const row_search *rs, const row_split *s, const token *const *by_cell, size_t r,
+                             unsigned char *order)
+{
+    const cf_row_def *rd = &rs->t->rows[r];
+    size_t parts = rd->column_count - 1;
+    uint32_t used = 0;
+    bool moved = false;
+    if (!s->holds[r] || (rs->group_members && r == rs->group_row) || !rs->balance[rd->first_cell - rs->t->first_cell])
+        return false;
+    for (size_t c = 0; c < rd->column_count; c++)
+        if (rs->cells[rd->first_cell + c].state != CF_CELL_MISSING && !rs->cells[rd->first_cell + c].inferred)
+            return false;
+    for (size_t c = 0; c < parts; c++) {
+        const cf_rule_def *rule = rs->balance[rd->first_cell + c - rs->t->first_cell];
+        cf_decimal sides[2], need;
+        bool left = false;
+        for (size_t i = 0; rule && i < rule->left_count; i++)
+            left |= rule->left[i] == rd->first_cell + c;
+        if (!rule || !rule_sides(rs->t, rule, by_cell, rd->first_cell + c, sides) ||
+            !cf_decimal_sub(sides[left], sides[!left], &need))
+            return false;
+        /* the part printed in its own place first, so equal values never move */
+        size_t j = c;
+        if (!part_is(rs, s, r, c, used, need))
+            for (j = 0; j < parts && !part_is(rs, s, r, j, used, need); j++)
+                ;
+        if (j == parts)
+            return false;
+        used |= 1u << j;
+        order[c] = (unsigned char)j;
+        moved |= j != c;
+    }
+    order[parts] = (unsigned char)parts;
+    return moved;
+}
+
+/* When split s, its cells by_cell, breaks a balance column, the one row that can be read in another
+ * column order making every balance column hold (balance_order_of) is, in s and by_cell; none when
+ * no row can, or more than one (the sums cannot tell which was printed out of order). */
+static void balance_order(const row_search *rs, row_split *s, const token **by_cell)
+{
+    unsigned char order[CF_TEMPLATE_MAX_COLUMNS];
+    size_t found = 0;
+    for (size_t r = 0; r < rs->t->row_count && found < 2; r++)
+        if (balance_order_of(rs, s, by_cell, r, order)) {
+            found++;
+            s->reordered = r + 1;
+            memcpy(s->order, order, sizeof order);
+        }
+    if (found != 1) {
+        s->reordered = 0;
+        return;
+    }
+    const cf_row_def *rd = &rs->t->rows[s->reordered - 1];
+    for (size_t c = 0; c < rd->column_count; c++)
+        by_cell[rd->first_cell - rs->t->first_cell + c] = split_value(rs, s, s->reordered - 1, c);
+}
+
 /* A whole split found: kept when more rows hold than under the best so far, then more of the
- * table's sums, then fewer rows printed apart; one as good giving other numbers is a tie, and the
- * cells whose numbers differ are marked (the text cannot tell them). */
+ * table's sums (with a row read in another column order when the balance allows one: balance_order),
+ * then one needing no such order, then fewer rows printed apart; one as good giving other numbers is
+ * a tie, and the cells whose numbers differ are marked (the text cannot tell them). */
 static void split_done(row_search *rs, size_t holds, size_t apart)
 {
     rs->splits++;
-    size_t sums = split_sums_hold(rs, &rs->cur);
+    const token *by_cell[DRAWN_MAX_VALUES];
+    token zero = {.kind = CF_ITEM_NUMBER, .value = cf_decimal_from_int(0)};
+    split_cells(rs, &rs->cur, by_cell, &zero);
+    bool balanced;
+    size_t sums = split_sums_hold(rs, by_cell, &balanced);
+    /* a row printed in a column order of its own (LibreOffice's PDF of row 一): read in the one order
+     * the balance columns allow, when that makes more of the table's sums hold */
+    if (!balanced) {
+        balance_order(rs, &rs->cur, by_cell);
+        size_t reordered_sums = rs->cur.reordered ? split_sums_hold(rs, by_cell, &balanced) : 0;
+        if (reordered_sums > sums && balanced)
+            sums = reordered_sums;
+        else
+            rs->cur.reordered = 0;
+    }
+    /* as many sums hold with the rows as printed: that split is the better (the order is a last resort) */
+    bool moved = rs->cur.reordered != 0, best_moved = rs->best.reordered != 0;
     int better = !rs->found ? 1 : holds != rs->best_holds ? (holds > rs->best_holds ? 1 : -1)
                  : sums != rs->best_sums ? (sums > rs->best_sums ? 1 : -1)
+                 : moved != best_moved ? (best_moved ? 1 : -1)
                  : apart != rs->best_apart ? (apart < rs->best_apart ? 1 : -1) : 0;
     if (better > 0) {
         rs->best = rs->cur;
@@ -2129,16 +2263,14 @@ static void split_done(row_search *rs, size_t holds, size_t apart)
         rs->found = true;
         rs->tie = false;
         memset(rs->differs, 0, sizeof rs->differs);
-        return;
     }
-    if (better < 0)
-        return;
-    for (size_t r = 0; r < rs->t->row_count; r++)
+    for (size_t r = 0; r < rs->t->row_count && better == 0; r++)
         for (size_t c = 0; c < rs->t->rows[r].column_count; c++) {
             const token *a = split_value(rs, &rs->cur, r, c), *b = split_value(rs, &rs->best, r, c);
             if (a->kind != b->kind || cf_decimal_cmp(a->value, b->value) != 0)
                 rs->tie = rs->differs[rs->t->rows[r].first_cell - rs->t->first_cell + c] = true;
         }
+    rs->cur.reordered = 0; /* the search goes on from cur's rows as printed */
 }
 
 /* Can row r, its cell c printed later, still hold: where the value it needs (its total's part, or
@@ -2440,6 +2572,40 @@ static bool warn_placed_rows(extractor *ex, const row_search *rs, const bool *pl
     return ok;
 }
 
+/* The warning on row r of split rs->best, read in another column order than printed (balance_order):
+ * the printed values, the balance rule and the cells moved, so a reviewer can undo it. */
+static bool warn_reordered(extractor *ex, const row_search *rs, size_t r, size_t line)
+{
+    const cf_row_def *rd = &rs->t->rows[r];
+    const row_split *s = &rs->best;
+    row_split printed_split = *s;
+    printed_split.reordered = 0;
+    const token *row[CF_TEMPLATE_MAX_COLUMNS];
+    for (size_t c = 0; c < rd->column_count; c++)
+        row[c] = split_value(rs, &printed_split, r, c);
+    char printed[256];
+    print_values(ex, row, rd->column_count, printed);
+    const cf_rule_def *rule = rs->balance[rd->first_cell - rs->t->first_cell];
+    cf_buf moved;
+    cf_buf_init(&moved);
+    bool ok = true;
+    for (size_t c = 0; c < rd->column_count && ok; c++) {
+        const token *tk = split_value(rs, s, r, c);
+        if (s->order[c] != c)
+            ok = (!moved.len || cf_buf_puts(&moved, _(", "))) &&
+                 cf_buf_printf(&moved, "%s %.*s", rs->t->columns[rd->columns[c]].short_label,
+                               (int)(tk->byte_end - tk->byte_start), cf_text_data(ex->text) + tk->byte_start);
+    }
+    ok = ok ? warn(ex, line, (long)rd->first_cell,
+                   _("%s %s: as printed (%s) it breaks %s = %s in some columns; only one other order of its cells "
+                     "makes every column hold, so its cells were taken in that order from the column sums (%s), "
+                     "check the row"),
+                   rs->t->number, rd->short_label, printed, rule->left_text, rule->right_text, moved.data)
+            : oom(ex);
+    cf_buf_release(&moved);
+    return ok;
+}
+
 /* Raw PDF text prints a table with its row names apart from their values (after them, or after the
  * whole table), the cells of two rows on one line, and a row's total (or its last cells) later in
  * the table, among other rows. When the label reading left cells missing or guessed, and the region
@@ -2448,7 +2614,8 @@ static bool warn_placed_rows(extractor *ex, const row_search *rs, const bool *pl
  * its last cells taken from later in the table when its total holds so (split_rows). The one split
  * under which the most rows hold is read, when it is the only one, most rows hold, and it agrees with
  * every cell the labels read directly; rows the labels read stay theirs (from `mark` on only their
- * warnings stay), every other row is inferred with a warning saying how it was placed. */
+ * warnings stay), every other row is inferred with a warning saying how it was placed (or in which
+ * column order, when the balance read it in another than printed: balance_order). */
 static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *ts, size_t mark, size_t more_first,
                                size_t more_end)
 {
@@ -2534,10 +2701,12 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     /* the splits with every row holding, then those with one row broken, and so on: the first found
      * are the best, and each round looks only at as many broken rows as it allows */
     size_t steps = 0;
+    const cf_rule_def *balance[DRAWN_MAX_VALUES];
+    balance_rules(tpl, t, balance);
     for (size_t broken = 0; broken * 8 <= t->row_count && !rs->found && !rs->over; broken++) {
         *rs = (row_search){.tpl = tpl, .t = t, .members = &whole->rows[group_row], .group_row = group_row,
-                           .group_members = members, .vals = vals, .n = n, .min_holds = t->row_count - broken,
-                           .steps = steps};
+                           .group_members = members, .vals = vals, .n = n, .cells = cells, .balance = balance,
+                           .min_holds = t->row_count - broken, .steps = steps};
         split_rows(rs, 0, 0, 0, 0, 0, 0);
         steps = rs->steps;
     }
@@ -2605,14 +2774,16 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
                          "printed apart, so they are left empty, check the row",
                          open),
                       t->number, rd->short_label, open);
-        else if (!s->holds[r])
+        bool reordered = s->reordered == r + 1;
+        if (ok && reordered)
+            ok = warn_reordered(ex, rs, r, first_line);
+        if (ok && !open && !reordered && !s->holds[r])
             ok = warn(ex, first_line, (long)rd->first_cell,
                       _("%s %s: its values stand apart from its name (PDF text in drawing order) and were taken "
                         "as its by their place among the table's rows; its total does not hold, so the report or "
                         "this placement is wrong, check the row"),
                       t->number, rd->short_label);
-        else
-            placed[r] = true;
+        placed[r] = !open && !reordered && s->holds[r];
     }
     if (read && ok)
         ok = warn_placed_rows(ex, rs, placed);
