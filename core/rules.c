@@ -190,7 +190,8 @@ char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells,
     const char *relation = relation_of(res);
     cf_buf b;
     cf_buf_init(&b);
-    bool ok = explain_head(&b, def, relation);
+    /* room for most explanations at once: growing from 64 bytes cost a realloc and a copy per doubling */
+    bool ok = cf_buf_reserve(&b, 512) && explain_head(&b, def, relation);
     if (res->status == CF_RULE_FAIL && res->missing > 0) {
         /* proven despite missing terms: the side holding them is at least its known sum */
         bool left_open = false;
