@@ -36,7 +36,8 @@ bool cf_buf_reserve(cf_buf *buf, size_t extra)
 
 bool cf_buf_append(cf_buf *buf, const char *bytes, size_t len)
 {
-    if (!cf_buf_reserve(buf, len))
+    /* the room test inline: most appends fit, and the call to reserve cost as much as the copy */
+    if (buf->len + len + 1 > buf->cap && !cf_buf_reserve(buf, len))
         return false;
     if (len)
         memcpy(buf->data + buf->len, bytes, len);
