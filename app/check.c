@@ -61,6 +61,16 @@ typedef struct {
 /* Text from a report or a file name, made safe for a terminal (see termsafe.h). */
 static void put_safe(FILE *out, const char *s) { cf_termsafe_write(out, s, strlen(s), false); }
 
+/* A report's text results, gathered to be written at once: a few hundred stdio calls a report
+ * cost more than the formatting. failed: memory ran out, the text is incomplete. */
+typedef struct {
+    cf_buf b;
+    bool failed;
+} text_out;
+
+static void out_puts(text_out *o, const char *s) { o->failed |= !cf_buf_puts(&o->b, s); }
+static void out_safe(text_out *o, const char *s) { o->failed |= !cf_termsafe_append(&o->b, s, strlen(s), false); }
+
 /* n written in decimal at out; returns the bytes written. printf's machinery costs more than the
  * rest of a rule's line. */
 static size_t put_count(char *out, size_t n)
@@ -121,7 +131,7 @@ static size_t rule_lines(const cf_rule_def *def, const cf_cell *cells, const cha
 }
 
 /* "  TAG      " : the tag of a finding, padded to one column width in any language. */
-static void print_tag(FILE *out, const char *tag)
+static void print_tag(text_out *out, const char *tag)
 {
     size_t width = 0, len = strlen(tag);
     for (size_t i = 0; i < len;) {
@@ -133,15 +143,14 @@ static void print_tag(FILE *out, const char *tag)
     /* pieces, not fprintf's "%*s": a tag starts every finding */
     static const char spaces[] = "         ";
     size_t pad = width < 9 ? 9 - width : 1;
-    fputs("  ", out);
-    fwrite(tag, 1, len, out);
-    fwrite(spaces, 1, pad, out);
+    out->failed |= !cf_buf_append(&out->b, "  ", 2) || !cf_buf_append(&out->b, tag, len) ||
+                   !cf_buf_append(&out->b, spaces, pad);
 }
 
 /* "  broken   WORDS (SCOPE, lines …)\n           explanation\n": the rule in the report's words
  * (the template's English under --lang en), the column or row it is for, where its cells are,
  * then its arithmetic in the report's numbering. */
-static void print_rule(FILE *out, const check_words *words, const char *tag, const cf_template *tpl, size_t i,
+static void print_rule(text_out *out, const check_words *words, const char *tag, const cf_template *tpl, size_t i,
                        const cf_cell *cells, const cf_assessed_rule *rule)
 {
     const cf_rule_def *def = cf_template_rule(tpl, i);
@@ -154,13 +163,13 @@ static void print_rule(FILE *out, const check_words *words, const char *tag, con
     else
         snprintf(heading, sizeof heading, _("%s (%s)"), cf_rule_words(def, !cf_lang_chinese()), def->scope);
     print_tag(out, tag);
-    put_safe(out, heading);
-    fputs("\n           ", out);
-    put_safe(out, rule->explanation);
-    fputc('\n', out);
+    out_safe(out, heading);
+    out_puts(out, "\n           ");
+    out_safe(out, rule->explanation);
+    out_puts(out, "\n");
 }
 
-static void print_missing(FILE *out, const check_words *words, const cf_template *tpl, size_t i, const cf_cell *c)
+static void print_missing(text_out *out, const check_words *words, const cf_template *tpl, size_t i, const cf_cell *c)
 {
     char label[256];
     cf_template_cell_label(tpl, i, label, sizeof label);
@@ -170,63 +179,66 @@ static void print_missing(FILE *out, const check_words *words, const cf_template
                        : c->label_line               ? words->no_value
                                                      : words->not_found;
     print_tag(out, words->missing);
-    put_safe(out, label);
-    fprintf(out, ": %s", what);
+    out_safe(out, label);
+    out_puts(out, ": ");
+    out_puts(out, what);
     if (c->line || c->label_line)
-        fprintf(out, words->at_line, c->line ? c->line : c->label_line);
-    fputc('\n', out);
+        out->failed |= !cf_buf_printf(&out->b, words->at_line, c->line ? c->line : c->label_line);
+    out_puts(out, "\n");
 }
 
 /* "  suspect  label: reason (line N)": a cell whose place was inferred. The other
  * reasons a cell is suspect are the warnings printed below, each naming its line. */
-static void print_suspect(FILE *out, const check_words *words, const cf_template *tpl, const cf_suspect *s)
+static void print_suspect(text_out *out, const check_words *words, const cf_template *tpl, const cf_suspect *s)
 {
     char label[256];
     cf_template_cell_label(tpl, s->cell, label, sizeof label);
     print_tag(out, words->suspect);
-    put_safe(out, label);
-    fputs(": ", out);
-    put_safe(out, s->reason);
+    out_safe(out, label);
+    out_puts(out, ": ");
+    out_safe(out, s->reason);
     if (s->line)
-        fprintf(out, words->at_line, s->line);
-    fputc('\n', out);
+        out->failed |= !cf_buf_printf(&out->b, words->at_line, s->line);
+    out_puts(out, "\n");
 }
 
 /* A warning or note; a cross-year one reads "cross-year: WORDS (SCOPE)" (the template's English
  * under --lang en) with the rule and the two years' numbers on the next line. */
-static void print_notice(FILE *out, const check_words *words, const cf_template *tpl, const cf_notice *n)
+static void print_notice(text_out *out, const check_words *words, const cf_template *tpl, const cf_notice *n)
 {
     if (n->kind == CF_NOTICE_CROSS_YEAR || n->kind == CF_NOTICE_NOT_COMPARABLE) {
         const cf_rule_def *def = cf_template_cross_rule(tpl, n->source);
         char heading[1024];
         snprintf(heading, sizeof heading, _("%s (%s)"), cf_rule_words(def, !cf_lang_chinese()), def->scope);
         print_tag(out, n->kind == CF_NOTICE_CROSS_YEAR ? words->warning : words->note);
-        fputs(words->cross_year, out);
-        put_safe(out, heading);
-        fputs("\n           ", out);
-        put_safe(out, n->message);
-        fputc('\n', out);
+        out_puts(out, words->cross_year);
+        out_safe(out, heading);
+        out_puts(out, "\n           ");
+        out_safe(out, n->message);
+        out_puts(out, "\n");
         return;
     }
     print_tag(out, words->warning);
     if (n->kind == CF_NOTICE_EXTRACTION && n->line)
-        fprintf(out, words->line_prefix, n->line);
-    put_safe(out, n->message);
-    fputc('\n', out);
+        out->failed |= !cf_buf_printf(&out->b, words->line_prefix, n->line);
+    out_safe(out, n->message);
+    out_puts(out, "\n");
 }
 
 /* The assessment as text: broken rules, rules that hold only zeros for their missing cells,
  * sums too large to check, missing and suspect cells, warnings, the smallest fix, the verdict. */
-static void print_human(FILE *out, const check_words *words, const cf_report *report, const cf_assessment *a,
+static void print_human(text_out *out, const check_words *words, const cf_report *report, const cf_assessment *a,
                         const char *file)
 {
     const cf_template *tpl = cf_report_template(report);
     const cf_cell *cells = cf_report_cells(report);
     size_t nrules = cf_template_rule_count(tpl);
-    put_safe(out, file);
-    fputs(": ", out);
-    put_safe(out, cf_template_name(tpl));
-    fprintf(out, ", %s\n", cf_text_encoding(cf_report_text(report)));
+    out_safe(out, file);
+    out_puts(out, ": ");
+    out_safe(out, cf_template_name(tpl));
+    out_puts(out, ", ");
+    out_puts(out, cf_text_encoding(cf_report_text(report)));
+    out_puts(out, "\n");
     for (size_t i = 0; i < nrules; i++) {
         cf_rule_outcome o = cf_assess_rule(a, i)->outcome;
         if (o == CF_OUTCOME_BROKEN || o == CF_OUTCOME_BROKEN_MISSING)
@@ -250,8 +262,8 @@ static void print_human(FILE *out, const check_words *words, const cf_report *re
     const cf_suggestion *fix = cf_assess_fix(a);
     if (n.broken && fix->count > 0 && fix->fixes[0].changes > 0) {
         print_tag(out, words->suggest);
-        put_safe(out, fix->reasoning);
-        fputc('\n', out);
+        out_safe(out, fix->reasoning);
+        out_puts(out, "\n");
     }
     char counts[4][64];
     snprintf(counts[0], sizeof counts[0], P_("%zu broken rule", "%zu broken rules", n.broken), n.broken);
@@ -259,11 +271,11 @@ static void print_human(FILE *out, const check_words *words, const cf_report *re
     snprintf(counts[2], sizeof counts[2], P_("%zu rule not checkable", "%zu rules not checkable", n.uncheckable),
              n.uncheckable);
     snprintf(counts[3], sizeof counts[3], P_("%zu warning", "%zu warnings", n.warnings), n.warnings);
-    fprintf(out, _("  %s: %s, %s, %s, %s"), n.passed ? _("PASS") : _("FAIL"), counts[0], counts[1], counts[2],
-            counts[3]);
+    out->failed |= !cf_buf_printf(&out->b, _("  %s: %s, %s, %s, %s"), n.passed ? _("PASS") : _("FAIL"), counts[0],
+                                  counts[1], counts[2], counts[3]);
     if (n.suspect)
-        fprintf(out, P_(", %zu suspect cell", ", %zu suspect cells", n.suspect), n.suspect);
-    fputc('\n', out);
+        out->failed |= !cf_buf_printf(&out->b, P_(", %zu suspect cell", ", %zu suspect cells", n.suspect), n.suspect);
+    out_puts(out, "\n");
 }
 
 /* "path[:line[:column]]: message" with the whole path: cf_error keeps only the first 511 bytes
@@ -445,7 +457,17 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
         }
         cf_free(line);
     } else {
-        print_human(out, &opt->words, report, assessment, path);
+        text_out text_results = {.failed = false};
+        cf_buf_init(&text_results.b);
+        print_human(&text_results, &opt->words, report, assessment, path);
+        if (!text_results.failed) {
+            fwrite(text_results.b.data, 1, text_results.b.len, out);
+        } else {
+            cf_error_nomem(&err, path);
+            print_error_to(errout, path, &err);
+            status = CF_EXIT_ERROR;
+        }
+        cf_buf_release(&text_results.b);
     }
     cf_assessment_free(assessment);
     cf_report_free(report);
