@@ -63,7 +63,9 @@ static bool assess_rules(cf_assessment *a, const cf_assess_input *in)
         cf_assessed_rule *r = &a->rules[a->rule_count++];
         r->result = cf_rule_evaluate(in->tpl, i, in->cells);
         r->waiver = in->waivers && in->waivers[i] ? in->waivers[i] : "";
-        if (!(r->explanation = cf_rule_explain(in->tpl, i, in->cells, &r->result)))
+        /* building an explanation costs more than evaluating the rule: skipped where none is shown */
+        bool unexplained = in->holding_unexplained && r->result.status == CF_RULE_PASS;
+        if (!unexplained && !(r->explanation = cf_rule_explain(in->tpl, i, in->cells, &r->result)))
             return false;
         switch (r->result.status) {
         case CF_RULE_PASS:
@@ -333,7 +335,7 @@ cf_status cf_assess_report(const cf_report *report, const cf_year *previous, cf_
     for (size_t i = 0; i < nw; i++)
         warnings[i] = *cf_report_warning(report, i);
     cf_assess_input in = {cf_report_template(report), cf_report_cells(report), cf_text_name(cf_report_text(report)),
-                          cf_report_text(report), warnings, nw, NULL, NULL, NULL, NULL, previous};
+                          cf_report_text(report), warnings, nw, NULL, NULL, NULL, NULL, previous, true};
     cf_status st = cf_assess(&in, out, err);
     cf_free(warnings);
     return st;
@@ -367,7 +369,8 @@ cf_status cf_assess_review(const cf_review *review, const cf_year *previous, cf_
             notes[i] = v.note;
         }
         cf_assess_input in = {tpl,      cf_review_current_cells(review), cf_review_report_path(review),
-                              cf_review_text(review), warnings, nw, waivers, confirmed, corrected, notes, previous};
+                              cf_review_text(review), warnings, nw, waivers, confirmed, corrected, notes, previous,
+                              false};
         st = cf_assess(&in, out, err);
     }
     cf_free(warnings);

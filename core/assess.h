@@ -37,6 +37,7 @@ typedef struct {
     const bool *corrected;           /* per cell: the reviewer set its value */
     const char *const *notes;        /* per cell: the reviewer's note ("" or NULL: none) */
     const cf_year *previous;         /* last year's report */
+    bool holding_unexplained;        /* a rule that holds keeps a NULL explanation: check shows none */
 } cf_assess_input;
 
 typedef enum {
@@ -51,7 +52,8 @@ typedef enum {
 typedef struct {
     cf_rule_outcome outcome;
     cf_rule_result result;
-    char *explanation; /* the rule with its arithmetic (cf_rule_explain, cf_cross_rule_explain) */
+    char *explanation; /* the rule with its arithmetic (cf_rule_explain, cf_cross_rule_explain); NULL for
+                        * a rule that holds when assessed with holding_unexplained */
     const char *waiver; /* the reviewer's note when waived, else "" */
 } cf_assessed_rule;
 
@@ -115,8 +117,8 @@ typedef struct cf_assessment cf_assessment;
 
 /* Assess in. Caller frees with cf_assessment_free; fails only when memory runs out. */
 cf_status cf_assess(const cf_assess_input *in, cf_assessment **out, cf_error *err);
-/* Assess a fresh extraction (its cells, warnings and text) against previous (may be NULL).
- * Caller frees; fails only when memory runs out. */
+/* Assess a fresh extraction (its cells, warnings and text) against previous (may be NULL), for
+ * check: rules that hold are left unexplained (NULL). Caller frees; fails only when memory runs out. */
 cf_status cf_assess_report(const cf_report *report, const cf_year *previous, cf_assessment **out, cf_error *err);
 /* Assess a review as it stands: its current cells, waivers and the extraction's warnings.
  * Caller frees; fails only when memory runs out. */

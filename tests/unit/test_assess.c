@@ -169,3 +169,28 @@ Test(assess, a_sign_off_is_open_until_rules_blanks_and_suspects_are_settled)
     cf_free(corrected);
     cft_release(&d);
 }
+
+Test(assess, check_skips_only_the_explanations_of_rules_that_hold)
+{
+    cft_doc d;
+    cft_read_file(&d, SEED002);
+    cf_assessment *full = assess(&d, cf_report_cells(d.report), NULL, 0, NULL), *brief;
+    cf_error err;
+    cr_assert_eq(cf_assess_report(d.report, NULL, &brief, &err), CF_OK);
+    size_t holding = 0;
+    for (size_t i = 0; i < cf_template_rule_count(d.tpl); i++) {
+        const cf_assessed_rule *r = cf_assess_rule(brief, i);
+        cr_assert_not_null(cf_assess_rule(full, i)->explanation, "a review explains every rule");
+        if (r->outcome == CF_OUTCOME_HOLDS) {
+            holding++;
+            cr_expect_null(r->explanation, "%s", cf_template_rule(d.tpl, i)->id);
+        } else {
+            cr_assert_not_null(r->explanation, "%s", cf_template_rule(d.tpl, i)->id);
+            cr_expect_str_eq(r->explanation, cf_assess_rule(full, i)->explanation);
+        }
+    }
+    cr_expect_gt(holding, 0);
+    cf_assessment_free(brief);
+    cf_assessment_free(full);
+    cft_release(&d);
+}
