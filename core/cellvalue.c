@@ -71,6 +71,19 @@ static size_t prefix_of(const char *w, size_t len, const known_word *set, size_t
     return 0;
 }
 
+/* Digits with one comma, that does not group thousands, and at most one point, ending in a digit
+ * ("888,0113", "12,34"): a number misprinted or misread (a decimal point read as a comma), not
+ * words. "3.2.1" (no comma) stays a numbering, "11,126,51" a list. */
+static bool bad_grouping(const char *s, size_t len)
+{
+    size_t commas = 0, points = 0;
+    for (size_t i = 0; i < len; i++) {
+        commas += s[i] == ',';
+        points += s[i] == '.';
+    }
+    return commas == 1 && points <= 1 && len > 0 && is_digit(s[len - 1]);
+}
+
 /* Parse w as [sign][number][unit][(note)]. Fills item (kind NUMBER or BAD) and returns true;
  * false when w is not a number at all. sign_from_word: a sign word came before w. */
 static bool parse_number_word(const char *w, size_t len, size_t base, int outer_sign, cf_item *item)
@@ -132,6 +145,11 @@ static bool parse_number_word(const char *w, size_t len, size_t base, int outer_
         return false; /* "1.属于国家秘密", "2022年度": text */
     cf_decimal value;
     cf_decimal_parse_status st = cf_decimal_parse(w + num_start, num_end - num_start, &value);
+    if (st == CF_DEC_SYNTAX && bad_grouping(w + num_start, num_end - num_start)) {
+        item->kind = CF_ITEM_BAD;
+        item->bad = CF_BAD_GROUPING;
+        return true;
+    }
     if (st == CF_DEC_SYNTAX)
         return false; /* "1." list numbering, "3.2.1" */
     if (st == CF_DEC_OVERFLOW) {
@@ -249,7 +267,7 @@ bool cf_lex_field(const char *s, size_t len, cf_item_list *out)
                 /* a value, so the row keeps its columns, that cannot be read: flagged, never guessed */
                 memset(&item, 0, sizeof item);
                 item.kind = CF_ITEM_BAD;
-                item.misread = true;
+                item.bad = CF_BAD_LETTERS;
                 item.start = words[w].start;
                 item.end = words[w].end;
                 is_value = true;

@@ -6,7 +6,8 @@
  * +1036), a unit (件, 万元, 元 …) and a bracketed note (22（其中修订16件）:
  * value 22, note kept). "/", "-", "—", "——" and "无" alone mean not applicable.
  * A numbered label such as "1." or "1.属于国家秘密" is text, never a value; a short word of digits
- * and the letters OCR reads for them ("O", "l2", "1O") is a value that cannot be read. */
+ * and the letters OCR reads for them ("O", "l2", "1O"), or digits whose commas do not group
+ * thousands ("888,0113"), is a value that cannot be read. */
 #ifndef CF_CELLVALUE_H
 #define CF_CELLVALUE_H
 
@@ -19,10 +20,16 @@ typedef enum {
     CF_ITEM_TEXT,   /* words */
     CF_ITEM_NUMBER, /* a usable number */
     CF_ITEM_NA,     /* "/", "-", "—": not applicable */
-    CF_ITEM_BAD,    /* looks like a number but cannot be read as one: too many digits, 1e30, or
-                     * letters OCR prints for digits ("O", "l2": misread) */
+    CF_ITEM_BAD,    /* looks like a number but cannot be read as one (cf_bad_reason) */
     CF_ITEM_EMPTY   /* an empty tab or pipe field */
 } cf_item_kind;
+
+/* Why a CF_ITEM_BAD cannot be read. */
+typedef enum {
+    CF_BAD_SIZE,     /* too many digits to hold exactly, or 1e30 */
+    CF_BAD_LETTERS,  /* letters where digits should be, as OCR misreads them ("O", "l2") */
+    CF_BAD_GROUPING  /* commas that do not group thousands ("888,0113": a misread decimal point?) */
+} cf_bad_reason;
 
 typedef struct {
     cf_item_kind kind;
@@ -31,7 +38,7 @@ typedef struct {
     char unit[16];               /* "件", "万元", "元" … or "" */
     size_t note_start, note_end; /* the bracketed note's inside; equal when none */
     bool signed_word;            /* the sign came from 增加/减少/增/减 or '+' */
-    bool misread;                /* CF_ITEM_BAD: letters where digits should be, as OCR misreads them */
+    cf_bad_reason bad;           /* CF_ITEM_BAD: why the value cannot be read */
 } cf_item;
 
 typedef struct {

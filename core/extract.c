@@ -3599,11 +3599,14 @@ static bool check_kinds(extractor *ex)
             char printed[64];
             snprintf(printed, sizeof printed, "%.*s", raw_len, raw);
             cf_item item;
-            bool misread = cf_cell_parse(printed, &item, NULL, 0) && item.misread;
+            cf_bad_reason why = cf_cell_parse(printed, &item, NULL, 0) ? item.bad : CF_BAD_SIZE;
             ok = warn(ex, cell->line, (long)i,
-                      misread ? _("%s: '%.*s%s' is not a number: letters where digits should be, as a scan's text "
-                                  "recognition misreads them; read the figure in the report")
-                              : _("%s: '%.*s%s' is not a number crossfoot can hold exactly"),
+                      why == CF_BAD_LETTERS ? _("%s: '%.*s%s' is not a number: letters where digits should be, as a "
+                                                "scan's text recognition misreads them; read the figure in the report")
+                      : why == CF_BAD_GROUPING
+                          ? _("%s: '%.*s%s' is not a number: its commas do not group thousands (a decimal point "
+                              "misread?); read the figure in the report")
+                          : _("%s: '%.*s%s' is not a number crossfoot can hold exactly"),
                       label, raw_len, raw, more);
         }
         if (not_whole)

@@ -1246,7 +1246,7 @@ bool cf_review_parse_input(const cf_review *review, size_t cell, const char *tex
     out->cell = cell;
     out->kind = CF_EDIT_SET;
     if (!cf_cell_parse(text, &item, NULL, 0) || item.kind != CF_ITEM_NUMBER) {
-        snprintf(why, why_size, item.kind == CF_ITEM_BAD && !item.misread ? _("'%s' is too large to hold exactly")
+        snprintf(why, why_size, item.kind == CF_ITEM_BAD && item.bad == CF_BAD_SIZE ? _("'%s' is too large to hold exactly")
                                 : item.kind == CF_ITEM_EMPTY ? _("nothing typed%s: use x to clear a cell")
                                                              : _("'%s' is not a number"),
                  text);

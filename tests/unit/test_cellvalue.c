@@ -129,13 +129,27 @@ Test(cellvalue, digits_misread_as_letters_are_a_value_that_cannot_be_read)
     for (size_t i = 0; i < sizeof misread / sizeof *misread; i++) {
         cr_assert(parse(misread[i]), "'%s' is one value", misread[i]);
         cr_expect_eq(it.kind, CF_ITEM_BAD, "'%s' is invalid, not a number (kind %d)", misread[i], it.kind);
-        cr_expect(it.misread, "'%s' is said to be misread", misread[i]);
+        cr_expect_eq(it.bad, CF_BAD_LETTERS, "'%s' is said to be misread", misread[i]);
     }
     const char *words[] = {"is", "so", "ISO", "OK", "lO2abc", "A"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
         cr_expect_not(parse(words[i]), "'%s' is not a value", words[i]);
         cr_expect_eq(it.kind, CF_ITEM_TEXT, "'%s' is text (kind %d)", words[i], it.kind);
     }
+}
+
+Test(cellvalue, commas_that_do_not_group_thousands_are_a_value_that_cannot_be_read)
+{
+    /* a decimal point read as a comma, or a misprint: a value, never words and never a guess */
+    const char *bad[] = {"888,0113", "12,34", "8,88", "1,2345.5"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        cr_assert(parse(bad[i]), "'%s' is one value", bad[i]);
+        cr_expect_eq(it.kind, CF_ITEM_BAD, "'%s' is invalid (kind %d)", bad[i], it.kind);
+        cr_expect_eq(it.bad, CF_BAD_GROUPING, "'%s': its commas are named", bad[i]);
+    }
+    cr_assert(parse("1,234"));
+    cr_expect_eq(it.kind, CF_ITEM_NUMBER, "1,234 groups its thousands");
+    cr_expect_not(parse("3.2.1"), "a numbering stays text");
 }
 
 Test(cellvalue, two_values_are_not_one_cell)
@@ -255,6 +269,12 @@ Test(cellvalue, a_digit_misread_as_a_letter_keeps_the_rows_columns_and_is_flagge
                        cft_warnings(&d));
     cr_expect_not_null(cft_warning(&d, "规范性文件 · 本年废止件数: '1O' is not a number: letters"), "%s",
                        cft_warnings(&d));
+    cft_release(&d);
+    /* commas that do not group thousands: the cell is flagged, its neighbours keep their columns */
+    read_active(&d, "规章 888,0113 0 5\n行政规范性文件 1 2 3\n");
+    cft_expect_row(&d, "active", "regulations", "invalid 0 5");
+    cr_expect_not_null(cft_warning(&d, "规章 · 本年制发件数: '888,0113' is not a number: its commas do not group"),
+                       "%s", cft_warnings(&d));
     cft_release(&d);
     /* a Word copy's tab fields end with an empty one: the shifted row would have read as a blank at its end */
     read_active(&d, "规章\tZ\t0\t5\t\n行政规范性文件\t1\t2\t3\t\n");
