@@ -506,12 +506,15 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
         }
         /* a table whose layout gives its cells: read into the model */
         bool drawn = !pend.open && cf_layout_drawn_starts(ex->text, line);
-        if (drawn || (!pend.open && cf_layout_ruled_starts(ex->text, line))) {
+        bool ruled = !pend.open && !drawn && cf_layout_ruled_starts(ex->text, line);
+        bool piped = !pend.open && !drawn && !ruled && cf_layout_pipe_starts(ex->text, line);
+        if (drawn || ruled || piped) {
             cf_grid *grid;
             size_t stop;
             bool nomem;
-            if (drawn ? cf_layout_drawn(ex->text, line, end, &grid, &stop, &nomem)
-                      : cf_layout_ruled(ex->text, line, end, &grid, &stop, &nomem)) {
+            if (drawn   ? cf_layout_drawn(ex->text, line, end, &grid, &stop, &nomem)
+                : ruled ? cf_layout_ruled(ex->text, line, end, &grid, &stop, &nomem)
+                        : cf_layout_pipe(ex->text, line, end, &grid, &stop, &nomem)) {
                 ok = tokenize_grid(ex, ts, grid);
                 cf_grid_free(grid);
                 line = stop - 1;

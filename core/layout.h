@@ -42,6 +42,20 @@ bool cf_layout_ruled(const cf_text *text, size_t first, size_t limit, cf_grid **
  * to run on every line before cf_layout_ruled. */
 bool cf_layout_ruled_starts(const cf_text *text, size_t line);
 
+/* A markdown pipe table (pandoc's pipe tables, PDF-to-markdown tools' output): a header row, a
+ * delimiter row ("|---|:---:|") and rows, each one line that starts and ends with a bar, from line
+ * `first` to the first line that does not start with a bar (or `limit`). Each cell is the text
+ * between two bars, trimmed; a blank one is an empty cell of its column. On success *out is the
+ * grid (caller frees with cf_grid_free; the delimiter row is not in it) and *end the line after the
+ * table. Returns false with *out NULL when the lines there are no such table (among them a row with
+ * another number of cells, or one that does not close with a bar: a cell wrapped over lines), and
+ * false with *nomem set when memory ran out. */
+bool cf_layout_pipe(const cf_text *text, size_t first, size_t limit, cf_grid **out, size_t *end, bool *nomem);
+
+/* True when line `line` starts with a bar (spaces aside): a cheap test to run on every line before
+ * cf_layout_pipe. */
+bool cf_layout_pipe_starts(const cf_text *text, size_t line);
+
 /* Where the items of one normalised line, lexed whole, stand in a list: [start, start + count);
  * count is SIZE_MAX when the line was not lexed. */
 typedef struct {

@@ -37,11 +37,11 @@ begin "seed reports match their truth files (score.py)"
 python3 tests/tools/score.py "$CROSSFOOT" "$SEEDS" >"$TMP/score" 2>&1 || no "$(cat "$TMP/score")"
 end
 
-# Web pages as the text browsers, pandoc and html2text dump them, and PDFs as mutool does: every cell right, so no
+# Web pages as the text browsers, pandoc and html2text dump them, PDFs as mutool and PDF-to-markdown tools do: every cell right, so no
 # wrong number without a flag (trust.py, run when a folder fails, says which carry none). The converter folders
 # listed read fully right at every width: their default width is a gate.
 for dir in tests/fixtures/layouts/browsers/{w3m,elinks,links,pandoc,lynx}-80/ \
-           tests/fixtures/converters/{w3m,elinks,links,lynx,pandoc-markdown,html2text,mutool}/; do
+           tests/fixtures/converters/{w3m,elinks,links,lynx,pandoc-markdown,html2text,mutool,md-spans-repeated,md-spans-first}/; do
   begin "web-page tables as ${dir#tests/fixtures/} prints them: every cell right, none silently wrong"
   if ! python3 tests/tools/score.py "$CROSSFOOT" "$dir" >"$TMP/score" 2>&1; then
     no "$(cat "$TMP/score")"
