@@ -11,6 +11,7 @@
  *    its band and span, joined in reading order. */
 #include "layout.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -20,6 +21,7 @@
 #define MAX_CHARS 2000    /* characters of one of its lines */
 #define MAX_EDGES 128     /* column edges */
 #define MAX_INDENT 16     /* spaces before the first bar */
+#define MAX_SKEW 8        /* columns a bar of a text line may stand off the grid's (realign_line) */
 
 typedef enum { CH_TEXT, CH_SPACE, CH_BAR, CH_JUNCTION, CH_RULE } char_kind;
 
@@ -148,6 +150,117 @@ static void measure(glyph_line *lines, size_t count, bool wide)
 
 static bool is_edge_glyph(const glyph *g) { return g->kind == CH_BAR || g->kind == CH_JUNCTION; }
 
+/* A line of the grid's structure: bars, junctions and rules only, no text. */
+static bool is_structure(const glyph_line *gl)
+{
+    for (size_t i = 0; i < gl->count; i++)
+        if (gl->g[i].kind == CH_TEXT)
+            return false;
+    return true;
+}
+
+static bool holds_edge_at(const glyph_line *gl, long x);
+
+static bool edge_on(const glyph_line *a, const glyph_line *b, long x)
+{
+    return holds_edge_at(a, x) || holds_edge_at(b, x);
+}
+
+/* How many bars of gl from glyph `from` on stand on a structure column once moved by `shift`. */
+static size_t bars_on_edges(const glyph_line *gl, size_t from, long shift, const glyph_line *a, const glyph_line *b)
+{
+    size_t n = 0;
+    for (size_t i = from; i < gl->count; i++)
+        n += is_edge_glyph(&gl->g[i]) && edge_on(a, b, gl->g[i].x + shift);
+    return n;
+}
+
+/* Where bar i of gl goes, moved by `shift` so far: the nearest structure column (a bar or junction
+ * of line a or b) past column `after`, at most MAX_SKEW away. Of two equally near, the one under
+ * which more of the bars after it stand on structure columns (one miscounted character shifts all
+ * of them alike); -1 when none is near or the two tie. */
+static long nearest_edge(const glyph_line *gl, size_t i, long shift, long after, const glyph_line *a,
+                         const glyph_line *b)
+{
+    long x = gl->g[i].x + shift;
+    for (long d = 0; d <= MAX_SKEW; d++) {
+        bool lo = x - d > after && edge_on(a, b, x - d);
+        bool hi = d > 0 && x + d > after && edge_on(a, b, x + d);
+        if (lo && hi) {
+            size_t left = bars_on_edges(gl, i + 1, shift - d, a, b);
+            size_t right = bars_on_edges(gl, i + 1, shift + d, a, b);
+            return left == right ? -1 : left > right ? x - d : x + d;
+        }
+        if (lo || hi)
+            return lo ? x - d : x + d;
+    }
+    return -1;
+}
+
+/* A line of text whose bars stand off the grid's columns: the converter counted some character of
+ * it (“ ” …, whose width is ambiguous) wider or narrower than the measure does, so every bar after
+ * it is shifted. Each bar is moved onto the nearest column where the structure lines above and below
+ * the line have a bar or junction (in order, at most MAX_SKEW away); the text between two bars moves
+ * with the bar before it, and where that leaves too little room the padding before the next bar
+ * gives way, so the line's cells stand in the columns they are drawn in. A line that cannot be so
+ * matched is left as it is. */
+static void realign_line(glyph_line *gl, const glyph_line *above, const glyph_line *below)
+{
+    long moved[MAX_CHARS];
+    long last = -1, shift = 0; /* where the last bar went, and by how much it moved */
+    bool any = false;
+    for (size_t i = 0; i < gl->count; i++) {
+        if (!is_edge_glyph(&gl->g[i]))
+            continue;
+        long at = nearest_edge(gl, i, shift, last, above, below);
+        if (at < 0)
+            return;
+        moved[i] = at;
+        shift = at - gl->g[i].x;
+        any |= shift != 0;
+        last = at;
+    }
+    if (!any)
+        return;
+    /* the glyphs between two bars move with the bar before them; where that leaves too little room
+     * before the bar after them they are squeezed from the right, padding spaces onto one column,
+     * text one column a character (binary searches need the columns only to not decrease) */
+    size_t left = SIZE_MAX; /* the bar before glyph i */
+    for (size_t i = 0; i < gl->count; i++) {
+        if (!is_edge_glyph(&gl->g[i])) {
+            moved[i] = gl->g[i].x + (left == SIZE_MAX ? 0 : moved[left] - gl->g[left].x);
+            continue;
+        }
+        long bound = moved[i] - 1;
+        for (size_t k = i; k-- > 0 && !is_edge_glyph(&gl->g[k]);) {
+            if (moved[k] > bound)
+                moved[k] = bound;
+            bound = gl->g[k].kind == CH_SPACE ? moved[k] : moved[k] - 1;
+            if (moved[k] <= (left == SIZE_MAX ? -1 : moved[left]))
+                return; /* no room: the text would run into the next column, so it is no shift */
+        }
+        left = i;
+    }
+    for (size_t i = 0; i < gl->count; i++)
+        gl->g[i].x = moved[i];
+}
+
+static void realign(glyph_line *lines, size_t count)
+{
+    for (size_t l = 0; l < count; l++) {
+        if (is_structure(&lines[l]))
+            continue;
+        const glyph_line *above = NULL, *below = NULL;
+        for (size_t k = l; k-- > 0 && !above;)
+            if (is_structure(&lines[k]))
+                above = &lines[k];
+        for (size_t k = l + 1; k < count && !below; k++)
+            if (is_structure(&lines[k]))
+                below = &lines[k];
+        realign_line(&lines[l], above, below);
+    }
+}
+
 /* The distinct columns where bars and junctions stand, sorted; false when there are too many. */
 static bool find_edges(const glyph_line *lines, size_t count, long *edges, size_t *nedges)
 {
@@ -213,6 +326,8 @@ static bool bar_at(const glyph_line *gl, long x)
     size_t i = first_at(gl, x);
     return i < gl->count && gl->g[i].x == x && is_edge_glyph(&gl->g[i]);
 }
+
+static bool holds_edge_at(const glyph_line *gl, long x) { return gl && bar_at(gl, x); }
 
 bool cf_layout_drawn_starts(const cf_text *text, size_t line)
 {
@@ -398,12 +513,12 @@ bool cf_layout_drawn(const cf_text *text, size_t first, size_t limit, cf_grid **
         bool narrow_ok = find_edges(d.lines, d.count, narrow, &nnarrow);
         measure(d.lines, d.count, true);
         bool wide_ok = find_edges(d.lines, d.count, d.edges, &d.nedges);
-        if (narrow_ok && (!wide_ok || nnarrow < d.nedges)) {
-            measure(d.lines, d.count, false);
-            memcpy(d.edges, narrow, nnarrow * sizeof *narrow);
-            d.nedges = nnarrow;
-            wide_ok = true;
-        }
+        bool wide = !(narrow_ok && (!wide_ok || nnarrow < d.nedges));
+        /* in the measure taken, lines whose bars stand off the grid are moved onto it (realigning in
+         * both would let the wrong measure look as good) */
+        measure(d.lines, d.count, wide);
+        realign(d.lines, d.count);
+        wide_ok = find_edges(d.lines, d.count, d.edges, &d.nedges);
         if (wide_ok) {
             d.bands = cf_malloc(d.count * sizeof *d.bands);
             d.rule = cf_malloc(d.count * columns_of(&d) * sizeof *d.rule);

@@ -121,3 +121,52 @@ Test(layout_drawn, the_start_test_is_cheap_and_agrees)
     cr_expect_not(cf_layout_drawn_starts(c.text, 2), "a content line is no top border");
     release(&c);
 }
+
+/* A converter that counts the curly quotes (ambiguous width) otherwise than the measure does pads
+ * the label with a space more or less, so the bars after it stand off the grid's columns. */
+#define QUOTES_ABOVE                                                                                        \
+    "┌──────────────────┬────┬───┬────┐\n"                                                                   \
+    "│2.其他法律        │5   │0  │5   │\n"                                                                   \
+    "├──────────────────┼────┼───┼────┤\n"
+#define QUOTES_BELOW                                                                                        \
+    "├──────────────────┼────┼───┼────┤\n"                                                                   \
+    "│4.保护第三方      │7   │1  │8   │\n"                                                                   \
+    "└──────────────────┴────┴───┴────┘\n"
+static const char QUOTES[] = QUOTES_ABOVE "│3.危及“三安全”      │12  │3  │15  │\n" QUOTES_BELOW;
+static const char QUOTES_WIDE[] = QUOTES_ABOVE "│3.危及“三安全”  │12  │3  │15  │\n" QUOTES_BELOW;
+
+Test(layout_drawn, a_line_whose_bars_stand_off_the_grid_keeps_its_cells_in_their_columns)
+{
+    const char *tables[] = {QUOTES, QUOTES_WIDE};
+    for (size_t t = 0; t < 2; t++) {
+        layout_case c;
+        cr_assert(read_drawn(&c, tables[t], 0));
+        cr_assert_eq(cf_grid_column_count(c.grid), 4, "no columns of the shifted line's own (table %zu)", t);
+        cr_assert_eq(cf_grid_row_count(c.grid), 3);
+        cr_expect_str_eq(text_at(&c, 1, 0), "3.危及“三安全”");
+        cr_expect_str_eq(text_at(&c, 1, 1), "12");
+        cr_expect_str_eq(text_at(&c, 1, 2), "3");
+        cr_expect_str_eq(text_at(&c, 1, 3), "15");
+        cr_expect_str_eq(text_at(&c, 2, 3), "8", "the rows after it as drawn");
+        cf_grid_cell cell;
+        cr_assert(cf_grid_cell_at(c.grid, 1, 3, &cell));
+        cr_expect_eq(strncmp(cf_text_data(c.text) + cell.pieces[0].byte_start, "15", 2), 0,
+                     "the value's bytes are where it is printed");
+        release(&c);
+    }
+}
+
+/* Bars off the grid by more than the text leaves room for are no shift: the line is read as printed. */
+Test(layout_drawn, a_line_with_no_room_to_shift_is_read_as_printed)
+{
+    layout_case c;
+    cr_assert(read_drawn(&c,
+                         "┌──────┬────┐\n"
+                         "│项目  │5   │\n"
+                         "├──────┼────┤\n"
+                         "│二、上年结转│7   │\n"
+                         "└──────┴────┘\n",
+                         0));
+    cr_expect_gt(cf_grid_column_count(c.grid), 2, "the long line's bar stays an edge of its own");
+    release(&c);
+}
