@@ -284,13 +284,51 @@ static bool lex_piece(extractor *ex, token_stream *ts, size_t line, size_t start
     return lex_text(ex, ts, ex->norm, start, end, NULL, line);
 }
 
+/* The items the paragraph reading lexed the current line (source line `line`) into, or NULL when it
+ * did not lex it. */
+static const cf_item *lexed_items(const extractor *ex, size_t line, size_t *count)
+{
+    const cf_lexed_line *at = ex->lexed_lines ? &ex->lexed_lines[line - ex->lexed_first] : NULL;
+    if (!at || at->count == SIZE_MAX)
+        return NULL;
+    *count = at->count;
+    return ex->lexed.items + at->start;
+}
+
 /* The whole current line into tokens: with the items the paragraph reading lexed it into, when it did. */
 static bool lex_line(extractor *ex, token_stream *ts, size_t line)
 {
-    const cf_lexed_line *at = ex->lexed_lines ? &ex->lexed_lines[line - ex->lexed_first] : NULL;
-    if (at && at->count != SIZE_MAX)
-        return push_items(ex, ts, ex->norm, 0, ex->lexed.items + at->start, at->count, NULL, line);
+    size_t count;
+    const cf_item *items = lexed_items(ex, line, &count);
+    if (items)
+        return push_items(ex, ts, ex->norm, 0, items, count, NULL, line);
     return lex_piece(ex, ts, line, 0, ex->norm->len);
+}
+
+/* The line's items lexed whole (lexed_items) when none runs over a tab, else NULL. The lexer reads a
+ * tab as a space, so a tab field lexed alone gives the very items of the whole line that start in it,
+ * but where an item spans a tab: words of two fields run together, or a unit or a sign in the field
+ * beside its number. */
+static const cf_item *field_items(const extractor *ex, size_t line, size_t *count)
+{
+    const cf_item *items = lexed_items(ex, line, count);
+    for (size_t k = 0; items && k < *count; k++)
+        if (memchr(ex->norm->text + items[k].start, '\t', items[k].end - items[k].start))
+            return NULL;
+    return items;
+}
+
+/* Bytes [start, end) of the current line, a tab field that is not blank, into tokens: from the
+ * whole line's items (field_items, *next the first not yet pushed) when there are some. */
+static bool lex_field(extractor *ex, token_stream *ts, size_t line, size_t start, size_t end, const cf_item *items,
+                      size_t count, size_t *next)
+{
+    if (!items)
+        return lex_piece(ex, ts, line, start, end);
+    size_t from = *next;
+    while (*next < count && items[*next].start < end)
+        (*next)++;
+    return push_items(ex, ts, ex->norm, 0, items + from, *next - from, NULL, line);
 }
 
 /* An empty field (a blank cell) at decoded byte `byte` of source line `line`. */
@@ -409,10 +447,12 @@ static bool tokenize_line(extractor *ex, token_stream *ts, pending_cell *pend, s
     size_t tabs = 0;
     for (size_t i = 0; i < len; i++)
         tabs += s[i] == '\t';
+    size_t count = 0, next = 0;
+    const cf_item *items = field_items(ex, line, &count);
     if (s[0] == '\t' && tabs == 1) { /* "\tX": one cell a line, the tab is indentation */
         if (is_blank(s + 1, len - 1))
             return push_empty(ex, ts, line, 1);
-        return lex_piece(ex, ts, line, 1, len);
+        return lex_field(ex, ts, line, 1, len, items, count, &next);
     }
     size_t prev = 0;
     for (size_t i = 0; i <= len; i++) {
@@ -421,7 +461,7 @@ static bool tokenize_line(extractor *ex, token_stream *ts, pending_cell *pend, s
         if (is_blank(s + prev, i - prev)) {
             if (!push_empty(ex, ts, line, prev))
                 return false;
-        } else if (!lex_piece(ex, ts, line, prev, i)) {
+        } else if (!lex_field(ex, ts, line, prev, i, items, count, &next)) {
             return false;
         }
         prev = i + 1;

@@ -98,3 +98,39 @@ Test(find_nocase, finds_the_first_place_in_any_case)
     cr_expect(cf_bytes_contain_nocase(s, strlen(s), 12, "</TABLE>"));
     cr_expect(!cf_bytes_contain_nocase(s, strlen(s), 11, "</TABLE>"), "past the limit");
 }
+
+/* Part 二 as tab rows, a row with its unit in a field of its own ("56\t件") and one whose name is cut
+ * over two fields, the rows parted by `gap`. */
+static void read_tab_rows(cft_doc *d, const char *gap)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "二、主动公开政府信息情况\n\t信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n%s"
+             "\t规章\t56\t件\t13\n%s\t行政规范\t性文件\t21\t62\t23\n%s\t行政许可\t31\n%s"
+             "三、收到和处理政府信息公开申请情况\n",
+             gap, gap, gap, gap);
+    cft_read(d, text);
+}
+
+/* Lines the paragraph reading lexed whole (rows one empty line apart) and lines it left (rows on
+ * neighbouring lines) are cut into the same tab fields: the same cells and as many warnings. */
+Test(extract_once, tab_fields_read_alike_whether_the_line_was_lexed_whole_or_not)
+{
+    cft_doc a, b;
+    read_tab_rows(&a, "\n");
+    read_tab_rows(&b, "");
+    size_t found = 0;
+    for (size_t i = 0; i < cf_template_cell_count(a.tpl); i++) {
+        const char *id = cf_template_cell(a.tpl, i)->id;
+        const cf_cell *ca = &cf_report_cells(a.report)[i], *cb = &cf_report_cells(b.report)[i];
+        cr_expect_eq(ca->state, cb->state, "%s", id);
+        cr_expect_eq(cf_decimal_cmp(ca->value, cb->value), 0, "%s", id);
+        cr_expect_str_eq(ca->unit, cb->unit, "%s", id);
+        found += ca->state == CF_CELL_NUMBER;
+    }
+    cr_expect_geq(found, 4, "the rows read: %zu numbers; warnings: %s", found, cft_warnings(&a));
+    cr_expect_eq(cf_report_warning_count(a.report), cf_report_warning_count(b.report), "a: %s\nb: %s",
+                 cft_warnings(&a), cft_warnings(&b));
+    cft_release(&a);
+    cft_release(&b);
+}
