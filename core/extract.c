@@ -3532,7 +3532,8 @@ static void flat_continuation(const heading_list *hl, size_t h, size_t lines, si
 }
 
 /* Each table is read from every region under one of its headings; the region that reads best is
- * kept as it was read (not read again), and only its warnings stay. */
+ * kept as it was read (not read again), and only its warnings stay. A table under one heading (most
+ * are) is simply left as read: there is no other reading to set it aside from. */
 static bool extract_tables(extractor *ex, const heading_list *hl)
 {
     const cf_template *tpl = ex->report->tpl;
@@ -3545,10 +3546,13 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
         bool any_heading = false;
         trial best = {0};
         bool ok = true;
+        size_t candidates = 0; /* regions under one of its headings */
+        for (size_t h = 0; h < hl->count; h++)
+            candidates += hl->items[h].table == (long)t;
         for (size_t h = 0; ok && h < hl->count; h++) {
             if (hl->items[h].table != (long)t)
                 continue;
-            if (!best.cells) {
+            if (!best.cells && candidates > 1) {
                 best.cells = cf_calloc(td->cell_count ? td->cell_count : 1, sizeof *best.cells);
                 if (!best.cells)
                     return oom(ex);
@@ -3566,6 +3570,12 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
                 more_end = more_end < more_first + FLAT_MORE_LINES ? more_end : more_first + FLAT_MORE_LINES;
             }
             ok = extract_table(ex, t, first, end, more_first, more_end);
+            if (candidates == 1) { /* the one region: it stays as read, with its warnings */
+                best_first = first;
+                best_end = end;
+                best_heading = hl->items[h].line + 1;
+                continue;
+            }
             size_t found = ok ? region_score(ex->report, td) : 0;
             if (ok && (found > best_found || best_end == 0)) {
                 best_found = found;
@@ -3577,7 +3587,7 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
                 drop_warnings(ex->report, mark); /* a trial: only the region kept may warn */
             }
         }
-        if (ok && any_heading)
+        if (ok && candidates > 1)
             ok = trial_restore(ex, td, &best);
         trial_release(&best, td->cell_count);
         cf_free(best.cells);
