@@ -2050,6 +2050,10 @@ static bool read_as_group(extractor *ex, const cf_table_def *t, const cf_row_def
 #define ROWS_MEMO 4096 /* dead states remembered (a power of 2) */
 
 #define ROWS_APART_MAX 2 /* cells of one row printed apart */
+/* blank cells that print nothing: at most this many in a table, and ROWS_ROW_BLANKS parts in one row
+ * (the placements of a split's blanks tried are bounded by ROWS_SEARCH_BUDGET too) */
+#define ROWS_BLANKS_MAX 8
+#define ROWS_ROW_BLANKS 3
 #define ROWS_END_CELLS 6 /* cells left for the end whose order is tried every way */
 
 /* Where each row's values stand among the table's values in printed order: its cells from start[r],
@@ -2061,6 +2065,10 @@ typedef struct {
     size_t start[ROWS_MAX], skip[ROWS_MAX], apart[ROWS_MAX][ROWS_APART_MAX];
     size_t last_at[ROWS_MAX]; /* the last place the value a row waits for stands (n: any) */
     uint32_t later[ROWS_MAX];
+    /* blank[r]: row r's cells that printed nothing (a bit a column); short[r]: how many of its parts
+     * are blank, their columns chosen by the column sums once the split is whole (place_blanks) */
+    uint32_t blank[ROWS_MAX];
+    size_t short_by[ROWS_MAX];
     bool holds[ROWS_MAX];
     /* one row read in another column order (balance_order): that row + 1, 0 when none; its cell c
      * is the value printed as its cell order[c] */
@@ -2078,6 +2086,8 @@ typedef struct {
     size_t n;
     const cf_cell *cells; /* the labels' reading: a row they read directly is never reordered */
     const cf_rule_def *const *balance; /* each cell's balance rule (balance_rules) */
+    const token *blank; /* the value of a blank cell */
+    size_t blanks, blanks_left; /* blank cells in the table (values fewer than cells); not yet placed */
     row_split cur, best;
     size_t queue[ROWS_MAX]; /* rows with cells still to come, in printed order */
     size_t min_holds; /* splits with fewer rows holding are not looked at */
@@ -2085,6 +2095,7 @@ typedef struct {
     bool found, tie, over;
     /* cells (from the table's first) whose values differ among the best splits: the text cannot tell */
     bool differs[DRAWN_MAX_VALUES];
+    bool open[DRAWN_MAX_VALUES]; /* cells whose values differ among cur's best placements of its blanks */
     /* states (a row, the rows waiting and how many hold so far) from which no split was found:
      * the same state met again by another way leads nowhere either */
     uint64_t dead[ROWS_MEMO];
@@ -2098,23 +2109,27 @@ static const token *split_value(const row_search *rs, const row_split *s, size_t
 {
     uint32_t later = s->later[r];
     c = s->reordered == r + 1 ? s->order[c] : c;
+    if (s->blank[r] >> c & 1u)
+        return rs->blank;
     return rs->vals[later >> c & 1u ? s->apart[r][bits_below(later, c)]
-                                    : s->start[r] + c - bits_below(later, c) + (c ? s->skip[r] : 0)];
+                                    : s->start[r] + c - bits_below(later | s->blank[r], c) + (c ? s->skip[r] : 0)];
 }
 
 /* Does row r's own total (its last cell, the sum of the others: extract_rows_drawn checks the
- * template says so) hold under split s? A row with a cell not a number cannot be checked: it holds. */
+ * template says so) hold under split s? A row with a cell not a number cannot be checked: it holds.
+ * A blank part counts 0 or more: the total must be no less than the printed parts. */
 static bool split_row_holds(const row_search *rs, const row_split *s, size_t r)
 {
     size_t m = rs->t->rows[r].column_count;
     cf_decimal parts = cf_decimal_from_int(0);
     for (size_t c = 0; c + 1 < m; c++) {
         const token *tk = split_value(rs, s, r, c);
-        if (tk->kind != CF_ITEM_NUMBER || !cf_decimal_add(parts, tk->value, &parts))
+        if (tk != rs->blank && (tk->kind != CF_ITEM_NUMBER || !cf_decimal_add(parts, tk->value, &parts)))
             return true;
     }
     const token *total = split_value(rs, s, r, m - 1);
-    return total->kind != CF_ITEM_NUMBER || cf_decimal_cmp(parts, total->value) == 0;
+    int cmp = total->kind == CF_ITEM_NUMBER ? cf_decimal_cmp(parts, total->value) : 0;
+    return s->blank[r] & ((1u << (m - 1)) - 1u) ? cmp <= 0 : cmp == 0;
 }
 
 /* Is row r's only rule of its own "its last cell is the sum of the others"? */
@@ -2184,6 +2199,107 @@ static size_t split_sums_hold(const row_search *rs, const token *const *by_cell,
         *balanced &= holds || strcmp(rule->family, "balance") != 0;
     }
     return holding;
+}
+
+/* How many of the table's rules break with its cells by_cell (split_cells), a blank cell (rs->blank)
+ * standing for a count not printed, 0 or more: a rule with one such term gives its value, one whose
+ * blank terms are all on one side gives their sum, and breaks when that is below 0 (a value of 0
+ * makes each 0); a rule left with blank terms on both sides cannot break. Rules with a term outside
+ * the table or not a number are not looked at, as in split_sums_hold. */
+static size_t blank_breaks(const row_search *rs, const token *const *by_cell)
+{
+    const cf_table_def *t = rs->t;
+    cf_decimal value[DRAWN_MAX_VALUES];
+    bool known[DRAWN_MAX_VALUES];
+    for (size_t i = 0; i < t->cell_count; i++) {
+        known[i] = by_cell[i] != rs->blank;
+        value[i] = by_cell[i]->value;
+    }
+    size_t breaks;
+    bool changed;
+    /* each pass solves what the last made known; the last (nothing new) counts the breaks */
+    do {
+        changed = false;
+        breaks = 0;
+        for (size_t k = 0; k < cf_template_rule_count(rs->tpl); k++) {
+            const cf_rule_def *rule = cf_template_rule(rs->tpl, k);
+            cf_decimal sides[2] = {cf_decimal_from_int(0), cf_decimal_from_int(0)}, need;
+            size_t unknown[2] = {0, 0}, at = 0;
+            bool usable = rule->left_count + rule->right_count > 0;
+            for (int side = 0; side < 2 && usable; side++) {
+                const size_t *terms = side ? rule->right : rule->left;
+                for (size_t i = 0; i < (side ? rule->right_count : rule->left_count) && usable; i++) {
+                    size_t cell = terms[i] - t->first_cell;
+                    usable = terms[i] >= t->first_cell && cell < t->cell_count &&
+                             (!known[cell] || (by_cell[cell]->kind == CF_ITEM_NUMBER &&
+                                               cf_decimal_add(sides[side], value[cell], &sides[side])));
+                    if (usable && !known[cell]) {
+                        unknown[side]++;
+                        at = cell;
+                    }
+                }
+            }
+            if (!usable || (unknown[0] && unknown[1]))
+                continue;
+            int side = unknown[1] != 0; /* the side with the blank terms, if any */
+            if (!cf_decimal_sub(sides[!side], sides[side], &need))
+                continue;
+            if (!unknown[side]) {
+                breaks += cf_decimal_cmp(need, cf_decimal_from_int(0)) != 0;
+            } else if (cf_decimal_is_negative(need)) {
+                breaks++;
+            } else if (unknown[side] == 1 || cf_decimal_cmp(need, cf_decimal_from_int(0)) == 0) {
+                const size_t *terms = side ? rule->right : rule->left;
+                for (size_t i = 0; i < (side ? rule->right_count : rule->left_count); i++) {
+                    size_t cell = terms[i] - t->first_cell;
+                    if (!known[cell] && (unknown[side] > 1 || cell == at)) {
+                        known[cell] = true;
+                        value[cell] = unknown[side] > 1 ? cf_decimal_from_int(0) : need;
+                        changed = true;
+                    }
+                }
+            }
+        }
+    } while (changed);
+    return breaks;
+}
+
+/* The best placements of the blank parts of split rs->cur's short rows from row r on, each row's
+ * printed parts in order in its other columns: the fewest rules break (blank_breaks). The first
+ * best's columns go to best[] and its cells to cells[]; cells whose values differ among placements
+ * as good are marked in rs->open. Each placement is a step of the search's budget. */
+static void place_blanks(row_search *rs, size_t r, uint32_t *best, const token **cells, size_t *fewest)
+{
+    const cf_table_def *t = rs->t;
+    if (rs->over)
+        return;
+    if (r == t->row_count) {
+        const token *by_cell[DRAWN_MAX_VALUES];
+        rs->over = ++rs->steps > ROWS_SEARCH_BUDGET;
+        split_cells(rs, &rs->cur, by_cell, rs->blank);
+        size_t breaks = blank_breaks(rs, by_cell);
+        if (breaks < *fewest) {
+            *fewest = breaks;
+            for (size_t k = 0; k < t->row_count; k++)
+                best[k] = rs->cur.blank[k];
+            memcpy(cells, by_cell, t->cell_count * sizeof *cells);
+            memset(rs->open, 0, sizeof rs->open);
+        } else if (breaks == *fewest) {
+            for (size_t i = 0; i < t->cell_count; i++)
+                rs->open[i] |= by_cell[i]->kind != cells[i]->kind || cf_decimal_cmp(by_cell[i]->value, cells[i]->value) != 0;
+        }
+        return;
+    }
+    if (!rs->cur.short_by[r]) {
+        place_blanks(rs, r + 1, best, cells, fewest);
+        return;
+    }
+    size_t parts = t->rows[r].column_count - 1;
+    for (uint32_t mask = 1; mask < 1u << parts && !rs->over; mask++)
+        if ((size_t)__builtin_popcount(mask) == rs->cur.short_by[r]) {
+            rs->cur.blank[r] = mask;
+            place_blanks(rs, r + 1, best, cells, fewest);
+        }
 }
 
 /* For each cell of table t, by_cell[cell - t's first], the balance rule (一+二 = 三(七)+四, one a column)
@@ -2280,8 +2396,20 @@ static void split_done(row_search *rs, size_t holds, size_t apart)
     const token *by_cell[DRAWN_MAX_VALUES];
     token zero = {.kind = CF_ITEM_NUMBER, .value = cf_decimal_from_int(0)};
     split_cells(rs, &rs->cur, by_cell, &zero);
-    bool balanced;
-    size_t sums = split_sums_hold(rs, by_cell, &balanced);
+    bool balanced = true;
+    size_t sums;
+    if (rs->blanks) {
+        /* the blanks where the fewest of the table's sums break: each rule that does not counts */
+        uint32_t best[ROWS_MAX];
+        size_t fewest = SIZE_MAX;
+        place_blanks(rs, 0, best, by_cell, &fewest);
+        if (rs->over)
+            return;
+        memcpy(rs->cur.blank, best, rs->t->row_count * sizeof *best);
+        sums = cf_template_rule_count(rs->tpl) - fewest;
+    } else {
+        sums = split_sums_hold(rs, by_cell, &balanced);
+    }
     /* a row printed in a column order of its own (LibreOffice's PDF of row 一): read in the one order
      * the balance columns allow, when that makes more of the table's sums hold */
     if (!balanced) {
@@ -2305,7 +2433,10 @@ static void split_done(row_search *rs, size_t holds, size_t apart)
         rs->best_apart = apart;
         rs->found = true;
         rs->tie = false;
-        memset(rs->differs, 0, sizeof rs->differs);
+        memcpy(rs->differs, rs->open, sizeof rs->differs);
+    } else if (better == 0) {
+        for (size_t i = 0; i < rs->t->cell_count; i++)
+            rs->differs[i] |= rs->open[i];
     }
     for (size_t r = 0; r < rs->t->row_count && better == 0; r++)
         for (size_t c = 0; c < rs->t->rows[r].column_count; c++) {
@@ -2352,13 +2483,13 @@ static bool apart_alone(const row_search *rs, size_t from, size_t to)
     return true;
 }
 
-/* The state of the search before row r: the rows waiting (where their first cells stand, which are
- * still to come) and how many rows hold so far; 0 is kept for an empty slot. */
-static uint64_t split_state(const row_search *rs, size_t r, size_t qh, size_t qt, size_t holds)
+/* The state of the search before row r at value p: the rows waiting (where their first cells stand,
+ * which are still to come) and how many rows hold so far; 0 is kept for an empty slot. */
+static uint64_t split_state(const row_search *rs, size_t r, size_t p, size_t qh, size_t qt, size_t holds)
 {
     uint64_t h = 1469598103934665603u;
-    size_t words[3] = {r, holds, qt - qh};
-    for (size_t i = 0; i < 3; i++)
+    size_t words[4] = {r, holds, qt - qh, p};
+    for (size_t i = 0; i < 4; i++)
         h = (h ^ words[i]) * 1099511628211u;
     for (size_t i = qh; i < qt; i++) {
         size_t w = rs->queue[i];
@@ -2442,6 +2573,50 @@ static void split_interleaved(row_search *rs, size_t r, size_t at, size_t qh, si
     rs->cur.skip[r + 1] = 0;
 }
 
+/* Row r from value at on short of values, its blank cells printing nothing: k of its parts blank
+ * (at most ROWS_ROW_BLANKS), its total printed last and no less than its printed parts, or printed
+ * later in the table (the row waits for it), or its total blank; tried while the table has blanks
+ * left. Which parts are blank the column sums decide once the split is whole (place_blanks): here
+ * the first k stand for them. */
+static void split_short(row_search *rs, size_t r, size_t at, size_t qh, size_t qt, size_t holds, size_t apart)
+{
+    size_t m = rs->t->rows[r].column_count;
+    for (size_t k = 1; k <= ROWS_ROW_BLANKS && k + 1 < m && k <= rs->blanks_left && !rs->over; k++) {
+        if (at + m - 1 - k > rs->n)
+            continue;
+        rs->cur.blank[r] = (1u << k) - 1u;
+        rs->cur.short_by[r] = k;
+        rs->cur.later[r] = 1u << (m - 1);
+        rs->cur.last_at[r] = rs->n;
+        rs->queue[qt] = r;
+        rs->blanks_left -= k;
+        split_rows(rs, r + 1, at + m - 1 - k, qh, qt + 1, holds, apart + 1);
+        rs->blanks_left += k;
+    }
+    rs->cur.later[r] = 0;
+    /* k parts blank; k = 0: the total */
+    for (size_t k = 0; k <= ROWS_ROW_BLANKS && k + 1 < m && !rs->over; k++) {
+        size_t blanks = k ? k : 1, got = m - blanks;
+        if (blanks > rs->blanks_left || at + got > rs->n)
+            continue;
+        cf_decimal parts = cf_decimal_from_int(0);
+        bool numbers = true;
+        for (size_t i = at; i < at + got && numbers; i++)
+            numbers = rs->vals[i]->kind == CF_ITEM_NUMBER &&
+                      (i + 1 == at + got || cf_decimal_add(parts, rs->vals[i]->value, &parts));
+        if (!numbers || (k && cf_decimal_cmp(rs->vals[at + got - 1]->value, parts) < 0))
+            continue;
+        rs->cur.blank[r] = k ? (1u << k) - 1u : 1u << (m - 1);
+        rs->cur.short_by[r] = k;
+        rs->cur.holds[r] = true;
+        rs->blanks_left -= blanks;
+        split_rows(rs, r + 1, at + got, qh, qt, holds + 1, apart);
+        rs->blanks_left += blanks;
+    }
+    rs->cur.blank[r] = 0;
+    rs->cur.short_by[r] = 0;
+}
+
 /* Rows r.. from value p on, rows queue[qh..qt) waiting for their cells printed later. Before row r
  * the first waiting rows take theirs when their totals then hold (at the end every waiting row
  * does, in whichever order: split_end); then row r takes its cells: as printed when its total holds
@@ -2469,11 +2644,11 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
                     return;
                 cells[k++] = (end_cell){rs->queue[i], b, b + 1 == (size_t)__builtin_popcount(rs->cur.later[rs->queue[i]])};
             }
-        if (p + k == rs->n)
+        if (p + k == rs->n && !rs->blanks_left)
             split_end(rs, cells, k, 0, 0, p, holds, qt - qh, apart);
         return;
     }
-    uint64_t state = split_state(rs, r, qh, qt, holds);
+    uint64_t state = split_state(rs, r, p, qh, qt, holds);
     if (split_dead(rs, state, false))
         return;
     size_t splits = rs->splits;
@@ -2498,13 +2673,14 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
         rs->cur.start[r] = at;
         rs->cur.skip[r] = 0;
         rs->cur.later[r] = 0;
-        if (at + m > rs->n)
-            continue;
-        if (split_row_holds(rs, &rs->cur, r)) {
+        if (at + m <= rs->n && split_row_holds(rs, &rs->cur, r)) {
             rs->cur.holds[r] = true;
             split_rows(rs, r + 1, at + m, qh + d, qt, holds + d + 1, apart);
             continue;
         }
+        split_short(rs, r, at, qh + d, qt, holds + d, apart);
+        if (at + m > rs->n)
+            continue;
         uint32_t masks[2 * CF_TEMPLATE_MAX_COLUMNS];
         size_t nmasks = 0;
         size_t last_at[2 * CF_TEMPLATE_MAX_COLUMNS]; /* where the value a mask of one cell awaits stands last */
@@ -2615,6 +2791,52 @@ static bool warn_placed_rows(extractor *ex, const row_search *rs, const bool *pl
     return ok;
 }
 
+/* The warning on row r of split rs->best, short of values (its blank cells printed nothing): where
+ * its blanks were taken to be and how well the table's sums hold so, or, when placements as good
+ * disagree, how many of its cells are left empty (open). */
+static bool warn_blanks(extractor *ex, const row_search *rs, size_t r, size_t line, size_t open)
+{
+    const cf_row_def *rd = &rs->t->rows[r];
+    size_t printed = rd->column_count - (size_t)__builtin_popcount(rs->best.blank[r]);
+    if (open)
+        return warn(ex, line, (long)rd->first_cell,
+                    P_("%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); the table's "
+                       "sums hold as well with its blank cells in other columns, so %zu cell is left empty, check "
+                       "the row",
+                       "%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); the table's "
+                       "sums hold as well with its blank cells in other columns, so %zu cells are left empty, "
+                       "check the row",
+                       open),
+                    rs->t->number, rd->short_label, printed, rd->column_count, open);
+    cf_buf where;
+    cf_buf_init(&where);
+    bool ok = true;
+    for (size_t c = 0; c < rd->column_count && ok; c++)
+        if (rs->best.blank[r] >> c & 1u)
+            ok = (!where.len || cf_buf_puts(&where, _(", "))) &&
+                 cf_buf_puts(&where, rs->t->columns[rd->columns[c]].short_label);
+    size_t breaks = cf_template_rule_count(rs->tpl) - rs->best_sums;
+    long cell = (long)rd->first_cell;
+    if (ok && !breaks)
+        ok = warn(ex, line, cell,
+                  _("%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); they were taken "
+                    "as blank in %s, the only columns where every sum of the table holds, check the row"),
+                  rs->t->number, rd->short_label, printed, rd->column_count, where.data);
+    else if (ok)
+        ok = warn(ex, line, cell, P_("%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); they were taken "
+                     "as blank in %s, the only columns where the fewest sums of the table break (%zu still "
+                     "does), check the row",
+                     "%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); they were taken "
+                     "as blank in %s, the only columns where the fewest sums of the table break (%zu still "
+                     "do), check the row",
+                     breaks),
+                  rs->t->number, rd->short_label, printed, rd->column_count, where.data, breaks);
+    else
+        ok = oom(ex);
+    cf_buf_release(&where);
+    return ok;
+}
+
 /* The warning on row r of split rs->best, read in another column order than printed (balance_order):
  * the printed values, the balance rule and the cells moved, so a reviewer can undo it. */
 static bool warn_reordered(extractor *ex, const row_search *rs, size_t r, size_t line)
@@ -2685,9 +2907,9 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
             members = m;
         }
     }
-    /* values more than the cells, or fewer by more than a page break's tail holds and no group: no
-     * split can take them */
-    if (!members && (n > want || want - n > ROWS_APART_MAX))
+    /* values more than the cells, or fewer by more than a page break's tail or the blanks a split
+     * places hold, and no group: no split can take them */
+    if (!members && (n > want || want - n > ROWS_BLANKS_MAX))
         return true;
     bool unsure = false;
     for (size_t r = 0; r < t->row_count; r++) {
@@ -2723,7 +2945,8 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     }
     row_search *rs = NULL;
     const token **vals = NULL;
-    if (ok && n + later == want) {
+    size_t blanks = want - n - later; /* cells that printed nothing, when no page break's tail fills them */
+    if (ok) {
         rs = cf_calloc(1, sizeof *rs);
         vals = cf_malloc(want * sizeof *vals);
         ok = (rs && vals) || oom(ex);
@@ -2737,10 +2960,22 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     for (size_t i = 0, k = 0; i < ts->count; i++)
         if (ts->items[i].kind != CF_ITEM_TEXT)
             vals[k++] = &ts->items[i];
-    for (size_t i = 0, k = n; k < want; i++)
+    for (size_t i = 0, k = n; k < n + later; i++)
         if (more->items[i].kind != CF_ITEM_TEXT)
             vals[k++] = &more->items[i];
-    n = want;
+    n += later;
+    token blank = {.kind = CF_ITEM_EMPTY};
+    /* blanks that print nothing are the split's to place only in text of one cell a line (raw PDF
+     * text): where a row's values share its line, their places show its blanks */
+    size_t alone = 0;
+    for (size_t i = 0; i < n && blanks; i++)
+        alone += alone_on_line(vals, n, i);
+    if (blanks && alone * 2 <= n) {
+        cf_free(rs);
+        cf_free(vals);
+        stream_release(&spare);
+        return ok;
+    }
     /* the splits with every row holding, then those with one row broken, and so on: the first found
      * are the best, and each round looks only at as many broken rows as it allows */
     size_t steps = 0;
@@ -2749,6 +2984,7 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     for (size_t broken = 0; broken * 8 <= t->row_count && !rs->found && !rs->over; broken++) {
         *rs = (row_search){.tpl = tpl, .t = t, .members = &whole->rows[group_row], .group_row = group_row,
                            .group_members = members, .vals = vals, .n = n, .cells = cells, .balance = balance,
+                           .blank = &blank, .blanks = blanks, .blanks_left = blanks,
                            .min_holds = t->row_count - broken, .steps = steps};
         split_rows(rs, 0, 0, 0, 0, 0, 0);
         steps = rs->steps;
@@ -2803,11 +3039,14 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
             if (rs->differs[rd->first_cell - t->first_cell + c])
                 open++;
             else
-                ok = fill_cell(ex, rd->first_cell + c, tk, true, tk->line + 1);
+                ok = fill_cell(ex, rd->first_cell + c, tk == rs->blank ? NULL : tk, true,
+                               tk == rs->blank ? first_line : tk->line + 1);
         }
         if (!ok)
             break;
-        if (open)
+        if (s->blank[r])
+            ok = warn_blanks(ex, rs, r, first_line, open);
+        else if (open)
             ok = warn(ex, first_line, (long)rd->first_cell,
                       P_("%s %s: its values stand apart from its name (PDF text in drawing order) and were taken "
                          "as its by their place among the table's rows; %zu cell could be either of two values "
@@ -2826,7 +3065,7 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
                         "as its by their place among the table's rows; its total does not hold, so the report or "
                         "this placement is wrong, check the row"),
                       t->number, rd->short_label);
-        placed[r] = !open && !reordered && s->holds[r];
+        placed[r] = !open && !reordered && s->holds[r] && !s->blank[r];
     }
     if (read && ok)
         ok = warn_placed_rows(ex, rs, placed);

@@ -1247,3 +1247,51 @@ Test(layouts, pdf_raw_table_three_keeps_a_broken_balance)
     cft_expect_row(&d, "requests", "results_total", "1059 1020 981 942 993 1044 6039");
     cft_release(&d);
 }
+
+Test(layouts, pdf_raw_blank_cells_are_placed_where_the_column_sums_hold)
+{
+    /* pdf_raw_rows_2021.txt's table with four cells blank, printing nothing: (三)3.'s 科研机构, (五)1.'s
+     * 自然人 and 法律服务机构, (五)5.'s total. A short row's total holds wherever its blank is: the column
+     * sums place each blank, the one placement under which every sum holds; the cells are inferred and
+     * a warning on the row says where the blanks were taken to be */
+    cft_doc d;
+    read_raw_rows(&d, LAYOUTS "pdf_raw_rows_blanks_2021.txt");
+    cft_expect_warning(&d, "三 (五)1.信访举报投诉: 5 values for its 7 cells, the others printed nothing (PDF text); "
+                           "they were taken as blank in 自然人, 法律服务机构, the only columns where every sum of "
+                           "the table holds");
+    cr_expect(cft_cell(&d, "requests.rejected_petition.business")->inferred);
+    cft_expect_row(&d, "requests", "rejected_petition", "missing 31 42 53 missing 75 201");
+    cr_expect_eq(table_rule(&d, "requests", "results", "business"), CF_RULE_PASS);
+    cft_expect_row(&d, "requests", "denied_safety", "47 58 missing 80 91 12 288");
+    cr_expect_eq(table_rule(&d, "requests", "results", "research"), CF_RULE_UNASSESSABLE);
+    cft_expect_row(&d, "requests", "rejected_confirm", "78 89 10 21 32 43 missing");
+    cr_expect_eq(table_rule(&d, "requests", "results", "social"), CF_RULE_PASS);
+    cr_expect_eq(table_rule(&d, "requests", "applicants", "denied_safety"), CF_RULE_UNASSESSABLE);
+    cft_release(&d);
+    /* the same with (三)6.'s total printed 304 for 303: the report's own break is read as printed and
+     * shows; no blank is placed to make it hold */
+    read_raw_rows(&d, LAYOUTS "pdf_raw_rows_blanks_broken_2021.txt");
+    cft_expect_row(&d, "requests", "denied_process", "68 79 90 11 22 33 304");
+    cr_expect_eq(table_rule(&d, "requests", "applicants", "denied_process"), CF_RULE_FAIL);
+    cft_expect_row(&d, "requests", "rejected_petition", "missing 31 42 53 missing 75 201");
+    cft_expect_warning(&d, "the only columns where the fewest sums of the table break (1 still does)");
+    cft_release(&d);
+}
+
+Test(layouts, pdf_raw_blank_cells_the_sums_cannot_place_are_left_empty)
+{
+    /* blanks in (三)2.'s 商业企业 and (五)2.'s 社会组织, 法律服务机构: the column sums hold as well with
+     * them in other columns (the values' steps line up), so the cells that differ between those
+     * placements stay empty, with a warning; the cells they agree on are read */
+    cft_doc d;
+    read_raw_rows(&d, LAYOUTS "pdf_raw_rows_blanks_tie_2021.txt");
+    cft_expect_warning(&d, "三 (五)2.重复申请: 5 values for its 7 cells, the others printed nothing (PDF text); the "
+                           "table's sums hold as well with its blank cells in other columns, so 3 cells are left "
+                           "empty");
+    cft_expect_row(&d, "requests", "rejected_repeat", "57 missing missing missing missing 22 226");
+    cr_expect_eq(table_rule(&d, "requests", "results", "natural"), CF_RULE_PASS);
+    cft_expect_row(&d, "requests", "denied_law", "10 missing missing missing 54 65 204");
+    cr_expect_eq(table_rule(&d, "requests", "applicants", "denied_law"), CF_RULE_UNASSESSABLE);
+    cft_expect_row(&d, "requests", "rejected_massive", "41 52 63 74 85 6 missing");
+    cft_release(&d);
+}
