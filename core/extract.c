@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -1471,6 +1472,16 @@ static bool value_on_line(const token *run, size_t n, size_t line)
     return false;
 }
 
+/* True when each value of run[0..n) stands on a line of its own: the lines do not show where one row
+ * ends and the next begins (pdfminer prints a column's cells as one block, row by row or column by column). */
+static bool one_value_a_line(const token *run, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (run[i].line == run[i - 1].line)
+            return false;
+    return n > 1;
+}
+
 /* The whole table printed as one run of numbers, row after row. */
 static bool extract_flat(extractor *ex, size_t table, const token_stream *ts, bool *done)
 {
@@ -1602,13 +1613,6 @@ static bool row_cells_hold(const cf_template *tpl, const cf_row_def *r, const cf
         }
     }
     return hold;
-}
-
-/* False when a rule wholly within row r fails on the values read. */
-static bool row_sums_hold(const cf_report *rep, const cf_row_def *r)
-{
-    bool checked;
-    return row_cells_hold(rep->tpl, r, &rep->cells[r->first_cell], &checked);
 }
 
 static void drop_warnings(cf_report *r, size_t keep)
@@ -3265,18 +3269,28 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                               line_of_key(ts, seg_first, i, labels[l].start), taken, got, &used))
                     return false;
                 /* split by count alone (PDF text can print cells in drawing order): the row's own sum
-                 * is the witness; where it fails, the split is as likely to blame as the report */
+                 * is the witness; where it fails, the split is as likely to blame as the report, and
+                 * where no sum checks a row of values one a line, reading them column by column is as
+                 * likely as row by row */
+                const cf_row_def *rd = &t->rows[labels[l].row];
+                bool checked = false;
+                bool holds = used && evenly &&
+                             row_cells_hold(ex->report->tpl, rd, &ex->report->cells[rd->first_cell], &checked);
                 const char *guess =
                     !used || !evenly ? NULL
-                    : !row_sums_hold(ex->report, &t->rows[labels[l].row])
+                    : !holds
                         ? _("%s %s: its values were printed apart from its label, after the names of several rows "
                             "(%s … %s), and were shared out in order; its sum does not hold, so which value belongs "
                             "where is a guess, check the row")
                     : skips_a_row ? _("%s %s: its values were printed apart from its label, after the names of "
                                       "several rows (%s … %s) with a row of the form between them unnamed, and "
                                       "were shared out in order; they could be that row's, check the row")
+                    : !checked && rd->column_count > 1 && one_value_a_line(run, n)
+                        ? _("%s %s: its values were printed one a line after the names of several rows (%s … %s), "
+                            "and no sum checks the row; they were read row by row, but the text does not show "
+                            "whether they run row by row or column by column, check the row")
                                   : NULL;
-                if (guess && !flag_row_guess(ex, t, &t->rows[labels[l].row], &t->rows[labels[0].row],
+                if (guess && !flag_row_guess(ex, t, rd, &t->rows[labels[0].row],
                                              &t->rows[labels[nlabels - 1].row], guess))
                     return false;
             }
@@ -3917,6 +3931,103 @@ static bool check_kinds(extractor *ex)
     return true;
 }
 
+/* ---------- rows read from a scan ---------- */
+
+/* How the text between two values on one line separates them: by blanks alone, by one '|' (with or
+ * without blanks), or otherwise (words, two bars around an empty cell). */
+typedef enum { GAP_BLANKS, GAP_BAR, GAP_OTHER } gap_shape;
+
+static gap_shape gap_between(const char *s, size_t len)
+{
+    size_t bars = 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '|')
+            bars++;
+        else if (s[i] != ' ' && s[i] != '\t')
+            return GAP_OTHER;
+    return bars == 1 ? GAP_BAR : bars == 0 && len > 0 ? GAP_BLANKS : GAP_OTHER;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const cf_cell *x = *(const cf_cell *const *)a, *y = *(const cf_cell *const *)b;
+    return (x->byte_start > y->byte_start) - (x->byte_start < y->byte_start);
+}
+
+/* True when some line of a table holds values separated by a '|' and values separated by blanks
+ * alone: a scanned table read by text recognition, whose column rules come out as '|' in one place
+ * and are lost in the next ("4260 14261|4281| 3469"). A converter that prints rules prints them
+ * between every two cells of a line. */
+static bool tables_look_scanned(const extractor *ex)
+{
+    const cf_template *tpl = ex->report->tpl;
+    const cf_cell *cells = ex->report->cells;
+    const char *data = cf_text_data(ex->text);
+    for (size_t t = 0; t < cf_template_table_count(tpl); t++) {
+        const cf_table_def *td = cf_template_table(tpl, t);
+        const cf_cell *on_line[256];
+        for (size_t c = 0; c < td->cell_count; c++) {
+            size_t line = cells[td->first_cell + c].line;
+            if (line == 0 || (c > 0 && cells[td->first_cell + c - 1].line == line))
+                continue; /* a line is looked at once */
+            size_t n = 0;
+            for (size_t c2 = c; c2 < td->cell_count && n < 256; c2++) {
+                const cf_cell *cell = &cells[td->first_cell + c2];
+                if (cell->line == line && cell->state != CF_CELL_MISSING && cell->byte_end > cell->byte_start)
+                    on_line[n++] = cell;
+            }
+            qsort(on_line, n, sizeof *on_line, by_start);
+            unsigned shapes = 0;
+            for (size_t i = 1; i < n; i++)
+                if (on_line[i - 1]->byte_end <= on_line[i]->byte_start)
+                    shapes |= 1u << gap_between(data + on_line[i - 1]->byte_end,
+                                                on_line[i]->byte_start - on_line[i - 1]->byte_end);
+            if ((shapes & 1u << GAP_BLANKS) && (shapes & 1u << GAP_BAR))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* In a scanned report, a row whose numbers no sum confirms — its own sum fails, or there is none to
+ * work out — gets a warning: a rule read as the digit 1 ("|333" as 1333) or a misread digit would not
+ * show otherwise. Rows already warned about keep their warning alone. */
+static bool check_scanned_rows(extractor *ex)
+{
+    if (!tables_look_scanned(ex))
+        return true;
+    const cf_template *tpl = ex->report->tpl;
+    for (size_t t = 0; t < cf_template_table_count(tpl); t++) {
+        const cf_table_def *td = cf_template_table(tpl, t);
+        for (size_t r = 0; r < td->row_count; r++) {
+            const cf_row_def *rd = &td->rows[r];
+            const cf_cell *row = &ex->report->cells[rd->first_cell];
+            bool warned = false, read = false;
+            for (size_t c = 0; c < rd->column_count; c++)
+                read |= row[c].state == CF_CELL_NUMBER;
+            for (size_t w = 0; w < ex->report->warning_count && !warned; w++) {
+                long cell = ex->report->warnings[w].cell;
+                warned = cell >= (long)rd->first_cell && cell < (long)(rd->first_cell + rd->column_count);
+            }
+            bool checked;
+            if (warned || !read || (row_cells_hold(tpl, rd, row, &checked) && checked))
+                continue;
+            if (!warn(ex, row->line ? row->line : row->label_line, (long)rd->first_cell,
+                      checked ? _("%s %s: the tables read like a scanned document (column rules printed as '|' "
+                                  "in some places and lost in others) and this row's sum does not hold: a rule "
+                                  "read as the digit 1 or a misread digit is as likely as the report's error, "
+                                  "check the row against the document")
+                              : _("%s %s: the tables read like a scanned document (column rules printed as '|' "
+                                  "in some places and lost in others) and no sum checks this row's numbers: a "
+                                  "rule read as the digit 1 or a misread digit would not show, check the row "
+                                  "against the document"),
+                      td->number, rd->short_label))
+                return false;
+        }
+    }
+    return true;
+}
+
 static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t count)
 {
     size_t *scores = cf_calloc(count, sizeof *scores);
@@ -3959,7 +4070,7 @@ static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t 
             ok = warn(ex, 0, -1, _("part %s (%s) was not found: its %zu cells are missing"), td->number,
                       td->title, td->cell_count);
     }
-    ok = ok && ex->status == CF_OK && check_kinds(ex);
+    ok = ok && ex->status == CF_OK && check_kinds(ex) && check_scanned_rows(ex);
     for (size_t k = 0; k < count; k++)
         cf_free(hls[k].items);
     cf_free(hls);

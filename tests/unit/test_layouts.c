@@ -78,6 +78,68 @@ Test(layouts, values_shared_out_by_count_past_an_unnamed_row_are_a_guess)
     cft_release(&d);
 }
 
+Test(layouts, values_one_a_line_after_several_names_may_run_column_by_column)
+{
+    /* pdfminer prints each column of 第二十条第（一）项 as one block: the names, then 1062 1851 2574 … one a
+     * line, column by column. No sum checks the rows and the lines do not show where a row ends: read row
+     * by row, both rows inferred, said once each */
+    cft_doc d;
+    cft_read(&d, "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n"
+                 "规章\n\n行政规范性文件\n\n1062\n\n1851\n\n2574\n\n2597\n\n730\n\n2392\n"
+                 "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2\n"
+                 "五、存在的主要问题及改进情况\n");
+    cr_expect_str_eq(cft_val(&d, "active.regulations.issued"), "1062");
+    cr_expect(cft_cell(&d, "active.regulations.in_force")->inferred);
+    cr_expect(cft_cell(&d, "active.normative_docs.issued")->inferred);
+    cft_expect_warning(&d, "二 规章: its values were printed one a line after the names of several rows");
+    cft_expect_warning(&d, "二 规范性文件: its values were printed one a line after the names of several rows");
+    cft_release(&d);
+}
+
+Test(layouts, values_one_a_line_whose_sums_hold_are_read_directly)
+{
+    /* the same block printing with rows a sum checks (四): the totals hold row by row, read directly */
+    cft_doc d;
+    cft_read(&d, PART_TWO_IN_ONE_ROW
+                 "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n未经复议直接起诉\n复议后起诉\n"
+                 "1\n0\n0\n0\n1\n2\n0\n0\n0\n2\n0\n3\n0\n0\n3\n五、存在的主要问题及改进情况\n");
+    cft_expect_row(&d, "appeals", "review", "1 0 0 0 1");
+    cft_expect_row(&d, "appeals", "suit_after_review", "0 3 0 0 3");
+    cr_expect_not(cft_cell(&d, "appeals.review.upheld")->inferred);
+    cr_expect_not(cft_cell(&d, "appeals.suit_after_review.total")->inferred);
+    cr_expect_null(strstr(cft_warnings(&d), "四"), "warnings: %s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(layouts, scanned_rows_no_sum_confirms_are_warned)
+{
+    /* text recognition of a ruled table: the rules come out as '|' here and are lost there, and one is
+     * read as the digit 1 ("| 0 |" as 10). The row whose sum fails and the row no sum checks are warned;
+     * the row whose sum holds is not */
+    cft_doc d;
+    cft_read(&d, PART_TWO_IN_ONE_ROW
+                 "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 2 | 1 10| 1 0 |0| 4\n"
+                 "二、上年结转政府信息公开申请数量 1 0 |0| 0 | 0 0| 1\n五、存在的主要问题及改进情况\n");
+    cft_expect_row(&d, "requests", "new", "2 1 10 1 0 0 4");
+    cft_expect_warning(&d, "三 一、本年新收: the tables read like a scanned document");
+    cft_expect_warning(&d, "二 规章: the tables read like a scanned document");
+    cr_expect_null(strstr(cft_warnings(&d), "二、上年结转"), "warnings: %s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(layouts, rows_ruled_alike_are_not_taken_for_a_scan)
+{
+    /* a converter's grid prints a rule between every two cells, however it pads them: a row whose sum
+     * fails there is the report's error, shown by the rules, with no word about a scan */
+    cft_doc d;
+    cft_read(&d, PART_TWO_IN_ONE_ROW
+                 "三、收到和处理政府信息公开申请情况\n|一、本年新收政府信息公开申请数量| 2 |1|  10  | 1 |0| 0 |4|\n"
+                 "|二、上年结转政府信息公开申请数量| 1 |0|  0  | 0 |0| 0 |1|\n五、存在的主要问题及改进情况\n");
+    cft_expect_row(&d, "requests", "new", "2 1 10 1 0 0 4");
+    cr_expect_null(strstr(cft_warnings(&d), "scanned"), "warnings: %s", cft_warnings(&d));
+    cft_release(&d);
+}
+
 /* Expect 四's three rows (行政复议, 未经复议直接起诉, 复议后起诉) as cft_expect_row writes them. */
 static void expect_appeals(const cft_doc *d, const char *review, const char *direct, const char *after)
 {
