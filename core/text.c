@@ -7,6 +7,7 @@
 #include <iconv.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -74,9 +75,10 @@ static const char *guess_bomless_utf16(const unsigned char *u, size_t len)
     return NULL;
 }
 
-/* Convert with iconv; on failure *bad_offset is where the input stopped decoding. Caller frees. */
-static cf_status convert(const char *from, const char *bytes, size_t len, char **out, size_t *out_len,
-                         size_t *bad_offset)
+/* Convert with iconv; on failure *bad_offset is where the input stopped decoding. With lost (not
+ * NULL), a byte that does not decode becomes U+FFFD and is counted there instead. Caller frees. */
+static cf_status convert_lossy(const char *from, const char *bytes, size_t len, char **out, size_t *out_len,
+                               size_t *bad_offset, size_t *lost)
 {
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1)
@@ -95,7 +97,7 @@ static cf_status convert(const char *from, const char *bytes, size_t len, char *
     while (in_left > 0) {
         if (iconv(cd, &in, &in_left, &o, &o_left) != (size_t)-1)
             continue;
-        if (errno == E2BIG) {
+        if (errno == E2BIG || (lost && o_left < 3)) { /* no room for what comes next */
             size_t used = (size_t)(o - dst);
             char *grown = cf_realloc(dst, cap * 2);
             if (!grown) {
@@ -106,6 +108,16 @@ static cf_status convert(const char *from, const char *bytes, size_t len, char *
             cap *= 2;
             o = dst + used;
             o_left = cap - 1 - used;
+            continue;
+        }
+        if (lost) {
+            memcpy(o, "\xEF\xBF\xBD", 3); /* U+FFFD for the byte that does not decode */
+            o += 3;
+            o_left -= 3;
+            in++;
+            in_left--;
+            (*lost)++;
+            iconv(cd, NULL, NULL, NULL, NULL);
             continue;
         }
         *bad_offset = (size_t)(in - bytes);
@@ -121,6 +133,12 @@ static cf_status convert(const char *from, const char *bytes, size_t len, char *
     *out = dst;
     *out_len = (size_t)(o - dst);
     return CF_OK;
+}
+
+static cf_status convert(const char *from, const char *bytes, size_t len, char **out, size_t *out_len,
+                         size_t *bad_offset)
+{
+    return convert_lossy(from, bytes, len, out, out_len, bad_offset, NULL);
 }
 
 static bool contains_cjk(const char *s, size_t len)
@@ -149,6 +167,104 @@ static bool looks_like_chinese_report(const char *s)
         if (strstr(s, words[i]))
             return true;
     return false;
+}
+
+/* The bytes a converter read one byte a character (as Latin-1, or as Windows-1252, whose 0x80–0x9F
+ * are letters and signs) when it printed the UTF-8 text s: "æ”¿åºœ" for 政府, "ÕþÎñ" for GBK's 政务.
+ * Into *out (len bytes at most, caller frees); false when some character is none of those bytes
+ * (so the text is no such mojibake) or memory runs out (*nomem). */
+static bool single_byte_origin(const char *s, size_t len, char **out, size_t *out_len, bool *nomem)
+{
+    /* Windows-1252's 0x80–0x9F, by code point; 0 where it has none (Latin-1's C1 control stands) */
+    static const uint16_t cp1252[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                        0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+    *out = NULL;
+    *nomem = false;
+    char *bytes = cf_malloc(len + 1);
+    if (!bytes) {
+        *nomem = true;
+        return false;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = cf_utf8_decode(s + i, len - i, &cp);
+        if (k == 0)
+            break;
+        i += k;
+        long byte = cp < 0x100 ? (long)cp : -1;
+        for (size_t b = 0; b < 32 && byte < 0; b++)
+            if (cp1252[b] == cp)
+                byte = 0x80 + (long)b;
+        if (byte < 0) {
+            cf_free(bytes);
+            return false;
+        }
+        bytes[n++] = (char)byte;
+    }
+    bytes[n] = '\0';
+    *out = bytes;
+    *out_len = n;
+    return true;
+}
+
+/* UTF-8 text with no Chinese in it that is Chinese text a converter read one byte a character (a
+ * web page whose charset it missed): the text it was, when its bytes read as UTF-8 or GB18030 give a
+ * report. Replaces text->data and names the encoding; false when the text is no such mojibake, and
+ * false with *nomem when memory ran out. */
+static bool repair_mojibake(cf_text *text, bool *nomem)
+{
+    char *bytes;
+    size_t len;
+    if (!single_byte_origin(text->data, text->size, &bytes, &len, nomem))
+        return false;
+    /* a converter that read one byte a character also cut and wrapped by that count: a character
+     * cut at a line's end or at a cell's edge lost bytes, which decode as U+FFFD, a few at most */
+    static const char *const encodings[] = {"UTF-8", "GB18030"};
+    char *best = NULL;
+    size_t best_size = 0, best_lost = SIZE_MAX, bad;
+    const char *encoding = NULL;
+    for (size_t e = 0; e < 2 && !*nomem; e++) {
+        char *data;
+        size_t size, lost = 0;
+        cf_status status = convert_lossy(encodings[e], bytes, len, &data, &size, &bad, &lost);
+        *nomem = status == CF_ERR_NOMEM;
+        if (status != CF_OK)
+            continue;
+        if (lost < best_lost && lost * 50 <= len && looks_like_chinese_report(data)) {
+            cf_free(best);
+            best = data;
+            best_size = size;
+            best_lost = lost;
+            encoding = encodings[e];
+        } else {
+            cf_free(data);
+        }
+    }
+    cf_free(bytes);
+    if (!best)
+        return false;
+    char label[160];
+    if (best_lost)
+        snprintf(label, sizeof label, "%s, read as Latin-1 by its converter (repaired; bytes lost: %zu)", encoding,
+                 best_lost);
+    else
+        snprintf(label, sizeof label, "%s, read as Latin-1 by its converter (repaired)", encoding);
+    char *described = cf_strdup(label);
+    if (!described) {
+        cf_free(best);
+        *nomem = true;
+        return false;
+    }
+    cf_free(text->data);
+    text->data = best;
+    text->size = best_size;
+    cf_free(text->described);
+    text->described = described;
+    text->encoding = described;
+    return true;
 }
 
 /* The offset after the line break at or after `from` (LF, CRLF or a lone CR), or size + 1 when
@@ -301,6 +417,12 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
             }
             text->size = body_len;
             status = text->data ? CF_OK : CF_ERR_NOMEM;
+            bool nomem = false;
+            if (status == CF_OK && !contains_cjk(text->data, text->size)) {
+                cf_text_sha256(text); /* the file's bytes, before a repair replaces them */
+                if (!repair_mojibake(text, &nomem) && nomem)
+                    status = CF_ERR_NOMEM;
+            }
         } else {
             size_t utf8_bad = (size_t)(body - bytes) + bad;
             status = convert("GB18030", body, body_len, &text->data, &text->size, &bad);

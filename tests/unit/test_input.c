@@ -248,6 +248,57 @@ Test(input, crlf_line_endings_read_the_same_cells)
     read_seed_as("seed-crlf.txt", with_crlf, "UTF-8");
 }
 
+/* Each byte as the character it is in Windows-1252 (Latin-1 where 1252 has none), as UTF-8: the
+ * text a converter prints when it reads a page one byte a character. */
+static char *as_cp1252(const unsigned char *b, size_t n, size_t *out)
+{
+    static const unsigned cp1252[32] = {0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,   0x017D, 0x8F,
+                                        0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+    char *buf = malloc(n * 3 + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned cp = b[i] >= 0x80 && b[i] < 0xA0 ? cp1252[b[i] - 0x80] : b[i];
+        k += cf_utf8_encode(cp, buf + k);
+    }
+    *out = k;
+    return buf;
+}
+
+static char *utf8_as_cp1252(const char *s, size_t len, size_t *out)
+{
+    return as_cp1252((const unsigned char *)s, len, out);
+}
+
+static char *gb18030_as_latin1(const char *s, size_t len, size_t *out)
+{
+    size_t n;
+    char *gbk = to_gb18030(s, len, &n);
+    char *buf = as_cp1252((const unsigned char *)gbk, n, out);
+    free(gbk);
+    return buf;
+}
+
+Test(input, utf8_printed_as_windows_1252_is_repaired)
+{
+    read_seed_as("seed-mojibake-utf8.txt", utf8_as_cp1252, "UTF-8, read as Latin-1 by its converter (repaired)");
+}
+
+Test(input, gb18030_printed_as_latin1_is_repaired)
+{
+    read_seed_as("seed-mojibake-gbk.txt", gb18030_as_latin1, "GB18030, read as Latin-1 by its converter (repaired)");
+}
+
+Test(input, latin_text_is_no_mojibake_of_a_report)
+{
+    static const char latin[] = "Rapport annuel\nCafé crème, données: 12\n";
+    cft_doc d;
+    cr_expect_eq(cft_open_bytes(&d, "latin.txt", latin, sizeof latin - 1), CF_ERR_INPUT);
+    cr_expect(strstr(d.err.message, "no Chinese text") != NULL, "%s", d.err.message);
+    cft_release(&d);
+}
+
 Test(input, crlf_cell_positions_point_at_the_digits)
 {
     size_t len;
