@@ -3,6 +3,7 @@
 #include "document.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 
@@ -44,6 +45,20 @@ const char *cf_bytes_find_nocase(const char *s, size_t len, const char *needle)
 bool cf_bytes_contain_nocase(const char *s, size_t len, size_t limit, const char *needle)
 {
     return cf_bytes_find_nocase(s, len < limit ? len : limit, needle) != NULL;
+}
+
+bool cf_bytes_hold_pipe_table(const char *s, size_t len)
+{
+    static const char *const rows[] = {"|---", "|:--", "| ---", "| :--"};
+    for (size_t r = 0; r < sizeof rows / sizeof *rows; r++)
+        for (const char *p = s; (p = cf_bytes_find_nocase(p, len - (size_t)(p - s), rows[r])) != NULL; p++) {
+            size_t indent = 0;
+            while (indent < 4 && p - indent > s && p[-(ptrdiff_t)indent - 1] == ' ')
+                indent++;
+            if (indent <= 3 && (p - indent == s || p[-(ptrdiff_t)indent - 1] == '\n'))
+                return true;
+        }
+    return false;
 }
 
 /* True when the UTF-16LE spelling of ascii occurs in the bytes: how an OLE2 compound file

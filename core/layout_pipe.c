@@ -128,9 +128,11 @@ static bool is_heading_run(const rows_read *t, size_t r, size_t a, size_t b)
 {
     size_t len;
     const char *s = cell_text(t, r, a, &len);
-    bool words = false;
-    for (size_t i = 0; i < len && !words; i++)
-        words = (unsigned char)s[i] >= 0x80;
+    bool words = false, tag = false; /* a Chinese character outside the markup ("<span style=…宋体…>0") */
+    for (size_t i = 0; i < len && !words; i++) {
+        tag = s[i] == '<' || (tag && s[i - 1] != '>');
+        words = !tag && (unsigned char)s[i] >= 0x80;
+    }
     if (!words || (a > 0 && same_text(t, r, a - 1, r, a)) || (b < t->columns && same_text(t, r, b, r, a)))
         return false;
     for (size_t c = a + 1; c < b; c++)
@@ -223,19 +225,22 @@ bool cf_layout_pipe(const cf_text *text, size_t first, size_t limit, cf_grid **o
         const char *s = cf_text_line(text, l, &(size_t){0});
         cells_of(text, l, from, to);
         t.line[r] = l;
+        bool blank = true;
         for (size_t c = 0; c < columns; c++) {
             size_t a = from[c], b = to[c];
             trim(s, &a, &b);
             t.cell[2 * (r * columns + c)] = a;
             t.cell[2 * (r * columns + c) + 1] = b;
+            blank &= a == b;
         }
-        r++;
+        r += !blank; /* a row of nothing (pandoc's gfm prints one as the header it must have) is none */
     }
-    *out = build_grid(&t);
+    t.rows = r;
+    *out = r ? build_grid(&t) : NULL;
     cf_free(t.line);
     cf_free(t.cell);
     if (!*out) {
-        *nomem = true;
+        *nomem = r > 0;
         return false;
     }
     *end = stop;

@@ -129,12 +129,15 @@ static size_t numeric_entity(const char *s, size_t len, uint32_t *cp)
     return i + 1;
 }
 
-/* An HTML tag a web page left in a cell ("<br>", "<br />", "</p>", "<span style=…>"): its length, or 0. */
-static size_t html_tag(const char *s, size_t len)
+/* The length of a known tag's "<name" or "</name" at s (a web page's tags left in a cell: br, p,
+ * span …), 0 when s starts no such tag. */
+static size_t tag_name(const char *s, size_t len, bool *inline_tag)
 {
-    static const char *const names[] = {"br", "p", "div", "span", "td", "th", "tr", "table", "tbody", "thead",
-                                        "b", "i", "u", "strong", "em", "font", "sup", "sub", "a", "li", "ul",
-                                        "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "o:p"};
+    /* the tags that break no line (a browser runs "<span>17</span><span>32</span>" together) first */
+    static const char *const names[] = {"span", "b", "i", "u", "strong", "em", "font", "sup", "sub", "a", "o:p",
+                                        "br", "p", "div", "td", "th", "tr", "table", "tbody", "thead", "li",
+                                        "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section"};
+    enum { INLINE_TAGS = 11 };
     size_t i = 1;
     if (i < len && s[i] == '/')
         i++;
@@ -143,15 +146,59 @@ static size_t html_tag(const char *s, size_t len)
         i++;
     size_t name_len = i - name_start;
     bool known = false;
-    for (size_t k = 0; k < sizeof names / sizeof *names && !known; k++)
+    for (size_t k = 0; k < sizeof names / sizeof *names && !known; k++) {
         known = strlen(names[k]) == name_len && strncasecmp(s + name_start, names[k], name_len) == 0;
-    if (!known || i >= len || (s[i] != '>' && s[i] != ' ' && s[i] != '/'))
+        *inline_tag = k < INLINE_TAGS;
+    }
+    return known && (i == len || s[i] == '>' || s[i] == ' ' || s[i] == '/') ? i : 0;
+}
+
+/* An HTML tag a web page left in a cell ("<br>", "<br />", "</p>", "<span style=…>"): its length, or
+ * 0. A tag the converter broke over two lines is one too: "<span" at the end of a line is the length
+ * to the line's end. *inline_tag says whether it is one that breaks no line. */
+static size_t html_tag(const char *s, size_t len, bool *inline_tag)
+{
+    size_t i = tag_name(s, len, inline_tag);
+    if (!i)
         return 0;
     for (; i < len && i < 400; i++) {
         if (s[i] == '<')
             return 0;
         if (s[i] == '>')
             return i + 1;
+    }
+    return i == len ? len : 0;
+}
+
+/* The rest of a tag broken over two lines at the start of a line ('style="font-family:宋体">' under
+ * a line that ends in "<span"): attributes, then '>'. Its length, or 0. */
+static size_t tag_tail(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    bool attribute = false;
+    while (i < len) {
+        size_t name = i;
+        while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '-' || s[i] == ':' || s[i] == '_'))
+            i++;
+        if (i == name || i >= len || s[i] != '=')
+            return 0;
+        i++;
+        if (i < len && (s[i] == '"' || s[i] == '\'')) {
+            const char *close = memchr(s + i + 1, s[i], len - i - 1);
+            if (!close || memchr(s + i, '<', (size_t)(close - (s + i))))
+                return 0;
+            i = (size_t)(close - s) + 1;
+        } else {
+            while (i < len && s[i] != ' ' && s[i] != '>' && s[i] != '<')
+                i++;
+        }
+        attribute = true;
+        while (i < len && s[i] == ' ')
+            i++;
+        if (i < len && s[i] == '>')
+            return attribute ? i + 1 : 0;
     }
     return 0;
 }
@@ -269,6 +316,17 @@ bool cf_normalize_line(const char *src, size_t len, cf_norm_line *line)
     if (!ensure(line, len))
         return false;
     size_t i = 0;
+    /* a line that starts with a letter and holds a '>' may be the rest of a tag broken over two lines */
+    size_t lead = 0;
+    while (lead < len && src[lead] == ' ')
+        lead++;
+    if (lead < len && isalpha((unsigned char)src[lead]) && memchr(src, '>', len)) {
+        size_t tail = tag_tail(src, len);
+        if (tail) {
+            emit(line, " ", 1, 0);
+            i = tail;
+        }
+    }
     while (i < len) {
         unsigned char c = (unsigned char)src[i];
         /* what stays as it is, copied without a look at the tables below: printable ASCII that
@@ -323,9 +381,11 @@ bool cf_normalize_line(const char *src, size_t len, cf_norm_line *line)
                 continue;
         }
         if (c == '<') {
-            size_t tl = html_tag(src + i, len - i);
+            bool inline_tag;
+            size_t tl = html_tag(src + i, len - i, &inline_tag);
             if (tl) {
-                emit(line, " ", 1, i); /* a line break inside a cell: a space */
+                if (!inline_tag)
+                    emit(line, " ", 1, i); /* a line break inside a cell: a space */
                 i += tl;
                 continue;
             }

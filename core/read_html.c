@@ -41,8 +41,8 @@ static bool sniff_html(const char *name, const char *bytes, size_t len)
                   (u[i + 1] == '!' || u[i + 1] == '?' || ((u[i + 1] | 0x20) >= 'a' && (u[i + 1] | 0x20) <= 'z'));
     bool named = cf_name_ends_with(name, ".html") || cf_name_ends_with(name, ".htm") ||
                  cf_name_ends_with(name, ".xhtml") || cf_name_ends_with(name, ".shtml");
-    if (!markup && !named)
-        return false;
+    if ((!markup && !named) || cf_bytes_hold_pipe_table(bytes, len))
+        return false; /* markdown with raw HTML in it (pandoc's gfm of a Word page) is no web page */
     size_t limit = markup ? 4096 : len; /* a page with text before its markup: look further */
     for (size_t t = 0; t < sizeof tags / sizeof *tags; t++)
         if (cf_bytes_contain_nocase(bytes + i, len - i, limit, tags[t]) && (markup || t < 3))

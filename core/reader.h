@@ -52,5 +52,8 @@ bool cf_name_ends_with(const char *name, const char *suffix);
 const char *cf_bytes_find_nocase(const char *s, size_t len, const char *needle);
 /* True when needle (ASCII) occurs in the first limit bytes of s, ignoring ASCII case. */
 bool cf_bytes_contain_nocase(const char *s, size_t len, size_t limit, const char *needle);
+/* True when a line of s[0..len) starts (after at most three spaces) with a markdown pipe table's
+ * delimiter row ("|---|", "| :--- |"): markdown, whatever raw HTML it also holds. */
+bool cf_bytes_hold_pipe_table(const char *s, size_t len);
 
 #endif

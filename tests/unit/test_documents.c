@@ -28,6 +28,13 @@ Test(documents, the_reader_is_picked_by_content_whatever_the_name)
     cr_expect_str_eq(sniff("a.txt", "政府信息公开 <table>", strlen("政府信息公开 <table>")), "text");
     cr_expect_str_eq(sniff("a.html", "<政府信息公开>\n", strlen("<政府信息公开>\n")), "text");
     cr_expect_str_eq(sniff("a.txt", "政府信息公开工作年度报告\n", strlen("政府信息公开工作年度报告\n")), "text");
+    /* pandoc's gfm of a Word page: raw HTML around markdown pipe tables is markdown, not a page */
+    static const char gfm[] = "<div class=\"WordSection1\">\n\n| 规章 | 0 |\n|---|---|\n| 行政许可 | 1 |\n";
+    cr_expect_str_neq(sniff("a.txt", gfm, strlen(gfm)), "html");
+    static const char indented[] = "<div>\n   | :--- | ---: |\n";
+    cr_expect_str_neq(sniff("a.html", indented, strlen(indented)), "html");
+    static const char prose[] = "<div>\n行政 |--- 许可\n</div>";
+    cr_expect_str_eq(sniff("a.txt", prose, strlen(prose)), "html", "a bar inside a line starts no table");
 }
 
 /* The text view of a page (a failure fails the test). */

@@ -87,3 +87,23 @@ Test(layout_pipe, rows_that_are_no_pipe_table_are_left_to_the_line_reading)
     cr_expect_not(cf_layout_pipe_starts(d.text, 3), "the start test agrees");
     release(&d);
 }
+
+/* pandoc's gfm of a Word page: a header row of nothing, cells in <span> markup whose style names a
+ * Chinese font; the markup is no heading, so equal values stay cells of their own */
+static const char GFM[] = "|  |  |  |\n"
+                          "|---|---|---|\n"
+                          "| <span style=\"font-family:宋体\">信息内容</span> | <span>本年新制作数量</span> | <span>本年新公开数量</span> |\n"
+                          "| <span style=\"font-family:宋体\">规章</span> | <span style=\"font-family:宋体\">0</span> | <span style=\"font-family:宋体\">0</span> |\n"
+                          "| <span style=\"font-family:宋体\">规范性文件</span> | <span style=\"font-family:宋体\">0</span> | <span style=\"font-family:宋体\">0</span> |\n";
+
+Test(layout_pipe, markup_in_cells_is_no_merged_heading_and_an_empty_row_is_none)
+{
+    layout_case c;
+    cr_assert(read_pipe(&c, GFM, 0));
+    cr_assert_eq(cf_grid_row_count(c.grid), 3, "the empty header row is no row");
+    cf_grid_cell cell;
+    cr_assert(cf_grid_cell_at(c.grid, 2, 2, &cell));
+    cr_expect_eq(cell.col, 2, "0 0 under two headings: two cells");
+    cr_expect_eq(cell.colspan, 1);
+    release(&c);
+}

@@ -146,12 +146,28 @@ Test(normalize, html_line_breaks_and_tags_in_cells_are_spaces)
     cr_expect_str_eq(n("一、本年新收政府信息<br>公开申请数量"), "一、本年新收政府信息 公开申请数量");
     cr_expect_str_eq(n("已<br />获取信息"), "已 获取信息");
     cr_expect_str_eq(n("已<BR/>获取"), "已 获取");
-    cr_expect_str_eq(n("<span style=\"x\">12</span>"), " 12 ");
     cr_expect_str_eq(n("<p>规章</p>"), " 规章 ");
+    /* tags that break no line run their text together, as a browser shows it */
+    cr_expect_str_eq(n("<span style=\"x\">12</span>"), "12");
+    cr_expect_str_eq(n("<span>17</span><span lang=\"EN-US\">32</span>"), "1732");
+    cr_expect_str_eq(n("<b>行政</b><b>许可</b>"), "行政许可");
     /* what only looks like a tag stays */
     cr_expect_str_eq(n("a<5 and b>3"), "a<5 and b>3");
     cr_expect_str_eq(n("<规章>"), "<规章>");
-    cr_expect_str_eq(n("<br"), "<br");
+    cr_expect_str_eq(n("<brx"), "<brx");
+}
+
+Test(normalize, a_tag_broken_over_two_lines_is_markup)
+{
+    /* pandoc's gfm of a Word page: "**<span" ends one line, the attributes start the next */
+    cr_expect_str_eq(n("**<span"), "**");
+    cr_expect_str_eq(n("行政<p"), "行政 ");
+    cr_expect_str_eq(n("style=\"font-family:宋体;font-size:16.0pt\">四、政府信息公开行政复议</span>**"),
+                     " 四、政府信息公开行政复议**");
+    cr_expect_str_eq(n("  lang=EN-US style='x'>12"), " 12");
+    /* text with '=' and '>' that is no attribute list stays */
+    cr_expect_str_eq(n("总计=12>11"), "总计=12>11");
+    cr_expect_str_eq(n("a = b > c"), "a = b > c");
 }
 
 Test(normalize, character_entities_are_decoded)
