@@ -545,8 +545,10 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
                 break;
             }
         }
-        /* a table whose layout gives its cells: read into the model */
-        bool drawn = !pend.open && cf_layout_drawn_starts(ex->text, line);
+        /* a table whose layout gives its cells: read into the model (after a line that ends in a
+         * bar, as an outer table's framing lines do, the cell left open holds nothing yet) */
+        bool idle = !pend.open || !pend.has_text;
+        bool drawn = idle && cf_layout_drawn_starts(ex->text, line);
         bool ruled = !pend.open && !drawn && cf_layout_ruled_starts(ex->text, line);
         bool piped = !pend.open && !drawn && !ruled && cf_layout_pipe_starts(ex->text, line);
         if (drawn || ruled || piped) {
@@ -556,6 +558,7 @@ static bool tokenize_region(extractor *ex, size_t first, size_t end, token_strea
             if (drawn   ? cf_layout_drawn(ex->text, line, end, &grid, &stop, &nomem)
                 : ruled ? cf_layout_ruled(ex->text, line, end, &grid, &stop, &nomem)
                         : cf_layout_pipe(ex->text, line, end, &grid, &stop, &nomem)) {
+                pend = (pending_cell){0};
                 ok = tokenize_grid(ex, ts, grid);
                 cf_grid_free(grid);
                 line = stop - 1;

@@ -37,6 +37,7 @@ typedef struct {
 typedef struct {
     glyph *g;
     size_t count;
+    size_t skip; /* characters of the line before g[0]: an outer table's frame (see frame_of) */
 } glyph_line;
 
 static char_kind kind_of(uint32_t cp)
@@ -329,6 +330,56 @@ static bool bar_at(const glyph_line *gl, long x)
 
 static bool holds_edge_at(const glyph_line *gl, long x) { return gl && bar_at(gl, x); }
 
+/* A table nested in a cell of another, as pandoc prints a web page laid out in a table:
+ * "| | +----+----+       |  |", the inner table's lines framed by the outer one's bars. The frame
+ * of a top border: the bars and spaces before its first junction (at least one bar, and no
+ * more than a line's worth) and how many bars stand after its last junction. False when the line
+ * is no such border. */
+static bool frame_of(const glyph_line *gl, size_t *before, size_t *bars_after)
+{
+    size_t i = 0, bars = 0;
+    while (i < gl->count && (gl->g[i].kind == CH_SPACE || gl->g[i].kind == CH_BAR))
+        bars += gl->g[i++].kind == CH_BAR;
+    if (bars == 0 || i + 1 >= gl->count || gl->g[i].kind != CH_JUNCTION || gl->g[i + 1].kind != CH_RULE ||
+        !(gl->g[i].cp == '+' || gl->g[i].cp == 0x250C || gl->g[i].cp == 0x250F || gl->g[i].cp == 0x2554 ||
+          gl->g[i].cp == 0x2552 || gl->g[i].cp == 0x2553))
+        return false; /* a top-left corner: a band line of a grid ("│  ├──") starts no table */
+    size_t j = gl->count, after = 0;
+    while (j > i && (gl->g[j - 1].kind == CH_SPACE || gl->g[j - 1].kind == CH_BAR))
+        after += gl->g[--j].kind == CH_BAR;
+    if (j <= i + 1 || gl->g[j - 1].kind != CH_JUNCTION)
+        return false;
+    *before = i;
+    *bars_after = after;
+    return true;
+}
+
+/* The part of a line inside the frame: its first `before` characters are bars and spaces, and the
+ * last bars_after bars (with the spaces around them) are cut off. False when the line has no
+ * such frame: the inner table has ended. */
+static bool inside_frame(glyph_line *gl, size_t before, size_t bars_after)
+{
+    if (gl->count < before)
+        return false;
+    for (size_t i = 0; i < before; i++)
+        if (gl->g[i].kind != CH_SPACE && gl->g[i].kind != CH_BAR)
+            return false;
+    size_t j = gl->count;
+    for (size_t b = 0; b < bars_after; b++) {
+        while (j > before && gl->g[j - 1].kind == CH_SPACE)
+            j--;
+        if (j <= before || gl->g[j - 1].kind != CH_BAR)
+            return false;
+        j--;
+    }
+    while (j > before && gl->g[j - 1].kind == CH_SPACE)
+        j--;
+    gl->g += before;
+    gl->count = j - before;
+    gl->skip = before;
+    return true;
+}
+
 bool cf_layout_drawn_starts(const cf_text *text, size_t line)
 {
     size_t len;
@@ -341,7 +392,25 @@ bool cf_layout_drawn_starts(const cf_text *text, size_t line)
     if (s[i] == '+')
         return i + 1 < len && (s[i + 1] == '-' || s[i + 1] == '=' || s[i + 1] == ':');
     uint32_t cp;
-    return cf_utf8_decode(s + i, len - i, &cp) && cp >= 0x250C && cp <= 0x2570 && kind_of(cp) == CH_JUNCTION;
+    if (cf_utf8_decode(s + i, len - i, &cp) && cp >= 0x250C && cp <= 0x2570 && kind_of(cp) == CH_JUNCTION)
+        return true;
+    /* a table in an outer table's cell: its frame of bars and spaces, then a corner and a rule */
+    if (s[i] != '|' && !(cp == 0x2502 || cp == 0x2503 || cp == 0x2551))
+        return false;
+    const char *corner = s + i;
+    while (corner < s + len && (*corner == ' ' || *corner == '|' || (unsigned char)*corner == 0xE2)) {
+        uint32_t c = (unsigned char)*corner;
+        size_t n = *corner == (char)0xE2 ? cf_utf8_decode(corner, (size_t)(s + len - corner), &c) : 1;
+        if (n == 0 || (c != ' ' && kind_of(c) != CH_BAR))
+            break;
+        corner += n;
+    }
+    if (corner + 1 >= s + len)
+        return false;
+    if (*corner == '+')
+        return corner[1] == '-' || corner[1] == '=';
+    return cf_utf8_decode(corner, (size_t)(s + len - corner), &cp) && (cp == 0x250C || cp == 0x250F || cp == 0x2554 ||
+                                                                         cp == 0x2552 || cp == 0x2553);
 }
 
 typedef struct {
@@ -402,7 +471,8 @@ static bool fill_cell_text(const drawn *d, cf_grid *grid, size_t i, size_t j, si
         const char *s = cf_text_line(d->text, line, &len);
         size_t base = cf_text_line_offset(d->text, line);
         size_t from = gl->g[a].byte, to = gl->g[b - 1].byte + gl->g[b - 1].len;
-        cf_grid_piece where = {.line = line, .column = (size_t)a + 1, .byte_start = base + from, .byte_end = base + to};
+        cf_grid_piece where = {
+            .line = line, .column = gl->skip + a + 1, .byte_start = base + from, .byte_end = base + to};
         /* a label wrapped inside its column goes on without a space; anything else is another word */
         bool spaced = !(last_cp >= 0x80 && gl->g[a].cp >= 0x80);
         if (!cf_grid_append(grid, i, j, s + from, to - from, spaced, &where))
@@ -418,7 +488,7 @@ static bool fill_cell_text(const drawn *d, cf_grid *grid, size_t i, size_t j, si
         slice(gl, lo, hi, &a, &b);
         size_t at = a < gl->count ? gl->g[a].byte : (gl->count ? gl->g[gl->count - 1].byte : 0);
         size_t base = cf_text_line_offset(d->text, line);
-        cf_grid_piece where = {.line = line, .column = (size_t)a + 1, .byte_start = base + at, .byte_end = base + at};
+        cf_grid_piece where = {.line = line, .column = gl->skip + a + 1, .byte_start = base + at, .byte_end = base + at};
         if (!cf_grid_append(grid, i, j, "", 0, false, &where))
             return false;
     }
@@ -481,22 +551,27 @@ bool cf_layout_drawn(const cf_text *text, size_t first, size_t limit, cf_grid **
     glyph *scratch = cf_malloc(MAX_CHARS * sizeof *scratch);
     bool ok = d.lines && scratch;
     size_t last_border = 0;
+    bool framed = false; /* a table nested in an outer one's cell */
+    size_t before = 0, bars_after = 0;
     for (size_t l = 0; ok && l < cap; l++) {
         size_t len, n;
         const char *s = cf_text_line(text, first + l, &len);
         if (!read_glyphs(s, len, scratch, &n))
             break;
-        glyph_line gl = {scratch, n};
+        glyph_line gl = {scratch, n, 0};
         settle_ascii(&gl);
-        if (!is_table_line(&gl))
+        if (l == 0)
+            framed = !is_border(&gl) && frame_of(&gl, &before, &bars_after);
+        if ((framed && !inside_frame(&gl, before, bars_after)) || !is_table_line(&gl))
             break;
-        d.lines[l].g = cf_malloc((n ? n : 1) * sizeof *scratch);
+        d.lines[l].g = cf_malloc((gl.count ? gl.count : 1) * sizeof *scratch);
         if (!d.lines[l].g) {
             ok = false;
             break;
         }
-        memcpy(d.lines[l].g, scratch, n * sizeof *scratch);
-        d.lines[l].count = n;
+        memcpy(d.lines[l].g, gl.g, gl.count * sizeof *scratch);
+        d.lines[l].count = gl.count;
+        d.lines[l].skip = gl.skip;
         d.count = l + 1;
         if (is_border(&gl))
             last_border = l;

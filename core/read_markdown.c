@@ -93,21 +93,43 @@ static void mark_markup(const char *s, size_t len, char *drop)
 }
 
 /* Append the line s[0..len) with the bytes drop[] marks blanked: each character taken out leaves
- * as many spaces as the columns it took. */
+ * as many spaces as the columns it took. Text that only markup parts ("[17]{…}[32]{…}", a number
+ * Word split into two runs) runs together, as a browser shows it: the spaces go after it, before
+ * the next space or bar, so what follows keeps its column. */
 static bool append_blanked(cf_buf *out, const char *s, size_t len, const char *drop)
 {
     bool ok = true;
+    size_t pending = 0;    /* spaces held back */
+    bool after_text = false; /* the last character kept is text, with only markup since */
+    size_t held = 0;       /* spaces of the markup since that text */
     for (size_t i = 0; i < len && ok;) {
         uint32_t cp;
         size_t n = cf_utf8_decode(s + i, len - i, &cp);
         if (n == 0)
             n = 1;
-        if (drop[i])
-            ok = cf_buf_append(out, "  ", cf_is_wide(cp) ? 2 : 1);
-        else
-            ok = cf_buf_append(out, s + i, n);
+        size_t width = cf_is_wide(cp) ? 2 : 1;
+        if (drop[i]) {
+            held += width;
+        } else if (s[i] == ' ' || s[i] == '|') {
+            for (size_t k = 0; ok && k < pending + held; k++)
+                ok = cf_buf_append(out, " ", 1);
+            pending = held = 0;
+            ok = ok && cf_buf_append(out, s + i, n);
+            after_text = false;
+        } else {
+            if (after_text)
+                pending += held; /* markup between two pieces of text: they join */
+            else
+                for (size_t k = 0; ok && k < held; k++)
+                    ok = cf_buf_append(out, " ", 1);
+            held = 0;
+            ok = ok && cf_buf_append(out, s + i, n);
+            after_text = true;
+        }
         i += n;
     }
+    for (size_t k = 0; ok && k < pending + held; k++)
+        ok = cf_buf_append(out, " ", 1);
     return ok && cf_buf_append(out, "\n", 1);
 }
 

@@ -43,7 +43,7 @@ end
 for dir in tests/fixtures/layouts/browsers/{w3m,elinks,links,pandoc,lynx}-80/ \
            tests/fixtures/converters/{w3m,elinks,links,lynx,pandoc-markdown,html2text,mutool,md-spans-repeated,md-spans-first}/ \
            tests/fixtures/converters/{w3m,elinks,links}-quotes-{wide,narrow}/ tests/fixtures/converters/lynx-mojibake/ \
-           tests/fixtures/converters/pandoc-gfm/; do
+           tests/fixtures/converters/pandoc-{gfm,plain-250}/; do
   begin "web-page tables as ${dir#tests/fixtures/} prints them: every cell right, none silently wrong"
   if ! python3 tests/tools/score.py "$CROSSFOOT" "$dir" >"$TMP/score" 2>&1; then
     no "$(cat "$TMP/score")"

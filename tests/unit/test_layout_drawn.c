@@ -170,3 +170,40 @@ Test(layout_drawn, a_line_with_no_room_to_shift_is_read_as_printed)
     cr_expect_gt(cf_grid_column_count(c.grid), 2, "the long line's bar stays an edge of its own");
     release(&c);
 }
+
+/* pandoc draws a web page laid out in a table as a grid with the report's tables nested in its
+ * cells: each line of an inner table framed by the outer one's bars. */
+static const char NESTED[] = "|           | | +------+-----+       |  |\n"
+                             "|           | | | 项目 | 总计 |       |  |\n"
+                             "|           | | +======+=====+       |  |\n"
+                             "|           | | | 规章 | 12  |       |  |\n"
+                             "|           | | +------+-----+       |  |\n"
+                             "|           | |                      |  |\n";
+
+static bool starts_at(const char *src, size_t line)
+{
+    cf_text *text;
+    cf_error err;
+    cr_assert_eq(cf_text_from_bytes("table.txt", src, strlen(src), &text, &err), CF_OK);
+    bool starts = cf_layout_drawn_starts(text, line);
+    cf_text_free(text);
+    return starts;
+}
+
+Test(layout_drawn, a_table_nested_in_an_outer_ones_cell_is_read_inside_its_frame)
+{
+    layout_case c;
+    cr_expect(starts_at(NESTED, 0), "the inner top border starts a table");
+    cr_assert(read_drawn(&c, NESTED, 0));
+    cr_expect_eq(c.end, 5, "it ends after its bottom border");
+    cr_assert_eq(cf_grid_column_count(c.grid), 2, "the outer frame's bars are no columns");
+    cr_assert_eq(cf_grid_row_count(c.grid), 2);
+    cr_expect_str_eq(text_at(&c, 1, 0), "规章");
+    cr_expect_str_eq(text_at(&c, 1, 1), "12");
+    cf_grid_cell cell;
+    cr_assert(cf_grid_cell_at(c.grid, 1, 1, &cell));
+    cr_expect_eq(strncmp(cf_text_data(c.text) + cell.pieces[0].byte_start, "12", 2), 0);
+    release(&c);
+    /* a band line of a grid ("|  |  +---") is no top-left corner: it starts no table */
+    cr_expect_not(starts_at("|    |    ├────┤\n正文\n", 0));
+}

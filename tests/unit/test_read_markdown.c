@@ -80,6 +80,21 @@ Test(read_markdown, inline_attributes_are_blanked_without_moving_the_columns)
     cf_text_free(text);
 }
 
+Test(read_markdown, a_number_word_split_into_two_runs_runs_together_and_what_follows_keeps_its_column)
+{
+    /* Word's "17" and "32" in two runs: pandoc prints two spans side by side */
+    const char *row = "  [行政许可]{style=\"x\"}   [17]{style=\"a\"}[32]{lang=\"EN-US\"}   [5]{style=\"y\"}";
+    char md[512];
+    snprintf(md, sizeof md, "  ------------ ------------ ------------\n%s\n  ------------ ------------ ------------\n",
+             row);
+    cf_text *text = read_markdown(md);
+    const char *l = line_of(text, 1);
+    cr_expect_not_null(strstr(l, "1732"), "one number: '%s'", l);
+    cr_expect_eq(display_column(l, "1732"), display_column(row, "17"), "it starts where 17 did: '%s'", l);
+    cr_expect_eq(display_column(l, "5 ") , display_column(row, "5]"), "the next value keeps its column: '%s'", l);
+    cf_text_free(text);
+}
+
 Test(read_markdown, grid_table_cells_lose_their_attributes_wrapped_over_lines)
 {
     /* pandoc wraps a cell's "[text]{style=…}" down its column: the markup is found in the cell's
