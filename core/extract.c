@@ -79,6 +79,14 @@ typedef struct {
     } pieces[8];
 } pending_cell;
 
+/* Where the last count of characters stopped on a line (a row's cells are filled left to right,
+ * each counted from the line's start): kept only where every character before it was whole, so
+ * counting on reads each one as a count from the start would. */
+typedef struct {
+    bool valid;
+    size_t line, byte, col;
+} char_cursor;
+
 typedef struct {
     const cf_text *text;
     cf_report *report;
@@ -105,6 +113,7 @@ typedef struct {
     size_t fo_line, fo_byte;
     long fo_field;
     bool fo_valid, fo_tabbed;
+    char_cursor cell_cursor; /* column_of's place for the cells filled */
     uint64_t placeholders; /* tables (bit t) the converter printed as "[TABLE]": said where, not again */
     size_t region_end[64]; /* where the region each table was read from ends (a line index), once read */
     const token_stream *ts; /* the region being read */
@@ -894,17 +903,27 @@ static bool place_by_neighbours(const extractor *ex, const cf_row_def *r, const 
 
 /* ---------- filling cells ---------- */
 
-static size_t column_of(const cf_text *text, size_t line, size_t byte)
+/* The 1-based column, in characters, of decoded byte `byte` on line `line`; counting on from *cur
+ * (may be NULL) when it stopped on the line no later, and moving it to byte. */
+static size_t column_of(const cf_text *text, char_cursor *cur, size_t line, size_t byte)
 {
-    size_t start = cf_text_line_offset(text, line);
+    size_t i = cf_text_line_offset(text, line);
     const char *s = cf_text_data(text);
     size_t col = 1;
-    for (size_t i = start; i < byte;) {
+    if (cur && cur->valid && cur->line == line && cur->byte <= byte) {
+        i = cur->byte;
+        col = cur->col;
+    }
+    bool whole = true;
+    while (i < byte) {
         uint32_t cp;
         size_t n = cf_utf8_decode(s + i, byte - i, &cp);
+        whole = whole && n != 0;
         i += n ? n : 1;
         col++;
     }
+    if (cur && whole)
+        *cur = (char_cursor){.valid = true, .line = line, .byte = byte, .col = col};
     return col;
 }
 
@@ -918,7 +937,7 @@ static bool fill_cell(extractor *ex, size_t cell_index, const token *t, bool inf
         return true;
     }
     cell->line = t->line + 1;
-    cell->column = column_of(ex->text, t->line, t->byte_start);
+    cell->column = column_of(ex->text, &ex->cell_cursor, t->line, t->byte_start);
     cell->byte_start = t->byte_start;
     cell->byte_end = t->byte_end;
     memcpy(cell->unit, t->unit, sizeof cell->unit);
@@ -1840,14 +1859,14 @@ static bool edge_row_blank(const cf_text *text, const token_stream *ts, const to
     for (size_t i = 1; i < n; i++)
         if (vals[i]->line != vals[0]->line)
             return false;
-    size_t from = column_of(text, vals[0]->line, vals[0]->byte_start);
-    size_t to = column_of(text, vals[0]->line, vals[n - 1]->byte_end);
+    size_t from = column_of(text, NULL, vals[0]->line, vals[0]->byte_start);
+    size_t to = column_of(text, NULL, vals[0]->line, vals[n - 1]->byte_end);
     for (size_t i = 0; i < ts->count; i++) {
         const token *tk = &ts->items[i];
         if (tk->kind != CF_ITEM_TEXT || tk->line >= vals[0]->line || !line_is_spaced(text, tk->line))
             continue;
-        if (row == 0 ? column_of(text, tk->line, tk->byte_end) <= from
-                     : column_of(text, tk->line, tk->byte_start) >= to)
+        if (row == 0 ? column_of(text, NULL, tk->line, tk->byte_end) <= from
+                     : column_of(text, NULL, tk->line, tk->byte_start) >= to)
             return true;
     }
     return false;
