@@ -211,6 +211,11 @@ static bool is_dropped_line(const char *s, size_t len)
         i++;
     if (i == len)
         return false;
+    /* each form below starts with one of these (a dash, "=", "+", ":", "|", a tab, the lead byte of
+     * "—" and "–", or that of "第"): nearly every line is settled by its first character */
+    unsigned char c = (unsigned char)s[i];
+    if (c != '-' && c != '=' && c != '+' && c != ':' && c != '|' && c != '\t' && c != 0xE2 && c != 0xE7)
+        return false;
     /* rule line: only '-', '=', '+', ':', '|' and spaces, with at least three dashes or equals; when
      * spaces part them, every run of dashes is three long ("| --- | --- |"), for "- - -" or
      * "|  -  |  -  |" are cells saying "not applicable" */

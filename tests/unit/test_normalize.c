@@ -50,7 +50,8 @@ Test(normalize, word_artefacts_go)
 
 Test(normalize, page_markers_are_dropped)
 {
-    const char *markers[] = {"- 4 -", "— 5 —", "第 4 页", "第4页", "  -12-  ", "第 4 页 / 共 12 页", "第4页共12页", "– 6 –"};
+    const char *markers[] = {"- 4 -", "— 5 —", "第 4 页", "第4页", "  -12-  ", "第 4 页 / 共 12 页", "第4页共12页",
+                             "– 6 –", "— 第 4 页 —"};
     for (size_t i = 0; i < sizeof markers / sizeof *markers; i++) {
         n(markers[i]);
         cr_expect(norm.dropped, "'%s' is a page marker", markers[i]);
@@ -67,7 +68,8 @@ Test(normalize, page_markers_are_dropped)
 
 Test(normalize, rule_lines_are_dropped)
 {
-    const char *rules[] = {"|---|---|", "|:---|---:|:---:|", "+----+----+", "├──┼──┤", "=====", "----", "| --- | --- |"};
+    const char *rules[] = {"|---|---|", "|:---|---:|:---:|", "+----+----+", "├──┼──┤", "=====", "----", "| --- | --- |",
+                           ":---:|:---:", "\t----\t----"};
     for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
         n(rules[i]);
         cr_expect(norm.dropped, "'%s' is a rule line", rules[i]);
