@@ -1266,6 +1266,13 @@ static bool match_label_prefix(const cf_table_def *t, const bool *taken, const c
     size_t best = 0;
     if (seg_end - seg_start < 18)
         return false; /* fewer than six characters: nothing to go on */
+    /* where the words before the values end, and those after them begin, past g (h) noise characters:
+     * the same for every row, key and length tried */
+    size_t ends[LABEL_NOISE_CHARS + 1], rests[LABEL_NOISE_CHARS + 1];
+    for (size_t g = 0; g <= LABEL_NOISE_CHARS; g++) {
+        ends[g] = chars_back(keys, seg_start, seg_end, g);
+        rests[g] = next <= keys_len ? chars_ahead(keys, keys_len, next, g) : SIZE_MAX;
+    }
     for (size_t r = 0; r < t->row_count; r++) {
         if (taken[r])
             continue;
@@ -1280,11 +1287,11 @@ static bool match_label_prefix(const cf_table_def *t, const bool *taken, const c
                     break;
                 bool found = false;
                 for (size_t g = 0; g <= LABEL_NOISE_CHARS && !found; g++) {
-                    size_t end = chars_back(keys, seg_start, seg_end, g);
+                    size_t end = ends[g];
                     if (end == SIZE_MAX || end - seg_start < p || memcmp(keys + end - p, key, p) != 0)
                         continue;
                     for (size_t h = 0; h <= LABEL_NOISE_CHARS && !found; h++) {
-                        size_t rest = next <= keys_len ? chars_ahead(keys, keys_len, next, h) : SIZE_MAX;
+                        size_t rest = rests[h];
                         found = rest != SIZE_MAX && kl - p <= keys_len - rest && memcmp(keys + rest, key + p, kl - p) == 0;
                     }
                     if (found)
