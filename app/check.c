@@ -32,6 +32,7 @@ typedef struct {
     const char *broken, *unchecked, *only_zero, *missing, *suspect, *warning, *note, *suggest, *cross_year;
     const char *not_applicable, *not_usable, *blank, *no_value, *not_found, *at_line, *line_prefix, *list_separator;
     const char *rule_heading[CF_TEMPLATE_MAX_TERMS + 1]; /* "%s (%s, lines %s)" for each number of lines */
+    cf_explain_words explain; /* the rules' explanations' (the assessment writes them) */
 } check_words;
 
 static void check_words_init(check_words *w)
@@ -47,6 +48,7 @@ static void check_words_init(check_words *w)
     };
     for (size_t n = 1; n <= CF_TEMPLATE_MAX_TERMS; n++)
         w->rule_heading[n] = P_("%s (%s, line %s)", "%s (%s, lines %s)", n);
+    cf_explain_words_init(&w->explain);
 }
 
 typedef struct {
@@ -427,7 +429,7 @@ static int check_file(const char *path, cf_template *const *tpls, size_t ntpls, 
     }
     note_journal(path, errout);
     cf_assessment *assessment;
-    if (cf_assess_report(report, opt->previous, &assessment, &err) != CF_OK) {
+    if (cf_assess_report(report, opt->previous, &opt->words.explain, &assessment, &err) != CF_OK) {
         print_error_to(errout, path, &err);
         cf_report_free(report);
         cf_text_free(text);

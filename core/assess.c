@@ -65,7 +65,7 @@ static bool assess_rules(cf_assessment *a, const cf_assess_input *in)
         r->waiver = in->waivers && in->waivers[i] ? in->waivers[i] : "";
         /* building an explanation costs more than evaluating the rule: skipped where none is shown */
         bool unexplained = in->holding_unexplained && r->result.status == CF_RULE_PASS;
-        if (!unexplained && !(r->explanation = cf_rule_explain(in->tpl, i, in->cells, &r->result)))
+        if (!unexplained && !(r->explanation = cf_rule_explain(in->tpl, i, in->cells, &r->result, in->words)))
             return false;
         switch (r->result.status) {
         case CF_RULE_PASS:
@@ -171,7 +171,7 @@ static bool assess_cross_year(cf_assessment *a, const cf_assess_input *in)
                      : r->result.status == CF_RULE_PASS    ? CF_OUTCOME_HOLDS
                      : r->result.status == CF_RULE_FAIL    ? (r->result.missing ? CF_OUTCOME_BROKEN_MISSING : CF_OUTCOME_BROKEN)
                                                            : CF_OUTCOME_UNCHECKABLE;
-        char *why = cf_cross_rule_explain(in->tpl, i, both, in->previous->name, &r->result);
+        char *why = cf_cross_rule_explain(in->tpl, i, both, in->previous->name, &r->result, in->words);
         cf_buf b;
         cf_buf_init(&b);
         ok = why && cf_buf_puts(&b, why) &&
@@ -285,6 +285,13 @@ static bool list_open(cf_assessment *a, const cf_assess_input *in)
 cf_status cf_assess(const cf_assess_input *in, cf_assessment **out, cf_error *err)
 {
     *out = NULL;
+    cf_explain_words own;
+    cf_assess_input with = *in;
+    if (!with.words) {
+        cf_explain_words_init(&own);
+        with.words = &own;
+    }
+    in = &with;
     size_t ncells = cf_template_cell_count(in->tpl);
     cf_assessment *a = cf_calloc(1, sizeof *a);
     if (a) {
@@ -324,7 +331,8 @@ cf_status cf_assess(const cf_assess_input *in, cf_assessment **out, cf_error *er
     return CF_OK;
 }
 
-cf_status cf_assess_report(const cf_report *report, const cf_year *previous, cf_assessment **out, cf_error *err)
+cf_status cf_assess_report(const cf_report *report, const cf_year *previous, const cf_explain_words *words,
+                           cf_assessment **out, cf_error *err)
 {
     size_t nw = cf_report_warning_count(report);
     cf_warning *warnings = cf_calloc(nw + 1, sizeof *warnings);
@@ -335,7 +343,7 @@ cf_status cf_assess_report(const cf_report *report, const cf_year *previous, cf_
     for (size_t i = 0; i < nw; i++)
         warnings[i] = *cf_report_warning(report, i);
     cf_assess_input in = {cf_report_template(report), cf_report_cells(report), cf_text_name(cf_report_text(report)),
-                          cf_report_text(report), warnings, nw, NULL, NULL, NULL, NULL, previous, true};
+                          cf_report_text(report), warnings, nw, NULL, NULL, NULL, NULL, previous, true, words};
     cf_status st = cf_assess(&in, out, err);
     cf_free(warnings);
     return st;
@@ -370,7 +378,7 @@ cf_status cf_assess_review(const cf_review *review, const cf_year *previous, cf_
         }
         cf_assess_input in = {tpl,      cf_review_current_cells(review), cf_review_report_path(review),
                               cf_review_text(review), warnings, nw, waivers, confirmed, corrected, notes, previous,
-                              false};
+                              false, NULL};
         st = cf_assess(&in, out, err);
     }
     cf_free(warnings);

@@ -38,6 +38,7 @@ typedef struct {
     const char *const *notes;        /* per cell: the reviewer's note ("" or NULL: none) */
     const cf_year *previous;         /* last year's report */
     bool holding_unexplained;        /* a rule that holds keeps a NULL explanation: check shows none */
+    const cf_explain_words *words;   /* the explanations' words, translated once a run (NULL: here) */
 } cf_assess_input;
 
 typedef enum {
@@ -118,8 +119,10 @@ typedef struct cf_assessment cf_assessment;
 /* Assess in. Caller frees with cf_assessment_free; fails only when memory runs out. */
 cf_status cf_assess(const cf_assess_input *in, cf_assessment **out, cf_error *err);
 /* Assess a fresh extraction (its cells, warnings and text) against previous (may be NULL), for
- * check: rules that hold are left unexplained (NULL). Caller frees; fails only when memory runs out. */
-cf_status cf_assess_report(const cf_report *report, const cf_year *previous, cf_assessment **out, cf_error *err);
+ * check: rules that hold are left unexplained (NULL); the others are explained in words (translated
+ * once a run by the caller; NULL: here). Caller frees; fails only when memory runs out. */
+cf_status cf_assess_report(const cf_report *report, const cf_year *previous, const cf_explain_words *words,
+                           cf_assessment **out, cf_error *err);
 /* Assess a review as it stands: its current cells, waivers and the extraction's warnings.
  * Caller frees; fails only when memory runs out. */
 cf_status cf_assess_review(const cf_review *review, const cf_year *previous, cf_assessment **out, cf_error *err);

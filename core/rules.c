@@ -119,8 +119,8 @@ static bool cell_text(cf_buf *b, const cf_cell *c)
 }
 
 /* "2 + 0 = 2"; with many terms only the ones that are not zero, named: "三(一) 2 + 三(三)6 1 = 3". */
-static bool side_arithmetic(cf_buf *b, const size_t *idx, char **refs, size_t n, const cf_cell *cells,
-                            const cf_decimal *sum, bool complete)
+static bool side_arithmetic(cf_buf *b, const cf_explain_words *words, const size_t *idx, char **refs, size_t n,
+                            const cf_cell *cells, const cf_decimal *sum, bool complete)
 {
     char num[32];
     bool ok = true;
@@ -142,7 +142,7 @@ static bool side_arithmetic(cf_buf *b, const size_t *idx, char **refs, size_t n,
         if (ok && shown == 0)
             ok = cf_buf_puts(b, "0");
         else if (ok && shown < n)
-            ok = cf_buf_puts(b, _(" (others 0)"));
+            ok = cf_buf_puts(b, words->others_zero);
     }
     if (ok && complete)
         ok = cf_buf_puts(b, " = ") && cf_buf_puts(b, cf_decimal_format(*sum, num));
@@ -150,12 +150,12 @@ static bool side_arithmetic(cf_buf *b, const size_t *idx, char **refs, size_t n,
 }
 
 /* One side of a rule proven broken with missing terms: "26 + □ (三(一) 6 + 三(二) □ …; □: 1 missing, each ≥ 0)". */
-static bool side_lower_bound(cf_buf *b, const size_t *idx, char **refs, size_t n, const cf_cell *cells,
-                             cf_decimal known, size_t missing)
+static bool side_lower_bound(cf_buf *b, const cf_explain_words *words, const size_t *idx, char **refs, size_t n,
+                             const cf_cell *cells, cf_decimal known, size_t missing)
 {
     char num[32];
     return cf_buf_printf(b, "%s + □ (", cf_decimal_format(known, num)) &&
-           side_arithmetic(b, idx, refs, n, cells, &known, false) &&
+           side_arithmetic(b, words, idx, refs, n, cells, &known, false) &&
            cf_buf_printf(b, P_("; □: %zu missing, never below 0)", "; □: %zu missing, each never below 0)", missing),
                          missing);
 }
@@ -176,15 +176,24 @@ static bool explain_head(cf_buf *b, const cf_rule_def *def, const char *relation
            cf_buf_puts(b, "]: ");
 }
 
-/* Why a rule with missing terms, or too large a sum, is not checked. */
-static const char *unchecked_why(const cf_rule_result *res)
+void cf_explain_words_init(cf_explain_words *w)
 {
-    return res->overflow      ? _(" (a sum is too large to hold)")
-           : res->forced_zero ? _(" (□ = missing: the known values already balance, so each missing count can only be 0)")
-                              : _(" (□ = missing: cannot be checked)");
+    *w = (cf_explain_words){
+        .others_zero = _(" (others 0)"),
+        .too_large = _(" (a sum is too large to hold)"),
+        .only_zero = _(" (□ = missing: the known values already balance, so each missing count can only be 0)"),
+        .unchecked = _(" (□ = missing: cannot be checked)"),
+    };
 }
 
-char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells, const cf_rule_result *res)
+/* Why a rule with missing terms, or too large a sum, is not checked. */
+static const char *unchecked_why(const cf_explain_words *words, const cf_rule_result *res)
+{
+    return res->overflow ? words->too_large : res->forced_zero ? words->only_zero : words->unchecked;
+}
+
+char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells, const cf_rule_result *res,
+                      const cf_explain_words *words)
 {
     const cf_rule_def *def = cf_template_rule(tpl, rule);
     const char *relation = relation_of(res);
@@ -198,19 +207,23 @@ char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells,
         for (size_t i = 0; i < def->left_count; i++)
             left_open = left_open || !cf_cell_has_value(&cells[def->left[i]]);
         ok = ok &&
-             (left_open ? side_lower_bound(&b, def->left, def->left_refs, def->left_count, cells, res->left, res->missing)
-                        : side_arithmetic(&b, def->left, def->left_refs, def->left_count, cells, &res->left, true)) &&
+             (left_open ? side_lower_bound(&b, words, def->left, def->left_refs, def->left_count, cells, res->left,
+                                           res->missing)
+                        : side_arithmetic(&b, words, def->left, def->left_refs, def->left_count, cells, &res->left,
+                                          true)) &&
              cf_buf_puts(&b, left_open ? " > " : " < ") &&
-             (left_open ? side_arithmetic(&b, def->right, def->right_refs, def->right_count, cells, &res->right, true)
-                        : side_lower_bound(&b, def->right, def->right_refs, def->right_count, cells, res->right,
+             (left_open ? side_arithmetic(&b, words, def->right, def->right_refs, def->right_count, cells, &res->right,
+                                          true)
+                        : side_lower_bound(&b, words, def->right, def->right_refs, def->right_count, cells, res->right,
                                            res->missing));
     } else {
         bool complete = res->status != CF_RULE_UNASSESSABLE;
-        ok = ok && side_arithmetic(&b, def->left, def->left_refs, def->left_count, cells, &res->left, complete) &&
+        ok = ok &&
+             side_arithmetic(&b, words, def->left, def->left_refs, def->left_count, cells, &res->left, complete) &&
              cf_buf_puts(&b, " ") && cf_buf_puts(&b, relation) && cf_buf_puts(&b, " ") &&
-             side_arithmetic(&b, def->right, def->right_refs, def->right_count, cells, &res->right, complete);
+             side_arithmetic(&b, words, def->right, def->right_refs, def->right_count, cells, &res->right, complete);
         if (ok && res->status == CF_RULE_UNASSESSABLE)
-            ok = cf_buf_puts(&b, unchecked_why(res));
+            ok = cf_buf_puts(&b, unchecked_why(words, res));
     }
     if (!ok) {
         cf_buf_release(&b);
@@ -237,7 +250,7 @@ static bool cross_side(cf_buf *b, const size_t *idx, char **refs, size_t n, cons
 }
 
 char *cf_cross_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *two_years, const char *previous_name,
-                            const cf_rule_result *res)
+                            const cf_rule_result *res, const cf_explain_words *words)
 {
     const cf_rule_def *def = cf_template_cross_rule(tpl, rule);
     size_t ncells = cf_template_cell_count(tpl);
@@ -248,7 +261,7 @@ char *cf_cross_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *
               cross_side(&b, def->left, def->left_refs, def->left_count, two_years, ncells, previous_name) &&
               cf_buf_printf(&b, " %s ", relation) &&
               cross_side(&b, def->right, def->right_refs, def->right_count, two_years, ncells, previous_name) &&
-              (res->status != CF_RULE_UNASSESSABLE || cf_buf_puts(&b, unchecked_why(res)));
+              (res->status != CF_RULE_UNASSESSABLE || cf_buf_puts(&b, unchecked_why(words, res)));
     if (!ok) {
         cf_buf_release(&b);
         return NULL;

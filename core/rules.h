@@ -49,15 +49,24 @@ cf_rule_result cf_cross_rule_evaluate(const cf_template *tpl, size_t rule, const
 size_t cf_rules_evaluate(const cf_template *tpl, const cf_cell *cells, cf_rule_result *results);
 /* True when cell (a template cell index) is a count: a whole number never below 0. */
 bool cf_cell_is_count(const cf_template *tpl, size_t cell);
-/* The rule in the report's terms with its arithmetic, e.g.
+/* The words an explanation is made of, translated once (gettext cost more than the rest of an
+ * explanation): by cf_explain_words_init, in the language of the run. */
+typedef struct {
+    const char *others_zero; /* after the named terms of a long side: " (others 0)" */
+    const char *too_large, *only_zero, *unchecked; /* why a rule is not checked */
+} cf_explain_words;
+/* Fill w with the words in the current language (static strings, nothing to free). */
+void cf_explain_words_init(cf_explain_words *w);
+/* The rule in the report's terms with its arithmetic, in words (cf_explain_words_init), e.g.
  * "一+二 ≠ 三(七)+四 [自然人]: 2 + 0 = 2 ≠ 0 + 0 = 0", or for a break proven despite missing
  * cells "… : 20 < 26 + □ = 三(一) 6 + 三(二) □ + 三(三) 20 (□: 1 missing, each ≥ 0)".
  * Caller frees; NULL when memory runs out. */
-char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells, const cf_rule_result *result);
+char *cf_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *cells, const cf_rule_result *result,
+                      const cf_explain_words *words);
 /* A cross-year rule the same way, each term named with its value and line, last year's in
  * previous_name: "二 ≠ 上年·四 [自然人]: 二 4 (line 55) ≠ 上年·四 0 (line 80 of 2022.txt)".
  * Caller frees; NULL when memory runs out. */
 char *cf_cross_rule_explain(const cf_template *tpl, size_t rule, const cf_cell *two_years, const char *previous_name,
-                            const cf_rule_result *result);
+                            const cf_rule_result *result, const cf_explain_words *words);
 
 #endif

@@ -30,7 +30,7 @@ static cf_status check_seed(cf_error *err)
         st = cf_extract(text, tpls, ntpls, &report, err);
     if (st == CF_OK) {
         cf_assessment *a;
-        st = cf_assess_report(report, NULL, &a, err);
+        st = cf_assess_report(report, NULL, NULL, &a, err);
         if (st == CF_OK) {
             cf_buf record;
             cf_buf_init(&record);

@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cf_report *report;
     if (cf_extract(text, tpls, ntpls, &report, NULL) == CF_OK) {
         cf_assessment *a;
-        if (cf_assess_report(report, NULL, &a, NULL) == CF_OK) {
+        if (cf_assess_report(report, NULL, NULL, &a, NULL) == CF_OK) {
             cf_buf record;
             cf_buf_init(&record);
             cf_report_json(report, a, "fuzz.txt", &record);

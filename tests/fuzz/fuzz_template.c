@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cf_report *report;
     if (seed && cf_extract(seed, &tpl, 1, &report, NULL) == CF_OK) {
         cf_assessment *a;
-        if (cf_assess_report(report, NULL, &a, NULL) == CF_OK)
+        if (cf_assess_report(report, NULL, NULL, &a, NULL) == CF_OK)
             cf_assessment_free(a);
         cf_report_free(report);
     }

@@ -51,6 +51,14 @@ static void read_table(cft_doc *d, long row, const char *replacement, const char
     cft_read(d, buf);
 }
 
+/* The explanations' words in the tests' language. */
+static const cf_explain_words *words(void)
+{
+    static cf_explain_words w;
+    cf_explain_words_init(&w);
+    return &w;
+}
+
 static cf_rule_result eval(const cft_doc *d, const char *rule)
 {
     return cf_rule_evaluate(d->tpl, (size_t)cft_rule(d, rule), cf_report_cells(d->report));
@@ -60,7 +68,7 @@ static char *explain(const cft_doc *d, const char *rule)
 {
     long i = cft_rule(d, rule);
     cf_rule_result res = eval(d, rule);
-    char *s = cf_rule_explain(d->tpl, (size_t)i, cf_report_cells(d->report), &res);
+    char *s = cf_rule_explain(d->tpl, (size_t)i, cf_report_cells(d->report), &res, words());
     cr_assert_not_null(s);
     return s;
 }
@@ -226,7 +234,7 @@ Test(rules, decimals_compare_exactly)
     cr_assert_eq(cf_decimal_parse("0.30000001", 10, &cells[2].value), CF_DEC_OK);
     cf_rule_result r = cf_rule_evaluate(tpl, 0, cells);
     cr_expect_eq(r.status, CF_RULE_FAIL);
-    char *msg = cf_rule_explain(tpl, 0, cells, &r);
+    char *msg = cf_rule_explain(tpl, 0, cells, &r, words());
     cr_expect_str_eq(msg, "合 ≠ 甲+乙 [项目]: 0.30000001 ≠ 0.1 + 0.2 = 0.3");
     cf_free(msg);
     /* sums too large to hold are unassessable, never wrapped round */
@@ -296,7 +304,7 @@ Test(rules, a_total_below_its_known_parts_is_broken_though_a_part_is_missing)
     cf_rule_result r = cf_rule_evaluate(tpl, 0, cells);
     cr_expect_eq(r.status, CF_RULE_FAIL, "counts are never below 0: 20 < 26 + b whatever b is");
     cr_expect_eq(r.missing, 1);
-    char *msg = cf_rule_explain(tpl, 0, cells, &r);
+    char *msg = cf_rule_explain(tpl, 0, cells, &r, words());
     cr_expect_str_eq(msg, "合 ≠ 甲+乙 [项目]: 20 < 26 + □ (26 + □; □: 1 missing, never below 0)");
     cf_free(msg);
     /* a missing total that the known parts bound from below proves nothing */
@@ -319,7 +327,7 @@ Test(rules, a_total_below_its_known_parts_is_broken_though_a_part_is_missing)
     set_cells(cells, NULL, "9", "4");
     r = cf_rule_evaluate(tpl, 0, cells);
     cr_expect_eq(r.status, CF_RULE_FAIL);
-    msg = cf_rule_explain(tpl, 0, cells, &r);
+    msg = cf_rule_explain(tpl, 0, cells, &r, words());
     cr_expect_str_eq(msg, "甲+乙 ≠ 合 [项目]: 9 + □ (□ + 9; □: 1 missing, never below 0) > 4");
     cf_free(msg);
     cf_template_free(tpl);
@@ -333,7 +341,7 @@ Test(rules, known_values_that_balance_leave_each_missing_count_only_zero)
     cf_rule_result r = cf_rule_evaluate(tpl, 0, cells);
     cr_expect_eq(r.status, CF_RULE_UNASSESSABLE, "a suggestion, never a filled cell");
     cr_expect(r.forced_zero);
-    char *msg = cf_rule_explain(tpl, 0, cells, &r);
+    char *msg = cf_rule_explain(tpl, 0, cells, &r, words());
     cr_expect(strstr(msg, "can only be 0"), "%s", msg);
     cf_free(msg);
     cf_template_free(tpl);
