@@ -3674,8 +3674,11 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
             keys[nkeys++] = (heading_key){key, strlen(key), k, -1};
         }
     }
-    for (size_t i = 0; i < nkeys; i++)
+    size_t shortest_heading = SIZE_MAX;
+    for (size_t i = 0; i < nkeys; i++) {
         longest_heading = keys[i].len > longest_heading ? keys[i].len : longest_heading;
+        shortest_heading = keys[i].len < shortest_heading ? keys[i].len : shortest_heading;
+    }
     size_t lines = cf_text_line_count(ex->text);
     for (size_t line = 0; ok && line < lines; line++) {
         size_t keep = compact.len > 96 ? 96 : compact.len; /* a phrase may be broken over two lines */
@@ -3694,8 +3697,8 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
         /* a phrase that starts and ends in the carried part was looked for in the line before */
         size_t from = keep > longest_phrase ? keep - longest_phrase + 1 : 0;
         detect_phrases(phrases, nphrases, starts, window.data, from, window.len, seen, scores);
-        /* a heading is a short line: longer ones need no look */
-        if (compact.len == 0 || compact.len > longest_heading + 12)
+        /* a heading is a short line holding one: longer ones, and those shorter than any, need no look */
+        if (compact.len == 0 || compact.len < shortest_heading || compact.len > longest_heading + 12)
             continue;
         size_t added = SIZE_MAX; /* the template whose heading the line is: its other headings need no look */
         for (size_t i = 0; i < nkeys; i++)
