@@ -432,6 +432,12 @@ bool cf_normalize_line(const char *src, size_t len, cf_norm_line *line)
  * n bytes). The one rule of cf_compact_append_mapped and cf_compact_line. */
 static inline bool key_ascii(unsigned char c) { return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10; }
 static inline bool key_char(uint32_t cp, size_t n) { return (n == 3 && cp >= 0x4E00 && cp <= 0x9FFF) || cf_is_cjk(cp); }
+/* An ideograph U+5000..U+9FFF at u[0..len) (lead byte E5..E9, two continuation bytes), the bulk of a
+ * report: a key character as it stands, which normalising leaves alone — told without decoding it. */
+static inline bool plain_ideograph(const unsigned char *u, size_t len)
+{
+    return len >= 3 && u[0] >= 0xE5 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80;
+}
 
 bool cf_compact_append_mapped(cf_buf *out, const char *s, size_t len, size_t *origin)
 {
@@ -450,6 +456,14 @@ bool cf_compact_append_mapped(cf_buf *out, const char *s, size_t len, size_t *or
                 *o++ = (char)c;
             }
             i++;
+            continue;
+        }
+        if (plain_ideograph(u + i, len - i)) {
+            if (origin)
+                origin[o - first] = i, origin[o - first + 1] = i + 1, origin[o - first + 2] = i + 2;
+            o[0] = (char)u[i], o[1] = (char)u[i + 1], o[2] = (char)u[i + 2];
+            o += 3;
+            i += 3;
             continue;
         }
         uint32_t cp;
@@ -507,6 +521,12 @@ bool cf_compact_line(const char *src, size_t len, cf_buf *out, bool *whole)
     char *o = out->data + start;
     for (size_t i = 0; i < len;) {
         unsigned char c = u[i];
+        if (plain_ideograph(u + i, len - i)) {
+            o[0] = src[i], o[1] = src[i + 1], o[2] = src[i + 2];
+            o += 3;
+            i += 3;
+            continue;
+        }
         if (c == '&' || c == '<' || c == '[')
             goto whole_line;
         if (c < 0x80) {

@@ -143,6 +143,22 @@ Test(normalize, compact_key_keeps_ideographs_letters_digits)
     cf_buf_release(&b);
 }
 
+/* Each byte of the key says where it stands in the text it was made from. */
+Test(normalize, compact_key_maps_each_byte_back)
+{
+    cf_buf b;
+    cf_buf_init(&b);
+    const char *s = "x一 倀（鿿\xE4\xB7\xBF\xEA\x80\x80\xE5\x80"; /* U+4DFF, U+A000: no key characters */
+    size_t origin[32];
+    cr_assert(cf_compact_append_mapped(&b, s, strlen(s), origin));
+    cr_expect_str_eq(b.data, "x一倀鿿");
+    static const size_t want[] = {0, 1, 2, 3, 5, 6, 7, 11, 12, 13};
+    cr_assert_eq(b.len, sizeof want / sizeof *want);
+    for (size_t k = 0; k < b.len; k++)
+        cr_expect_eq(origin[k], want[k], "key byte %zu", k);
+    cf_buf_release(&b);
+}
+
 Test(normalize, html_line_breaks_and_tags_in_cells_are_spaces)
 {
     cr_expect_str_eq(n("一、本年新收政府信息<br>公开申请数量"), "一、本年新收政府信息 公开申请数量");
@@ -196,6 +212,9 @@ Test(normalize, the_key_of_a_line_in_one_pass_is_the_key_of_its_normalised_text)
         "\xEF\xA4\x80\xE2\xBC\x80\xE3\x90\x80 ⑴ ½ ａＢｃ１", /* a compatibility ideograph, a Kangxi radical, Ext A */
         "ab\xFF\xFE" "cd\xE4\xB8", /* invalid and cut bytes */
         "\xF0\xA0\x80\x80 𠀀 \xE2\x80\x8B\xEF\xBB\xBF zero-width", "A&B <1> [x]",
+        /* around the ideographs read without decoding (U+5000..U+9FFF): U+4E00, U+4DFF (no key character),
+         * U+5000, U+9FFF, U+A000 (none), and one cut short at the end */
+        "\xE4\xB8\x80\xE4\xB7\xBF\xE5\x80\x80\xE9\xBF\xBF\xEA\x80\x80 \xE5\x80",
     };
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
         cf_buf want, got;
