@@ -101,8 +101,6 @@ static size_t single_gaps(cf_norm_text *norms, size_t first, size_t n, bool *ok)
 /* True when the line holds a lone "|" (spaces around it aside). */
 static bool is_lone_bar(cf_norm_text *norms, size_t line, bool *ok)
 {
-    if (cf_norm_text_source_length(norms, line) > SHORT_LINE)
-        return false;
     const cf_norm_line *norm = short_line(norms, line, ok);
     if (!norm || norm->dropped)
         return false;

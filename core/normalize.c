@@ -617,6 +617,8 @@ void cf_norm_text_free(cf_norm_text *norms)
 
 const cf_norm_line *cf_norm_text_line(cf_norm_text *norms, size_t line)
 {
+    if (norms->keep && norms->done[line])
+        return &norms->lines[line]; /* the readers of a region ask for each line several times */
     size_t len;
     const char *src = cf_text_line(norms->text, line, &len);
     if (!norms->keep) {
@@ -627,13 +629,11 @@ const cf_norm_line *cf_norm_text_line(cf_norm_text *norms, size_t line)
         return norms->scratch_valid ? &norms->scratch : NULL;
     }
     cf_norm_line *view = &norms->lines[line];
-    if (!norms->done[line]) {
-        size_t at = cf_text_line_offset(norms->text, line) + line;
-        *view = (cf_norm_line){.text = norms->text_arena + at, .origin = norms->origin_arena + at, .cap = len + 1};
-        if (!cf_normalize_line(src, len, view)) /* cannot fail: the room is there */
-            return NULL;
-        norms->done[line] = true;
-    }
+    size_t at = cf_text_line_offset(norms->text, line) + line;
+    *view = (cf_norm_line){.text = norms->text_arena + at, .origin = norms->origin_arena + at, .cap = len + 1};
+    if (!cf_normalize_line(src, len, view)) /* cannot fail: the room is there */
+        return NULL;
+    norms->done[line] = true;
     return view;
 }
 
