@@ -3694,9 +3694,11 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
         ok = ok && cf_buf_append(&compact, "", 0) && cf_buf_append(&window, compact.data, compact.len);
         if (!ok)
             break;
-        /* a phrase that starts and ends in the carried part was looked for in the line before */
+        /* a phrase that starts and ends in the carried part was looked for in the line before, so a
+         * line with no key adds nothing to look for */
         size_t from = keep > longest_phrase ? keep - longest_phrase + 1 : 0;
-        detect_phrases(phrases, nphrases, starts, window.data, from, window.len, seen, scores);
+        if (compact.len > 0)
+            detect_phrases(phrases, nphrases, starts, window.data, from, window.len, seen, scores);
         /* a heading is a short line holding one: longer ones, and those shorter than any, need no look */
         if (compact.len == 0 || compact.len < shortest_heading || compact.len > longest_heading + 12)
             continue;
