@@ -110,7 +110,7 @@ typedef struct {
     bool xwide;     /* measured with ideographs two columns wide */
     bool xgrid_ok;
     /* field_of's place in the line it last counted tabs in */
-    size_t fo_line, fo_byte;
+    size_t fo_line, fo_byte, fo_start, fo_end;
     long fo_field;
     bool fo_valid, fo_tabbed;
     char_cursor cell_cursor; /* column_of's place for the cells filled */
@@ -197,24 +197,25 @@ static const char *find_last(const char *hay, size_t hay_len, const char *needle
  * Counts on from where it last stopped, so a long line costs its length once, not once a token. */
 static long field_of(extractor *ex, size_t line, size_t byte)
 {
-    size_t len;
-    const char *s = cf_text_line(ex->text, line, &len);
-    size_t start = cf_text_line_offset(ex->text, line);
-    if (!ex->fo_valid || ex->fo_line != line) {
+    if (!ex->fo_valid || ex->fo_line != line) { /* the line's bounds, looked up once for its tokens */
+        size_t len;
+        const char *s = cf_text_line(ex->text, line, &len);
         ex->fo_valid = true;
         ex->fo_line = line;
         ex->fo_tabbed = memchr(s, '\t', len) && !memchr(s, '|', len);
-        ex->fo_byte = start;
+        ex->fo_start = cf_text_line_offset(ex->text, line);
+        ex->fo_end = ex->fo_start + len;
+        ex->fo_byte = ex->fo_start;
         ex->fo_field = 0;
     }
     if (!ex->fo_tabbed)
         return -1;
     if (byte < ex->fo_byte) {
-        ex->fo_byte = start;
+        ex->fo_byte = ex->fo_start;
         ex->fo_field = 0;
     }
     const char *data = cf_text_data(ex->text);
-    for (; ex->fo_byte < byte && ex->fo_byte < start + len; ex->fo_byte++)
+    for (; ex->fo_byte < byte && ex->fo_byte < ex->fo_end; ex->fo_byte++)
         ex->fo_field += data[ex->fo_byte] == '\t';
     return ex->fo_field;
 }

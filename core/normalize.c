@@ -639,6 +639,8 @@ const cf_norm_line *cf_norm_text_line(cf_norm_text *norms, size_t line)
 
 size_t cf_norm_text_source_length(const cf_norm_text *norms, size_t line)
 {
+    if (norms->keep && norms->done[line]) /* its map back ends at the source's length */
+        return norms->lines[line].origin[norms->lines[line].len];
     size_t len;
     cf_text_line(norms->text, line, &len);
     return len;
