@@ -3918,11 +3918,11 @@ static bool check_kinds(extractor *ex)
         bool invalid = cell->state == CF_CELL_INVALID, number = cell->state == CF_CELL_NUMBER;
         bool not_whole = number && col->kind != CF_KIND_DECIMAL && !cf_decimal_is_integer(cell->value);
         bool negative = number && !not_whole && col->kind == CF_KIND_COUNT && cf_decimal_is_negative(cell->value);
-        /* "5万" in a 万元 column says the same as "5万元" */
-        bool same_unit = strcmp(cell->unit, col->unit) == 0 ||
-                         (strcmp(cell->unit, "万") == 0 && strcmp(col->unit, "万元") == 0);
-        bool other_unit = number && cell->unit[0] && col->unit[0] && !same_unit;
-        bool money = number && !other_unit && !col->unit[0] &&
+        /* units are compared only where the cell prints one (most print none); "5万" in a 万元 column
+         * says the same as "5万元" */
+        bool other_unit = number && cell->unit[0] && col->unit[0] && strcmp(cell->unit, col->unit) != 0 &&
+                          !(strcmp(cell->unit, "万") == 0 && strcmp(col->unit, "万元") == 0);
+        bool money = number && !other_unit && !col->unit[0] && cell->unit[0] &&
                      (strcmp(cell->unit, "元") == 0 || strcmp(cell->unit, "万元") == 0);
         if (!invalid && !not_whole && !negative && !other_unit && !money)
             continue;
