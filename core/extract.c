@@ -2120,8 +2120,10 @@ typedef struct {
     size_t n;
     const cf_cell *cells; /* the labels' reading: a row they read directly is never reordered */
     const cf_rule_def *const *balance; /* each cell's balance rule (balance_rules) */
+    size_t table; /* t's index in the template */
     const token *blank; /* the value of a blank cell */
     size_t blanks, blanks_left; /* blank cells in the table (values fewer than cells); not yet placed */
+    size_t bound; /* the rules the best split breaks, when a split as many rows hold is placing blanks */
     row_split cur, best;
     size_t queue[ROWS_MAX]; /* rows with cells still to come, in printed order */
     size_t min_holds; /* splits with fewer rows holding are not looked at */
@@ -2239,14 +2241,16 @@ static size_t split_sums_hold(const row_search *rs, const token *const *by_cell,
  * standing for a count not printed, 0 or more: a rule with one such term gives its value, one whose
  * blank terms are all on one side gives their sum, and breaks when that is below 0 (a value of 0
  * makes each 0); a rule left with blank terms on both sides cannot break. Rules with a term outside
- * the table or not a number are not looked at, as in split_sums_hold. */
-static size_t blank_breaks(const row_search *rs, const token *const *by_cell)
+ * the table or not a number are not looked at, as in split_sums_hold. A rule broken stays broken
+ * whatever is solved later: past `most` breaks the count so far is returned at once. */
+static size_t blank_breaks(const row_search *rs, const token *const *by_cell, size_t most)
 {
     const cf_table_def *t = rs->t;
     cf_decimal value[DRAWN_MAX_VALUES];
-    bool known[DRAWN_MAX_VALUES];
+    bool known[DRAWN_MAX_VALUES], number[DRAWN_MAX_VALUES];
     for (size_t i = 0; i < t->cell_count; i++) {
         known[i] = by_cell[i] != rs->blank;
+        number[i] = !known[i] || by_cell[i]->kind == CF_ITEM_NUMBER;
         value[i] = by_cell[i]->value;
     }
     size_t breaks;
@@ -2257,6 +2261,8 @@ static size_t blank_breaks(const row_search *rs, const token *const *by_cell)
         breaks = 0;
         for (size_t k = 0; k < cf_template_rule_count(rs->tpl); k++) {
             const cf_rule_def *rule = cf_template_rule(rs->tpl, k);
+            if (rule->table != rs->table)
+                continue;
             cf_decimal sides[2] = {cf_decimal_from_int(0), cf_decimal_from_int(0)}, need;
             size_t unknown[2] = {0, 0}, at = 0;
             bool usable = rule->left_count + rule->right_count > 0;
@@ -2264,9 +2270,8 @@ static size_t blank_breaks(const row_search *rs, const token *const *by_cell)
                 const size_t *terms = side ? rule->right : rule->left;
                 for (size_t i = 0; i < (side ? rule->right_count : rule->left_count) && usable; i++) {
                     size_t cell = terms[i] - t->first_cell;
-                    usable = terms[i] >= t->first_cell && cell < t->cell_count &&
-                             (!known[cell] || (by_cell[cell]->kind == CF_ITEM_NUMBER &&
-                                               cf_decimal_add(sides[side], value[cell], &sides[side])));
+                    usable = terms[i] >= t->first_cell && cell < t->cell_count && number[cell] &&
+                             (!known[cell] || cf_decimal_add(sides[side], value[cell], &sides[side]));
                     if (usable && !known[cell]) {
                         unknown[side]++;
                         at = cell;
@@ -2278,10 +2283,10 @@ static size_t blank_breaks(const row_search *rs, const token *const *by_cell)
             int side = unknown[1] != 0; /* the side with the blank terms, if any */
             if (!cf_decimal_sub(sides[!side], sides[side], &need))
                 continue;
-            if (!unknown[side]) {
+            if (!unknown[side] || cf_decimal_is_negative(need)) {
                 breaks += cf_decimal_cmp(need, cf_decimal_from_int(0)) != 0;
-            } else if (cf_decimal_is_negative(need)) {
-                breaks++;
+                if (breaks > most)
+                    return breaks;
             } else if (unknown[side] == 1 || cf_decimal_cmp(need, cf_decimal_from_int(0)) == 0) {
                 const size_t *terms = side ? rule->right : rule->left;
                 for (size_t i = 0; i < (side ? rule->right_count : rule->left_count); i++) {
@@ -2299,19 +2304,19 @@ static size_t blank_breaks(const row_search *rs, const token *const *by_cell)
 }
 
 /* The best placements of the blank parts of split rs->cur's short rows from row r on, each row's
- * printed parts in order in its other columns: the fewest rules break (blank_breaks). The first
- * best's columns go to best[] and its cells to cells[]; cells whose values differ among placements
- * as good are marked in rs->open. Each placement is a step of the search's budget. */
-static void place_blanks(row_search *rs, size_t r, uint32_t *best, const token **cells, size_t *fewest)
+ * printed parts in order in its other columns: the fewest rules break (blank_breaks). by_cell: the
+ * split's cells, each short row's set here. The first best's columns go to best[] and its cells to
+ * cells[]; cells whose values differ among placements as good are marked in rs->open. Each
+ * placement is a step of the search's budget. */
+static void place_blanks(row_search *rs, size_t r, const token **by_cell, uint32_t *best, const token **cells,
+                         size_t *fewest)
 {
     const cf_table_def *t = rs->t;
     if (rs->over)
         return;
     if (r == t->row_count) {
-        const token *by_cell[DRAWN_MAX_VALUES];
         rs->over = ++rs->steps > ROWS_SEARCH_BUDGET;
-        split_cells(rs, &rs->cur, by_cell, rs->blank);
-        size_t breaks = blank_breaks(rs, by_cell);
+        size_t breaks = blank_breaks(rs, by_cell, *fewest < rs->bound ? *fewest : rs->bound);
         if (breaks < *fewest) {
             *fewest = breaks;
             for (size_t k = 0; k < t->row_count; k++)
@@ -2320,19 +2325,22 @@ static void place_blanks(row_search *rs, size_t r, uint32_t *best, const token *
             memset(rs->open, 0, sizeof rs->open);
         } else if (breaks == *fewest) {
             for (size_t i = 0; i < t->cell_count; i++)
-                rs->open[i] |= by_cell[i]->kind != cells[i]->kind || cf_decimal_cmp(by_cell[i]->value, cells[i]->value) != 0;
+                rs->open[i] |= by_cell[i]->kind != cells[i]->kind ||
+                               cf_decimal_cmp(by_cell[i]->value, cells[i]->value) != 0;
         }
         return;
     }
     if (!rs->cur.short_by[r]) {
-        place_blanks(rs, r + 1, best, cells, fewest);
+        place_blanks(rs, r + 1, by_cell, best, cells, fewest);
         return;
     }
-    size_t parts = t->rows[r].column_count - 1;
-    for (uint32_t mask = 1; mask < 1u << parts && !rs->over; mask++)
+    const cf_row_def *rd = &t->rows[r];
+    for (uint32_t mask = 1; mask < 1u << (rd->column_count - 1) && !rs->over; mask++)
         if ((size_t)__builtin_popcount(mask) == rs->cur.short_by[r]) {
             rs->cur.blank[r] = mask;
-            place_blanks(rs, r + 1, best, cells, fewest);
+            for (size_t c = 0; c < rd->column_count; c++)
+                by_cell[rd->first_cell - t->first_cell + c] = split_value(rs, &rs->cur, r, c);
+            place_blanks(rs, r + 1, by_cell, best, cells, fewest);
         }
 }
 
@@ -2435,8 +2443,15 @@ static void split_done(row_search *rs, size_t holds, size_t apart)
     if (rs->blanks) {
         /* the blanks where the fewest of the table's sums break: each rule that does not counts */
         uint32_t best[ROWS_MAX];
+        const token *work[DRAWN_MAX_VALUES];
         size_t fewest = SIZE_MAX;
-        place_blanks(rs, 0, best, by_cell, &fewest);
+        /* a placement breaking more than the best split does, as many rows holding, is worse whatever
+         * else it breaks: its count stops there */
+        rs->bound = SIZE_MAX;
+        if (rs->found && holds == rs->best_holds)
+            rs->bound = cf_template_rule_count(rs->tpl) - rs->best_sums;
+        memcpy(work, by_cell, rs->t->cell_count * sizeof *work);
+        place_blanks(rs, 0, work, best, by_cell, &fewest);
         if (rs->over)
             return;
         memcpy(rs->cur.blank, best, rs->t->row_count * sizeof *best);
@@ -2857,7 +2872,8 @@ static bool warn_blanks(extractor *ex, const row_search *rs, size_t r, size_t li
                     "as blank in %s, the only columns where every sum of the table holds, check the row"),
                   rs->t->number, rd->short_label, printed, rd->column_count, where.data);
     else if (ok)
-        ok = warn(ex, line, cell, P_("%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); they were taken "
+        ok = warn(ex, line, cell,
+                  P_("%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); they were taken "
                      "as blank in %s, the only columns where the fewest sums of the table break (%zu still "
                      "does), check the row",
                      "%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); they were taken "
@@ -3016,8 +3032,9 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     const cf_rule_def *balance[DRAWN_MAX_VALUES];
     balance_rules(tpl, t, balance);
     for (size_t broken = 0; broken * 8 <= t->row_count && !rs->found && !rs->over; broken++) {
-        *rs = (row_search){.tpl = tpl, .t = t, .members = &whole->rows[group_row], .group_row = group_row,
-                           .group_members = members, .vals = vals, .n = n, .cells = cells, .balance = balance,
+        *rs = (row_search){.tpl = tpl, .t = t, .table = table, .members = &whole->rows[group_row],
+                           .group_row = group_row, .group_members = members, .vals = vals, .n = n,
+                           .cells = cells, .balance = balance,
                            .blank = &blank, .blanks = blanks, .blanks_left = blanks,
                            .min_holds = t->row_count - broken, .steps = steps};
         split_rows(rs, 0, 0, 0, 0, 0, 0);
