@@ -165,7 +165,14 @@ static bool parse_number_word(const char *w, size_t len, size_t base, int outer_
 
 /* Letters a scan's OCR prints for digits: O o D Q for 0, l I i for 1, Z z for 2, S s for 5, b G for 6,
  * B for 8, g q for 9. */
-static bool is_digit_lookalike(char c) { return c != '\0' && strchr("OoDQlIiZzSsbGBgq", c) != NULL; }
+char cf_digit_lookalike(char c)
+{
+    static const char letters[] = "OoDQlIiZzSsbGBgq", digits[] = "0000111225566899";
+    const char *at = c ? strchr(letters, c) : NULL;
+    return at ? digits[at - letters] : '\0';
+}
+
+static bool is_digit_lookalike(char c) { return cf_digit_lookalike(c) != '\0'; }
 
 /* A short word of digits and such letters, one letter at least, and a digit unless it is a lone letter
  * ("O", "l2", "1O"): a number that OCR misread ("is", "so" and "ISO" are words). */

@@ -55,6 +55,10 @@ bool cf_item_list_push(cf_item_list *list, const cf_item *item);
  * offsets into s. An all-blank field appends nothing. False when memory runs out. */
 bool cf_lex_field(const char *s, size_t len, cf_item_list *out);
 
+/* The digit a scan's text recognition misreads as letter c ('O' for 0, 'l' for 1 …), or '\0' when c
+ * is not such a letter. */
+char cf_digit_lookalike(char c);
+
 /* Parse the whole text of one cell (raw, it is normalised first): the kind
  * (CF_ITEM_EMPTY for blank), value, unit and note (copied into note, which
  * has note_size bytes; may be NULL). False when the text is more than one

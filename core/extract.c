@@ -1401,35 +1401,39 @@ static bool decode_chars(const char *s, size_t len, uint32_t *out, size_t max, s
 /* The row next in the form's order after the last row read, when the words just before the values,
  * keys[seg_start, seg_end), end with one of its names a few characters off (dropped, added or
  * misprinted: "2其他法律行政法禁止公开", OCR's "一子以公开"; misprints_allowed): the rows come in a
- * known order, so a name that nearly matches where the next row stands is that row's. *out says
- * where the printed name stands, *edits how many characters differ (the fewest over its names). */
+ * known order, so a name that nearly matches where the next row stands is that row's. Failing that, the
+ * row after it (a scan can lose a row's name whole: its values then stand under no name, before these).
+ * *out says where the printed name stands, *edits how many characters differ (the fewest over its
+ * names), *skipped whether the row after the next was taken. */
 static bool match_misprint(const cf_table_def *t, const bool *taken, const char *keys, size_t seg_start,
-                           size_t seg_end, label_match *out, size_t *edits)
+                           size_t seg_end, label_match *out, size_t *edits, bool *skipped)
 {
     size_t next = 0;
     for (size_t r = 0; r < t->row_count && r < 128; r++)
         if (taken[r])
             next = r + 1;
-    if (next >= t->row_count || next >= 128)
-        return false;
-    const cf_row_def *rd = &t->rows[next];
     bool found = false;
-    for (size_t k = 0; k < rd->key_count; k++) {
-        uint32_t name[MISPRINT_MAX_CHARS], printed[MISPRINT_MAX_CHARS + 1];
-        size_t nn, np;
-        if (!decode_chars(rd->keys[k], strlen(rd->keys[k]), name, MISPRINT_MAX_CHARS, &nn))
-            continue;
-        size_t allowed = misprints_allowed(nn);
-        for (size_t len = nn - allowed; allowed && len <= nn + allowed; len++) {
-            size_t start = chars_back(keys, seg_start, seg_end, len);
-            if (start == SIZE_MAX || !decode_chars(keys + start, seg_end - start, printed, MISPRINT_MAX_CHARS + 1, &np))
+    for (size_t row = next; !found && row <= next + 1 && row < t->row_count && row < 128; row++) {
+        const cf_row_def *rd = &t->rows[row];
+        *skipped = row > next;
+        for (size_t k = 0; k < rd->key_count; k++) {
+            uint32_t name[MISPRINT_MAX_CHARS], printed[MISPRINT_MAX_CHARS + 1];
+            size_t nn, np;
+            if (!decode_chars(rd->keys[k], strlen(rd->keys[k]), name, MISPRINT_MAX_CHARS, &nn))
                 continue;
-            size_t d = edits_between(printed, np, name, nn, allowed);
-            if (d > allowed || (found && d >= *edits))
-                continue;
-            *out = (label_match){next, start, seg_end, seg_end - start};
-            *edits = d;
-            found = true;
+            size_t allowed = misprints_allowed(nn);
+            for (size_t len = nn - allowed; allowed && len <= nn + allowed; len++) {
+                size_t start = chars_back(keys, seg_start, seg_end, len);
+                if (start == SIZE_MAX ||
+                    !decode_chars(keys + start, seg_end - start, printed, MISPRINT_MAX_CHARS + 1, &np))
+                    continue;
+                size_t d = edits_between(printed, np, name, nn, allowed);
+                if (d > allowed || (found && d >= *edits))
+                    continue;
+                *out = (label_match){row, start, seg_end, seg_end - start};
+                *edits = d;
+                found = true;
+            }
         }
     }
     return found;
@@ -3296,7 +3300,8 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
         /* names of rows with nothing printed between them, not even a blank cell: the rows before
          * the last have no values here, so values just before or after the names may be theirs */
         bool bare_names = nlabels > 1 && !segment_has_blank(ts, seg_first, i);
-        size_t edits = 0; /* characters a misprinted name differs by */
+        size_t edits = 0;     /* characters a misprinted name differs by */
+        bool skipped = false; /* and it is the row after the next in the form's order */
         if (bare_names && apart >= 0 && (size_t)apart != labels[0].row && labels[0].start == seg_start &&
             !flag_row_guess(ex, t, &t->rows[apart], &t->rows[labels[0].row], &t->rows[labels[0].row],
                             _("%s %s: its values stand on lines of their own between its name and the name of "
@@ -3394,12 +3399,21 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                           got, &used))
                 return false;
         } else if (match_misprint(t, taken, ts->keys.data ? ts->keys.data : "", seg_start, seg_end, &labels[0],
-                                  &edits)) {
+                                  &edits, &skipped)) {
             /* its name a few characters off, where the form's order puts it: read as printed, said so */
             const cf_row_def *rd = &t->rows[labels[0].row];
             size_t label_line = line_of_key(ts, seg_first, i, labels[0].start);
             if (!take_row(ex, table, labels[0].row, run, n, label_line, taken, got, &used) ||
-                (used && !warn(ex, label_line, (long)rd->first_cell,
+                (used && skipped &&
+                 !warn(ex, label_line, (long)rd->first_cell,
+                       P_("%s %s: its name is printed \"%.*s\", %zu character off the form's \"%s\"; read as this "
+                          "row, one past the next in the form's order, whose name is not printed, check the name",
+                          "%s %s: its name is printed \"%.*s\", %zu characters off the form's \"%s\"; read as this "
+                          "row, one past the next in the form's order, whose name is not printed, check the name",
+                          edits),
+                       t->number, rd->short_label, (int)(labels[0].end - labels[0].start),
+                       ts->keys.data + labels[0].start, edits, rd->label)) ||
+                (used && !skipped && !warn(ex, label_line, (long)rd->first_cell,
                                P_("%s %s: its name is printed \"%.*s\", %zu character off the form's \"%s\"; "
                                   "read as this row, the next in the form's order, check the name",
                                   "%s %s: its name is printed \"%.*s\", %zu characters off the form's \"%s\"; "
@@ -4041,6 +4055,136 @@ static bool tables_look_scanned(const extractor *ex)
     return false;
 }
 
+#define RULE_ONES_MAX_CELLS 16 /* cells of a row the search for rules read as 1 looks at */
+#define RULE_ONES_MAX_EDITS 2  /* numbers of a row it may change: more, and a sum holds by chance */
+
+/* The readings of one printed number a rule read as the digit 1 beside it allows: as printed, without
+ * a leading 1, without a trailing 1, without both ("|333|" read as 1333, 3331, 13331). Letters text
+ * recognition prints for digits are read as those digits first ("1o67" as 1067), and then the number
+ * as printed is no reading of its own. */
+typedef struct {
+    cf_decimal value[4];
+    size_t count;  /* value[0] is the number as read, or with its letters read as digits */
+    bool letters;  /* value[0] reads letters as digits: the cell is changed whichever reading is taken */
+} rule_ones;
+
+typedef struct {
+    const cf_template *tpl;
+    const cf_row_def *row;
+    cf_cell cells[RULE_ONES_MAX_CELLS]; /* the row under trial */
+    rule_ones readings[RULE_ONES_MAX_CELLS];
+    size_t pick[RULE_ONES_MAX_CELLS], best[RULE_ONES_MAX_CELLS];
+    size_t found; /* trials with the fewest changes that make the row hold */
+} ones_search;
+
+/* Fill out with the readings of the cell printed s[0..len), read as `cell`. */
+static void ones_readings(const char *s, size_t len, const cf_cell *cell, rule_ones *out)
+{
+    out->count = 0;
+    out->letters = false;
+    if (cell->state == CF_CELL_NUMBER)
+        out->value[out->count++] = cell->value;
+    char digits[32];
+    if (len == 0 || len >= sizeof digits)
+        return;
+    for (size_t i = 0; i < len; i++) {
+        char d = s[i] >= '0' && s[i] <= '9' ? s[i] : cf_digit_lookalike(s[i]);
+        if (!d)
+            return; /* a unit, a note, a sign: not a number beside a rule */
+        out->letters |= d != s[i];
+        digits[i] = d;
+    }
+    if (out->letters && cell->state == CF_CELL_INVALID &&
+        cf_decimal_parse(digits, len, &out->value[out->count]) == CF_DEC_OK)
+        out->count++;
+    if (out->count == 0)
+        return;
+    for (size_t lead = 0; lead < 2; lead++)
+        for (size_t trail = 0; trail < 2; trail++) {
+            size_t from = lead, to = len - trail;
+            if ((!lead && !trail) || to <= from || (lead && digits[0] != '1') || (trail && digits[len - 1] != '1') ||
+                (to - from > 1 && digits[from] == '0'))
+                continue;
+            cf_decimal v;
+            bool seen = cf_decimal_parse(digits + from, to - from, &v) != CF_DEC_OK;
+            for (size_t k = 0; k < out->count && !seen; k++)
+                seen = cf_decimal_cmp(out->value[k], v) == 0; /* 11 without either 1 is one reading */
+            if (!seen)
+                out->value[out->count++] = v;
+        }
+}
+
+/* Try every way of changing up to `left` more numbers from cell c on; count the trials with exactly
+ * `left` changes made that make the row hold. */
+static void ones_try(ones_search *os, size_t c, size_t left)
+{
+    if (c == os->row->column_count || left == 0) {
+        bool checked;
+        if (left == 0 && row_cells_hold(os->tpl, os->row, os->cells, &checked) && checked &&
+            os->found++ == 0)
+            memcpy(os->best, os->pick, sizeof os->best);
+        return;
+    }
+    ones_try(os, c + 1, left);
+    for (size_t k = 1; k < os->readings[c].count && os->found < 2; k++) {
+        os->pick[c] = k;
+        os->cells[c].value = os->readings[c].value[k];
+        ones_try(os, c + 1, left - 1);
+        os->pick[c] = 0;
+        os->cells[c].value = os->readings[c].value[0];
+    }
+}
+
+/* Row rd of a scanned report whose numbers no sum confirms: when reading letters as the digits they
+ * stand for, and dropping a 1 beside some numbers (a column rule read as the digit), makes the row's sum
+ * hold one way only, with the fewest numbers changed, read the row so, each changed number inferred with
+ * a warning naming it. *done: the row was read so. */
+static bool read_rule_ones(extractor *ex, const cf_row_def *rd, bool *done)
+{
+    *done = false;
+    if (rd->column_count > RULE_ONES_MAX_CELLS)
+        return true;
+    ones_search os = {.tpl = ex->report->tpl, .row = rd};
+    const char *data = cf_text_data(ex->text);
+    memcpy(os.cells, &ex->report->cells[rd->first_cell], rd->column_count * sizeof *os.cells);
+    size_t forced = 0; /* cells printed with letters: changed in any reading */
+    for (size_t c = 0; c < rd->column_count; c++) {
+        cf_cell *cell = &os.cells[c];
+        ones_readings(data + cell->byte_start, cell->byte_end - cell->byte_start, cell, &os.readings[c]);
+        if (os.readings[c].count && cell->state == CF_CELL_INVALID) {
+            cell->state = CF_CELL_NUMBER;
+            cell->value = os.readings[c].value[0];
+            forced++;
+        }
+    }
+    for (size_t edits = forced ? 0 : 1; edits <= RULE_ONES_MAX_EDITS && os.found == 0; edits++)
+        ones_try(&os, 0, edits);
+    if (os.found != 1)
+        return true; /* none, or two readings as good: the row is left as read, and warned about */
+    for (size_t c = 0; c < rd->column_count; c++) {
+        if (os.best[c] == 0 && !os.readings[c].letters)
+            continue;
+        cf_cell *cell = &ex->report->cells[rd->first_cell + c];
+        cell->state = CF_CELL_NUMBER;
+        cell->value = os.readings[c].value[os.best[c]];
+        cell->inferred = true;
+        char label[256], value[32];
+        cf_template_cell_label(ex->report->tpl, rd->first_cell + c, label, sizeof label);
+        if (!warn(ex, cell->line, (long)(rd->first_cell + c),
+                  os.best[c] == 0
+                      ? _("%s: printed '%.*s' in a scanned table; read as %s, letters taken for the digits text "
+                          "recognition misreads them as, the one reading under which the row's sum holds, check it "
+                          "against the document")
+                      : _("%s: printed '%.*s' in a scanned table; read as %s, a 1 beside it taken for a column rule, "
+                          "the one reading under which the row's sum holds, check it against the document"),
+                  label, (int)(cell->byte_end - cell->byte_start), data + cell->byte_start,
+                  cf_decimal_format(cell->value, value)))
+            return false;
+    }
+    *done = true;
+    return true;
+}
+
 /* In a scanned report, a row whose numbers no sum confirms — its own sum fails, or there is none to
  * work out — gets a warning: a rule read as the digit 1 ("|333" as 1333) or a misread digit would not
  * show otherwise. Rows already warned about keep their warning alone. */
@@ -4061,8 +4205,12 @@ static bool check_scanned_rows(extractor *ex)
                 long cell = ex->report->warnings[w].cell;
                 warned = cell >= (long)rd->first_cell && cell < (long)(rd->first_cell + rd->column_count);
             }
-            bool checked;
+            bool checked, repaired;
             if (warned || !read || (row_cells_hold(tpl, rd, row, &checked) && checked))
+                continue;
+            if (!read_rule_ones(ex, rd, &repaired))
+                return false;
+            if (repaired)
                 continue;
             if (!warn(ex, row->line ? row->line : row->label_line, (long)rd->first_cell,
                       checked ? _("%s %s: the tables read like a scanned document (column rules printed as '|' "
@@ -4122,7 +4270,8 @@ static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t 
             ok = warn(ex, 0, -1, _("part %s (%s) was not found: its %zu cells are missing"), td->number,
                       td->title, td->cell_count);
     }
-    ok = ok && ex->status == CF_OK && check_kinds(ex) && check_scanned_rows(ex);
+    /* a scanned row read anew first: its numbers' kinds are then checked as read */
+    ok = ok && ex->status == CF_OK && check_scanned_rows(ex) && check_kinds(ex);
     for (size_t k = 0; k < count; k++)
         cf_free(hls[k].items);
     cf_free(hls);

@@ -113,17 +113,58 @@ Test(layouts, values_one_a_line_whose_sums_hold_are_read_directly)
 
 Test(layouts, scanned_rows_no_sum_confirms_are_warned)
 {
-    /* text recognition of a ruled table: the rules come out as '|' here and are lost there, and one is
-     * read as the digit 1 ("| 0 |" as 10). The row whose sum fails and the row no sum checks are warned;
-     * the row whose sum holds is not */
+    /* text recognition of a ruled table: the rules come out as '|' here and are lost there. The row whose
+     * sum fails and the row no sum checks are warned; the row whose sum holds is not */
+    cft_doc d;
+    cft_read(&d, PART_TWO_IN_ONE_ROW
+                 "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 2 | 1 0| 1 0 |0| 4\n"
+                 "二、上年结转政府信息公开申请数量 1 0 |0| 0 | 0 0| 2\n五、存在的主要问题及改进情况\n");
+    cft_expect_row(&d, "requests", "carried_over", "1 0 0 0 0 0 2");
+    cft_expect_warning(&d, "三 二、上年结转: the tables read like a scanned document (column rules printed as '|' "
+                           "in some places and lost in others) and this row's sum does not hold");
+    cft_expect_warning(&d, "二 规章: the tables read like a scanned document (column rules printed as '|' in some "
+                           "places and lost in others) and no sum checks this row's numbers");
+    cr_expect_null(strstr(cft_warnings(&d), "一、本年新收"), "warnings: %s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(layouts, scanned_rows_read_anew_where_one_reading_makes_the_sum_hold)
+{
+    /* a rule read as the digit 1 ("| 0 |" as 10) and a letter for a digit ("O" for 0): the one reading under
+     * which the row's sum holds is taken, the cell inferred and named in a warning. Where two readings hold
+     * (11 as 1 or 1 as itself, …), the row stays as printed and is warned about */
     cft_doc d;
     cft_read(&d, PART_TWO_IN_ONE_ROW
                  "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 2 | 1 10| 1 0 |0| 4\n"
-                 "二、上年结转政府信息公开申请数量 1 0 |0| 0 | 0 0| 1\n五、存在的主要问题及改进情况\n");
-    cft_expect_row(&d, "requests", "new", "2 1 10 1 0 0 4");
-    cft_expect_warning(&d, "三 一、本年新收: the tables read like a scanned document");
-    cft_expect_warning(&d, "二 规章: the tables read like a scanned document");
-    cr_expect_null(strstr(cft_warnings(&d), "二、上年结转"), "warnings: %s", cft_warnings(&d));
+                 "二、上年结转政府信息公开申请数量 1 O |0| 0 | 0 0| 1\n"
+                 "三、本年度办理结果 （一）予以公开 11 | 11 0 |0| 0 0 | 12\n五、存在的主要问题及改进情况\n");
+    cft_expect_row(&d, "requests", "new", "2 1 0 1 0 0 4");
+    cr_expect(cft_cell(&d, "requests.new.research")->inferred);
+    cr_expect_not(cft_cell(&d, "requests.new.natural")->inferred);
+    cft_expect_warning(&d, "一、本年新收 · 科研机构: printed '10' in a scanned table; read as 0, a 1 beside it taken "
+                           "for a column rule");
+    cft_expect_row(&d, "requests", "carried_over", "1 0 0 0 0 0 1");
+    cft_expect_warning(&d, "二、上年结转 · 商业企业: printed 'O' in a scanned table; read as 0, letters taken");
+    cft_expect_row(&d, "requests", "granted", "11 11 0 0 0 0 12");
+    cft_expect_warning(&d, "三 (一)予以公开: the tables read like a scanned document");
+    cft_release(&d);
+}
+
+Test(layouts, misprinted_name_one_row_past_a_row_with_no_name)
+{
+    /* a scan loses 二、上年结转's name whole (a stray 人 is left) and misreads （一）予以公开's: the misprinted
+     * name is the row after the next one in the form's order, and the values with no name between go to
+     * the row the form has there, both said */
+    cft_doc d;
+    cft_read(&d, PART_TWO_IN_ONE_ROW
+                 "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2\n"
+                 "人 1 0 0 0 0 0 1\n（一）予以公井 3 0 0 0 0 0 3\n五、存在的主要问题及改进情况\n");
+    cft_expect_warning(&d, "三 二、上年结转: its values stand with no row name between the rows");
+    cr_expect(cft_cell(&d, "requests.carried_over.natural")->inferred);
+    cft_expect_row(&d, "requests", "carried_over", "1 0 0 0 0 0 1");
+    cft_expect_row(&d, "requests", "granted", "3 0 0 0 0 0 3");
+    cft_expect_warning(&d, "三 (一)予以公开: its name is printed \"一予以公井\", 1 character off the form's "
+                           "\"（一）予以公开\"; read as this row, one past the next in the form's order");
     cft_release(&d);
 }
 
