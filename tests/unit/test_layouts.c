@@ -130,14 +130,17 @@ Test(layouts, scanned_rows_no_sum_confirms_are_warned)
 
 Test(layouts, scanned_rows_read_anew_where_one_reading_makes_the_sum_hold)
 {
-    /* a rule read as the digit 1 ("| 0 |" as 10) and a letter for a digit ("O" for 0): the one reading under
+    /* a rule read as the digit 1 ("| 0 |" as 10), a letter for a digit ("O" for 0): the one reading under
      * which the row's sum holds is taken, the cell inferred and named in a warning. Where two readings hold
      * (11 as 1 or 1 as itself, …), the row stays as printed and is warned about */
     cft_doc d;
     cft_read(&d, PART_TWO_IN_ONE_ROW
                  "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 2 | 1 10| 1 0 |0| 4\n"
                  "二、上年结转政府信息公开申请数量 1 O |0| 0 | 0 0| 1\n"
-                 "三、本年度办理结果 （一）予以公开 11 | 11 0 |0| 0 0 | 12\n五、存在的主要问题及改进情况\n");
+                 "三、本年度办理结果 （一）予以公开 11 | 11 0 |0| 0 0 | 12\n"
+                 "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 91 | 246 |170|185| 22 |241738\n"
+                 "（三）不予公开 1.属于国家秘密 91 | 2461170|185| 22 |24| 738\n"
+                 "五、存在的主要问题及改进情况\n");
     cft_expect_row(&d, "requests", "new", "2 1 0 1 0 0 4");
     cr_expect(cft_cell(&d, "requests.new.research")->inferred);
     cr_expect_not(cft_cell(&d, "requests.new.natural")->inferred);
@@ -147,6 +150,16 @@ Test(layouts, scanned_rows_read_anew_where_one_reading_makes_the_sum_hold)
     cft_expect_warning(&d, "二、上年结转 · 商业企业: printed 'O' in a scanned table; read as 0, letters taken");
     cft_expect_row(&d, "requests", "granted", "11 11 0 0 0 0 12");
     cft_expect_warning(&d, "三 (一)予以公开: the tables read like a scanned document");
+    /* a row one value short, a rule read as 1 inside its last number ("24|738" as 241738): split there */
+    cft_expect_row(&d, "requests", "partial", "91 246 170 185 22 24 738");
+    cr_expect(cft_cell(&d, "requests.partial.total")->inferred);
+    cft_expect_warning(&d, "(二)部分公开 · 其他: printed '241738' in a scanned table; read as 24");
+    cft_expect_warning(&d, "(二)部分公开 · 总计: printed '241738' in a scanned table; read as 738");
+    /* split inside the row: the cells after it move a column right, inferred, named by the split alone */
+    cft_expect_row(&d, "requests", "denied_secret", "91 246 170 185 22 24 738");
+    cr_expect(cft_cell(&d, "requests.denied_secret.legal")->inferred);
+    cft_expect_warning(&d, "(三)1.国家秘密 · 科研机构: printed '2461170' in a scanned table; read as 170");
+    cr_expect_null(strstr(cft_warnings(&d), "printed '22'"), "warnings: %s", cft_warnings(&d));
     cft_release(&d);
 }
 
