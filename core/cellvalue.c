@@ -196,6 +196,21 @@ typedef struct {
     size_t start, end;
 } word_span;
 
+/* Word w is one or two digits and the next word starts with the dot or 、 of a list number, then a
+ * character that is no digit: "4 .保护第三方合法权益", a numbered row name that text recognition
+ * printed with a space before its dot. Words, like "4.保护第三方合法权益", never a value. */
+static bool numbering_apart(const char *s, const word_span *words, size_t nwords, size_t w)
+{
+    const char *word = s + words[w].start;
+    size_t wl = words[w].end - words[w].start;
+    if (wl == 0 || wl > 2 || !is_digit(word[0]) || !is_digit(word[wl - 1]) || w + 1 == nwords)
+        return false;
+    const char *next = s + words[w + 1].start;
+    size_t nl = words[w + 1].end - words[w + 1].start;
+    size_t mark = next[0] == '.' ? 1 : nl >= 3 && memcmp(next, "\xE3\x80\x81", 3) == 0 ? 3 : 0; /* 、 */
+    return mark && nl > mark && !is_digit(next[mark]);
+}
+
 /* A number glued to the words before it, as some PDF converters print a row
  * ("（一）予以公开31", "一、本年新收政府信息公开申请数量0"): where the number starts, or 0.
  * Only after an ideograph or a closing bracket, so "2022年" and "1.属于国家秘密" stay whole. */
@@ -268,7 +283,7 @@ bool cf_lex_field(const char *s, size_t len, cf_item_list *out)
                 item.start = words[w].start;
                 w++;
                 is_value = true;
-            } else if (parse_number_word(word, wl, words[w].start, 0, &item)) {
+            } else if (!numbering_apart(s, words, nwords, w) && parse_number_word(word, wl, words[w].start, 0, &item)) {
                 is_value = true;
             } else if (misread_number(word, wl)) {
                 /* a value, so the row keeps its columns, that cannot be read: flagged, never guessed */

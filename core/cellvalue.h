@@ -5,7 +5,8 @@
  * into items. A number may carry a sign word (增加 36 件 = 36, 减少 3 件 = -3,
  * +1036), a unit (件, 万元, 元 …) and a bracketed note (22（其中修订16件）:
  * value 22, note kept). "/", "-", "—", "——" and "无" alone mean not applicable.
- * A numbered label such as "1." or "1.属于国家秘密" is text, never a value; a short word of digits
+ * A numbered label such as "1." or "1.属于国家秘密" (or "4 .保护…", as a scan's text recognition
+ * prints it) is text, never a value; a short word of digits
  * and the letters OCR reads for them ("O", "l2", "1O"), or digits whose commas do not group
  * thousands ("888,0113"), is a value that cannot be read. */
 #ifndef CF_CELLVALUE_H

@@ -113,6 +113,22 @@ Test(cellvalue, numbered_labels_are_text)
     }
 }
 
+Test(cellvalue, a_list_number_with_a_space_before_its_dot_is_text)
+{
+    /* text recognition prints "4.保护第三方合法权益" as "4 .保护…": the 4 is the name's, not a value */
+    const char *s = "4 .保护第三方合法权益 0 2 、其他 12";
+    const cf_item_kind kinds[] = {CF_ITEM_TEXT, CF_ITEM_NUMBER, CF_ITEM_TEXT, CF_ITEM_NUMBER};
+    cf_item_list list;
+    cf_item_list_init(&list);
+    cr_assert(cf_lex_field(s, strlen(s), &list));
+    cr_expect_eq(list.count, 4, "%zu items", list.count);
+    for (size_t i = 0; i < list.count && i < 4; i++)
+        cr_expect_eq(list.items[i].kind, kinds[i], "item %zu: '%.*s'", i,
+                     (int)(list.items[i].end - list.items[i].start), s + list.items[i].start);
+    cr_expect_eq(list.count > 3 ? list.items[3].value.coef : 0, 12);
+    cf_item_list_release(&list);
+}
+
 Test(cellvalue, numbers_that_cannot_be_held_exactly_are_invalid)
 {
     const char *bad[] = {"99999999999999999999", "1e30", "1E+30", "2.5e-3", "0.0000000001"};
