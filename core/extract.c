@@ -1630,6 +1630,10 @@ static bool row_cells_hold(const cf_template *tpl, const cf_row_def *r, const cf
     *checked = false;
     for (size_t k = 0; k < cf_template_rule_count(tpl); k++) {
         const cf_rule_def *rule = cf_template_rule(tpl, k);
+        /* nearly every rule is of other rows: its first term says so */
+        size_t first = rule->left_count ? rule->left[0] : rule->right_count ? rule->right[0] : lo;
+        if (first < lo || first >= hi)
+            continue;
         cf_decimal sides[2] = {cf_decimal_from_int(0), cf_decimal_from_int(0)};
         bool inside = rule->left_count + rule->right_count > 0, numbers = true;
         for (int side = 0; side < 2 && inside; side++) {
