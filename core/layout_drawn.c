@@ -391,7 +391,7 @@ bool cf_layout_drawn_starts(const cf_text *text, size_t line)
         return false;
     if (s[i] == '+')
         return i + 1 < len && (s[i + 1] == '-' || s[i + 1] == '=' || s[i + 1] == ':');
-    uint32_t cp;
+    uint32_t cp = 0;
     if (cf_utf8_decode(s + i, len - i, &cp) && cp >= 0x250C && cp <= 0x2570 && kind_of(cp) == CH_JUNCTION)
         return true;
     /* a table in an outer table's cell: its frame of bars and spaces, then a corner and a rule */
