@@ -246,19 +246,23 @@ static void realign_line(glyph_line *gl, const glyph_line *above, const glyph_li
         gl->g[i].x = moved[i];
 }
 
+/* Each text line realigned against the structure lines nearest above and below it, found in one
+ * pass each way (a scan from every line would cost the square of a long table's lines). */
 static void realign(glyph_line *lines, size_t count)
 {
+    const glyph_line *above = NULL;
     for (size_t l = 0; l < count; l++) {
-        if (is_structure(&lines[l]))
+        if (is_structure(&lines[l])) {
+            above = &lines[l];
             continue;
-        const glyph_line *above = NULL, *below = NULL;
-        for (size_t k = l; k-- > 0 && !above;)
-            if (is_structure(&lines[k]))
-                above = &lines[k];
-        for (size_t k = l + 1; k < count && !below; k++)
-            if (is_structure(&lines[k]))
-                below = &lines[k];
-        realign_line(&lines[l], above, below);
+        }
+        size_t k = l + 1;
+        while (k < count && !is_structure(&lines[k]))
+            k++;
+        /* the text lines up to k share their structure lines */
+        for (size_t t = l; t < k; t++)
+            realign_line(&lines[t], above, k < count ? &lines[k] : NULL);
+        l = k - 1;
     }
 }
 
