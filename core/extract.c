@@ -1110,6 +1110,46 @@ static bool values_share_a_cell(const extractor *ex, const token *run, size_t n)
     return false;
 }
 
+static bool row_cells_hold(const cf_template *tpl, const cf_row_def *r, const cf_cell *row_cells, bool *checked);
+
+/* One value more than row r's columns, and one of them a lone 1 (or l, I): a column rule a scan's text
+ * recognition read as a digit ("277|1 76|"). When leaving out exactly one such value makes the row's sum
+ * hold, and no other does, put the others in the columns and say which was left out (*dropped, its
+ * index in run). False otherwise (slots untouched). */
+static bool drop_rule_one(const extractor *ex, const cf_row_def *r, const token *run, size_t n, long *slots,
+                          size_t *dropped)
+{
+    size_t want = r->column_count;
+    if (n != want + 1 || want > 64)
+        return false;
+    const char *data = cf_text_data(ex->text);
+    size_t found = 0, rule = n;
+    for (size_t k = 0; k < n && found < 2; k++) {
+        size_t len = run[k].byte_end - run[k].byte_start;
+        char c = len == 1 ? data[run[k].byte_start] : '\0';
+        if (c != '1' && cf_digit_lookalike(c) != '1')
+            continue;
+        cf_cell cells[64];
+        bool numbers = true;
+        for (size_t i = 0, c2 = 0; i < n && numbers; i++) {
+            if (i == k)
+                continue;
+            numbers = run[i].kind == CF_ITEM_NUMBER;
+            cells[c2++] = (cf_cell){.state = CF_CELL_NUMBER, .value = run[i].value};
+        }
+        bool checked;
+        if (numbers && row_cells_hold(ex->report->tpl, r, cells, &checked) && checked && found++ == 0)
+            rule = k;
+    }
+    if (found != 1)
+        return false;
+    for (size_t i = 0, c = 0; i < n; i++)
+        if (i != rule)
+            slots[c++] = (long)i;
+    *dropped = rule;
+    return true;
+}
+
 static bool assign_row(extractor *ex, size_t table, size_t row, const token *run, size_t n, size_t label_line)
 {
     const cf_template *tpl = ex->report->tpl;
@@ -1120,6 +1160,11 @@ static bool assign_row(extractor *ex, size_t table, size_t row, const token *run
     bool inferred;
     size_t extra;
     reconcile(run, n, want, slots, &inferred, &extra);
+    size_t dropped = n;
+    if (extra == 1 && drop_rule_one(ex, r, run, n, slots, &dropped)) {
+        extra = 0;
+        inferred = true; /* which value is the rule only the sum says */
+    }
     /* fewer values than columns, and a cell holding two of them: where the blanks are is a guess */
     if (!inferred && !extra && count_filled(run, n) < want && values_share_a_cell(ex, run, n))
         inferred = true;
@@ -1146,6 +1191,13 @@ static bool assign_row(extractor *ex, size_t table, size_t row, const token *run
               t->number, r->short_label, filled, want,
               by_heading ? _(" (taken from the column headings)") : ""))
         return false;
+    if (dropped < n)
+        return warn(ex, run[dropped].line + 1, (long)r->first_cell,
+                    _("%s %s: one value more than the %zu columns; the lone '%.*s' printed among them was taken "
+                      "for a column rule read as a digit, the one value without which the row's sum holds, check "
+                      "the row"),
+                    t->number, r->short_label, want, (int)(run[dropped].byte_end - run[dropped].byte_start),
+                    cf_text_data(ex->text) + run[dropped].byte_start);
     if (extra)
         return warn(ex, run[0].line + 1, (long)r->first_cell,
                     P_("%s %s: %zu more value than the %zu columns; the extra one is ignored",

@@ -163,6 +163,22 @@ Test(layouts, scanned_rows_read_anew_where_one_reading_makes_the_sum_hold)
     cft_release(&d);
 }
 
+Test(layouts, a_lone_1_among_one_value_too_many_is_a_rule_when_the_sum_says_so)
+{
+    /* "277|1 76|": a rule read as a lone 1 gives the row eight values. Without it the sum holds, and
+     * without no other value: read so, inferred, said. A row where two values could go stays as it was */
+    cft_doc d;
+    cft_read(&d, PART_TWO_IN_ONE_ROW
+                 "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 60 | 354 |277|1 76 | 206 |217|1190\n"
+                 "二、上年结转政府信息公开申请数量 1 1 0 0 0 0 0 1\n五、存在的主要问题及改进情况\n");
+    cft_expect_row(&d, "requests", "new", "60 354 277 76 206 217 1190");
+    cr_expect(cft_cell(&d, "requests.new.social")->inferred);
+    cft_expect_warning(&d, "三 一、本年新收: one value more than the 7 columns; the lone '1' printed among them was "
+                           "taken for a column rule");
+    cft_expect_warning(&d, "三 二、上年结转: 1 more value than the 7 columns; the extra one is ignored");
+    cft_release(&d);
+}
+
 Test(layouts, misprinted_name_one_row_past_a_row_with_no_name)
 {
     /* a scan loses 二、上年结转's name whole (a stray 人 is left) and misreads （一）予以公开's: the misprinted
