@@ -4070,47 +4070,6 @@ static gap_shape gap_between(const char *s, size_t len)
     return bars == 1 ? GAP_BAR : bars == 0 && len > 0 ? GAP_BLANKS : GAP_OTHER;
 }
 
-static int by_start(const void *a, const void *b)
-{
-    const cf_cell *x = *(const cf_cell *const *)a, *y = *(const cf_cell *const *)b;
-    return (x->byte_start > y->byte_start) - (x->byte_start < y->byte_start);
-}
-
-/* True when some line of a table holds values separated by a '|' and values separated by blanks
- * alone: a scanned table read by text recognition, whose column rules come out as '|' in one place
- * and are lost in the next ("4260 14261|4281| 3469"). A converter that prints rules prints them
- * between every two cells of a line. */
-static bool tables_look_scanned(const extractor *ex)
-{
-    const cf_template *tpl = ex->report->tpl;
-    const cf_cell *cells = ex->report->cells;
-    const char *data = cf_text_data(ex->text);
-    for (size_t t = 0; t < cf_template_table_count(tpl); t++) {
-        const cf_table_def *td = cf_template_table(tpl, t);
-        const cf_cell *on_line[256];
-        for (size_t c = 0; c < td->cell_count; c++) {
-            size_t line = cells[td->first_cell + c].line;
-            if (line == 0 || (c > 0 && cells[td->first_cell + c - 1].line == line))
-                continue; /* a line is looked at once */
-            size_t n = 0;
-            for (size_t c2 = c; c2 < td->cell_count && n < 256; c2++) {
-                const cf_cell *cell = &cells[td->first_cell + c2];
-                if (cell->line == line && cell->state != CF_CELL_MISSING && cell->byte_end > cell->byte_start)
-                    on_line[n++] = cell;
-            }
-            qsort(on_line, n, sizeof *on_line, by_start);
-            unsigned shapes = 0;
-            for (size_t i = 1; i < n; i++)
-                if (on_line[i - 1]->byte_end <= on_line[i]->byte_start)
-                    shapes |= 1u << gap_between(data + on_line[i - 1]->byte_end,
-                                                on_line[i]->byte_start - on_line[i - 1]->byte_end);
-            if ((shapes & 1u << GAP_BLANKS) && (shapes & 1u << GAP_BAR))
-                return true;
-        }
-    }
-    return false;
-}
-
 #define RULE_ONES_MAX_CELLS 16 /* cells of a row the search for rules read as 1 looks at */
 #define RULE_ONES_MAX_EDITS 2  /* numbers of a row it may change: more, and a sum holds by chance */
 
@@ -4333,6 +4292,55 @@ static bool read_rule_ones(extractor *ex, const cf_row_def *rd, bool *done)
     return true;
 }
 
+static int by_start(const void *a, const void *b)
+{
+    const cf_cell *x = *(const cf_cell *const *)a, *y = *(const cf_cell *const *)b;
+    return (x->byte_start > y->byte_start) - (x->byte_start < y->byte_start);
+}
+
+/* True when some line of a table holds values separated by a '|' and values separated by blanks
+ * alone: a scanned table read by text recognition, whose column rules come out as '|' in one place
+ * and are lost in the next ("4260 14261|4281| 3469"). A converter that prints rules prints them
+ * between every two cells of a line. Also when a cell prints letters for digits ("1o67"), which only
+ * text recognition does. */
+static bool tables_look_scanned(const extractor *ex)
+{
+    const cf_template *tpl = ex->report->tpl;
+    const cf_cell *cells = ex->report->cells;
+    const char *data = cf_text_data(ex->text);
+    for (size_t t = 0; t < cf_template_table_count(tpl); t++) {
+        const cf_table_def *td = cf_template_table(tpl, t);
+        const cf_cell *on_line[256];
+        for (size_t c = 0; c < td->cell_count; c++) {
+            const cf_cell *cell = &cells[td->first_cell + c];
+            char digits[32];
+            bool letters;
+            if (cell->state == CF_CELL_INVALID &&
+                scanned_digits(data + cell->byte_start, cell->byte_end - cell->byte_start, digits, &letters) &&
+                letters)
+                return true;
+            size_t line = cell->line;
+            if (line == 0 || (c > 0 && cells[td->first_cell + c - 1].line == line))
+                continue; /* a line is looked at once */
+            size_t n = 0;
+            for (size_t c2 = c; c2 < td->cell_count && n < 256; c2++) {
+                const cf_cell *other = &cells[td->first_cell + c2];
+                if (other->line == line && other->state != CF_CELL_MISSING && other->byte_end > other->byte_start)
+                    on_line[n++] = other;
+            }
+            qsort(on_line, n, sizeof *on_line, by_start);
+            unsigned shapes = 0;
+            for (size_t i = 1; i < n; i++)
+                if (on_line[i - 1]->byte_end <= on_line[i]->byte_start)
+                    shapes |= 1u << gap_between(data + on_line[i - 1]->byte_end,
+                                                on_line[i]->byte_start - on_line[i - 1]->byte_end);
+            if ((shapes & 1u << GAP_BLANKS) && (shapes & 1u << GAP_BAR))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* In a scanned report, a row whose numbers no sum confirms — its own sum fails, or there is none to
  * work out — gets a warning: a rule read as the digit 1 ("|333" as 1333) or a misread digit would not
  * show otherwise. Rows already warned about keep their warning alone. */
@@ -4362,13 +4370,13 @@ static bool check_scanned_rows(extractor *ex)
                 continue;
             if (!warn(ex, row->line ? row->line : row->label_line, (long)rd->first_cell,
                       checked ? _("%s %s: the tables read like a scanned document (column rules printed as '|' "
-                                  "in some places and lost in others) and this row's sum does not hold: a rule "
-                                  "read as the digit 1 or a misread digit is as likely as the report's error, "
-                                  "check the row against the document")
+                                  "in some places and lost in others, or letters for digits) and this row's sum "
+                                  "does not hold: a rule read as the digit 1 or a misread digit is as likely as "
+                                  "the report's error, check the row against the document")
                               : _("%s %s: the tables read like a scanned document (column rules printed as '|' "
-                                  "in some places and lost in others) and no sum checks this row's numbers: a "
-                                  "rule read as the digit 1 or a misread digit would not show, check the row "
-                                  "against the document"),
+                                  "in some places and lost in others, or letters for digits) and no sum checks "
+                                  "this row's numbers: a rule read as the digit 1 or a misread digit would not "
+                                  "show, check the row against the document"),
                       td->number, rd->short_label))
                 return false;
         }

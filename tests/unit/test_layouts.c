@@ -121,9 +121,9 @@ Test(layouts, scanned_rows_no_sum_confirms_are_warned)
                  "二、上年结转政府信息公开申请数量 1 0 |0| 0 | 0 0| 2\n五、存在的主要问题及改进情况\n");
     cft_expect_row(&d, "requests", "carried_over", "1 0 0 0 0 0 2");
     cft_expect_warning(&d, "三 二、上年结转: the tables read like a scanned document (column rules printed as '|' "
-                           "in some places and lost in others) and this row's sum does not hold");
+                           "in some places and lost in others, or letters for digits) and this row's sum does not hold");
     cft_expect_warning(&d, "二 规章: the tables read like a scanned document (column rules printed as '|' in some "
-                           "places and lost in others) and no sum checks this row's numbers");
+                           "places and lost in others, or letters for digits) and no sum checks this row's numbers");
     cr_expect_null(strstr(cft_warnings(&d), "一、本年新收"), "warnings: %s", cft_warnings(&d));
     cft_release(&d);
 }
@@ -194,6 +194,19 @@ Test(layouts, misprinted_name_one_row_past_a_row_with_no_name)
     cft_expect_row(&d, "requests", "granted", "3 0 0 0 0 0 3");
     cft_expect_warning(&d, "三 (一)予以公开: its name is printed \"一予以公井\", 1 character off the form's "
                            "\"（一）予以公开\"; read as this row, one past the next in the form's order");
+    cft_release(&d);
+}
+
+Test(layouts, letters_printed_for_digits_mark_a_scan)
+{
+    /* no rule printed at all, but "O" for 0: only text recognition prints that, so the report is read as a
+     * scan — the row is read by its sum, and 规章, which no sum checks, is warned about */
+    cft_doc d;
+    cft_read(&d, PART_TWO_IN_ONE_ROW
+                 "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2\n"
+                 "二、上年结转政府信息公开申请数量 1 O 0 0 0 0 1\n五、存在的主要问题及改进情况\n");
+    cft_expect_row(&d, "requests", "carried_over", "1 0 0 0 0 0 1");
+    cft_expect_warning(&d, "二 规章: the tables read like a scanned document");
     cft_release(&d);
 }
 
