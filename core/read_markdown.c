@@ -193,6 +193,29 @@ static size_t grid_bars(const char *s, size_t len, size_t *bars)
     return n;
 }
 
+/* The pieces of the cell between bars k and k + 1 of the lines block[first..end) (each line with
+ * more than k + 1 bars) joined without their padding into joined[], with where each joined byte
+ * came from in from[] (both as long as end - first); returns the bytes joined. */
+static size_t join_cell(const char *block, size_t first, size_t end, size_t k, char *joined, size_t *from)
+{
+    size_t n = 0, bars[MAX_GRID_BARS];
+    for (size_t at = first; at < end;) {
+        size_t stop = line_end(block + at, end - at);
+        grid_bars(block + at, stop, bars);
+        size_t a = at + bars[k] + 1, b = at + bars[k + 1];
+        while (a < b && block[a] == ' ')
+            a++;
+        while (b > a && block[b - 1] == ' ')
+            b--;
+        for (size_t i = a; i < b; i++) {
+            joined[n] = block[i];
+            from[n++] = i;
+        }
+        at += stop + 1;
+    }
+    return n;
+}
+
 /* Mark pandoc's inline markup in one band of a grid table (the row lines between two borders,
  * block[band..band_end)), cell by cell: pandoc wraps a cell's "[text]{style=…}" over as many
  * lines as the column is narrow, so the markup of a cell is found in its pieces joined. The
@@ -226,21 +249,7 @@ static bool mark_grid_band(const char *block, size_t band, size_t band_end, char
     char *mark = cf_malloc(room + 1);
     bool ok = joined && from && mark;
     for (size_t k = 0; ok && k + 1 < bar_count; k++) {
-        size_t n = 0;
-        for (size_t at = band; at < band_end;) {
-            size_t end = line_end(block + at, band_end - at);
-            grid_bars(block + at, end, bars);
-            size_t a = at + bars[k] + 1, b = at + bars[k + 1];
-            while (a < b && block[a] == ' ')
-                a++;
-            while (b > a && block[b - 1] == ' ')
-                b--;
-            for (size_t i = a; i < b; i++) {
-                joined[n] = block[i];
-                from[n++] = i;
-            }
-            at += end + 1;
-        }
+        size_t n = join_cell(block, band, band_end, k, joined, from);
         memset(mark, 0, n + 1);
         mark_markup(joined, n, mark);
         for (size_t i = 0; i < n; i++)
@@ -249,6 +258,119 @@ static bool mark_grid_band(const char *block, size_t band, size_t band_end, char
     cf_free(joined);
     cf_free(from);
     cf_free(mark);
+    return ok;
+}
+
+/* True when block[a..b) (a grid cell's piece of one line) holds only runs of dashes (three or
+ * more) and spaces, a rule of a table inside the cell; *edge says whether its dashes reach the
+ * cell's right bar, padding aside. */
+static bool cell_rule(const char *block, size_t a, size_t b, bool *edge)
+{
+    size_t run = 0, longest = 0, last = a;
+    for (size_t i = a; i < b; i++) {
+        if (block[i] == '-') {
+            last = i;
+            if (++run > longest)
+                longest = run;
+        } else if (block[i] == ' ') {
+            run = 0;
+        } else {
+            return false;
+        }
+    }
+    *edge = longest >= 3 && last + 2 >= b;
+    return longest >= 3;
+}
+
+/* Line i of lines[] (their offsets in block) holds a rule in the cell between its bars k and k + 1,
+ * with as many bars as `count`; *edge as cell_rule. */
+static bool rule_at(const char *block, const size_t *lines, size_t line_count, size_t i, size_t k, size_t count,
+                    bool *edge)
+{
+    if (i >= line_count)
+        return false;
+    size_t bars[MAX_GRID_BARS];
+    size_t len = lines[i + 1] - 1 - lines[i];
+    return grid_bars(block + lines[i], len, bars) == count &&
+           cell_rule(block, lines[i] + bars[k] + 1, lines[i] + bars[k + 1], edge);
+}
+
+/* A table wider than the grid cell holding it (pandoc's simple or multiline table inside a web
+ * page's layout table) has every line wrapped by the cell: its rule runs on over the next line up
+ * to the cell's edge, and each row over several lines, a row's values on lines of their own (read
+ * so, 730 went to 规章's first column for 1062). Which piece belongs to which row and column
+ * cannot be told, so the table, from its wrapped rule to the wrapped rule that closes it (or to
+ * where the cell ends), is blanked: its cells missing rather than read into the wrong places.
+ * lines[] holds the offsets of block's line_count lines and one more, block's end + 1. */
+static void drop_wrapped_tables(const char *block, const size_t *lines, size_t line_count, char *drop)
+{
+    size_t bars[MAX_GRID_BARS];
+    for (size_t i = 0; i < line_count; i++) {
+        size_t count = grid_bars(block + lines[i], lines[i + 1] - 1 - lines[i], bars);
+        if (count < 2 || count > MAX_GRID_BARS)
+            continue;
+        for (size_t k = 0; k + 1 < count; k++) {
+            bool edge, next_edge; /* the line's own bars first: the next line is looked at only under a rule */
+            if (!cell_rule(block, lines[i] + bars[k] + 1, lines[i] + bars[k + 1], &edge) ||
+                !rule_at(block, lines, line_count, i + 1, k, count, &next_edge) || !next_edge)
+                continue;
+            size_t end = i + 2;
+            while (rule_at(block, lines, line_count, end, k, count, &edge))
+                end++;
+            bool closed = false;
+            for (; !closed && end < line_count &&
+                   grid_bars(block + lines[end], lines[end + 1] - 1 - lines[end], bars) == count;
+                 end++)
+                if (rule_at(block, lines, line_count, end, k, count, &edge) &&
+                    rule_at(block, lines, line_count, end + 1, k, count, &edge)) {
+                    while (rule_at(block, lines, line_count, end + 1, k, count, &edge))
+                        end++;
+                    closed = true;
+                }
+            for (size_t j = i; j < end; j++) {
+                grid_bars(block + lines[j], lines[j + 1] - 1 - lines[j], bars);
+                memset(drop + lines[j] + bars[k] + 1, 1, bars[k + 1] - bars[k] - 1);
+            }
+            i = end - 1;
+            break;
+        }
+    }
+}
+
+/* pandoc keeps a table with merged cells as raw HTML, and inside a grid cell (a web page laid out
+ * in a table) wraps that HTML over the cell's lines, a tag's attributes cut anywhere ("styl" /
+ * "e=\"border: …; padding: 0"), so the web page reader cannot be given it and its text read as
+ * prose makes numbers of the attributes. Each "<table" … "</table>" found in a cell's pieces joined
+ * (over lines with as many bars) is blanked: its cells missing, not read from its markup.
+ * block[0..len) holds line_count lines starting at lines[]. */
+static bool drop_wrapped_html(const char *block, size_t len, const size_t *lines, size_t line_count, char *drop)
+{
+    char *joined = cf_malloc(len + 1);
+    size_t *from = cf_malloc((len + 1) * sizeof *from);
+    bool ok = joined && from;
+    size_t bars[MAX_GRID_BARS];
+    for (size_t i = 0, run; ok && i < line_count; i = run) {
+        size_t count = grid_bars(block + lines[i], lines[i + 1] - 1 - lines[i], bars);
+        for (run = i + 1;
+             run < line_count && grid_bars(block + lines[run], lines[run + 1] - 1 - lines[run], bars) == count;)
+            run++;
+        size_t end = lines[run] < len ? lines[run] : len;
+        /* a raw table starts a line of its cell, so "<table" is whole on it: cells are joined only then */
+        bool raw = cf_bytes_find_nocase(block + lines[i], end - lines[i], "<table") != NULL;
+        for (size_t k = 0; raw && count >= 2 && count <= MAX_GRID_BARS && k + 1 < count; k++) {
+            size_t n = join_cell(block, lines[i], end, k, joined, from);
+            for (const char *p = joined; (p = cf_bytes_find_nocase(p, n - (size_t)(p - joined), "<table")) != NULL;) {
+                const char *close = cf_bytes_find_nocase(p, n - (size_t)(p - joined), "</table");
+                const char *stop = close ? memchr(close, '>', n - (size_t)(close - joined)) : NULL;
+                size_t last = stop ? (size_t)(stop - joined) : n - 1;
+                for (size_t b = (size_t)(p - joined); b <= last; b++)
+                    drop[from[b]] = 1;
+                p = joined + last + 1;
+            }
+        }
+    }
+    cf_free(joined);
+    cf_free(from);
     return ok;
 }
 
@@ -269,11 +391,22 @@ static bool append_grid(cf_buf *out, const char *block, size_t len)
         }
         at += end + 1;
     }
-    for (size_t at = 0; at < len && ok;) {
-        size_t end = line_end(block + at, len - at);
-        ok = append_blanked(out, block + at, end, drop + at);
-        at += end + 1;
+    size_t line_count = 0;
+    for (size_t at = 0; at < len; line_count++)
+        at += line_end(block + at, len - at) + 1;
+    size_t *lines = cf_malloc((line_count + 1) * sizeof *lines);
+    ok = ok && lines;
+    for (size_t at = 0, i = 0; ok && at < len; i++) {
+        lines[i] = at;
+        at += line_end(block + at, len - at) + 1;
+        lines[i + 1] = at;
     }
+    if (ok)
+        drop_wrapped_tables(block, lines, line_count, drop);
+    ok = ok && drop_wrapped_html(block, len, lines, line_count, drop);
+    for (size_t i = 0; ok && i < line_count; i++)
+        ok = append_blanked(out, block + lines[i], lines[i + 1] - 1 - lines[i], drop + lines[i]);
+    cf_free(lines);
     cf_free(drop);
     return ok;
 }

@@ -52,6 +52,14 @@ for dir in tests/fixtures/layouts/browsers/{w3m,elinks,links,pandoc,lynx}-80/ \
   end
 done
 
+# The markup pages through pandoc markdown (a page laid out in a table, its report's tables wrapped
+# over the lines of the cell holding them; numbers Word split in two): not every cell is read, but
+# no wrong number goes without a flag (trust.py exits 1 on a silent one).
+begin "markup pages as pandoc markdown prints them (72/132/250 columns): no wrong number without a flag"
+python3 tests/tools/trust.py "$CROSSFOOT" tests/fixtures/converters/pandoc-markdown-markup-{72,132,250}/ \
+  >"$TMP/trust" 2>&1 || no "$(cat "$TMP/trust")"
+end
+
 . tests/cli/seeds.sh
 . tests/cli/assess.sh
 . tests/cli/badinput.sh

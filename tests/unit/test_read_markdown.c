@@ -123,6 +123,60 @@ Test(read_markdown, grid_table_cells_lose_their_attributes_wrapped_over_lines)
     cf_text_free(text);
 }
 
+/* A grid table of one column 30 wide holding the pieces, one a line, each padded to the column. */
+static cf_text *read_in_cell(const char *const *pieces, size_t n)
+{
+    static char md[4096];
+    size_t at = (size_t)snprintf(md, sizeof md, "+------------------------------+\n");
+    for (size_t i = 0; i < n; i++)
+        at += (size_t)snprintf(md + at, sizeof md - at, "| %-28s |\n", pieces[i]);
+    snprintf(md + at, sizeof md - at, "+------------------------------+\n");
+    return read_markdown(md);
+}
+
+/* True when a line of text holds needle. */
+static bool text_holds(const cf_text *text, const char *needle)
+{
+    for (size_t i = 0; i < cf_text_line_count(text); i++)
+        if (strstr(line_of(text, i), needle))
+            return true;
+    return false;
+}
+
+Test(read_markdown, a_table_wrapped_by_the_grid_cell_holding_it_is_left_out_and_the_cell_text_kept)
+{
+    /* pandoc draws a simple table wider than the cell of a page's layout table over several of the
+     * cell's lines: 1062, 2574 and 730 on lines of their own, under no column */
+    const char *const wrapped[] = {"规章 1 件", "  ------------", "----------------------------",
+                                   "------------ ---------------", "  [规章]{s}   [1062]{st", "yle=\"x\"}",
+                                   "     [2574]{style=\"x\"}", "  [730]{style=\"x\"}", "  ------------",
+                                   "----------------------------", "------------ ---------------", "",
+                                   "共 5 件"};
+    cf_text *text = read_in_cell(wrapped, sizeof wrapped / sizeof *wrapped);
+    cr_expect(!text_holds(text, "1062") && !text_holds(text, "2574") && !text_holds(text, "730"),
+              "a wrapped row's values are not read");
+    cr_expect(text_holds(text, "规章 1 件") && text_holds(text, "共 5 件"), "the cell's prose stays");
+    cf_text_free(text);
+    /* the same table narrow enough for the cell: read as it is */
+    const char *const fits[] = {"[说明]{style=\"x\"}", "  -------- ----- -----", "  规章  1062  730",
+                                "  -------- ----- -----"};
+    text = read_in_cell(fits, sizeof fits / sizeof *fits);
+    cr_expect(text_holds(text, "规章  1062  730"), "a table that fits its cell is kept");
+    cf_text_free(text);
+}
+
+Test(read_markdown, raw_html_wrapped_by_a_grid_cell_is_left_out)
+{
+    /* pandoc keeps a table with merged cells as raw HTML and wraps it down the cell anywhere */
+    const char *const html[] = {"[前]{style=\"x\"} 3 件", "<table><tr><td colspan=\"3\"", "styl", "e=\"padding: 0",
+                                "cm 5.4pt\">1062</td></tr></ta", "ble>", "后 4 件"};
+    cf_text *text = read_in_cell(html, sizeof html / sizeof *html);
+    cr_expect(!text_holds(text, "1062") && !text_holds(text, "padding") && !text_holds(text, "5.4"),
+              "nothing of the raw table is read");
+    cr_expect(text_holds(text, "3 件") && text_holds(text, "后 4 件"), "the text around it stays");
+    cf_text_free(text);
+}
+
 Test(read_markdown, text_without_table_markup_is_plain_text)
 {
     const char *plain = "政府信息公开工作年度报告\n| 规章 | 1 | 2 |\n政府信息公开 <table> 一词\n";
