@@ -8,6 +8,7 @@
  * table aligned by spaces keeps its columns and no "10.5pt" of a style is read as a value. */
 #include "reader.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -216,12 +217,83 @@ static size_t join_cell(const char *block, size_t first, size_t end, size_t k, c
     return n;
 }
 
+/* True when joined[a..b) is all digits, the whole text of one span: a '[' of markup just before,
+ * a ']' of markup just after. */
+static bool whole_span(const char *joined, const char *mark, size_t n, size_t a, size_t b)
+{
+    while (a > 0 && !mark[a - 1] && isdigit((unsigned char)joined[a - 1]))
+        a--;
+    return a > 0 && mark[a - 1] && joined[a - 1] == '[' && b < n && mark[b] && joined[b] == ']';
+}
+
+/* True when the line breaks between joined[a] and joined[b] of a cell (from[] where each byte
+ * came from in block) are all cuts pandoc made where it had no space to break at: inside a
+ * paragraph (no empty line between) and not between one span's "}" and the next one's "[", where
+ * a space may have been. */
+static bool cut_inside(const char *block, const char *joined, const size_t *from, size_t a, size_t b)
+{
+    for (size_t t = a; t < b; t++) {
+        size_t breaks = 0;
+        for (size_t k = from[t] + 1; k < from[t + 1]; k++)
+            breaks += block[k] == '\n';
+        if (breaks > 1 || (breaks == 1 && joined[t] == '}' && joined[t + 1] == '['))
+            return false;
+    }
+    return true;
+}
+
+/* Word splits a number into runs ("[39]{…}[02]{…}") and a narrow grid cell wraps the second onto
+ * a line of its own: digits after digits with only markup between are one number, as a browser
+ * shows it (read as two, 3902 was the values 39 and 2). pandoc also cuts a span's number where
+ * no space was ("[3" / "9]{…}"): digits on two lines with nothing between are one number when
+ * they are the whole text of one span. The later digits are written on after the first ones, over
+ * the blanked markup and padding there (ASCII, a column a byte) when it has room for them and one
+ * more column before the bar, and blanked where they were. joined[0..n) is a cell's pieces of
+ * block, from[] where each byte came from, mark[] its markup. */
+static void join_split_digits(char *block, const char *joined, const size_t *from, const char *mark, size_t n,
+                              char *drop)
+{
+    size_t moved = SIZE_MAX, moved_to = 0; /* the joined byte last written on elsewhere, and where */
+    for (size_t j = 1; j < n; j++) {
+        size_t i = j;
+        while (i > 0 && mark[i - 1])
+            i--;
+        if (mark[j] || i == 0 || !isdigit((unsigned char)joined[j]) || !isdigit((unsigned char)joined[i - 1]))
+            continue;
+        size_t after = i - 1 == moved ? moved_to : from[i - 1]; /* the first digits' last byte */
+        if (!memchr(block + after, '\n', from[j] > after ? from[j] - after : 0))
+            continue; /* on one line: append_blanked runs them together */
+        size_t end = j;
+        while (end < n && !mark[end] && from[end] == from[j] + (end - j) &&
+               (isdigit((unsigned char)joined[end]) || joined[end] == '.' || joined[end] == ','))
+            end++;
+        if ((i == j && !whole_span(joined, mark, n, i - 1, end)) || !cut_inside(block, joined, from, i - 1, j))
+            continue; /* a line break between words, as far as the text says */
+        size_t room = 0;
+        for (char c; room <= end - j; room++) {
+            c = block[after + 1 + room];
+            if (c == '|' || c == '\n' || (unsigned char)c >= 0x80 || (c != ' ' && !drop[after + 1 + room]))
+                break;
+        }
+        if (room <= end - j)
+            continue;
+        for (size_t k = 0; k < end - j; k++) {
+            block[after + 1 + k] = joined[j + k];
+            drop[after + 1 + k] = 0;
+            drop[from[j + k]] = 1;
+        }
+        moved = end - 1;
+        moved_to = after + (end - j);
+        j = end - 1;
+    }
+}
+
 /* Mark pandoc's inline markup in one band of a grid table (the row lines between two borders,
  * block[band..band_end)), cell by cell: pandoc wraps a cell's "[text]{style=…}" over as many
  * lines as the column is narrow, so the markup of a cell is found in its pieces joined. The
  * pieces of a cell are the text between the same two bars on every line; when the lines of the
  * band do not all have the same bars, each line is marked on its own. */
-static bool mark_grid_band(const char *block, size_t band, size_t band_end, char *drop)
+static bool mark_grid_band(char *block, size_t band, size_t band_end, char *drop)
 {
     size_t lines = 0, bar_count = 0;
     size_t first[MAX_GRID_BARS], bars[MAX_GRID_BARS];
@@ -254,6 +326,7 @@ static bool mark_grid_band(const char *block, size_t band, size_t band_end, char
         mark_markup(joined, n, mark);
         for (size_t i = 0; i < n; i++)
             drop[from[i]] |= mark[i];
+        join_split_digits(block, joined, from, mark, n, drop);
     }
     cf_free(joined);
     cf_free(from);
@@ -376,11 +449,17 @@ static bool drop_wrapped_html(const char *block, size_t len, const size_t *lines
 
 /* Append a grid table (block[0..len): a border, then row lines and borders) with pandoc's inline
  * markup blanked cell by cell, so the drawn grid reader finds every bar where it was. */
-static bool append_grid(cf_buf *out, const char *block, size_t len)
+static bool append_grid(cf_buf *out, const char *source, size_t len)
 {
     char *drop = cf_calloc(len + 1, 1);
-    if (!drop)
+    char *block = cf_malloc(len + 1); /* a number's digits split over lines are written together */
+    if (!drop || !block) {
+        cf_free(drop);
+        cf_free(block);
         return false;
+    }
+    memcpy(block, source, len);
+    block[len] = '\n'; /* where a last line without its break ends */
     bool ok = true;
     size_t band = 0;
     for (size_t at = 0; at < len && ok;) {
@@ -408,6 +487,7 @@ static bool append_grid(cf_buf *out, const char *block, size_t len)
         ok = append_blanked(out, block + lines[i], lines[i + 1] - 1 - lines[i], drop + lines[i]);
     cf_free(lines);
     cf_free(drop);
+    cf_free(block);
     return ok;
 }
 

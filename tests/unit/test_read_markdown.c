@@ -134,13 +134,18 @@ static cf_text *read_in_cell(const char *const *pieces, size_t n)
     return read_markdown(md);
 }
 
-/* True when a line of text holds needle. */
+/* How many lines of text hold needle. */
+static size_t lines_holding(const cf_text *text, const char *needle)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < cf_text_line_count(text); i++)
+        count += strstr(line_of(text, i), needle) != NULL;
+    return count;
+}
+
 static bool text_holds(const cf_text *text, const char *needle)
 {
-    for (size_t i = 0; i < cf_text_line_count(text); i++)
-        if (strstr(line_of(text, i), needle))
-            return true;
-    return false;
+    return lines_holding(text, needle) > 0;
 }
 
 Test(read_markdown, a_table_wrapped_by_the_grid_cell_holding_it_is_left_out_and_the_cell_text_kept)
@@ -174,6 +179,23 @@ Test(read_markdown, raw_html_wrapped_by_a_grid_cell_is_left_out)
     cr_expect(!text_holds(text, "1062") && !text_holds(text, "padding") && !text_holds(text, "5.4"),
               "nothing of the raw table is read");
     cr_expect(text_holds(text, "3 件") && text_holds(text, "后 4 件"), "the text around it stays");
+    cf_text_free(text);
+}
+
+Test(read_markdown, a_number_split_over_the_lines_of_a_grid_cell_is_one_number)
+{
+    /* Word's two runs of 3902, the second wrapped onto a line of its own (pandoc cut the first's
+     * attributes); pandoc's cut of 39 inside its span. Two numbers on two lines with nothing to join
+     * them, or with a line break just between two spans (a space may have been there), stay two. */
+    const char *const pieces[] = {"[新收]{style=\"a\"}", "[39]{style=\"a;", "b\"}[02]{lang=\"c\"}", "", "[3",
+                                  "9]{style=\"a\"}", "", "12", "34", "", "[56]{style=\"a\"}", "[78]{style=\"a\"}"};
+    cf_text *text = read_in_cell(pieces, sizeof pieces / sizeof *pieces);
+    cr_expect_eq(lines_holding(text, "3902"), 1, "the runs are one number");
+    cr_expect_eq(lines_holding(text, "02"), 1, "the second run is not read again on its own line");
+    cr_expect_eq(lines_holding(text, "39"), 2, "39 cut inside its span is one number");
+    cr_expect(!text_holds(text, "1234") && text_holds(text, "12") && text_holds(text, "34"), "two numbers stay two");
+    cr_expect(!text_holds(text, "5678") && text_holds(text, "56") && text_holds(text, "78"),
+              "two spans a line apart stay two");
     cf_text_free(text);
 }
 
