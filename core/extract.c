@@ -2184,6 +2184,9 @@ typedef struct {
     const token *blank; /* the value of a blank cell */
     size_t blanks, blanks_left; /* blank cells in the table (values fewer than cells); not yet placed */
     size_t bound; /* the rules the best split breaks, when a split as many rows hold is placing blanks */
+    /* each rule of the template: the last column (in its row) of its terms when all are t's cells,
+     * else RULE_NOT_HERE (rule_columns) */
+    const unsigned char *rule_column;
     row_split cur, best;
     size_t queue[ROWS_MAX]; /* rows with cells still to come, in printed order */
     size_t min_holds; /* splits with fewer rows holding are not looked at */
@@ -2363,45 +2366,123 @@ static size_t blank_breaks(const row_search *rs, const token *const *by_cell, si
     return breaks;
 }
 
-/* The best placements of the blank parts of split rs->cur's short rows from row r on, each row's
- * printed parts in order in its other columns: the fewest rules break (blank_breaks). by_cell: the
- * split's cells, each short row's set here. The first best's columns go to best[] and its cells to
- * cells[]; cells whose values differ among placements as good are marked in rs->open. Each
- * placement is a step of the search's budget. */
-static void place_blanks(row_search *rs, size_t r, const token **by_cell, uint32_t *best, const token **cells,
+/* The placement of split rs->cur's blank parts under way (place_blanks): its short rows, each
+ * row's printed parts in order and how many are placed, the cells so far (by_cell), and where the
+ * best placement so far goes (best[]: the rows' blank columns, cells[]: its cells, *fewest: the
+ * rules it breaks). */
+typedef struct {
+    size_t row[ROWS_MAX], next[ROWS_MAX], count;
+    size_t columns; /* the most parts of a short row */
+    const token *part[ROWS_MAX][CF_TEMPLATE_MAX_COLUMNS];
+    const token **by_cell, **cells;
+    uint32_t *best;
+    size_t *fewest;
+} blank_place;
+
+/* How many of the table's rules whose last column is c and which have no blank term break with its
+ * cells by_cell (each such rule is decided once the columns up to c are). */
+static size_t column_breaks(const row_search *rs, const token *const *by_cell, size_t c)
+{
+    size_t breaks = 0;
+    for (size_t k = 0; k < cf_template_rule_count(rs->tpl); k++) {
+        const cf_rule_def *rule = cf_template_rule(rs->tpl, k);
+        cf_decimal sides[2];
+        if (rs->rule_column[k] != c)
+            continue;
+        bool blank = false;
+        for (size_t i = 0; i < rule->left_count + rule->right_count && !blank; i++)
+            blank = by_cell[(i < rule->left_count ? rule->left[i] : rule->right[i - rule->left_count]) -
+                            rs->t->first_cell] == rs->blank;
+        breaks += !blank && rule_sides(rs->t, rule, by_cell, SIZE_MAX, sides) &&
+                  cf_decimal_cmp(sides[0], sides[1]) != 0;
+    }
+    return breaks;
+}
+
+static void place_cell(row_search *rs, blank_place *bp, size_t c, size_t i, size_t breaks);
+
+/* The placements of the blank parts from column c on, `breaks` rules broken so far: column by
+ * column, each short row takes its next printed part or a blank there, and the rules a column
+ * decides are checked as soon as it is whole, so a placement breaking more than the best (or than
+ * the best split: rs->bound) is left at once. Whole, a placement is counted by blank_breaks: the
+ * fewest breaks win, the first such goes to bp->best, and cells whose values differ among
+ * placements as good are marked in rs->open. Each column and placement is a step of the budget. */
+static void place_column(row_search *rs, blank_place *bp, size_t c, size_t breaks)
+{
+    size_t most = *bp->fewest < rs->bound ? *bp->fewest : rs->bound;
+    rs->over |= ++rs->steps > ROWS_SEARCH_BUDGET;
+    if (rs->over || breaks > most)
+        return;
+    if (c < bp->columns) {
+        place_cell(rs, bp, c, 0, breaks);
+        return;
+    }
+    const cf_table_def *t = rs->t;
+    size_t total = blank_breaks(rs, bp->by_cell, most);
+    if (total < *bp->fewest) {
+        *bp->fewest = total;
+        for (size_t k = 0; k < t->row_count; k++)
+            bp->best[k] = rs->cur.blank[k];
+        memcpy(bp->cells, bp->by_cell, t->cell_count * sizeof *bp->cells);
+        memset(rs->open, 0, sizeof rs->open);
+    } else if (total == *bp->fewest) {
+        for (size_t k = 0; k < t->cell_count; k++)
+            rs->open[k] |= bp->by_cell[k]->kind != bp->cells[k]->kind ||
+                           cf_decimal_cmp(bp->by_cell[k]->value, bp->cells[k]->value) != 0;
+    }
+}
+
+/* Column c of the short rows from the i-th on: a blank or the row's next printed part, as many
+ * blanks as the row is short and parts as it printed. */
+static void place_cell(row_search *rs, blank_place *bp, size_t c, size_t i, size_t breaks)
+{
+    if (i == bp->count) {
+        place_column(rs, bp, c + 1, breaks + column_breaks(rs, bp->by_cell, c));
+        return;
+    }
+    size_t r = bp->row[i];
+    const cf_row_def *rd = &rs->t->rows[r];
+    size_t parts = rd->column_count - 1, blanks = (size_t)__builtin_popcount(rs->cur.blank[r]);
+    const token **cell = &bp->by_cell[rd->first_cell - rs->t->first_cell + c];
+    if (c >= parts) {
+        place_cell(rs, bp, c, i + 1, breaks);
+        return;
+    }
+    if (blanks < rs->cur.short_by[r]) {
+        rs->cur.blank[r] |= 1u << c;
+        *cell = rs->blank;
+        place_cell(rs, bp, c, i + 1, breaks);
+        rs->cur.blank[r] &= ~(1u << c);
+    }
+    if (bp->next[i] < parts - rs->cur.short_by[r] && !rs->over) {
+        *cell = bp->part[i][bp->next[i]++];
+        place_cell(rs, bp, c, i + 1, breaks);
+        bp->next[i]--;
+    }
+}
+
+/* The best placements of the blank parts of split rs->cur's short rows (place_column), by_cell the
+ * split's cells (changed here); the result as in blank_place. */
+static void place_blanks(row_search *rs, const token **by_cell, uint32_t *best, const token **cells,
                          size_t *fewest)
 {
-    const cf_table_def *t = rs->t;
-    if (rs->over)
-        return;
-    if (r == t->row_count) {
-        rs->over = ++rs->steps > ROWS_SEARCH_BUDGET;
-        size_t breaks = blank_breaks(rs, by_cell, *fewest < rs->bound ? *fewest : rs->bound);
-        if (breaks < *fewest) {
-            *fewest = breaks;
-            for (size_t k = 0; k < t->row_count; k++)
-                best[k] = rs->cur.blank[k];
-            memcpy(cells, by_cell, t->cell_count * sizeof *cells);
-            memset(rs->open, 0, sizeof rs->open);
-        } else if (breaks == *fewest) {
-            for (size_t i = 0; i < t->cell_count; i++)
-                rs->open[i] |= by_cell[i]->kind != cells[i]->kind ||
-                               cf_decimal_cmp(by_cell[i]->value, cells[i]->value) != 0;
-        }
-        return;
+    blank_place bp = {.by_cell = by_cell, .cells = cells, .best = best, .fewest = fewest};
+    for (size_t r = 0; r < rs->t->row_count; r++) {
+        size_t k = rs->cur.short_by[r];
+        if (!k)
+            continue;
+        /* a short row's parts are printed together from its first value (split_short) */
+        for (size_t j = 0; j + k + 1 < rs->t->rows[r].column_count; j++)
+            bp.part[bp.count][j] = rs->vals[rs->cur.start[r] + j];
+        rs->cur.blank[r] = 0;
+        bp.next[bp.count] = 0;
+        bp.row[bp.count++] = r;
+        if (rs->t->rows[r].column_count - 1 > bp.columns)
+            bp.columns = rs->t->rows[r].column_count - 1;
     }
-    if (!rs->cur.short_by[r]) {
-        place_blanks(rs, r + 1, by_cell, best, cells, fewest);
-        return;
-    }
-    const cf_row_def *rd = &t->rows[r];
-    for (uint32_t mask = 1; mask < 1u << (rd->column_count - 1) && !rs->over; mask++)
-        if ((size_t)__builtin_popcount(mask) == rs->cur.short_by[r]) {
-            rs->cur.blank[r] = mask;
-            for (size_t c = 0; c < rd->column_count; c++)
-                by_cell[rd->first_cell - t->first_cell + c] = split_value(rs, &rs->cur, r, c);
-            place_blanks(rs, r + 1, by_cell, best, cells, fewest);
-        }
+    place_column(rs, &bp, 0, 0);
+    for (size_t i = 0; i < bp.count; i++)
+        rs->cur.blank[bp.row[i]] = (1u << rs->cur.short_by[bp.row[i]]) - 1u;
 }
 
 /* For each cell of table t, by_cell[cell - t's first], the balance rule (一+二 = 三(七)+四, one a column)
@@ -2415,6 +2496,29 @@ static void balance_rules(const cf_template *tpl, const cf_table_def *t, const c
             size_t cell = i < rule->left_count ? rule->left[i] : rule->right[i - rule->left_count];
             if (cell >= t->first_cell && cell < t->first_cell + t->cell_count)
                 by_cell[cell - t->first_cell] = rule;
+        }
+    }
+}
+
+#define RULE_NOT_HERE 255
+
+/* For each rule of tpl, column[k]: the last column (in its row) of its terms when all are cells of
+ * table t (index table), else RULE_NOT_HERE. */
+static void rule_columns(const cf_template *tpl, size_t table, const cf_table_def *t, unsigned char *column)
+{
+    unsigned char of_cell[DRAWN_MAX_VALUES] = {0};
+    for (size_t r = 0; r < t->row_count; r++)
+        for (size_t c = 0; c < t->rows[r].column_count; c++)
+            of_cell[t->rows[r].first_cell - t->first_cell + c] = (unsigned char)c;
+    for (size_t k = 0; k < cf_template_rule_count(tpl); k++) {
+        const cf_rule_def *rule = cf_template_rule(tpl, k);
+        column[k] = rule->table == table && rule->left_count + rule->right_count ? 0 : RULE_NOT_HERE;
+        for (size_t i = 0; i < rule->left_count + rule->right_count && column[k] != RULE_NOT_HERE; i++) {
+            size_t cell = i < rule->left_count ? rule->left[i] : rule->right[i - rule->left_count];
+            if (cell < t->first_cell || cell >= t->first_cell + t->cell_count)
+                column[k] = RULE_NOT_HERE;
+            else if (of_cell[cell - t->first_cell] > column[k])
+                column[k] = of_cell[cell - t->first_cell];
         }
     }
 }
@@ -2511,9 +2615,9 @@ static void split_done(row_search *rs, size_t holds, size_t apart)
         if (rs->found && holds == rs->best_holds)
             rs->bound = cf_template_rule_count(rs->tpl) - rs->best_sums;
         memcpy(work, by_cell, rs->t->cell_count * sizeof *work);
-        place_blanks(rs, 0, work, best, by_cell, &fewest);
-        if (rs->over)
-            return;
+        place_blanks(rs, work, best, by_cell, &fewest);
+        if (rs->over || fewest == SIZE_MAX)
+            return; /* out of budget, or every placement worse than the best split */
         memcpy(rs->cur.blank, best, rs->t->row_count * sizeof *best);
         sums = cf_template_rule_count(rs->tpl) - fewest;
     } else {
@@ -2690,23 +2794,11 @@ static void split_interleaved(row_search *rs, size_t r, size_t at, size_t qh, si
 static void split_short(row_search *rs, size_t r, size_t at, size_t qh, size_t qt, size_t holds, size_t apart)
 {
     size_t m = rs->t->rows[r].column_count;
-    for (size_t k = 1; k <= ROWS_ROW_BLANKS && k + 1 < m && k <= rs->blanks_left && !rs->over; k++) {
-        if (at + m - 1 - k > rs->n)
-            continue;
-        rs->cur.blank[r] = (1u << k) - 1u;
-        rs->cur.short_by[r] = k;
-        rs->cur.later[r] = 1u << (m - 1);
-        rs->cur.last_at[r] = rs->n;
-        rs->queue[qt] = r;
-        rs->blanks_left -= k;
-        split_rows(rs, r + 1, at + m - 1 - k, qh, qt + 1, holds, apart + 1);
-        rs->blanks_left += k;
-    }
-    rs->cur.later[r] = 0;
-    /* k parts blank; k = 0: the total */
-    for (size_t k = 0; k <= ROWS_ROW_BLANKS && k + 1 < m && !rs->over; k++) {
-        size_t blanks = k ? k : 1, got = m - blanks;
-        if (blanks > rs->blanks_left || at + got > rs->n)
+    /* k parts blank, or (k = ROWS_ROW_BLANKS + 1, tried last) the total; the likelier first, so the
+     * best split is found early and bounds the placements of the others (place_column) */
+    for (size_t j = 1; j <= ROWS_ROW_BLANKS + 1 && !rs->over; j++) {
+        size_t k = j <= ROWS_ROW_BLANKS ? j : 0, blanks = k ? k : 1, got = m - blanks;
+        if (blanks + 1 >= m || blanks > rs->blanks_left || at + got > rs->n)
             continue;
         cf_decimal parts = cf_decimal_from_int(0);
         bool numbers = true;
@@ -2722,6 +2814,19 @@ static void split_short(row_search *rs, size_t r, size_t at, size_t qh, size_t q
         split_rows(rs, r + 1, at + got, qh, qt, holds + 1, apart);
         rs->blanks_left += blanks;
     }
+    for (size_t k = 1; k <= ROWS_ROW_BLANKS && k + 1 < m && k <= rs->blanks_left && !rs->over; k++) {
+        if (at + m - 1 - k > rs->n)
+            continue;
+        rs->cur.blank[r] = (1u << k) - 1u;
+        rs->cur.short_by[r] = k;
+        rs->cur.later[r] = 1u << (m - 1);
+        rs->cur.last_at[r] = rs->n;
+        rs->queue[qt] = r;
+        rs->blanks_left -= k;
+        split_rows(rs, r + 1, at + m - 1 - k, qh, qt + 1, holds, apart + 1);
+        rs->blanks_left += k;
+    }
+    rs->cur.later[r] = 0;
     rs->cur.blank[r] = 0;
     rs->cur.short_by[r] = 0;
 }
@@ -2900,13 +3005,29 @@ static bool warn_placed_rows(extractor *ex, const row_search *rs, const bool *pl
     return ok;
 }
 
+/* The rules of table rs->t the best split breaks, when it has blank cells (place_blanks). */
+static size_t best_breaks(const row_search *rs) { return cf_template_rule_count(rs->tpl) - rs->best_sums; }
+
 /* The warning on row r of split rs->best, short of values (its blank cells printed nothing): where
- * its blanks were taken to be and how well the table's sums hold so, or, when placements as good
- * disagree, how many of its cells are left empty (open). */
+ * its blanks were taken to be, the only columns where every sum of the table holds; or, when none
+ * does (best_breaks: its cells are left empty) or placements as good disagree (open: cells left
+ * empty), why. */
 static bool warn_blanks(extractor *ex, const row_search *rs, size_t r, size_t line, size_t open)
 {
     const cf_row_def *rd = &rs->t->rows[r];
     size_t printed = rd->column_count - (size_t)__builtin_popcount(rs->best.blank[r]);
+    size_t breaks = best_breaks(rs);
+    long cell = (long)rd->first_cell;
+    if (breaks)
+        return warn(ex, line, cell,
+                    P_("%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); no columns "
+                       "for its blank cells make every sum of the table hold (%zu still breaks), so its cells "
+                       "are left empty, check the row",
+                       "%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); no columns "
+                       "for its blank cells make every sum of the table hold (%zu still break), so its cells "
+                       "are left empty, check the row",
+                       breaks),
+                    rs->t->number, rd->short_label, printed, rd->column_count, breaks);
     if (open)
         return warn(ex, line, (long)rd->first_cell,
                     P_("%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); the table's "
@@ -2924,25 +3045,11 @@ static bool warn_blanks(extractor *ex, const row_search *rs, size_t r, size_t li
         if (rs->best.blank[r] >> c & 1u)
             ok = (!where.len || cf_buf_puts(&where, _(", "))) &&
                  cf_buf_puts(&where, rs->t->columns[rd->columns[c]].short_label);
-    size_t breaks = cf_template_rule_count(rs->tpl) - rs->best_sums;
-    long cell = (long)rd->first_cell;
-    if (ok && !breaks)
-        ok = warn(ex, line, cell,
-                  _("%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); they were taken "
-                    "as blank in %s, the only columns where every sum of the table holds, check the row"),
-                  rs->t->number, rd->short_label, printed, rd->column_count, where.data);
-    else if (ok)
-        ok = warn(ex, line, cell,
-                  P_("%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); they were taken "
-                     "as blank in %s, the only columns where the fewest sums of the table break (%zu still "
-                     "does), check the row",
-                     "%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); they were taken "
-                     "as blank in %s, the only columns where the fewest sums of the table break (%zu still "
-                     "do), check the row",
-                     breaks),
-                  rs->t->number, rd->short_label, printed, rd->column_count, where.data, breaks);
-    else
-        ok = oom(ex);
+    ok = ok ? warn(ex, line, cell,
+                   _("%s %s: %zu values for its %zu cells, the others printed nothing (PDF text); they were taken "
+                     "as blank in %s, the only columns where every sum of the table holds, check the row"),
+                   rs->t->number, rd->short_label, printed, rd->column_count, where.data)
+            : oom(ex);
     cf_buf_release(&where);
     return ok;
 }
@@ -3075,17 +3182,27 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
             vals[k++] = &more->items[i];
     n += later;
     token blank = {.kind = CF_ITEM_EMPTY};
-    /* blanks that print nothing are the split's to place only in text of one cell a line (raw PDF
-     * text): where a row's values share its line, their places show its blanks */
-    size_t alone = 0;
-    for (size_t i = 0; i < n && blanks; i++)
-        alone += alone_on_line(vals, n, i);
-    if (blanks && alone * 2 <= n) {
+    /* blanks that print nothing are the split's to place only in text of a cell or two a line (raw
+     * PDF text): where a row's values share its line (pdftotext -layout), their places show its
+     * blanks, and most values stand three or more to a line */
+    size_t crowded = 0;
+    for (size_t i = 0, j; i < n && blanks; i = j) {
+        for (j = i + 1; j < n && vals[j]->line == vals[i]->line; j++)
+            ;
+        crowded += j - i >= 3 ? j - i : 0;
+    }
+    unsigned char *rule_column = NULL;
+    if (blanks && crowded * 2 < n)
+        rule_column = cf_malloc(cf_template_rule_count(tpl) + 1);
+    if (blanks && !rule_column) {
+        ok = crowded * 2 >= n || oom(ex);
         cf_free(rs);
         cf_free(vals);
         stream_release(&spare);
         return ok;
     }
+    if (rule_column)
+        rule_columns(tpl, table, t, rule_column);
     /* the splits with every row holding, then those with one row broken, and so on: the first found
      * are the best, and each round looks only at as many broken rows as it allows */
     size_t steps = 0;
@@ -3096,6 +3213,7 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
                            .group_row = group_row, .group_members = members, .vals = vals, .n = n,
                            .cells = cells, .balance = balance,
                            .blank = &blank, .blanks = blanks, .blanks_left = blanks,
+                           .rule_column = rule_column,
                            .min_holds = t->row_count - broken, .steps = steps};
         split_rows(rs, 0, 0, 0, 0, 0, 0);
         steps = rs->steps;
@@ -3145,9 +3263,11 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
             continue;
         }
         size_t open = 0; /* cells the best splits disagree on: left missing */
+        /* a row whose blanks no placement fits (the table's sums break wherever they go) is left empty */
+        bool unplaced = s->blank[r] && best_breaks(rs);
         for (size_t c = 0; ok && c < rd->column_count; c++) {
             const token *tk = split_value(rs, s, r, c);
-            if (rs->differs[rd->first_cell - t->first_cell + c])
+            if (unplaced || rs->differs[rd->first_cell - t->first_cell + c])
                 open++;
             else
                 ok = fill_cell(ex, rd->first_cell + c, tk == rs->blank ? NULL : tk, true,
@@ -3191,6 +3311,7 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
                      later),
                   t->number, later, vals[n - later]->line + 1);
     cf_free(rs);
+    cf_free(rule_column);
     cf_free(vals);
     stream_release(&spare);
     return ok;
