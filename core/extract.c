@@ -3437,6 +3437,32 @@ static bool place_loose_runs(extractor *ex, size_t table, const token_stream *ts
     return true;
 }
 
+/* Leave the rows of labels[0..nlabels) unread (missing) and warn once with message (a format taking
+ * the table's number, the first and last rows' names, the values and the cells), values printed for
+ * them. False when memory runs out. */
+static bool leave_rows_unread(extractor *ex, size_t table, const token_stream *ts, size_t seg_first, size_t at,
+                              const label_match *labels, size_t nlabels, bool *taken, size_t *got,
+                              const char *message, size_t values)
+{
+    const cf_table_def *t = cf_template_table(ex->report->tpl, table);
+    size_t want = 0;
+    for (size_t l = 0; l < nlabels; l++) {
+        const cf_row_def *rd = &t->rows[labels[l].row];
+        if (taken[labels[l].row])
+            forget_row(ex->report, rd);
+        taken[labels[l].row] = true;
+        got[labels[l].row] = 0;
+        want += rd->column_count;
+        size_t label_line = line_of_key(ts, seg_first, at, labels[l].start);
+        for (size_t c = 0; c < rd->column_count; c++)
+            if (!fill_cell(ex, rd->first_cell + c, NULL, true, label_line))
+                return false;
+    }
+    /* (tied to no one cell: reading one of these rows again later must not take it away) */
+    return warn(ex, ts->items[at].line + 1, -1, message, t->number, t->rows[labels[0].row].short_label,
+                t->rows[labels[nlabels - 1].row].short_label, values, want);
+}
+
 static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts)
 {
     const cf_table_def *t = cf_template_table(ex->report->tpl, table);
@@ -3493,16 +3519,37 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
             for (size_t l = 0; l + 1 < nlabels; l++)
                 for (size_t r = labels[l].row + 1; r < labels[l + 1].row; r++)
                     skips_a_row |= !taken[r];
+            size_t broken = 0; /* rows shared out in order whose own sum fails */
+            bool took[32];     /* whether each label's row took its share */
             for (size_t l = 0; l < nlabels; l++) {
+                const cf_row_def *rd = &t->rows[labels[l].row];
+                bool checked = false;
                 if (!take_row(ex, table, labels[l].row, run + bounds[l], bounds[l + 1] - bounds[l],
-                              line_of_key(ts, seg_first, i, labels[l].start), taken, got, &used))
+                              line_of_key(ts, seg_first, i, labels[l].start), taken, got, &took[l]))
                     return false;
+                broken += took[l] && evenly &&
+                          !row_cells_hold(ex->report->tpl, rd, &ex->report->cells[rd->first_cell], &checked);
+            }
+            /* one row that breaks its sum may be the report's own break; two or more refute the order
+             * the values were shared out in (PDF text that runs column by column), and a reading the
+             * text refutes must not call a report broken */
+            if (broken > 1) {
+                if (!leave_rows_unread(ex, table, ts, seg_first, i, labels, nlabels, taken, got,
+                                       _("%s %s … %s: %zu values for %zu cells, printed apart from their rows' "
+                                         "names; shared out in order they break the sums of several rows, so "
+                                         "which value belongs to which cell cannot be told and they are left "
+                                         "unread"),
+                                       count_filled(run, n)))
+                    return false;
+            }
+            for (size_t l = 0; l < nlabels && broken <= 1; l++) {
                 /* split by count alone (PDF text can print cells in drawing order): the row's own sum
                  * is the witness; where it fails, the split is as likely to blame as the report, and
                  * where no sum checks a row of values one a line, reading them column by column is as
                  * likely as row by row */
                 const cf_row_def *rd = &t->rows[labels[l].row];
                 bool checked = false;
+                used = took[l];
                 bool holds = used && evenly &&
                              row_cells_hold(ex->report->tpl, rd, &ex->report->cells[rd->first_cell], &checked);
                 const char *guess =
@@ -3526,25 +3573,10 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
         } else if (nlabels > 1 && count_filled(run, n) > t->rows[labels[nlabels - 1].row].column_count) {
             /* several labels, then more values than the last row holds, and they do not split by
              * line or evenly: which value belongs where cannot be told; never hand them to one row */
-            size_t want = 0;
-            for (size_t l = 0; l < nlabels; l++) {
-                const cf_row_def *rd = &t->rows[labels[l].row];
-                if (taken[labels[l].row])
-                    forget_row(ex->report, rd);
-                taken[labels[l].row] = true;
-                got[labels[l].row] = 0;
-                want += rd->column_count;
-                size_t label_line = line_of_key(ts, seg_first, i, labels[l].start);
-                for (size_t c = 0; c < rd->column_count; c++)
-                    if (!fill_cell(ex, rd->first_cell + c, NULL, true, label_line))
-                        return false;
-            }
-            /* (tied to no one cell: reading one of these rows again later must not take it away) */
-            if (!warn(ex, run[0].line + 1, -1,
-                      _("%s %s … %s: %zu values for %zu cells; which value belongs to which cell cannot be "
-                      "told, so they are left unread"),
-                      t->number, t->rows[labels[0].row].short_label,
-                      t->rows[labels[nlabels - 1].row].short_label, count_filled(run, n), want))
+            if (!leave_rows_unread(ex, table, ts, seg_first, i, labels, nlabels, taken, got,
+                                   _("%s %s … %s: %zu values for %zu cells; which value belongs to which cell "
+                                     "cannot be told, so they are left unread"),
+                                   count_filled(run, n)))
                 return false;
         } else if (nlabels > 0) {
             const label_match *m = &labels[nlabels - 1];

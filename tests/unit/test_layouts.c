@@ -1443,3 +1443,21 @@ Test(layouts, pdf_raw_blank_cells_the_sums_cannot_place_are_left_empty)
     cft_expect_row(&d, "requests", "rejected_massive", "41 52 63 74 85 6 missing");
     cft_release(&d);
 }
+
+Test(layouts, pdf_raw_values_shared_out_in_order_that_break_several_rows_are_left_unread)
+{
+    /* raw pdftotext of a PDF printed by Chromium: the values of 三's rows 二、 … 四、 follow their names
+     * column by column, so shared out row by row in order twenty rows' sums fail. A correct report is
+     * not called broken: those rows are left unread, with a warning, and every rule over them is not
+     * checkable; the row read apart before them (一、) is kept */
+    cft_doc d;
+    cft_read_file(&d, CF_FIXTURES "/converters/pdftotext-chromium/syn2019_sums.txt");
+    cr_expect_eq(cft_found_in(&d, "requests.new."), 4);
+    cft_expect_warning(&d, "三 二、上年结转 … 四、结转下年度: 154 values for 154 cells, printed apart from their "
+                           "rows' names; shared out in order they break the sums of several rows, so which "
+                           "value belongs to which cell cannot be told and they are left unread");
+    cft_expect_row(&d, "requests", "granted", "missing missing missing missing missing missing missing");
+    cr_expect_eq(table_rule(&d, "requests", "results", "natural"), CF_RULE_UNASSESSABLE);
+    cr_expect_eq(table_rule(&d, "requests", "balance", "natural"), CF_RULE_UNASSESSABLE);
+    cft_release(&d);
+}
