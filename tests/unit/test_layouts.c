@@ -1444,6 +1444,36 @@ Test(layouts, pdf_raw_blank_cells_the_sums_cannot_place_are_left_empty)
     cft_release(&d);
 }
 
+Test(layouts, pdf_raw_values_shared_out_in_order_with_one_row_broken_show_its_break)
+{
+    /* mutool's text of a 2021 report with the names of 三(三)3. to 5. printed together and their 21
+     * values after them, one a line, (三)4.'s total printed 1559 for 1558: one broken row may be the
+     * report's own break, so the rows are read in order and that row's break shows, flagged */
+    size_t len;
+    char *src = cft_slurp(CF_FIXTURES "/converters/mutool/syn2021_sums.txt", &len);
+    const char *names = "3.危及“三安全一稳定”\n", *values = "122\n21\n305\n187\n226\n32\n893\n\n";
+    char *at = strstr(src, names), *next = at ? strstr(at, "5.属于三类内部事务信息\n") : NULL;
+    cr_assert(at && next && strncmp(at + strlen(names), values, 3) == 0);
+    size_t size = len + 1;
+    char *moved = malloc(size);
+    cr_assert_not_null(moved);
+    snprintf(moved, size,
+             "%.*s%s4.保护第三方合法权益\n5.属于三类内部事务信息\n122\n21\n305\n187\n226\n32\n893\n"
+             "325\n389\n111\n250\n174\n309\n1559\n%s",
+             (int)(at - src), src, names, next + strlen("5.属于三类内部事务信息\n"));
+    free(src);
+    cft_doc d;
+    cft_read(&d, moved);
+    free(moved);
+    cr_expect_eq(table_rule(&d, "requests", "applicants", "denied_third_party"), CF_RULE_FAIL);
+    cr_expect_eq(table_rule(&d, "requests", "applicants", "denied_internal"), CF_RULE_PASS);
+    cft_expect_warning(&d, "三 (三)4.第三方权益: its values were printed apart from its label, after the names of "
+                           "several rows ((三)3.三安全一稳定 … (三)5.内部事务), and were shared out in order; its sum "
+                           "does not hold, so which value belongs where is a guess, check the row");
+    cft_expect_row(&d, "requests", "denied_third_party", "325 389 111 250 174 309 1559");
+    cft_release(&d);
+}
+
 Test(layouts, pdf_raw_values_shared_out_in_order_that_break_several_rows_are_left_unread)
 {
     /* raw pdftotext of a PDF printed by Chromium: the values of 三's rows 二、 … 四、 follow their names
