@@ -3437,6 +3437,62 @@ static bool place_loose_runs(extractor *ex, size_t table, const token_stream *ts
     return true;
 }
 
+/* Values shared out among the rows of labels[0..nlabels) (bounds: each row's share as printed) read
+ * instead in blocks of consecutive rows, each block column by column (raw pdftotext of a PDF printed
+ * by Chromium: a column's cells for the rows of a block, then the next column's), when exactly one
+ * split into blocks makes every row's own sum hold, each checked. Those rows are read so, inferred,
+ * with a warning on each row of a block of several; *read: they were. False when memory runs out. */
+static bool read_column_blocks(extractor *ex, size_t table, const token_stream *ts, size_t seg_first, size_t at,
+                               const label_match *labels, size_t nlabels, const token *run, const size_t *bounds,
+                               bool *read)
+{
+    const cf_template *tpl = ex->report->tpl;
+    const cf_table_def *t = cf_template_table(tpl, table);
+    size_t ways[33] = {1}, start[33] = {0}; /* splits of the first k rows (2: more than one), the last block's start */
+    *read = false;
+    for (size_t k = 1; k <= nlabels; k++)
+        for (size_t i = 0; i < k; i++) {
+            size_t m = k - i, cols = t->rows[labels[i].row].column_count;
+            bool holds = ways[i] > 0 && cols <= CF_TEMPLATE_MAX_COLUMNS;
+            for (size_t a = 0; a < m && holds; a++) {
+                const cf_row_def *rd = &t->rows[labels[i + a].row];
+                const token *vals[CF_TEMPLATE_MAX_COLUMNS];
+                size_t order[CF_TEMPLATE_MAX_COLUMNS];
+                bool checked = false;
+                holds = rd->column_count == cols;
+                for (size_t c = 0; c < cols && holds; c++) {
+                    vals[c] = &run[bounds[i] + c * m + a];
+                    order[c] = c;
+                }
+                holds = holds && row_holds_in(tpl, rd, vals, order, &checked) && checked;
+            }
+            if (holds) {
+                ways[k] = ways[k] + ways[i] > 2 ? 2 : ways[k] + ways[i];
+                start[k] = i;
+            }
+        }
+    if (ways[nlabels] != 1)
+        return true;
+    for (size_t k = nlabels; k > 0; k = start[k]) {
+        size_t i = start[k], m = k - i, cols = t->rows[labels[i].row].column_count;
+        for (size_t a = 0; a < m; a++) {
+            const cf_row_def *rd = &t->rows[labels[i + a].row];
+            token row[CF_TEMPLATE_MAX_COLUMNS];
+            for (size_t c = 0; c < cols; c++)
+                row[c] = run[bounds[i] + c * m + a];
+            forget_row(ex->report, rd);
+            if (!assign_row(ex, table, labels[i + a].row, row, cols, line_of_key(ts, seg_first, at, labels[i + a].start)) ||
+                (m > 1 && !flag_row_guess(ex, t, rd, &t->rows[labels[i].row], &t->rows[labels[k - 1].row],
+                                          _("%s %s: its values were printed column by column with those of the rows "
+                                            "%s … %s (PDF text); read so, every row's own sum holds, and under no "
+                                            "other split of the rows into such blocks, check the row"))))
+                return false;
+        }
+    }
+    *read = true;
+    return true;
+}
+
 /* Leave the rows of labels[0..nlabels) unread (missing) and warn once with message (a format taking
  * the table's number, the first and last rows' names, the values and the cells), values printed for
  * them. False when memory runs out. */
@@ -3533,7 +3589,11 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
             /* one row that breaks its sum may be the report's own break; two or more refute the order
              * the values were shared out in (PDF text that runs column by column), and a reading the
              * text refutes must not call a report broken */
-            if (broken > 1) {
+            bool by_columns = false;
+            if (broken > 1 && !read_column_blocks(ex, table, ts, seg_first, i, labels, nlabels, run, bounds,
+                                                  &by_columns))
+                return false;
+            if (broken > 1 && !by_columns) {
                 if (!leave_rows_unread(ex, table, ts, seg_first, i, labels, nlabels, taken, got,
                                        _("%s %s … %s: %zu values for %zu cells, printed apart from their rows' "
                                          "names; shared out in order they break the sums of several rows, so "
@@ -3542,7 +3602,7 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                                        count_filled(run, n)))
                     return false;
             }
-            for (size_t l = 0; l < nlabels && broken <= 1; l++) {
+            for (size_t l = 0; l < nlabels && broken <= 1 && !by_columns; l++) {
                 /* split by count alone (PDF text can print cells in drawing order): the row's own sum
                  * is the witness; where it fails, the split is as likely to blame as the report, and
                  * where no sum checks a row of values one a line, reading them column by column is as
