@@ -239,7 +239,9 @@ static void print_human(text_out *out, const check_words *words, const cf_report
     out_puts(out, ": ");
     out_safe(out, cf_template_name(tpl));
     out_puts(out, ", ");
-    out_puts(out, cf_text_encoding(cf_report_text(report)));
+    char encoding[256];
+    cf_text_describe_encoding(cf_report_text(report), encoding, sizeof encoding);
+    out_puts(out, encoding);
     out_puts(out, "\n");
     for (size_t i = 0; i < nrules; i++) {
         cf_rule_outcome o = cf_assess_rule(a, i)->outcome;

@@ -26,6 +26,8 @@ struct cf_text {
     size_t size;
     const char *encoding;
     char *described;      /* the encoding's text when a document reader wrote it (owned) */
+    bool mojibake;        /* read as Latin-1 by a converter and taken back (repair_mojibake) */
+    size_t mojibake_lost; /* the bytes of it that did not decode */
     const char *kind;     /* "text", or the reader that made this view of a document */
     char sha256[65];      /* computed on first use when sha_from_data: hashing 50 MB is a sixth of
                            * opening it, and a check may never ask */
@@ -246,24 +248,12 @@ static bool repair_mojibake(cf_text *text, bool *nomem)
     cf_free(bytes);
     if (!best)
         return false;
-    char label[160];
-    if (best_lost)
-        snprintf(label, sizeof label, "%s, read as Latin-1 by its converter (repaired; bytes lost: %zu)", encoding,
-                 best_lost);
-    else
-        snprintf(label, sizeof label, "%s, read as Latin-1 by its converter (repaired)", encoding);
-    char *described = cf_strdup(label);
-    if (!described) {
-        cf_free(best);
-        *nomem = true;
-        return false;
-    }
     cf_free(text->data);
     text->data = best;
     text->size = best_size;
-    cf_free(text->described);
-    text->described = described;
-    text->encoding = described;
+    text->encoding = encoding == encodings[0] ? "UTF-8 via Latin-1" : "GB18030 via Latin-1";
+    text->mojibake = true;
+    text->mojibake_lost = best_lost;
     return true;
 }
 
@@ -580,6 +570,19 @@ const char *cf_text_name(const cf_text *text) { return text->name; }
 const char *cf_text_data(const cf_text *text) { return text->data; }
 size_t cf_text_size(const cf_text *text) { return text->size; }
 const char *cf_text_encoding(const cf_text *text) { return text->encoding; }
+
+size_t cf_text_describe_encoding(const cf_text *text, char *buf, size_t size)
+{
+    int n = !text->mojibake ? snprintf(buf, size, "%s", text->encoding)
+            : text->mojibake_lost
+                ? snprintf(buf, size,
+                           P_("%s (mojibake repaired: a converter had read it as Latin-1; %zu byte was lost)",
+                              "%s (mojibake repaired: a converter had read it as Latin-1; %zu bytes were lost)",
+                              text->mojibake_lost),
+                           text->encoding, text->mojibake_lost)
+                : snprintf(buf, size, _("%s (mojibake repaired: a converter had read it as Latin-1)"), text->encoding);
+    return n < 0 ? 0 : (size_t)n;
+}
 const char *cf_text_kind(const cf_text *text) { return text->kind; }
 const char *cf_text_sha256(const cf_text *text)
 {

@@ -52,8 +52,13 @@ const char *cf_text_name(const cf_text *text);
 /* The decoded UTF-8 text (NUL-terminated) and its length in bytes. */
 const char *cf_text_data(const cf_text *text);
 size_t cf_text_size(const cf_text *text);
-/* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "GB18030" … ("HTML, GB18030", "DOCX" for a document) */
+/* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "GB18030" … ("HTML, GB18030", "DOCX" for a document;
+ * "GB18030 via Latin-1" for mojibake taken back): the record's name, never translated. */
 const char *cf_text_encoding(const cf_text *text);
+/* The encoding as a person reads it into buf (size bytes, NUL-terminated, cut when too small):
+ * cf_text_encoding, with a note in the run's language when the text was mojibake taken back and how
+ * many bytes were lost. Returns the length it needed. */
+size_t cf_text_describe_encoding(const cf_text *text, char *buf, size_t size);
 /* What the text was read from: "text", or a document reader's name ("html", "docx" …). */
 const char *cf_text_kind(const cf_text *text);
 /* SHA-256 of the file's bytes as read (before decoding), 64 hex digits. */

@@ -94,7 +94,9 @@ static size_t fill_summary(const ui_workbench *wb, int width, ui_popup_line *lin
     snprintf(line, sizeof line, _("Report       %s · %s · %s"), heading.issuer[0] ? heading.issuer : _("issuer not named"),
              heading.year[0] ? heading.year : _("year not stated"), cf_template_name(wb->tpl));
     add_line(lines, max, &count, width, 14, CF_ROLE_NORMAL, line);
-    snprintf(line, sizeof line, _("Document     %s (%s)"), cf_review_report_path(wb->review), cf_text_encoding(wb->text));
+    char encoding[256];
+    cf_text_describe_encoding(wb->text, encoding, sizeof encoding);
+    snprintf(line, sizeof line, _("Document     %s (%s)"), cf_review_report_path(wb->review), encoding);
     add_line(lines, max, &count, width, 14, CF_ROLE_NORMAL, line);
     snprintf(line, sizeof line, _("SHA-256      %s"), cf_text_sha256(wb->text));
     add_line(lines, max, &count, width, 14, CF_ROLE_NORMAL, line);
