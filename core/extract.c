@@ -3519,6 +3519,41 @@ static bool leave_rows_unread(extractor *ex, size_t table, const token_stream *t
                 t->rows[labels[nlabels - 1].row].short_label, values, want);
 }
 
+/* Rows of the form between two of labels[0..*nlabels) whose own names were not found (raw PDF text
+ * can break a name with another cell's words), taken in where the values printed run[0..n) fill the
+ * named rows and those exactly, with no blank, and the named rows alone do not: each marked in added
+ * and given the next name's place. Returns how many were taken in. */
+static size_t add_unnamed_rows(const cf_table_def *t, const bool *taken, const token *run, size_t n,
+                               label_match *labels, size_t *nlabels, bool *added)
+{
+    size_t want = 0, more = 0, count = 0;
+    for (size_t l = 0; l < *nlabels; l++) {
+        want += t->rows[labels[l].row].column_count;
+        for (size_t r = labels[l].row + 1; l + 1 < *nlabels && r < labels[l + 1].row; r++)
+            if (!taken[r]) {
+                more += t->rows[r].column_count;
+                count++;
+            }
+    }
+    if (*nlabels < 2 || count == 0 || *nlabels + count > 32 || count_filled(run, n) != n || n != want + more)
+        return 0;
+    label_match all[32];
+    size_t k = 0;
+    for (size_t l = 0; l < *nlabels; l++) {
+        added[k] = false;
+        all[k++] = labels[l];
+        for (size_t r = labels[l].row + 1; l + 1 < *nlabels && r < labels[l + 1].row; r++)
+            if (!taken[r]) {
+                added[k] = true;
+                all[k] = labels[l + 1];
+                all[k++].row = r;
+            }
+    }
+    memcpy(labels, all, k * sizeof *all);
+    *nlabels = k;
+    return count;
+}
+
 static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts)
 {
     const cf_table_def *t = cf_template_table(ex->report->tpl, table);
@@ -3553,6 +3588,8 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
         label_match labels[32];
         size_t nlabels = match_labels(t, done, ts->keys.data ? ts->keys.data : "", seg_start, seg_end,
                                       labels, 32);
+        bool added[32] = {0}; /* rows between the names whose own names were not found */
+        size_t nadded = add_unnamed_rows(t, taken, run, n, labels, &nlabels, added);
         size_t bounds[33];
         bool used;
         bool evenly;
@@ -3571,7 +3608,7 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
         if (nlabels > 1 && split_run(t, labels, nlabels, run, n, bounds, &evenly)) {
             /* a row of the form between two of the names, itself unnamed here: shared out by count,
              * its values could as well be that row's */
-            bool skips_a_row = false;
+            bool skips_a_row = nadded > 0;
             for (size_t l = 0; l + 1 < nlabels; l++)
                 for (size_t r = labels[l].row + 1; r < labels[l + 1].row; r++)
                     skips_a_row |= !taken[r];
@@ -3589,11 +3626,12 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
             /* one row that breaks its sum may be the report's own break; two or more refute the order
              * the values were shared out in (PDF text that runs column by column), and a reading the
              * text refutes must not call a report broken */
+            bool refuted = broken > 1 || (nadded > 0 && broken > 0); /* a row taken in must be proven */
             bool by_columns = false;
-            if (broken > 1 && !read_column_blocks(ex, table, ts, seg_first, i, labels, nlabels, run, bounds,
-                                                  &by_columns))
+            if (refuted &&
+                !read_column_blocks(ex, table, ts, seg_first, i, labels, nlabels, run, bounds, &by_columns))
                 return false;
-            if (broken > 1 && !by_columns) {
+            if (refuted && !by_columns) {
                 if (!leave_rows_unread(ex, table, ts, seg_first, i, labels, nlabels, taken, got,
                                        _("%s %s … %s: %zu values for %zu cells, printed apart from their rows' "
                                          "names; shared out in order they break the sums of several rows, so "
@@ -3602,7 +3640,25 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                                        count_filled(run, n)))
                     return false;
             }
-            for (size_t l = 0; l < nlabels && broken <= 1 && !by_columns; l++) {
+            const char *unnamed_between =
+                _("%s %s: its values were printed apart from its label, after the names of several rows (%s … %s) "
+                  "with a row of the form between them unnamed, and were shared out in order; they could be that "
+                  "row's, check the row");
+            /* a row taken in decides where every other row's values stand: none of them is read directly */
+            for (size_t l = 0; l < nlabels && nadded > 0 && (by_columns || !refuted); l++) {
+                const cf_row_def *rd = &t->rows[labels[l].row];
+                bool read_here = by_columns || took[l];
+                bool unflagged = added[l] || (by_columns && !ex->report->cells[rd->first_cell].inferred);
+                if (read_here && unflagged &&
+                    !flag_row_guess(ex, t, rd, &t->rows[labels[0].row], &t->rows[labels[nlabels - 1].row],
+                                    added[l] ? _("%s %s: its name was not found among those of the rows %s … %s, "
+                                                 "printed apart from their values (PDF text), but the values were "
+                                                 "as many as those rows' cells and its own; read as its where the "
+                                                 "form puts it, check the row")
+                                             : unnamed_between))
+                    return false;
+            }
+            for (size_t l = 0; l < nlabels && !refuted && !by_columns; l++) {
                 /* split by count alone (PDF text can print cells in drawing order): the row's own sum
                  * is the witness; where it fails, the split is as likely to blame as the report, and
                  * where no sum checks a row of values one a line, reading them column by column is as
@@ -3613,14 +3669,12 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                 bool holds = used && evenly &&
                              row_cells_hold(ex->report->tpl, rd, &ex->report->cells[rd->first_cell], &checked);
                 const char *guess =
-                    !used || !evenly ? NULL
+                    !used || !evenly || added[l] ? NULL
                     : !holds
                         ? _("%s %s: its values were printed apart from its label, after the names of several rows "
                             "(%s … %s), and were shared out in order; its sum does not hold, so which value belongs "
                             "where is a guess, check the row")
-                    : skips_a_row ? _("%s %s: its values were printed apart from its label, after the names of "
-                                      "several rows (%s … %s) with a row of the form between them unnamed, and "
-                                      "were shared out in order; they could be that row's, check the row")
+                    : skips_a_row ? unnamed_between
                     : !checked && rd->column_count > 1 && one_value_a_line(run, n)
                         ? _("%s %s: its values were printed one a line after the names of several rows (%s … %s), "
                             "and no sum checks the row; they were read row by row, but the text does not show "
