@@ -3632,11 +3632,15 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                 !read_column_blocks(ex, table, ts, seg_first, i, labels, nlabels, run, bounds, &by_columns))
                 return false;
             if (refuted && !by_columns) {
-                if (!leave_rows_unread(ex, table, ts, seg_first, i, labels, nlabels, taken, got,
-                                       _("%s %s … %s: %zu values for %zu cells, printed apart from their rows' "
-                                         "names; shared out in order they break the sums of several rows, so "
-                                         "which value belongs to which cell cannot be told and they are left "
-                                         "unread"),
+                const char *why =
+                    broken > 1 ? _("%s %s … %s: %zu values for %zu cells, printed apart from their rows' names; "
+                                   "shared out in order they break the sums of several rows, so which value "
+                                   "belongs to which cell cannot be told and they are left unread")
+                               : _("%s %s … %s: %zu values for %zu cells, printed apart from their rows' names, "
+                                   "a row's name between them not found; shared out in order with that row "
+                                   "taken in, a row's sum breaks, so which value belongs to which cell cannot "
+                                   "be told and they are left unread");
+                if (!leave_rows_unread(ex, table, ts, seg_first, i, labels, nlabels, taken, got, why,
                                        count_filled(run, n)))
                     return false;
             }

@@ -1445,8 +1445,10 @@ Test(layouts, pdf_raw_blank_cells_the_sums_cannot_place_are_left_empty)
 }
 
 /* mutool's text of a 2021 report with the names of 三(三)3. to 5. printed together and their 21 values
- * after them, one a line, (三)4.'s total printed total4 and (三)5.'s total5 (1558 and 1101 as made). */
-static void read_names_apart(cft_doc *d, const char *total4, const char *total5)
+ * after them, one a line, (三)4.'s name printed name4 (NAME4, or "" cut away), its total total4 and
+ * (三)5.'s total5 (1558 and 1101 as made). */
+#define NAME4 "4.保护第三方合法权益\n"
+static void read_names_apart(cft_doc *d, const char *name4, const char *total4, const char *total5)
 {
     size_t len;
     char *src = cft_slurp(CF_FIXTURES "/converters/mutool/syn2021_sums.txt", &len);
@@ -1457,9 +1459,9 @@ static void read_names_apart(cft_doc *d, const char *total4, const char *total5)
     char *moved = malloc(size);
     cr_assert_not_null(moved);
     snprintf(moved, size,
-             "%.*s%s4.保护第三方合法权益\n5.属于三类内部事务信息\n122\n21\n305\n187\n226\n32\n893\n"
+             "%.*s%s%s5.属于三类内部事务信息\n122\n21\n305\n187\n226\n32\n893\n"
              "325\n389\n111\n250\n174\n309\n%s\n203\n214\n88\n178\n298\n120\n%s\n%s",
-             (int)(at - src), src, names, total4, total5, next + strlen(last));
+             (int)(at - src), src, names, name4, total4, total5, next + strlen(last));
     free(src);
     cft_read(d, moved);
     free(moved);
@@ -1470,7 +1472,7 @@ Test(layouts, pdf_raw_values_shared_out_in_order_with_one_row_broken_show_its_br
     /* one broken row may be the report's own break: the rows are read in order and (三)4.'s break
      * shows, flagged */
     cft_doc d;
-    read_names_apart(&d, "1559", "1101");
+    read_names_apart(&d, NAME4, "1559", "1101");
     cr_expect_eq(table_rule(&d, "requests", "applicants", "denied_third_party"), CF_RULE_FAIL);
     cr_expect_eq(table_rule(&d, "requests", "applicants", "denied_internal"), CF_RULE_PASS);
     cft_expect_warning(&d, "三 (三)4.第三方权益: its values were printed apart from its label, after the names of "
@@ -1485,7 +1487,7 @@ Test(layouts, pdf_raw_values_shared_out_in_order_that_break_several_rows_are_lef
     /* two rows broken (1559, 1102): the order is refuted, and no reading in blocks column by column
      * makes every row hold, so the three rows are left unread rather than called broken */
     cft_doc d;
-    read_names_apart(&d, "1559", "1102");
+    read_names_apart(&d, NAME4, "1559", "1102");
     cft_expect_warning(&d, "三 (三)3.三安全一稳定 … (三)5.内部事务: 21 values for 21 cells, printed apart from their "
                            "rows' names; shared out in order they break the sums of several rows, so which "
                            "value belongs to which cell cannot be told and they are left unread");
@@ -1533,6 +1535,34 @@ Test(layouts, pdf_raw_row_whose_name_is_broken_is_left_unread_where_its_own_sum_
                            "belongs to which cell cannot be told and they are left unread");
     cft_expect_row(&d, "requests", "other_overdue_fee", "missing missing missing missing missing missing missing");
     cr_expect_eq(cft_found_in(&d, "requests.other_overdue_fix."), 0);
+    cft_release(&d);
+}
+
+Test(layouts, pdf_raw_row_whose_name_is_cut_away_is_read_in_order_where_every_row_holds)
+{
+    /* (三)4.'s name cut away: 21 values for the 14 cells of the names found; (三)4. is taken in, the
+     * rows read in order hold, and every one of them is inferred, (三)4. with its own warning */
+    cft_doc d;
+    read_names_apart(&d, "", "1558", "1101");
+    cft_expect_row(&d, "requests", "denied_third_party", "325 389 111 250 174 309 1558");
+    cft_expect_warning(&d, "三 (三)4.第三方权益: its name was not found among those of the rows (三)3.三安全一稳定 "
+                           "… (三)5.内部事务, printed apart from their values (PDF text)");
+    cr_expect(cft_cell(&d, "requests.denied_third_party.total")->inferred);
+    cr_expect(cft_cell(&d, "requests.denied_internal.total")->inferred);
+    cft_release(&d);
+}
+
+Test(layouts, pdf_raw_row_whose_name_is_cut_away_and_whose_sum_breaks_is_left_unread)
+{
+    /* the same with (三)4.'s total 1559: the row taken in is not proven, so the rows are left unread,
+     * the warning naming the one broken sum rather than several */
+    cft_doc d;
+    read_names_apart(&d, "", "1559", "1101");
+    cft_expect_warning(&d, "三 (三)3.三安全一稳定 … (三)5.内部事务: 21 values for 21 cells, printed apart from their "
+                           "rows' names, a row's name between them not found; shared out in order with that row "
+                           "taken in, a row's sum breaks");
+    cr_expect_eq(cft_found_in(&d, "requests.denied_third_party."), 0);
+    cr_expect_eq(table_rule(&d, "requests", "applicants", "denied_internal"), CF_RULE_UNASSESSABLE);
     cft_release(&d);
 }
 
