@@ -151,6 +151,72 @@ static void measure(glyph_line *lines, size_t count, bool wide)
 
 static bool is_edge_glyph(const glyph *g) { return g->kind == CH_BAR || g->kind == CH_JUNCTION; }
 
+/* The distinct columns where bars and junctions stand, sorted; false when there are too many. */
+static bool find_edges(const glyph_line *lines, size_t count, long *edges, size_t *nedges)
+{
+    size_t n = 0;
+    for (size_t l = 0; l < count; l++)
+        for (size_t i = 0; i < lines[l].count; i++) {
+            if (!is_edge_glyph(&lines[l].g[i]))
+                continue;
+            long x = lines[l].g[i].x;
+            size_t at = 0;
+            while (at < n && edges[at] < x)
+                at++;
+            if (at < n && edges[at] == x)
+                continue;
+            if (n == MAX_EDGES)
+                return false;
+            memmove(edges + at + 1, edges + at, (n - at) * sizeof *edges);
+            edges[at] = x;
+            n++;
+        }
+    *nedges = n;
+    return n >= 2;
+}
+
+/* The first glyph of a line at display column x or after it. A glyph's column is strictly past
+ * the one before it, so a binary search finds it: a scan from the line's start, once per column
+ * and per line, was most of a drawn table's cost. */
+static size_t first_at(const glyph_line *gl, long x)
+{
+    size_t lo = 0, hi = gl->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (gl->g[mid].x < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Glyphs of a line strictly between display columns lo and hi: [*from, *to). */
+static void slice(const glyph_line *gl, long lo, long hi, size_t *from, size_t *to)
+{
+    size_t i = first_at(gl, lo + 1), j = first_at(gl, hi);
+    *from = i;
+    *to = j > i ? j : i;
+}
+
+static bool is_rule_segment(const glyph_line *gl, long lo, long hi)
+{
+    size_t a, b;
+    slice(gl, lo, hi, &a, &b);
+    if (a == b)
+        return false;
+    for (size_t i = a; i < b; i++)
+        if (gl->g[i].kind != CH_RULE)
+            return false;
+    return true;
+}
+
+static bool bar_at(const glyph_line *gl, long x)
+{
+    size_t i = first_at(gl, x);
+    return i < gl->count && gl->g[i].x == x && is_edge_glyph(&gl->g[i]);
+}
+
 /* A line of the grid's structure: bars, junctions and rules only, no text. */
 static bool is_structure(const glyph_line *gl)
 {
@@ -160,11 +226,9 @@ static bool is_structure(const glyph_line *gl)
     return true;
 }
 
-static bool holds_edge_at(const glyph_line *gl, long x);
-
 static bool edge_on(const glyph_line *a, const glyph_line *b, long x)
 {
-    return holds_edge_at(a, x) || holds_edge_at(b, x);
+    return (a && bar_at(a, x)) || (b && bar_at(b, x));
 }
 
 /* How many bars of gl from glyph `from` on stand on a structure column once moved by `shift`. */
@@ -265,74 +329,6 @@ static void realign(glyph_line *lines, size_t count)
         l = k - 1;
     }
 }
-
-/* The distinct columns where bars and junctions stand, sorted; false when there are too many. */
-static bool find_edges(const glyph_line *lines, size_t count, long *edges, size_t *nedges)
-{
-    size_t n = 0;
-    for (size_t l = 0; l < count; l++)
-        for (size_t i = 0; i < lines[l].count; i++) {
-            if (!is_edge_glyph(&lines[l].g[i]))
-                continue;
-            long x = lines[l].g[i].x;
-            size_t at = 0;
-            while (at < n && edges[at] < x)
-                at++;
-            if (at < n && edges[at] == x)
-                continue;
-            if (n == MAX_EDGES)
-                return false;
-            memmove(edges + at + 1, edges + at, (n - at) * sizeof *edges);
-            edges[at] = x;
-            n++;
-        }
-    *nedges = n;
-    return n >= 2;
-}
-
-/* The first glyph of a line at display column x or after it. A glyph's column is strictly past
- * the one before it, so a binary search finds it: a scan from the line's start, once per column
- * and per line, was most of a drawn table's cost. */
-static size_t first_at(const glyph_line *gl, long x)
-{
-    size_t lo = 0, hi = gl->count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (gl->g[mid].x < x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* Glyphs of a line strictly between display columns lo and hi: [*from, *to). */
-static void slice(const glyph_line *gl, long lo, long hi, size_t *from, size_t *to)
-{
-    size_t i = first_at(gl, lo + 1), j = first_at(gl, hi);
-    *from = i;
-    *to = j > i ? j : i;
-}
-
-static bool is_rule_segment(const glyph_line *gl, long lo, long hi)
-{
-    size_t a, b;
-    slice(gl, lo, hi, &a, &b);
-    if (a == b)
-        return false;
-    for (size_t i = a; i < b; i++)
-        if (gl->g[i].kind != CH_RULE)
-            return false;
-    return true;
-}
-
-static bool bar_at(const glyph_line *gl, long x)
-{
-    size_t i = first_at(gl, x);
-    return i < gl->count && gl->g[i].x == x && is_edge_glyph(&gl->g[i]);
-}
-
-static bool holds_edge_at(const glyph_line *gl, long x) { return gl && bar_at(gl, x); }
 
 /* A table nested in a cell of another, as pandoc prints a web page laid out in a table:
  * "| | +----+----+       |  |", the inner table's lines framed by the outer one's bars. The frame
