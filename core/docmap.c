@@ -106,14 +106,6 @@ bool cf_docmap_place(const cf_text *text, size_t byte, cf_docplace *out)
     return false;
 }
 
-/* 1-based column (in characters) of view byte `byte` on the line starting at byte `start`. */
-static size_t column_of(const char *data, size_t start, size_t byte)
-{
-    size_t column = 1;
-    for (size_t i = start; i < byte; i++)
-        column += ((unsigned char)data[i] & 0xC0) != 0x80;
-    return column;
-}
 
 bool cf_docmap_grid(const cf_docmap *map, const cf_text *text, size_t line, size_t limit, cf_grid **out,
                     size_t *end, bool *nomem)
@@ -150,8 +142,9 @@ bool cf_docmap_grid(const cf_docmap *map, const cf_text *text, size_t line, size
         size_t row = c->row - base;
         size_t rowspan = c->rowspan < taken - row ? c->rowspan : taken - row;
         size_t at = cf_text_line_at(text, c->byte_start);
+        size_t at_start = cf_text_line_offset(text, at);
         cf_grid_piece where = {.line = at,
-                               .column = column_of(data, cf_text_line_offset(text, at), c->byte_start),
+                               .column = 1 + cf_utf8_count(data + at_start, c->byte_start - at_start),
                                .byte_start = c->byte_start,
                                .byte_end = c->byte_end};
         /* A text cell keeps its columns; a blank one is a blank in each column it spans, and the rows

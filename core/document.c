@@ -49,15 +49,19 @@ bool cf_bytes_contain_nocase(const char *s, size_t len, size_t limit, const char
 
 bool cf_bytes_hold_pipe_table(const char *s, size_t len)
 {
-    static const char *const rows[] = {"|---", "|:--", "| ---", "| :--"};
-    for (size_t r = 0; r < sizeof rows / sizeof *rows; r++)
-        for (const char *p = s; (p = cf_bytes_find_nocase(p, len - (size_t)(p - s), rows[r])) != NULL; p++) {
-            size_t indent = 0;
-            while (indent < 4 && p - indent > s && p[-(ptrdiff_t)indent - 1] == ' ')
-                indent++;
-            if (indent <= 3 && (p - indent == s || p[-(ptrdiff_t)indent - 1] == '\n'))
+    const char *end = s + len;
+    for (const char *line = s; line < end;) {
+        const char *p = line;
+        while (p < end && *p == ' ' && p - line < 3)
+            p++;
+        if (p < end && *p == '|') {
+            p += 1 + (p + 1 < end && p[1] == ' ');
+            if (end - p >= 3 && (memcmp(p, "---", 3) == 0 || memcmp(p, ":--", 3) == 0))
                 return true;
         }
+        const char *newline = memchr(line, '\n', (size_t)(end - line));
+        line = newline ? newline + 1 : end;
+    }
     return false;
 }
 

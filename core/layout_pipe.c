@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "utf8.h"
 
 
 #define MAX_COLUMNS 64 /* cells of one row */
@@ -71,15 +72,6 @@ static bool is_delimiter_row(const char *s, const size_t *from, const size_t *to
                 return false;
     }
     return true;
-}
-
-/* The characters in the first `bytes` bytes of s (UTF-8). */
-static size_t chars_in(const char *s, size_t bytes)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < bytes; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
 }
 
 static size_t cells_of(const cf_text *text, size_t line, size_t *from, size_t *to)
@@ -165,6 +157,31 @@ static size_t merged_width(const rows_read *t, size_t r, size_t a)
     return 1;
 }
 
+/* Keeps the row on `line`, its cells at [from[c], to[c]) trimmed, unless every cell is empty (pandoc's
+ * gfm prints a row of nothing as the header a table must have): such a row is none. False when
+ * memory runs out. */
+static bool keep_row(rows_read *t, size_t line, const size_t *from, const size_t *to, size_t *line_cap,
+                     size_t *cell_cap)
+{
+    size_t row_bytes = 2 * t->columns * sizeof *t->cell;
+    if (!cf_reserve_one(&t->line, t->rows, line_cap, sizeof *t->line, 64) ||
+        !cf_reserve_one(&t->cell, t->rows, cell_cap, row_bytes, 64))
+        return false;
+    const char *s = cf_text_line(t->text, line, &(size_t){0});
+    size_t *at = &t->cell[2 * t->rows * t->columns];
+    bool blank = true;
+    for (size_t c = 0; c < t->columns; c++) {
+        size_t a = from[c], b = to[c];
+        trim(s, &a, &b);
+        at[2 * c] = a;
+        at[2 * c + 1] = b;
+        blank &= a == b;
+    }
+    t->line[t->rows] = line;
+    t->rows += !blank;
+    return true;
+}
+
 /* The grid of the rows read: a merged cell once, with its span; a blank cell an empty piece where
  * it starts, so it has a place in the text. NULL when memory runs out. */
 static cf_grid *build_grid(const rows_read *t)
@@ -178,7 +195,7 @@ static cf_grid *build_grid(const rows_read *t)
             size_t width = merged_width(t, r, c), len;
             const char *at = cell_text(t, r, c, &len);
             size_t a = (size_t)(at - s);
-            cf_grid_piece where = {t->line[r], chars_in(s, a) + 1, offset + a, offset + a + len, 0};
+            cf_grid_piece where = {t->line[r], cf_utf8_count(s, a) + 1, offset + a, offset + a + len, 0};
             ok = cf_grid_place(grid, r, c, 1, width) && cf_grid_append(grid, r, c, at, len, false, &where);
             c += width;
         }
@@ -202,45 +219,30 @@ bool cf_layout_pipe(const cf_text *text, size_t first, size_t limit, cf_grid **o
     if (columns == 0 || cells_of(text, first + 1, dfrom, dto) != columns ||
         !is_delimiter_row(cf_text_line(text, first + 1, &(size_t){0}), dfrom, dto, columns))
         return false;
-    /* the rows: every line that starts with a bar, each with the header's cells */
+    /* the rows: the header, then every line that starts with a bar, each with the header's cells */
+    rows_read t = {text, columns, 0, NULL, NULL};
+    size_t line_cap = 0, cell_cap = 0;
+    bool ok = keep_row(&t, first, from, to, &line_cap, &cell_cap);
     size_t stop = first + 2;
-    while (stop < limit && stop - first <= MAX_ROWS && cf_layout_pipe_starts(text, stop)) {
-        if (cells_of(text, stop, from, to) != columns)
+    for (; ok && stop < limit && stop - first <= MAX_ROWS && cf_layout_pipe_starts(text, stop); stop++) {
+        if (cells_of(text, stop, from, to) != columns) {
+            cf_free(t.line);
+            cf_free(t.cell);
             return false;
-        stop++;
+        }
+        ok = keep_row(&t, stop, from, to, &line_cap, &cell_cap);
     }
-    rows_read t = {text, columns, stop - first - 1, NULL, NULL};
-    t.line = cf_malloc(t.rows * sizeof *t.line);
-    t.cell = cf_malloc(2 * t.rows * columns * sizeof *t.cell);
-    if (!t.line || !t.cell) {
+    if (!ok) {
         cf_free(t.line);
         cf_free(t.cell);
         *nomem = true;
         return false;
     }
-    size_t r = 0;
-    for (size_t l = first; l < stop; l++) {
-        if (l == first + 1)
-            continue; /* the delimiter row */
-        const char *s = cf_text_line(text, l, &(size_t){0});
-        cells_of(text, l, from, to);
-        t.line[r] = l;
-        bool blank = true;
-        for (size_t c = 0; c < columns; c++) {
-            size_t a = from[c], b = to[c];
-            trim(s, &a, &b);
-            t.cell[2 * (r * columns + c)] = a;
-            t.cell[2 * (r * columns + c) + 1] = b;
-            blank &= a == b;
-        }
-        r += !blank; /* a row of nothing (pandoc's gfm prints one as the header it must have) is none */
-    }
-    t.rows = r;
-    *out = r ? build_grid(&t) : NULL;
+    *out = t.rows ? build_grid(&t) : NULL;
     cf_free(t.line);
     cf_free(t.cell);
     if (!*out) {
-        *nomem = r > 0;
+        *nomem = t.rows > 0;
         return false;
     }
     *end = stop;

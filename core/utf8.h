@@ -29,6 +29,8 @@ static inline size_t cf_utf8_decode(const char *s, size_t len, uint32_t *cp)
     }
     return cf_utf8_decode_other(s, len, cp);
 }
+/* The characters in the first `bytes` bytes of s: the bytes that do not continue a character. */
+size_t cf_utf8_count(const char *s, size_t bytes);
 /* Encode cp into out (4 bytes of room); returns the bytes written. */
 size_t cf_utf8_encode(uint32_t cp, char *out);
 /* True when s is valid UTF-8; otherwise *bad (if not NULL) is the offset of the first invalid byte. */
