@@ -59,6 +59,17 @@ static long utf16_line_of(const unsigned char *u, size_t offset, bool big_endian
     return line;
 }
 
+/* The encodings stored with a note of how the bytes were taken: the record keeps them as written
+ * here (data), the screen says them in the run's language (cf_text_describe_encoding). */
+enum { UTF8_BOM, UTF8_CUT, UTF8_BOM_CUT, UTF16LE_NO_BOM, UTF16BE_NO_BOM };
+static const char *const encoding_notes[] = {
+    [UTF8_BOM] = N_("UTF-8 (BOM)"),
+    [UTF8_CUT] = N_("UTF-8 (last character cut)"),
+    [UTF8_BOM_CUT] = N_("UTF-8 (BOM, last character cut)"),
+    [UTF16LE_NO_BOM] = N_("UTF-16LE (no BOM)"),
+    [UTF16BE_NO_BOM] = N_("UTF-16BE (no BOM)"),
+};
+
 /* UTF-16 without a byte-order mark (iconv -t UTF-16LE, some exporters): the digits, spaces
  * and line breaks of a report put a NUL in every other byte, and CJK characters rarely do.
  * Returns "UTF-16LE", "UTF-16BE" or NULL. */
@@ -352,7 +363,7 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
         skip = 2;
         text->encoding = utf16;
     } else if (memchr(bytes, '\0', len) && (utf16 = guess_bomless_utf16(u, len)) != NULL) {
-        text->encoding = utf16[6] == 'L' ? "UTF-16LE (no BOM)" : "UTF-16BE (no BOM)";
+        text->encoding = encoding_notes[utf16[6] == 'L' ? UTF16LE_NO_BOM : UTF16BE_NO_BOM];
     }
     if (utf16) {
         status = convert(utf16, bytes + skip, len - skip, &text->data, &text->size, &bad);
@@ -377,7 +388,7 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
         if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
             body += 3;
             body_len -= 3;
-            text->encoding = "UTF-8 (BOM)";
+            text->encoding = encoding_notes[UTF8_BOM];
         }
         const char *nul = memchr(body, '\0', body_len);
         if (nul) {
@@ -389,7 +400,7 @@ static cf_status decode(const char *name, const char *bytes, size_t len, char **
         bool valid = cf_utf8_valid(body, body_len, &bad);
         if (!valid && cf_utf8_cut_short(body + bad, body_len - bad)) {
             body_len = bad; /* a file cut in the middle of its last character: drop the piece */
-            text->encoding = body == bytes ? "UTF-8 (last character cut)" : "UTF-8 (BOM, last character cut)";
+            text->encoding = encoding_notes[body == bytes ? UTF8_CUT : UTF8_BOM_CUT];
             valid = true;
         }
         if (valid) {
@@ -573,7 +584,11 @@ const char *cf_text_encoding(const cf_text *text) { return text->encoding; }
 
 size_t cf_text_describe_encoding(const cf_text *text, char *buf, size_t size)
 {
-    int n = !text->mojibake ? snprintf(buf, size, "%s", text->encoding)
+    const char *said = text->encoding;
+    for (size_t k = 0; k < sizeof encoding_notes / sizeof *encoding_notes; k++)
+        if (text->encoding == encoding_notes[k])
+            said = _(encoding_notes[k]);
+    int n = !text->mojibake ? snprintf(buf, size, "%s", said)
             : text->mojibake_lost
                 ? snprintf(buf, size,
                            P_("%s (mojibake repaired: a converter had read it as Latin-1; %zu byte was lost)",

@@ -143,6 +143,8 @@ cf check "$D/cut-002.txt"
 status 1
 stdout_has "UTF-8 (last character cut)"
 stdout_has "  warning  part 四"
+cf --lang zh check "$D/cut-002.txt"
+stdout_has "UTF-8（末尾字符被截断）" # the note is said in the run's language; the record keeps the label
 end
 
 begin "numbers too large to hold (99999999999999999999, 1e30): a warning each, null, never a wrong number"
