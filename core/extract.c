@@ -3088,6 +3088,103 @@ static bool warn_reordered(extractor *ex, const row_search *rs, size_t r, size_t
     return ok;
 }
 
+/* ---------- two rows printed interleaved ---------- */
+
+#define PAIR_STEPS_MAX 20000 /* orders of a pair's cells tried: two rows of 7 cells have 429 */
+
+/* Two rows of m cells whose values, vals[at, at + 2m), come in an order of the text's own: pdfminer
+ * prints the first cells of both rows, then their other cells a column or two at a time ("119 303
+ * 358 237 · 142 347 228 259 · 44 15 · 27 1088 · 308 1299"). Each row's cells stand in column order,
+ * and each cell of the second row after the same cell of the first: every such order is tried, and
+ * the assignments of the values under which both rows' totals hold are counted, as far as two. */
+typedef struct {
+    const token *const *vals;
+    size_t at, m, steps;
+    const token *cur[2][CF_TEMPLATE_MAX_COLUMNS];
+    const token *found[2][CF_TEMPLATE_MAX_COLUMNS];
+    size_t solutions;
+} pair_search;
+
+/* Is a row of m values' last the sum of the others? */
+static bool tokens_hold(const token *const *row, size_t m)
+{
+    cf_decimal parts = cf_decimal_from_int(0);
+    for (size_t c = 0; c + 1 < m; c++)
+        if (row[c]->kind != CF_ITEM_NUMBER || !cf_decimal_add(parts, row[c]->value, &parts))
+            return false;
+    return row[m - 1]->kind == CF_ITEM_NUMBER && cf_decimal_cmp(parts, row[m - 1]->value) == 0;
+}
+
+/* Do the two assignments give every cell the same value? (zeros in another order are one reading) */
+static bool pair_same(const pair_search *ps)
+{
+    for (size_t r = 0; r < 2; r++)
+        for (size_t c = 0; c < ps->m; c++)
+            if (cf_decimal_cmp(ps->cur[r][c]->value, ps->found[r][c]->value) != 0)
+                return false;
+    return true;
+}
+
+/* Place the next value in the first row's cell `first` or the second's `second`, every way the
+ * order allows. */
+static void pair_orders(pair_search *ps, size_t first, size_t second)
+{
+    if (ps->solutions > 1 || ++ps->steps > PAIR_STEPS_MAX)
+        return;
+    size_t m = ps->m;
+    if (second == m) {
+        if (!tokens_hold(ps->cur[1], m) || (ps->solutions && pair_same(ps)))
+            return;
+        if (ps->solutions++ == 0)
+            memcpy(ps->found, ps->cur, sizeof ps->found);
+        return;
+    }
+    const token *next = ps->vals[ps->at + first + second];
+    if (first < m) {
+        ps->cur[0][first] = next;
+        if (first + 1 < m || tokens_hold(ps->cur[0], m))
+            pair_orders(ps, first + 1, second);
+    }
+    if (second < first) {
+        ps->cur[1][second] = next;
+        pair_orders(ps, first, second + 1);
+    }
+}
+
+/* Rows r and r + 1 of split s, placed by it (neither read by the labels, nor blank, nor reordered,
+ * no cell disputed) with a total broken, whose values are one run of the text's: when exactly one
+ * interleaving of that run makes both totals hold, its values into out[0] and out[1]. */
+static bool interleaved_pair(const row_search *rs, const row_split *s, size_t r, const bool *keep,
+                             const token *out[2][CF_TEMPLATE_MAX_COLUMNS])
+{
+    const cf_table_def *t = rs->t;
+    size_t m = t->rows[r].column_count;
+    if (r + 1 >= t->row_count || keep[r] || keep[r + 1] || t->rows[r + 1].column_count != m || m < 2 ||
+        s->blank[r] || s->blank[r + 1] || s->reordered == r + 1 || s->reordered == r + 2 ||
+        (s->holds[r] && s->holds[r + 1]) || (rs->group_members && (r == rs->group_row || r + 1 == rs->group_row)))
+        return false;
+    size_t low = rs->n, high = 0;
+    for (size_t k = 0; k < 2; k++)
+        for (size_t c = 0; c < m; c++) {
+            if (rs->differs[t->rows[r + k].first_cell - t->first_cell + c])
+                return false;
+            const token *tk = split_value(rs, s, r + k, c);
+            size_t i = 0;
+            while (i < rs->n && rs->vals[i] != tk)
+                i++;
+            low = i < low ? i : low;
+            high = i > high ? i : high;
+        }
+    if (high >= rs->n || high - low + 1 != 2 * m) /* the rows' cells are each a value of the run */
+        return false;
+    pair_search ps = {.vals = rs->vals, .at = low, .m = m};
+    pair_orders(&ps, 0, 0);
+    if (ps.solutions != 1 || ps.steps > PAIR_STEPS_MAX)
+        return false;
+    memcpy(out, ps.found, sizeof ps.found);
+    return true;
+}
+
 /* Raw PDF text prints a table with its row names apart from their values (after them, or after the
  * whole table), the cells of two rows on one line, and a row's total (or its last cells) later in
  * the table, among other rows. When the label reading left cells missing or guessed, and the region
@@ -3246,6 +3343,22 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     }
     if (read)
         drop_warnings(ex->report, mark); /* the labels' warnings: on rows read again or values now placed */
+    /* two rows of the split, one broken, whose values one interleaving of their run makes both hold */
+    unsigned char pair_side[ROWS_MAX] = {0}; /* 1: a pair's first row, 2: its second */
+    const token *(*pair_cells)[2][CF_TEMPLATE_MAX_COLUMNS] = NULL; /* by a pair's first row */
+    for (size_t r = 0; read && ok && r + 1 < t->row_count; r++) {
+        const token *found[2][CF_TEMPLATE_MAX_COLUMNS];
+        if (!interleaved_pair(rs, &rs->best, r, keep, found))
+            continue;
+        if (!pair_cells && !(pair_cells = cf_calloc(t->row_count, sizeof *pair_cells))) {
+            ok = oom(ex);
+            break;
+        }
+        memcpy(pair_cells[r], found, sizeof found);
+        pair_side[r] = 1;
+        pair_side[r + 1] = 2;
+        r++;
+    }
     for (size_t r = 0; read && ok && r < t->row_count; r++) {
         if (keep[r])
             continue;
@@ -3266,7 +3379,8 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
         /* a row whose blanks no placement fits (the table's sums break wherever they go) is left empty */
         bool unplaced = s->blank[r] && best_breaks(rs);
         for (size_t c = 0; ok && c < rd->column_count; c++) {
-            const token *tk = split_value(rs, s, r, c);
+            const token *tk = pair_side[r] ? pair_cells[r + 1 - pair_side[r]][pair_side[r] - 1][c]
+                                           : split_value(rs, s, r, c);
             if (unplaced || rs->differs[rd->first_cell - t->first_cell + c])
                 open++;
             else
@@ -3290,14 +3404,22 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
         bool reordered = s->reordered == r + 1;
         if (ok && reordered)
             ok = warn_reordered(ex, rs, r, first_line);
-        if (ok && !open && !reordered && !s->holds[r])
+        if (ok && pair_side[r])
+            ok = warn(ex, first_line, (long)rd->first_cell,
+                      _("%s %s: its values and those of %s stand apart from their names, the two rows' cells "
+                        "printed in an order of the text's own (PDF text: the first cells of both rows, then "
+                        "the others a column or two at a time); read in the one order under which both rows' "
+                        "totals hold, check the rows"),
+                      t->number, rd->short_label, t->rows[pair_side[r] == 1 ? r + 1 : r - 1].short_label);
+        if (ok && !open && !reordered && !pair_side[r] && !s->holds[r])
             ok = warn(ex, first_line, (long)rd->first_cell,
                       _("%s %s: its values stand apart from its name (PDF text in drawing order) and were taken "
                         "as its by their place among the table's rows; its total does not hold, so the report or "
                         "this placement is wrong, check the row"),
                       t->number, rd->short_label);
-        placed[r] = !open && !reordered && s->holds[r] && !s->blank[r];
+        placed[r] = !open && !reordered && !pair_side[r] && s->holds[r] && !s->blank[r];
     }
+    cf_free(pair_cells);
     if (read && ok)
         ok = warn_placed_rows(ex, rs, placed);
     if (read && ok && later)

@@ -1584,3 +1584,49 @@ Test(layouts, pdf_raw_values_printed_column_by_column_in_blocks_are_read_where_e
     cr_expect_eq(table_rule(&d, "requests", "balance", "natural"), CF_RULE_PASS);
     cft_release(&d);
 }
+
+/* pdfminer's text of a 2021 report whose 三(三)6. and 7. come interleaved: both rows' first four cells,
+ * then 法律服务机构 of each, then 其他 and 总计 of each ("44 · 15 · 27 1088 · 308 1299"), with `total6`
+ * for 6.'s total (1088 as made). */
+static void read_interleaved_pair(cft_doc *d, const char *total6)
+{
+    size_t len;
+    char *src = cft_slurp(CF_FIXTURES "/converters/pdfminer/syn2021_sums.txt", &len);
+    const char *pair = "\n27 1088\n";
+    char *at = strstr(src, pair);
+    cr_assert_not_null(at);
+    char *text = malloc(len + 16);
+    cr_assert_not_null(text);
+    snprintf(text, len + 16, "%.*s\n27 %s\n%s", (int)(at - src), src, total6, at + strlen(pair));
+    free(src);
+    cft_read(d, text);
+    free(text);
+}
+
+Test(layouts, pdf_two_rows_interleaved_read_in_the_one_order_where_both_totals_hold)
+{
+    /* read as printed, row by row, both totals broke (228 for 1506, 1299 for 1741), a false alarm on a
+     * report that holds; one interleaving of the fourteen values makes both hold: read so, inferred */
+    cft_doc d;
+    read_interleaved_pair(&d, "1088");
+    cft_expect_row(&d, "requests", "denied_process", "119 303 358 237 44 27 1088");
+    cft_expect_row(&d, "requests", "denied_enforcement", "142 347 228 259 15 308 1299");
+    cr_expect(cft_cell(&d, "requests.denied_process.legal")->inferred);
+    cr_expect(cft_cell(&d, "requests.denied_enforcement.natural")->inferred);
+    cr_expect_eq(table_rule(&d, "requests", "applicants", "denied_process"), CF_RULE_PASS);
+    cft_expect_warning(&d, "三 (三)6.过程性信息: its values and those of (三)7.执法案卷 stand apart from their names");
+    cft_expect_warning(&d, "三 (三)7.执法案卷: its values and those of (三)6.过程性信息 stand apart from their names");
+    cft_release(&d);
+}
+
+Test(layouts, pdf_two_rows_interleaved_with_a_real_break_keep_it_shown)
+{
+    /* 6.'s total printed 1089: no interleaving makes both rows hold, so they are read as before, and
+     * the break shows on them, flagged, rather than being explained away */
+    cft_doc d;
+    read_interleaved_pair(&d, "1089");
+    cr_expect_eq(table_rule(&d, "requests", "applicants", "denied_process"), CF_RULE_FAIL);
+    cr_expect(cft_cell(&d, "requests.denied_process.total")->inferred);
+    cr_expect_null(strstr(cft_warnings(&d), "in an order of the text's own"), "warnings: %s", cft_warnings(&d));
+    cft_release(&d);
+}
