@@ -68,8 +68,10 @@ static bool rescale(cf_decimal d, uint8_t scale, int64_t *coef)
 bool cf_decimal_add(cf_decimal a, cf_decimal b, cf_decimal *out)
 {
     uint8_t scale = a.scale > b.scale ? a.scale : b.scale;
-    int64_t x, y, sum;
-    if (!rescale(a, scale, &x) || !rescale(b, scale, &y) || __builtin_add_overflow(x, y, &sum))
+    int64_t x = a.coef, y = b.coef, sum;
+    /* the same scale (a table's counts, the usual case): nothing to rescale */
+    if ((a.scale != b.scale && (!rescale(a, scale, &x) || !rescale(b, scale, &y))) ||
+        __builtin_add_overflow(x, y, &sum))
         return false;
     out->coef = sum;
     out->scale = scale;
@@ -85,6 +87,8 @@ bool cf_decimal_sub(cf_decimal a, cf_decimal b, cf_decimal *out)
 
 int cf_decimal_cmp(cf_decimal a, cf_decimal b)
 {
+    if (a.scale == b.scale)
+        return (a.coef > b.coef) - (a.coef < b.coef);
     uint8_t scale = a.scale > b.scale ? a.scale : b.scale;
     __int128 x = (__int128)a.coef * POW10[scale - a.scale];
     __int128 y = (__int128)b.coef * POW10[scale - b.scale];

@@ -2170,6 +2170,18 @@ typedef struct {
     unsigned char order[CF_TEMPLATE_MAX_COLUMNS];
 } row_split;
 
+/* What a row printed whole from one place gives the search (printed_row); m = 0: not worked out. */
+typedef struct {
+    size_t m, awaited[2];
+    bool holds;
+} row_at;
+
+/* A number among the table's values and the last place it stands (value_places). */
+typedef struct {
+    cf_decimal value;
+    size_t last;
+} value_place;
+
 typedef struct {
     const cf_template *tpl;
     const cf_table_def *t;
@@ -2178,6 +2190,8 @@ typedef struct {
     size_t group_row, group_members;
     const token *const *vals;
     size_t n;
+    const value_place *places; /* vals' numbers, each once, in increasing order */
+    size_t nplaces;
     const cf_cell *cells; /* the labels' reading: a row they read directly is never reordered */
     const cf_rule_def *const *balance; /* each cell's balance rule (balance_rules) */
     size_t table; /* t's index in the template */
@@ -2199,9 +2213,19 @@ typedef struct {
      * the same state met again by another way leads nowhere either */
     uint64_t dead[ROWS_MEMO];
     size_t dead_count;
+    row_at at_place[DRAWN_MAX_VALUES]; /* by the place a row starts */
 } row_search;
 
-static size_t bits_below(uint32_t mask, size_t c) { return (size_t)__builtin_popcount(mask & ((1u << c) - 1u)); }
+/* The bits set in x: __builtin_popcount is a call into libgcc (a byte at a time) where the CPU's
+ * instruction is not assumed (x86-64 without -mpopcnt), and the search counts bits at every step */
+static size_t bit_count(uint32_t x)
+{
+    x -= x >> 1 & 0x55555555u;
+    x = (x & 0x33333333u) + (x >> 2 & 0x33333333u);
+    return (size_t)(((x + (x >> 4)) & 0x0f0f0f0fu) * 0x01010101u >> 24);
+}
+
+static size_t bits_below(uint32_t mask, size_t c) { return bit_count(mask & ((1u << c) - 1u)); }
 
 /* The value of row r's cell c under split s. */
 static const token *split_value(const row_search *rs, const row_split *s, size_t r, size_t c)
@@ -2214,6 +2238,26 @@ static const token *split_value(const row_search *rs, const row_split *s, size_t
                                     : s->start[r] + c - bits_below(later | s->blank[r], c) + (c ? s->skip[r] : 0)];
 }
 
+/* Row r's cells under split s, cell[c] for each of its columns: split_value's, a row at once (the
+ * search checks rows at every step). */
+static void split_row(const row_search *rs, const row_split *s, size_t r, const token **cell)
+{
+    size_t m = rs->t->rows[r].column_count, printed = 0, apart = 0;
+    const token *in_order[CF_TEMPLATE_MAX_COLUMNS];
+    bool reordered = s->reordered == r + 1;
+    for (size_t c = 0; c < m; c++) {
+        const token **to = reordered ? &in_order[c] : &cell[c];
+        if (s->blank[r] >> c & 1u)
+            *to = rs->blank;
+        else if (s->later[r] >> c & 1u)
+            *to = rs->vals[s->apart[r][apart++]];
+        else
+            *to = rs->vals[s->start[r] + printed++ + (c ? s->skip[r] : 0)];
+    }
+    for (size_t c = 0; c < m && reordered; c++)
+        cell[c] = in_order[s->order[c]];
+}
+
 /* Does row r's own total (its last cell, the sum of the others: extract_rows_drawn checks the
  * template says so) hold under split s? A row with a cell not a number cannot be checked: it holds.
  * A blank part counts 0 or more: the total must be no less than the printed parts. */
@@ -2221,12 +2265,14 @@ static bool split_row_holds(const row_search *rs, const row_split *s, size_t r)
 {
     size_t m = rs->t->rows[r].column_count;
     cf_decimal parts = cf_decimal_from_int(0);
+    const token *cell[CF_TEMPLATE_MAX_COLUMNS];
+    split_row(rs, s, r, cell);
     for (size_t c = 0; c + 1 < m; c++) {
-        const token *tk = split_value(rs, s, r, c);
+        const token *tk = cell[c];
         if (tk != rs->blank && (tk->kind != CF_ITEM_NUMBER || !cf_decimal_add(parts, tk->value, &parts)))
             return true;
     }
-    const token *total = split_value(rs, s, r, m - 1);
+    const token *total = cell[m - 1];
     int cmp = total->kind == CF_ITEM_NUMBER ? cf_decimal_cmp(parts, total->value) : 0;
     return s->blank[r] & ((1u << (m - 1)) - 1u) ? cmp <= 0 : cmp == 0;
 }
@@ -2442,7 +2488,7 @@ static void place_cell(row_search *rs, blank_place *bp, size_t c, size_t i, size
     }
     size_t r = bp->row[i];
     const cf_row_def *rd = &rs->t->rows[r];
-    size_t parts = rd->column_count - 1, blanks = (size_t)__builtin_popcount(rs->cur.blank[r]);
+    size_t parts = rd->column_count - 1, blanks = bit_count(rs->cur.blank[r]);
     const token **cell = &bp->by_cell[rd->first_cell - rs->t->first_cell + c];
     if (c >= parts) {
         place_cell(rs, bp, c, i + 1, breaks);
@@ -2660,30 +2706,87 @@ static void split_done(row_search *rs, size_t holds, size_t apart)
     rs->cur.reordered = 0; /* the search goes on from cur's rows as printed */
 }
 
-/* Can row r, its cell c printed later, still hold: where the value it needs (its total's part, or
- * the total of its parts) stands last from vals[from] on; 0 when nowhere. */
-static size_t awaited_value_at(const row_search *rs, size_t r, size_t c, size_t from)
+/* The sum of vals[at, at + count) into *sum; false when one is not a number or the sum overflows. */
+static bool printed_sum(const row_search *rs, size_t at, size_t count, cf_decimal *sum)
 {
-    const cf_row_def *rd = &rs->t->rows[r];
-    size_t total = rd->column_count - 1;
-    cf_decimal parts = cf_decimal_from_int(0), need;
-    for (size_t k = 0; k < total; k++) {
-        const token *tk = k == c ? NULL : split_value(rs, &rs->cur, r, k);
-        if (tk && (tk->kind != CF_ITEM_NUMBER || !cf_decimal_add(parts, tk->value, &parts)))
-            return 0;
-    }
-    if (c == total) {
+    *sum = cf_decimal_from_int(0);
+    for (size_t k = at; k < at + count; k++)
+        if (rs->vals[k]->kind != CF_ITEM_NUMBER || !cf_decimal_add(*sum, rs->vals[k]->value, sum))
+            return false;
+    return true;
+}
+
+/* Can a row of m cells, one printed later and the others from vals[at] on in column order, still
+ * hold: where the value it needs stands last from vals[from] on; 0 when nowhere. With `total` its
+ * total is the cell printed later and the sum of the m - 1 values is needed; else a part is, and
+ * which part does not matter: the values are the other parts, then the total, whichever it is. */
+static size_t awaited_value_at(const row_search *rs, size_t at, size_t m, bool total, size_t from)
+{
+    cf_decimal parts, need;
+    const token *tk = rs->vals[at + m - 2];
+    if (!printed_sum(rs, at, m - 1 - !total, &parts))
+        return 0;
+    if (total)
         need = parts;
-    } else {
-        const token *tk = split_value(rs, &rs->cur, r, total);
-        if (tk->kind != CF_ITEM_NUMBER || cf_decimal_cmp(tk->value, parts) < 0 ||
-            !cf_decimal_sub(tk->value, parts, &need))
-            return 0;
+    else if (tk->kind != CF_ITEM_NUMBER || cf_decimal_cmp(tk->value, parts) < 0 ||
+             !cf_decimal_sub(tk->value, parts, &need))
+        return 0;
+    /* the search asks at nearly every step: a binary search, not a walk over every value */
+    size_t lo = 0, hi = rs->nplaces;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = cf_decimal_cmp(rs->places[mid].value, need);
+        if (cmp == 0)
+            return rs->places[mid].last >= from ? rs->places[mid].last : 0;
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    for (size_t i = rs->n; i-- > from;)
-        if (rs->vals[i]->kind == CF_ITEM_NUMBER && cf_decimal_cmp(rs->vals[i]->value, need) == 0)
-            return i;
     return 0;
+}
+
+/* Row r printed whole from vals[at] on (at + its cells <= n), as split_rows tries it at each place:
+ * whether its total holds so (as split_row_holds), and where the value it awaits stands when its
+ * total or a part is printed later instead (awaited_value_at). Worked out once a place and width:
+ * the search comes back to a place by many ways. */
+static const row_at *printed_row(row_search *rs, size_t r, size_t at)
+{
+    row_at *ra = &rs->at_place[at];
+    size_t m = rs->t->rows[r].column_count;
+    if (ra->m != m) {
+        cf_decimal parts;
+        const token *total = rs->vals[at + m - 1];
+        ra->m = m;
+        ra->holds = !printed_sum(rs, at, m - 1, &parts) || total->kind != CF_ITEM_NUMBER ||
+                    cf_decimal_cmp(parts, total->value) == 0;
+        ra->awaited[0] = awaited_value_at(rs, at, m, false, at + m - 1);
+        ra->awaited[1] = awaited_value_at(rs, at, m, true, at + m - 1);
+    }
+    return ra;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    return cf_decimal_cmp(((const value_place *)a)->value, ((const value_place *)b)->value);
+}
+
+/* The numbers among vals[0, n), each once with the last place it stands, in increasing order, into
+ * places (room for n); returns how many. */
+static size_t value_places(const token *const *vals, size_t n, value_place *places)
+{
+    size_t count = 0, distinct = 0;
+    for (size_t i = 0; i < n; i++)
+        if (vals[i]->kind == CF_ITEM_NUMBER)
+            places[count++] = (value_place){vals[i]->value, i};
+    qsort(places, count, sizeof *places, by_value);
+    for (size_t i = 0; i < count; i++) {
+        if (!distinct || cf_decimal_cmp(places[distinct - 1].value, places[i].value) != 0)
+            places[distinct++] = places[i];
+        else if (places[i].last > places[distinct - 1].last)
+            places[distinct - 1].last = places[i].last;
+    }
+    return distinct;
 }
 
 /* Do the values vals[from, to) printed apart from their row each stand on a line of their own? A
@@ -2853,10 +2956,10 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
         end_cell cells[ROWS_END_CELLS];
         size_t k = 0;
         for (size_t i = qh; i < qt; i++)
-            for (size_t b = 0; b < (size_t)__builtin_popcount(rs->cur.later[rs->queue[i]]); b++) {
+            for (size_t b = 0; b < bit_count(rs->cur.later[rs->queue[i]]); b++) {
                 if (k == ROWS_END_CELLS)
                     return;
-                cells[k++] = (end_cell){rs->queue[i], b, b + 1 == (size_t)__builtin_popcount(rs->cur.later[rs->queue[i]])};
+                cells[k++] = (end_cell){rs->queue[i], b, b + 1 == bit_count(rs->cur.later[rs->queue[i]])};
             }
         if (p + k == rs->n && !rs->blanks_left)
             split_end(rs, cells, k, 0, 0, p, holds, qt - qh, apart);
@@ -2872,7 +2975,7 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
     for (size_t i = qh; i < qt && (rs->queue[i] + 1 < r || i > qh); i++) {
         size_t w = rs->queue[i];
         size_t from = at;
-        for (size_t k = 0; k < (size_t)__builtin_popcount(rs->cur.later[w]); k++)
+        for (size_t k = 0; k < bit_count(rs->cur.later[w]); k++)
             rs->cur.apart[w][k] = at++;
         if (at > rs->n || !apart_alone(rs, from, at) || !split_row_holds(rs, &rs->cur, w))
             break;
@@ -2882,12 +2985,13 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
     for (size_t d = holding + 1; d-- > 0 && !rs->over;) {
         at = p;
         for (size_t i = 0; i < d; i++)
-            at += (size_t)__builtin_popcount(rs->cur.later[rs->queue[qh + i]]);
+            at += bit_count(rs->cur.later[rs->queue[qh + i]]);
         size_t m = t->rows[r].column_count;
         rs->cur.start[r] = at;
         rs->cur.skip[r] = 0;
         rs->cur.later[r] = 0;
-        if (at + m <= rs->n && split_row_holds(rs, &rs->cur, r)) {
+        const row_at *printed = at + m <= rs->n ? printed_row(rs, r, at) : NULL;
+        if (printed && printed->holds) {
             rs->cur.holds[r] = true;
             split_rows(rs, r + 1, at + m, qh + d, qt, holds + d + 1, apart);
             continue;
@@ -2899,8 +3003,7 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
         size_t nmasks = 0;
         size_t last_at[2 * CF_TEMPLATE_MAX_COLUMNS]; /* where the value a mask of one cell awaits stands last */
         for (size_t c = 0; c < m; c++) {
-            rs->cur.later[r] = 1u << c;
-            last_at[nmasks] = awaited_value_at(rs, r, c, at + m - 1);
+            last_at[nmasks] = printed->awaited[c + 1 == m];
             if (last_at[nmasks])
                 masks[nmasks++] = 1u << c;
         }
@@ -2914,7 +3017,7 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
             rs->cur.last_at[r] = last_at[k];
             rs->cur.later[r] = masks[k];
             rs->queue[qt] = r;
-            split_rows(rs, r + 1, at + m - (size_t)__builtin_popcount(masks[k]), qh + d, qt + 1, holds + d,
+            split_rows(rs, r + 1, at + m - bit_count(masks[k]), qh + d, qt + 1, holds + d,
                        apart + 1);
         }
         rs->cur.start[r] = at;
@@ -3015,7 +3118,7 @@ static size_t best_breaks(const row_search *rs) { return cf_template_rule_count(
 static bool warn_blanks(extractor *ex, const row_search *rs, size_t r, size_t line, size_t open)
 {
     const cf_row_def *rd = &rs->t->rows[r];
-    size_t printed = rd->column_count - (size_t)__builtin_popcount(rs->best.blank[r]);
+    size_t printed = rd->column_count - bit_count(rs->best.blank[r]);
     size_t breaks = best_breaks(rs);
     long cell = (long)rd->first_cell;
     if (breaks)
@@ -3305,10 +3408,12 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     size_t steps = 0;
     const cf_rule_def *balance[DRAWN_MAX_VALUES];
     balance_rules(tpl, t, balance);
+    value_place places[DRAWN_MAX_VALUES];
+    size_t nplaces = value_places(vals, n, places);
     for (size_t broken = 0; broken * 8 <= t->row_count && !rs->found && !rs->over; broken++) {
         *rs = (row_search){.tpl = tpl, .t = t, .table = table, .members = &whole->rows[group_row],
                            .group_row = group_row, .group_members = members, .vals = vals, .n = n,
-                           .cells = cells, .balance = balance,
+                           .places = places, .nplaces = nplaces, .cells = cells, .balance = balance,
                            .blank = &blank, .blanks = blanks, .blanks_left = blanks,
                            .rule_column = rule_column,
                            .min_holds = t->row_count - broken, .steps = steps};
