@@ -3781,6 +3781,243 @@ static size_t add_unnamed_rows(const cf_table_def *t, const bool *taken, const t
     return count;
 }
 
+/* The columns' names of t (64 at most) as matching keys, into names (initialised here; the caller
+ * releases it): [2c] the label, [2c+1] the short label, each from names->data + at[k] to at[k + 1]
+ * (at: 2 × columns + 1 entries). False when memory runs out, names then released. */
+static bool column_keys(const cf_table_def *t, cf_buf *names, size_t *at)
+{
+    cf_buf_init(names);
+    for (size_t c = 0; c < t->column_count; c++) {
+        const char *both[2] = {t->columns[c].label, t->columns[c].short_label};
+        for (size_t n = 0; n < 2; n++) {
+            at[2 * c + n] = names->len;
+            if (!cf_compact_append(names, both[n], strlen(both[n]))) {
+                cf_buf_release(names);
+                return false;
+            }
+        }
+    }
+    at[2 * t->column_count] = names->len;
+    return true;
+}
+
+/* How many columns from c on the words keys[from, to) name, one after another, each by its label or
+ * short label (names, at: column_keys) and nothing else; 0 when they are other words. */
+static size_t heading_columns(const cf_table_def *t, const cf_buf *names, const size_t *at, const char *keys,
+                              size_t from, size_t to, size_t c)
+{
+    size_t first = c;
+    while (from < to && c < t->column_count) {
+        size_t before = from;
+        for (size_t n = 0; n < 2 && from == before; n++) {
+            size_t kl = at[2 * c + n + 1] - at[2 * c + n];
+            if (kl && kl <= to - from && memcmp(keys + from, names->data + at[2 * c + n], kl) == 0)
+                from += kl;
+        }
+        if (from == before)
+            return 0;
+        c++;
+    }
+    return from == to ? c - first : 0;
+}
+
+#define BAND_MAX_PIECES CF_TEMPLATE_MAX_COLUMNS
+#define BAND_MAX_ORDERS 8 /* blocks whose order (row by row or column by column) the sums must tell */
+#define BAND_MAX_ROWS 32
+
+/* A run of values printed after the headings of columns [from, to) ([0, to) for the first). */
+typedef struct {
+    size_t start, end, from, to;
+} band_piece;
+
+/* The rows printed in blocks under the column headings, and the readings of their values. */
+typedef struct {
+    const cf_template *tpl;
+    const cf_table_def *t;
+    const token_stream *ts;
+    const label_match *labels;
+    size_t rows, columns;
+    band_piece pieces[BAND_MAX_PIECES];
+    size_t npieces;
+    /* of the readings under which the fewest rows break their own sums (best of them): the values
+     * of the first, cell by cell (row × columns + column), and whether all of them agree there */
+    const token *pick[BAND_MAX_ROWS * CF_TEMPLATE_MAX_COLUMNS];
+    bool agree[BAND_MAX_ROWS * CF_TEMPLATE_MAX_COLUMNS];
+    size_t best, kept;
+} band_reading;
+
+/* Do the runs hold the values of a band of k rows, each run its columns', and of the one row after
+ * them (when k < rows) the columns announced so far it lacks? *blocks: runs of several rows and
+ * columns, which may run either way. */
+static bool band_fits(const band_reading *br, size_t k, size_t *blocks)
+{
+    size_t apart_to = 0; /* the columns the row apart has values for so far */
+    *blocks = 0;
+    for (size_t p = 0; p < br->npieces; p++) {
+        const band_piece *pc = &br->pieces[p];
+        size_t n = pc->end - pc->start, w = pc->to - pc->from;
+        if (n < k * w || (n > k * w && (k == br->rows || n - k * w != pc->to - apart_to)))
+            return false;
+        apart_to = n > k * w ? pc->to : apart_to;
+        *blocks += k > 1 && w > 1;
+    }
+    return (k == br->rows || apart_to == br->columns) && *blocks <= BAND_MAX_ORDERS;
+}
+
+/* The value of each cell (row × columns + column) for a band of k rows under orders (bit b: block b
+ * runs column by column), the row apart (row k) taking the values after the band's in each run. */
+static void band_cells(const band_reading *br, size_t k, unsigned orders, const token **cells)
+{
+    size_t block = 0, apart_done = 0;
+    for (size_t p = 0; p < br->npieces; p++) {
+        const band_piece *pc = &br->pieces[p];
+        size_t w = pc->to - pc->from;
+        bool by_column = k > 1 && w > 1 && (orders >> block++ & 1u);
+        for (size_t r = 0; r < k; r++)
+            for (size_t c = 0; c < w; c++)
+                cells[r * br->columns + pc->from + c] = &br->ts->items[pc->start + (by_column ? c * k + r : r * w + c)];
+        for (size_t v = pc->start + k * w; v < pc->end; v++)
+            cells[k * br->columns + apart_done++] = &br->ts->items[v];
+    }
+}
+
+/* Weigh one reading: how many rows' own sums it breaks (a row no sum checks counts as broken); the
+ * readings with the fewest, one at most, are kept and their cells compared. */
+static void band_weigh(band_reading *br, const token *const *cells)
+{
+    size_t order[CF_TEMPLATE_MAX_COLUMNS], broken = 0;
+    for (size_t c = 0; c < br->columns; c++)
+        order[c] = c;
+    for (size_t l = 0; l < br->rows; l++) {
+        bool checked = false;
+        broken += !row_holds_in(br->tpl, &br->t->rows[br->labels[l].row], &cells[l * br->columns], order, &checked) ||
+                  !checked;
+    }
+    if (broken > br->best)
+        return;
+    if (broken < br->best)
+        br->kept = 0;
+    br->best = broken;
+    for (size_t x = 0; x < br->rows * br->columns; x++) {
+        const token *was = br->pick[x];
+        br->agree[x] = br->kept == 0 || (br->agree[x] && was->kind == cells[x]->kind &&
+                                         cf_decimal_cmp(was->value, cells[x]->value) == 0);
+        br->pick[x] = br->kept == 0 ? cells[x] : was;
+    }
+    br->kept++;
+}
+
+/* The runs from [i, end) on, each after the headings of its columns (names, at: column_keys), until
+ * their values are as many as the rows' cells: true when they are, the last run ending with the
+ * last column. */
+static bool band_pieces(band_reading *br, size_t i, size_t end, const cf_buf *names, const size_t *at)
+{
+    const token_stream *ts = br->ts;
+    const char *keys = ts->keys.data ? ts->keys.data : "";
+    size_t values = 0, want = br->rows * br->columns, start = i, from = 0, to = 0;
+    br->npieces = 0;
+    while (br->npieces < BAND_MAX_PIECES && count_filled(&ts->items[start], end - start) == end - start) {
+        band_piece *pc = &br->pieces[br->npieces++];
+        *pc = (band_piece){start, end, from, to};
+        values += end - start;
+        start = end;
+        end = value_run(ts, &start);
+        if (values >= want || start == end)
+            break;
+        /* the words before the next run name the columns after this run's; the first run's are
+         * those before the first they name */
+        size_t key_from = ts->items[pc->end].key_start, key_to = ts->items[start - 1].key_end, named = 0;
+        from = br->npieces == 1 ? 1 : to;
+        while (from < br->columns && !(named = heading_columns(br->t, names, at, keys, key_from, key_to, from)) &&
+               br->npieces == 1)
+            from++;
+        if (!named)
+            return false;
+        if (br->npieces == 1)
+            pc->to = from;
+        to = from + named;
+    }
+    return br->npieces > 1 && values == want && br->pieces[br->npieces - 1].to == br->columns;
+}
+
+/* Values of the rows of labels[0..nlabels) printed in blocks under the column headings (raw
+ * pdftotext of a PDF printed by Chromium: "2 0 0 0 0 0 0 0 2 0 0 0 | 法律服务机构 0 0 0 | 其他 总计
+ * 0 0 0 2 0 2"): the run [i, *j) holds the first columns' values of the first rows, each later run
+ * follows the headings of the next columns and holds their values for those rows, then those of the
+ * last row (a tall name's, printed apart) for the columns announced so far that it lacks. A block of
+ * several rows and columns runs row by row or column by column. Of the readings, those under which
+ * the fewest rows break their own sums (one at most) are kept, and a cell is read where they all
+ * agree, else left unread; the rows are inferred, each with a warning. *j moves past the runs read;
+ * *read: they were. False when memory runs out. */
+static bool read_heading_bands(extractor *ex, size_t table, const token_stream *ts, size_t seg_first, size_t i,
+                               size_t *j, const label_match *labels, size_t nlabels, bool *taken, size_t *got,
+                               bool *read)
+{
+    const cf_template *tpl = ex->report->tpl;
+    const cf_table_def *t = cf_template_table(tpl, table);
+    *read = false;
+    if (nlabels > BAND_MAX_ROWS || t->column_count > CF_TEMPLATE_MAX_COLUMNS || t->column_count < 2)
+        return true;
+    for (size_t l = 0; l < nlabels; l++)
+        for (size_t c = 0; c < t->column_count; c++)
+            if (t->rows[labels[l].row].column_count != t->column_count || t->rows[labels[l].row].columns[c] != c)
+                return true;
+    band_reading *br = cf_calloc(1, sizeof *br);
+    cf_buf names;
+    size_t at[2 * CF_TEMPLATE_MAX_COLUMNS + 1];
+    if (!br || !column_keys(t, &names, at)) {
+        cf_free(br);
+        return oom(ex);
+    }
+    *br = (band_reading){.tpl = tpl, .t = t, .ts = ts, .labels = labels, .rows = nlabels,
+                         .columns = t->column_count, .best = 1};
+    bool found = band_pieces(br, i, *j, &names, at);
+    cf_buf_release(&names);
+    const token *cells[BAND_MAX_ROWS * CF_TEMPLATE_MAX_COLUMNS];
+    for (size_t k = nlabels; found && k > 0 && k + 1 >= nlabels; k--) {
+        size_t blocks;
+        if (!band_fits(br, k, &blocks))
+            continue;
+        for (unsigned orders = 0; orders < 1u << blocks; orders++) {
+            band_cells(br, k, orders, cells);
+            band_weigh(br, cells);
+        }
+    }
+    bool ok = true;
+    for (size_t l = 0; l < nlabels && br->kept > 0 && ok; l++) {
+        const cf_row_def *rd = &t->rows[labels[l].row];
+        size_t label_line = line_of_key(ts, seg_first, i, labels[l].start), read_here = 0;
+        if (taken[labels[l].row])
+            forget_row(ex->report, rd);
+        for (size_t c = 0; c < t->column_count && ok; c++) {
+            size_t x = l * t->column_count + c;
+            read_here += br->agree[x];
+            ok = fill_cell(ex, rd->first_cell + c, br->agree[x] ? br->pick[x] : NULL, true, label_line);
+        }
+        taken[labels[l].row] = true;
+        got[labels[l].row] = read_here;
+        const char *why =
+            br->best > 0 ? _("%s %s: its values were printed in blocks under the column headings with those of the "
+                             "rows %s … %s (PDF text); no reading of those blocks makes every row's own sum hold, "
+                             "so it was read where the readings that break one row alone agree, the other cells "
+                             "left unread, check the row")
+            : read_here == t->column_count
+                ? _("%s %s: its values were printed in blocks under the column headings with those of the rows "
+                    "%s … %s (PDF text); read by those blocks, every row's own sum holds, and no other such "
+                    "reading under which they hold gives this row other values, check the row")
+                : _("%s %s: its values were printed in blocks under the column headings with those of the rows "
+                    "%s … %s (PDF text); every row's own sum holds whether a block runs row by row or column by "
+                    "column, and the cells on which those readings differ are left unread, check the row");
+        ok = ok && flag_row_guess(ex, t, rd, &t->rows[labels[0].row], &t->rows[labels[nlabels - 1].row], why);
+    }
+    if (br->kept > 0) {
+        *j = br->pieces[br->npieces - 1].end;
+        *read = true;
+    }
+    cf_free(br);
+    return ok;
+}
+
 static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts)
 {
     const cf_table_def *t = cf_template_table(ex->report->tpl, table);
@@ -3917,8 +4154,12 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
             }
         } else if (nlabels > 1 && count_filled(run, n) > t->rows[labels[nlabels - 1].row].column_count) {
             /* several labels, then more values than the last row holds, and they do not split by
-             * line or evenly: which value belongs where cannot be told; never hand them to one row */
-            if (!leave_rows_unread(ex, table, ts, seg_first, i, labels, nlabels, taken, got,
+             * line or evenly: which value belongs where cannot be told unless the column headings
+             * printed among them do; never hand them to one row */
+            bool banded = false;
+            if (!read_heading_bands(ex, table, ts, seg_first, i, &j, labels, nlabels, taken, got, &banded))
+                return false;
+            if (!banded && !leave_rows_unread(ex, table, ts, seg_first, i, labels, nlabels, taken, got,
                                    _("%s %s … %s: %zu values for %zu cells; which value belongs to which cell "
                                      "cannot be told, so they are left unread"),
                                    count_filled(run, n)))
@@ -4019,24 +4260,15 @@ static bool find_column_fields(extractor *ex, const cf_table_def *t, const token
     ex->colgrid = 0;
     if (t->column_count > 64)
         return true;
-    /* the columns' names as matching keys, made once: [2c] the label, [2c+1] the short label */
     cf_buf names;
-    cf_buf_init(&names);
     size_t at[129];
     unsigned grid_of[64];
+    if (!column_keys(t, &names, at))
+        return oom(ex);
     for (size_t c = 0; c < t->column_count; c++) {
         ex->colpos[c] = -1;
         grid_of[c] = 0;
-        const char *both[2] = {t->columns[c].label, t->columns[c].short_label};
-        for (size_t n = 0; n < 2; n++) {
-            at[2 * c + n] = names.len;
-            if (!cf_compact_append(&names, both[n], strlen(both[n]))) {
-                cf_buf_release(&names);
-                return oom(ex);
-            }
-        }
     }
-    at[2 * t->column_count] = names.len;
     size_t missing = t->column_count;
     for (size_t i = 0; i < ts->count && missing; i++) {
         const token *tk = &ts->items[i];

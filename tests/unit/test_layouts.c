@@ -1630,3 +1630,76 @@ Test(layouts, pdf_two_rows_interleaved_with_a_real_break_keep_it_shown)
     cr_expect_null(strstr(cft_warnings(&d), "in an order of the text's own"), "warnings: %s", cft_warnings(&d));
     cft_release(&d);
 }
+
+Test(layouts, pdf_raw_values_in_blocks_under_the_column_headings_show_the_break_where_rows_hold)
+{
+    /* raw pdftotext of a PDF printed by Chromium (a real 2019 report): 三's rows 一、 … (一) print their
+     * first four columns' values row by row, then 法律服务机构 and its three, (二)'s five (its tall name
+     * printed apart), 其他 总计 and their six, (二)'s last two. Every row's sum holds whichever way each
+     * block runs; where the readings differ ((一)'s 2: 自然人 or 科研机构) the cell is left unread, the
+     * rest is read, and the report's own break (三(七) 总计 0, (一) 2) shows */
+    cft_doc d;
+    cft_read_file(&d, CF_FIXTURES "/converters/pdftotext-chromium/002_b895455aa8998ba0.txt");
+    cr_expect_eq(table_rule(&d, "requests", "results", "total"), CF_RULE_FAIL);
+    cft_expect_row(&d, "requests", "granted", "missing 0 missing 0 0 0 2");
+    cr_expect(cft_cell(&d, "requests.new.total")->inferred);
+    cft_expect_row(&d, "requests", "new", "2 0 0 0 0 0 2");
+    cft_expect_row(&d, "requests", "partial", "0 0 0 0 0 0 0");
+    cft_expect_warning(&d, "三 (一)予以公开: its values were printed in blocks under the column headings with those "
+                           "of the rows 一、本年新收 … (二)部分公开 (PDF text); every row's own sum holds whether a "
+                           "block runs row by row or column by column, and the cells on which those readings differ "
+                           "are left unread, check the row");
+    cft_release(&d);
+}
+
+/* syn2021_sums through raw pdftotext of Chromium's PDF, 三 一、's total printed 25076 for 25075 and,
+ * when both, 二、's 739 for 738. */
+static void read_bands_broken(cft_doc *d, bool both)
+{
+    size_t len;
+    char *src = cft_slurp(CF_FIXTURES "/converters/pdftotext-chromium/syn2021_sums.txt", &len);
+    char *total = strstr(src, "\n25075\n"), *carried = strstr(src, "\n738\n");
+    cr_assert(total && carried, "the fixture prints 一、's total 25075 and 二、's 738");
+    memcpy(total + 1, "25076", 5);
+    if (both)
+        memcpy(carried + 1, "739", 3);
+    cft_read(d, src);
+    free(src);
+}
+
+Test(layouts, pdf_raw_values_in_blocks_under_the_column_headings_are_read_where_every_row_holds)
+{
+    /* the same print of a 2021 report: 4 rows' first four columns row by row, then 法律服务机构, 其他
+     * and 总计 with four values each; only the rows read so hold, and every cell is right */
+    cft_doc d;
+    cft_read_file(&d, CF_FIXTURES "/converters/pdftotext-chromium/syn2021_sums.txt");
+    cft_expect_row(&d, "requests", "new", "3902 4260 4261 4281 3469 4902 25075");
+    cft_expect_row(&d, "requests", "partial", "188 83 268 57 52 383 1031");
+    cr_expect(cft_cell(&d, "requests.partial.legal")->inferred);
+    cft_expect_warning(&d, "三 一、本年新收: its values were printed in blocks under the column headings with those of "
+                           "the rows 一、本年新收 … (二)部分公开 (PDF text); read by those blocks, every row's own "
+                           "sum holds, and no other such reading under which they hold gives this row other values, "
+                           "check the row");
+    cft_release(&d);
+    /* one row's total broken: no reading holds every row, the ones breaking one row alone are read
+     * and the report's break shows */
+    read_bands_broken(&d, false);
+    cft_expect_row(&d, "requests", "new", "3902 4260 4261 4281 3469 4902 25076");
+    cr_expect_eq(table_rule(&d, "requests", "applicants", "new"), CF_RULE_FAIL);
+    cft_expect_warning(&d, "三 二、上年结转: its values were printed in blocks under the column headings with those of "
+                           "the rows 一、本年新收 … (二)部分公开 (PDF text); no reading of those blocks makes every "
+                           "row's own sum hold");
+    cft_release(&d);
+}
+
+Test(layouts, pdf_raw_values_in_blocks_under_the_column_headings_that_break_two_rows_are_left_unread)
+{
+    /* two rows' totals broken: every reading breaks two rows or more, so none is taken */
+    cft_doc d;
+    read_bands_broken(&d, true);
+    cr_expect_eq(cft_found_in(&d, "requests.new."), 0);
+    cr_expect_eq(cft_found_in(&d, "requests.partial."), 0);
+    cft_expect_warning(&d, "三 一、本年新收 … (二)部分公开: 16 values for 28 cells; which value belongs to which cell "
+                           "cannot be told, so they are left unread");
+    cft_release(&d);
+}
