@@ -115,7 +115,7 @@ typedef struct {
     bool fo_valid, fo_tabbed;
     char_cursor cell_cursor; /* column_of's place for the cells filled */
     uint64_t placeholders; /* tables (bit t) the converter printed as "[TABLE]": said where, not again */
-    size_t region_end[64]; /* where the region each table was read from ends (a line index), once read */
+    size_t region_first[64], region_end[64]; /* the lines each table was read from, once read */
     const token_stream *ts; /* the region being read */
     kept_region kept[REGIONS_KEPT]; /* regions tokenised so far (region_tokens) */
     size_t kept_count, kept_bytes;
@@ -4441,36 +4441,66 @@ static void detect_phrases(const phrase *phrases, size_t nphrases, const unsigne
     }
 }
 
+/* Every template's detect phrases, flattened, and for each template which of its phrases were seen. */
+typedef struct {
+    phrase *items;
+    size_t count;
+    unsigned char *starts; /* a bit for each character some phrase starts with */
+    bool **seen;
+    size_t templates;
+} phrase_set;
+
+static void phrases_release(phrase_set *ps)
+{
+    for (size_t k = 0; ps->seen && k < ps->templates; k++)
+        cf_free(ps->seen[k]);
+    cf_free(ps->seen);
+    cf_free(ps->items);
+    cf_free(ps->starts);
+    *ps = (phrase_set){0};
+}
+
+/* The detect phrases of the count templates, none seen yet; false when out of memory (ps released). */
+static bool phrases_init(phrase_set *ps, cf_template *const *tpls, size_t count)
+{
+    *ps = (phrase_set){.templates = count};
+    ps->seen = cf_calloc(count, sizeof *ps->seen);
+    bool ok = ps->seen != NULL;
+    size_t nphrases = 0;
+    for (size_t k = 0; ok && k < count; k++) {
+        ps->seen[k] = cf_calloc(cf_template_detect_count(tpls[k]) + 1, sizeof **ps->seen);
+        ok = ps->seen[k] != NULL;
+        nphrases += cf_template_detect_count(tpls[k]);
+    }
+    ps->items = ok ? cf_calloc(nphrases + 1, sizeof *ps->items) : NULL;
+    ps->starts = ok ? cf_calloc(0x10000 / 8, 1) : NULL;
+    if (!ok || !ps->items || !ps->starts) {
+        phrases_release(ps);
+        return false;
+    }
+    for (size_t k = 0; k < count; k++)
+        for (size_t d = 0; d < cf_template_detect_count(tpls[k]); d++) {
+            const char *text = cf_template_detect(tpls[k], d);
+            if (strlen(text) >= 3 && (unsigned char)text[0] >= 0xE0 && (unsigned char)text[0] <= 0xEF) {
+                ps->items[ps->count++] = (phrase){text, strlen(text), k, d, first3(text)};
+                uint32_t cp = (uint32_t)(text[0] & 0x0F) << 12 | (uint32_t)(text[1] & 0x3F) << 6 | (text[2] & 0x3F);
+                ps->starts[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+            }
+        }
+    return true;
+}
+
 /* One pass over the lines: score each template's detect phrases and collect its headings. */
 static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *scores, heading_list *hls)
 {
     cf_buf compact, window;
     cf_buf_init(&compact);
     cf_buf_init(&window);
-    bool **seen = cf_calloc(count, sizeof *seen);
-    bool ok = seen != NULL;
-    size_t nphrases = 0;
-    for (size_t k = 0; ok && k < count; k++) {
-        seen[k] = cf_calloc(cf_template_detect_count(tpls[k]) + 1, sizeof **seen);
-        ok = seen[k] != NULL;
-        nphrases += cf_template_detect_count(tpls[k]);
-    }
-    phrase *phrases = ok ? cf_calloc(nphrases + 1, sizeof *phrases) : NULL;
-    unsigned char *starts = ok ? cf_calloc(0x10000 / 8, 1) : NULL; /* the phrases' first characters */
-    ok = ok && phrases && starts;
-    nphrases = 0;
-    for (size_t k = 0; ok && k < count; k++)
-        for (size_t d = 0; d < cf_template_detect_count(tpls[k]); d++) {
-            const char *text = cf_template_detect(tpls[k], d);
-            if (strlen(text) >= 3 && (unsigned char)text[0] >= 0xE0 && (unsigned char)text[0] <= 0xEF) {
-                phrases[nphrases++] = (phrase){text, strlen(text), k, d, first3(text)};
-                uint32_t cp = (uint32_t)(text[0] & 0x0F) << 12 | (uint32_t)(text[1] & 0x3F) << 6 | (text[2] & 0x3F);
-                starts[cp >> 3] |= (unsigned char)(1u << (cp & 7));
-            }
-        }
+    phrase_set ps;
+    bool ok = phrases_init(&ps, tpls, count);
     size_t longest_heading = 0, longest_phrase = 0;
-    for (size_t p = 0; p < nphrases; p++)
-        longest_phrase = phrases[p].len > longest_phrase ? phrases[p].len : longest_phrase;
+    for (size_t p = 0; ok && p < ps.count; p++)
+        longest_phrase = ps.items[p].len > longest_phrase ? ps.items[p].len : longest_phrase;
     /* each template's headings in the order they are tried: its tables' in turn, then its end headings */
     size_t nkeys = 0;
     for (size_t k = 0; k < count; k++) {
@@ -4516,7 +4546,7 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
          * line with no key adds nothing to look for */
         size_t from = keep > longest_phrase ? keep - longest_phrase + 1 : 0;
         if (compact.len > 0)
-            detect_phrases(phrases, nphrases, starts, window.data, from, window.len, seen, scores);
+            detect_phrases(ps.items, ps.count, ps.starts, window.data, from, window.len, ps.seen, scores);
         /* a heading is a short line holding one: longer ones, and those shorter than any, need no look */
         if (compact.len == 0 || compact.len < shortest_heading || compact.len > longest_heading + 12)
             continue;
@@ -4528,11 +4558,7 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
             }
     }
     cf_free(keys);
-    for (size_t k = 0; seen && k < count; k++)
-        cf_free(seen[k]);
-    cf_free(seen);
-    cf_free(phrases);
-    cf_free(starts);
+    phrases_release(&ps);
     cf_buf_release(&compact);
     cf_buf_release(&window);
     return ok || oom(ex);
@@ -4710,8 +4736,10 @@ static bool extract_tables(extractor *ex, const heading_list *hl)
             if (!extract_table(ex, t, best_first, best_end, best_end, best_end))
                 return false;
         }
-        if (t < 64) /* cells read past it are the next table's region's values: not its */
+        if (t < 64) { /* cells read past it are the next table's region's values: not its */
+            ex->region_first[t] = best_first;
             ex->region_end[t] = best_end;
+        }
         if (count_found(ex->report, td) > 0) {
             ex->report->table_lines[t] = any_heading ? best_heading : best_first + 1;
             region_floor = best_first;
@@ -5114,6 +5142,66 @@ static bool check_scanned_rows(extractor *ex)
     return true;
 }
 
+/* The report's tables read with template tpl (regions under its headings hl): cells, warnings. */
+static bool read_with(extractor *ex, const cf_template *tpl, const heading_list *hl)
+{
+    cf_report *r = ex->report;
+    r->tpl = tpl;
+    size_t ncells = cf_template_cell_count(tpl);
+    r->cells = cf_calloc(ncells ? ncells : 1, sizeof *r->cells);
+    r->table_lines = cf_calloc(cf_template_table_count(tpl), sizeof *r->table_lines);
+    return ((r->cells && r->table_lines) || oom(ex)) && extract_tables(ex, hl);
+}
+
+/* Forget what read_with read: the report is as before it. */
+static void unread(extractor *ex)
+{
+    cf_report *r = ex->report;
+    for (size_t i = 0; r->cells && i < cf_template_cell_count(r->tpl); i++)
+        cf_free(r->cells[i].note);
+    cf_free(r->cells);
+    cf_free(r->table_lines);
+    r->cells = NULL;
+    r->table_lines = NULL;
+    drop_warnings(r, 0);
+    ex->placeholders = 0;
+    memset(ex->region_first, 0, sizeof ex->region_first);
+    memset(ex->region_end, 0, sizeof ex->region_end);
+}
+
+/* The template whose detect phrases the words of the tables read hold most, when no line held one:
+ * a narrow grid column wraps a row's name down its cell (pandoc's markdown of a table inside a web
+ * page's layout table), where the scan sees no line holding it, but the grid's cell holds it whole
+ * (the 2021 format's 三(六)1 申请人无正当理由逾期不补正). *told is count when the tables name no
+ * template's phrases more than the one read with. False when out of memory. */
+static bool told_by_tables(extractor *ex, cf_template *const *tpls, size_t count, size_t read, size_t *told)
+{
+    *told = count;
+    phrase_set ps;
+    size_t *scores = cf_calloc(count, sizeof *scores);
+    if (!scores || !phrases_init(&ps, tpls, count)) {
+        cf_free(scores);
+        return oom(ex);
+    }
+    bool ok = true;
+    for (size_t t = 0; ok && t < cf_template_table_count(ex->report->tpl) && t < 64; t++) {
+        token_stream spare;
+        const token_stream *ts = region_tokens(ex, ex->region_first[t], ex->region_end[t], &spare);
+        ok = ts != NULL || oom(ex);
+        if (ok && ts->keys.len > 0)
+            detect_phrases(ps.items, ps.count, ps.starts, ts->keys.data, 0, ts->keys.len, ps.seen, scores);
+        stream_release(&spare);
+    }
+    size_t most = read;
+    for (size_t k = 0; k < count; k++)
+        most = scores[k] > scores[most] ? k : most;
+    if (most != read)
+        *told = most;
+    phrases_release(&ps);
+    cf_free(scores);
+    return ok;
+}
+
 static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t count)
 {
     size_t *scores = cf_calloc(count, sizeof *scores);
@@ -5129,14 +5217,15 @@ static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t 
         if (scores[k] > scores[best] || (scores[k] == scores[best] && hls[k].count > hls[best].count))
             best = k;
     cf_report *r = ex->report;
-    if (ok) {
-        r->tpl = tpls[best];
-        size_t ncells = cf_template_cell_count(r->tpl);
-        r->cells = cf_calloc(ncells ? ncells : 1, sizeof *r->cells);
-        r->table_lines = cf_calloc(cf_template_table_count(r->tpl), sizeof *r->table_lines);
-        ok = (r->cells && r->table_lines) || oom(ex);
+    ok = ok && read_with(ex, tpls[best], &hls[best]);
+    size_t told = count; /* the template the tables' own words name, when no line names one */
+    if (ok && count > 1 && scores[best] == 0)
+        ok = told_by_tables(ex, tpls, count, best, &told);
+    if (ok && told < count) {
+        unread(ex);
+        best = told;
+        ok = read_with(ex, tpls[best], &hls[best]);
     }
-    ok = ok && extract_tables(ex, &hls[best]);
     size_t tables_found = 0;
     if (ok) {
         for (size_t t = 0; t < cf_template_table_count(r->tpl); t++)
@@ -5147,7 +5236,7 @@ static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t 
                                       "of the national format)"),
                                       cf_template_table(r->tpl, 0)->title);
     }
-    if (ok && ex->status == CF_OK && count > 1 && scores[best] == 0)
+    if (ok && ex->status == CF_OK && count > 1 && scores[best] == 0 && told == count)
         ok = warn(ex, 0, -1, _("the report names none of the column headings that tell the formats apart; "
                              "read as %s"), cf_template_id(r->tpl));
     for (size_t t = 0; ok && ex->status == CF_OK && t < cf_template_table_count(r->tpl); t++) {

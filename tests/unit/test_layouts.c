@@ -913,6 +913,59 @@ Test(layouts, format_2021_with_one_row_of_zeros_for_the_2019_group_six)
     cft_release(&d);
 }
 
+/* Part 三 alone (no part 二 to name the format's columns) in a pandoc grid whose row names' column is
+ * narrow: a long name runs down its cell over several lines, on none of them whole. */
+#define NARROW_GRID_HEAD \
+    "三、收到和处理政府信息公开申请情况\n" \
+    "+------------------+------+------+------+------+------+------+------+\n" \
+    "| 项目             | 自然 | 商业 | 科研 | 社会 | 法律 | 其他 | 总计 |\n" \
+    "+==================+======+======+======+======+======+======+======+\n" \
+    "| 一、本年新收政府 | 1    | 0    | 0    | 0    | 0    | 0    | 1    |\n" \
+    "| 信息公开申请数量 |      |      |      |      |      |      |      |\n" \
+    "+------------------+------+------+------+------+------+------+------+\n"
+
+#define NARROW_GRID_TAIL \
+    "| （七）总计       | 1    | 0    | 0    | 0    | 0    | 0    | 1    |\n" \
+    "+------------------+------+------+------+------+------+------+------+\n"
+
+Test(layouts, a_format_only_the_row_names_in_a_narrow_grid_tell_is_read_as_that_format)
+{
+    /* 三(六)1 and 2 are named only by the 2021 format, their names wrapped down the cell: no line holds
+     * them, the grid's cells do. Read as 2019, their values stood under no row label and 三(七) broke */
+    cft_doc d;
+    cft_read(&d, NARROW_GRID_HEAD
+                 "| 1.申请人无正当理 | 1    | 0    | 0    | 0    | 0    | 0    | 1    |\n"
+                 "| 由逾期不补正、行 |      |      |      |      |      |      |      |\n"
+                 "| 政机关不再处理其 |      |      |      |      |      |      |      |\n"
+                 "| 政府信息公开申请 |      |      |      |      |      |      |      |\n"
+                 "+------------------+------+------+------+------+------+------+------+\n"
+                 "| 2.申请人逾期未按 | 0    | 0    | 0    | 0    | 0    | 0    | 0    |\n"
+                 "| 收费通知要求缴纳 |      |      |      |      |      |      |      |\n"
+                 "| 费用、行政机关不 |      |      |      |      |      |      |      |\n"
+                 "| 再处理其政府信息 |      |      |      |      |      |      |      |\n"
+                 "| 公开申请         |      |      |      |      |      |      |      |\n"
+                 "+------------------+------+------+------+------+------+------+------+\n"
+                 "| 3.其他           | 0    | 0    | 0    | 0    | 0    | 0    | 0    |\n"
+                 "+------------------+------+------+------+------+------+------+------+\n"
+                 NARROW_GRID_TAIL);
+    cr_assert_str_eq(cf_template_id(d.tpl), "gov-2021", "%s", cft_warnings(&d));
+    cft_expect_row(&d, "requests", "other_overdue_fix", "1 0 0 0 0 0 1");
+    cft_expect_row(&d, "requests", "other_overdue_fee", "0 0 0 0 0 0 0");
+    cft_expect_row(&d, "requests", "other_misc", "0 0 0 0 0 0 0");
+    cr_expect_null(cft_warning(&d, "under no row label"), "%s", cft_warnings(&d));
+    cr_expect_null(cft_warning(&d, "tell the formats apart"), "the rows told the format: %s", cft_warnings(&d));
+    cft_release(&d);
+    /* （六）其他处理 as one row names no format's own words: read as 2019, and said to be a guess */
+    cft_read(&d, NARROW_GRID_HEAD
+                 "| （六）其他处理   | 1    | 0    | 0    | 0    | 0    | 0    | 1    |\n"
+                 "+------------------+------+------+------+------+------+------+------+\n"
+                 NARROW_GRID_TAIL);
+    cr_expect_str_eq(cf_template_id(d.tpl), "gov-2019");
+    cft_expect_row(&d, "requests", "other", "1 0 0 0 0 0 1");
+    cft_expect_warning(&d, "tell the formats apart");
+    cft_release(&d);
+}
+
 Test(layouts, format_2021_with_one_row_of_counts_for_the_2019_group_six_leaves_it_missing)
 {
     cft_doc d;
