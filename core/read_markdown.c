@@ -202,7 +202,10 @@ static size_t join_cell(const char *block, size_t first, size_t end, size_t k, c
     size_t n = 0, bars[MAX_GRID_BARS];
     for (size_t at = first; at < end;) {
         size_t stop = line_end(block + at, end - at);
-        grid_bars(block + at, stop, bars);
+        if (grid_bars(block + at, stop, bars) <= k + 1) {
+            at += stop + 1; /* a line short of this cell's bars */
+            continue;
+        }
         size_t a = at + bars[k] + 1, b = at + bars[k + 1];
         while (a < b && block[a] == ' ')
             a++;
@@ -291,42 +294,49 @@ static void join_split_digits(char *block, const char *joined, const size_t *fro
 /* Mark pandoc's inline markup in one band of a grid table (the row lines between two borders,
  * block[band..band_end)), cell by cell: pandoc wraps a cell's "[text]{style=…}" over as many
  * lines as the column is narrow, so the markup of a cell is found in its pieces joined. The
- * pieces of a cell are the text between the same two bars on every line; when the lines of the
- * band do not all have the same bars, each line is marked on its own. */
+ * pieces of a cell are the text between the same two bars on each line of a run of lines with as
+ * many bars (a bar more or less: a frame's bar the converter cut or moved): a grid drawn inside a
+ * cell of the band (a web page laid out in a table) is a run of its own, its cells joined as its
+ * own. A line with fewer than two bars is marked on its own. */
 static bool mark_grid_band(char *block, size_t band, size_t band_end, char *drop)
 {
-    size_t lines = 0, bar_count = 0;
-    size_t first[MAX_GRID_BARS], bars[MAX_GRID_BARS];
-    bool same = true;
-    for (size_t at = band; at < band_end; lines++) {
-        size_t end = line_end(block + at, band_end - at);
-        size_t n = grid_bars(block + at, end, lines == 0 ? first : bars);
-        if (lines == 0)
-            bar_count = n;
-        same = same && n == bar_count && n >= 2 && n <= MAX_GRID_BARS;
-        at += end + 1;
-    }
-    if (!same) {
-        for (size_t at = band; at < band_end;) {
-            size_t end = line_end(block + at, band_end - at);
-            mark_markup(block + at, end, drop + at);
-            at += end + 1;
-        }
-        return true;
-    }
-    /* each cell's pieces joined without their padding, with where every joined byte came from */
     size_t room = band_end - band;
     char *joined = cf_malloc(room + 1);
     size_t *from = cf_malloc((room + 1) * sizeof *from);
     char *mark = cf_malloc(room + 1);
     bool ok = joined && from && mark;
-    for (size_t k = 0; ok && k + 1 < bar_count; k++) {
-        size_t n = join_cell(block, band, band_end, k, joined, from);
-        memset(mark, 0, n + 1);
-        mark_markup(joined, n, mark);
-        for (size_t i = 0; i < n; i++)
-            drop[from[i]] |= mark[i];
-        join_split_digits(block, joined, from, mark, n, drop);
+    size_t bars[MAX_GRID_BARS];
+    for (size_t run = band; ok && run < band_end;) {
+        /* the lines from run on with as many bars: a table nested in the cell has bands of its own */
+        size_t end = line_end(block + run, band_end - run);
+        size_t bar_count = grid_bars(block + run, end, bars), run_end = run + end + 1;
+        while (run_end < band_end) {
+            size_t next = line_end(block + run_end, band_end - run_end);
+            size_t count = grid_bars(block + run_end, next, bars);
+            if (count + 1 < bar_count || count > bar_count + 1 || count < 2)
+                break; /* a bar more or less: a frame's bar the converter cut or moved, the same rows */
+            if (count > bar_count)
+                bar_count = count;
+            run_end += next + 1;
+        }
+        if (run_end > band_end)
+            run_end = band_end;
+        if (bar_count < 2 || bar_count > MAX_GRID_BARS)
+            for (size_t at = run; at < run_end;) {
+                size_t stop = line_end(block + at, run_end - at);
+                mark_markup(block + at, stop, drop + at);
+                at += stop + 1;
+            }
+        /* each cell's pieces joined without their padding, with where every joined byte came from */
+        for (size_t k = 0; bar_count >= 2 && bar_count <= MAX_GRID_BARS && k + 1 < bar_count; k++) {
+            size_t n = join_cell(block, run, run_end, k, joined, from);
+            memset(mark, 0, n + 1);
+            mark_markup(joined, n, mark);
+            for (size_t i = 0; i < n; i++)
+                drop[from[i]] |= mark[i];
+            join_split_digits(block, joined, from, mark, n, drop);
+        }
+        run = run_end;
     }
     cf_free(joined);
     cf_free(from);

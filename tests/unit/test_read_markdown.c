@@ -199,6 +199,30 @@ Test(read_markdown, a_number_split_over_the_lines_of_a_grid_cell_is_one_number)
     cf_text_free(text);
 }
 
+Test(read_markdown, a_grid_inside_a_layout_cell_has_its_own_cells_markup_joined)
+{
+    /* a web page laid out in a table: pandoc draws the report's table as a grid inside the layout's
+     * cell, each of its cells' "[text]{style=…}" wrapped down its narrow column and 3902 cut in two.
+     * The layout's lines and the inner grid's have other bars: each run of lines with as many bars is
+     * a band of its own, so the inner cells' pieces are joined */
+    const char *md = "+--------+--------------------------+\n"
+                     "| 导航   | [说明]{style=\"a\"}        |\n"
+                     "|        | +----------+----------+  |\n"
+                     "|        | | [新收    | [390     |  |\n"
+                     "|        | | ]{style  | 2]{style |  |\n"
+                     "|        | | =\"a\"}    | =\"a\"}    |  |\n"
+                     "|        | +----------+----------+  |\n"
+                     "+--------+--------------------------+\n";
+    cf_text *text = read_markdown(md);
+    cr_expect_eq(lines_holding(text, "3902"), 1, "the number cut in two is one number");
+    cr_expect(text_holds(text, "新收") && text_holds(text, "导航") && text_holds(text, "说明"));
+    for (size_t i = 0; i < cf_text_line_count(text); i++) {
+        const char *l = line_of(text, i);
+        cr_expect(!strpbrk(l, "[]{}\"") && !strstr(l, "style"), "line %zu keeps markup: '%s'", i + 1, l);
+    }
+    cf_text_free(text);
+}
+
 Test(read_markdown, text_without_table_markup_is_plain_text)
 {
     const char *plain = "政府信息公开工作年度报告\n| 规章 | 1 | 2 |\n政府信息公开 <table> 一词\n";
