@@ -3836,7 +3836,7 @@ typedef struct {
     const cf_table_def *t;
     const token_stream *ts;
     const label_match *labels;
-    size_t rows, columns;
+    size_t rows, columns, want; /* want: the rows' cells */
     band_piece pieces[BAND_MAX_PIECES];
     size_t npieces;
     /* of the readings under which the fewest rows break their own sums (best of them): the values
@@ -3907,14 +3907,16 @@ static void band_weigh(band_reading *br, const token *const *cells)
     br->kept++;
 }
 
-/* The runs from [i, end) on, each after the headings of its columns (names, at: column_keys), until
- * their values are as many as the rows' cells: true when they are, the last run ending with the
- * last column. */
-static bool band_pieces(band_reading *br, size_t i, size_t end, const cf_buf *names, const size_t *at)
+/* The runs from [i, end) on, the first under the columns [from, to) (to 0: those before the first the
+ * next headings name), each later one after the headings of its columns (names, at: column_keys):
+ * the next columns', or with any_column any columns', until their values are as many as the rows'
+ * cells. True when they are, with runs after the first. */
+static bool band_pieces(band_reading *br, size_t i, size_t end, const cf_buf *names, const size_t *at, size_t from,
+                        size_t to, bool any_column)
 {
     const token_stream *ts = br->ts;
     const char *keys = ts->keys.data ? ts->keys.data : "";
-    size_t values = 0, want = br->rows * br->columns, start = i, from = 0, to = 0;
+    size_t values = 0, start = i;
     br->npieces = 0;
     while (br->npieces < BAND_MAX_PIECES && count_filled(&ts->items[start], end - start) == end - start) {
         band_piece *pc = &br->pieces[br->npieces++];
@@ -3922,22 +3924,20 @@ static bool band_pieces(band_reading *br, size_t i, size_t end, const cf_buf *na
         values += end - start;
         start = end;
         end = value_run(ts, &start);
-        if (values >= want || start == end)
+        if (values >= br->want || start == end)
             break;
-        /* the words before the next run name the columns after this run's; the first run's are
-         * those before the first they name */
         size_t key_from = ts->items[pc->end].key_start, key_to = ts->items[start - 1].key_end, named = 0;
-        from = br->npieces == 1 ? 1 : to;
+        bool anywhere = any_column || pc->to == 0; /* where the next headings start is not known */
+        from = any_column ? 0 : pc->to == 0 ? 1 : pc->to;
         while (from < br->columns && !(named = heading_columns(br->t, names, at, keys, key_from, key_to, from)) &&
-               br->npieces == 1)
+               anywhere)
             from++;
         if (!named)
             return false;
-        if (br->npieces == 1)
-            pc->to = from;
+        pc->to = pc->to == 0 ? from : pc->to;
         to = from + named;
     }
-    return br->npieces > 1 && values == want && br->pieces[br->npieces - 1].to == br->columns;
+    return br->npieces > 1 && values == br->want;
 }
 
 /* Values of the rows of labels[0..nlabels) printed in blocks under the column headings (raw
@@ -3970,8 +3970,8 @@ static bool read_heading_bands(extractor *ex, size_t table, const token_stream *
         return oom(ex);
     }
     *br = (band_reading){.tpl = tpl, .t = t, .ts = ts, .labels = labels, .rows = nlabels,
-                         .columns = t->column_count, .best = 1};
-    bool found = band_pieces(br, i, *j, &names, at);
+                         .columns = t->column_count, .want = nlabels * t->column_count, .best = 1};
+    bool found = band_pieces(br, i, *j, &names, at, 0, 0, false) && br->pieces[br->npieces - 1].to == br->columns;
     cf_buf_release(&names);
     const token *cells[BAND_MAX_ROWS * CF_TEMPLATE_MAX_COLUMNS];
     for (size_t k = nlabels; found && k > 0 && k + 1 >= nlabels; k--) {
@@ -4014,6 +4014,99 @@ static bool read_heading_bands(extractor *ex, size_t table, const token_stream *
         *j = br->pieces[br->npieces - 1].end;
         *read = true;
     }
+    cf_free(br);
+    return ok;
+}
+
+/* The index among row rd's cells of table column c, or the row's column count when it has none. */
+static size_t row_column(const cf_row_def *rd, size_t c)
+{
+    size_t k = 0;
+    while (k < rd->column_count && rd->columns[k] != c)
+        k++;
+    return k;
+}
+
+/* Hand each run's values to the rows (br->labels, as read_headed_runs reads them): a run under one column's
+ * heading to the rows that have the column and no value in it yet, in the form's order; a run under
+ * several columns' headings, one value each, to the first row that has them all and no value in
+ * them yet. cells[l × columns + c] (zeroed here); false when a value finds no cell. */
+static bool headed_cells(const band_reading *br, const token **cells)
+{
+    memset(cells, 0, br->rows * br->columns * sizeof *cells);
+    for (size_t p = 0; p < br->npieces; p++) {
+        const band_piece *pc = &br->pieces[p];
+        size_t w = pc->to - pc->from, v = pc->start;
+        if (w > 1 && pc->end - pc->start != w)
+            return false;
+        for (size_t l = 0; l < br->rows && v < pc->end; l++) {
+            const cf_row_def *rd = &br->t->rows[br->labels[l].row];
+            bool lacks = true;
+            for (size_t c = pc->from; c < pc->to; c++)
+                lacks &= row_column(rd, c) < rd->column_count && !cells[l * br->columns + c];
+            for (size_t c = pc->from; c < pc->to && lacks; c++)
+                cells[l * br->columns + c] = &br->ts->items[v++];
+        }
+        if (v != pc->end)
+            return false;
+    }
+    return true;
+}
+
+/* The names of the rows of labels[0..nlabels) printed together, then the column headings each with
+ * its values (raw pdftotext of a PDF printed by Chromium: 规章 … 行政事业性收费 | 本年制发件数 1062
+ * 1851 | 本年废止件数 2574 2597 | … | 本年处理决定数量 1732 | 本年处理决定数量 989 927 | …): the
+ * words keys[head_from, head_to) before the run [i, *j) name its column, and each later run follows
+ * its own column's heading. Read where the values fill those rows' cells exactly (headed_cells), each
+ * row inferred with a warning; *j moves past the runs read, *read: they were. False when memory runs
+ * out. */
+static bool read_headed_runs(extractor *ex, size_t table, const token_stream *ts, size_t seg_first, size_t i,
+                             size_t *j, const label_match *labels, size_t nlabels, size_t head_from, size_t head_to,
+                             bool *taken, size_t *got, bool *read)
+{
+    const cf_table_def *t = cf_template_table(ex->report->tpl, table);
+    *read = false;
+    if (nlabels < 2 || nlabels > BAND_MAX_ROWS || t->column_count > CF_TEMPLATE_MAX_COLUMNS)
+        return true;
+    band_reading *br = cf_calloc(1, sizeof *br);
+    const token **cells = cf_calloc(BAND_MAX_ROWS * CF_TEMPLATE_MAX_COLUMNS, sizeof *cells);
+    cf_buf names;
+    size_t at[2 * CF_TEMPLATE_MAX_COLUMNS + 1];
+    if (!br || !cells || !column_keys(t, &names, at)) {
+        cf_free(br);
+        cf_free(cells);
+        return oom(ex);
+    }
+    *br = (band_reading){.t = t, .ts = ts, .labels = labels, .rows = nlabels, .columns = t->column_count};
+    for (size_t l = 0; l < nlabels; l++)
+        br->want += t->rows[labels[l].row].column_count;
+    size_t from = 0, named = 0;
+    const char *keys = ts->keys.data ? ts->keys.data : "";
+    while (from < t->column_count && !(named = heading_columns(t, &names, at, keys, head_from, head_to, from)))
+        from++;
+    bool found = named && band_pieces(br, i, *j, &names, at, from, from + named, true) && headed_cells(br, cells);
+    cf_buf_release(&names);
+    bool ok = true;
+    for (size_t l = 0; l < nlabels && found && ok; l++) {
+        const cf_row_def *rd = &t->rows[labels[l].row];
+        size_t label_line = line_of_key(ts, seg_first, i, labels[l].start);
+        if (taken[labels[l].row])
+            forget_row(ex->report, rd);
+        for (size_t k = 0; k < rd->column_count && ok; k++)
+            ok = fill_cell(ex, rd->first_cell + k, cells[l * t->column_count + rd->columns[k]], true, label_line);
+        taken[labels[l].row] = true;
+        got[labels[l].row] = rd->column_count;
+        ok = ok && flag_row_guess(ex, t, rd, &t->rows[labels[0].row], &t->rows[labels[nlabels - 1].row],
+                                  _("%s %s: its name was printed with those of the rows %s … %s, and the values "
+                                    "apart under the column headings (PDF text); each heading's values were read "
+                                    "as those of the rows that have the column, in the form's order, check the "
+                                    "row"));
+    }
+    if (found) {
+        *j = br->pieces[br->npieces - 1].end;
+        *read = true;
+    }
+    cf_free(cells);
     cf_free(br);
     return ok;
 }
@@ -4152,6 +4245,11 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
                                              &t->rows[labels[nlabels - 1].row], guess))
                     return false;
             }
+        } else if (nlabels > 1 && !read_headed_runs(ex, table, ts, seg_first, i, &j, labels, nlabels,
+                                                    labels[nlabels - 1].end, seg_end, taken, got, &used)) {
+            return false;
+        } else if (nlabels > 1 && used) {
+            /* the rows' values under the column headings: read above */
         } else if (nlabels > 1 && count_filled(run, n) > t->rows[labels[nlabels - 1].row].column_count) {
             /* several labels, then more values than the last row holds, and they do not split by
              * line or evenly: which value belongs where cannot be told unless the column headings

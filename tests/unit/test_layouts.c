@@ -1705,17 +1705,34 @@ Test(layouts, pdf_raw_values_in_blocks_under_the_column_headings_show_the_break_
     cft_release(&d);
 }
 
+/* The text of the fixture at path with each line edits[2k] printed edits[2k + 1] instead ("" drops the
+ * line), edits ending with NULL. Caller frees. */
+static char *edited_fixture(const char *path, const char *const *edits)
+{
+    size_t len;
+    char *src = cft_slurp(path, &len);
+    for (size_t k = 0; edits[k]; k += 2) {
+        char line[64];
+        snprintf(line, sizeof line, "\n%s\n", edits[k]);
+        char *at = strstr(src, line);
+        cr_assert(at, "%s prints a line %s", path, edits[k]);
+        size_t size = strlen(src) + strlen(edits[k + 1]) + 2;
+        char *out = malloc(size);
+        cr_assert_not_null(out);
+        snprintf(out, size, "%.*s%s%s%s", (int)(at + 1 - src), src, edits[k + 1], *edits[k + 1] ? "\n" : "",
+                 at + strlen(line));
+        free(src);
+        src = out;
+    }
+    return src;
+}
+
 /* syn2021_sums through raw pdftotext of Chromium's PDF, 三 一、's total printed 25076 for 25075 and,
  * when both, 二、's 739 for 738. */
 static void read_bands_broken(cft_doc *d, bool both)
 {
-    size_t len;
-    char *src = cft_slurp(CF_FIXTURES "/converters/pdftotext-chromium/syn2021_sums.txt", &len);
-    char *total = strstr(src, "\n25075\n"), *carried = strstr(src, "\n738\n");
-    cr_assert(total && carried, "the fixture prints 一、's total 25075 and 二、's 738");
-    memcpy(total + 1, "25076", 5);
-    if (both)
-        memcpy(carried + 1, "739", 3);
+    const char *edits[] = {"25075", "25076", both ? "738" : NULL, "739", NULL};
+    char *src = edited_fixture(CF_FIXTURES "/converters/pdftotext-chromium/syn2021_sums.txt", edits);
     cft_read(d, src);
     free(src);
 }
@@ -1754,5 +1771,52 @@ Test(layouts, pdf_raw_values_in_blocks_under_the_column_headings_that_break_two_
     cr_expect_eq(cft_found_in(&d, "requests.partial."), 0);
     cft_expect_warning(&d, "三 一、本年新收 … (二)部分公开: 16 values for 28 cells; which value belongs to which cell "
                            "cannot be told, so they are left unread");
+    cft_release(&d);
+}
+
+Test(layouts, pdf_raw_values_under_each_column_heading_go_to_the_rows_that_have_the_column)
+{
+    /* raw pdftotext of Chromium's PDF: 二's row names together, then each column's heading and its
+     * values (本年制发件数 1062 1851 | … | 本年处理决定数量 1732 | 本年处理决定数量 989 927 | …); each
+     * heading's values are the rows' that have the column, in the form's order, inferred and warned
+     * on. 2019's form brings the same heading back for each group of rows (上一年项目数量 767 707 | … |
+     * 上一年项目数量 1792 1369 | … | 上一年项目数量 1768) */
+    static const char *const rows[][4] = {
+        {"syn2021_sums.txt", "normative_docs", "1851 2597 2392", "二 规范性文件: its name was printed with those "
+                                                                "of the rows 规章 … 行政事业性收费, and the values "
+                                                                "apart under the column headings (PDF text); each "
+                                                                "heading's values were read as those of the rows "
+                                                                "that have the column, in the form's order"},
+        {"syn2021_sums.txt", "licensing", "1732", "二 行政许可: its name was printed with those of the rows"},
+        {"syn2021_sums.txt", "coercion", "927", "二 行政强制: its name was printed"},
+        {"syn2021_sums.txt", "fees", "909.19", "二 行政事业性收费: its name was printed"},
+        {"syn2019_sums.txt", "penalty", "1792 -59 1424", "二 行政处罚: its name was printed with those of the "
+                                                         "rows 规章 … 政府集中采购"},
+        {"syn2019_sums.txt", "fees", "1768 -58", "二 行政事业性收费: its name was printed"},
+        {"syn2019_sums.txt", "procurement", "1313 963.14", "二 政府集中采购: its name was printed"}};
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        char path[256];
+        snprintf(path, sizeof path, CF_FIXTURES "/converters/pdftotext-chromium/%s", rows[r][0]);
+        cft_doc d;
+        cft_read_file(&d, path);
+        cft_expect_row(&d, "active", rows[r][1], rows[r][2]);
+        cft_expect_warning(&d, rows[r][3]);
+        cft_release(&d);
+    }
+}
+
+Test(layouts, pdf_raw_values_under_the_column_headings_that_do_not_fill_the_rows_are_left_unread)
+{
+    /* 行政许可's 1732 not printed: nine values for ten cells, so which row lacks one cannot be told
+     * and none of the rows is read */
+    cft_doc d;
+    const char *edits[] = {"1732", "", NULL};
+    char *src = edited_fixture(CF_FIXTURES "/converters/pdftotext-chromium/syn2021_sums.txt", edits);
+    cft_read(&d, src);
+    free(src);
+    cr_expect_eq(cft_found_in(&d, "active.penalty."), 0);
+    cr_expect_eq(cft_found_in(&d, "active.regulations."), 0);
+    cft_expect_warning(&d, "二 规章 … 行政事业性收费: 2 values for 10 cells; which value belongs to which cell cannot "
+                           "be told, so they are left unread");
     cft_release(&d);
 }
