@@ -114,7 +114,8 @@ typedef struct {
     long fo_field;
     bool fo_valid, fo_tabbed;
     char_cursor cell_cursor; /* column_of's place for the cells filled */
-    uint64_t placeholders; /* tables (bit t) the converter printed as "[TABLE]": said where, not again */
+    uint64_t placeholders; /* tables (bit t) the converter printed as "[TABLE]", or the reader left out:
+                              said where, not again */
     size_t region_first[64], region_end[64]; /* the lines each table was read from, once read */
     const token_stream *ts; /* the region being read */
     kept_region kept[REGIONS_KEPT]; /* regions tokenised so far (region_tokens) */
@@ -5240,6 +5241,87 @@ static bool check_scanned_rows(extractor *ex)
     return true;
 }
 
+/* The table of the format whose heading the few lines just before line `first` (and from line floor
+ * on) hold, joined: a narrow cell wraps "二、主动公开政 / 府信息情况" over two lines, so no line of it
+ * is the heading. *table is -1 when they hold none. False when out of memory. */
+static bool heading_just_before(extractor *ex, size_t floor, size_t first, long *table)
+{
+    const cf_template *tpl = ex->report->tpl;
+    size_t longest = 0;
+    for (size_t t = 0; t < cf_template_table_count(tpl); t++)
+        for (size_t h = 0; h < cf_template_table(tpl, t)->heading_count; h++) {
+            size_t len = strlen(cf_template_table(tpl, t)->headings[h]);
+            longest = len > longest ? len : longest;
+        }
+    *table = -1;
+    cf_buf compact;
+    cf_buf_init(&compact);
+    bool ok = true;
+    for (size_t back = 1; ok && back + floor <= first && *table < 0 && compact.len <= longest + 12; back++) {
+        compact.len = 0;
+        for (size_t line = first - back; ok && line < first; line++)
+            ok = normalize(ex, line) && cf_compact_append(&compact, ex->norm->text, ex->norm->len);
+        ok = ok && cf_buf_append(&compact, "", 0);
+        for (size_t t = 0; ok && t < cf_template_table_count(tpl) && *table < 0; t++) {
+            const cf_table_def *td = cf_template_table(tpl, t);
+            for (size_t h = 0; h < td->heading_count && *table < 0; h++) {
+                heading_key key = {td->headings[h], strlen(td->headings[h]), 0, (long)t};
+                if (is_heading(compact.data, compact.len, &key))
+                    *table = (long)t;
+            }
+        }
+    }
+    cf_buf_release(&compact);
+    return ok || oom(ex);
+}
+
+/* Where the reader left tables out (pandoc drew them wider than the cell of a web page's layout
+ * table holding them, cf_text_add_left_out), the parts missing say so rather than "not found": a
+ * span goes with the part whose heading is just before it, else with the part whose heading (hl)
+ * it follows. A part nothing was read of is said once, with its lines; any other span on its own. */
+static bool say_left_out(extractor *ex, const heading_list *hl)
+{
+    const cf_template *tpl = ex->report->tpl;
+    size_t ntables = cf_template_table_count(tpl), spans = cf_text_left_out_count(ex->text);
+    size_t first[64], end[64]; /* each unread part's lines left out */
+    bool any[64] = {0};
+    for (size_t i = 0, b = 0; i < spans; i++) {
+        size_t a, floor = b; /* a heading before the span before is not this one's */
+        cf_text_left_out(ex->text, i, &a, &b);
+        long t;
+        if (!heading_just_before(ex, floor, a, &t))
+            return false;
+        for (size_t h = 0; t < 0 && h < hl->count && hl->items[h].line < a; h++)
+            if (h + 1 == hl->count || hl->items[h + 1].line >= a)
+                t = hl->items[h].table;
+        if (t >= 0 && t < 64 && (size_t)t < ntables && ex->report->table_lines[t] == 0 &&
+            !(ex->placeholders & (uint64_t)1 << t)) {
+            first[t] = any[t] ? first[t] : a;
+            end[t] = b;
+            any[t] = true;
+        } else if (!warn(ex, a + 1, -1,
+                         _("a table was left out (to line %zu): pandoc drew it wider than the cell of the web "
+                           "page's layout table holding it, so every row is wrapped over the cell's lines and which "
+                           "value belongs to which row and column cannot be told; open the web page itself"),
+                         b)) {
+            return false;
+        }
+    }
+    for (size_t t = 0; t < ntables && t < 64; t++) {
+        const cf_table_def *td = cf_template_table(tpl, t);
+        if (any[t] && !warn(ex, first[t] + 1, -1,
+                            _("part %s (%s): its table was left out (to line %zu): pandoc drew it wider than the "
+                              "cell of the web page's layout table holding it, so every row is wrapped over the "
+                              "cell's lines and which value belongs to which row and column cannot be told; its "
+                              "%zu cells are missing, open the web page itself"),
+                            td->number, td->title, end[t], td->cell_count))
+            return false;
+        if (any[t])
+            ex->placeholders |= (uint64_t)1 << t;
+    }
+    return true;
+}
+
 /* The report's tables read with template tpl (regions under its headings hl): cells, warnings. */
 static bool read_with(extractor *ex, const cf_template *tpl, const heading_list *hl)
 {
@@ -5328,7 +5410,8 @@ static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t 
     if (ok) {
         for (size_t t = 0; t < cf_template_table_count(r->tpl); t++)
             tables_found += r->table_lines[t] != 0;
-        if (tables_found == 0)
+        /* none read, and no part said to be left out where it was printed: nothing to tell but this */
+        if (tables_found == 0 && ex->placeholders == 0 && cf_text_left_out_count(ex->text) == 0)
             ex->status = cf_error_set(ex->err, CF_ERR_NOTABLES, cf_text_name(ex->text), 0, 0,
                                       _("no statistical tables found (looked for %s and the other parts "
                                       "of the national format)"),
@@ -5337,6 +5420,7 @@ static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t 
     if (ok && ex->status == CF_OK && count > 1 && scores[best] == 0 && told == count)
         ok = warn(ex, 0, -1, _("the report names none of the column headings that tell the formats apart; "
                              "read as %s"), cf_template_id(r->tpl));
+    ok = ok && (ex->status != CF_OK || say_left_out(ex, &hls[best]));
     for (size_t t = 0; ok && ex->status == CF_OK && t < cf_template_table_count(r->tpl); t++) {
         const cf_table_def *td = cf_template_table(r->tpl, t);
         if (r->table_lines[t] == 0 && !(t < 64 && ex->placeholders & (uint64_t)1 << t))

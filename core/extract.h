@@ -27,7 +27,8 @@ typedef struct {
 
 /* Pick the template that fits text best among templates[0..count) and extract.
  * Returns CF_ERR_NOTABLES (with a message naming the file) when no table is
- * found. The report refers to text and the chosen template, which must
+ * found and none is known to have been left out (a "[TABLE]" in its place, or
+ * cf_text_left_out: the report then says so). The report refers to text and the chosen template, which must
  * outlive it. Caller frees with cf_report_free. */
 cf_status cf_extract(const cf_text *text, cf_template *const *templates, size_t count, cf_report **out,
                      cf_error *err);

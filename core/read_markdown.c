@@ -24,6 +24,22 @@ static size_t line_end(const char *s, size_t len)
     return nl ? (size_t)(nl - s) : len;
 }
 
+/* The lines of a grid block where tables were left out (blanked), as pairs of first and end line. */
+typedef struct {
+    size_t *lines;
+    size_t count, cap; /* pairs */
+} left_out;
+
+static bool add_left_out(left_out *out, size_t first, size_t end)
+{
+    if (!cf_reserve_one(&out->lines, out->count, &out->cap, 2 * sizeof *out->lines, 4))
+        return false;
+    out->lines[2 * out->count] = first;
+    out->lines[2 * out->count + 1] = end;
+    out->count++;
+    return true;
+}
+
 /* True when the line opens a raw HTML table: "<table" after at most three spaces. */
 static bool opens_table(const char *line, size_t len)
 {
@@ -383,9 +399,10 @@ static bool rule_at(const char *block, const size_t *lines, size_t line_count, s
  * to the cell's edge, and each row over several lines, a row's values on lines of their own (read
  * so, 730 went to 规章's first column for 1062). Which piece belongs to which row and column
  * cannot be told, so the table, from its wrapped rule to the wrapped rule that closes it (or to
- * where the cell ends), is blanked: its cells missing rather than read into the wrong places.
- * lines[] holds the offsets of block's line_count lines and one more, block's end + 1. */
-static void drop_wrapped_tables(const char *block, const size_t *lines, size_t line_count, char *drop)
+ * where the cell ends), is blanked: its cells missing rather than read into the wrong places, and
+ * its lines added to *out so that the parts missing can say why. lines[] holds the offsets of
+ * block's line_count lines and one more, block's end + 1. False when out of memory. */
+static bool drop_wrapped_tables(const char *block, const size_t *lines, size_t line_count, char *drop, left_out *out)
 {
     size_t bars[MAX_GRID_BARS];
     for (size_t i = 0; i < line_count; i++) {
@@ -414,19 +431,23 @@ static void drop_wrapped_tables(const char *block, const size_t *lines, size_t l
                 grid_bars(block + lines[j], lines[j + 1] - 1 - lines[j], bars);
                 memset(drop + lines[j] + bars[k] + 1, 1, bars[k + 1] - bars[k] - 1);
             }
+            if (!add_left_out(out, i, end))
+                return false;
             i = end - 1;
             break;
         }
     }
+    return true;
 }
 
 /* pandoc keeps a table with merged cells as raw HTML, and inside a grid cell (a web page laid out
  * in a table) wraps that HTML over the cell's lines, a tag's attributes cut anywhere ("styl" /
  * "e=\"border: …; padding: 0"), so the web page reader cannot be given it and its text read as
  * prose makes numbers of the attributes. Each "<table" … "</table>" found in a cell's pieces joined
- * (over lines with as many bars) is blanked: its cells missing, not read from its markup.
- * block[0..len) holds line_count lines starting at lines[]. */
-static bool drop_wrapped_html(const char *block, size_t len, const size_t *lines, size_t line_count, char *drop)
+ * (over lines with as many bars) is blanked: its cells missing, not read from its markup, and its
+ * lines added to *out. block[0..len) holds line_count lines starting at lines[]. */
+static bool drop_wrapped_html(const char *block, size_t len, const size_t *lines, size_t line_count, char *drop,
+                              left_out *out)
 {
     char *joined = cf_malloc(len + 1);
     size_t *from = cf_malloc((len + 1) * sizeof *from);
@@ -448,6 +469,13 @@ static bool drop_wrapped_html(const char *block, size_t len, const size_t *lines
                 size_t last = stop ? (size_t)(stop - joined) : n - 1;
                 for (size_t b = (size_t)(p - joined); b <= last; b++)
                     drop[from[b]] = 1;
+                size_t first_line = i, end_line = i + 1;
+                while (first_line + 1 < run && lines[first_line + 1] <= from[(size_t)(p - joined)])
+                    first_line++;
+                while (end_line < run && lines[end_line] <= from[last])
+                    end_line++;
+                if (!add_left_out(out, first_line, end_line))
+                    ok = false;
                 p = joined + last + 1;
             }
         }
@@ -458,8 +486,9 @@ static bool drop_wrapped_html(const char *block, size_t len, const size_t *lines
 }
 
 /* Append a grid table (block[0..len): a border, then row lines and borders) with pandoc's inline
- * markup blanked cell by cell, so the drawn grid reader finds every bar where it was. */
-static bool append_grid(cf_buf *out, const char *source, size_t len)
+ * markup blanked cell by cell, so the drawn grid reader finds every bar where it was. The lines of
+ * the tables it left out are added to *left (the grid's first line is line first_line of out). */
+static bool append_grid(cf_buf *out, const char *source, size_t len, size_t first_line, left_out *left)
 {
     char *drop = cf_calloc(len + 1, 1);
     char *block = cf_malloc(len + 1); /* a number's digits split over lines are written together */
@@ -490,9 +519,13 @@ static bool append_grid(cf_buf *out, const char *source, size_t len)
         at += line_end(block + at, len - at) + 1;
         lines[i + 1] = at;
     }
-    if (ok)
-        drop_wrapped_tables(block, lines, line_count, drop);
-    ok = ok && drop_wrapped_html(block, len, lines, line_count, drop);
+    size_t had = left->count;
+    ok = ok && drop_wrapped_tables(block, lines, line_count, drop, left) &&
+         drop_wrapped_html(block, len, lines, line_count, drop, left);
+    for (size_t i = had; ok && i < left->count; i++) {
+        left->lines[2 * i] += first_line;
+        left->lines[2 * i + 1] += first_line;
+    }
     for (size_t i = 0; ok && i < line_count; i++)
         ok = append_blanked(out, block + lines[i], lines[i + 1] - 1 - lines[i], drop + lines[i]);
     cf_free(lines);
@@ -510,6 +543,8 @@ static cf_status read_markdown(const char *name, char **bytes, size_t len, cf_te
     cf_buf view;
     cf_buf_init(&view);
     bool ok = cf_buf_reserve(&view, len + 1); /* never NULL, even for a view with nothing in it */
+    left_out left = {0};
+    size_t view_lines = 0, counted = 0; /* the view's lines in its first counted bytes */
     for (size_t at = 0; at < len && ok;) {
         size_t end = line_end(s + at, len - at);
         if (grid_border(s + at, end)) {
@@ -519,7 +554,9 @@ static cf_status read_markdown(const char *name, char **bytes, size_t len, cf_te
                 at += end + 1;
                 end = at < len ? line_end(s + at, len - at) : 0;
             } while (at < len && (grid_border(s + at, end) || grid_row(s + at, end)));
-            ok = append_grid(&view, s + block, (at < len ? at : len) - block);
+            for (; counted < view.len; counted++)
+                view_lines += view.data[counted] == '\n';
+            ok = append_grid(&view, s + block, (at < len ? at : len) - block, view_lines, &left);
             continue;
         }
         if (!opens_table(s + at, end)) {
@@ -542,21 +579,26 @@ static cf_status read_markdown(const char *name, char **bytes, size_t len, cf_te
         cf_status st = cf_html_to_text(name, s + block, block_len, "UTF-8", &rows, &rows_len, NULL, err);
         if (st != CF_OK) {
             cf_buf_release(&view);
+            cf_free(left.lines);
             return st;
         }
         ok = cf_buf_append(&view, rows, rows_len) && (rows_len == 0 || rows[rows_len - 1] == '\n' ||
                                                       cf_buf_append(&view, "\n", 1));
         cf_free(rows);
     }
-    if (!ok) {
-        cf_buf_release(&view);
-        return cf_error_nomem(err, name);
-    }
     size_t view_len = view.len;
-    char *text = cf_buf_take(&view);
-    if (!text)
-        return cf_error_nomem(err, name);
-    return cf_text_from_document(name, "markdown", "Markdown", &text, view_len, sha, out, err);
+    char *text = ok ? cf_buf_take(&view) : NULL;
+    cf_buf_release(&view);
+    cf_status st = text ? cf_text_from_document(name, "markdown", "Markdown", &text, view_len, sha, out, err)
+                        : cf_error_nomem(err, name);
+    for (size_t i = 0; st == CF_OK && i < left.count; i++)
+        if (!cf_text_add_left_out(*out, left.lines[2 * i], left.lines[2 * i + 1])) {
+            cf_text_free(*out);
+            *out = NULL;
+            st = cf_error_nomem(err, name);
+        }
+    cf_free(left.lines);
+    return st;
 }
 
 const cf_reader cf_reader_markdown = {"markdown", sniff_markdown, read_markdown, NULL};

@@ -37,6 +37,8 @@ struct cf_text {
                             * index costs 4 bytes a line, and decoded text stays far below 4 GB */
     size_t line_count;
     cf_docmap *docmap; /* a document's table cells in this view (owned), or NULL */
+    size_t *left_out;  /* first and end line of each span of tables the reader left out, in order */
+    size_t left_out_count, left_out_cap;
 };
 
 /* 1-based line number of byte offset in raw bytes (counting LF). */
@@ -566,6 +568,7 @@ void cf_text_free(cf_text *text)
     cf_free(text->data);
     cf_free(text->line_starts);
     cf_docmap_free(text->docmap);
+    cf_free(text->left_out);
     cf_free(text);
 }
 
@@ -576,6 +579,41 @@ void cf_text_set_docmap(cf_text *text, cf_docmap *map)
 }
 
 const cf_docmap *cf_text_docmap(const cf_text *text) { return text->docmap; }
+
+bool cf_text_add_left_out(cf_text *text, size_t first, size_t end)
+{
+    size_t *spans = text->left_out, n = text->left_out_count, at = 0;
+    while (at < n && spans[2 * at + 1] < first)
+        at++;
+    if (at < n && spans[2 * at] <= end) { /* it meets span at, and maybe the ones after it */
+        spans[2 * at] = first < spans[2 * at] ? first : spans[2 * at];
+        spans[2 * at + 1] = end > spans[2 * at + 1] ? end : spans[2 * at + 1];
+        size_t next = at + 1;
+        while (next < n && spans[2 * next] <= spans[2 * at + 1]) {
+            spans[2 * at + 1] = spans[2 * next + 1] > spans[2 * at + 1] ? spans[2 * next + 1] : spans[2 * at + 1];
+            next++;
+        }
+        memmove(spans + 2 * (at + 1), spans + 2 * next, (n - next) * 2 * sizeof *spans);
+        text->left_out_count -= next - at - 1;
+        return true;
+    }
+    if (!cf_reserve_one(&text->left_out, n, &text->left_out_cap, 2 * sizeof *spans, 4))
+        return false;
+    spans = text->left_out;
+    memmove(spans + 2 * (at + 1), spans + 2 * at, (n - at) * 2 * sizeof *spans);
+    spans[2 * at] = first;
+    spans[2 * at + 1] = end;
+    text->left_out_count++;
+    return true;
+}
+
+size_t cf_text_left_out_count(const cf_text *text) { return text->left_out_count; }
+
+void cf_text_left_out(const cf_text *text, size_t i, size_t *first, size_t *end)
+{
+    *first = text->left_out[2 * i];
+    *end = text->left_out[2 * i + 1];
+}
 
 const char *cf_text_name(const cf_text *text) { return text->name; }
 const char *cf_text_data(const cf_text *text) { return text->data; }

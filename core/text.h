@@ -47,6 +47,16 @@ void cf_text_free(cf_text *text);
 void cf_text_set_docmap(cf_text *text, cf_docmap *map);
 /* The map of the document's table cells; NULL for a text file or a document read without one. */
 const cf_docmap *cf_text_docmap(const cf_text *text);
+/* Record that lines [first, end) (0-based) of a document's text view held a table its reader left
+ * out, blanked: the converter drew it wider than the cell of the page's layout table holding it, so
+ * its rows were wrapped over the cell's lines (pandoc markdown of a web page laid out in a table).
+ * Spans are kept in order of their first line; one that meets a span already recorded joins it.
+ * False when out of memory (nothing recorded). */
+bool cf_text_add_left_out(cf_text *text, size_t first, size_t end);
+/* How many spans of left-out tables the text records (cf_text_add_left_out). */
+size_t cf_text_left_out_count(const cf_text *text);
+/* The lines [*first, *end) of the i-th span of left-out tables (i < cf_text_left_out_count). */
+void cf_text_left_out(const cf_text *text, size_t i, size_t *first, size_t *end);
 
 const char *cf_text_name(const cf_text *text);
 /* The decoded UTF-8 text (NUL-terminated) and its length in bytes. */

@@ -69,6 +69,23 @@ python3 tests/tools/trust.py "$CROSSFOOT" tests/fixtures/converters/pdftotext-{c
   >"$TMP/trust" 2>&1 || no "$(cat "$TMP/trust")"
 end
 
+# At 72 columns pandoc drew every table of the page wider than the layout cell holding it, so each
+# is left out: the report says of each part that its table was there and why it was not read, in
+# the text and in --json's warnings, in both languages, not a bare "no statistical tables found".
+begin "the page laid out in a table at 72 columns: each part says its table was left out and why"
+NESTED72=tests/fixtures/converters/pandoc-markdown-markup-72/markup_nested_layout.txt
+cf check "$NESTED72"
+status 1
+stdout_has "part 三 (收到和处理政府信息公开申请情况): its table was left out (to line 2567): pandoc drew it wider than the cell of the web page's layout table holding it"
+stdout_lacks "no statistical tables found"
+stdout_lacks "was not found"
+cf --lang zh check "$NESTED72"
+stdout_has "第三部分（收到和处理政府信息公开申请情况）：其表格被略去（至第 2567 行）"
+cf check --json "$NESTED72"
+json "len([w for w in d['warnings'] if 'its table was left out' in w['message']]) == 3" \
+  "[w['line'] for w in d['warnings'] if 'left out' in w['message']] == [68, 250, 2574]"
+end
+
 . tests/cli/seeds.sh
 . tests/cli/assess.sh
 . tests/cli/badinput.sh

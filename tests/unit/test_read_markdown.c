@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "document.h"
+#include "extract.h"
+#include "template.h"
 
 static cf_text *read_markdown(const char *md)
 {
@@ -161,12 +164,18 @@ Test(read_markdown, a_table_wrapped_by_the_grid_cell_holding_it_is_left_out_and_
     cr_expect(!text_holds(text, "1062") && !text_holds(text, "2574") && !text_holds(text, "730"),
               "a wrapped row's values are not read");
     cr_expect(text_holds(text, "规章 1 件") && text_holds(text, "共 5 件"), "the cell's prose stays");
+    /* and where it was is kept, for the part missing to say why: from its first rule to its last */
+    cr_assert_eq(cf_text_left_out_count(text), 1);
+    size_t first, end;
+    cf_text_left_out(text, 0, &first, &end);
+    cr_expect(first == 2 && end == 12, "lines %zu-%zu left out, not 3-12", first + 1, end);
     cf_text_free(text);
     /* the same table narrow enough for the cell: read as it is */
     const char *const fits[] = {"[说明]{style=\"x\"}", "  -------- ----- -----", "  规章  1062  730",
                                 "  -------- ----- -----"};
     text = read_in_cell(fits, sizeof fits / sizeof *fits);
     cr_expect(text_holds(text, "规章  1062  730"), "a table that fits its cell is kept");
+    cr_expect_eq(cf_text_left_out_count(text), 0);
     cf_text_free(text);
 }
 
@@ -179,6 +188,10 @@ Test(read_markdown, raw_html_wrapped_by_a_grid_cell_is_left_out)
     cr_expect(!text_holds(text, "1062") && !text_holds(text, "padding") && !text_holds(text, "5.4"),
               "nothing of the raw table is read");
     cr_expect(text_holds(text, "3 件") && text_holds(text, "后 4 件"), "the text around it stays");
+    cr_assert_eq(cf_text_left_out_count(text), 1);
+    size_t first, end;
+    cf_text_left_out(text, 0, &first, &end);
+    cr_expect(first == 2 && end == 7, "lines %zu-%zu left out, not 3-7", first + 1, end);
     cf_text_free(text);
 }
 
@@ -220,6 +233,52 @@ Test(read_markdown, a_grid_inside_a_layout_cell_has_its_own_cells_markup_joined)
         const char *l = line_of(text, i);
         cr_expect(!strpbrk(l, "[]{}\"") && !strstr(l, "style"), "line %zu keeps markup: '%s'", i + 1, l);
     }
+    cf_text_free(text);
+}
+
+/* The warnings of extracting text (all of them, one a line). */
+static const char *warnings_of(const cf_text *text, cf_status *status)
+{
+    static char all[4096];
+    cf_template **tpls;
+    size_t ntpls;
+    cf_error err;
+    cf_error_clear(&err);
+    cr_assert_eq(cf_template_load_builtin(&tpls, &ntpls, &err), CF_OK);
+    cf_report *report = NULL;
+    *status = cf_extract(text, tpls, ntpls, &report, &err);
+    size_t at = 0;
+    all[0] = '\0';
+    for (size_t i = 0; report && i < cf_report_warning_count(report) && at < sizeof all; i++)
+        at += (size_t)snprintf(all + at, sizeof all - at, "%s\n", cf_report_warning(report, i)->message);
+    cf_report_free(report);
+    for (size_t i = 0; i < ntpls; i++)
+        cf_template_free(tpls[i]);
+    cf_free(tpls);
+    return all;
+}
+
+Test(read_markdown, a_part_whose_table_was_left_out_says_so_and_where)
+{
+    /* the page's part 二, its heading wrapped over two of the cell's lines, then its table wrapped by the
+     * cell; a second table wrapped so, under no heading. Nothing is read, yet it is no "no statistical
+     * tables found": each table was there, and the report says why it was not read */
+    const char *const page[] = {"二、主动公开政", "府信息情况", "", "  ------------", "----------------------------",
+                                "------------ ---------------", "  [规章]{s}   [1062]{st", "yle=\"x\"}",
+                                "  ------------", "----------------------------", "------------ ---------------",
+                                "", "[说明]{style=\"x\"}", "  ------------", "----------------------------",
+                                "------------ ---------------", "  [规章]{s}   [12]", "  ------------",
+                                "----------------------------", "------------ ---------------", "完"};
+    cf_text *text = read_in_cell(page, sizeof page / sizeof *page);
+    cf_status st;
+    const char *w = warnings_of(text, &st);
+    cr_assert_eq(st, CF_OK, "a report, not a refusal");
+    cr_expect_not_null(strstr(w, "part 二 (主动公开政府信息情况): its table was left out (to line 12): pandoc drew it "
+                                 "wider than the cell of the web page's layout table holding it"),
+                       "%s", w);
+    cr_expect_null(strstr(w, "part 二 (主动公开政府信息情况) was not found"), "%s", w);
+    cr_expect_not_null(strstr(w, "a table was left out (to line 21)"), "%s", w);
+    cr_expect_not_null(strstr(w, "part 三 (收到和处理政府信息公开申请情况) was not found"), "not there: %s", w);
     cf_text_free(text);
 }
 
