@@ -2150,6 +2150,7 @@ static bool read_as_group(extractor *ex, const cf_table_def *t, const cf_row_def
 #define ROWS_BLANKS_MAX 8
 #define ROWS_ROW_BLANKS 3
 #define ROWS_END_CELLS 6 /* cells left for the end whose order is tried every way */
+#define ROWS_WIDTHS 4 /* row widths whose places to hold the search keeps (rows_fit); past them, no bound */
 
 /* Where each row's values stand among the table's values in printed order: its cells from start[r],
  * in column order, except the cells in later[r] (a bit a column), printed later in the table, the
@@ -2176,6 +2177,17 @@ typedef struct {
     size_t m, awaited[2];
     bool holds;
 } row_at;
+
+/* What the table's values give a row wherever it starts, worked out once for the search's rounds. */
+typedef struct {
+    row_at at_place[DRAWN_MAX_VALUES]; /* printed_row's, by the place a row starts */
+    /* where rows could hold without a blank (rows_fit): each row's width as an index into fit
+     * (ROWS_WIDTHS: not kept), and for each width, how many places before each place a row of it
+     * could start and hold whole or with a cell printed later (fit[w][0]), or start a pair of rows
+     * with interleaved first cells whose second holds (fit[w][1]) */
+    unsigned char width[ROWS_MAX];
+    uint16_t fit[ROWS_WIDTHS][2][DRAWN_MAX_VALUES + 2];
+} row_fits;
 
 /* A number among the table's values and the last place it stands (value_places). */
 typedef struct {
@@ -2214,7 +2226,7 @@ typedef struct {
      * the same state met again by another way leads nowhere either */
     uint64_t dead[ROWS_MEMO];
     size_t dead_count;
-    row_at at_place[DRAWN_MAX_VALUES]; /* by the place a row starts */
+    row_fits *fits;
 } row_search;
 
 /* The bits set in x: __builtin_popcount is a call into libgcc (a byte at a time) where the CPU's
@@ -2753,7 +2765,7 @@ static size_t awaited_value_at(const row_search *rs, size_t at, size_t m, bool t
  * the search comes back to a place by many ways. */
 static const row_at *printed_row(row_search *rs, size_t r, size_t at)
 {
-    row_at *ra = &rs->at_place[at];
+    row_at *ra = &rs->fits->at_place[at];
     size_t m = rs->t->rows[r].column_count;
     if (ra->m != m) {
         cf_decimal parts;
@@ -2798,6 +2810,67 @@ static bool apart_alone(const row_search *rs, size_t from, size_t to)
         if (!alone_on_line(rs->vals, rs->n, i))
             return false;
     return true;
+}
+
+/* Where the rows of rs->t could hold without a blank (rs->fits): a row of each width read
+ * whole from each place, as split_rows tries it (printed_row), and a pair of them with interleaved first
+ * cells, as split_interleaved does. */
+static void rows_fit(row_search *rs)
+{
+    const cf_table_def *t = rs->t;
+    row_fits *f = rs->fits;
+    size_t width[ROWS_WIDTHS], widths = 0;
+    row_split s = {0};
+    for (size_t r = 0; r < t->row_count; r++) {
+        size_t m = t->rows[r].column_count, w = 0;
+        while (w < widths && width[w] != m)
+            w++;
+        f->width[r] = (unsigned char)w;
+        if (w < widths || w == ROWS_WIDTHS)
+            continue;
+        width[widths++] = m;
+        for (size_t at = 0; at <= rs->n; at++) {
+            const row_at *whole = at + m <= rs->n ? printed_row(rs, r, at) : NULL;
+            bool fits = whole && (whole->holds || whole->awaited[0] || whole->awaited[1]), pair = false;
+            if (at + 2 * m <= rs->n && alone_on_line(rs->vals, rs->n, at + 1)) {
+                s.start[r] = at + 1;
+                s.skip[r] = m - 1;
+                pair = split_row_holds(rs, &s, r);
+            }
+            f->fit[w][0][at + 1] = (uint16_t)(f->fit[w][0][at] + fits);
+            f->fit[w][1][at + 1] = (uint16_t)(f->fit[w][1][at] + pair);
+        }
+    }
+}
+
+/* Is a place in [lo, hi] counted in fit (a row of rs->fits->fit), places past n being none? */
+static bool fits_between(const row_search *rs, const uint16_t *fit, size_t lo, size_t hi)
+{
+    hi = hi < rs->n ? hi : rs->n;
+    return lo <= hi && fit[hi + 1] != fit[lo];
+}
+
+/* At most how many of rows r.. can still hold, the search at value p with `pending` cells of the
+ * waiting rows still to come: a bound that cuts only ways no split lies on, so the splits found stay
+ * the same. A row that holds takes a blank (blanks_left of them can), or fits where it starts
+ * (rows_fit), or is the last row (its total and a part may come after the names), or the second of
+ * an interleaved pair. Row q starts past the cells of rows r..q-1 from p, less the blanks and a cell
+ * printed later a row (only the last row prints two later), plus the waiting cells taken first. */
+static size_t rows_may_hold(const row_search *rs, size_t r, size_t p, size_t pending)
+{
+    const cf_table_def *t = rs->t;
+    size_t fitting = 0, cells = 0;
+    bool pair = false; /* the row before may start an interleaved pair whose second row holds */
+    for (size_t q = r; q < t->row_count; q++) {
+        size_t w = rs->fits->width[q], least = rs->blanks_left + (q - r);
+        size_t lo = p + cells > least ? p + cells - least : 0, hi = p + cells + pending;
+        bool opens = w == ROWS_WIDTHS || fits_between(rs, rs->fits->fit[w][1], lo, hi);
+        fitting += pair || opens || q + 1 == t->row_count || fits_between(rs, rs->fits->fit[w][0], lo, hi);
+        pair = opens;
+        cells += t->rows[q].column_count;
+    }
+    size_t most = fitting + rs->blanks_left;
+    return most < t->row_count - r ? most : t->row_count - r;
 }
 
 /* The state of the search before row r at value p: the rows waiting (where their first cells stand,
@@ -2948,10 +3021,14 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
         rs->over = true;
         return;
     }
-    size_t may_hold = 0; /* waiting rows whose awaited value still stands ahead */
-    for (size_t i = qh; i < qt; i++)
+    size_t may_hold = 0, pending = 0; /* waiting rows whose awaited value still stands ahead; their cells */
+    for (size_t i = qh; i < qt; i++) {
         may_hold += rs->cur.last_at[rs->queue[i]] >= p;
-    if (holds + (t->row_count - r) + may_hold < rs->min_holds)
+        pending += bit_count(rs->cur.later[rs->queue[i]]);
+    }
+    /* too few rows can hold: the first test costs nothing, the second looks at where the rest can start */
+    if (holds + (t->row_count - r) + may_hold < rs->min_holds ||
+        holds + rows_may_hold(rs, r, p, pending) + may_hold < rs->min_holds)
         return;
     if (r == t->row_count) {
         end_cell cells[ROWS_END_CELLS];
@@ -3411,13 +3488,16 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     balance_rules(tpl, t, balance);
     value_place places[DRAWN_MAX_VALUES];
     size_t nplaces = value_places(vals, n, places);
+    row_fits fits = {0};
     for (size_t broken = 0; broken * 8 <= t->row_count && !rs->found && !rs->over; broken++) {
         *rs = (row_search){.tpl = tpl, .t = t, .table = table, .members = &whole->rows[group_row],
                            .group_row = group_row, .group_members = members, .vals = vals, .n = n,
                            .places = places, .nplaces = nplaces, .cells = cells, .balance = balance,
                            .blank = &blank, .blanks = blanks, .blanks_left = blanks,
                            .rule_column = rule_column,
-                           .min_holds = t->row_count - broken, .steps = steps};
+                           .min_holds = t->row_count - broken, .steps = steps, .fits = &fits};
+        if (!broken)
+            rows_fit(rs);
         split_rows(rs, 0, 0, 0, 0, 0, 0);
         steps = rs->steps;
     }
