@@ -4801,27 +4801,38 @@ static bool trial_restore(extractor *ex, const cf_table_def *td, trial *tr)
     return true;
 }
 
+/* True when line (0-based) is the "[TABLE]" pandoc -t plain prints in place of a table wider than its
+ * --columns: alone on its line, but for the bars of a layout table whose cell holds it. */
+static bool placeholder_line(const cf_text *text, size_t line)
+{
+    size_t len;
+    const char *s = cf_text_line(text, line, &len);
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' || s[len - 1] == '|'))
+        len--;
+    while (len > 0 && (*s == ' ' || *s == '\t' || *s == '|'))
+        s++, len--;
+    return len == 7 && memcmp(s, "[TABLE]", 7) == 0;
+}
+
+/* Part t (td) has no cell read because the converter printed "[TABLE]" in its place on line (0-based):
+ * said there, with what to do, instead of "not found". */
+static bool warn_placeholder(extractor *ex, const cf_table_def *td, size_t t, size_t line)
+{
+    ex->placeholders |= (uint64_t)1 << t;
+    return warn(ex, line + 1, -1,
+                _("part %s (%s): the converter printed \"[TABLE]\" in its place and left out its %zu "
+                  "cells (pandoc does so with a table wider than --columns); convert the page again "
+                  "wider (pandoc --columns=250) or open the web page itself"),
+                td->number, td->title, td->cell_count);
+}
+
 /* A table found by its heading but with no cell read, where the converter printed "[TABLE]" in its
- * place (pandoc -t plain leaves out a table wider than its --columns): said on that line, with what
- * to do, instead of "not found". */
+ * place (lines [first, end) after the heading): said there. */
 static bool say_placeholder(extractor *ex, const cf_table_def *td, size_t t, size_t first, size_t end)
 {
-    for (size_t line = first; line < end; line++) {
-        size_t len;
-        const char *s = cf_text_line(ex->text, line, &len);
-        while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
-            len--;
-        while (len > 0 && (*s == ' ' || *s == '\t'))
-            s++, len--;
-        if (len == 7 && memcmp(s, "[TABLE]", 7) == 0) {
-            ex->placeholders |= (uint64_t)1 << t;
-            return warn(ex, line + 1, -1,
-                        _("part %s (%s): the converter printed \"[TABLE]\" in its place and left out its %zu "
-                          "cells (pandoc does so with a table wider than --columns); convert the page again "
-                          "wider (pandoc --columns=250) or open the web page itself"),
-                        td->number, td->title, td->cell_count);
-        }
-    }
+    for (size_t line = first; line < end; line++)
+        if (placeholder_line(ex->text, line))
+            return warn_placeholder(ex, td, t, line);
     return true;
 }
 
@@ -5355,6 +5366,47 @@ static bool heading_just_before(extractor *ex, size_t floor, size_t first, long 
     return ok || oom(ex);
 }
 
+/* The part that line `first` (0-based) stands in, for a table left out there: the part whose heading is
+ * in the lines just before it (from line floor on), else the one whose heading (hl) it follows; *table
+ * is -1 when neither. False when out of memory. */
+static bool part_of(extractor *ex, const heading_list *hl, size_t floor, size_t first, long *table)
+{
+    if (!heading_just_before(ex, floor, first, table))
+        return false;
+    for (size_t h = 0; *table < 0 && h < hl->count && hl->items[h].line < first; h++)
+        if (h + 1 == hl->count || hl->items[h + 1].line >= first)
+            *table = hl->items[h].table;
+    return true;
+}
+
+/* True when part t is neither read nor said to be left out. */
+static bool unsaid(const extractor *ex, long t)
+{
+    return t >= 0 && t < 64 && (size_t)t < cf_template_table_count(ex->report->tpl) &&
+           ex->report->table_lines[t] == 0 && !(ex->placeholders & (uint64_t)1 << t);
+}
+
+/* A "[TABLE]" whose part's heading no line holds whole (a narrow cell wrapped it: "三、收" / "到和处
+ * 理政府信息公开申请情况"), so no region was read under it: said for the part it stands in (part_of).
+ * Looked for only while some part is neither read nor said. */
+static bool say_placeholders_unheaded(extractor *ex, const heading_list *hl)
+{
+    bool any = false;
+    for (size_t t = 0; t < cf_template_table_count(ex->report->tpl); t++)
+        any = any || unsaid(ex, (long)t);
+    for (size_t line = 0, floor = 0; any && line < cf_text_line_count(ex->text); line++) {
+        long t;
+        if (!placeholder_line(ex->text, line))
+            continue;
+        if (!part_of(ex, hl, floor, line, &t))
+            return false;
+        floor = line + 1;
+        if (unsaid(ex, t) && !warn_placeholder(ex, cf_template_table(ex->report->tpl, (size_t)t), (size_t)t, line))
+            return false;
+    }
+    return true;
+}
+
 /* Where the reader left tables out (pandoc drew them wider than the cell of a web page's layout
  * table holding them, cf_text_add_left_out), the parts missing say so rather than "not found": a
  * span goes with the part whose heading is just before it, else with the part whose heading (hl)
@@ -5369,13 +5421,9 @@ static bool say_left_out(extractor *ex, const heading_list *hl)
         size_t a, floor = b; /* a heading before the span before is not this one's */
         cf_text_left_out(ex->text, i, &a, &b);
         long t;
-        if (!heading_just_before(ex, floor, a, &t))
+        if (!part_of(ex, hl, floor, a, &t))
             return false;
-        for (size_t h = 0; t < 0 && h < hl->count && hl->items[h].line < a; h++)
-            if (h + 1 == hl->count || hl->items[h + 1].line >= a)
-                t = hl->items[h].table;
-        if (t >= 0 && t < 64 && (size_t)t < ntables && ex->report->table_lines[t] == 0 &&
-            !(ex->placeholders & (uint64_t)1 << t)) {
+        if (unsaid(ex, t)) {
             first[t] = any[t] ? first[t] : a;
             end[t] = b;
             any[t] = true;
@@ -5500,7 +5548,7 @@ static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t 
     if (ok && ex->status == CF_OK && count > 1 && scores[best] == 0 && told == count)
         ok = warn(ex, 0, -1, _("the report names none of the column headings that tell the formats apart; "
                              "read as %s"), cf_template_id(r->tpl));
-    ok = ok && (ex->status != CF_OK || say_left_out(ex, &hls[best]));
+    ok = ok && (ex->status != CF_OK || (say_left_out(ex, &hls[best]) && say_placeholders_unheaded(ex, &hls[best])));
     for (size_t t = 0; ok && ex->status == CF_OK && t < cf_template_table_count(r->tpl); t++) {
         const cf_table_def *td = cf_template_table(r->tpl, t);
         if (r->table_lines[t] == 0 && !(t < 64 && ex->placeholders & (uint64_t)1 << t))

@@ -69,6 +69,19 @@ python3 tests/tools/trust.py "$CROSSFOOT" tests/fixtures/converters/pdftotext-{c
   >"$TMP/trust" 2>&1 || no "$(cat "$TMP/trust")"
 end
 
+# The markup pages through pandoc -t plain: at 72 columns (and 132 for the page laid out in a table,
+# its part 三's heading wrapped by the layout's cell at 72) part 三 is printed "[TABLE]", said so.
+begin "markup pages as pandoc plain prints them (72/132 columns): [TABLE] said for part 三, none silently wrong"
+python3 tests/tools/trust.py "$CROSSFOOT" tests/fixtures/converters/pandoc-plain-markup-{72,132}/ \
+  >"$TMP/trust" 2>&1 || no "$(cat "$TMP/trust")"
+! grep -Eq "false alarm$|false alarms [1-9]" "$TMP/trust" || no "$(cat "$TMP/trust")"
+for f in tests/fixtures/converters/pandoc-plain-markup-72/*.txt \
+         tests/fixtures/converters/pandoc-plain-markup-132/markup_nested_layout.txt; do
+  cf check "$f"
+  stdout_has "part 三 (收到和处理政府信息公开申请情况): the converter printed \"[TABLE]\" in its place"
+done
+end
+
 # At 72 columns pandoc drew every table of the page wider than the layout cell holding it, so each
 # is left out: the report says of each part that its table was there and why it was not read, in
 # the text and in --json's warnings, in both languages, not a bare "no statistical tables found".

@@ -1078,16 +1078,20 @@ Test(layouts, a_label_cut_by_its_values_with_pieces_of_the_group_label_around_th
     cft_release(&d);
 }
 
+/* Part 二 as pandoc's simple table, its 规章 row 1 2 3, and an empty line. */
+#define PART_TWO_SIMPLE_TABLE                                                                           \
+    "二、主动公开政府信息情况\n\n"                                                                     \
+    "  -------------- -------------- -------------- --------------\n"                                  \
+    "  信息内容       本年制发件数   本年废止件数   现行有效件数\n"                                    \
+    "  规章           1              2              3\n"                                               \
+    "  -------------- -------------- -------------- --------------\n\n"
+
 Test(layouts, a_table_the_converter_printed_as_a_placeholder_is_named_where_it_stands)
 {
     /* pandoc -t plain leaves out a table wider than --columns and prints "[TABLE]": no cell can be
      * read, and the warning says so on its line with what to do, not "not found" */
     cft_doc d;
-    cft_read(&d, "二、主动公开政府信息情况\n\n"
-                 "  -------------- -------------- -------------- --------------\n"
-                 "  信息内容       本年制发件数   本年废止件数   现行有效件数\n"
-                 "  规章           1              2              3\n"
-                 "  -------------- -------------- -------------- --------------\n\n"
+    cft_read(&d, PART_TWO_SIMPLE_TABLE
                  "三、收到和处理政府信息公开申请情况\n\n"
                  "[TABLE]\n\n"
                  "四、政府信息公开行政复议、行政诉讼情况\n\n"
@@ -1098,6 +1102,32 @@ Test(layouts, a_table_the_converter_printed_as_a_placeholder_is_named_where_it_s
     cr_expect_eq(w->line, 10);
     cr_expect_null(cft_warning(&d, "part 三 (收到和处理政府信息公开申请情况) was not found"), "%s", cft_warnings(&d));
     cft_expect_warning(&d, "part 四 (政府信息公开行政复议、行政诉讼情况) was not found");
+    cft_release(&d);
+}
+
+Test(layouts, a_placeholder_in_a_layout_cell_is_named_for_the_part_whose_wrapped_heading_it_follows)
+{
+    /* pandoc -t plain of a web page laid out in a table: "[TABLE]" between the layout's bars, part 三's
+     * heading wrapped by the narrow cell ("三、收" / "到和处理…"), so no line is the heading */
+    const char *page = PART_TWO_SIMPLE_TABLE
+                       "|      | | 三、收                       |  |\n"
+                       "|      | | 到和处理政府信息公开申请情况 |  |\n"
+                       "|      | |                              |  |\n"
+                       "|      | | [TABLE]                      |  |\n";
+    cft_doc d;
+    cft_read(&d, page);
+    cft_expect_row(&d, "active", "regulations", "1 2 3");
+    const cf_warning *w = cft_warning(&d, "part 三 (收到和处理政府信息公开申请情况): the converter printed \"[TABLE]\"");
+    cr_assert_not_null(w, "%s", cft_warnings(&d));
+    cr_expect_eq(w->line, 11);
+    cr_expect_null(cft_warning(&d, "part 三 (收到和处理政府信息公开申请情况) was not found"), "%s", cft_warnings(&d));
+    cft_release(&d);
+    /* the same "[TABLE]" with no heading of a part before it: nothing to name, the part not found */
+    cft_read(&d, PART_TWO_SIMPLE_TABLE
+                 "五、存在的主要问题及改进情况\n"
+                 "|      | | [TABLE]                      |  |\n");
+    cr_expect_null(cft_warning(&d, "the converter printed"), "%s", cft_warnings(&d));
+    cft_expect_warning(&d, "part 三 (收到和处理政府信息公开申请情况) was not found");
     cft_release(&d);
 }
 
