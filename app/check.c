@@ -30,7 +30,8 @@
  * formatting, and a report prints a hundred of them. */
 typedef struct {
     const char *broken, *unchecked, *only_zero, *missing, *suspect, *warning, *note, *suggest, *cross_year;
-    const char *not_applicable, *not_usable, *blank, *no_value, *not_found, *at_line, *line_prefix, *list_separator;
+    const char *not_applicable, *not_usable, *blank, *no_value, *not_found, *left_out, *at_line, *line_prefix,
+        *list_separator;
     const char *rule_heading[CF_TEMPLATE_MAX_TERMS + 1]; /* "%s (%s, lines %s)" for each number of lines */
     cf_explain_words explain; /* the rules' explanations' (the assessment writes them) */
 } check_words;
@@ -42,7 +43,8 @@ static void check_words_init(check_words *w)
         .suspect = _("suspect"), .warning = _("warning"), .note = _("note"), .suggest = _("suggest"),
         .cross_year = _("cross-year: "), .not_applicable = _("not applicable (/)"),
         .not_usable = _("not a usable number"), .blank = _("blank"), .no_value = _("no value after its label"),
-        .not_found = _("not found"), .at_line = _(" (line %zu)"), .line_prefix = _("line %zu: "),
+        .not_found = _("not found"), .left_out = _("left out by the converter"),
+        .at_line = _(" (line %zu)"), .line_prefix = _("line %zu: "),
         /* TRANSLATORS: between the numbers of a list of lines, "54, 55, 61–68" */
         .list_separator = _(", "),
     };
@@ -171,7 +173,10 @@ static void print_rule(text_out *out, const check_words *words, const char *tag,
     out_puts(out, "\n");
 }
 
-static void print_missing(text_out *out, const check_words *words, const cf_template *tpl, size_t i, const cf_cell *c)
+/* "  missing  label: why (line N)"; left_out is the line of the warning that its table was left out
+ * by the converter, or 0. */
+static void print_missing(text_out *out, const check_words *words, const cf_template *tpl, size_t i, const cf_cell *c,
+                          size_t left_out)
 {
     char label[256];
     cf_template_cell_label(tpl, i, label, sizeof label);
@@ -179,13 +184,15 @@ static void print_missing(text_out *out, const check_words *words, const cf_temp
                        : c->state == CF_CELL_INVALID ? words->not_usable
                        : c->line                     ? words->blank
                        : c->label_line               ? words->no_value
+                       : left_out                    ? words->left_out
                                                      : words->not_found;
+    size_t line = c->line ? c->line : c->label_line ? c->label_line : what == words->left_out ? left_out : 0;
     print_tag(out, words->missing);
     out_safe(out, label);
     out_puts(out, ": ");
     out_puts(out, what);
-    if (c->line || c->label_line)
-        out->failed |= !cf_buf_printf(&out->b, words->at_line, c->line ? c->line : c->label_line);
+    if (line)
+        out->failed |= !cf_buf_printf(&out->b, words->at_line, line);
     out_puts(out, "\n");
 }
 
@@ -255,8 +262,11 @@ static void print_human(text_out *out, const check_words *words, const cf_report
         if (r->outcome == CF_OUTCOME_UNCHECKABLE && (r->result.overflow || r->result.forced_zero))
             print_rule(out, words, r->result.overflow ? words->unchecked : words->only_zero, tpl, i, cells, r);
     }
-    for (size_t i = 0; i < cf_assess_missing_count(a); i++)
-        print_missing(out, words, tpl, cf_assess_missing(a, i), &cells[cf_assess_missing(a, i)]);
+    for (size_t i = 0; i < cf_assess_missing_count(a); i++) {
+        size_t cell = cf_assess_missing(a, i);
+        print_missing(out, words, tpl, cell, &cells[cell],
+                      cf_report_table_left_out(report, cf_template_cell(tpl, cell)->table));
+    }
     for (size_t i = 0; i < cf_assess_suspect_count(a); i++)
         if (cf_assess_suspect(a, i)->kind == CF_SUSPECT_INFERRED)
             print_suspect(out, words, tpl, cf_assess_suspect(a, i));

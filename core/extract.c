@@ -34,6 +34,7 @@ struct cf_report {
     cf_warning *warnings;
     size_t warning_count, warning_cap;
     size_t *table_lines;
+    size_t *left_out; /* each table's line (1-based) saying it was left out by the converter, or 0 */
 };
 
 typedef struct {
@@ -114,8 +115,6 @@ typedef struct {
     long fo_field;
     bool fo_valid, fo_tabbed;
     char_cursor cell_cursor; /* column_of's place for the cells filled */
-    uint64_t placeholders; /* tables (bit t) the converter printed as "[TABLE]", or the reader left out:
-                              said where, not again */
     size_t region_first[64], region_end[64]; /* the lines each table was read from, once read */
     const token_stream *ts; /* the region being read */
     kept_region kept[REGIONS_KEPT]; /* regions tokenised so far (region_tokens) */
@@ -4818,7 +4817,7 @@ static bool placeholder_line(const cf_text *text, size_t line)
  * said there, with what to do, instead of "not found". */
 static bool warn_placeholder(extractor *ex, const cf_table_def *td, size_t t, size_t line)
 {
-    ex->placeholders |= (uint64_t)1 << t;
+    ex->report->left_out[t] = line + 1;
     return warn(ex, line + 1, -1,
                 _("part %s (%s): the converter printed \"[TABLE]\" in its place and left out its %zu "
                   "cells (pandoc does so with a table wider than --columns); convert the page again "
@@ -5383,7 +5382,7 @@ static bool part_of(extractor *ex, const heading_list *hl, size_t floor, size_t 
 static bool unsaid(const extractor *ex, long t)
 {
     return t >= 0 && t < 64 && (size_t)t < cf_template_table_count(ex->report->tpl) &&
-           ex->report->table_lines[t] == 0 && !(ex->placeholders & (uint64_t)1 << t);
+           ex->report->table_lines[t] == 0 && ex->report->left_out[t] == 0;
 }
 
 /* A "[TABLE]" whose part's heading no line holds whole (a narrow cell wrapped it: "三、收" / "到和处
@@ -5445,7 +5444,7 @@ static bool say_left_out(extractor *ex, const heading_list *hl)
                             td->number, td->title, end[t], td->cell_count))
             return false;
         if (any[t])
-            ex->placeholders |= (uint64_t)1 << t;
+            ex->report->left_out[t] = first[t] + 1;
     }
     return true;
 }
@@ -5458,7 +5457,8 @@ static bool read_with(extractor *ex, const cf_template *tpl, const heading_list 
     size_t ncells = cf_template_cell_count(tpl);
     r->cells = cf_calloc(ncells ? ncells : 1, sizeof *r->cells);
     r->table_lines = cf_calloc(cf_template_table_count(tpl), sizeof *r->table_lines);
-    return ((r->cells && r->table_lines) || oom(ex)) && extract_tables(ex, hl);
+    r->left_out = cf_calloc(cf_template_table_count(tpl), sizeof *r->left_out);
+    return ((r->cells && r->table_lines && r->left_out) || oom(ex)) && extract_tables(ex, hl);
 }
 
 /* Forget what read_with read: the report is as before it. */
@@ -5469,10 +5469,11 @@ static void unread(extractor *ex)
         cf_free(r->cells[i].note);
     cf_free(r->cells);
     cf_free(r->table_lines);
+    cf_free(r->left_out);
     r->cells = NULL;
     r->table_lines = NULL;
+    r->left_out = NULL;
     drop_warnings(r, 0);
-    ex->placeholders = 0;
     memset(ex->region_first, 0, sizeof ex->region_first);
     memset(ex->region_end, 0, sizeof ex->region_end);
 }
@@ -5537,9 +5538,9 @@ static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t 
     size_t tables_found = 0;
     if (ok) {
         for (size_t t = 0; t < cf_template_table_count(r->tpl); t++)
-            tables_found += r->table_lines[t] != 0;
-        /* none read, and no part said to be left out where it was printed: nothing to tell but this */
-        if (tables_found == 0 && ex->placeholders == 0 && cf_text_left_out_count(ex->text) == 0)
+            tables_found += r->table_lines[t] != 0 || r->left_out[t] != 0;
+        /* none read, and none said to be left out where it was printed: nothing to tell but this */
+        if (tables_found == 0 && cf_text_left_out_count(ex->text) == 0)
             ex->status = cf_error_set(ex->err, CF_ERR_NOTABLES, cf_text_name(ex->text), 0, 0,
                                       _("no statistical tables found (looked for %s and the other parts "
                                       "of the national format)"),
@@ -5551,7 +5552,7 @@ static cf_status run_extraction(extractor *ex, cf_template *const *tpls, size_t 
     ok = ok && (ex->status != CF_OK || (say_left_out(ex, &hls[best]) && say_placeholders_unheaded(ex, &hls[best])));
     for (size_t t = 0; ok && ex->status == CF_OK && t < cf_template_table_count(r->tpl); t++) {
         const cf_table_def *td = cf_template_table(r->tpl, t);
-        if (r->table_lines[t] == 0 && !(t < 64 && ex->placeholders & (uint64_t)1 << t))
+        if (r->table_lines[t] == 0 && r->left_out[t] == 0)
             ok = warn(ex, 0, -1, _("part %s (%s) was not found: its %zu cells are missing"), td->number,
                       td->title, td->cell_count);
     }
@@ -5609,6 +5610,7 @@ void cf_report_free(cf_report *report)
         cf_free(report->warnings[i].message);
     cf_free(report->warnings);
     cf_free(report->table_lines);
+    cf_free(report->left_out);
     cf_free(report);
 }
 
@@ -5618,3 +5620,4 @@ const cf_cell *cf_report_cells(const cf_report *report) { return report->cells; 
 size_t cf_report_warning_count(const cf_report *report) { return report->warning_count; }
 const cf_warning *cf_report_warning(const cf_report *report, size_t i) { return &report->warnings[i]; }
 size_t cf_report_table_line(const cf_report *report, size_t table) { return report->table_lines[table]; }
+size_t cf_report_table_left_out(const cf_report *report, size_t table) { return report->left_out[table]; }

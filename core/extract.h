@@ -42,5 +42,8 @@ size_t cf_report_warning_count(const cf_report *report);
 const cf_warning *cf_report_warning(const cf_report *report, size_t i);
 /* 1-based line of table t's heading, 0 when the table was not found. */
 size_t cf_report_table_line(const cf_report *report, size_t table);
+/* The line (1-based) of the warning that says the converter left table out of the text ("[TABLE]"
+ * in its place, or drawn wider than a web page's layout cell), its cells missing for that; 0 when not. */
+size_t cf_report_table_left_out(const cf_report *report, size_t table);
 
 #endif

@@ -80,6 +80,11 @@ for f in tests/fixtures/converters/pandoc-plain-markup-72/*.txt \
   cf check "$f"
   stdout_has "part 三 (收到和处理政府信息公开申请情况): the converter printed \"[TABLE]\" in its place"
 done
+# and each missing row of it says so, pointing at that warning's line
+stdout_has "  missing  一、本年新收 · 自然人: left out by the converter (line 73)"
+stdout_lacks ": not found"
+cf --lang zh check "$f"
+stdout_has "  缺失     一、本年新收 · 自然人: 被转换工具略去（第 73 行）"
 end
 
 # At 72 columns pandoc drew every table of the page wider than the layout cell holding it, so each
