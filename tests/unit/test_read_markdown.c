@@ -236,6 +236,24 @@ Test(read_markdown, a_grid_inside_a_layout_cell_has_its_own_cells_markup_joined)
     cf_text_free(text);
 }
 
+Test(read_markdown, spans_of_tables_left_out_are_kept_in_order_and_joined_where_they_meet)
+{
+    /* a wrapped table and raw HTML in it are found apart and may share lines: one span then */
+    const char *const pieces[] = {"[说明]{style=\"x\"}"};
+    cf_text *text = read_in_cell(pieces, 1);
+    const size_t add[][2] = {{5, 8}, {1, 3}, {3, 4}, {10, 12}, {7, 11}, {20, 21}};
+    for (size_t i = 0; i < sizeof add / sizeof *add; i++)
+        cr_assert(cf_text_add_left_out(text, add[i][0], add[i][1]));
+    const size_t want[][2] = {{1, 4}, {5, 12}, {20, 21}};
+    cr_assert_eq(cf_text_left_out_count(text), 3);
+    for (size_t i = 0; i < 3; i++) {
+        size_t first, end;
+        cf_text_left_out(text, i, &first, &end);
+        cr_expect(first == want[i][0] && end == want[i][1], "span %zu: %zu-%zu", i, first, end);
+    }
+    cf_text_free(text);
+}
+
 /* The warnings of extracting text (all of them, one a line). */
 static const char *warnings_of(const cf_text *text, cf_status *status)
 {
