@@ -2149,6 +2149,7 @@ static bool read_as_group(extractor *ex, const cf_table_def *t, const cf_row_def
 #define ROWS_BLANKS_MAX 8
 #define ROWS_ROW_BLANKS 3
 #define ROWS_END_CELLS 6 /* cells left for the end whose order is tried every way */
+#define RULE_NOT_HERE 255 /* rule_columns: a rule not all of whose terms are the table's cells */
 #define ROWS_WIDTHS 4 /* row widths whose places to hold the search keeps (rows_fit); past them, no bound */
 
 /* Where each row's values stand among the table's values in printed order: its cells from start[r],
@@ -2374,16 +2375,17 @@ static size_t blank_breaks(const row_search *rs, const token *const *by_cell, si
         number[i] = !known[i] || by_cell[i]->kind == CF_ITEM_NUMBER;
         value[i] = by_cell[i]->value;
     }
-    size_t breaks;
+    size_t breaks, rules = cf_template_rule_count(rs->tpl);
     bool changed;
     /* each pass solves what the last made known; the last (nothing new) counts the breaks */
     do {
         changed = false;
         breaks = 0;
-        for (size_t k = 0; k < cf_template_rule_count(rs->tpl); k++) {
-            const cf_rule_def *rule = cf_template_rule(rs->tpl, k);
-            if (rule->table != rs->table)
+        for (size_t k = 0; k < rules; k++) {
+            /* a rule of another table, or with a term outside this one, is not usable: not looked at */
+            if (rs->rule_column[k] == RULE_NOT_HERE)
                 continue;
+            const cf_rule_def *rule = cf_template_rule(rs->tpl, k);
             cf_decimal sides[2] = {cf_decimal_from_int(0), cf_decimal_from_int(0)}, need;
             size_t unknown[2] = {0, 0}, at = 0;
             bool usable = rule->left_count + rule->right_count > 0;
@@ -2441,12 +2443,12 @@ typedef struct {
  * cells by_cell (each such rule is decided once the columns up to c are). */
 static size_t column_breaks(const row_search *rs, const token *const *by_cell, size_t c)
 {
-    size_t breaks = 0;
-    for (size_t k = 0; k < cf_template_rule_count(rs->tpl); k++) {
-        const cf_rule_def *rule = cf_template_rule(rs->tpl, k);
-        cf_decimal sides[2];
+    size_t breaks = 0, rules = cf_template_rule_count(rs->tpl);
+    for (size_t k = 0; k < rules; k++) {
         if (rs->rule_column[k] != c)
             continue;
+        const cf_rule_def *rule = cf_template_rule(rs->tpl, k);
+        cf_decimal sides[2];
         bool blank = false;
         for (size_t i = 0; i < rule->left_count + rule->right_count && !blank; i++)
             blank = by_cell[(i < rule->left_count ? rule->left[i] : rule->right[i - rule->left_count]) -
@@ -2557,8 +2559,6 @@ static void balance_rules(const cf_template *tpl, const cf_table_def *t, const c
         }
     }
 }
-
-#define RULE_NOT_HERE 255
 
 /* For each rule of tpl, column[k]: the last column (in its row) of its terms when all are cells of
  * table t (index table), else RULE_NOT_HERE. */
