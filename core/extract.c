@@ -4077,10 +4077,14 @@ static bool read_heading_bands(extractor *ex, size_t table, const token_stream *
         taken[labels[l].row] = true;
         got[labels[l].row] = read_here;
         const char *why =
-            br->best > 0 ? _("%s %s: its values were printed in blocks under the column headings with those of the "
-                             "rows %s … %s (PDF text); no reading of those blocks makes every row's own sum hold, "
-                             "so it was read where the readings that break one row alone agree, the other cells "
-                             "left unread, check the row")
+            nlabels == 1
+                ? _("%s %s: its values were printed in blocks, each after the headings of its columns "
+                    "(PDF text); read so, check the row")
+            : br->best > 0
+                ? _("%s %s: its values were printed in blocks under the column headings with those of the "
+                    "rows %s … %s (PDF text); no reading of those blocks makes every row's own sum hold, "
+                    "so it was read where the readings that break one row alone agree, the other cells "
+                    "left unread, check the row")
             : read_here == t->column_count
                 ? _("%s %s: its values were printed in blocks under the column headings with those of the rows "
                     "%s … %s (PDF text); read by those blocks, every row's own sum holds, and no other such "
@@ -4345,7 +4349,15 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
         } else if (nlabels > 0) {
             const label_match *m = &labels[nlabels - 1];
             size_t label_line = line_of_key(ts, seg_first, i, m->start);
-            if (!take_row(ex, table, m->row, run, n, label_line, taken, got, &used))
+            /* one row's first values, then the next columns' headings each with the rest (a tall name's
+             * row printed by Chromium) */
+            bool banded = false;
+            if (count_filled(run, n) < t->rows[m->row].column_count &&
+                !read_heading_bands(ex, table, ts, seg_first, i, &j, m, 1, taken, got, &banded))
+                return false;
+            if (banded)
+                used = true;
+            else if (!take_row(ex, table, m->row, run, n, label_line, taken, got, &used))
                 return false;
             /* values after the names of several rows with nothing between them (a one-line table whose
              * header names its rows, cut by a page break; PDF text in drawing order; two rows' names on

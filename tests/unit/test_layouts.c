@@ -1802,6 +1802,27 @@ Test(layouts, pdf_raw_values_in_blocks_under_the_column_headings_that_break_two_
     cft_release(&d);
 }
 
+Test(layouts, pdf_raw_one_rows_values_in_blocks_under_the_column_headings_are_read_where_they_fill_it)
+{
+    /* raw pdftotext of Chromium's PDF: 三 一、's tall name alone, then its first four values, 法律服务机构
+     * 3344, 其他 4440, 总计 23722: read as that row's, inferred. Without 4440 the headings' runs do not
+     * fill the row, and it is read as before: four values, where the blanks are a guess */
+    cft_doc d;
+    cft_read_file(&d, CF_FIXTURES "/converters/pdftotext-chromium/syn2019_sums.txt");
+    cft_expect_warning(&d, "三 一、本年新收: its values were printed in blocks, each after the headings of its columns "
+                           "(PDF text); read so, check the row");
+    cft_expect_row(&d, "requests", "new", "4042 3996 4322 3578 3344 4440 23722");
+    cr_expect(cft_cell(&d, "requests.new.legal")->inferred);
+    cft_release(&d);
+    const char *edits[] = {"4440", "", NULL};
+    char *src = edited_fixture(CF_FIXTURES "/converters/pdftotext-chromium/syn2019_sums.txt", edits);
+    cft_read(&d, src);
+    free(src);
+    cft_expect_warning(&d, "三 一、本年新收: 4 values for 7 columns; which columns are blank is a guess, check the row");
+    cr_expect_null(cft_warning(&d, "each after the headings of its columns"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
 Test(layouts, pdf_raw_values_under_each_column_heading_go_to_the_rows_that_have_the_column)
 {
     /* raw pdftotext of Chromium's PDF: 二's row names together, then each column's heading and its
