@@ -3904,6 +3904,8 @@ static size_t heading_columns(const cf_table_def *t, const cf_buf *names, const 
 #define BAND_MAX_PIECES CF_TEMPLATE_MAX_COLUMNS
 #define BAND_MAX_ORDERS 8 /* blocks whose order (row by row or column by column) the sums must tell */
 #define BAND_MAX_ROWS 32
+#define BAND_MAX_BLANKS 2       /* cells of a band printed as nothing, placed by the rows' sums */
+#define BAND_MAX_READINGS 4096 /* readings weighed at most, blanks' places times the blocks' orders */
 
 /* A run of values printed after the headings of columns [from, to) ([0, to) for the first). */
 typedef struct {
@@ -3916,7 +3918,7 @@ typedef struct {
     const cf_table_def *t;
     const token_stream *ts;
     const label_match *labels;
-    size_t rows, columns, want; /* want: the rows' cells */
+    size_t rows, columns, want, values; /* want: the rows' cells; values: as many as the runs hold */
     band_piece pieces[BAND_MAX_PIECES];
     size_t npieces;
     /* of the readings under which the fewest rows break their own sums (best of them): the values
@@ -3926,9 +3928,9 @@ typedef struct {
     size_t best, kept;
 } band_reading;
 
-/* Do the runs hold the values of a band of k rows, each run its columns', and of the one row after
- * them (when k < rows) the columns announced so far it lacks? *blocks: runs of several rows and
- * columns, which may run either way. */
+/* Do the runs hold the values of a band of k rows, each run its columns' (fewer, cells printed as
+ * nothing, when the band is every row), and of the one row after them (when k < rows) the columns
+ * announced so far it lacks? *blocks: runs of several rows and columns, which may run either way. */
 static bool band_fits(const band_reading *br, size_t k, size_t *blocks)
 {
     size_t apart_to = 0; /* the columns the row apart has values for so far */
@@ -3936,7 +3938,7 @@ static bool band_fits(const band_reading *br, size_t k, size_t *blocks)
     for (size_t p = 0; p < br->npieces; p++) {
         const band_piece *pc = &br->pieces[p];
         size_t n = pc->end - pc->start, w = pc->to - pc->from;
-        if (n < k * w || (n > k * w && (k == br->rows || n - k * w != pc->to - apart_to)))
+        if ((n < k * w && k < br->rows) || (n > k * w && (k == br->rows || n - k * w != pc->to - apart_to)))
             return false;
         apart_to = n > k * w ? pc->to : apart_to;
         *blocks += k > 1 && w > 1;
@@ -3945,32 +3947,46 @@ static bool band_fits(const band_reading *br, size_t k, size_t *blocks)
 }
 
 /* The value of each cell (row × columns + column) for a band of k rows under orders (bit b: block b
- * runs column by column), the row apart (row k) taking the values after the band's in each run. */
-static void band_cells(const band_reading *br, size_t k, unsigned orders, const token **cells)
+ * runs column by column), the cells printed in the places blank[0..nblank) counted over all runs
+ * left blank (NULL), the row apart (row k) taking the values after the band's in each run. False
+ * when a run's blanks are not as many as the values it lacks. */
+static bool band_cells(const band_reading *br, size_t k, unsigned orders, const size_t *blank, size_t nblank,
+                       const token **cells)
 {
-    size_t block = 0, apart_done = 0;
+    size_t block = 0, apart_done = 0, place = 0;
     for (size_t p = 0; p < br->npieces; p++) {
         const band_piece *pc = &br->pieces[p];
-        size_t w = pc->to - pc->from;
+        size_t w = pc->to - pc->from, v = pc->start;
         bool by_column = k > 1 && w > 1 && (orders >> block++ & 1u);
-        for (size_t r = 0; r < k; r++)
-            for (size_t c = 0; c < w; c++)
-                cells[r * br->columns + pc->from + c] = &br->ts->items[pc->start + (by_column ? c * k + r : r * w + c)];
-        for (size_t v = pc->start + k * w; v < pc->end; v++)
+        for (size_t printed = 0; printed < k * w; printed++, place++) {
+            size_t r = by_column ? printed % k : printed / w, c = by_column ? printed / k : printed % w;
+            bool is_blank = (nblank > 0 && blank[0] == place) || (nblank > 1 && blank[1] == place);
+            if (!is_blank && v == pc->end)
+                return false;
+            cells[r * br->columns + pc->from + c] = is_blank ? NULL : &br->ts->items[v++];
+        }
+        if (k == br->rows && v != pc->end)
+            return false;
+        for (; v < pc->end; v++)
             cells[k * br->columns + apart_done++] = &br->ts->items[v];
     }
+    return true;
 }
 
-/* Weigh one reading: how many rows' own sums it breaks (a row no sum checks counts as broken); the
- * readings with the fewest, one at most, are kept and their cells compared. */
+/* Weigh one reading: how many rows' own sums it breaks or leaves unproven (a row with a blank cell,
+ * or that no sum checks); the readings with the fewest, at most one more than the blanks, are kept
+ * and their cells compared. */
 static void band_weigh(band_reading *br, const token *const *cells)
 {
     size_t order[CF_TEMPLATE_MAX_COLUMNS], broken = 0;
     for (size_t c = 0; c < br->columns; c++)
         order[c] = c;
     for (size_t l = 0; l < br->rows; l++) {
-        bool checked = false;
-        broken += !row_holds_in(br->tpl, &br->t->rows[br->labels[l].row], &cells[l * br->columns], order, &checked) ||
+        bool checked = false, blank = false;
+        for (size_t c = 0; c < br->columns; c++)
+            blank |= !cells[l * br->columns + c];
+        broken += blank || !row_holds_in(br->tpl, &br->t->rows[br->labels[l].row], &cells[l * br->columns], order,
+                                         &checked) ||
                   !checked;
     }
     if (broken > br->best)
@@ -3980,8 +3996,9 @@ static void band_weigh(band_reading *br, const token *const *cells)
     br->best = broken;
     for (size_t x = 0; x < br->rows * br->columns; x++) {
         const token *was = br->pick[x];
-        br->agree[x] = br->kept == 0 || (br->agree[x] && was->kind == cells[x]->kind &&
-                                         cf_decimal_cmp(was->value, cells[x]->value) == 0);
+        bool same = was == cells[x] || (was && cells[x] && was->kind == cells[x]->kind &&
+                                        cf_decimal_cmp(was->value, cells[x]->value) == 0);
+        br->agree[x] = br->kept == 0 || (br->agree[x] && same);
         br->pick[x] = br->kept == 0 ? cells[x] : was;
     }
     br->kept++;
@@ -3990,7 +4007,8 @@ static void band_weigh(band_reading *br, const token *const *cells)
 /* The runs from [i, end) on, the first under the columns [from, to) (to 0: those before the first the
  * next headings name), each later one after the headings of its columns (names, at: column_keys):
  * the next columns', or with any_column any columns', until their values are as many as the rows'
- * cells. True when they are, with runs after the first. */
+ * cells or other words come; br->values: how many they hold. True when there are runs after the
+ * first. */
 static bool band_pieces(band_reading *br, size_t i, size_t end, const cf_buf *names, const size_t *at, size_t from,
                         size_t to, bool any_column)
 {
@@ -4013,11 +4031,12 @@ static bool band_pieces(band_reading *br, size_t i, size_t end, const cf_buf *na
                anywhere)
             from++;
         if (!named)
-            return false;
+            break;
         pc->to = pc->to == 0 ? from : pc->to;
         to = from + named;
     }
-    return br->npieces > 1 && values == br->want;
+    br->values = values;
+    return br->npieces > 1;
 }
 
 /* Values of the rows of labels[0..nlabels) printed in blocks under the column headings (raw
@@ -4050,18 +4069,28 @@ static bool read_heading_bands(extractor *ex, size_t table, const token_stream *
         return oom(ex);
     }
     *br = (band_reading){.tpl = tpl, .t = t, .ts = ts, .labels = labels, .rows = nlabels,
-                         .columns = t->column_count, .want = nlabels * t->column_count, .best = 1};
-    bool found = band_pieces(br, i, *j, &names, at, 0, 0, false) && br->pieces[br->npieces - 1].to == br->columns;
+                         .columns = t->column_count, .want = nlabels * t->column_count};
+    /* blanks only among several rows, whose sums can place them */
+    bool found = band_pieces(br, i, *j, &names, at, 0, 0, false) &&
+                 br->pieces[br->npieces - 1].to == br->columns && br->values <= br->want &&
+                 br->values + (nlabels > 1 ? BAND_MAX_BLANKS : 0) >= br->want;
     cf_buf_release(&names);
     const token *cells[BAND_MAX_ROWS * CF_TEMPLATE_MAX_COLUMNS];
+    size_t nblank = found ? br->want - br->values : 0, places = nblank == 0 ? 1 : br->want;
+    br->best = 1 + nblank;
     for (size_t k = nlabels; found && k > 0 && k + 1 >= nlabels; k--) {
-        size_t blocks;
-        if (!band_fits(br, k, &blocks))
+        size_t blocks, blank[BAND_MAX_BLANKS] = {0}, readings = 1;
+        bool fits = band_fits(br, k, &blocks);
+        for (size_t b = 0; b < nblank; b++)
+            readings *= places;
+        if (!fits || readings << blocks > BAND_MAX_READINGS)
             continue;
-        for (unsigned orders = 0; orders < 1u << blocks; orders++) {
-            band_cells(br, k, orders, cells);
-            band_weigh(br, cells);
-        }
+        /* every order of the blocks, and every place of the blanks among the cells printed */
+        for (unsigned orders = 0; orders < 1u << blocks; orders++)
+            for (blank[0] = 0; blank[0] < places; blank[0]++)
+                for (blank[1] = nblank > 1 ? blank[0] + 1 : 0; blank[1] < (nblank > 1 ? places : 1); blank[1]++)
+                    if (band_cells(br, k, orders, blank, nblank, cells))
+                        band_weigh(br, cells);
     }
     bool ok = true;
     for (size_t l = 0; l < nlabels && br->kept > 0 && ok; l++) {
@@ -4080,6 +4109,11 @@ static bool read_heading_bands(extractor *ex, size_t table, const token_stream *
             nlabels == 1
                 ? _("%s %s: its values were printed in blocks, each after the headings of its columns "
                     "(PDF text); read so, check the row")
+            : nblank > 0
+                ? _("%s %s: its values were printed in blocks under the column headings with those of the rows "
+                    "%s … %s (PDF text), some cells printing nothing; those were taken as blank where the rows' "
+                    "own sums place them, and the cells on which such readings differ are left unread, check the "
+                    "row")
             : br->best > 0
                 ? _("%s %s: its values were printed in blocks under the column headings with those of the "
                     "rows %s … %s (PDF text); no reading of those blocks makes every row's own sum hold, "
@@ -4168,7 +4202,8 @@ static bool read_headed_runs(extractor *ex, size_t table, const token_stream *ts
     const char *keys = ts->keys.data ? ts->keys.data : "";
     while (from < t->column_count && !(named = heading_columns(t, &names, at, keys, head_from, head_to, from)))
         from++;
-    bool found = named && band_pieces(br, i, *j, &names, at, from, from + named, true) && headed_cells(br, cells);
+    bool found = named && band_pieces(br, i, *j, &names, at, from, from + named, true) && br->values == br->want &&
+                 headed_cells(br, cells);
     cf_buf_release(&names);
     bool ok = true;
     for (size_t l = 0; l < nlabels && found && ok; l++) {

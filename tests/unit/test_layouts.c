@@ -1790,6 +1790,30 @@ Test(layouts, pdf_raw_values_in_blocks_under_the_column_headings_are_read_where_
     cft_release(&d);
 }
 
+Test(layouts, pdf_raw_values_in_blocks_under_the_column_headings_with_cells_printing_nothing_are_placed_by_the_sums)
+{
+    /* the same print of a 2021 report with 二、's total printed as nothing: 总计 has three values for
+     * four rows. Where the blank goes only one way makes every other row's sum hold, so the rows are
+     * read, 二、's total blank; with three blanks the rows are left unread */
+    cft_doc d;
+    cft_read_file(&d, CF_FIXTURES "/converters/pdftotext-chromium/syn2021_blanks.txt");
+    cft_expect_row(&d, "requests", "carried_over", "70 29 16 209 219 151 missing");
+    cft_expect_warning(&d, "三 二、上年结转: its values were printed in blocks under the column headings with those of "
+                           "the rows 一、本年新收 … (二)部分公开 (PDF text), some cells printing nothing; those were "
+                           "taken as blank where the rows' own sums place them");
+    cr_expect(cft_cell(&d, "requests.new.total")->inferred);
+    cft_expect_row(&d, "requests", "new", "4245 4593 4786 3949 3936 4428 25937");
+    cft_release(&d);
+    const char *edits[] = {"25075", "", "738", "", "1326", "", NULL};
+    char *src = edited_fixture(CF_FIXTURES "/converters/pdftotext-chromium/syn2021_sums.txt", edits);
+    cft_read(&d, src);
+    free(src);
+    cr_expect_eq(cft_found_in(&d, "requests.granted."), 0);
+    cft_expect_warning(&d, "三 一、本年新收 … (二)部分公开: 16 values for 28 cells; which value belongs to which cell "
+                           "cannot be told, so they are left unread");
+    cft_release(&d);
+}
+
 Test(layouts, pdf_raw_values_in_blocks_under_the_column_headings_that_break_two_rows_are_left_unread)
 {
     /* two rows' totals broken: every reading breaks two rows or more, so none is taken */
