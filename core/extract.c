@@ -4176,8 +4176,9 @@ static bool headed_cells(const band_reading *br, const token **cells)
  * 1851 | 本年废止件数 2574 2597 | … | 本年处理决定数量 1732 | 本年处理决定数量 989 927 | …): the
  * words keys[head_from, head_to) before the run [i, *j) name its column, and each later run follows
  * its own column's heading. Read where the values fill those rows' cells exactly (headed_cells), each
- * row inferred with a warning; *j moves past the runs read, *read: they were. False when memory runs
- * out. */
+ * row inferred with a warning; left unread, with a warning, where they are fewer (cells printing
+ * nothing, and no sum to tell which) or a value finds no cell. *j moves past the runs read, *read:
+ * they were. False when memory runs out. */
 static bool read_headed_runs(extractor *ex, size_t table, const token_stream *ts, size_t seg_first, size_t i,
                              size_t *j, const label_match *labels, size_t nlabels, size_t head_from, size_t head_to,
                              bool *taken, size_t *got, bool *read)
@@ -4202,10 +4203,15 @@ static bool read_headed_runs(extractor *ex, size_t table, const token_stream *ts
     const char *keys = ts->keys.data ? ts->keys.data : "";
     while (from < t->column_count && !(named = heading_columns(t, &names, at, keys, head_from, head_to, from)))
         from++;
-    bool found = named && band_pieces(br, i, *j, &names, at, from, from + named, true) && br->values == br->want &&
-                 headed_cells(br, cells);
+    bool headed = named && band_pieces(br, i, *j, &names, at, from, from + named, true) && br->values <= br->want;
+    bool found = headed && br->values == br->want && headed_cells(br, cells);
     cf_buf_release(&names);
-    bool ok = true;
+    bool ok = found || !headed ||
+              leave_rows_unread(ex, table, ts, seg_first, i, labels, nlabels, taken, got,
+                                _("%s %s … %s: %zu values for %zu cells, printed under the column headings apart "
+                                  "from the rows' names; they do not fill the rows' cells, and nothing tells which "
+                                  "cells printed nothing, so they are left unread"),
+                                br->values);
     for (size_t l = 0; l < nlabels && found && ok; l++) {
         const cf_row_def *rd = &t->rows[labels[l].row];
         size_t label_line = line_of_key(ts, seg_first, i, labels[l].start);
@@ -4221,7 +4227,7 @@ static bool read_headed_runs(extractor *ex, size_t table, const token_stream *ts
                                     "as those of the rows that have the column, in the form's order, check the "
                                     "row"));
     }
-    if (found) {
+    if (headed) {
         *j = br->pieces[br->npieces - 1].end;
         *read = true;
     }

@@ -1880,16 +1880,23 @@ Test(layouts, pdf_raw_values_under_each_column_heading_go_to_the_rows_that_have_
 
 Test(layouts, pdf_raw_values_under_the_column_headings_that_do_not_fill_the_rows_are_left_unread)
 {
-    /* 行政许可's 1732 not printed: nine values for ten cells, so which row lacks one cannot be told
-     * and none of the rows is read */
+    /* 规范性文件's 1851 not printed: nine values for ten cells, so which row lacks one cannot be told
+     * and none of the rows is read, the runs under the headings taken with them */
     cft_doc d;
-    const char *edits[] = {"1732", "", NULL};
+    const char *edits[] = {"1851", "", NULL};
     char *src = edited_fixture(CF_FIXTURES "/converters/pdftotext-chromium/syn2021_sums.txt", edits);
     cft_read(&d, src);
     free(src);
     cr_expect_eq(cft_found_in(&d, "active.penalty."), 0);
     cr_expect_eq(cft_found_in(&d, "active.regulations."), 0);
-    cft_expect_warning(&d, "二 规章 … 行政事业性收费: 2 values for 10 cells; which value belongs to which cell cannot "
-                           "be told, so they are left unread");
+    cft_expect_warning(&d, "二 规章 … 行政事业性收费: 9 values for 10 cells, printed under the column headings apart "
+                           "from the rows' names; they do not fill the rows' cells, and nothing tells which cells "
+                           "printed nothing, so they are left unread");
+    cft_release(&d);
+    /* so with two cells printing nothing: 本年制发件数 has one value for two rows; no value is handed
+     * to 行政事业性收费 as the one after the names, and none stands under no row label */
+    cft_read_file(&d, CF_FIXTURES "/converters/pdftotext-chromium/syn2021_blanks.txt");
+    cr_expect_eq(cft_found_in(&d, "active.fees."), 0);
+    cr_expect_null(cft_warning(&d, "二: 7 values under no row label"), "%s", cft_warnings(&d));
     cft_release(&d);
 }
