@@ -2203,6 +2203,7 @@ typedef struct {
     size_t group_row, group_members;
     const token *const *vals;
     size_t n;
+    const bool *named; /* each value stands on a line with words (its row's name) */
     const value_place *places; /* vals' numbers, each once, in increasing order */
     size_t nplaces;
     const cf_cell *cells; /* the labels' reading: a row they read directly is never reordered */
@@ -2962,6 +2963,24 @@ static void split_interleaved(row_search *rs, size_t r, size_t at, size_t qh, si
     rs->cur.skip[r + 1] = 0;
 }
 
+/* Row r from value at on, holding as printed, read with its first cell last: the value beside its
+ * name printed after its other cells, each on a line before (plain pdftotext of a row a page break
+ * cuts draws the name's cell last). It holds so only when its other parts are 0: the table's sums
+ * tell the two readings apart (split_done), and a tie leaves the cells unread. */
+static void split_name_last(row_search *rs, size_t r, size_t at, size_t qh, size_t qt, size_t holds, size_t apart)
+{
+    size_t m = rs->t->rows[r].column_count, last = at + m - 1;
+    if (!rs->named[last] || rs->named[last - 1] || rs->vals[last - 1]->line >= rs->vals[last]->line ||
+        rs->vals[last]->kind != CF_ITEM_NUMBER || rs->vals[at]->kind != CF_ITEM_NUMBER ||
+        cf_decimal_cmp(rs->vals[last]->value, rs->vals[at]->value) == 0)
+        return;
+    rs->cur.later[r] = 1u;
+    rs->cur.apart[r][0] = last;
+    if (split_row_holds(rs, &rs->cur, r))
+        split_rows(rs, r + 1, at + m, qh, qt, holds + 1, apart + 1);
+    rs->cur.later[r] = 0;
+}
+
 /* Row r from value at on short of values, its blank cells printing nothing: k of its parts blank
  * (at most ROWS_ROW_BLANKS), its total printed last and no less than its printed parts, or printed
  * later in the table (the row waits for it), or its total blank; tried while the table has blanks
@@ -3071,6 +3090,8 @@ static void split_rows(row_search *rs, size_t r, size_t p, size_t qh, size_t qt,
         if (printed && printed->holds) {
             rs->cur.holds[r] = true;
             split_rows(rs, r + 1, at + m, qh + d, qt, holds + d + 1, apart);
+            if (!rs->over)
+                split_name_last(rs, r, at, qh + d, qt, holds + d, apart);
             continue;
         }
         split_short(rs, r, at, qh + d, qt, holds + d, apart);
@@ -3451,9 +3472,12 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
         stream_release(&spare);
         return ok;
     }
+    bool named[DRAWN_MAX_VALUES] = {0}; /* the page's values past the heading stand alone: never named */
     for (size_t i = 0, k = 0; i < ts->count; i++)
-        if (ts->items[i].kind != CF_ITEM_TEXT)
+        if (ts->items[i].kind != CF_ITEM_TEXT) {
+            named[k] = beside_words(ts, i);
             vals[k++] = &ts->items[i];
+        }
     for (size_t i = 0, k = n; k < n + later; i++)
         if (more->items[i].kind != CF_ITEM_TEXT)
             vals[k++] = &more->items[i];
@@ -3490,7 +3514,7 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     row_fits fits = {0};
     for (size_t broken = 0; broken * 8 <= t->row_count && !rs->found && !rs->over; broken++) {
         *rs = (row_search){.tpl = tpl, .t = t, .table = table, .members = &whole->rows[group_row],
-                           .group_row = group_row, .group_members = members, .vals = vals, .n = n,
+                           .group_row = group_row, .group_members = members, .vals = vals, .n = n, .named = named,
                            .places = places, .nplaces = nplaces, .cells = cells, .balance = balance,
                            .blank = &blank, .blanks = blanks, .blanks_left = blanks,
                            .rule_column = rule_column,

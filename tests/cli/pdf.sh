@@ -32,6 +32,20 @@ json 'd["template"] == "gov-2021" and "error" not in d' \
   'd["cells"]["active.fees.amount"] == 888.0113'
 end
 
+# Plain pdftotext of a row a page break cuts: (三)6's 自然人 1 is printed beside its name after its
+# other cells (0 0 0 0 0 1), and read in printed order the row holds either way; only the column
+# sums (三(七) = 三(一)…三(六)) tell which, so the one under which they hold is read, and said.
+begin "plain pdftotext, a row's first cell printed beside its name after its others: read where the table's sums hold, warned"
+PAGES=tests/fixtures/converters/pdftotext-pages/004_ff7ba18170778dc6.txt
+cf check "$PAGES"
+status 0
+stdout_has "PASS: 0 broken rules"
+stdout_has "1 row stands apart from its name (PDF text in drawing order) with cells printed later in the table, placed where its total holds: (三)6.过程性信息 (line 277); check it"
+cf check --json "$PAGES"
+json 'd["cells"]["requests.denied_process.natural"] == 1 and d["cells"]["requests.denied_process.other"] == 0' \
+  'd["cells"]["requests.denied_process.total"] == 1'
+end
+
 begin "a scanned PDF is named an image, with its pages, exit 2"
 cf check "$PDFS/scanned.pdf"
 status 2
