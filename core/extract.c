@@ -2189,6 +2189,14 @@ typedef struct {
     uint16_t fit[ROWS_WIDTHS][2][DRAWN_MAX_VALUES + 2];
 } row_fits;
 
+/* States (a row, the rows waiting and how many hold so far) from which no split was found: the same
+ * state met again by another way leads nowhere either. One table an extraction, emptied each round
+ * by count = 0 and its keys cleared only when a round adds one: most tables never do. */
+typedef struct {
+    size_t count; /* 0: key holds nothing of this round's (not cleared yet) */
+    uint64_t key[ROWS_MEMO];
+} dead_states;
+
 /* A number among the table's values and the last place it stands (value_places). */
 typedef struct {
     cf_decimal value;
@@ -2223,10 +2231,7 @@ typedef struct {
     /* cells (from the table's first) whose values differ among the best splits: the text cannot tell */
     bool differs[DRAWN_MAX_VALUES];
     bool open[DRAWN_MAX_VALUES]; /* cells whose values differ among cur's best placements of its blanks */
-    /* states (a row, the rows waiting and how many hold so far) from which no split was found:
-     * the same state met again by another way leads nowhere either */
-    uint64_t dead[ROWS_MEMO];
-    size_t dead_count;
+    dead_states *dead;
     row_fits *fits;
 } row_search;
 
@@ -2893,13 +2898,19 @@ static uint64_t split_state(const row_search *rs, size_t r, size_t p, size_t qh,
 /* Is state key among the dead ones; with add, make it one (when there is room). */
 static bool split_dead(row_search *rs, uint64_t key, bool add)
 {
+    dead_states *d = rs->dead;
+    if (!d->count) {
+        if (!add)
+            return false;
+        memset(d->key, 0, sizeof d->key);
+    }
     size_t i = (size_t)key & (ROWS_MEMO - 1);
-    for (; rs->dead[i]; i = (i + 1) & (ROWS_MEMO - 1))
-        if (rs->dead[i] == key)
+    for (; d->key[i]; i = (i + 1) & (ROWS_MEMO - 1))
+        if (d->key[i] == key)
             return true;
-    if (add && rs->dead_count < ROWS_MEMO / 4 * 3) {
-        rs->dead[i] = key;
-        rs->dead_count++;
+    if (add && d->count < ROWS_MEMO / 4 * 3) {
+        d->key[i] = key;
+        d->count++;
     }
     return false;
 }
@@ -3460,15 +3471,18 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
     }
     row_search *rs = NULL;
     const token **vals = NULL;
+    dead_states *dead = NULL;
     size_t blanks = want - n - later; /* cells that printed nothing, when no page break's tail fills them */
     if (ok) {
         rs = cf_calloc(1, sizeof *rs);
         vals = cf_malloc(want * sizeof *vals);
-        ok = (rs && vals) || oom(ex);
+        dead = cf_malloc(sizeof *dead);
+        ok = (rs && vals && dead) || oom(ex);
     }
-    if (!rs || !vals) {
+    if (!rs || !vals || !dead) {
         cf_free(rs);
         cf_free(vals);
+        cf_free(dead);
         stream_release(&spare);
         return ok;
     }
@@ -3499,6 +3513,7 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
         ok = crowded * 2 >= n || oom(ex);
         cf_free(rs);
         cf_free(vals);
+        cf_free(dead);
         stream_release(&spare);
         return ok;
     }
@@ -3518,7 +3533,8 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
                            .places = places, .nplaces = nplaces, .cells = cells, .balance = balance,
                            .blank = &blank, .blanks = blanks, .blanks_left = blanks,
                            .rule_column = rule_column,
-                           .min_holds = t->row_count - broken, .steps = steps, .fits = &fits};
+                           .min_holds = t->row_count - broken, .steps = steps, .dead = dead, .fits = &fits};
+        dead->count = 0;
         if (!broken)
             rows_fit(rs);
         split_rows(rs, 0, 0, 0, 0, 0, 0);
@@ -3642,6 +3658,7 @@ static bool extract_rows_drawn(extractor *ex, size_t table, const token_stream *
                      later),
                   t->number, later, vals[n - later]->line + 1);
     cf_free(rs);
+    cf_free(dead);
     cf_free(rule_column);
     cf_free(vals);
     stream_release(&spare);
