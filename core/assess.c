@@ -251,7 +251,7 @@ static bool decide(cf_assessment *a)
 static bool list_open(cf_assessment *a, const cf_assess_input *in)
 {
     size_t ncells = cf_template_cell_count(in->tpl);
-    a->open = cf_calloc(a->rule_count + 2 * ncells + 1, sizeof *a->open);
+    a->open = cf_malloc((a->rule_count + 2 * ncells + 1) * sizeof *a->open); /* read only up to open_count */
     if (!a->open)
         return false;
     for (size_t i = 0; i < a->rule_count; i++)

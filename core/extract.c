@@ -4102,7 +4102,7 @@ static bool read_heading_bands(extractor *ex, size_t table, const token_stream *
         for (size_t c = 0; c < t->column_count; c++)
             if (t->rows[labels[l].row].column_count != t->column_count || t->rows[labels[l].row].columns[c] != c)
                 return true;
-    band_reading *br = cf_calloc(1, sizeof *br);
+    band_reading *br = cf_malloc(sizeof *br); /* set whole below: a calloc zeroed it twice */
     cf_buf names;
     size_t at[2 * CF_TEMPLATE_MAX_COLUMNS + 1];
     if (!br || !column_keys(t, &names, at)) {
@@ -4228,7 +4228,7 @@ static bool read_headed_runs(extractor *ex, size_t table, const token_stream *ts
     *read = false;
     if (nlabels < 2 || nlabels > BAND_MAX_ROWS || t->column_count > CF_TEMPLATE_MAX_COLUMNS)
         return true;
-    band_reading *br = cf_calloc(1, sizeof *br);
+    band_reading *br = cf_malloc(sizeof *br); /* set whole below: a calloc zeroed it twice */
     const token **cells = cf_calloc(BAND_MAX_ROWS * CF_TEMPLATE_MAX_COLUMNS, sizeof *cells);
     cf_buf names;
     size_t at[2 * CF_TEMPLATE_MAX_COLUMNS + 1];
