@@ -3962,12 +3962,16 @@ typedef struct {
     size_t rows, columns, want, values; /* want: the rows' cells; values: as many as the runs hold */
     band_piece pieces[BAND_MAX_PIECES];
     size_t npieces;
-    /* of the readings under which the fewest rows break their own sums (best of them): the values
-     * of the first, cell by cell (row × columns + column), and whether all of them agree there */
+    size_t best, kept; /* the fewest rows a reading breaks, and how many readings break that few */
+} band_reading;
+
+/* Of the readings kept (band_weigh): the values of the first, cell by cell (row × columns + column),
+ * and whether all of them agree there. Apart from band_reading, and set only by the first reading
+ * kept: most runs looked at are no band, and zeroing these 9 kB for each of them was wasted. */
+typedef struct {
     const token *pick[BAND_MAX_ROWS * CF_TEMPLATE_MAX_COLUMNS];
     bool agree[BAND_MAX_ROWS * CF_TEMPLATE_MAX_COLUMNS];
-    size_t best, kept;
-} band_reading;
+} band_agreement;
 
 /* Do the runs hold the values of a band of k rows, each run its columns' (fewer, cells printed as
  * nothing, when the band is every row), and of the one row after them (when k < rows) the columns
@@ -4016,8 +4020,8 @@ static bool band_cells(const band_reading *br, size_t k, unsigned orders, const 
 
 /* Weigh one reading: how many rows' own sums it breaks or leaves unproven (a row with a blank cell,
  * or that no sum checks); the readings with the fewest, at most one more than the blanks, are kept
- * and their cells compared. */
-static void band_weigh(band_reading *br, const token *const *cells)
+ * and their cells compared in ba. */
+static void band_weigh(band_reading *br, band_agreement *ba, const token *const *cells)
 {
     size_t order[CF_TEMPLATE_MAX_COLUMNS], broken = 0;
     for (size_t c = 0; c < br->columns; c++)
@@ -4036,11 +4040,11 @@ static void band_weigh(band_reading *br, const token *const *cells)
         br->kept = 0;
     br->best = broken;
     for (size_t x = 0; x < br->rows * br->columns; x++) {
-        const token *was = br->pick[x];
+        const token *was = br->kept == 0 ? cells[x] : ba->pick[x];
         bool same = was == cells[x] || (was && cells[x] && was->kind == cells[x]->kind &&
                                         cf_decimal_cmp(was->value, cells[x]->value) == 0);
-        br->agree[x] = br->kept == 0 || (br->agree[x] && same);
-        br->pick[x] = br->kept == 0 ? cells[x] : was;
+        ba->agree[x] = br->kept == 0 || (ba->agree[x] && same);
+        ba->pick[x] = was;
     }
     br->kept++;
 }
@@ -4117,6 +4121,7 @@ static bool read_heading_bands(extractor *ex, size_t table, const token_stream *
                  br->values + (nlabels > 1 ? BAND_MAX_BLANKS : 0) >= br->want;
     cf_buf_release(&names);
     const token *cells[BAND_MAX_ROWS * CF_TEMPLATE_MAX_COLUMNS];
+    band_agreement ba;
     size_t nblank = found ? br->want - br->values : 0, places = nblank == 0 ? 1 : br->want;
     br->best = 1 + nblank;
     for (size_t k = nlabels; found && k > 0 && k + 1 >= nlabels; k--) {
@@ -4131,7 +4136,7 @@ static bool read_heading_bands(extractor *ex, size_t table, const token_stream *
             for (blank[0] = 0; blank[0] < places; blank[0]++)
                 for (blank[1] = nblank > 1 ? blank[0] + 1 : 0; blank[1] < (nblank > 1 ? places : 1); blank[1]++)
                     if (band_cells(br, k, orders, blank, nblank, cells))
-                        band_weigh(br, cells);
+                        band_weigh(br, &ba, cells);
     }
     bool ok = true;
     for (size_t l = 0; l < nlabels && br->kept > 0 && ok; l++) {
@@ -4141,8 +4146,8 @@ static bool read_heading_bands(extractor *ex, size_t table, const token_stream *
             forget_row(ex->report, rd);
         for (size_t c = 0; c < t->column_count && ok; c++) {
             size_t x = l * t->column_count + c;
-            read_here += br->agree[x];
-            ok = fill_cell(ex, rd->first_cell + c, br->agree[x] ? br->pick[x] : NULL, true, label_line);
+            read_here += ba.agree[x];
+            ok = fill_cell(ex, rd->first_cell + c, ba.agree[x] ? ba.pick[x] : NULL, true, label_line);
         }
         taken[labels[l].row] = true;
         got[labels[l].row] = read_here;
