@@ -3310,21 +3310,21 @@ static bool warn_reordered(extractor *ex, const row_search *rs, size_t r, size_t
  * and each cell of the second row after the same cell of the first: every such order is tried, and
  * the assignments of the values under which both rows' totals hold are counted, as far as two. */
 typedef struct {
+    const cf_template *tpl;
+    const cf_row_def *rows; /* the pair's first row; the second follows it */
     const token *const *vals;
     size_t at, m, steps;
+    size_t in_order[CF_TEMPLATE_MAX_COLUMNS]; /* cell c holds cur[r][c] */
     const token *cur[2][CF_TEMPLATE_MAX_COLUMNS];
     const token *found[2][CF_TEMPLATE_MAX_COLUMNS];
     size_t solutions;
 } pair_search;
 
-/* Is a row of m values' last the sum of the others? */
-static bool tokens_hold(const token *const *row, size_t m)
+/* Does row k of the pair hold, and could it be checked, with the values placed so far? */
+static bool pair_row_holds(const pair_search *ps, size_t k)
 {
-    cf_decimal parts = cf_decimal_from_int(0);
-    for (size_t c = 0; c + 1 < m; c++)
-        if (row[c]->kind != CF_ITEM_NUMBER || !cf_decimal_add(parts, row[c]->value, &parts))
-            return false;
-    return row[m - 1]->kind == CF_ITEM_NUMBER && cf_decimal_cmp(parts, row[m - 1]->value) == 0;
+    bool checked;
+    return row_holds_in(ps->tpl, &ps->rows[k], ps->cur[k], ps->in_order, &checked) && checked;
 }
 
 /* Do the two assignments give every cell the same value? (zeros in another order are one reading) */
@@ -3345,7 +3345,7 @@ static void pair_orders(pair_search *ps, size_t first, size_t second)
         return;
     size_t m = ps->m;
     if (second == m) {
-        if (!tokens_hold(ps->cur[1], m) || (ps->solutions && pair_same(ps)))
+        if (!pair_row_holds(ps, 1) || (ps->solutions && pair_same(ps)))
             return;
         if (ps->solutions++ == 0)
             memcpy(ps->found, ps->cur, sizeof ps->found);
@@ -3354,7 +3354,7 @@ static void pair_orders(pair_search *ps, size_t first, size_t second)
     const token *next = ps->vals[ps->at + first + second];
     if (first < m) {
         ps->cur[0][first] = next;
-        if (first + 1 < m || tokens_hold(ps->cur[0], m))
+        if (first + 1 < m || pair_row_holds(ps, 0))
             pair_orders(ps, first + 1, second);
     }
     if (second < first) {
@@ -3389,7 +3389,9 @@ static bool interleaved_pair(const row_search *rs, const row_split *s, size_t r,
         }
     if (high >= rs->n || high - low + 1 != 2 * m) /* the rows' cells are each a value of the run */
         return false;
-    pair_search ps = {.vals = rs->vals, .at = low, .m = m};
+    pair_search ps = {.tpl = rs->tpl, .rows = &t->rows[r], .vals = rs->vals, .at = low, .m = m};
+    for (size_t c = 0; c < m; c++)
+        ps.in_order[c] = c;
     pair_orders(&ps, 0, 0);
     if (ps.solutions != 1 || ps.steps > PAIR_STEPS_MAX)
         return false;
