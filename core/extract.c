@@ -26,8 +26,8 @@
 #include "i18n.h"
 #include "layout.h"
 #include "normalize.h"
+#include "rules.h"
 #include "utf8.h"
-#include "i18n.h"
 
 /* A pipe cell still open at the end of a line: its pieces so far. */
 typedef struct {
@@ -1066,6 +1066,164 @@ static bool drop_rule_one(const extractor *ex, const cf_row_def *r, const token 
     return true;
 }
 
+/* Do the values of run from its from-th on (blanks skipped), one a column, make row r's sum hold?
+ * *checked: a sum of the row had a number in every term. */
+static bool values_hold_from(const cf_template *tpl, const cf_row_def *r, const token *run, size_t n,
+                             size_t from, bool *checked)
+{
+    cf_cell cells[64];
+    size_t c = 0, k = 0;
+    *checked = false;
+    for (size_t i = 0; i < n && c < r->column_count && c < 64; i++) {
+        if (run[i].kind == CF_ITEM_EMPTY || k++ < from)
+            continue;
+        cells[c++] = run[i].kind == CF_ITEM_NUMBER ? (cf_cell){.state = CF_CELL_NUMBER, .value = run[i].value}
+                                                   : (cf_cell){.state = CF_CELL_MISSING};
+    }
+    return c == r->column_count && cf_extract_row_cells_hold(tpl, r, cells, checked);
+}
+
+/* values_hold_from, checked, and not every value 0: a row of zeros holds wherever it is cut, so it
+ * witnesses nothing about where the rows stand. */
+static bool witness_from(const cf_template *tpl, const cf_row_def *r, const token *run, size_t n, size_t from)
+{
+    bool checked, zeros = true;
+    for (size_t i = 0, k = 0, c = 0; i < n && c < r->column_count; i++)
+        if (run[i].kind != CF_ITEM_EMPTY && k++ >= from) {
+            zeros &=
+                run[i].kind == CF_ITEM_NUMBER && cf_decimal_cmp(run[i].value, cf_decimal_from_int(0)) == 0;
+            c++;
+        }
+    return !zeros && values_hold_from(tpl, r, run, n, from, &checked) && checked;
+}
+
+/* Could run, under the name of a row `want` columns wide, hold several rows' values printed apart: more
+ * values than the row's, the row's first values over more than one line (values on one line are one
+ * printed row, its extra values strays), and no more values than the table's cells (a longer run is not
+ * the table's rows). */
+static bool run_spans_rows(const cf_table_def *t, size_t want, const token *run, size_t n)
+{
+    size_t filled = 0, first_line = 0;
+    bool lines = false;
+    for (size_t i = 0; i < n; i++)
+        if (run[i].kind != CF_ITEM_EMPTY) {
+            first_line = filled ? first_line : run[i].line;
+            lines |= filled < want && run[i].line != first_line;
+            filled++;
+        }
+    return filled > want && filled <= t->cell_count && lines;
+}
+
+/* More values under row r's name than its columns, the first of them breaking its sum: where as many
+ * values from a place within the row's own span hold as a row (not of zeros), with values after them or
+ * more than one before (one alone may be a stray mark before the row), the run is several rows' values
+ * out of step (text columns printed apart, a row's cells printed among another's), so the first ones are
+ * not this row's alone. Returns the value (from 1) where the witness row starts, 0 when there is none.
+ * At most (columns - 1) windows are tried. */
+static size_t run_out_of_step(const cf_template *tpl, const cf_row_def *r, const token *run, size_t n)
+{
+    size_t filled = cf_extract_count_filled(run, n), want = r->column_count;
+    bool checked;
+    if (filled <= want || values_hold_from(tpl, r, run, n, 0, &checked) || !checked)
+        return 0;
+    for (size_t k = 1; k < want && k + want <= filled; k++)
+        if (witness_from(tpl, r, run, n, k) && (k > 1 || k + want < filled))
+            return k + 1;
+    return 0;
+}
+
+/* Read in step, as rows of row r's width one after another, do both the first two rows of run break their
+ * sums? One broken row may be the report's own break; two, in a table shown to print rows apart, refute
+ * the order (read_carried_rows). */
+static bool two_rows_break(const cf_template *tpl, const cf_row_def *r, const token *run, size_t n)
+{
+    bool checked, next_checked;
+    return cf_extract_count_filled(run, n) >= 2 * r->column_count &&
+           !values_hold_from(tpl, r, run, n, 0, &checked) && checked &&
+           !values_hold_from(tpl, r, run, n, r->column_count, &next_checked) && next_checked;
+}
+
+/* More values under row `row`'s name than its columns, the row's own from its from-th value on (after the
+ * last of the row before it, read_split_rows) and holding: how many of the next rows of the form, as wide,
+ * hold whole one after another in the values after its own (text that prints the table's columns apart
+ * can print the next rows' values under one name, their names elsewhere). Each such row's own total is
+ * the witness; the first that does not hold ends them. At most one window of a row's sums a row of the
+ * table is tried. */
+static size_t rows_carried(const cf_template *tpl, const cf_table_def *t, size_t row, const token *run,
+                           size_t n, size_t from)
+{
+    size_t want = t->rows[row].column_count, filled = cf_extract_count_filled(run, n), carried = 0;
+    bool checked;
+    if (filled < from + 2 * want || !values_hold_from(tpl, &t->rows[row], run, n, from, &checked) || !checked)
+        return 0;
+    for (size_t r = row + 1, k = from + want; r < t->row_count && k + want <= filled; r++, k += want) {
+        if (t->rows[r].column_count != want || !witness_from(tpl, &t->rows[r], run, n, k))
+            break;
+        carried++;
+    }
+    return carried;
+}
+
+/* Row `row`'s values out of step by k (run_out_of_step: as many from the (k+1)-th on hold as a row), and
+ * the row before it read as a guess from its first (columns - k) values only: where those and the run's
+ * first k make that row's total hold, the row's first cells were printed under its own name and its last
+ * k under this one's (text columns printed apart). Both rows are read so, inferred and warned on; *done
+ * says so. At most one window of the row's sums is tried. False when memory runs out. */
+static bool read_split_rows(extractor *ex, const cf_table_def *t, size_t row, const token *run, size_t n,
+                            size_t k, size_t label_line, bool *done)
+{
+    const cf_template *tpl = ex->report->tpl;
+    const cf_row_def *prev = &t->rows[row - 1], *r = &t->rows[row];
+    size_t want = r->column_count, own = want - k;
+    const token *cells[CF_TEMPLATE_MAX_COLUMNS];
+    cf_cell values[CF_TEMPLATE_MAX_COLUMNS];
+    *done = false;
+    if (prev->column_count != want || want > CF_TEMPLATE_MAX_COLUMNS || !ex->ts)
+        return true;
+    for (size_t c = 0; c < want; c++) { /* its first `own` cells read as a guess, the others missing */
+        const cf_cell *cell = &ex->report->cells[prev->first_cell + c];
+        if ((c < own) != (cell->state == CF_CELL_NUMBER && cell->inferred))
+            return true;
+        cells[c] = NULL;
+        for (size_t i = 0; c < own && i < ex->ts->count && !cells[c]; i++)
+            if (ex->ts->items[i].byte_start == cell->byte_start && ex->ts->items[i].kind == CF_ITEM_NUMBER)
+                cells[c] = &ex->ts->items[i];
+        if (c < own && !cells[c])
+            return true;
+    }
+    for (size_t i = 0, c = own; i < n && c < want; i++)
+        if (run[i].kind != CF_ITEM_EMPTY)
+            cells[c++] = &run[i];
+    for (size_t c = 0; c < want; c++)
+        values[c] = cells[c]->kind == CF_ITEM_NUMBER
+                        ? (cf_cell){.state = CF_CELL_NUMBER, .value = cells[c]->value}
+                        : (cf_cell){.state = CF_CELL_MISSING};
+    bool checked;
+    if (!cf_extract_row_cells_hold(tpl, prev, values, &checked) || !checked)
+        return true;
+    size_t prev_label = ex->report->cells[prev->first_cell].label_line;
+    cf_extract_forget_row(ex->report, prev);
+    for (size_t c = 0; c < want; c++)
+        if (!cf_extract_fill_cell(ex, prev->first_cell + c, cells[c], true, prev_label))
+            return false;
+    for (size_t i = 0, c = 0, skipped = 0; i < n && c < want; i++)
+        if (run[i].kind != CF_ITEM_EMPTY && skipped++ >= k &&
+            !cf_extract_fill_cell(ex, r->first_cell + c++, &run[i], true, label_line))
+            return false;
+    *done = true;
+    return cf_extract_warn(
+               ex, cells[0]->line + 1, (long)prev->first_cell,
+               _("%s %s: its values stand %zu under its name and %zu under the name of %s, before that row's "
+                 "own (the text prints the table's columns apart); read so, where its total holds, check the "
+                 "row"),
+               t->number, prev->short_label, own, k, r->short_label) &&
+           cf_extract_warn(
+               ex, run[0].line + 1, (long)r->first_cell,
+               _("%s %s: its values stand under its name after %zu of %s's, where its total holds; read so, "
+                 "check the row"),
+               t->number, r->short_label, k, prev->short_label);
+}
+
 bool cf_extract_assign_row(extractor *ex, size_t table, size_t row, const token *run, size_t n, size_t label_line)
 {
     const cf_template *tpl = ex->report->tpl;
@@ -1081,6 +1239,24 @@ bool cf_extract_assign_row(extractor *ex, size_t table, size_t row, const token 
         extra = 0;
         inferred = true; /* which value is the rule only the sum says */
     }
+    bool spans = extra && run_spans_rows(t, want, run, n);
+    size_t witness = spans ? run_out_of_step(tpl, r, run, n) : 0;
+    ex->rows_apart |= witness > 0;
+    bool split = false;
+    if (witness && witness <= want && row > 0 &&
+        !read_split_rows(ex, t, row, run, n, witness - 1, label_line, &split))
+        return false;
+    if (split)
+        return true;
+    /* the row's cells stay missing: the text shows its values are mixed with other rows' */
+    if (witness)
+        return cf_extract_warn(
+            ex, run[0].line + 1, (long)r->first_cell,
+            _("%s %s: %zu values under its name for %zu columns; the first %zu break its sum, while the "
+              "%zu from value %zu on hold as a row, so the values of several rows are mixed here (the "
+              "text prints the table's columns apart) and which are this row's cannot be told; left "
+              "unread, check the row"),
+            t->number, r->short_label, cf_extract_count_filled(run, n), want, want, want, witness);
     /* fewer values than columns, and a cell holding two of them: where the blanks are is a guess */
     if (!inferred && !extra && cf_extract_count_filled(run, n) < want && values_share_a_cell(ex, run, n))
         inferred = true;
@@ -1104,8 +1280,10 @@ bool cf_extract_assign_row(extractor *ex, size_t table, size_t row, const token 
         !cf_extract_warn(
             ex, run[0].line + 1, (long)r->first_cell,
             P_("%s %s: %zu value for %zu columns; which columns are blank is a guess%s, check the row",
-               "%s %s: %zu values for %zu columns; which columns are blank is a guess%s, check the row", filled),
-            t->number, r->short_label, filled, want, by_heading ? _(" (taken from the column headings)") : ""))
+               "%s %s: %zu values for %zu columns; which columns are blank is a guess%s, check the row",
+               filled),
+            t->number, r->short_label, filled, want,
+            by_heading ? _(" (taken from the column headings)") : ""))
         return false;
     if (dropped < n)
         return cf_extract_warn(
@@ -1115,10 +1293,28 @@ bool cf_extract_assign_row(extractor *ex, size_t table, size_t row, const token 
               "the row"),
             t->number, r->short_label, want, (int)(run[dropped].byte_end - run[dropped].byte_start),
             cf_text_data(ex->text) + run[dropped].byte_start);
+    size_t carried = spans ? rows_carried(tpl, t, row, run, n, 0) : 0;
+    ex->rows_apart |= carried > 0;
+    if (carried == 1)
+        return cf_extract_warn(
+            ex, run[0].line + 1, (long)r->first_cell,
+            _("%s %s: %zu more values than the %zu columns; the next row of the form (%s) holds whole in "
+              "the %zu after its own, so they are read as that row's where its own name gave it no whole "
+              "row; any others are ignored"),
+            t->number, r->short_label, extra, want, t->rows[row + 1].short_label, want);
+    if (carried)
+        return cf_extract_warn(
+            ex, run[0].line + 1, (long)r->first_cell,
+            _("%s %s: %zu more values than the %zu columns; the next %zu rows of the form (%s … %s) hold "
+              "whole one after another in the %zu after its own, so they are read as those rows' where "
+              "their own names gave them no whole row; any others are ignored"),
+            t->number, r->short_label, extra, want, carried, t->rows[row + 1].short_label,
+            t->rows[row + carried].short_label, carried * want);
     if (extra)
         return cf_extract_warn(ex, run[0].line + 1, (long)r->first_cell,
                                P_("%s %s: %zu more value than the %zu columns; the extra one is ignored",
-                                  "%s %s: %zu more values than the %zu columns; the extra ones are ignored", extra),
+                                  "%s %s: %zu more values than the %zu columns; the extra ones are ignored",
+                                  extra),
                                t->number, r->short_label, extra, want);
     return true;
 }
@@ -1875,6 +2071,195 @@ static bool extract_by_label(extractor *ex, size_t table, const token_stream *ts
     return true;
 }
 
+/* The `carried` rows after `row` (rows_carried), from run's values past row's own (from its from-th on):
+ * each whose own name gave it no whole row (a cell missing or a guess) is read again from them, inferred
+ * and warned on; a row its name read whole keeps its reading, and ends them unless it is the same. False
+ * when memory runs out. */
+static bool read_carried(extractor *ex, const cf_table_def *t, size_t row, const token *run, size_t n,
+                         size_t from, size_t carried)
+{
+    const cf_cell *cells = ex->report->cells;
+    size_t want = t->rows[row].column_count, i = 0;
+    for (size_t k = 0; i < n && k < from + want; i++) /* past row's own values */
+        k += run[i].kind != CF_ITEM_EMPTY;
+    for (size_t r = row + 1; r <= row + carried; r++) {
+        const cf_row_def *rd = &t->rows[r];
+        const token *window[CF_TEMPLATE_MAX_COLUMNS];
+        bool whole = true, same = true;
+        for (size_t c = 0; c < want; i++)
+            if (run[i].kind != CF_ITEM_EMPTY) {
+                const cf_cell *cell = &cells[rd->first_cell + c];
+                window[c++] = &run[i];
+                whole &= cell->state != CF_CELL_MISSING && !cell->inferred;
+                same &= cell->byte_start == run[i].byte_start && cell->byte_end == run[i].byte_end;
+            }
+        if (whole && !same)
+            break;
+        if (whole)
+            continue;
+        cf_extract_forget_row(ex->report, rd);
+        size_t line = window[0]->line + 1;
+        for (size_t c = 0; c < want; c++)
+            if (!cf_extract_fill_cell(ex, rd->first_cell + c, window[c], true, line))
+                return false;
+        if (!cf_extract_warn(
+                ex, line, (long)rd->first_cell,
+                _("%s %s: its values were printed under the name of %s, after that row's own (the text "
+                  "prints "
+                  "the table's columns apart and this row's name elsewhere); read there as the next row of "
+                  "the "
+                  "form, where its total holds, check the row"),
+                t->number, rd->short_label, t->rows[row].short_label))
+            return false;
+    }
+    return true;
+}
+
+/* Is the cell the token, as read? */
+static bool cell_is(const cf_cell *cell, const token *tk)
+{
+    return cell->state != CF_CELL_MISSING && cell->byte_start == tk->byte_start &&
+           cell->byte_end == tk->byte_end;
+}
+
+/* Row rd, read as printed from the first values of run, which two_rows_break refutes: forgotten, its cells
+ * left missing, said so. False when memory runs out. */
+static bool leave_row_unread(extractor *ex, const cf_table_def *t, const cf_row_def *rd, const token *run,
+                             size_t n)
+{
+    size_t line = ex->report->cells[rd->first_cell].line, want = rd->column_count;
+    cf_extract_forget_row(ex->report, rd);
+    for (size_t c = 0; c < want; c++)
+        ex->report->cells[rd->first_cell + c].inferred = true;
+    return cf_extract_warn(
+        ex, line, (long)rd->first_cell,
+        _("%s %s: %zu values under its name for %zu columns; read %zu a row as printed, the sums of its "
+          "row and of the next (from value %zu) both break, and this table's text prints rows' values "
+          "apart, so the values of several rows are mixed here and which are this row's cannot be told; "
+          "left unread, check the row"),
+        t->number, rd->short_label, cf_extract_count_filled(run, n), want, want, want + 1);
+}
+
+/* Rows printed under the name of a row before them (rows_carried): read from there where their own names
+ * gave them no whole row. A run of values is row's when its first value is row's first cell, read
+ * directly, or when its first values are the last cells of the row before row and the next is row's
+ * first (read_split_rows). In a table shown to print rows apart (ex->rows_apart), a row read from a
+ * run's first values whose first two rows in step both break is left unread instead (two_rows_break).
+ * At most a row's width of places a run are tried. False when memory runs out. */
+static bool read_carried_rows(extractor *ex, size_t table, const token_stream *ts)
+{
+    const cf_template *tpl = ex->report->tpl;
+    const cf_table_def *t = cf_template_table(tpl, table);
+    const cf_cell *cells = ex->report->cells;
+    size_t narrowest = CF_TEMPLATE_MAX_COLUMNS;
+    for (size_t row = 0; row < t->row_count; row++)
+        narrowest = t->rows[row].column_count < narrowest ? t->rows[row].column_count : narrowest;
+    for (size_t i = 0, j; (j = cf_extract_value_run(ts, &i)) > i; i = j) {
+        const token *run = &ts->items[i], *vals[CF_TEMPLATE_MAX_COLUMNS];
+        size_t n = j - i, m = 0;
+        /* most runs are one row's values: fewer than two rows' are never looked for a row */
+        for (size_t k = 0; n >= 2 * narrowest && k < n && m < CF_TEMPLATE_MAX_COLUMNS; k++)
+            if (run[k].kind != CF_ITEM_EMPTY)
+                vals[m++] = &run[k];
+        bool found = false;
+        for (size_t from = 0; from < m && !found; from++)
+            for (size_t row = from ? 1 : 0; row < t->row_count && !found; row++) {
+                const cf_row_def *rd = &t->rows[row], *prev = from ? &t->rows[row - 1] : NULL;
+                size_t want = rd->column_count;
+                found = from < want && want <= CF_TEMPLATE_MAX_COLUMNS &&
+                        cell_is(&cells[rd->first_cell], vals[from]) && (!prev || prev->column_count == want);
+                for (size_t c = 0; found && c < from; c++) /* the row before it ends with the first ones */
+                    found = cell_is(&cells[prev->first_cell + want - from + c], vals[c]);
+                if (!found || !run_spans_rows(t, want, run, n))
+                    continue;
+                if (!from && ex->rows_apart && two_rows_break(tpl, rd, run, n)) {
+                    if (!leave_row_unread(ex, t, rd, run, n))
+                        return false;
+                } else if ((from || !cells[rd->first_cell].inferred) &&
+                           !read_carried(ex, t, row, run, n, from, rows_carried(tpl, t, row, run, n, from))) {
+                    return false;
+                }
+            }
+    }
+    return true;
+}
+
+/* Does a rule across rows that takes one of row r's cells fail as read, and hold or go unchecked with
+ * the row's present cells taken out? *rule: the first such rule. The cells are restored. */
+static bool guess_breaks_sums(const cf_template *tpl, cf_cell *cells, const cf_row_def *r, size_t *rule)
+{
+    for (size_t k = 0; k < cf_template_rule_count(tpl); k++) {
+        const cf_rule_def *def = cf_template_rule(tpl, k);
+        bool takes = false, across = false;
+        for (int side = 0; side < 2; side++)
+            for (size_t i = 0; i < (side ? def->right_count : def->left_count); i++) {
+                size_t c = side ? def->right[i] : def->left[i];
+                bool here = c >= r->first_cell && c < r->first_cell + r->column_count;
+                takes |= here;
+                across |= !here;
+            }
+        if (!takes || !across || cf_rule_evaluate(tpl, k, cells).status != CF_RULE_FAIL)
+            continue;
+        cf_cell_state kept[CF_TEMPLATE_MAX_COLUMNS];
+        for (size_t c = 0; c < r->column_count; c++) {
+            kept[c] = cells[r->first_cell + c].state;
+            cells[r->first_cell + c].state = CF_CELL_MISSING;
+        }
+        bool refuted = cf_rule_evaluate(tpl, k, cells).status != CF_RULE_FAIL;
+        for (size_t c = 0; c < r->column_count; c++)
+            cells[r->first_cell + c].state = kept[c];
+        if (refuted) {
+            *rule = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* In a table whose text printed a row's values among another's (ex->rows_apart), a row read short with
+ * its blanks placed by a guess is as likely to have its other values printed elsewhere: where so placed
+ * they make one of the table's sums across rows fail that holds or goes unchecked without them, the
+ * sums refute the guess and the row is left unread, said so. Each row is judged with the others as read. */
+static bool read_guesses_apart(extractor *ex, size_t table)
+{
+    const cf_template *tpl = ex->report->tpl;
+    const cf_table_def *t = cf_template_table(tpl, table);
+    cf_cell *cells = ex->report->cells;
+    for (size_t row = 0; ex->rows_apart && row < t->row_count; row++) {
+        const cf_row_def *rd = &t->rows[row];
+        size_t present = 0, guessed = 0, rule;
+        for (size_t c = 0; c < rd->column_count; c++) {
+            present += cells[rd->first_cell + c].state != CF_CELL_MISSING;
+            guessed +=
+                cells[rd->first_cell + c].state != CF_CELL_MISSING && cells[rd->first_cell + c].inferred;
+        }
+        if (!present || present == rd->column_count || guessed < present ||
+            rd->column_count > CF_TEMPLATE_MAX_COLUMNS || !guess_breaks_sums(tpl, cells, rd, &rule))
+            continue;
+        const cf_rule_def *def = cf_template_rule(tpl, rule);
+        size_t line = 0;
+        for (size_t c = 0; c < rd->column_count && !line; c++)
+            line = cells[rd->first_cell + c].line;
+        cf_extract_forget_row(ex->report, rd);
+        for (size_t c = 0; c < rd->column_count; c++)
+            cells[rd->first_cell + c].inferred = true;
+        if (!cf_extract_warn(
+                ex, line, (long)rd->first_cell,
+                P_("%s %s: %zu value for %zu columns, its blanks placed by a guess; this table's text prints "
+                   "rows' values apart, and so placed it breaks %s = %s (%s), which holds or cannot be "
+                   "checked without it, so it is left unread, check the row",
+                   "%s %s: %zu values for %zu columns, their blanks placed by a guess; this table's text "
+                   "prints "
+                   "rows' values apart, and so placed they break %s = %s (%s), which holds or cannot be "
+                   "checked without them, so they are left unread, check the row",
+                   present),
+                t->number, rd->short_label, present, rd->column_count, def->left_text, def->right_text,
+                def->scope))
+            return false;
+    }
+    return true;
+}
+
 /* Tab layouts: the field under each column heading ("\t\t自然人\t…", "\t\t\t商业企业\t科研机构…"),
  * taken from the first cell whose words are exactly a column's label. */
 static bool find_column_fields(extractor *ex, const cf_table_def *t, const token_stream *ts)
@@ -1980,9 +2365,11 @@ static bool extract_table(extractor *ex, size_t table, size_t first, size_t end,
     if (ok && t->flat && !done)
         ok = cf_pdfrows_extract_flat_drawn(ex, table, ts, more_first, more_end, &done);
     size_t mark = ex->report->warning_count;
+    ex->rows_apart = false;
     if (ok && !done)
-        ok =
-            extract_by_label(ex, table, ts) && cf_pdfrows_extract_rows_drawn(ex, table, ts, mark, more_first, more_end);
+        ok = extract_by_label(ex, table, ts) && read_carried_rows(ex, table, ts) &&
+             read_guesses_apart(ex, table) &&
+             cf_pdfrows_extract_rows_drawn(ex, table, ts, mark, more_first, more_end);
     ex->ts = NULL;
     cf_extract_stream_release(&kept_out);
     cf_extract_stream_release(&spare);

@@ -98,6 +98,7 @@ typedef struct {
     char_cursor cell_cursor; /* cf_extract_column_of's place for the cells filled */
     size_t region_first[64], region_end[64]; /* the lines each table was read from, once read */
     const token_stream *ts; /* the region being read */
+    bool rows_apart; /* the table being read printed a row's values among another's (read_guesses_apart) */
     kept_region kept[REGIONS_KEPT]; /* regions tokenised so far (cf_extract_region_tokens) */
     size_t kept_count, kept_bytes;
 } extractor;

@@ -408,6 +408,29 @@ Test(input, line_of_300000_tab_fields_is_quick, .timeout = 20)
     long_line("\t");
 }
 
+/* 300000 values one a line under one row's name, the first seven breaking its total, the others whole
+ * rows in step: the windows of the rows' sums tried for several rows' values under one name are bounded
+ * by the row's width and the table's rows, never the run's length; a run longer than the table's cells
+ * is not its rows' values at all: read as printed, quickly */
+Test(input, values_one_a_line_300000_under_one_name_are_quick, .timeout = 20)
+{
+    const char *head = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n"
+                       "2\n2\n2\n2\n2\n2\n5\n";
+    const char row[] = "1\n1\n0\n0\n0\n0\n2\n";
+    size_t reps = 300000 / 7, hl = strlen(head), rl = sizeof row - 1;
+    char *buf = malloc(hl + reps * rl + 1);
+    memcpy(buf, head, hl);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(buf + hl + i * rl, row, rl);
+    cft_doc d;
+    cr_assert_eq(cft_open_bytes(&d, "long.txt", buf, hl + reps * rl), CF_OK, "%s", d.err.message);
+    cft_expect_row(&d, "requests", "new", "2 2 2 2 2 2 5");
+    cft_expect_warning(&d,
+                       "三 一、本年新收: 299999 more values than the 7 columns; the extra ones are ignored");
+    cft_release(&d);
+    free(buf);
+}
+
 /* A path or message longer than cf_error holds is cut at a character and marked "…": the
  * message goes into check --json, which must stay valid UTF-8. */
 Test(input, an_overlong_chinese_path_is_cut_at_a_character_and_marked)

@@ -1900,3 +1900,201 @@ Test(layouts, pdf_raw_values_under_the_column_headings_that_do_not_fill_the_rows
     cr_expect_null(cft_warning(&d, "二: 7 values under no row label"), "%s", cft_warnings(&d));
     cft_release(&d);
 }
+
+/* ---------- text columns printed apart (pdftotext -colspacing 0.3, older poppler's default) ----------
+ * Each cell a block of its own: a row's values one or two a line, some of them printed after other rows'
+ * under another row's name. A run of more values than its row's columns is looked at across rows. */
+
+#define PART_THREE "三、收到和处理政府信息公开申请情况\n"
+#define PART_FIVE "五、存在的主要问题及改进情况\n"
+#define UNREAD_ROW "missing missing missing missing missing missing missing"
+
+/* A report whose 三 has the values `run` (lines of their own) under 一、本年新收's name, then `after`. */
+static void read_new_run(cft_doc *d, const char *run, const char *after)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%s%s一、本年新收政府信息公开申请数量\n%s%s%s", PART_TWO_IN_ONE_ROW,
+             PART_THREE, run, after, PART_FIVE);
+    cft_read(d, text);
+}
+
+Test(layouts, run_whose_row_holds_out_of_step_is_left_unread)
+{
+    /* under 一、本年新收: 9 8, then 1 2 3 4 5 6 21 (a whole row, two values on), then 4: the first seven
+     * break the row's total, seven from the third on hold. The values of several rows are mixed: the
+     * row is not read from them, and the table calls nothing broken on its account */
+    cft_doc d;
+    read_new_run(&d, "9\n8\n1 2\n3\n4\n5 6\n21\n4\n", "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1\n");
+    cft_expect_row(&d, "requests", "new", UNREAD_ROW);
+    cft_expect_row(&d, "requests", "carried_over", "1 0 0 0 0 0 1");
+    cr_expect_neq(table_rule(&d, "requests", "applicants", "new"), CF_RULE_FAIL);
+    cft_expect_warning(&d,
+                       "三 一、本年新收: 10 values under its name for 7 columns; the first 7 break its sum, "
+                       "while the 7 from value 3 on hold as a row");
+    cft_release(&d);
+}
+
+/* 一、本年新收's fourteen values read seven a row as printed: both rows' totals break */
+#define TWO_BROKEN_ROWS "1\n2\n3 4\n5\n6\n7\n1\n1\n1 1\n1\n1\n1\n"
+
+Test(layouts, run_whose_first_two_rows_break_in_step_is_left_unread_where_rows_print_apart)
+{
+    /* （二）部分公开 printed under （一）予以公开's name shows the table printing rows apart: there two
+     * broken rows in step refute the order (one could be the report's; two are the reading's), the row is
+     * unread */
+    cft_doc d;
+    read_new_run(&d, TWO_BROKEN_ROWS, "（一）予以公开\n1\n0\n0 0\n0\n0\n1\n2\n0\n0 0\n0\n0 2\n");
+    cft_expect_row(&d, "requests", "new", UNREAD_ROW);
+    cft_expect_row(&d, "requests", "partial", "2 0 0 0 0 0 2");
+    cft_expect_warning(
+        &d, "三 一、本年新收: 14 values under its name for 7 columns; read 7 a row as printed, the "
+            "sums of its row and of the next (from value 8) both break, and this table's text prints "
+            "rows' values apart");
+    cft_release(&d);
+}
+
+Test(layouts, run_whose_first_two_rows_break_in_step_is_read_as_printed_where_nothing_shows_rows_apart)
+{
+    /* the same run alone: a report may be broken in many rows, so the row is read as printed and breaks */
+    cft_doc d;
+    read_new_run(&d, TWO_BROKEN_ROWS, "");
+    cft_expect_row(&d, "requests", "new", "1 2 3 4 5 6 7");
+    cr_expect_eq(table_rule(&d, "requests", "applicants", "new"), CF_RULE_FAIL);
+    cft_expect_warning(&d, "三 一、本年新收: 7 more values than the 7 columns; the extra ones are ignored");
+    cft_release(&d);
+}
+
+Test(layouts, run_broken_by_the_report_with_the_next_row_holding_in_step_shows_the_break)
+{
+    /* the same run with the next seven holding: the first row's break may be the report's own, so it
+     * is read as printed and its broken total shows */
+    cft_doc d;
+    read_new_run(&d, "1\n2\n3 4\n5\n6\n99\n1\n0\n0 0\n0\n0\n1\n", "");
+    cft_expect_row(&d, "requests", "new", "1 2 3 4 5 6 99");
+    cr_expect_eq(table_rule(&d, "requests", "applicants", "new"), CF_RULE_FAIL);
+    cr_expect_null(cft_warning(&d, "under its name for 7 columns"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(layouts, values_on_one_line_are_one_printed_row_never_rows_out_of_step)
+{
+    /* the same values on one line: a printed row whose extra values are strays, read as before */
+    cft_doc d;
+    cft_read(&d, PART_TWO_IN_ONE_ROW PART_THREE
+             "一、本年新收政府信息公开申请数量 1 2 3 4 5 6 7 1 1 1 1 1 1 1\n" PART_FIVE);
+    cft_expect_row(&d, "requests", "new", "1 2 3 4 5 6 7");
+    cft_expect_warning(&d, "三 一、本年新收: 7 more values than the 7 columns; the extra ones are ignored");
+    cft_release(&d);
+}
+
+/* Row `row` of 三 read as `values`, its first and last cells inferred (placed by the sums) or not. */
+static void expect_placed(const cft_doc *d, const char *row, const char *values, bool inferred)
+{
+    cft_expect_row(d, "requests", row, values);
+    const char *columns[] = {"natural", "total"};
+    for (size_t c = 0; c < 2; c++) {
+        char id[96];
+        snprintf(id, sizeof id, "requests.%s.%s", row, columns[c]);
+        cr_expect_eq(cft_cell(d, id)->inferred, inferred, "%s: inferred %d", id, !inferred);
+    }
+}
+
+Test(layouts, next_rows_printed_under_a_rows_name_are_read_where_their_names_gave_none)
+{
+    /* under （一）予以公开 its own seven (holding), then seven holding as (二)部分公开, then seven holding as
+     * (三)1.国家秘密; their names come later, each with one value that is not theirs. The rows are read
+     * from the run, each inferred and said; a row read whole by its own name keeps its reading and ends
+     * the chain: 2.法律法规禁止 is read as printed under its name, not from the run */
+    cft_doc d;
+    cft_read(&d, PART_TWO_IN_ONE_ROW PART_THREE
+             "一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9\n"
+             "（一）予以公开\n1\n0\n0 0\n0\n0\n1\n2\n0\n0 0\n0\n0 2\n3\n0\n0 0\n0\n0 3\n4\n0\n0 0\n0\n0 4\n"
+             "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n7\n"
+             "1.属于国家秘密\n8\n"
+             "2.其他法律行政法规禁止公开 0 5 0 0 0 0 5\n" PART_FIVE);
+    expect_placed(&d, "granted", "1 0 0 0 0 0 1", false);
+    expect_placed(&d, "partial", "2 0 0 0 0 0 2", true);
+    expect_placed(&d, "denied_secret", "3 0 0 0 0 0 3", true);
+    expect_placed(&d, "denied_law", "0 5 0 0 0 0 5", false);
+    cft_expect_warning(
+        &d, "三 (一)予以公开: 21 more values than the 7 columns; the next 3 rows of the form ((二)部分公开 "
+            "… (三)2.法律法规禁止) hold whole one after another in the 21 after its own");
+    cft_expect_warning(
+        &d, "三 (二)部分公开: its values were printed under the name of (一)予以公开, after that row's "
+            "own");
+    cft_expect_warning(&d, "三 (三)1.国家秘密: its values were printed under the name of (一)予以公开");
+    cr_expect_null(cft_warning(&d, "三 (三)2.法律法规禁止: its values were printed under"), "%s",
+                   cft_warnings(&d));
+    cr_expect_null(cft_warning(&d, "which columns are blank is a guess"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+Test(layouts, row_split_between_its_name_and_the_next_rows_is_read_where_both_totals_hold)
+{
+    /* （一）予以公开's first two values under its name, its other five under （二）部分公开's before that
+     * row's own seven, then (三)1.国家秘密's seven: with the first row's two, the five make its total hold,
+     * and the seven after them hold as the next row. Both rows read so, inferred, said; the row after them
+     * read from the run where its name gave it no whole row */
+    cft_doc d;
+    cft_read(&d, PART_TWO_IN_ONE_ROW PART_THREE "一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9\n"
+                                                "（一）予以公开\n1\n2\n"
+                                                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n3"
+                                                "\n4 0\n0\n10\n5\n0\n0 0\n0\n0 5\n6\n0\n0 0\n0\n0\n6\n"
+                                                "1.属于国家秘密\n8\n" PART_FIVE);
+    expect_placed(&d, "granted", "1 2 3 4 0 0 10", true);
+    expect_placed(&d, "partial", "5 0 0 0 0 0 5", true);
+    expect_placed(&d, "denied_secret", "6 0 0 0 0 0 6", true);
+    cft_expect_warning(
+        &d, "三 (一)予以公开: its values stand 2 under its name and 5 under the name of (二)部分公开, before "
+            "that row's own");
+    cft_expect_warning(
+        &d, "三 (二)部分公开: its values stand under its name after 5 of (一)予以公开's, where its total "
+            "holds");
+    cft_expect_warning(&d, "三 (三)1.国家秘密: its values were printed under the name of (二)部分公开");
+    cr_expect_null(cft_warning(&d, "which columns are blank is a guess"), "%s", cft_warnings(&d));
+    cft_release(&d);
+}
+
+/* 三 with (三)1.国家秘密 printed "5" alone (its blanks a guess, 5 taken as 自然人) and （七）总计 whole:
+ * 自然人's column then sums to more than its total. `granted` prints （一）予以公开 and （二）部分公开. */
+static void read_short_row_against_total(cft_doc *d, const char *granted)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "%s%s一、本年新收政府信息公开申请数量 9 0 0 0 0 0 9\n%s1.属于国家秘密\n5\n（七）总计 3 0 0 0 0 "
+             "0 3\n%s",
+             PART_TWO_IN_ONE_ROW, PART_THREE, granted, PART_FIVE);
+    cft_read(d, text);
+}
+
+Test(layouts, short_row_guess_the_column_sums_refute_is_left_unread_where_rows_print_apart)
+{
+    /* （二）部分公开 printed under （一）予以公开's name: the table prints rows apart, so the lone 5 is as
+     * likely another row's; placed as 自然人 it breaks 三(七)'s column, which without it can still hold:
+     * unread */
+    cft_doc d;
+    read_short_row_against_total(&d, "（一）予以公开\n1\n0\n0 0\n0\n0\n1\n2\n0\n0 0\n0\n0 2\n");
+    cft_expect_row(&d, "requests", "partial", "2 0 0 0 0 0 2");
+    expect_placed(&d, "denied_secret", UNREAD_ROW, true);
+    cr_expect_neq(table_rule(&d, "requests", "results", "natural"), CF_RULE_FAIL);
+    cft_expect_warning(
+        &d, "三 (三)1.国家秘密: 1 value for 7 columns, its blanks placed by a guess; this table's text "
+            "prints rows' values apart, and so placed it breaks 三(七) = ");
+    cft_release(&d);
+}
+
+Test(layouts, short_row_guess_stays_and_its_break_shows_where_rows_print_in_place)
+{
+    /* the same rows each under its own name: nothing shows the rows printed apart, so the guess stays
+     * (flagged) and 三(七)'s column is broken as the report has it */
+    cft_doc d;
+    read_short_row_against_total(
+        &d, "（一）予以公开 1 0 0 0 0 0 1\n（二）部分公开（区分处理的，只计这一情形，不计其他情形） 2 0 0 0 "
+            "0 0 2\n");
+    cft_expect_row(&d, "requests", "denied_secret", "5 missing missing missing missing missing missing");
+    cr_expect(cft_cell(&d, "requests.denied_secret.natural")->inferred);
+    cr_expect_eq(table_rule(&d, "requests", "results", "natural"), CF_RULE_FAIL);
+    cr_expect_null(cft_warning(&d, "its blanks placed by a guess; this table's text"), "%s",
+                   cft_warnings(&d));
+    cft_release(&d);
+}
