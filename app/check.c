@@ -180,13 +180,18 @@ static void print_missing(text_out *out, const check_words *words, const cf_temp
 {
     char label[256];
     cf_template_cell_label(tpl, i, label, sizeof label);
-    const char *what = c->state == CF_CELL_NA        ? words->not_applicable
-                       : c->state == CF_CELL_INVALID ? words->not_usable
-                       : c->line                     ? words->blank
-                       : c->label_line               ? words->no_value
-                       : left_out                    ? words->left_out
-                                                     : words->not_found;
-    size_t line = c->line ? c->line : c->label_line ? c->label_line : what == words->left_out ? left_out : 0;
+    const char *what = words->not_found;
+    size_t line = c->line ? c->line : c->label_line;
+    if (c->state == CF_CELL_NA)
+        what = words->not_applicable;
+    else if (c->state == CF_CELL_INVALID)
+        what = words->not_usable;
+    else if (c->line)
+        what = words->blank;
+    else if (c->label_line)
+        what = words->no_value;
+    else if (left_out)
+        what = words->left_out, line = left_out;
     print_tag(out, words->missing);
     out_safe(out, label);
     out_puts(out, ": ");
