@@ -34,20 +34,6 @@ bool cf_buf_reserve(cf_buf *buf, size_t extra)
     return true;
 }
 
-bool cf_buf_append(cf_buf *buf, const char *bytes, size_t len)
-{
-    /* the room test inline: most appends fit, and the call to reserve cost as much as the copy */
-    if (buf->len + len + 1 > buf->cap && !cf_buf_reserve(buf, len))
-        return false;
-    if (len)
-        memcpy(buf->data + buf->len, bytes, len);
-    buf->len += len;
-    buf->data[buf->len] = '\0';
-    return true;
-}
-
-bool cf_buf_puts(cf_buf *buf, const char *s) { return cf_buf_append(buf, s, strlen(s)); }
-
 bool cf_buf_printf(cf_buf *buf, const char *fmt, ...)
 {
     va_list ap;
