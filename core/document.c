@@ -28,6 +28,22 @@ const char *cf_bytes_find_nocase(const char *s, size_t len, const char *needle)
     unsigned char first = (unsigned char)needle[0], lower = (unsigned char)tolower(first);
     bool cased = lower != (unsigned char)toupper(first);
     const char *last = s + len - n;
+    /* a needle that starts with a letter ("MIME-Version:") has its candidates found by memchr on
+     * its first ASCII byte that is no letter, which no other byte matches in any case: the byte
+     * loop below read every byte of a sniff's first 4 kB */
+    size_t k = 0;
+    while (cased && k < n && ((unsigned char)needle[k] >= 0x80 || (unsigned)((needle[k] | 0x20) - 'a') < 26))
+        k++;
+    if (cased && k < n) {
+        for (const char *q = s + k; q <= last + k; q++) {
+            q = memchr(q, needle[k], (size_t)(last + k - q) + 1);
+            if (!q)
+                return NULL;
+            if (((unsigned char)q[-k] | 0x20) == lower && strncasecmp(q - k, needle, n) == 0)
+                return q - k;
+        }
+        return NULL;
+    }
     for (const char *p = s; p <= last; p++) {
         if (!cased) {
             p = memchr(p, first, (size_t)(last - p) + 1);

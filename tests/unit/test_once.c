@@ -99,6 +99,20 @@ Test(find_nocase, finds_the_first_place_in_any_case)
     cr_expect(!cf_bytes_contain_nocase(s, strlen(s), 11, "</TABLE>"), "past the limit");
 }
 
+/* A needle that starts with a letter is looked for by its first byte that is no letter (the '-' of
+ * "MIME-Version:"): a '-' before the needle could start, a near miss and the needle at either end. */
+Test(find_nocase, a_needle_starting_with_a_letter)
+{
+    const char *s = "-ime-version: MIMe-Versio mime-VERSION: 1.0";
+    cr_expect_eq(cf_bytes_find_nocase(s, strlen(s), "MIME-Version:"), s + 26);
+    cr_expect_eq(cf_bytes_find_nocase(s + 26, 13, "MIME-Version:"), s + 26, "the needle is the whole text");
+    cr_expect_null(cf_bytes_find_nocase(s + 26, 12, "MIME-Version:"), "cut before its last byte");
+    cr_expect_null(cf_bytes_find_nocase(s + 27, 16, "MIME-Version:"), "its first letter cut off");
+    cr_expect_null(cf_bytes_find_nocase(s, 26, "MIME-Version:"), "only the near miss");
+    const char *related = "Content-Type: Multipart/Related;";
+    cr_expect_eq(cf_bytes_find_nocase(related, strlen(related), "multipart/related"), related + 14);
+}
+
 /* Part 二 as tab rows, a row with its unit in a field of its own ("56\t件") and one whose name is cut
  * over two fields, the rows parted by `gap`. */
 static void read_tab_rows(cft_doc *d, const char *gap)
