@@ -3,6 +3,7 @@
 #include "narrative.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -11,50 +12,69 @@
 #include "i18n.h"
 
 
-/* Does s[0..len) hold needle? Candidates by its last byte: in UTF-8 Chinese a character's last
- * byte is one of 64 continuation bytes, its first nearly always one of a few lead bytes (0xE4
- * alone starts a fifth of all ideographs), so a search by the first stopped at every few characters. */
-static bool holds(const char *s, size_t len, const char *needle)
+/* A claim's suffix ("件", "起") and its first place at or after the last line asked about. */
+typedef struct {
+    const char *text;
+    size_t len;
+    size_t next; /* byte offset in the text, SIZE_MAX when it is printed no further on */
+} claim_suffix;
+
+/* The first place at or after from where needle (n bytes) is printed in data, or SIZE_MAX.
+ * Candidates by its last byte: in UTF-8 Chinese a character's last byte is one of 64 continuation
+ * bytes, its first nearly always one of a few lead bytes (0xE4 alone starts a fifth of all
+ * ideographs), so a search by the first stopped at every few characters. */
+static size_t find_from(const char *data, size_t size, size_t from, const char *needle, size_t n)
 {
-    size_t n = strlen(needle);
-    if (n == 0 || n > len)
-        return false;
-    for (const char *p = s + n - 1; (p = memchr(p, needle[n - 1], len - (size_t)(p - s))) != NULL; p++)
+    if (n > size || from > size - n)
+        return SIZE_MAX;
+    const char *end = data + size;
+    for (const char *p = data + from + n - 1; (p = memchr(p, needle[n - 1], (size_t)(end - p))) != NULL; p++)
         if (memcmp(p - (n - 1), needle, n) == 0)
-            return true;
-    return false;
+            return (size_t)(p - (n - 1) - data);
+    return SIZE_MAX;
 }
 
-/* The claims' suffixes ("件", "起"), each once; false when a pattern has none, for then
- * no line can be ruled out by them. */
-static bool distinct_suffixes(const cf_template *tpl, const char **out, size_t *count, size_t max)
+/* The claims' suffixes, each once, with their first places in the text; false when a pattern has
+ * none (or one holds a line break), for then no line can be ruled out by them. */
+static bool distinct_suffixes(const cf_template *tpl, const cf_text *text, claim_suffix *out, size_t *count,
+                              size_t max)
 {
     *count = 0;
     for (size_t c = 0; c < cf_template_narrative_count(tpl); c++) {
         const cf_narrative_def *nd = cf_template_narrative(tpl, c);
         for (size_t p = 0; p < nd->pattern_count; p++) {
-            if (!nd->suffixes[p][0])
+            const char *s = nd->suffixes[p];
+            if (!s[0] || strpbrk(s, "\r\n"))
                 return false;
             bool known = false;
             for (size_t i = 0; i < *count; i++)
-                known |= strcmp(out[i], nd->suffixes[p]) == 0;
+                known |= strcmp(out[i].text, s) == 0;
             if (!known && *count == max)
                 return false;
-            if (!known)
-                out[(*count)++] = nd->suffixes[p];
+            if (!known) {
+                size_t len = strlen(s);
+                out[(*count)++] =
+                    (claim_suffix){s, len, find_from(cf_text_data(text), cf_text_size(text), 0, s, len)};
+            }
         }
     }
     return true;
 }
 
-/* A line can hold a claim only if it holds one of the suffixes as printed: most lines of
- * a long report are ruled out before they are normalised. */
-static bool may_hold_claim(const char *const *suffixes, size_t count, const char *line, size_t len)
+/* The first line from `line` on that holds one of the suffixes as printed, or the line count:
+ * most lines of a long report are ruled out before they are normalised. Each suffix is looked for
+ * in the whole text from where it was last found, not line by line (a place holds no line break,
+ * so it lies inside one line). */
+static size_t next_claim_line(const cf_text *text, claim_suffix *suffixes, size_t count, size_t line)
 {
-    for (size_t i = 0; i < count; i++)
-        if (holds(line, len, suffixes[i]))
-            return true;
-    return false;
+    size_t start = cf_text_line_offset(text, line), first = SIZE_MAX;
+    for (size_t i = 0; i < count; i++) {
+        if (suffixes[i].next < start)
+            suffixes[i].next =
+                find_from(cf_text_data(text), cf_text_size(text), start, suffixes[i].text, suffixes[i].len);
+        first = suffixes[i].next < first ? suffixes[i].next : first;
+    }
+    return first == SIZE_MAX ? cf_text_line_count(text) : cf_text_line_at(text, first);
 }
 
 static bool push(cf_narrative_finding **out, size_t *count, size_t *cap, const cf_narrative_finding *f)
@@ -78,15 +98,16 @@ cf_status cf_narrative_check(const cf_text *text, const cf_template *tpl, const 
     cf_buf key;
     cf_buf_init(&key);
     size_t *origin = NULL, origin_cap = 0; /* normalised offset of each key byte */
-    const char *suffixes[16];
+    claim_suffix suffixes[16];
     size_t nsuffixes;
-    bool filter = distinct_suffixes(tpl, suffixes, &nsuffixes, 16);
+    bool filter = distinct_suffixes(tpl, text, suffixes, &nsuffixes, 16);
     cf_status st = CF_OK;
-    for (size_t line = 0; st == CF_OK && line < cf_text_line_count(text); line++) {
+    size_t lines = cf_text_line_count(text);
+    for (size_t line = 0; st == CF_OK && line < lines; line++) {
+        if (filter && (line = next_claim_line(text, suffixes, nsuffixes, line)) == lines)
+            break;
         size_t len;
         const char *src = cf_text_line(text, line, &len);
-        if (filter && !may_hold_claim(suffixes, nsuffixes, src, len))
-            continue;
         if (!cf_normalize_line(src, len, &norm)) {
             st = cf_error_nomem(err, cf_text_name(text));
             break;

@@ -88,3 +88,21 @@ Test(narrative, lawsuits_add_both_kinds_of_suit)
     cf_narrative_findings_free(found, n);
     cf_free(text);
 }
+
+/* Lines are ruled out by where the claims' suffixes stand in the whole text: a claim on the first
+ * line, one after a line holding only a suffix and one without, CRLF breaks, are each found on
+ * their own line. */
+Test(narrative, every_line_holding_a_claim_is_read_whatever_lies_between)
+{
+    cf_narrative_finding *found;
+    char *text;
+    size_t n = findings_for("本机关共收到政府信息公开申请５件。\r\n件\r\n没有数字的一行\r\n共收到政府信息公开申请7件", &found,
+                            &text);
+    cr_assert_eq(n, 2);
+    cr_expect_eq(found[0].line, 1);
+    cr_expect_eq(cf_decimal_cmp(found[0].stated, cf_decimal_from_int(5)), 0);
+    cr_expect_eq(found[1].line, 4);
+    cr_expect_eq(cf_decimal_cmp(found[1].stated, cf_decimal_from_int(7)), 0);
+    cf_narrative_findings_free(found, n);
+    cf_free(text);
+}
