@@ -2422,6 +2422,11 @@ typedef struct {
     uint32_t first; /* the phrase's first three bytes */
 } phrase;
 
+/* The characters phrases start with, as bits by the low twelve bits of the code point (the
+ * ideographs spread over them): a character sharing a phrase's bit is compared and passed over. A
+ * bit for each of the 65,536 three-byte characters was 8 kB to zero at every extraction. */
+#define START_BITS 4096
+
 static uint32_t first3(const char *s) { return (uint32_t)(unsigned char)s[0] << 16 | (uint32_t)(unsigned char)s[1] << 8 | (unsigned char)s[2]; }
 
 static void detect_phrases(const phrase *phrases, size_t nphrases, const unsigned char *starts, const char *window,
@@ -2434,10 +2439,10 @@ static void detect_phrases(const phrase *phrases, size_t nphrases, const unsigne
             i++; /* phrases start with a three-byte (CJK) character */
             continue;
         }
-        /* one bit a character says whether any phrase starts with it; a character that starts
-         * none is stepped over whole */
+        /* one bit a character says whether any phrase may start with it; a character whose bit
+         * is clear is stepped over whole */
         uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(window[i + 1] & 0x3F) << 6 | (window[i + 2] & 0x3F);
-        if (starts[cp >> 3] & (1u << (cp & 7))) {
+        if (starts[(cp & (START_BITS - 1)) >> 3] & (1u << (cp & 7))) {
             uint32_t here = first3(window + i);
             for (size_t p = 0; p < nphrases; p++) {
                 const phrase *ph = &phrases[p];
@@ -2456,7 +2461,7 @@ static void detect_phrases(const phrase *phrases, size_t nphrases, const unsigne
 typedef struct {
     phrase *items;
     size_t count;
-    unsigned char *starts; /* a bit for each character some phrase starts with */
+    unsigned char starts[START_BITS / 8]; /* a bit for each character some phrase starts with */
     bool **seen;
     size_t templates;
 } phrase_set;
@@ -2467,7 +2472,6 @@ static void phrases_release(phrase_set *ps)
         cf_free(ps->seen[k]);
     cf_free(ps->seen);
     cf_free(ps->items);
-    cf_free(ps->starts);
     *ps = (phrase_set){0};
 }
 
@@ -2484,8 +2488,7 @@ static bool phrases_init(phrase_set *ps, cf_template *const *tpls, size_t count)
         nphrases += cf_template_detect_count(tpls[k]);
     }
     ps->items = ok ? cf_calloc(nphrases + 1, sizeof *ps->items) : NULL;
-    ps->starts = ok ? cf_calloc(0x10000 / 8, 1) : NULL;
-    if (!ok || !ps->items || !ps->starts) {
+    if (!ok || !ps->items) {
         phrases_release(ps);
         return false;
     }
@@ -2495,7 +2498,7 @@ static bool phrases_init(phrase_set *ps, cf_template *const *tpls, size_t count)
             if (strlen(text) >= 3 && (unsigned char)text[0] >= 0xE0 && (unsigned char)text[0] <= 0xEF) {
                 ps->items[ps->count++] = (phrase){text, strlen(text), k, d, first3(text)};
                 uint32_t cp = (uint32_t)(text[0] & 0x0F) << 12 | (uint32_t)(text[1] & 0x3F) << 6 | (text[2] & 0x3F);
-                ps->starts[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+                ps->starts[(cp & (START_BITS - 1)) >> 3] |= (unsigned char)(1u << (cp & 7));
             }
         }
     return true;
