@@ -1343,7 +1343,7 @@ static size_t match_labels(const cf_table_def *t, const bool *taken, const char 
         bool any = false;
         for (size_t k = 0; k < t->rows[r].key_count; k++) {
             const char *key = t->rows[r].keys[k];
-            size_t kl = strlen(key);
+            size_t kl = t->rows[r].key_lens[k];
             const char *hit = find_last(keys + seg_start, seg_end - seg_start, key, kl);
             if (!hit)
                 continue;
@@ -1438,7 +1438,7 @@ static bool match_label_prefix(const cf_table_def *t, const bool *taken, const c
             continue;
         for (size_t k = 0; k < t->rows[r].key_count; k++) {
             const char *key = t->rows[r].keys[k];
-            size_t kl = strlen(key);
+            size_t kl = t->rows[r].key_lens[k];
             size_t min = kl / 2 > 18 ? kl / 2 : 18;
             for (size_t p = kl; p-- > min;) {
                 if (((unsigned char)key[p] & 0xC0) == 0x80)
@@ -1578,7 +1578,7 @@ static bool match_misprint(const cf_table_def *t, const bool *taken, const char 
         for (size_t k = 0; k < rd->key_count; k++) {
             uint32_t name[MISPRINT_MAX_CHARS], printed[MISPRINT_MAX_CHARS + 1];
             size_t nn, np;
-            if (!decode_chars(rd->keys[k], strlen(rd->keys[k]), name, MISPRINT_MAX_CHARS, &nn))
+            if (!decode_chars(rd->keys[k], rd->key_lens[k], name, MISPRINT_MAX_CHARS, &nn))
                 continue;
             size_t allowed = misprints_allowed(nn);
             for (size_t len = nn - allowed; allowed && len <= nn + allowed; len++) {

@@ -207,7 +207,8 @@ static bool load_row(loader *ld, yaml_node_t *node, cf_table_def *t, cf_row_def 
         return false;
     }
     row->keys = cf_calloc(alias_count + 1, sizeof *row->keys);
-    if (!row->keys) {
+    row->key_lens = cf_calloc(alias_count + 1, sizeof *row->key_lens);
+    if (!row->keys || !row->key_lens) {
         free_list(aliases, alias_count);
         return cf_yaml_nomem(ld);
     }
@@ -218,6 +219,8 @@ static bool load_row(loader *ld, yaml_node_t *node, cf_table_def *t, cf_row_def 
     cf_free(aliases);
     if (!row->keys[0])
         return false;
+    for (size_t k = 0; k < row->key_count; k++)
+        row->key_lens[k] = strlen(row->keys[k]);
     char **cols;
     size_t col_count;
     if (!get_list(ld, node, "columns", false, &cols, &col_count)) {
@@ -702,6 +705,7 @@ void cf_template_free(cf_template *tpl)
             cf_free(row->group);
             cf_free(row->group_key);
             free_list(row->keys, row->key_count);
+            cf_free(row->key_lens);
             cf_free(row->columns);
         }
         cf_free(table->id);

@@ -37,6 +37,7 @@ typedef struct {
      * row (a 2021 report printing the 2019 format's （六）其他处理), and its matching key; NULL when none */
     char *group, *group_key;
     char **keys; /* matching keys (compact: CJK, letters, digits), the label's first */
+    size_t *key_lens; /* the length of each key: the label search asks it of every row at every line */
     size_t key_count;
     size_t *columns; /* indices into the table's columns */
     size_t column_count;
