@@ -13,6 +13,17 @@ static bool is_bidi_control(uint32_t cp)
            cp == 0x061C;
 }
 
+/* What a byte tells escape without a look further: 1 for printable ASCII and a tab, 3 for the lead
+ * byte of a three-byte character from U+3000 on (E3..EF but ED, whose continuations make no
+ * control, no bidi mark and no surrogate), 0 for what must be decoded. */
+static const unsigned char PLAIN[256] = {
+    ['\t'] = 1,
+    [0x20] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    [0x40] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    [0x60] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    [0xE3] = 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 3,
+};
+
 /* Calls put(ctx, bytes, n) with s made safe, piece by piece; false as soon as put fails. */
 static bool escape(const char *s, size_t len, bool lines, bool (*put)(void *ctx, const char *bytes, size_t n),
                    void *ctx)
@@ -20,16 +31,14 @@ static bool escape(const char *s, size_t len, bool lines, bool (*put)(void *ctx,
     const unsigned char *u = (const unsigned char *)s;
     size_t plain = 0; /* start of the run of bytes that need no escape */
     for (size_t i = 0; i < len;) {
-        /* most of what is printed needs no look: printable ASCII, a tab, and three-byte characters
-         * from U+3000 on (lead bytes E3..EF but ED, whose continuations make no control, no bidi
-         * mark and no surrogate) */
-        if ((u[i] >= 0x20 && u[i] < 0x7F) || u[i] == '\t') {
+        /* most of what is printed needs no look (PLAIN): a table look-up a byte rather than ranges */
+        unsigned plain_as = PLAIN[u[i]];
+        if (plain_as == 1) {
             i++;
             continue;
         }
-        if (u[i] >= 0xE3 && u[i] <= 0xEF && u[i] != 0xED && i + 3 <= len && (u[i + 1] & 0xC0) == 0x80 &&
-            (u[i + 2] & 0xC0) == 0x80) {
-            i += 3;
+        if (plain_as == 3 && i + 3 <= len && ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40) {
+            i += 3; /* both continuation bytes (10xxxxxx) */
             continue;
         }
         uint32_t cp;

@@ -37,3 +37,13 @@ Test(termsafe, newlines_are_kept_only_for_a_whole_document_and_bad_bytes_become_
     cr_assert_str_eq(safe("a\rb\n", true), "a\\x0Db\n");
     cr_assert_str_eq(safe("GBK \xc4\xea end", false), "GBK \xef\xbf\xbd\xef\xbf\xbd end"); /* 年 in GBK */
 }
+
+/* A three-byte character is passed whole only when both bytes after its lead continue it: a lead
+ * cut off by the end of the text, or followed by a control, is replaced and the control escaped. */
+Test(termsafe, a_cut_or_broken_three_byte_character_is_replaced)
+{
+    cr_assert_str_eq(safe("年报\xe5\xb9", false), "年报\xef\xbf\xbd\xef\xbf\xbd");
+    cr_assert_str_eq(safe("\xe5\x1b[2J", false), "\xef\xbf\xbd\\x1B[2J");
+    cr_assert_str_eq(safe("\xe5\xb9\x1b", false), "\xef\xbf\xbd\xef\xbf\xbd\\x1B");
+    cr_assert_str_eq(safe("\xef\xbc\x88\xe3\x80\x80", false), "\xef\xbc\x88\xe3\x80\x80", "（ and the ideographic space");
+}
