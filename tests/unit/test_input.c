@@ -459,3 +459,22 @@ Test(input, an_overlong_chinese_path_is_cut_at_a_character_and_marked)
     cr_expect(cf_utf8_valid(err.message, len, NULL), "the cut message is not valid UTF-8");
     cr_expect(strcmp(err.message + len - 3, "…") == 0, "the cut message does not end with …");
 }
+
+/* ASCII is stepped over sixteen and eight bytes at a time: a bad byte (a stray continuation, a lead
+ * cut short) at every offset of a run of ASCII around an ideograph is found where it stands. */
+Test(input, a_bad_byte_is_found_wherever_it_stands_in_a_run_of_ascii)
+{
+    char s[64];
+    for (size_t at = 0; at < 40; at++)
+        for (int kind = 0; kind < 2; kind++) {
+            memset(s, 'a', sizeof s);
+            memcpy(s + 44, "年", 3);
+            s[at] = kind ? (char)0xE5 : (char)0x80;
+            size_t bad = SIZE_MAX;
+            cr_expect_not(cf_utf8_valid(s, 50, &bad), "byte %zu", at);
+            cr_expect_eq(bad, at, "found at %zu, put at %zu", bad, at);
+        }
+    memset(s, 'a', sizeof s);
+    memcpy(s + 44, "年", 3);
+    cr_expect(cf_utf8_valid(s, 50, NULL));
+}
