@@ -62,6 +62,8 @@ static bool word_is(const char *w, size_t len, const known_word *set, size_t n, 
 
 static size_t prefix_of(const char *w, size_t len, const known_word *set, size_t n, size_t *which)
 {
+    if (len == 0)
+        return 0; /* no word is empty: most numbers end their word, and the list need not be walked */
     for (size_t i = 0; i < n; i++) {
         if (set[i].len <= len && set[i].text[0] == w[0] && memcmp(w, set[i].text, set[i].len) == 0) {
             *which = i;
