@@ -26,23 +26,45 @@
 #include "text.h"
 #include "utf8.h"
 
+/* A finding's tag ("broken", "缺失") with the spaces that pad it to one column width in any
+ * language, worked out once per run: a tag starts every finding. */
+typedef struct {
+    const char *word;
+    size_t len, pad;
+} finding_tag;
+
 /* The words of the text output, translated once per run: gettext costs more than a line's
  * formatting, and a report prints a hundred of them. */
 typedef struct {
-    const char *broken, *unchecked, *only_zero, *missing, *suspect, *warning, *note, *suggest, *cross_year;
+    finding_tag broken, unchecked, only_zero, missing, suspect, warning, note, suggest;
+    const char *cross_year;
     const char *not_applicable, *not_usable, *blank, *no_value, *not_found, *left_out, *at_line, *line_prefix,
         *list_separator;
     const char *rule_heading[CF_TEMPLATE_MAX_TERMS + 1]; /* "%s (%s, lines %s)" for each number of lines */
     cf_explain_words explain; /* the rules' explanations' (the assessment writes them) */
 } check_words;
 
+/* The tag of word: its display width (an ideograph two columns) padded to nine, or one space after. */
+static finding_tag tag_of(const char *word)
+{
+    size_t width = 0, len = strlen(word);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = cf_utf8_decode(word + i, len - i, &cp);
+        width += k && cf_is_cjk(cp) ? 2 : 1;
+        i += k ? k : 1;
+    }
+    return (finding_tag){word, len, width < 9 ? 9 - width : 1};
+}
+
 static void check_words_init(check_words *w)
 {
     *w = (check_words){
-        .broken = _("broken"), .unchecked = _("unchecked"), .only_zero = _("only 0"), .missing = _("missing"),
-        .suspect = _("suspect"), .warning = _("warning"), .note = _("note"), .suggest = _("suggest"),
-        .cross_year = _("cross-year: "), .not_applicable = _("not applicable (/)"),
-        .not_usable = _("not a usable number"), .blank = _("blank"), .no_value = _("no value after its label"),
+        .broken = tag_of(_("broken")), .unchecked = tag_of(_("unchecked")), .only_zero = tag_of(_("only 0")),
+        .missing = tag_of(_("missing")), .suspect = tag_of(_("suspect")), .warning = tag_of(_("warning")),
+        .note = tag_of(_("note")), .suggest = tag_of(_("suggest")), .cross_year = _("cross-year: "),
+        .not_applicable = _("not applicable (/)"), .not_usable = _("not a usable number"), .blank = _("blank"),
+        .no_value = _("no value after its label"),
         .not_found = _("not found"), .left_out = _("left out by the converter"),
         .at_line = _(" (line %zu)"), .line_prefix = _("line %zu: "),
         /* TRANSLATORS: between the numbers of a list of lines, "54, 55, 61–68" */
@@ -135,27 +157,19 @@ static size_t rule_lines(const cf_rule_def *def, const cf_cell *cells, const cha
 }
 
 /* "  TAG      " : the tag of a finding, padded to one column width in any language. */
-static void print_tag(text_out *out, const char *tag)
+static void print_tag(text_out *out, const finding_tag *tag)
 {
-    size_t width = 0, len = strlen(tag);
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t k = cf_utf8_decode(tag + i, len - i, &cp);
-        width += k && cf_is_cjk(cp) ? 2 : 1;
-        i += k ? k : 1;
-    }
     /* pieces, not fprintf's "%*s": a tag starts every finding */
     static const char spaces[] = "         ";
-    size_t pad = width < 9 ? 9 - width : 1;
-    out->failed |= !cf_buf_append(&out->b, "  ", 2) || !cf_buf_append(&out->b, tag, len) ||
-                   !cf_buf_append(&out->b, spaces, pad);
+    out->failed |= !cf_buf_append(&out->b, "  ", 2) || !cf_buf_append(&out->b, tag->word, tag->len) ||
+                   !cf_buf_append(&out->b, spaces, tag->pad);
 }
 
 /* "  broken   WORDS (SCOPE, lines …)\n           explanation\n": the rule in the report's words
  * (the template's English under --lang en), the column or row it is for, where its cells are,
  * then its arithmetic in the report's numbering. */
-static void print_rule(text_out *out, const check_words *words, const char *tag, const cf_template *tpl, size_t i,
-                       const cf_cell *cells, const cf_assessed_rule *rule)
+static void print_rule(text_out *out, const check_words *words, const finding_tag *tag, const cf_template *tpl,
+                       size_t i, const cf_cell *cells, const cf_assessed_rule *rule)
 {
     const cf_rule_def *def = cf_template_rule(tpl, i);
     char lines[CF_TEMPLATE_MAX_TERMS * 24];
@@ -192,7 +206,7 @@ static void print_missing(text_out *out, const check_words *words, const cf_temp
         what = words->no_value;
     else if (left_out)
         what = words->left_out, line = left_out;
-    print_tag(out, words->missing);
+    print_tag(out, &words->missing);
     out_safe(out, label);
     out_puts(out, ": ");
     out_puts(out, what);
@@ -207,7 +221,7 @@ static void print_suspect(text_out *out, const check_words *words, const cf_temp
 {
     char label[256];
     cf_template_cell_label(tpl, s->cell, label, sizeof label);
-    print_tag(out, words->suspect);
+    print_tag(out, &words->suspect);
     out_safe(out, label);
     out_puts(out, ": ");
     out_safe(out, s->reason);
@@ -224,7 +238,7 @@ static void print_notice(text_out *out, const check_words *words, const cf_templ
         const cf_rule_def *def = cf_template_cross_rule(tpl, n->source);
         char heading[1024];
         snprintf(heading, sizeof heading, _("%s (%s)"), cf_rule_words(def, !cf_lang_chinese()), def->scope);
-        print_tag(out, n->kind == CF_NOTICE_CROSS_YEAR ? words->warning : words->note);
+        print_tag(out, n->kind == CF_NOTICE_CROSS_YEAR ? &words->warning : &words->note);
         out_puts(out, words->cross_year);
         out_safe(out, heading);
         out_puts(out, "\n           ");
@@ -232,7 +246,7 @@ static void print_notice(text_out *out, const check_words *words, const cf_templ
         out_puts(out, "\n");
         return;
     }
-    print_tag(out, words->warning);
+    print_tag(out, &words->warning);
     if (n->kind == CF_NOTICE_EXTRACTION && n->line)
         out->failed |= !cf_buf_printf(&out->b, words->line_prefix, n->line);
     out_safe(out, n->message);
@@ -258,14 +272,14 @@ static void print_human(text_out *out, const check_words *words, const cf_report
     for (size_t i = 0; i < nrules; i++) {
         cf_rule_outcome o = cf_assess_rule(a, i)->outcome;
         if (o == CF_OUTCOME_BROKEN || o == CF_OUTCOME_BROKEN_MISSING)
-            print_rule(out, words, words->broken, tpl, i, cells, cf_assess_rule(a, i));
+            print_rule(out, words, &words->broken, tpl, i, cells, cf_assess_rule(a, i));
     }
     /* Rules not checked that still say something: a sum too large to hold (nothing else on the
      * screen would say why), and missing counts the known values leave only 0 (a suggestion). */
     for (size_t i = 0; i < nrules; i++) {
         const cf_assessed_rule *r = cf_assess_rule(a, i);
         if (r->outcome == CF_OUTCOME_UNCHECKABLE && (r->result.overflow || r->result.forced_zero))
-            print_rule(out, words, r->result.overflow ? words->unchecked : words->only_zero, tpl, i, cells, r);
+            print_rule(out, words, r->result.overflow ? &words->unchecked : &words->only_zero, tpl, i, cells, r);
     }
     for (size_t i = 0; i < cf_assess_missing_count(a); i++) {
         size_t cell = cf_assess_missing(a, i);
@@ -280,7 +294,7 @@ static void print_human(text_out *out, const check_words *words, const cf_report
     cf_assess_counts n = cf_assess_counts_of(a);
     const cf_suggestion *fix = cf_assess_fix(a);
     if (n.broken && fix->count > 0 && fix->fixes[0].changes > 0) {
-        print_tag(out, words->suggest);
+        print_tag(out, &words->suggest);
         out_safe(out, fix->reasoning);
         out_puts(out, "\n");
     }
@@ -614,8 +628,9 @@ static int check_many(char **files, size_t nfiles, cf_template *const *tpls, siz
 
 int cf_cmd_check(const cf_args *args)
 {
-    check_options opt = {cf_arg_set(args, "--json"), cf_arg_value(args, "--template"), cf_arg_value(args, "--previous"),
-                         0, NULL, {0}};
+    check_options opt = {.json = cf_arg_set(args, "--json"),
+                         .template_path = cf_arg_value(args, "--template"),
+                         .previous_path = cf_arg_value(args, "--previous")};
     check_words_init(&opt.words);
     const char *jobs = cf_arg_value(args, "--jobs");
     if (jobs) {
