@@ -308,8 +308,13 @@ cf_status cf_assess(const cf_assess_input *in, cf_assessment **out, cf_error *er
             a->missing[a->missing_count++] = i;
     ok = ok && assess_extraction(a, in) && (!in->previous || assess_cross_year(a, in)) &&
          (!in->text || assess_prose(a, in));
-    if (ok) {
-        a->fix_made = cf_suggest(in->tpl, in->cells, in->confirmed, NULL, &a->fix, NULL) == CF_OK;
+    if (ok) { /* the fix search is told which rules the assessment found broken: not evaluated twice */
+        bool *broken = cf_calloc(a->rule_count + 1, sizeof *broken);
+        for (size_t i = 0; broken && i < a->rule_count; i++)
+            broken[i] = a->rules[i].result.status == CF_RULE_FAIL;
+        a->fix_made =
+            broken && cf_suggest_broken(in->tpl, in->cells, in->confirmed, NULL, broken, &a->fix, NULL) == CF_OK;
+        cf_free(broken);
         ok = a->fix_made;
     }
     if (ok) {

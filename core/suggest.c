@@ -534,6 +534,12 @@ static bool build_reasoning(const problem *p, cf_suggestion *out, size_t broken,
 cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const bool *locked, const cf_suggest_limits *limits,
                      cf_suggestion *out, cf_error *err)
 {
+    return cf_suggest_broken(tpl, cells, locked, limits, NULL, out, err);
+}
+
+cf_status cf_suggest_broken(const cf_template *tpl, const cf_cell *cells, const bool *locked,
+                            const cf_suggest_limits *limits, const bool *broken_rules, cf_suggestion *out, cf_error *err)
+{
     memset(out, 0, sizeof *out);
     size_t max_changes = limits && limits->max_changes ? limits->max_changes : 3;
     size_t max_fixes = limits && limits->max_fixes ? limits->max_fixes : 5;
@@ -576,7 +582,8 @@ cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const bool *l
             const cf_rule_def *def = cf_template_rule(tpl, r);
             if (def->left_count == 1)
                 p.is_total[def->left[0]] = true;
-            p.failing[r] = cf_rule_evaluate(tpl, r, cells).status == CF_RULE_FAIL;
+            p.failing[r] =
+                broken_rules ? broken_rules[r] : cf_rule_evaluate(tpl, r, cells).status == CF_RULE_FAIL;
             broken += p.failing[r];
         }
         /* blanks that some rule touches are unknowns; others stay out of the system */

@@ -66,6 +66,10 @@ typedef struct {
  * cf_suggestion_release. */
 cf_status cf_suggest(const cf_template *tpl, const cf_cell *cells, const bool *locked, const cf_suggest_limits *limits,
                      cf_suggestion *out, cf_error *err);
+/* cf_suggest with the rules already evaluated on cells: broken_rules[r] is true when rule r does not
+ * hold (cf_rule_evaluate's CF_RULE_FAIL), as the assessment found; NULL evaluates them here. */
+cf_status cf_suggest_broken(const cf_template *tpl, const cf_cell *cells, const bool *locked,
+                            const cf_suggest_limits *limits, const bool *broken_rules, cf_suggestion *out, cf_error *err);
 void cf_suggestion_release(cf_suggestion *s);
 /* Typing-slip evidence for value `from` corrected to `to`, into buf ("" when none). */
 void cf_typo_evidence(cf_decimal from, cf_decimal to, char *buf, size_t size);

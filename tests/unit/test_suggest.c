@@ -296,3 +296,26 @@ Test(fixes, an_inferred_cell_is_an_unknown_not_a_fact)
     cf_suggestion_release(&s);
     cf_template_free(t);
 }
+
+/* The assessment hands the fix search the rules it found broken: the search reads those flags (told
+ * none is broken, it has nothing to fix) and, told the truth, finds what it finds evaluating them. */
+Test(suggest, rules_found_broken_by_the_caller_are_the_ones_searched)
+{
+    int64_t v = get("requests.results_total.total");
+    put("requests.results_total.total", v + 7);
+    size_t n = cf_template_rule_count(tpl);
+    bool *broken = calloc(n + 1, sizeof *broken);
+    cf_suggestion none, told, evaluated;
+    cr_assert_eq(cf_suggest_broken(tpl, cells, NULL, NULL, broken, &none, NULL), CF_OK);
+    cr_expect_str_eq(none.reasoning, "Every rule holds; nothing to change.");
+    for (size_t r = 0; r < n; r++)
+        broken[r] = cf_rule_evaluate(tpl, r, cells).status == CF_RULE_FAIL;
+    cr_assert_eq(cf_suggest_broken(tpl, cells, NULL, NULL, broken, &told, NULL), CF_OK);
+    cr_assert_eq(cf_suggest(tpl, cells, NULL, NULL, &evaluated, NULL), CF_OK);
+    cr_expect_gt(told.count, 0);
+    cr_expect_str_eq(told.reasoning, evaluated.reasoning);
+    cf_suggestion_release(&none);
+    cf_suggestion_release(&told);
+    cf_suggestion_release(&evaluated);
+    free(broken);
+}
