@@ -2507,8 +2507,7 @@ static bool phrases_init(phrase_set *ps, cf_template *const *tpls, size_t count)
 /* One pass over the lines: score each template's detect phrases and collect its headings. */
 static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *scores, heading_list *hls)
 {
-    cf_buf compact, window;
-    cf_buf_init(&compact);
+    cf_buf window;
     cf_buf_init(&window);
     phrase_set ps;
     bool ok = phrases_init(&ps, tpls, count);
@@ -2542,38 +2541,41 @@ static bool scan(extractor *ex, cf_template *const *tpls, size_t count, size_t *
         shortest_heading = keys[i].len < shortest_heading ? keys[i].len : shortest_heading;
     }
     size_t lines = cf_text_line_count(ex->text);
+    /* the window: the last 96 bytes of the line before's key (a phrase may be broken over two
+     * lines), then the line's own key, made in place after them */
+    size_t keep = 0, key_len = 0;
     for (size_t line = 0; ok && line < lines; line++) {
-        size_t keep = compact.len > 96 ? 96 : compact.len; /* a phrase may be broken over two lines */
-        window.len = 0;
-        ok = cf_buf_append(&window, compact.data ? compact.data + compact.len - keep : "", keep);
-        compact.len = 0;
+        size_t carried = key_len > 96 ? 96 : key_len;
+        if (carried)
+            memmove(window.data, window.data + keep + key_len - carried, carried);
+        window.len = keep = carried;
         size_t len;
         const char *src = cf_text_line(ex->text, line, &len);
         bool whole = false;
-        ok = ok && cf_compact_line(src, len, &compact, &whole);
+        ok = cf_compact_line(src, len, &window, &whole);
         if (ok && whole) /* normalised through the store: kept for the table readers when it keeps lines */
-            ok = normalize(ex, line) && cf_compact_append(&compact, ex->norm->text, ex->norm->len);
-        ok = ok && cf_buf_append(&compact, "", 0) && cf_buf_append(&window, compact.data, compact.len);
+            ok = normalize(ex, line) && cf_compact_append(&window, ex->norm->text, ex->norm->len);
         if (!ok)
             break;
+        key_len = window.len - keep;
+        const char *key = window.data + keep;
         /* a phrase that starts and ends in the carried part was looked for in the line before, so a
          * line with no key adds nothing to look for */
         size_t from = keep > longest_phrase ? keep - longest_phrase + 1 : 0;
-        if (compact.len > 0)
+        if (key_len > 0)
             detect_phrases(ps.items, ps.count, ps.starts, window.data, from, window.len, ps.seen, scores);
         /* a heading is a short line holding one: longer ones, and those shorter than any, need no look */
-        if (compact.len == 0 || compact.len < shortest_heading || compact.len > longest_heading + 12)
+        if (key_len == 0 || key_len < shortest_heading || key_len > longest_heading + 12)
             continue;
         size_t added = SIZE_MAX; /* the template whose heading the line is: its other headings need no look */
         for (size_t i = 0; i < nkeys; i++)
-            if (keys[i].tpl != added && is_heading(compact.data, compact.len, &keys[i])) {
+            if (keys[i].tpl != added && is_heading(key, key_len, &keys[i])) {
                 added = keys[i].tpl;
                 ok = add_heading(ex, &hls[added], line, keys[i].table);
             }
     }
     cf_free(keys);
     phrases_release(&ps);
-    cf_buf_release(&compact);
     cf_buf_release(&window);
     return ok || cf_extract_oom(ex);
 }
