@@ -268,6 +268,15 @@ static bool tables_look_scanned(const extractor *ex)
     for (size_t t = 0; t < cf_template_table_count(tpl); t++) {
         const cf_table_def *td = cf_template_table(tpl, t);
         const cf_cell *on_line[256];
+        /* where the table's cells were read in their order (as a table read row by row was), the cells
+         * of a line from one on are the run up to the first read on a later line: the search for them
+         * stops there rather than going through the rest of the table for each line */
+        bool in_order = true;
+        for (size_t c = 0, last = 0; c < td->cell_count && in_order; c++) {
+            size_t line = cells[td->first_cell + c].line;
+            in_order = line == 0 || line >= last;
+            last = line ? line : last;
+        }
         for (size_t c = 0; c < td->cell_count; c++) {
             const cf_cell *cell = &cells[td->first_cell + c];
             char digits[32];
@@ -280,12 +289,18 @@ static bool tables_look_scanned(const extractor *ex)
             if (line == 0 || (c > 0 && cells[td->first_cell + c - 1].line == line))
                 continue; /* a line is looked at once */
             size_t n = 0;
+            bool sorted = true; /* by where they start, as they mostly are */
             for (size_t c2 = c; c2 < td->cell_count && n < 256; c2++) {
                 const cf_cell *other = &cells[td->first_cell + c2];
-                if (other->line == line && other->state != CF_CELL_MISSING && other->byte_end > other->byte_start)
+                if (in_order && other->line > line)
+                    break;
+                if (other->line == line && other->state != CF_CELL_MISSING && other->byte_end > other->byte_start) {
+                    sorted = sorted && (n == 0 || on_line[n - 1]->byte_start <= other->byte_start);
                     on_line[n++] = other;
+                }
             }
-            qsort(on_line, n, sizeof *on_line, by_start);
+            if (!sorted)
+                qsort(on_line, n, sizeof *on_line, by_start);
             unsigned shapes = 0;
             for (size_t i = 1; i < n; i++)
                 if (on_line[i - 1]->byte_end <= on_line[i]->byte_start)
