@@ -968,7 +968,8 @@ static void header_columns(const page *p, size_t hdr_lo, size_t hdr_hi, double v
 /* A header column (header) of one character close right of another that starts at a value
  * column's left edge, within that column, is the same column when the rows (rows) set their
  * values flush left: a justified line spreads its characters over a narrow cell ("自   然" over
- * "人"), fragments apart but one heading. */
+ * "人"), fragments apart but one heading — up to a character's width apart or more (Chromium
+ * set 自 and 然 0.9 h apart over a 2.5em label column's table). */
 static void join_spread_headings(columns *header, const columns *rows, double h)
 {
     if (!rows->flush_left || rows->n == 0)
@@ -980,7 +981,7 @@ static void join_spread_headings(columns *header, const columns *rows, double h)
             double next = c + 1 < rows->n ? rows->x0[c + 1] - 0.3 * h : INFINITY;
             inside = fabs(header->x0[kept - 1] - rows->x0[c]) < 0.3 * h && header->x0[k] > rows->x0[c] + 0.3 * h &&
                      header->x1[k] < next && header->x1[k] - header->x0[k] < 1.2 * h &&
-                     header->x0[k] - header->x1[kept - 1] < 0.8 * h;
+                     header->x0[k] - header->x1[kept - 1] < 1.2 * h;
         }
         if (inside) {
             header->x1[kept - 1] = fmax(header->x1[kept - 1], header->x1[k]);
