@@ -1071,10 +1071,10 @@ static bool drop_rule_one(const extractor *ex, const cf_row_def *r, const token 
 static bool values_hold_from(const cf_template *tpl, const cf_row_def *r, const token *run, size_t n,
                              size_t from, bool *checked)
 {
-    cf_cell cells[64];
+    cf_cell cells[CF_TEMPLATE_MAX_COLUMNS];
     size_t c = 0, k = 0;
     *checked = false;
-    for (size_t i = 0; i < n && c < r->column_count && c < 64; i++) {
+    for (size_t i = 0; i < n && c < r->column_count && c < CF_TEMPLATE_MAX_COLUMNS; i++) {
         if (run[i].kind == CF_ITEM_EMPTY || k++ < from)
             continue;
         cells[c++] = run[i].kind == CF_ITEM_NUMBER ? (cf_cell){.state = CF_CELL_NUMBER, .value = run[i].value}
@@ -2091,7 +2091,7 @@ static bool read_carried(extractor *ex, const cf_table_def *t, size_t row, const
                 const cf_cell *cell = &cells[rd->first_cell + c];
                 window[c++] = &run[i];
                 whole &= cell->state != CF_CELL_MISSING && !cell->inferred;
-                same &= cell->byte_start == run[i].byte_start && cell->byte_end == run[i].byte_end;
+                same &= cf_extract_cell_is(cell, &run[i]);
             }
         if (whole && !same)
             break;
@@ -2104,22 +2104,13 @@ static bool read_carried(extractor *ex, const cf_table_def *t, size_t row, const
                 return false;
         if (!cf_extract_warn(
                 ex, line, (long)rd->first_cell,
-                _("%s %s: its values were printed under the name of %s, after that row's own (the text "
-                  "prints "
-                  "the table's columns apart and this row's name elsewhere); read there as the next row of "
-                  "the "
+                _("%s %s: its values were printed under the name of %s, after that row's own (the text prints "
+                  "the table's columns apart and this row's name elsewhere); read there as the next row of the "
                   "form, where its total holds, check the row"),
                 t->number, rd->short_label, t->rows[row].short_label))
             return false;
     }
     return true;
-}
-
-/* Is the cell the token, as read? */
-static bool cell_is(const cf_cell *cell, const token *tk)
-{
-    return cell->state != CF_CELL_MISSING && cell->byte_start == tk->byte_start &&
-           cell->byte_end == tk->byte_end;
 }
 
 /* Row rd, read as printed from the first values of run, which two_rows_break refutes: forgotten, its cells
@@ -2167,9 +2158,9 @@ static bool read_carried_rows(extractor *ex, size_t table, const token_stream *t
                 const cf_row_def *rd = &t->rows[row], *prev = from ? &t->rows[row - 1] : NULL;
                 size_t want = rd->column_count;
                 found = from < want && want <= CF_TEMPLATE_MAX_COLUMNS &&
-                        cell_is(&cells[rd->first_cell], vals[from]) && (!prev || prev->column_count == want);
+                        cf_extract_cell_is(&cells[rd->first_cell], vals[from]) && (!prev || prev->column_count == want);
                 for (size_t c = 0; found && c < from; c++) /* the row before it ends with the first ones */
-                    found = cell_is(&cells[prev->first_cell + want - from + c], vals[c]);
+                    found = cf_extract_cell_is(&cells[prev->first_cell + want - from + c], vals[c]);
                 if (!found || !run_spans_rows(t, want, run, n))
                     continue;
                 if (!from && ex->rows_apart && two_rows_break(tpl, rd, run, n)) {
@@ -2248,8 +2239,7 @@ static bool read_guesses_apart(extractor *ex, size_t table)
                 P_("%s %s: %zu value for %zu columns, its blanks placed by a guess; this table's text prints "
                    "rows' values apart, and so placed it breaks %s = %s (%s), which holds or cannot be "
                    "checked without it, so it is left unread, check the row",
-                   "%s %s: %zu values for %zu columns, their blanks placed by a guess; this table's text "
-                   "prints "
+                   "%s %s: %zu values for %zu columns, their blanks placed by a guess; this table's text prints "
                    "rows' values apart, and so placed they break %s = %s (%s), which holds or cannot be "
                    "checked without them, so they are left unread, check the row",
                    present),
@@ -2338,7 +2328,7 @@ static bool drop_read_before(extractor *ex, size_t table, const token_stream **t
         const token *tk = &in->items[i];
         bool read = false;
         for (size_t j = 0; j < m && !read && tk->kind != CF_ITEM_TEXT && tk->kind != CF_ITEM_EMPTY; j++)
-            read = cells[past[j]].byte_start == tk->byte_start && cells[past[j]].byte_end == tk->byte_end;
+            read = cf_extract_cell_is(&cells[past[j]], tk); /* past cells are present */
         if (!read)
             out->items[out->count++] = *tk;
     }

@@ -157,6 +157,12 @@ size_t cf_extract_line_of_key(const token_stream *ts, size_t from, size_t to, si
 /* The end of the first run of value tokens at or after *at, *at moved to its start (at the end: none). */
 size_t cf_extract_value_run(const token_stream *ts, size_t *at);
 
+/* Was cell read from token tk (present, and the same bytes of the text)? */
+static inline bool cf_extract_cell_is(const cf_cell *cell, const token *tk)
+{
+    return cell->state != CF_CELL_MISSING && cell->byte_start == tk->byte_start && cell->byte_end == tk->byte_end;
+}
+
 /* Clears what row r was read as (its cells and their warnings), to read it again. Cannot fail. */
 void cf_extract_forget_row(cf_report *rep, const cf_row_def *r);
 

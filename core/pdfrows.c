@@ -1877,8 +1877,7 @@ bool cf_pdfrows_extract_rows_drawn(extractor *ex, size_t table, const token_stre
             bool direct = cell->state != CF_CELL_MISSING && !cell->inferred;
             keep[r] &= direct;
             /* a cell the labels read where it stands must be the split's too */
-            read = !direct || (!rs->differs[rd->first_cell - t->first_cell + c] &&
-                               cell->byte_start == tk->byte_start && cell->byte_end == tk->byte_end);
+            read = !direct || (!rs->differs[rd->first_cell - t->first_cell + c] && cf_extract_cell_is(cell, tk));
         }
     }
     if (read)
